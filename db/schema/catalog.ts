@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+
+/** One product: a WB card (nm_id) or an Ozon SKU (ozon_id). */
+export const sku = pgTable(
+  "sku",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer("account_id").references(() => accounts.id, { onDelete: "restrict" }),
+    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    nmId: bigint("nm_id", { mode: "bigint" }),
+    ozonId: bigint("ozon_id", { mode: "bigint" }),
+    /** Ozon product_id (the id of the product card that owns the SKU) */
+    ozonProductId: bigint("ozon_product_id", { mode: "bigint" }),
+    article: text("article"),
+    name: text("name"),
+    brand: text("brand"),
+    category: text("category"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("sku_marketplace_nm_id_uq").on(t.marketplace, t.nmId),
+    unique("sku_marketplace_ozon_id_uq").on(t.marketplace, t.ozonId),
+    index("sku_account_idx").on(t.accountId),
+    index("sku_article_idx").on(t.article),
+    check("sku_marketplace_ck", sql`${t.marketplace} in ('WB','OZON')`),
+    check(
+      "sku_external_id_ck",
+      sql`(${t.marketplace} = 'WB' and ${t.nmId} is not null) or (${t.marketplace} = 'OZON' and ${t.ozonId} is not null)`,
+    ),
+  ],
+);
+
+export const warehouse = pgTable(
+  "warehouse",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    /** marketplace warehouse id as text (Ozon ids are int64; WB masks FBO warehouses as -999999) */
+    code: text("code").notNull(),
+    name: text("name"),
+    region: text("region"),
+    /** 'FBO' (marketplace warehouse) or 'FBS' (seller warehouse) */
+    kind: text("kind", { enum: ["FBO", "FBS"] }),
+  },
+  (t) => [
+    unique("warehouse_marketplace_code_uq").on(t.marketplace, t.code),
+    check("warehouse_marketplace_ck", sql`${t.marketplace} in ('WB','OZON')`),
+  ],
+);

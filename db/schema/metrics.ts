@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+import { sku, warehouse } from "./catalog";
+
+const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
+
+/** Derived daily P&L and velocity per SKU, written only by lib/services/metrics. */
+export const metricsDaily = pgTable(
+  "metrics_daily",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    d: date("d", { mode: "string" }).notNull(),
+    skuId: integer("sku_id")
+      .notNull()
+      .references(() => sku.id, { onDelete: "cascade" }),
+    qty: integer("qty").notNull().default(0),
+    refundsQty: integer("refunds_qty").notNull().default(0),
+    revenueGross: money("revenue_gross").notNull().default("0"),
+    refundsAmount: money("refunds_amount").notNull().default("0"),
+    promoCost: money("promo_cost").notNull().default("0"),
+    deliveryCost: money("delivery_cost").notNull().default("0"),
+    commissionAmount: money("commission_amount").notNull().default("0"),
+    /** true when commission_amount was estimated from commission_rules, not taken from a finance report */
+    isCommissionEstimated: boolean("is_commission_estimated").notNull().default(false),
+    /** true when every sales row of the day is settled by the finance report */
+    isSettled: boolean("is_settled").notNull().default(false),
+    revenueNet: money("revenue_net").notNull().default("0"),
+    /** NULL when the SKU sold units on d but has no cost price effective on d */
+    cogs: money("cogs"),
+    profit: money("profit"),
+    margin: numeric("margin", { precision: 9, scale: 2 }),
+    sv7: numeric("sv7", { precision: 12, scale: 4 }).notNull().default("0"),
+    sv14: numeric("sv14", { precision: 12, scale: 4 }).notNull().default("0"),
+    sv28: numeric("sv28", { precision: 12, scale: 4 }).notNull().default("0"),
+    onHand: integer("on_hand"),
+    inTransit: integer("in_transit"),
+    stockCoverDays: numeric("stock_cover_days", { precision: 12, scale: 2 }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("metrics_daily_d_sku_uq").on(t.d, t.skuId),
+    index("metrics_daily_sku_d_idx").on(t.skuId, t.d),
+  ],
+);
+
+/** Restock advice per SKU and warehouse with the inputs that produced it. */
+export const adviceSupply = pgTable(
+  "advice_supply",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    d: date("d", { mode: "string" }).notNull(),
+    skuId: integer("sku_id")
+      .notNull()
+      .references(() => sku.id, { onDelete: "cascade" }),
+    warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "cascade" }),
+    windowDays: smallint("window_days").notNull(),
+    recommendedQty: integer("recommended_qty").notNull(),
+    velocity: numeric("velocity", { precision: 12, scale: 4 }).notNull(),
+    demandStd: numeric("demand_std", { precision: 12, scale: 4 }).notNull(),
+    onHand: integer("on_hand").notNull(),
+    inTransit: integer("in_transit").notNull(),
+    safetyCoeff: numeric("safety_coeff", { precision: 6, scale: 3 }).notNull(),
+    stockCoverDays: numeric("stock_cover_days", { precision: 12, scale: 2 }),
+    rationaleHash: text("rationale_hash").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("advice_supply_d_sku_warehouse_window_uq").on(t.d, t.skuId, t.warehouseId, t.windowDays).nullsNotDistinct(),
+    index("advice_supply_d_idx").on(t.d),
+    check("advice_supply_window_ck", sql`${t.windowDays} in (14, 28)`),
+  ],
+);

@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { sku } from "./catalog";
+
+/** Cost of one unit from dt_from on; the cost for day D is the latest row with dt_from <= D. */
+export const costPriceHistory = pgTable(
+  "cost_price_history",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    skuId: integer("sku_id")
+      .notNull()
+      .references(() => sku.id, { onDelete: "cascade" }),
+    dtFrom: date("dt_from", { mode: "string" }).notNull(),
+    costPrice: numeric("cost_price", { precision: 14, scale: 2 }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("cost_price_history_sku_dt_from_uq").on(t.skuId, t.dtFrom),
+    check("cost_price_history_non_negative_ck", sql`${t.costPrice} >= 0`),
+  ],
+);
+
+/** Commission rules effective from dt_from per marketplace; rule_json is validated by lib/domain/commission.ts. */
+export const commissionRules = pgTable(
+  "commission_rules",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    dtFrom: date("dt_from", { mode: "string" }).notNull(),
+    ruleJson: jsonb("rule_json").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("commission_rules_marketplace_dt_from_uq").on(t.marketplace, t.dtFrom),
+    index("commission_rules_marketplace_idx").on(t.marketplace, t.dtFrom),
+    check("commission_rules_marketplace_ck", sql`${t.marketplace} in ('WB','OZON')`),
+  ],
+);

@@ -1,0 +1,29 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+  },
+  {
+    plugins: { drizzle },
+    rules: {
+      // an UPDATE or DELETE without WHERE rewrites a whole table: refuse it at lint time
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // lib/env.ts is the only reader of process.env
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/env.ts", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "scripts/**", "e2e/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts" }],
+    },
+  },
+];
+export default config;
