@@ -56,7 +56,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => client.close(),
     };
   }
-  const dir = path.resolve(options.pgliteDir ?? "./.data/pglite");
+  const dir = path.resolve(/*turbopackIgnore: true*/ options.pgliteDir ?? "./.data/pglite");
   const release = acquirePgliteLock(dir);
   try {
     // PGlite creates only the last segment of its data directory
@@ -115,4 +115,4 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 export { schema };
-export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");

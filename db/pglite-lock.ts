@@ -45,7 +45,7 @@ function readOwner(lockPath: string): LockOwner | undefined {
 const held = new Map<string, number>();
 
 export function lockPathFor(dataDir: string): string {
-  return `${path.resolve(dataDir)}.lock`;
+  return `${path.resolve(/*turbopackIgnore: true*/ dataDir)}.lock`;
 }
 
 /** Takes the directory lock for this process (re-entrant); throws PgliteLockedError if another live process holds it. */
@@ -79,7 +79,7 @@ export function acquirePgliteLock(dataDir: string): () => void {
         return () => releasePgliteLock(dataDir);
       }
       if (existing && existing.host === os.hostname() && isAlive(existing.pid)) {
-        throw new PgliteLockedError(path.resolve(dataDir), existing.pid);
+        throw new PgliteLockedError(path.resolve(/*turbopackIgnore: true*/ dataDir), existing.pid);
       }
       // stale: the owner died without cleaning up (kill -9, power loss)
       fs.rmSync(lockPath, { force: true });

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // NEXT_DIST_DIR lets two builds (e.g. e2e and a second checkout) coexist; default .next
+  // eslint-disable-next-line no-restricted-properties -- build-time setting read by Next itself
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // PGlite loads its WASM and data files from its own package folder; argon2 is a native addon
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "exceljs"],
+  typedRoutes: false,
+};
+
+export default nextConfig;

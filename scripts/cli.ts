@@ -1,0 +1,29 @@
+// Shared CLI plumbing: one clear line per failure and a non-zero exit code.
+import { EnvError } from "@/lib/env";
+import { PgliteLockedError } from "@/db/pglite-lock";
+
+export function runCli(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => process.exit(typeof code === "number" ? code : 0),
+    (error: unknown) => {
+      if (error instanceof EnvError || error instanceof PgliteLockedError) console.error(error.message);
+      else if (error instanceof Error) console.error(`Error: ${error.message}`);
+      else console.error("Error:", error);
+      process.exit(1);
+    },
+  );
+}
+
+/** --name value pairs and --flag booleans */
+export function parseArgs(argv: string[]): Record<string, string | true> {
+  const out: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith("--")) throw new Error(`unexpected argument "${arg}"`);
+    const [key, inline] = arg.slice(2).split("=", 2);
+    if (inline !== undefined) out[key] = inline;
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) out[key] = argv[++i];
+    else out[key] = true;
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm start`: the zero-setup path for a self-hosting seller. Builds the app when there is no build
+// (or the sources are newer than it), makes sure AUTH_SECRET and APP_ENCRYPTION_KEY exist (generated
+// once into .data/secrets.env when not set in the environment), then runs `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const env = { ...process.env };
+const distDir = path.join(root, env.NEXT_DIST_DIR || ".next");
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild() {
+  const buildId = path.join(distDir, "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "db", "inngest"].map((d) => newestMtime(path.join(root, d)));
+  const files = ["package-lock.json", "next.config.ts", "proxy.ts", "instrumentation.ts"]
+    .map((f) => path.join(root, f))
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.statSync(f).mtimeMs);
+  return Math.max(...sources, ...files) > built;
+}
+
+function loadOrCreateSecrets() {
+  const dataDir = path.join(root, ".data");
+  const file = path.join(dataDir, "secrets.env");
+  const stored = {};
+  if (fs.existsSync(file)) {
+    for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+      const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+      if (m) stored[m[1]] = m[2];
+    }
+  }
+  let created = false;
+  for (const name of ["AUTH_SECRET", "APP_ENCRYPTION_KEY"]) {
+    if (env[name]) continue;
+    if (!stored[name]) {
+      stored[name] = randomBytes(32).toString("base64");
+      created = true;
+    }
+    env[name] = stored[name];
+  }
+  if (created) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const body = Object.entries(stored).map(([k, v]) => `${k}=${v}`).join("\n") + "\n";
+    fs.writeFileSync(file, body, { mode: 0o600 });
+    console.log(`Generated AUTH_SECRET / APP_ENCRYPTION_KEY into ${path.relative(root, file)}. Back this file up:`);
+    console.log("without APP_ENCRYPTION_KEY the marketplace tokens stored in the database cannot be decrypted.");
+  }
+}
+
+if (needsBuild()) {
+  console.log("Building Sovani (first start or sources changed)...");
+  const result = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+loadOrCreateSecrets();
+env.AUTH_TRUST_HOST ??= "true";
+const port = env.PORT || "3000";
+const child = spawn(nextBin, ["start", "-p", port, ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
