@@ -81,9 +81,16 @@ export const rawRecords = pgTable(
     naturalKey: text("natural_key").notNull(),
     payload: jsonb("payload").notNull(),
     payloadHash: text("payload_hash").notNull(),
+    /** business day the record belongs to, so facts of a day range can be re-derived from raw */
+    d: date("d", { mode: "string" }),
+    /** record version from the source (e.g. WB lastChangeDate): an older version never overwrites a newer one */
+    version: text("version"),
     fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("raw_records_account_source_key_uq").on(t.accountId, t.source, t.naturalKey)],
+  (t) => [
+    unique("raw_records_account_source_key_uq").on(t.accountId, t.source, t.naturalKey),
+    index("raw_records_account_source_d_idx").on(t.accountId, t.source, t.d),
+  ],
 );
 
 /** Records that failed validation: never dropped silently, shown on the sync page. */
