@@ -1,0 +1,110 @@
+import "server-only";
+// Cash flow reads: money movements by type and day/week, operating vs financing, and payouts.
+import { sql } from "drizzle-orm";
+import type { CashflowType } from "@/db/schema";
+import { type Db, rowsOf } from "@/db";
+import type { DashboardScope } from "./scope";
+import { int } from "./sql-helpers";
+import { Decimal, parseMoney, toMoneyString } from "@/lib/domain/money";
+
+export interface CashflowBucket {
+  d: string;
+  /** signed sum per type (money out is negative) */
+  byType: Partial<Record<CashflowType, string>>;
+  operating: string;
+  financing: string;
+}
+
+export interface CashflowSummary {
+  bucket: "day" | "week";
+  buckets: CashflowBucket[];
+  totalsByType: { type: CashflowType; amount: string; count: number }[];
+  /** everything except financing and payouts to the seller's bank account */
+  operating: string;
+  financing: string;
+  payouts: string;
+}
+
+export interface PayoutRow {
+  d: string;
+  accountName: string | null;
+  marketplace: "WB" | "OZON";
+  amount: string;
+  refId: string;
+}
+
+function accountCondition(accountId: number | null) {
+  return accountId === null ? sql`true` : sql`c.account_id = ${accountId}`;
+}
+
+/**
+ * Operating = every type except 'financing' (loan repayments) and 'payout' (money moving from the
+ * marketplace to the seller, not earned or spent).
+ */
+export async function queryCashflowSummary(db: Db, scope: DashboardScope, bucket: "day" | "week"): Promise<CashflowSummary> {
+  const key = bucket === "day" ? sql`c.d` : sql.raw(`date_trunc('week', c.d::timestamp)::date`);
+  const result = await db.execute(sql`
+    select ${key}::text as d, c.type, sum(c.amount)::text as amount, count(*)::int as n
+    from cashflows c
+    where c.d between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId)}
+    group by 1, 2 order by 1, 2
+  `);
+  const rows = rowsOf<{ d: string; type: CashflowType; amount: string; n: number }>(result);
+  const zero = () => new Decimal(0);
+  const buckets = new Map<string, { byType: Partial<Record<CashflowType, string>>; operating: Decimal; financing: Decimal }>();
+  const totals = new Map<CashflowType, { amount: Decimal; count: number }>();
+  let operating = zero();
+  let financing = zero();
+  let payouts = zero();
+  for (const r of rows) {
+    let b = buckets.get(r.d);
+    if (!b) {
+      b = { byType: {}, operating: zero(), financing: zero() };
+      buckets.set(r.d, b);
+    }
+    b.byType[r.type] = r.amount;
+    const amount = parseMoney(r.amount);
+    if (r.type === "financing") {
+      b.financing = b.financing.plus(amount);
+      financing = financing.plus(amount);
+    } else if (r.type === "payout") {
+      payouts = payouts.plus(amount);
+    } else {
+      b.operating = b.operating.plus(amount);
+      operating = operating.plus(amount);
+    }
+    const t = totals.get(r.type) ?? { amount: zero(), count: 0 };
+    totals.set(r.type, { amount: t.amount.plus(amount), count: t.count + int(r.n) });
+  }
+  return {
+    bucket,
+    buckets: [...buckets.entries()].map(([d, b]) => ({
+      d,
+      byType: b.byType,
+      operating: toMoneyString(b.operating),
+      financing: toMoneyString(b.financing),
+    })),
+    totalsByType: [...totals.entries()]
+      .map(([type, t]) => ({ type, amount: toMoneyString(t.amount), count: t.count }))
+      .sort((a, b) => a.type.localeCompare(b.type)),
+    operating: toMoneyString(operating),
+    financing: toMoneyString(financing),
+    payouts: toMoneyString(payouts),
+  };
+}
+
+export async function queryPayouts(db: Db, scope: DashboardScope, limit = 100): Promise<PayoutRow[]> {
+  const result = await db.execute(sql`
+    select c.d::text as d, a.name as account_name, c.marketplace, c.amount::text as amount, c.ref_id
+    from cashflows c left join accounts a on a.id = c.account_id
+    where c.type = 'payout' and c.d between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId)}
+    order by c.d desc, c.id desc limit ${limit}
+  `);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    d: String(r.d),
+    accountName: (r.account_name as string | null) ?? null,
+    marketplace: r.marketplace as "WB" | "OZON",
+    amount: String(r.amount),
+    refId: String(r.ref_id),
+  }));
+}

@@ -1,0 +1,244 @@
+// The dashboard reads against real migrations on PGlite (and PostgreSQL with TEST_DATABASE_URL),
+// with facts and derived rows inserted directly so each expected number is worked out by hand.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { queryCashflowSummary, queryPayouts } from "./cashflow";
+import { queryCostHistory, queryMissingCostSkus, querySkuCostPage } from "./costs";
+import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
+import { queryRestockPage } from "./restock";
+import { queryReviewPage, queryReviewStats } from "./reviews";
+import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "./skus";
+import { bucketFor, previousPeriod } from "./scope";
+
+describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
+  let database: TestDatabase;
+  let wb: number;
+  let ozon: number;
+  const sku: Record<string, number> = {};
+  let wh1: number;
+  let wh2: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    const db = database.db;
+    const acc = await db.execute(sql`insert into accounts (marketplace, name) values ('WB', 'WB shop'), ('OZON', 'Ozon shop') returning id`);
+    [wb, ozon] = (acc as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
+    const skus = await db.execute(sql`
+      insert into sku (account_id, marketplace, nm_id, ozon_id, article, name, brand, category) values
+        (${wb}, 'WB', 1001, null, 'CUP-1', 'Кружка синяя', 'Acme', 'Посуда'),
+        (${wb}, 'WB', 9007199254740993, null, 'CUP-2', 'Mug 100%_red', 'Acme', 'Посуда'),
+        (${ozon}, 'OZON', null, 5001, 'TOY-1', 'Игрушка', 'Toyco', 'Игрушки')
+      returning id, article`);
+    for (const r of (skus as unknown as { rows: { id: number; article: string }[] }).rows) sku[r.article] = Number(r.id);
+    const whs = await db.execute(sql`insert into warehouse (marketplace, code, name, kind) values ('WB', '1', 'Коледино', 'FBO'), ('WB', '2', 'Казань', 'FBO') returning id`);
+    [wh1, wh2] = (whs as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
+
+    // previous period 2026-10-25..2026-10-31, current 2026-11-01..2026-11-07
+    // CUP-1: 2 units/day at 500 net, cost 200 -> profit 100/day; settled except 11-07
+    // CUP-2: sells 1/day without cost price in November
+    // TOY-1: 1 unit on 10-30 (previous period) only, estimated commission
+    await db.execute(sql`
+      insert into metrics_daily (d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
+        commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
+      select d::date, ${sku["CUP-1"]}, 2, 0, 700, 0, 0, 50, 150, false, d::date < '2026-11-07', 500, 400, 100, 20, 2, 2, 2, 10, 0, 5
+      from generate_series('2026-10-25'::date, '2026-11-07'::date, '1 day') d
+    `);
+    await db.execute(sql`
+      insert into metrics_daily (d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
+        commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
+      select d::date, ${sku["CUP-2"]}, 1, 0, 300, 0, 0, 0, 0, false, true, 300, null, null, null, 1, 1, 1, 100, 20, 120
+      from generate_series('2026-11-01'::date, '2026-11-07'::date, '1 day') d
+    `);
+    await db.execute(sql`
+      insert into metrics_daily (d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
+        commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
+      values ('2026-10-30', ${sku["TOY-1"]}, 1, 0, 1000, 0, 0, 0, 100, true, false, 900, 300, 600, 66.67, 0.14, 0.07, 0.04, 3, 0, 21)
+    `);
+    await db.execute(sql`insert into cost_price_history (sku_id, dt_from, cost_price) values
+      (${sku["CUP-1"]}, '2026-01-01', 150), (${sku["CUP-1"]}, '2026-10-01', 200), (${sku["TOY-1"]}, '2026-01-01', 300)`);
+    await db.execute(sql`
+      insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash) values
+        ('2026-11-06', ${sku["CUP-1"]}, ${wh1}, 4, 0, 'x'), ('2026-11-07', ${sku["CUP-1"]}, ${wh1}, 6, 0, 'x'),
+        ('2026-11-07', ${sku["CUP-1"]}, ${wh2}, 4, 0, 'x')`);
+    await db.execute(sql`
+      insert into advice_supply (d, sku_id, warehouse_id, window_days, recommended_qty, velocity, demand_std, on_hand, in_transit, safety_coeff, stock_cover_days, rationale_hash) values
+        ('2026-11-07', ${sku["CUP-1"]}, ${wh1}, 14, 22, 1.2, 0.5, 6, 0, 1.5, 5, 'a'),
+        ('2026-11-07', ${sku["CUP-1"]}, ${wh2}, 14, 10, 0.8, 0.3, 4, 0, 1.5, 5, 'b'),
+        ('2026-11-07', ${sku["CUP-2"]}, ${wh1}, 14, 0, 1, 0, 120, 0, 1.5, 120, 'c'),
+        ('2026-11-07', ${sku["CUP-1"]}, ${wh1}, 28, 50, 1.2, 0.5, 6, 0, 1.5, 5, 'd'),
+        ('2026-11-06', ${sku["CUP-1"]}, ${wh1}, 14, 99, 1.2, 0.5, 6, 0, 1.5, 5, 'old')`);
+    await db.execute(sql`
+      insert into cashflows (account_id, d, marketplace, type, amount, ref_id, src_hash) values
+        (${wb}, '2026-11-02', 'WB', 'sale_payout', 1000.10, 'r1', 'h'),
+        (${wb}, '2026-11-02', 'WB', 'logistics', -100.05, 'r2', 'h'),
+        (${wb}, '2026-11-03', 'WB', 'financing', -500, 'r3', 'h'),
+        (${wb}, '2026-11-05', 'WB', 'payout', 700, 'r4', 'h'),
+        (${ozon}, '2026-11-04', 'OZON', 'storage', -20, 'r5', 'h')`);
+    // 2026-11-01 00:30 Moscow is 2026-10-31 21:30 UTC: inside the period; 2026-10-31 23:30 Moscow is outside
+    await db.execute(sql`
+      insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, reply_status, src_hash) values
+        ('w1', 'WB', ${wb}, ${sku["CUP-1"]}, null, '2026-10-31T21:30:00Z', 5, true, '<script>alert(1)</script> great', 'answered', 'h'),
+        ('w1s', 'WB', ${wb}, ${sku["CUP-1"]}, 'w1', '2026-11-03T10:00:00Z', 2, false, 'broke after a week', 'unanswered', 'h'),
+        ('w0', 'WB', ${wb}, ${sku["CUP-1"]}, null, '2026-10-31T20:30:00Z', 1, false, 'too early', 'unanswered', 'h'),
+        ('o1', 'OZON', ${ozon}, ${sku["TOY-1"]}, null, '2026-11-05T10:00:00Z', 4, false, 'ok', 'pending', 'h')`);
+    await db.execute(sql`
+      insert into sync_runs (account_id, trigger, status, started_at) values
+        (${wb}, 'cli', 'failed', '2026-11-03T00:00:00Z'), (${wb}, 'cli', 'succeeded', '2026-11-04T00:00:00Z'),
+        (${ozon}, 'cli', 'partial', '2026-10-01T00:00:00Z')`);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const scope = (accountId: number | null = null) => ({ accountId, from: "2026-11-01", to: "2026-11-07" });
+
+  it("sums the period's tiles and the previous period of the same length", async () => {
+    const tiles = await queryOverviewTiles(database.db, scope());
+    expect(tiles.previousFrom).toBe("2026-10-25");
+    expect(tiles.previousTo).toBe("2026-10-31");
+    expect(tiles.current).toEqual({
+      revenueNet: "5600.00", // 7 x 500 + 7 x 300
+      cogs: "2800.00",
+      profit: "700.00", // CUP-2 has no cost price: its revenue is not in profit
+      margin: "12.50",
+      units: 21,
+      refunds: 0,
+      revenueWithoutCost: "2100.00",
+    });
+    expect(tiles.previous.revenueNet).toBe("4400.00"); // 7 x 500 + 900
+    expect(tiles.previous.profit).toBe("1300.00");
+    expect(tiles.previous.units).toBe(15);
+    expect(tiles.hasProvisional).toBe(true); // CUP-1 on 11-07
+    expect(tiles.hasEstimatedCommission).toBe(false); // TOY-1's estimate is in the previous period
+    expect(tiles.hasData).toBe(true);
+  });
+
+  it("limits the tiles to the selected store", async () => {
+    const tiles = await queryOverviewTiles(database.db, scope(ozon));
+    expect(tiles.current.revenueNet).toBe("0");
+    expect(tiles.hasData).toBe(false);
+    expect(tiles.previous.revenueNet).toBe("900.00");
+  });
+
+  it("charts by day for short ranges and by week for long ones", async () => {
+    const series = await queryPnlSeries(database.db, scope());
+    expect(series.bucket).toBe("day");
+    expect(series.points).toHaveLength(7);
+    expect(series.points[0]).toMatchObject({ d: "2026-11-01", revenue: "1000.00", costs: "600.00", profit: "100.00", units: 3 });
+    expect(series.points[6].isProvisional).toBe(true);
+    expect(series.points[5].isProvisional).toBe(false);
+    expect(bucketFor({ from: "2026-01-01", to: "2026-12-31" })).toBe("week");
+    const weekly = await queryPnlSeries(database.db, { accountId: null, from: "2026-10-25", to: "2026-11-07" }, "week");
+    // 2026-10-25 is a Sunday: weeks start 10-19 (1 day), 10-26, 11-02
+    expect(weekly.points.map((p) => p.d)).toEqual(["2026-10-19", "2026-10-26", "2026-11-02"]);
+    expect(weekly.points.reduce((n, p) => n + p.units, 0)).toBe(36);
+  });
+
+  it("counts what needs attention", async () => {
+    expect(await queryAttentionCounts(database.db, scope())).toEqual({ skusWithoutCost: 1, runningOut: 1, failedSyncs: 1 });
+    expect(await queryAttentionCounts(database.db, scope(ozon))).toEqual({ skusWithoutCost: 0, runningOut: 0, failedSyncs: 0 });
+    expect(previousPeriod({ from: "2026-03-01", to: "2026-03-31" })).toEqual({ from: "2026-01-29", to: "2026-02-28" });
+  });
+
+  it("pages, sorts and filters SKUs on the server", async () => {
+    const params = { page: 1, pageSize: 2, sort: "profit" as const, dir: "desc" as const };
+    const page = await querySkuPage(database.db, scope(), {}, params);
+    expect(page.total).toBe(3);
+    expect(page.rows.map((r) => r.article)).toEqual(["CUP-1", "TOY-1"]); // nulls last
+    expect(page.rows[0]).toMatchObject({ units: 14, revenueNet: "3500.00", profit: "700.00", margin: "20.00", onHand: 10, coverDays: "5.00", isProvisional: true });
+    const second = await querySkuPage(database.db, scope(), {}, { ...params, page: 2 });
+    expect(second.rows.map((r) => r.article)).toEqual(["CUP-2"]);
+    expect(second.rows[0]).toMatchObject({ isMissingCost: true, cogs: null, externalId: "9007199254740993" });
+    const asc = await querySkuPage(database.db, scope(), {}, { ...params, sort: "units", dir: "asc", pageSize: 50 });
+    expect(asc.rows.map((r) => r.article)).toEqual(["TOY-1", "CUP-2", "CUP-1"]);
+
+    const text = await querySkuPage(database.db, scope(), { q: "кружка" }, { ...params, pageSize: 50 });
+    expect(text.rows.map((r) => r.article)).toEqual(["CUP-1"]);
+    // LIKE wildcards in the search are literal
+    expect((await querySkuPage(database.db, scope(), { q: "100%_" }, params)).rows.map((r) => r.article)).toEqual(["CUP-2"]);
+    expect((await querySkuPage(database.db, scope(), { q: "%" }, params)).total).toBe(1);
+    expect((await querySkuPage(database.db, scope(), { q: "9007199254740993" }, params)).rows[0].article).toBe("CUP-2");
+    expect((await querySkuPage(database.db, scope(), { marketplace: "OZON" }, params)).rows.map((r) => r.article)).toEqual(["TOY-1"]);
+    expect((await querySkuPage(database.db, scope(), { brand: "Acme", category: "Посуда" }, params)).total).toBe(2);
+    expect((await querySkuPage(database.db, scope(wb), {}, { ...params, pageSize: 50 })).total).toBe(2);
+    const beyond = await querySkuPage(database.db, scope(), {}, { ...params, page: 9 });
+    expect(beyond).toMatchObject({ rows: [], total: 3 });
+    expect(await querySkuFilterOptions(database.db, scope())).toEqual({ brands: ["Acme", "Toyco"], categories: ["Игрушки", "Посуда"] });
+  });
+
+  it("reads one SKU's series, stock and advice per warehouse", async () => {
+    expect(await querySkuHeader(database.db, 999_999)).toBeNull();
+    const header = await querySkuHeader(database.db, sku["CUP-1"]);
+    expect(header).toMatchObject({ article: "CUP-1", accountName: "WB shop", externalId: "1001" });
+    const series = await querySkuSeries(database.db, sku["CUP-1"], scope());
+    expect(series).toHaveLength(7);
+    expect(series[6]).toMatchObject({ d: "2026-11-07", units: 2, profit: "100.00", isSettled: false });
+    const warehouses = await querySkuWarehouses(database.db, sku["CUP-1"], "2026-11-07");
+    expect(warehouses.map((w) => [w.warehouseName, w.onHand, w.advice.map((a) => [a.windowDays, a.recommendedQty])])).toEqual([
+      ["Казань", 4, [[14, 10]]],
+      ["Коледино", 6, [[14, 22], [28, 50]]],
+    ]);
+    expect(warehouses[1].advice[0]).toMatchObject({ velocity: "1.2000", demandStd: "0.5000", safetyCoeff: "1.500", onHand: 6 });
+  });
+
+  it("lists restock advice most urgent first, with filters", async () => {
+    const params = { page: 1, pageSize: 50, sort: "coverDays" as const, dir: "asc" as const };
+    const page = await queryRestockPage(database.db, scope(), { windowDays: 14 }, params);
+    expect(page.adviceDay).toBe("2026-11-07");
+    expect(page.rows.map((r) => [r.article, r.warehouseName, r.recommendedQty])).toEqual([
+      ["CUP-1", "Коледино", 22],
+      ["CUP-1", "Казань", 10],
+      ["CUP-2", "Коледино", 0],
+    ]);
+    expect((await queryRestockPage(database.db, scope(), { windowDays: 14, isNeedOnly: true }, params)).total).toBe(2);
+    expect((await queryRestockPage(database.db, scope(), { windowDays: 28 }, params)).rows.map((r) => r.recommendedQty)).toEqual([50]);
+    expect((await queryRestockPage(database.db, scope(), { windowDays: 14, warehouseId: wh2 }, params)).total).toBe(1);
+    expect((await queryRestockPage(database.db, { ...scope(), to: "2026-11-06" }, { windowDays: 14 }, params)).rows[0].recommendedQty).toBe(99);
+    expect((await queryRestockPage(database.db, { ...scope(), to: "2026-10-01" }, { windowDays: 14 }, params)).adviceDay).toBeNull();
+  });
+
+  it("sums cash flow by type and bucket, keeping financing and payouts out of operating", async () => {
+    const summary = await queryCashflowSummary(database.db, scope(), "day");
+    expect(summary.operating).toBe("880.05");
+    expect(summary.financing).toBe("-500.00");
+    expect(summary.payouts).toBe("700.00");
+    expect(summary.buckets.map((b) => b.d)).toEqual(["2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]);
+    expect(summary.buckets[0]).toMatchObject({ operating: "900.05", byType: { sale_payout: "1000.10", logistics: "-100.05" } });
+    expect((await queryCashflowSummary(database.db, scope(ozon), "week")).operating).toBe("-20.00");
+    expect((await queryPayouts(database.db, scope())).map((p) => [p.d, p.amount])).toEqual([["2026-11-05", "700.00"]]);
+  });
+
+  it("lists reviews in the business-day range with supplements under their parent", async () => {
+    const page = await queryReviewPage(database.db, scope(), {}, { page: 1, pageSize: 20 }, "Europe/Moscow");
+    expect(page.rows.map((r) => r.reviewId)).toEqual(["o1", "w1"]);
+    expect(page.rows[1].supplements.map((s) => s.reviewId)).toEqual(["w1s"]);
+    expect(page.rows[1].text).toBe("<script>alert(1)</script> great");
+    // the unanswered supplement brings its parent along
+    const unanswered = await queryReviewPage(database.db, scope(), { isUnansweredOnly: true }, { page: 1, pageSize: 20 }, "Europe/Moscow");
+    expect(unanswered.rows.map((r) => r.reviewId)).toEqual(["w1"]);
+    expect((await queryReviewPage(database.db, scope(), { isWithMediaOnly: true }, { page: 1, pageSize: 20 }, "Europe/Moscow")).total).toBe(1);
+    expect((await queryReviewPage(database.db, scope(ozon), { rating: 4 }, { page: 1, pageSize: 20 }, "Europe/Moscow")).total).toBe(1);
+    expect(await queryReviewStats(database.db, scope(), "Europe/Moscow")).toEqual({ total: 3, unanswered: 1, averageRating: "3.67" });
+  });
+
+  it("reads cost prices and the SKUs that sell without one", async () => {
+    expect((await queryCostHistory(database.db, sku["CUP-1"])).map((e) => [e.dtFrom, e.costPrice])).toEqual([
+      ["2026-10-01", "200.00"],
+      ["2026-01-01", "150.00"],
+    ]);
+    const page = await querySkuCostPage(database.db, scope(), { asOf: "2026-09-30", page: 1, pageSize: 50 });
+    expect(page.rows.map((r) => [r.article, r.currentCost, r.entries])).toEqual([
+      ["CUP-1", "150.00", 2],
+      ["CUP-2", null, 0],
+      ["TOY-1", "300.00", 1],
+    ]);
+    const missing = await querySkuCostPage(database.db, scope(), { asOf: "2026-11-07", isMissingOnly: true, page: 1, pageSize: 50 });
+    expect(missing.rows.map((r) => r.article)).toEqual(["CUP-2"]);
+    expect(await queryMissingCostSkus(database.db, scope())).toEqual({
+      total: 1,
+      rows: [{ skuId: sku["CUP-2"], article: "CUP-2", name: "Mug 100%_red", marketplace: "WB", unitsWithoutCost: 7, firstDay: "2026-11-01" }],
+    });
+  });
+});

@@ -1,0 +1,355 @@
+import "server-only";
+// SKU reads: the period's P&L per SKU (server-side sort/filter/paging) and one SKU's detail.
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db";
+import type { DashboardScope } from "./scope";
+import { containsPattern, int, num, storeCondition } from "./sql-helpers";
+import type { Page, TableParams } from "./table-params";
+
+export const skuSortKeys = [
+  "article",
+  "name",
+  "units",
+  "refunds",
+  "revenueNet",
+  "cogs",
+  "profit",
+  "margin",
+  "sv7",
+  "sv14",
+  "sv28",
+  "onHand",
+  "coverDays",
+] as const;
+export type SkuSortKey = (typeof skuSortKeys)[number];
+
+export interface SkuFilters {
+  marketplace?: "WB" | "OZON";
+  brand?: string;
+  category?: string;
+  /** contains, case-insensitive, on article, name or the marketplace id */
+  q?: string;
+}
+
+export interface SkuRow {
+  id: number;
+  marketplace: "WB" | "OZON";
+  externalId: string;
+  article: string | null;
+  name: string | null;
+  brand: string | null;
+  category: string | null;
+  units: number;
+  refunds: number;
+  revenueNet: string;
+  cogs: string | null;
+  profit: string | null;
+  margin: string | null;
+  /** sold on a day without a cost price: COGS and profit are incomplete */
+  isMissingCost: boolean;
+  isProvisional: boolean;
+  hasEstimatedCommission: boolean;
+  sv7: string | null;
+  sv14: string | null;
+  sv28: string | null;
+  onHand: number | null;
+  inTransit: number | null;
+  coverDays: string | null;
+}
+
+const sortSql: Record<SkuSortKey, SQL> = {
+  article: sql`s.article`,
+  name: sql`s.name`,
+  units: sql`coalesce(a.units, 0)`,
+  refunds: sql`coalesce(a.refunds, 0)`,
+  revenueNet: sql`coalesce(a.revenue_net, 0)`,
+  cogs: sql`case when a.sku_id is null then 0 else a.cogs end`,
+  profit: sql`case when a.sku_id is null then 0 else a.profit end`,
+  margin: sql`case when a.revenue_net > 0 then a.profit / a.revenue_net end`,
+  sv7: sql`l.sv7`,
+  sv14: sql`l.sv14`,
+  sv28: sql`l.sv28`,
+  onHand: sql`l.on_hand`,
+  coverDays: sql`l.stock_cover_days`,
+};
+
+export function skuFilterSql(scope: DashboardScope, filters: SkuFilters): SQL {
+  const parts: SQL[] = [storeCondition(scope.accountId)];
+  if (filters.marketplace) parts.push(sql`s.marketplace = ${filters.marketplace}`);
+  if (filters.brand) parts.push(sql`s.brand = ${filters.brand}`);
+  if (filters.category) parts.push(sql`s.category = ${filters.category}`);
+  if (filters.q) {
+    const like = containsPattern(filters.q);
+    parts.push(
+      sql`(s.article ilike ${like} or s.name ilike ${like} or s.nm_id::text = ${filters.q} or s.ozon_id::text = ${filters.q})`,
+    );
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** One page of SKUs with the period's P&L and the latest velocity and stock (as of scope.to). */
+export async function querySkuPage(
+  db: Db,
+  scope: DashboardScope,
+  filters: SkuFilters,
+  params: TableParams<SkuSortKey>,
+): Promise<Page<SkuRow>> {
+  const dir = params.dir === "asc" ? sql`asc` : sql`desc`;
+  const offset = (params.page - 1) * params.pageSize;
+  const result = await db.execute(sql`
+    with a as (
+      select m.sku_id,
+        sum(m.qty)::bigint as units,
+        sum(m.refunds_qty)::bigint as refunds,
+        sum(m.revenue_net) as revenue_net,
+        sum(m.cogs) as cogs,
+        sum(m.profit) as profit,
+        bool_or(m.cogs is null and m.qty > 0) as missing_cost,
+        bool_or(not m.is_settled and (m.qty <> 0 or m.refunds_qty <> 0)) as provisional,
+        bool_or(m.is_commission_estimated) as estimated
+      from metrics_daily m
+      where m.d between ${scope.from}::date and ${scope.to}::date
+      group by m.sku_id
+    ),
+    f as (
+      select s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name, s.brand, s.category,
+        a.units, a.refunds, a.revenue_net,
+        case when a.sku_id is null then 0 else a.cogs end as cogs,
+        case when a.sku_id is null then 0 else a.profit end as profit, a.missing_cost, a.provisional, a.estimated,
+        l.sv7, l.sv14, l.sv28, l.on_hand, l.in_transit, l.stock_cover_days,
+        count(*) over () as total
+      from sku s
+      left join a on a.sku_id = s.id
+      left join lateral (
+        select m.sv7, m.sv14, m.sv28, m.on_hand, m.in_transit, m.stock_cover_days
+        from metrics_daily m where m.sku_id = s.id and m.d <= ${scope.to}::date
+        order by m.d desc limit 1
+      ) l on true
+      where ${skuFilterSql(scope, filters)}
+      order by ${sortSql[params.sort]} ${dir} nulls last, s.id
+      limit ${params.pageSize} offset ${offset}
+    )
+    select * from f
+  `);
+  const raw = rowsOf<Record<string, unknown>>(result);
+  let total = raw.length > 0 ? int(raw[0].total) : 0;
+  if (raw.length === 0 && params.page > 1) {
+    // past the last page: report the real total so the pager can offer a way back
+    const c = await db.execute(sql`select count(*)::int as n from sku s where ${skuFilterSql(scope, filters)}`);
+    total = int(rowsOf<{ n: number }>(c)[0]?.n);
+  }
+  const rows = raw.map((r): SkuRow => {
+    const revenueNet = num(r.revenue_net) ?? "0";
+    const profit = num(r.profit);
+    const revenue = Number(revenueNet);
+    return {
+      id: int(r.id),
+      marketplace: r.marketplace as "WB" | "OZON",
+      externalId: String(r.external_id),
+      article: (r.article as string | null) ?? null,
+      name: (r.name as string | null) ?? null,
+      brand: (r.brand as string | null) ?? null,
+      category: (r.category as string | null) ?? null,
+      units: int(r.units),
+      refunds: int(r.refunds),
+      revenueNet,
+      cogs: num(r.cogs),
+      profit,
+      margin: profit !== null && revenue > 0 ? ((Number(profit) / revenue) * 100).toFixed(2) : null,
+      isMissingCost: Boolean(r.missing_cost),
+      isProvisional: Boolean(r.provisional),
+      hasEstimatedCommission: Boolean(r.estimated),
+      sv7: num(r.sv7),
+      sv14: num(r.sv14),
+      sv28: num(r.sv28),
+      onHand: r.on_hand === null || r.on_hand === undefined ? null : int(r.on_hand),
+      inTransit: r.in_transit === null || r.in_transit === undefined ? null : int(r.in_transit),
+      coverDays: num(r.stock_cover_days),
+    };
+  });
+  return { rows, total, page: params.page, pageSize: params.pageSize };
+}
+
+export interface SkuFilterOptions {
+  brands: string[];
+  categories: string[];
+}
+
+/** Brands and categories present in the selected store(s), for the filter selects. */
+export async function querySkuFilterOptions(db: Db, scope: DashboardScope): Promise<SkuFilterOptions> {
+  const result = await db.execute(sql`
+    select 'b' as kind, brand as value from sku s where brand is not null and ${storeCondition(scope.accountId)} group by brand
+    union all
+    select 'c', category from sku s where category is not null and ${storeCondition(scope.accountId)} group by category
+    order by 1, 2
+  `);
+  const rows = rowsOf<{ kind: string; value: string }>(result);
+  return {
+    brands: rows.filter((r) => r.kind === "b").map((r) => r.value),
+    categories: rows.filter((r) => r.kind === "c").map((r) => r.value),
+  };
+}
+
+export interface SkuHeader {
+  id: number;
+  accountId: number | null;
+  accountName: string | null;
+  marketplace: "WB" | "OZON";
+  externalId: string;
+  article: string | null;
+  name: string | null;
+  brand: string | null;
+  category: string | null;
+}
+
+/** The SKU's identity, or null when it does not exist or is outside the selected store. */
+export async function querySkuHeader(db: Db, skuId: number): Promise<SkuHeader | null> {
+  const result = await db.execute(sql`
+    select s.id, s.account_id, a.name as account_name, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id,
+      s.article, s.name, s.brand, s.category
+    from sku s left join accounts a on a.id = s.account_id
+    where s.id = ${skuId}
+  `);
+  const r = rowsOf<Record<string, unknown>>(result)[0];
+  if (!r) return null;
+  return {
+    id: int(r.id),
+    accountId: r.account_id === null ? null : int(r.account_id),
+    accountName: (r.account_name as string | null) ?? null,
+    marketplace: r.marketplace as "WB" | "OZON",
+    externalId: String(r.external_id),
+    article: (r.article as string | null) ?? null,
+    name: (r.name as string | null) ?? null,
+    brand: (r.brand as string | null) ?? null,
+    category: (r.category as string | null) ?? null,
+  };
+}
+
+export interface SkuDayPoint {
+  d: string;
+  units: number;
+  refunds: number;
+  revenue: string;
+  costs: string;
+  revenueNet: string;
+  cogs: string | null;
+  profit: string | null;
+  onHand: number | null;
+  inTransit: number | null;
+  sv7: string;
+  sv14: string;
+  sv28: string;
+  coverDays: string | null;
+  isSettled: boolean;
+  isCommissionEstimated: boolean;
+}
+
+/** Day-by-day P&L, units, stock and velocity of one SKU. */
+export async function querySkuSeries(db: Db, skuId: number, scope: Pick<DashboardScope, "from" | "to">): Promise<SkuDayPoint[]> {
+  const result = await db.execute(sql`
+    select m.d::text as d, m.qty, m.refunds_qty, (m.revenue_gross - m.refunds_amount)::text as revenue,
+      (m.commission_amount + m.delivery_cost + m.promo_cost + coalesce(m.cogs, 0))::text as costs,
+      m.revenue_net::text as revenue_net, m.cogs::text as cogs, m.profit::text as profit,
+      m.on_hand, m.in_transit, m.sv7::text as sv7, m.sv14::text as sv14, m.sv28::text as sv28,
+      m.stock_cover_days::text as cover, m.is_settled, m.is_commission_estimated
+    from metrics_daily m
+    where m.sku_id = ${skuId} and m.d between ${scope.from}::date and ${scope.to}::date
+    order by m.d
+  `);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    d: String(r.d),
+    units: int(r.qty),
+    refunds: int(r.refunds_qty),
+    revenue: String(r.revenue),
+    costs: String(r.costs),
+    revenueNet: String(r.revenue_net),
+    cogs: num(r.cogs),
+    profit: num(r.profit),
+    onHand: r.on_hand === null ? null : int(r.on_hand),
+    inTransit: r.in_transit === null ? null : int(r.in_transit),
+    sv7: String(r.sv7),
+    sv14: String(r.sv14),
+    sv28: String(r.sv28),
+    coverDays: num(r.cover),
+    isSettled: Boolean(r.is_settled),
+    isCommissionEstimated: Boolean(r.is_commission_estimated),
+  }));
+}
+
+export interface WarehouseStockAdvice {
+  warehouseId: number | null;
+  warehouseName: string | null;
+  warehouseKind: string | null;
+  stockDay: string | null;
+  onHand: number | null;
+  inTransit: number | null;
+  advice: {
+    windowDays: number;
+    d: string;
+    recommendedQty: number;
+    velocity: string;
+    demandStd: string;
+    onHand: number;
+    inTransit: number;
+    safetyCoeff: string;
+    coverDays: string | null;
+  }[];
+}
+
+/** Latest stock per warehouse (as of scope.to) with the restock advice and the inputs behind it. */
+export async function querySkuWarehouses(db: Db, skuId: number, asOf: string): Promise<WarehouseStockAdvice[]> {
+  const stock = await db.execute(sql`
+    select distinct on (st.warehouse_id) st.warehouse_id, st.d::text as d, st.on_hand, st.in_transit
+    from daily_stock st where st.sku_id = ${skuId} and st.d <= ${asOf}::date
+    order by st.warehouse_id, st.d desc
+  `);
+  const advice = await db.execute(sql`
+    select a.warehouse_id, a.d::text as d, a.window_days, a.recommended_qty, a.velocity::text as velocity,
+      a.demand_std::text as demand_std, a.on_hand, a.in_transit, a.safety_coeff::text as safety_coeff,
+      a.stock_cover_days::text as cover
+    from advice_supply a
+    where a.sku_id = ${skuId}
+      and a.d = (select max(x.d) from advice_supply x where x.sku_id = ${skuId} and x.d <= ${asOf}::date)
+    order by a.warehouse_id, a.window_days
+  `);
+  const warehouses = await db.execute(sql`select id, name, kind, code from warehouse`);
+  const names = new Map(rowsOf<{ id: number; name: string | null; kind: string | null; code: string }>(warehouses).map((w) => [w.id, w]));
+  const byWarehouse = new Map<number | null, WarehouseStockAdvice>();
+  const entry = (id: number | null): WarehouseStockAdvice => {
+    let e = byWarehouse.get(id);
+    if (!e) {
+      const w = id === null ? undefined : names.get(id);
+      e = {
+        warehouseId: id,
+        warehouseName: w ? (w.name ?? w.code) : null,
+        warehouseKind: w?.kind ?? null,
+        stockDay: null,
+        onHand: null,
+        inTransit: null,
+        advice: [],
+      };
+      byWarehouse.set(id, e);
+    }
+    return e;
+  };
+  for (const r of rowsOf<Record<string, unknown>>(stock)) {
+    const e = entry(r.warehouse_id === null ? null : int(r.warehouse_id));
+    e.stockDay = String(r.d);
+    e.onHand = int(r.on_hand);
+    e.inTransit = int(r.in_transit);
+  }
+  for (const r of rowsOf<Record<string, unknown>>(advice)) {
+    entry(r.warehouse_id === null ? null : int(r.warehouse_id)).advice.push({
+      windowDays: int(r.window_days),
+      d: String(r.d),
+      recommendedQty: int(r.recommended_qty),
+      velocity: String(r.velocity),
+      demandStd: String(r.demand_std),
+      onHand: int(r.on_hand),
+      inTransit: int(r.in_transit),
+      safetyCoeff: String(r.safety_coeff),
+      coverDays: num(r.cover),
+    });
+  }
+  return [...byWarehouse.values()].sort((a, b) => (a.warehouseName ?? "").localeCompare(b.warehouseName ?? ""));
+}
