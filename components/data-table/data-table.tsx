@@ -1,0 +1,180 @@
+"use client";
+// One generic server-driven table. Sorting and paging are links that change the URL, so the page
+// (a server component) re-reads exactly one page of rows; they work without JavaScript too.
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { type ColumnDef, type RowData, type SortingState, useTable } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { cn } from "@/components/ui/cn";
+import { PAGE_SIZES } from "@/lib/data/table-params";
+import { type DataTableFeatures, dataTableFeatures } from "./features";
+
+export interface DataTableLabels {
+  /** e.g. "Rows {from}–{to} of {total}" already formatted by the caller's translator */
+  summary: string;
+  previous: string;
+  next: string;
+  pageSize: string;
+  sortAscending: string;
+  sortDescending: string;
+  pagination: string;
+}
+
+export interface DataTableProps<TData extends RowData> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each column keeps its own value type (helper.columns)
+  columns: ColumnDef<DataTableFeatures, TData, any>[];
+  data: TData[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  caption: string;
+  labels: DataTableLabels;
+  getRowId: (row: TData) => string;
+  /** marks a row for tests and highlights (e.g. provisional) */
+  rowClassName?: (row: TData) => string | undefined;
+  testId?: string;
+}
+
+function hrefWith(pathname: string, search: URLSearchParams, changes: Record<string, string | undefined>): string {
+  const next = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) next.delete(key);
+    else next.set(key, value);
+  }
+  const qs = next.toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}
+
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  const { columns, data, total, page, pageSize, sort, dir, caption, labels, getRowId, rowClassName, testId } = props;
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const router = useRouter();
+  const sorting = useMemo<SortingState>(() => [{ id: sort, desc: dir === "desc" }], [sort, dir]);
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: (row) => getRowId(row),
+    manualSorting: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    state: { sorting },
+  });
+
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const searchParams = new URLSearchParams(search.toString());
+
+  return (
+    <div data-testid={testId}>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta;
+                  const sortKey = meta?.sortKey ?? header.column.id;
+                  const canSort = header.column.getCanSort();
+                  const isSorted = sort === sortKey ? dir : false;
+                  // first click sorts numbers high-to-low (what a seller looks for), text A-Z
+                  const nextDir = isSorted ? (isSorted === "asc" ? "desc" : "asc") : meta?.isNumeric ? "desc" : "asc";
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={isSorted === "asc" ? "ascending" : isSorted === "desc" ? "descending" : undefined}
+                      className={cn(
+                        "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap",
+                        meta?.isNumeric ? "text-right" : "text-left",
+                        meta?.isSticky && "sticky left-0 z-10 bg-slate-50",
+                      )}
+                    >
+                      {header.isPlaceholder ? null : canSort ? (
+                        <Link
+                          href={hrefWith(pathname, searchParams, { sort: sortKey, dir: nextDir, page: undefined })}
+                          className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                          title={nextDir === "asc" ? labels.sortAscending : labels.sortDescending}
+                          scroll={false}
+                        >
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true" className={isSorted ? "text-indigo-600" : "text-slate-300"}>
+                            {isSorted === "asc" ? "▲" : isSorted === "desc" ? "▼" : "↕"}
+                          </span>
+                        </Link>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={cn("hover:bg-slate-50", rowClassName?.(row.original))}>
+                {row.getAllCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta;
+                  return (
+                    <td
+                      key={cell.id}
+                      className={cn(
+                        "px-3 py-2 align-top text-slate-800",
+                        meta?.isNumeric && "text-right tabular-nums whitespace-nowrap",
+                        meta?.isSticky && "sticky left-0 z-10 bg-white",
+                      )}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label={labels.pagination} className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+        <p data-testid="table-summary">{labels.summary}</p>
+        <div className="flex items-center gap-2">
+          <label className="flex items-center gap-2">
+            <span>{labels.pageSize}</span>
+            <select
+              className="rounded-md border border-slate-300 bg-white px-2 py-1"
+              value={pageSize}
+              onChange={(e) => router.push(hrefWith(pathname, searchParams, { size: e.target.value, page: undefined }), { scroll: false })}
+            >
+              {PAGE_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <PageLink disabled={page <= 1} href={hrefWith(pathname, searchParams, { page: page > 2 ? String(page - 1) : undefined })} rel="prev">
+            {labels.previous}
+          </PageLink>
+          <span className="tabular-nums" aria-current="page">
+            {page} / {pages}
+          </span>
+          <PageLink disabled={page >= pages} href={hrefWith(pathname, searchParams, { page: String(page + 1) })} rel="next">
+            {labels.next}
+          </PageLink>
+        </div>
+      </nav>
+    </div>
+  );
+}
+
+function PageLink({ disabled, href, rel, children }: { disabled: boolean; href: string; rel: string; children: React.ReactNode }) {
+  const classes = "rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium";
+  if (disabled) return <span className={cn(classes, "text-slate-400")} aria-disabled="true">{children}</span>;
+  return (
+    <Link href={href} rel={rel} className={cn(classes, "text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600")} scroll={false}>
+      {children}
+    </Link>
+  );
+}
