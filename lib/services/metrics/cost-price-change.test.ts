@@ -1,0 +1,67 @@
+// Changing a cost price changes profit for exactly the affected days and no others.
+import { asc } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema } from "@/db";
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { addDays } from "@/lib/domain/dates";
+import { Decimal } from "@/lib/domain/money";
+import { recalculateFrom } from "./recalculate-from";
+import { recalculateMetrics } from "./recalculate-metrics";
+import { insertCostPrice, insertSales, insertSku, insertWarehouse } from "./test-fixtures";
+
+const BASE = "2026-05-01";
+const day = (n: number) => addDays(BASE, n);
+const TODAY = day(29);
+
+describe.each(testDatabaseKinds())("cost price change (%s)", (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("changes profit on exactly the days the new price is effective and that sold units", async () => {
+    const db = database.db;
+    const target = await insertSku(db, { marketplace: "WB" });
+    const other = await insertSku(db, { marketplace: "WB" });
+    const wh = await insertWarehouse(db, "WB", "c1");
+    const soldDays = [0, 3, 9, 10, 12, 14, 15, 20, 29];
+    for (const skuId of [target, other]) {
+      await insertSales(
+        db,
+        soldDays.map((n) => ({ d: day(n), skuId, warehouseId: wh, qty: 1 + (n % 3), revenueGross: "1000.00", isSettled: true })),
+      );
+      await insertCostPrice(db, skuId, day(0), "100.00");
+      await insertCostPrice(db, skuId, day(15), "130.00");
+    }
+    await recalculateMetrics({ db, from: day(0), to: TODAY });
+    const read = async () =>
+      db.select().from(schema.metricsDaily).orderBy(asc(schema.metricsDaily.skuId), asc(schema.metricsDaily.d));
+    const before = await read();
+
+    // a new price from day 10 is effective on days 10..14 only (day 15 has its own price)
+    await insertCostPrice(db, target, day(10), "120.00");
+    const result = await recalculateFrom({ db, from: day(10), today: TODAY });
+    expect(result?.rows).toBe(2 * 20);
+    const after = await read();
+
+    expect(after.length).toBe(before.length);
+    const changed = after
+      .map((row, i) => ({ row, prev: before[i] }))
+      .filter(({ row, prev }) => row.profit !== prev.profit || row.cogs !== prev.cogs);
+    expect(changed.map(({ row }) => [row.skuId, row.d])).toEqual([
+      [target, day(10)],
+      [target, day(12)],
+      [target, day(14)],
+    ]);
+    for (const { row, prev } of changed) {
+      // 20 roubles more per unit
+      expect(new Decimal(prev.profit!).minus(row.profit!).toString()).toBe(new Decimal(20).times(row.qty).toString());
+    }
+    // every other column of every row is untouched
+    const strip = (r: (typeof after)[number]) => ({ ...r, id: 0, updatedAt: null, cogs: null, profit: null, margin: null });
+    expect(after.map(strip)).toEqual(before.map(strip));
+  });
+});

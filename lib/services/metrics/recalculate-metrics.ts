@@ -1,0 +1,216 @@
+// Derives metrics_daily (P&L, velocity, stock cover) from the facts with one set-based statement
+// over every SKU and day of the range. lib/domain holds the same rules as pure functions; the
+// property test in recalculate-metrics.test.ts keeps the two in step.
+import { sql } from "drizzle-orm";
+import { type Db, getDb, rowsOf } from "@/db";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
+import { logger } from "@/lib/logger";
+
+/** Longest range one call may recalculate (a little over ten years). */
+export const MAX_RECALC_DAYS = 3700;
+/** The nightly job recalculates this many days, so late corrections land. */
+export const NIGHTLY_RECALC_DAYS = 35;
+
+export interface RecalculateMetricsOptions {
+  db?: Db;
+  /** first business day, YYYY-MM-DD */
+  from: string;
+  /** last business day, YYYY-MM-DD (inclusive) */
+  to: string;
+  /** velocity window for WB stock cover (default AGGR_DAYS_WB = 14) */
+  aggrDaysWb?: number;
+  /** velocity window for Ozon stock cover (default AGGR_DAYS_OZON = 28) */
+  aggrDaysOzon?: number;
+}
+
+export interface RecalculateMetricsResult {
+  from: string;
+  to: string;
+  /** metrics_daily rows written (every SKU x every day) */
+  rows: number;
+  /** SKU-days with sales but no cost price (cogs NULL) */
+  daysMissingCost: number;
+  /** SKUs with at least one such day: the UI asks for their cost price */
+  skusMissingCost: number;
+  /** SKU-days whose commission is (partly) estimated from commission_rules */
+  daysCommissionEstimated: number;
+  ms: number;
+}
+
+export function validateDayRange(from: string, to: string): void {
+  const problems: Record<string, string> = {};
+  if (!isIsoDay(from)) problems.from = `"${from}" is not a date in YYYY-MM-DD form`;
+  if (!isIsoDay(to)) problems.to = `"${to}" is not a date in YYYY-MM-DD form`;
+  if (Object.keys(problems).length === 0) {
+    if (from > to) problems.to = `the range ends (${to}) before it starts (${from})`;
+    else if (daysBetween(from, to) + 1 > MAX_RECALC_DAYS) problems.to = `the range is longer than ${MAX_RECALC_DAYS} days`;
+  }
+  if (Object.keys(problems).length > 0) {
+    throw new AppError("VALIDATION", Object.values(problems).join("; "), problems);
+  }
+}
+
+function checkWindow(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 365) {
+    throw new AppError("VALIDATION", `${name} must be a whole number of days between 1 and 365, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * The statement itself, exported so the bench can time it. Definitions (see lib/domain):
+ * revenue_net = gross - refunds - promo - delivery - commission (commission estimated from
+ * commission_rules where unknown, see lib/domain/commission.ts); cogs = qty x cost effective on d,
+ * NULL when units sold without a cost price; profit = revenue_net - cogs; margin = profit /
+ * revenue_net x 100 (0 when revenue_net <= 0); svN = units over the last N calendar days / N;
+ * stock_cover_days = (on_hand + in_transit) / velocity over the marketplace's window, NULL
+ * without sales or without a stock snapshot on d.
+ */
+export function recalculateMetricsStatement(from: string, to: string, wbDays: number, ozonDays: number) {
+  const maxWindow = Math.max(28, wbDays, ozonDays);
+  const windowStart = addDays(from, -(maxWindow - 1));
+  const span = daysBetween(windowStart, to);
+  return sql`
+    WITH rules AS (
+      SELECT marketplace, dt_from, rule_json,
+             lead(dt_from) OVER (PARTITION BY marketplace ORDER BY dt_from) AS dt_to
+      FROM commission_rules
+    ),
+    sales_rows AS (
+      SELECT s.sku_id, s.d, s.qty, s.refunds_qty, s.revenue_gross, s.refunds_amount, s.promo_cost,
+             s.delivery_cost, s.commission_amount, s.is_settled, k.category, r.rule_json
+      FROM daily_sales s
+      JOIN sku k ON k.id = s.sku_id
+      LEFT JOIN rules r
+        ON r.marketplace = k.marketplace AND s.d >= r.dt_from AND (r.dt_to IS NULL OR s.d < r.dt_to)
+       AND s.d >= ${from}::date AND NOT s.is_settled AND s.commission_amount = 0
+       AND s.revenue_gross <> s.refunds_amount
+      WHERE s.d BETWEEN ${windowStart}::date AND ${to}::date
+    ),
+    sales_est AS (
+      SELECT sr.*,
+             CASE WHEN sr.rule_json IS NOT NULL THEN round(
+               (sr.revenue_gross - sr.refunds_amount) * coalesce(
+                 (sr.rule_json -> 'categories' ->> sr.category)::numeric,
+                 (SELECT (b ->> 'percent')::numeric
+                    FROM jsonb_array_elements(sr.rule_json -> 'priceBands') AS b
+                   WHERE sr.qty > 0
+                     AND sr.revenue_gross >= (b ->> 'minPrice')::numeric * sr.qty
+                     AND ((b ->> 'maxPrice') IS NULL OR sr.revenue_gross < (b ->> 'maxPrice')::numeric * sr.qty)
+                   LIMIT 1),
+                 (sr.rule_json ->> 'defaultPercent')::numeric
+               ) / 100, 2) END AS est
+      FROM sales_rows sr
+    ),
+    sales_day AS (
+      SELECT sku_id, d,
+             sum(qty)::int AS qty, sum(refunds_qty)::int AS refunds_qty,
+             sum(revenue_gross) AS revenue_gross, sum(refunds_amount) AS refunds_amount,
+             sum(promo_cost) AS promo_cost, sum(delivery_cost) AS delivery_cost,
+             sum(coalesce(est, commission_amount)) AS commission_amount,
+             bool_or(est IS NOT NULL) AS is_estimated, bool_and(is_settled) AS is_settled
+      FROM sales_est
+      GROUP BY sku_id, d
+    ),
+    series AS (
+      SELECT k.id AS sku_id, k.marketplace, (${windowStart}::date + i) AS d
+      FROM sku k CROSS JOIN generate_series(0, ${span}::int) AS i
+    ),
+    daily AS (
+      SELECT se.sku_id, se.marketplace, se.d,
+             coalesce(sd.qty, 0) AS qty, coalesce(sd.refunds_qty, 0) AS refunds_qty,
+             coalesce(sd.revenue_gross, 0) AS revenue_gross, coalesce(sd.refunds_amount, 0) AS refunds_amount,
+             coalesce(sd.promo_cost, 0) AS promo_cost, coalesce(sd.delivery_cost, 0) AS delivery_cost,
+             coalesce(sd.commission_amount, 0) AS commission_amount,
+             coalesce(sd.is_estimated, false) AS is_estimated, coalesce(sd.is_settled, false) AS is_settled,
+             CASE WHEN se.marketplace = 'WB' THEN ${wbDays}::int ELSE ${ozonDays}::int END AS cover_window,
+             sum(coalesce(sd.qty, 0)::bigint) OVER (PARTITION BY se.sku_id ORDER BY se.d ROWS UNBOUNDED PRECEDING) AS cs
+      FROM series se
+      LEFT JOIN sales_day sd ON sd.sku_id = se.sku_id AND sd.d = se.d
+    ),
+    win AS (
+      SELECT daily.*,
+             cs - lag(cs, 7, 0::bigint) OVER w AS u7,
+             cs - lag(cs, 14, 0::bigint) OVER w AS u14,
+             cs - lag(cs, 28, 0::bigint) OVER w AS u28,
+             cs - lag(cs, cover_window, 0::bigint) OVER w AS ucover
+      FROM daily
+      WINDOW w AS (PARTITION BY sku_id ORDER BY d)
+    ),
+    stock_day AS (
+      SELECT sku_id, d, sum(on_hand)::int AS on_hand, sum(in_transit)::int AS in_transit
+      FROM daily_stock
+      WHERE d BETWEEN ${from}::date AND ${to}::date
+      GROUP BY sku_id, d
+    ),
+    calc AS (
+      SELECT w.*, st.on_hand, st.in_transit,
+             w.revenue_gross - w.refunds_amount - w.promo_cost - w.delivery_cost - w.commission_amount AS revenue_net,
+             CASE WHEN cp.cost_price IS NULL AND w.qty > 0 THEN NULL
+                  ELSE w.qty * coalesce(cp.cost_price, 0) END AS cogs
+      FROM win w
+      LEFT JOIN stock_day st ON st.sku_id = w.sku_id AND st.d = w.d
+      LEFT JOIN LATERAL (
+        SELECT c.cost_price FROM cost_price_history c
+        WHERE c.sku_id = w.sku_id AND c.dt_from <= w.d
+        ORDER BY c.dt_from DESC LIMIT 1
+      ) cp ON true
+      WHERE w.d >= ${from}::date
+    )
+    INSERT INTO metrics_daily (
+      d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
+      commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin,
+      sv7, sv14, sv28, on_hand, in_transit, stock_cover_days, updated_at
+    )
+    SELECT d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
+           commission_amount, is_estimated, is_settled, revenue_net, cogs, revenue_net - cogs,
+           CASE WHEN cogs IS NULL THEN NULL
+                WHEN revenue_net <= 0 THEN 0
+                -- profit <= revenue_net keeps margin <= 100; a huge loss on a tiny revenue is capped to fit the column
+                ELSE greatest(-9999999.99, round((revenue_net - cogs) * 100 / revenue_net, 2)) END,
+           round(u7::numeric / 7, 4), round(u14::numeric / 14, 4), round(u28::numeric / 28, 4),
+           on_hand, in_transit,
+           CASE WHEN ucover > 0 AND on_hand IS NOT NULL
+                THEN round((on_hand + in_transit)::numeric * cover_window / ucover, 2) END,
+           now()
+    FROM calc`;
+}
+
+/** Rebuilds metrics_daily for every SKU and every day from..to (inclusive), in one transaction. */
+export async function recalculateMetrics(options: RecalculateMetricsOptions): Promise<RecalculateMetricsResult> {
+  const { from, to } = options;
+  validateDayRange(from, to);
+  const env = options.aggrDaysWb === undefined || options.aggrDaysOzon === undefined ? getEnv() : undefined;
+  const wbDays = checkWindow("AGGR_DAYS_WB", options.aggrDaysWb ?? env!.AGGR_DAYS_WB);
+  const ozonDays = checkWindow("AGGR_DAYS_OZON", options.aggrDaysOzon ?? env!.AGGR_DAYS_OZON);
+  const db = options.db ?? (await getDb());
+  const started = performance.now();
+
+  const counts = await db.transaction(async (tx) => {
+    // two recalculations of overlapping ranges would collide on the unique key: run them one at a time
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.recalculate-metrics'))`);
+    await tx.execute(sql`DELETE FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date`);
+    await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays));
+    const result = await tx.execute(sql`
+      SELECT count(*)::int AS rows,
+             count(*) FILTER (WHERE cogs IS NULL)::int AS days_missing_cost,
+             count(DISTINCT sku_id) FILTER (WHERE cogs IS NULL)::int AS skus_missing_cost,
+             count(*) FILTER (WHERE is_commission_estimated)::int AS days_estimated
+      FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date`);
+    return rowsOf<{ rows: number; days_missing_cost: number; skus_missing_cost: number; days_estimated: number }>(result)[0];
+  });
+
+  const summary: RecalculateMetricsResult = {
+    from,
+    to,
+    rows: Number(counts.rows),
+    daysMissingCost: Number(counts.days_missing_cost),
+    skusMissingCost: Number(counts.skus_missing_cost),
+    daysCommissionEstimated: Number(counts.days_estimated),
+    ms: Math.round(performance.now() - started),
+  };
+  logger.info("metrics.recalculated", { ...summary });
+  return summary;
+}
