@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { Alert, Card, CardBody } from "@/components/ui";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasUsers } from "@/lib/services/users/has-users";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sovani — вход / sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (!(await hasUsers(await getDb()))) redirect("/setup");
+  const params = await searchParams;
+  const next = typeof params.next === "string" ? params.next : undefined;
+  if (await getCurrentUser()) redirect("/overview");
+  const t = await getTranslations("auth");
+  return (
+    <Card>
+      <CardBody className="space-y-4 py-6">
+        <h1 className="text-xl font-semibold">{t("loginTitle")}</h1>
+        {params.ended ? <Alert tone="info">{t("sessionEnded")}</Alert> : null}
+        <LoginForm next={next} />
+      </CardBody>
+    </Card>
+  );
+}

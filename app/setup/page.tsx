@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { Card, CardBody } from "@/components/ui";
+import { hasUsers } from "@/lib/services/users/has-users";
+import { SetupForm } from "./setup-form";
+
+export const metadata: Metadata = { title: "Sovani — первый запуск / first run" };
+
+// Open only while no user exists; afterwards it sends everyone to /login (the action refuses too).
+export default async function SetupPage() {
+  if (await hasUsers(await getDb())) redirect("/login");
+  const t = await getTranslations("auth");
+  return (
+    <Card>
+      <CardBody className="space-y-4 py-6">
+        <h1 className="text-xl font-semibold">{t("setupTitle")}</h1>
+        <p className="text-sm text-slate-600">{t("setupIntro")}</p>
+        <SetupForm />
+      </CardBody>
+    </Card>
+  );
+}

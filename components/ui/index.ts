@@ -1,0 +1,14 @@
+// UI primitives shared by every page. Server-safe except SubmitButton (a client component).
+export { Alert } from "./alert";
+export { Badge, type BadgeTone } from "./badge";
+export { Button, buttonClasses, type ButtonVariant } from "./button";
+export { Card, CardBody, CardHeader } from "./card";
+export { cn } from "./cn";
+export { EmptyState } from "./empty-state";
+export { Field } from "./field";
+export { FormError } from "./form-error";
+export { Input, Select } from "./input";
+export { PageHeader } from "./page-header";
+export { PageSkeleton, Skeleton } from "./skeleton";
+export { SubmitButton } from "./submit-button";
+export { Table, TBody, Td, Th, THead, Tr } from "./table";

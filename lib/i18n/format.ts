@@ -1,0 +1,70 @@
+// Locale-aware formatting of numbers, money (RUB) and dates. Business days (YYYY-MM-DD) are calendar
+// days already and are formatted without shifting; instants are shown in the business time zone.
+import type { Locale } from "./config";
+
+const tag: Record<Locale, string> = { ru: "ru-RU", en: "en-GB" };
+
+export interface Formatters {
+  locale: Locale;
+  timeZone: string;
+  number(value: number | string | null | undefined, fractionDigits?: number): string;
+  /** money in roubles; accepts numeric strings from PostgreSQL without going through a float */
+  rub(value: number | string | null | undefined, options?: { fractionDigits?: number }): string;
+  percent(value: number | null | undefined, fractionDigits?: number): string;
+  /** a business day 'YYYY-MM-DD' */
+  day(value: string | null | undefined): string;
+  /** an instant, in the business time zone */
+  dateTime(value: Date | string | null | undefined): string;
+}
+
+const dash = "—";
+
+function asNumeric(value: number | string): number | string {
+  // Intl.NumberFormat formats decimal strings exactly (ES2023); keep strings as strings
+  return typeof value === "string" ? value.trim() : value;
+}
+
+export function createFormatters(locale: Locale, timeZone: string): Formatters {
+  const l = tag[locale];
+  const dayFormat = new Intl.DateTimeFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
+  const dateTimeFormat = new Intl.DateTimeFormat(l, {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  });
+  return {
+    locale,
+    timeZone,
+    number(value, fractionDigits = 0) {
+      if (value === null || value === undefined || value === "") return dash;
+      return new Intl.NumberFormat(l, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(
+        asNumeric(value) as number,
+      );
+    },
+    rub(value, options = {}) {
+      if (value === null || value === undefined || value === "") return dash;
+      const digits = options.fractionDigits ?? 0;
+      return new Intl.NumberFormat(l, {
+        style: "currency",
+        currency: "RUB",
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+      }).format(asNumeric(value) as number);
+    },
+    percent(value, fractionDigits = 1) {
+      if (value === null || value === undefined || !Number.isFinite(value)) return dash;
+      return new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: fractionDigits }).format(value);
+    },
+    day(value) {
+      if (!value) return dash;
+      return dayFormat.format(new Date(`${value}T00:00:00Z`));
+    },
+    dateTime(value) {
+      if (!value) return dash;
+      return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
+    },
+  };
+}

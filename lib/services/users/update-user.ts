@@ -1,0 +1,92 @@
+// Owner changes to another user: role, disabled flag, password. Each bumps session_version so the
+// change applies on that user's next request, and writes an audit row. The last enabled owner can
+// be neither demoted nor disabled, and an owner cannot demote or disable themself.
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { users, type Role } from "@/db/schema/auth";
+import { hashPassword } from "@/lib/auth/password";
+import { type AuditActor, writeAudit } from "@/lib/services/audit/write-audit";
+import { lastOwner, notYourself, userNotFound } from "./user-errors";
+
+interface Base {
+  userId: number;
+  actor: AuditActor;
+  correlationId?: string;
+}
+
+async function lockUser(tx: Tx, userId: number) {
+  const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update").limit(1);
+  if (!user) throw userNotFound();
+  return user;
+}
+
+async function otherEnabledOwners(tx: Tx, userId: number): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, "owner"), eq(users.isDisabled, false), ne(users.id, userId)));
+  return row?.n ?? 0;
+}
+
+export async function updateUserRole(db: Db, options: Base & { role: Role }): Promise<void> {
+  if (options.userId === options.actor.id) throw notYourself();
+  await db.transaction(async (tx) => {
+    const user = await lockUser(tx, options.userId);
+    if (user.role === options.role) return;
+    if (user.role === "owner" && !user.isDisabled && (await otherEnabledOwners(tx, user.id)) === 0) throw lastOwner();
+    await tx
+      .update(users)
+      .set({ role: options.role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await writeAudit(tx, {
+      actor: options.actor,
+      action: "user.role_change",
+      entity: "user",
+      entityId: user.id,
+      before: { email: user.email, role: user.role },
+      after: { email: user.email, role: options.role },
+      correlationId: options.correlationId,
+    });
+  });
+}
+
+export async function setUserDisabled(db: Db, options: Base & { disabled: boolean }): Promise<void> {
+  if (options.userId === options.actor.id) throw notYourself();
+  await db.transaction(async (tx) => {
+    const user = await lockUser(tx, options.userId);
+    if (user.isDisabled === options.disabled) return;
+    if (options.disabled && user.role === "owner" && (await otherEnabledOwners(tx, user.id)) === 0) throw lastOwner();
+    await tx
+      .update(users)
+      .set({ isDisabled: options.disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await writeAudit(tx, {
+      actor: options.actor,
+      action: options.disabled ? "user.disable" : "user.enable",
+      entity: "user",
+      entityId: user.id,
+      before: { email: user.email, isDisabled: user.isDisabled },
+      after: { email: user.email, isDisabled: options.disabled },
+      correlationId: options.correlationId,
+    });
+  });
+}
+
+export async function setUserPassword(db: Db, options: Base & { password: string }): Promise<void> {
+  const passwordHash = await hashPassword(options.password);
+  await db.transaction(async (tx) => {
+    const user = await lockUser(tx, options.userId);
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await writeAudit(tx, {
+      actor: options.actor,
+      action: "user.password_change",
+      entity: "user",
+      entityId: user.id,
+      after: { email: user.email },
+      correlationId: options.correlationId,
+    });
+  });
+}
