@@ -1,0 +1,101 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Db, schema } from "@/db";
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { addDays } from "@/lib/domain/dates";
+import { AppError } from "@/lib/errors";
+import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
+import { deleteCommissionRule, listCommissionRules, previewCommissionRule, saveCommissionRule } from "./commission-rules";
+
+const TODAY = "2026-07-31";
+
+async function commissionOn(db: Db, skuId: number, d: string) {
+  const [row] = await db
+    .select({ c: schema.metricsDaily.commissionAmount, est: schema.metricsDaily.isCommissionEstimated })
+    .from(schema.metricsDaily)
+    .where(and(eq(schema.metricsDaily.skuId, skuId), eq(schema.metricsDaily.d, d)));
+  return row ? `${row.c}${row.est ? " est" : ""}` : undefined;
+}
+
+describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
+  let database: TestDatabase;
+  let db: Db;
+  let wb: number;
+  let ozon: number;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    db = database.db;
+    wb = await insertSku(db, { marketplace: "WB", category: "Shoes" });
+    ozon = await insertSku(db, { marketplace: "OZON" });
+    for (const skuId of [wb, ozon]) {
+      await insertCostPrice(db, skuId, "2026-01-01", "100.00");
+      // one unsettled sale (unknown commission) every day of July, and one settled on the 1st
+      await insertSales(db, Array.from({ length: 31 }, (_, i) => ({ d: addDays("2026-07-01", i), skuId, warehouseId: null, qty: 1, revenueGross: "1000.00", isSettled: i === 0, commissionAmount: i === 0 ? "123.00" : "0" })));
+    }
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("rejects an invalid rule with a message per field", async () => {
+    const error = await saveCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-40", rule: { defaultPercent: 140, priceBands: [{ minPrice: 10, maxPrice: 5, percent: 1 }] }, today: TODAY }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("VALIDATION");
+    expect((error as AppError).fieldErrors).toEqual({
+      dtFrom: "expected a date in YYYY-MM-DD form",
+      "rule.defaultPercent": "a percent cannot exceed 100",
+      "rule.priceBands.0.maxPrice": "price band 1: maxPrice (5) must be greater than minPrice (10)",
+    });
+    expect(await listCommissionRules({ db })).toEqual([]);
+  });
+
+  it("previews the effect on the last 30 days without saving", async () => {
+    const preview = await previewCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-10", rule: { defaultPercent: 10, categories: { Shoes: 20 } }, days: 30, today: TODAY });
+    expect(preview.from).toBe("2026-07-02");
+    expect(preview.to).toBe(TODAY);
+    // 22 WB days (10th..31st) x 20% of 1000
+    expect(preview.delta.commission).toBe("4400.00");
+    expect(preview.delta.revenueNet).toBe("-4400.00");
+    expect(preview.delta.profit).toBe("-4400.00");
+    expect(preview.after.estimatedDays - preview.before.estimatedDays).toBe(22);
+    expect(preview.changedDays.length).toBe(22);
+    expect(preview.changedDays[0]).toEqual({ d: "2026-07-10", commissionBefore: "0.00", commissionAfter: "200.00" });
+    expect(await listCommissionRules({ db })).toEqual([]);
+  });
+
+  it("saving recalculates the days the rule governs, up to the next rule", async () => {
+    const first = await saveCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-10", rule: { defaultPercent: 10, categories: { Shoes: 20 } }, today: TODAY });
+    expect(first.recalculated).toMatchObject({ from: "2026-07-10", to: TODAY });
+    expect(await commissionOn(db, wb, "2026-07-10")).toBe("200.00 est");
+    expect(await commissionOn(db, wb, "2026-07-31")).toBe("200.00 est");
+
+    const second = await saveCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-20", rule: { defaultPercent: 5 }, today: TODAY });
+    expect(second.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
+    expect(await commissionOn(db, wb, "2026-07-19")).toBe("200.00 est");
+    expect(await commissionOn(db, wb, "2026-07-20")).toBe("50.00 est");
+
+    // replacing the first rule recalculates only 10th..19th
+    const replaced = await saveCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-10", rule: { defaultPercent: 12 }, today: TODAY });
+    expect(replaced.recalculated).toMatchObject({ from: "2026-07-10", to: "2026-07-19" });
+    expect(await commissionOn(db, wb, "2026-07-15")).toBe("120.00 est");
+
+    // a rule before the first sale recalculates from the first sale; settled rows keep their commission
+    const early = await saveCommissionRule({ db, marketplace: "OZON", dtFrom: "2025-01-01", rule: { defaultPercent: 8 }, today: TODAY });
+    expect(early.recalculated).toMatchObject({ from: "2026-07-01", to: TODAY });
+    expect(await commissionOn(db, ozon, "2026-07-01")).toBe("123.00");
+    expect(await commissionOn(db, ozon, "2026-07-02")).toBe("80.00 est");
+
+    const list = await listCommissionRules({ db });
+    expect(list.map((r) => [r.marketplace, r.dtFrom, r.dtTo, r.rule.defaultPercent])).toEqual([
+      ["OZON", "2025-01-01", null, 8],
+      ["WB", "2026-07-10", "2026-07-19", 12],
+      ["WB", "2026-07-20", null, 5],
+    ]);
+
+    const second20 = list.find((r) => r.dtFrom === "2026-07-20")!;
+    const deleted = await deleteCommissionRule({ db, id: second20.id, today: TODAY });
+    expect(deleted.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
+    expect(await commissionOn(db, wb, "2026-07-25")).toBe("120.00 est");
+    await expect(deleteCommissionRule({ db, id: second20.id, today: TODAY })).rejects.toThrow("does not exist");
+  });
+});
