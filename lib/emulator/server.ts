@@ -1,0 +1,505 @@
+// A local HTTP server that speaks the WB and Ozon seller endpoints Sovani uses, in their documented
+// shapes (auth headers, paging, cursors, 204/empty ends, error bodies), over a seeded dataset.
+// Faults are switchable per run. Used by tests, the demo and benchmarks.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { buildDataset, type Dataset, type DatasetOptions, type Truth } from "./dataset";
+
+export interface EmulatorFaults {
+  /** the next `count` matching requests get 429 with a wait of retryAfterSec */
+  rateLimited?: { count: number; retryAfterSec: number; header?: "Retry-After" | "X-Ratelimit-Retry"; path?: string };
+  /** the next `count` matching requests get a 5xx */
+  serverErrors?: { count: number; status?: number; path?: string };
+  /** the next `count` matching requests answer after delayMs */
+  slow?: { count: number; delayMs: number; path?: string };
+  /** every request of that marketplace is refused as unauthorized */
+  unauthorized?: "WB" | "OZON";
+  /** the Ozon seller has no reviews subscription: 403 on /v2/review/list */
+  ozonReviewsForbidden?: boolean;
+  /** each paged endpoint answers a new page request with the previous page once */
+  duplicatePages?: boolean;
+  /** WB sales: older versions of changed rows are served again after the newer ones */
+  outOfOrder?: boolean;
+}
+
+export interface EmulatorPageSizes {
+  wbSales?: number;
+  wbFinance?: number;
+  wbStocks?: number;
+  wbFeedbacks?: number;
+  wbCards?: number;
+  ozonAccruals?: number;
+  ozonPostings?: number;
+  ozonProducts?: number;
+  ozonReviews?: number;
+  ozonFbsStocks?: number;
+}
+
+export interface StartEmulatorOptions extends DatasetOptions {
+  port?: number;
+  host?: string;
+  faults?: EmulatorFaults;
+  /** enforce the documented rate limits, sped up by `speedup` (default 60: 1/min becomes 1/s) */
+  rateLimits?: boolean | { speedup?: number };
+  pageSizes?: EmulatorPageSizes;
+}
+
+export interface RequestLogEntry {
+  t: number;
+  method: string;
+  path: string;
+  status: number;
+  vendor: "WB" | "OZON";
+}
+
+export interface Emulator {
+  url: string;
+  wbToken: string;
+  ozonClientId: string;
+  ozonApiKey: string;
+  truth: Truth;
+  dataset: Dataset;
+  requests: RequestLogEntry[];
+  setFaults(faults: EmulatorFaults): void;
+  stop(): Promise<void>;
+}
+
+/** documented budgets: interval between calls (ms) and burst */
+const WB_LIMITS: Record<string, [number, number]> = {
+  sales: [60_000, 1],
+  finance: [60_000, 1],
+  stocks: [20_000, 1],
+  feedbacks: [333, 6],
+  content: [600, 5],
+  ping: [10_000, 3],
+};
+const OZON_LIMIT: [number, number] = [20, 50];
+
+class Bucket {
+  private tokens: number;
+  private last = Date.now();
+  constructor(private readonly intervalMs: number, private readonly burst: number) {
+    this.tokens = burst;
+  }
+  /** 0 when a call is allowed now, else ms until it is */
+  take(): number {
+    const now = Date.now();
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.last) / this.intervalMs);
+    this.last = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil((1 - this.tokens) * this.intervalMs);
+  }
+}
+
+function mskWallOf(value: string): string {
+  // "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS[.fff]" (Moscow) or with Z / offset
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00`;
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) return "";
+    return new Date(ms + 3 * 3600_000).toISOString().slice(0, 19);
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(value)) return value.slice(0, 19);
+  return "";
+}
+
+/** JSON with Ozon's int64 ids written as bare numbers, as the real API does */
+function toJson(value: unknown): string {
+  return JSON.stringify(value).replace(/"accrual_id":"(\d+)"/g, '"accrual_id":$1');
+}
+
+export async function startEmulator(options: StartEmulatorOptions): Promise<Emulator> {
+  const dataset = buildDataset(options);
+  const wbToken = `wb-emulator-token-${options.seed}`;
+  const ozonClientId = String(100_000 + options.seed);
+  const ozonApiKey = `ozon-emulator-key-${options.seed}`;
+  const pages: Required<EmulatorPageSizes> = {
+    wbSales: 80_000,
+    wbFinance: 100_000,
+    wbStocks: 250_000,
+    wbFeedbacks: 5000,
+    wbCards: 100,
+    ozonAccruals: 1000,
+    ozonPostings: 100,
+    ozonProducts: 1000,
+    ozonReviews: 100,
+    ozonFbsStocks: 1000,
+    ...options.pageSizes,
+  };
+  let faults: EmulatorFaults = structuredClone(options.faults ?? {});
+  const requests: RequestLogEntry[] = [];
+  const speedup = options.rateLimits ? (typeof options.rateLimits === "object" ? (options.rateLimits.speedup ?? 60) : 60) : 0;
+  const buckets = new Map<string, Bucket>();
+  const lastPage = new Map<string, { key: string; body: string; status: number }>();
+  const repeated = new Set<string>();
+
+  const matches = (f: { path?: string } | undefined, path: string) => Boolean(f && (!f.path || path.startsWith(f.path)));
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      void handle(req, res, Buffer.concat(chunks).toString("utf8")).catch((error: unknown) => {
+        if (!res.headersSent) send(res, 500, JSON.stringify({ code: 13, message: String(error) }));
+      });
+    });
+  });
+
+  function send(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
+    if (res.writableEnded) return;
+    res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers });
+    res.end(status === 204 ? undefined : body);
+  }
+
+  const wbProblem = (status: number, title: string, detail: string) =>
+    JSON.stringify({
+      title,
+      detail,
+      code: randomUUID(),
+      requestId: randomUUID(),
+      origin: "s2s-api-auth-catalog",
+      status,
+      statusText: http.STATUS_CODES[status],
+      timestamp: new Date().toISOString(),
+    });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+    const url = new URL(req.url ?? "/", "http://emulator");
+    const path = url.pathname;
+    const method = req.method ?? "GET";
+    const vendor: "WB" | "OZON" = path.startsWith("/api/") || path.startsWith("/content/") || path === "/ping" ? "WB" : "OZON";
+    const entry: RequestLogEntry = { t: Date.now(), method, path, status: 0, vendor };
+    requests.push(entry);
+    const reply = (status: number, body: string, headers?: Record<string, string>) => {
+      entry.status = status;
+      send(res, status, body, headers);
+    };
+
+    // auth first: a bad token never reaches the data
+    if (vendor === "WB") {
+      const auth = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
+      if (auth !== wbToken || faults.unauthorized === "WB") {
+        return reply(401, wbProblem(401, "unauthorized", "token problem; token is malformed or expired"));
+      }
+    } else {
+      const clientId = String(req.headers["client-id"] ?? "");
+      if (!/^\d+$/.test(clientId) || Number(clientId) <= 0) {
+        return reply(400, JSON.stringify({ code: 3, message: "Client-Id header value should be positive integer", details: [] }));
+      }
+      if (req.headers["api-key"] !== ozonApiKey || clientId !== ozonClientId || faults.unauthorized === "OZON") {
+        return reply(404, JSON.stringify({ code: 5, message: "Invalid Api-Key, please check the key and try again", details: [] }));
+      }
+    }
+
+    if (matches(faults.slow, path) && faults.slow!.count > 0) {
+      faults.slow!.count--;
+      await new Promise((r) => setTimeout(r, faults.slow!.delayMs));
+    }
+    if (matches(faults.rateLimited, path) && faults.rateLimited!.count > 0) {
+      faults.rateLimited!.count--;
+      const secs = String(faults.rateLimited!.retryAfterSec);
+      if (vendor === "WB") {
+        const header = faults.rateLimited!.header ?? "X-Ratelimit-Retry";
+        return reply(429, wbProblem(429, "too many requests", `limited by ${randomUUID()}`), {
+          [header]: secs,
+          "X-Ratelimit-Reset": secs,
+          "X-Ratelimit-Limit": "1",
+        });
+      }
+      return reply(429, JSON.stringify({ code: 8, message: "You have reached request rate limit per second", details: [] }), { "Retry-After": secs });
+    }
+    if (matches(faults.serverErrors, path) && faults.serverErrors!.count > 0) {
+      faults.serverErrors!.count--;
+      const status = faults.serverErrors!.status ?? 503;
+      return reply(status, vendor === "OZON" ? JSON.stringify({ code: 13, message: "Internal error", details: [] }) : "upstream unavailable");
+    }
+    if (speedup > 0) {
+      const group = vendor === "OZON" ? "ozon" : wbGroup(path);
+      const [interval, burst] = vendor === "OZON" ? OZON_LIMIT : WB_LIMITS[group] ?? [1000, 5];
+      let bucket = buckets.get(group);
+      if (!bucket) buckets.set(group, (bucket = new Bucket(vendor === "OZON" ? interval : interval / speedup, burst)));
+      const wait = bucket.take();
+      if (wait > 0) {
+        const secs = (wait / 1000).toFixed(3);
+        if (vendor === "WB") {
+          return reply(429, wbProblem(429, "too many requests", `limited by ${randomUUID()}`), { "X-Ratelimit-Retry": secs, "X-Ratelimit-Reset": secs, "X-Ratelimit-Limit": String(burst) });
+        }
+        return reply(429, JSON.stringify({ code: 8, message: "You have reached request rate limit per second", details: [] }));
+      }
+    }
+
+    let body: Record<string, unknown> = {};
+    if (method === "POST") {
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        return reply(400, JSON.stringify({ code: 3, message: "invalid JSON body", details: [] }));
+      }
+    }
+    const result = route(method, path, url.searchParams, body);
+    if (!result) return reply(404, vendor === "WB" ? wbProblem(404, "not found", `${path} not found`) : JSON.stringify({ code: 5, message: "Not found", details: [] }));
+    let { status, json } = result;
+    // a new page request answered once with the previous page
+    if (faults.duplicatePages && result.pageKey) {
+      const previous = lastPage.get(path);
+      const dupKey = `${path}|${result.pageKey}`;
+      if (previous && previous.key !== result.pageKey && !repeated.has(dupKey)) {
+        repeated.add(dupKey);
+        status = previous.status;
+        json = previous.body;
+      } else {
+        lastPage.set(path, { key: result.pageKey, body: json, status });
+      }
+    }
+    reply(status, json);
+  }
+
+  function wbGroup(path: string): string {
+    if (path.startsWith("/api/v1/supplier")) return "sales";
+    if (path.startsWith("/api/finance")) return "finance";
+    if (path.startsWith("/api/analytics")) return "stocks";
+    if (path.startsWith("/api/v1/feedback")) return "feedbacks";
+    if (path.startsWith("/content")) return "content";
+    return "ping";
+  }
+
+  type Result = { status: number; json: string; pageKey?: string } | null;
+  const ok = (value: unknown, pageKey?: string): Result => ({ status: 200, json: toJson(value), pageKey });
+  const noContent = (pageKey?: string): Result => ({ status: 204, json: "", pageKey });
+  const ozonError = (status: number, code: number, message: string): Result => ({ status, json: JSON.stringify({ code, message, details: [] }) });
+
+  function route(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): Result {
+    const { wb, ozon, malformed } = dataset;
+    switch (`${method} ${path}`) {
+      case "GET /ping":
+        return ok({ TS: new Date().toISOString(), Status: "OK" });
+      // ---------------- WB ----------------
+      case "GET /api/v1/supplier/sales": {
+        const from = mskWallOf(q.get("dateFrom") ?? "");
+        if (!from) return { status: 400, json: JSON.stringify({ errors: ["dateFrom: Value not validated"] }) };
+        const rows: Record<string, unknown>[] = [];
+        const all = [...wb.sales.map((s) => ({ json: s.json, lcd: s.lastChangeDate })), ...malformed.wbSales.map((j) => ({ json: j, lcd: String(j.lastChangeDate) }))];
+        all.sort((x, y) => (x.lcd < y.lcd ? -1 : x.lcd > y.lcd ? 1 : 0));
+        for (const s of all) {
+          if (s.lcd >= from) rows.push(s.json);
+          if (rows.length >= pages.wbSales) break;
+        }
+        if (faults.outOfOrder) {
+          // older versions of rows on this page, served after them
+          for (const s of wb.sales) if (s.stale && rows.includes(s.json)) rows.push(s.stale);
+        }
+        return ok(rows, from);
+      }
+      case "GET /api/v1/supplier/stocks":
+      case "GET /api/v5/supplier/reportDetailByPeriod":
+        return { status: 404, json: wbProblem(404, "Not Found", "method is removed; use the replacement described in the API news") };
+      case "POST /api/analytics/v1/stocks-report/wb-warehouses": {
+        const limit = Math.min(Number(b.limit ?? 250_000), pages.wbStocks);
+        const offset = Number(b.offset ?? 0);
+        const items = wb.stocks.slice(offset, offset + limit);
+        if (items.length === 0) return noContent(String(offset));
+        return ok({ data: { items } }, String(offset));
+      }
+      case "POST /api/finance/v1/sales-reports/detailed": {
+        const from = String(b.dateFrom ?? "").slice(0, 10);
+        const to = String(b.dateTo ?? "").slice(0, 10);
+        if (!from || !to) return { status: 400, json: JSON.stringify({ status: 400, title: "GetReportDetailByPeriodNBAndNNB decode error", detail: "'DateTo' failed on the 'required' tag", requestId: randomUUID(), origin: "open-api-finreports" }) };
+        const limit = Math.min(Number(b.limit ?? 100_000), pages.wbFinance);
+        const after = Number(b.rrdId ?? 0);
+        const lines = [...malformed.wbFinance, ...wb.finance]
+          .filter((l) => (l.rrDate as string) >= from && (l.rrDate as string) <= to && Number(l.rrdId) > after)
+          .sort((x, y) => Number(x.rrdId) - Number(y.rrdId))
+          .slice(0, limit);
+        if (lines.length === 0) return noContent(String(after));
+        return ok(lines, String(after));
+      }
+      case "GET /api/v1/feedbacks":
+      case "GET /api/v1/feedbacks/archive": {
+        const archive = path.endsWith("/archive");
+        const take = Number(q.get("take"));
+        const skip = Number(q.get("skip"));
+        if (!Number.isInteger(take) || take < 1 || take > 5000 || !Number.isInteger(skip) || skip < 0 || skip > 199_990) {
+          return { status: 400, json: JSON.stringify({ data: null, error: true, errorText: "Плохой формат take/skip", additionalErrors: null, requestId: randomUUID() }) };
+        }
+        const isAnswered = q.get("isAnswered") === "true";
+        const dateFrom = q.get("dateFrom") ? Number(q.get("dateFrom")) : undefined;
+        const dateTo = q.get("dateTo") ? Number(q.get("dateTo")) : undefined;
+        const list = wb.feedbacks.filter(
+          (f) =>
+            (archive ? f.list === "archive" : f.list === (isAnswered ? "answered" : "unanswered")) &&
+            (archive || ((dateFrom === undefined || f.createdUnix >= dateFrom) && (dateTo === undefined || f.createdUnix <= dateTo))),
+        );
+        const slice = list.slice(skip, skip + Math.min(take, pages.wbFeedbacks)).map((f) => f.json);
+        return ok(
+          {
+            data: {
+              countUnanswered: wb.feedbacks.filter((f) => f.list === "unanswered").length,
+              countArchive: wb.feedbacks.filter((f) => f.list === "archive").length,
+              feedbacks: slice,
+            },
+            error: false,
+            errorText: "",
+            additionalErrors: null,
+          },
+          `${archive}|${isAnswered}|${skip}`,
+        );
+      }
+      case "POST /content/v2/get/cards/list": {
+        const settings = (b.settings ?? {}) as { cursor?: { limit?: number; nmID?: number } };
+        const limit = Math.min(Number(settings.cursor?.limit ?? 100), 100, pages.wbCards);
+        const after = Number(settings.cursor?.nmID ?? 0);
+        const cards = wb.skus
+          .filter((s) => s.nmId > after)
+          .slice(0, limit)
+          .map((s) => ({
+            nmID: s.nmId,
+            imtID: s.imtId,
+            subjectName: s.subject,
+            vendorCode: s.vendorCode,
+            brand: s.brand,
+            title: s.title,
+            sizes: [{ chrtID: s.chrtId, techSize: s.techSize, skus: [s.barcode] }],
+            createdAt: "2025-03-01T10:00:00.1Z",
+            updatedAt: "2026-11-20T08:15:42.36Z",
+          }));
+        const last = cards[cards.length - 1];
+        return ok({ cards, cursor: { updatedAt: last?.updatedAt ?? null, nmID: last?.nmID ?? after, total: cards.length } }, String(after));
+      }
+      // ---------------- Ozon ----------------
+      case "POST /v3/finance/transaction/list":
+      case "POST /v3/finance/transaction/totals":
+      case "POST /v2/posting/fbo/list":
+      case "POST /v3/posting/fbs/list":
+      case "POST /v1/product/info/stocks-by-warehouse/fbs":
+      case "POST /v1/warehouse/list":
+        return ozonError(400, 9, "obsolete method cannot be used");
+      case "POST /v1/finance/accrual/types":
+        return ok({ accrual_types: ozon.accrualTypes });
+      case "POST /v1/finance/accrual/by-day": {
+        const date = String(b.date ?? "");
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return ozonError(400, 3, "date: invalid value");
+        const lastId = String(b.last_id ?? "");
+        const list = [...(ozon.accruals.get(date) ?? []), ...malformed.ozonAccruals.filter((a) => a.date === date)].sort((x, y) =>
+          BigInt(x.accrual_id as string) < BigInt(y.accrual_id as string) ? -1 : 1,
+        );
+        const start = lastId ? list.findIndex((a) => BigInt(a.accrual_id as string) > BigInt(lastId)) : 0;
+        const page = start < 0 ? [] : list.slice(start, start + pages.ozonAccruals);
+        const more = start >= 0 && start + pages.ozonAccruals < list.length;
+        return ok({ accruals: page, last_id: more ? String(page[page.length - 1].accrual_id) : "" }, `${date}|${lastId}`);
+      }
+      case "POST /v3/posting/fbo/list":
+      case "POST /v4/posting/fbs/list": {
+        const schema = path.includes("fbo") ? "FBO" : "FBS";
+        const filter = (b.filter ?? {}) as { since?: string; to?: string };
+        if (!filter.since || !filter.to) return ozonError(400, 3, "filter.since and filter.to are required");
+        const limit = Math.min(Number(b.limit ?? 100), 100, pages.ozonPostings);
+        const offset = b.cursor ? Number(Buffer.from(String(b.cursor), "base64url").toString()) : 0;
+        const list = ozon.postings.filter((p) => p.schema === schema && p.inProcessAt >= filter.since! && p.inProcessAt < filter.to!);
+        const page = list.slice(offset, offset + limit).map((p) => p.json);
+        const hasNext = offset + limit < list.length;
+        return ok({ postings: page, has_next: hasNext, cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "" }, `${schema}|${offset}`);
+      }
+      case "POST /v1/analytics/stocks": {
+        const skus = (b.skus ?? []) as string[];
+        if (!Array.isArray(skus) || skus.length === 0 || skus.length > 100) return ozonError(400, 3, "skus: from 1 to 100 items");
+        const wanted = new Set(skus.map(String));
+        return ok({ items: ozon.fboStocks.filter((s) => wanted.has(String(s.sku))) });
+      }
+      case "POST /v2/product/info/stocks-by-warehouse/fbs": {
+        const limit = Math.min(Number(b.limit ?? 1000), pages.ozonFbsStocks);
+        const offset = b.cursor ? Number(Buffer.from(String(b.cursor), "base64url").toString()) : 0;
+        const page = ozon.fbsStocks.slice(offset, offset + limit);
+        const hasNext = offset + limit < ozon.fbsStocks.length;
+        return ok({ products: page, has_next: hasNext, cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "" }, String(offset));
+      }
+      case "POST /v3/product/list": {
+        const limit = Math.min(Number(b.limit ?? 1000), pages.ozonProducts);
+        const lastId = String(b.last_id ?? "");
+        const start = lastId ? ozon.skus.findIndex((s) => String(s.productId) === lastId) + 1 : 0;
+        const items = ozon.skus.slice(start, start + limit).map((s) => ({
+          product_id: s.productId,
+          offer_id: s.offerId,
+          has_fbo_stocks: true,
+          has_fbs_stocks: true,
+          archived: false,
+          is_discounted: false,
+          quants: [],
+        }));
+        return ok({ result: { items, total: ozon.skus.length, last_id: items.length ? String(items[items.length - 1].product_id) : "" } }, lastId);
+      }
+      case "POST /v3/product/info/list": {
+        const ids = new Set(((b.product_id ?? []) as unknown[]).map(String));
+        if (ids.size > 1000) return ozonError(400, 3, "too many ids");
+        const items = ozon.skus
+          .filter((s) => ids.has(String(s.productId)))
+          .map((s) => ({
+            id: s.productId,
+            offer_id: s.offerId,
+            sku: s.sku,
+            name: s.name,
+            barcodes: [s.barcode],
+            description_category_id: 17_028_922,
+            type_id: 91_248,
+            price: (s.priceK / 100).toFixed(2),
+            currency_code: "RUB",
+            is_archived: false,
+          }));
+        return ok({ items });
+      }
+      case "POST /v2/review/list": {
+        if (faults.ozonReviewsForbidden) return ozonError(403, 7, "not available with existing subscription");
+        const limit = Number(b.limit ?? 100);
+        if (limit < 20 || limit > 100) return ozonError(400, 3, "limit: from 20 to 100");
+        const lastId = String(b.last_id ?? "");
+        const size = Math.min(limit, pages.ozonReviews);
+        const start = lastId ? ozon.reviews.findIndex((r) => r.id === lastId) + 1 : 0;
+        const page = ozon.reviews.slice(start, start + size);
+        return ok({ reviews: page, has_next: start + size < ozon.reviews.length, last_id: page.length ? page[page.length - 1].id : "" }, lastId);
+      }
+      case "POST /v1/finance/cash-flow-statement/list": {
+        const date = (b.date ?? {}) as { from?: string; to?: string };
+        const from = String(date.from ?? "").slice(0, 10);
+        const to = String(date.to ?? "").slice(0, 10);
+        const pageSize = Number(b.page_size ?? 100);
+        const page = Number(b.page ?? 1);
+        const all = ozon.cashFlows.filter((c) => c.end >= from && c.begin <= to);
+        const slice = all.slice((page - 1) * pageSize, page * pageSize);
+        return ok({
+          result: {
+            cash_flows: slice.map((c) => ({ period: { id: c.id, begin: `${c.begin}T00:00:00Z`, end: `${c.end}T23:59:59Z` }, orders_amount: 0, returns_amount: 0, commission_amount: 0, services_amount: 0, item_delivery_and_return_amount: 0, currency_code: "RUB" })),
+            details: slice.map((c) => ({ period: { id: c.id }, payments: [{ payment: c.payment / 100, currency_code: "RUB" }] })),
+            page_count: Math.ceil(all.length / pageSize),
+          },
+        });
+      }
+      default:
+        return null;
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${address.port}`,
+    wbToken,
+    ozonClientId,
+    ozonApiKey,
+    truth: dataset.truth,
+    dataset,
+    requests,
+    setFaults(next) {
+      faults = structuredClone(next);
+      lastPage.clear();
+      repeated.clear();
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

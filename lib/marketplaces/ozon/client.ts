@@ -1,0 +1,119 @@
+// Ozon Seller API client: one host, POST with JSON bodies, Client-Id + Api-Key headers, 50 rps per
+// Client-Id. Records are returned unvalidated inside a checked envelope; mappers validate each one.
+import { z } from "zod";
+import { BaseClient, type ResilienceOptions, retryAfterMs } from "../http/base-client";
+import { AuthError, MarketplaceHttpError, RateLimitedError, RetiredEndpointError, UpstreamError } from "../http/errors";
+
+const record = z.record(z.string(), z.unknown());
+const recordList = z.array(record);
+const GLOBAL = { intervalMs: 20, burst: 50 };
+const STOCKS = { intervalMs: 1000, burst: 1 };
+
+function classifyOzon(status: number, body: string, headers: Headers, path: string): MarketplaceHttpError {
+  let code: number | undefined;
+  let message = body.slice(0, 300);
+  try {
+    const parsed = JSON.parse(body) as { code?: number; message?: string };
+    code = parsed.code;
+    message = parsed.message ?? message;
+  } catch {
+    /* keep text */
+  }
+  if (status === 401 || (status === 404 && code === 5)) return new AuthError("OZON", status, "bad_token", message, body);
+  if (status === 403) {
+    return new AuthError("OZON", 403, /subscription/i.test(message) ? "subscription_required" : "missing_scope", message, body);
+  }
+  if (status === 429) return new RateLimitedError("OZON", retryAfterMs(headers, "Retry-After") ?? 1000, body);
+  if (status === 400 && code === 9) return new RetiredEndpointError("OZON", status, path, body);
+  if (status >= 500) return new UpstreamError("OZON", status, `Ozon ${path}: HTTP ${status}: ${message}`, body);
+  return new MarketplaceHttpError("OZON", status, `Ozon ${path}: HTTP ${status}: ${message}`, body);
+}
+
+export class OzonClient {
+  private readonly client: BaseClient;
+
+  constructor(clientId: string, apiKey: string, baseUrl: string, resilience: ResilienceOptions = {}, signal?: AbortSignal) {
+    this.client = new BaseClient({ vendor: "OZON", baseUrl, headers: { "Client-Id": clientId, "Api-Key": apiKey }, classify: classifyOzon, signal, ...resilience });
+  }
+
+  get requestCount(): number {
+    return this.client.stats.requests;
+  }
+
+  private post<S extends z.ZodType>(path: string, body: unknown, schema: S, limit = GLOBAL) {
+    return this.client.request({ method: "POST", path, body, schema, limit, limitGroup: limit === GLOBAL ? "global" : path });
+  }
+
+  async accrualTypes() {
+    const res = await this.post("/v1/finance/accrual/types", {}, z.object({ accrual_types: z.array(z.object({ id: z.union([z.number(), z.string()]), name: z.string().optional() })) }));
+    return res?.accrual_types ?? [];
+  }
+
+  async accrualsByDay(date: string, lastId: string) {
+    const res = await this.post("/v1/finance/accrual/by-day", { date, last_id: lastId }, z.object({ accruals: recordList, last_id: z.union([z.string(), z.number()]).nullish() }));
+    return { accruals: res?.accruals ?? [], lastId: res?.last_id == null ? "" : String(res.last_id) };
+  }
+
+  async postings(schema: "FBO" | "FBS", since: string, to: string, cursor: string) {
+    const path = schema === "FBO" ? "/v3/posting/fbo/list" : "/v4/posting/fbs/list";
+    const res = await this.post(
+      path,
+      {
+        filter: { since, to, statuses: [], posting_numbers: [], order_numbers: [] },
+        limit: 100,
+        cursor,
+        sort_dir: "ASC",
+        translit: false,
+        with: { analytics_data: true, financial_data: true, legal_info: false },
+      },
+      z.object({ postings: recordList, has_next: z.boolean(), cursor: z.string().nullish() }),
+    );
+    return { postings: res?.postings ?? [], hasNext: res?.has_next ?? false, cursor: res?.cursor ?? "" };
+  }
+
+  async productList(lastId: string) {
+    const res = await this.post(
+      "/v3/product/list",
+      { filter: { visibility: "ALL", offer_id: [], product_id: [] }, last_id: lastId, limit: 1000 },
+      z.object({ result: z.object({ items: recordList, last_id: z.union([z.string(), z.number()]).nullish(), total: z.number().optional() }) }),
+    );
+    return { items: res?.result.items ?? [], lastId: res?.result.last_id == null ? "" : String(res.result.last_id) };
+  }
+
+  async productInfo(productIds: string[]) {
+    const res = await this.post("/v3/product/info/list", { offer_id: [], product_id: productIds, sku: [] }, z.object({ items: recordList }));
+    return res?.items ?? [];
+  }
+
+  async fboStocks(skus: string[]) {
+    const res = await this.post("/v1/analytics/stocks", { skus, cluster_ids: [], warehouse_ids: [], item_tags: [], turnover_grades: [] }, z.object({ items: recordList }), STOCKS);
+    return res?.items ?? [];
+  }
+
+  async fbsStocks(cursor: string) {
+    const res = await this.post(
+      "/v2/product/info/stocks-by-warehouse/fbs",
+      { limit: 1000, cursor, sku: [], offer_id: [] },
+      z.object({ products: recordList, cursor: z.string().nullish(), has_next: z.boolean().optional() }),
+    );
+    return { products: res?.products ?? [], cursor: res?.cursor ?? "", hasNext: res?.has_next ?? false };
+  }
+
+  async reviews(lastId: string, publishedFrom: string, publishedTo: string) {
+    const res = await this.post(
+      "/v2/review/list",
+      { limit: 100, last_id: lastId, sort_dir: "ASC", filters: { status: "ALL", order_status: "ALL", published_from: publishedFrom, published_to: publishedTo, skus: [] } },
+      z.object({ reviews: recordList, has_next: z.boolean(), last_id: z.string().nullish() }),
+    );
+    return { reviews: res?.reviews ?? [], hasNext: res?.has_next ?? false, lastId: res?.last_id ?? "" };
+  }
+
+  async cashFlowStatement(from: string, to: string, page: number) {
+    const res = await this.post(
+      "/v1/finance/cash-flow-statement/list",
+      { date: { from: `${from}T00:00:00.000Z`, to: `${to}T23:59:59.999Z` }, page, page_size: 100, with_details: true },
+      z.object({ result: z.object({ cash_flows: recordList, details: z.unknown().optional(), page_count: z.number() }) }),
+    );
+    return res?.result ?? { cash_flows: [], details: undefined, page_count: 0 };
+  }
+}

@@ -1,0 +1,352 @@
+// Ozon records -> normalised facts. Pure: each validates one record and returns the normalised value
+// or throws (the caller quarantines it). Accrual type ids map to our cash flow types here, in one table.
+import { z } from "zod";
+import Decimal from "decimal.js";
+import { parseMoney } from "@/lib/domain/money";
+import { toBusinessDate } from "@/lib/domain/dates";
+import { RecordError, idString, moneyObject, zodReason } from "../records";
+import type { CashflowPart, NormalizedReview, NormalizedSku, WarehouseRef } from "../wb/mappers";
+
+/** accrual type id -> our cash flow type; ids not listed are stored as 'other' and reported */
+export const OZON_ACCRUAL_TYPE_MAP: Record<number, CashflowPart["type"]> = {
+  69: "sale_payout", // SaleCommission: part of the sale settlement
+  1: "acquiring",
+  32: "logistics",
+  29: "logistics",
+  28: "logistics",
+  59: "logistics",
+  45: "logistics",
+  62: "logistics",
+  124: "logistics",
+  46: "storage",
+  41: "advertising",
+  54: "advertising",
+  75: "advertising",
+  33: "advertising",
+  49: "advertising",
+  87: "advertising",
+  51: "deduction_other",
+  52: "deduction_other",
+  89: "penalty",
+  90: "penalty",
+  91: "penalty",
+  92: "penalty",
+  93: "penalty",
+  94: "penalty",
+};
+const LOGISTICS = new Set(Object.entries(OZON_ACCRUAL_TYPE_MAP).filter(([, t]) => t === "logistics").map(([id]) => Number(id)));
+
+/** Sales of one settled day come without a warehouse: one virtual warehouse per delivery channel */
+export function ozonChannelWarehouse(channel: "FBO" | "FBS"): WarehouseRef {
+  return { code: `channel:${channel}`, name: `Ozon ${channel}`, kind: channel };
+}
+function channelOf(schema: string | null | undefined): "FBO" | "FBS" {
+  return schema && /^FBO/i.test(schema) ? "FBO" : schema ? "FBS" : "FBO";
+}
+
+const amount = (v: z.infer<typeof moneyObject>, field: string): Decimal => {
+  if (!v) return new Decimal(0);
+  try {
+    return parseMoney(v.amount);
+  } catch {
+    throw new RecordError(`${field}: not a money amount: ${JSON.stringify(v.amount)}`);
+  }
+};
+
+const fee = z.object({ type_id: z.number().int(), accrued: moneyObject });
+const accrualSchema = z.object({
+  accrual_id: idString,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  accrued_category: z.string(),
+  unit_number: z.string().nullish(),
+  total_amount: moneyObject,
+  posting: z
+    .object({
+      delivery_schema: z.string().nullish(),
+      products: z.array(
+        z.object({
+          sku: idString,
+          commission: z
+            .object({
+              sale_amount: moneyObject,
+              commission: moneyObject,
+              bonus: moneyObject,
+              coinvestment: moneyObject,
+            })
+            .nullish(),
+          delivery: z.object({ services: z.array(fee).nullish(), total_accrued: moneyObject }).nullish(),
+        }),
+      ),
+    })
+    .nullish(),
+  item_fees: z.object({ fees: z.array(z.object({ sku: idString, fees: z.array(fee) })) }).nullish(),
+  non_item_fee: fee.nullish(),
+});
+
+export interface OzonSaleContribution {
+  sku: string;
+  channel: "FBO" | "FBS";
+  /** ITEM fees carry no delivery schema: they join the SKU's row of that day whatever its channel */
+  channelKnown: boolean;
+  qty: number;
+  refundsQty: number;
+  revenueGross: Decimal;
+  refundsAmount: Decimal;
+  commission: Decimal;
+  delivery: Decimal;
+  promo: Decimal;
+}
+
+export interface OzonAccrual {
+  key: string;
+  d: string;
+  category: string;
+  /** per-SKU contributions to daily sales (POSTING and ITEM accruals) */
+  sales: OzonSaleContribution[];
+  /** cash flows of the accrual; sku null for NON_ITEM (store level) */
+  cashflows: (CashflowPart & { sku: string | null })[];
+  /** type ids this mapping does not know */
+  unknownTypeIds: number[];
+}
+
+export function mapOzonAccrual(raw: unknown): OzonAccrual {
+  const parsed = accrualSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const total = amount(r.total_amount, "total_amount");
+  const sales: OzonSaleContribution[] = [];
+  const flows = new Map<string, CashflowPart & { sku: string | null }>();
+  const unknown: number[] = [];
+  const addFlow = (type: CashflowPart["type"], value: Decimal, sourceType: string, sku: string | null) => {
+    if (value.isZero()) return;
+    const existing = flows.get(type);
+    if (existing) {
+      existing.amount = existing.amount.plus(value);
+      if (!existing.sourceType.split(",").includes(sourceType)) existing.sourceType += `,${sourceType}`;
+      if (existing.sku !== sku) existing.sku = null;
+    } else flows.set(type, { type, amount: value, sourceType, sku });
+  };
+  const typeOf = (id: number): CashflowPart["type"] => {
+    const t = OZON_ACCRUAL_TYPE_MAP[id];
+    if (!t) unknown.push(id);
+    return t ?? "other";
+  };
+
+  if (r.posting) {
+    const channel = channelOf(r.posting.delivery_schema);
+    let delivery = new Decimal(0);
+    for (const p of r.posting.products) {
+      const c = p.commission;
+      const saleAmount = amount(c?.sale_amount, "sale_amount");
+      const commission = amount(c?.commission, "commission");
+      const promo = amount(c?.bonus, "bonus").plus(amount(c?.coinvestment, "coinvestment"));
+      const productDelivery = amount(p.delivery?.total_accrued, "delivery.total_accrued");
+      delivery = delivery.plus(productDelivery);
+      sales.push({
+        sku: p.sku,
+        channel,
+        channelKnown: true,
+        qty: saleAmount.gt(0) ? 1 : 0,
+        refundsQty: saleAmount.lt(0) ? 1 : 0,
+        revenueGross: saleAmount.gt(0) ? saleAmount : new Decimal(0),
+        refundsAmount: saleAmount.lt(0) ? saleAmount.abs() : new Decimal(0),
+        commission: commission.neg(),
+        delivery: productDelivery.neg(),
+        promo: promo.neg(),
+      });
+    }
+    // a posting of one SKU (one entry per unit) belongs to that SKU; a mixed one to the store
+    const skus = new Set(r.posting.products.map((p) => p.sku));
+    const sku = skus.size === 1 ? [...skus][0] : null;
+    addFlow("logistics", delivery, "POSTING:delivery", sku);
+    addFlow("sale_payout", total.minus(delivery), "POSTING", sku);
+  } else if (r.item_fees) {
+    for (const item of r.item_fees.fees) {
+      for (const f of item.fees) {
+        const value = amount(f.accrued, `fee ${f.type_id}`);
+        const type = typeOf(f.type_id);
+        addFlow(type, value, String(f.type_id), item.sku);
+        const isCommission = f.type_id === 1 || f.type_id === 69;
+        const isLogistics = LOGISTICS.has(f.type_id);
+        if (isCommission || isLogistics) {
+          sales.push({
+            sku: item.sku,
+            channel: "FBO",
+            channelKnown: false,
+            qty: 0,
+            refundsQty: 0,
+            revenueGross: new Decimal(0),
+            refundsAmount: new Decimal(0),
+            commission: isCommission ? value.neg() : new Decimal(0),
+            delivery: isLogistics ? value.neg() : new Decimal(0),
+            promo: new Decimal(0),
+          });
+        }
+      }
+    }
+  } else if (r.non_item_fee) {
+    const value = amount(r.non_item_fee.accrued, "non_item_fee.accrued");
+    addFlow(typeOf(r.non_item_fee.type_id), value, String(r.non_item_fee.type_id), null);
+  } else if (!total.isZero()) {
+    addFlow("other", total, r.accrued_category, null);
+  }
+  return { key: r.accrual_id, d: r.date, category: r.accrued_category, sales, cashflows: [...flows.values()], unknownTypeIds: unknown };
+}
+
+const postingSchema = z.object({
+  posting_number: z.string().min(1),
+  status: z.string(),
+  in_process_at: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not a date"),
+  products: z.array(z.object({ sku: idString, offer_id: z.string().nullish(), quantity: z.number().int().min(0), price: z.union([moneyObject, z.string(), z.number()]) })),
+  analytics_data: z.object({ warehouse_id: idString.nullish(), warehouse_name: z.string().nullish() }).nullish(),
+  delivery_method: z.object({ warehouse_id: idString.nullish(), warehouse: z.string().nullish() }).nullish(),
+  financial_data: z.object({ products: z.array(z.object({ product_id: idString, commission: z.object({ amount: z.union([z.number(), z.string()]) }).nullish() })).nullish() }).nullish(),
+});
+
+export interface OzonPosting {
+  key: string;
+  d: string;
+  status: string;
+  channel: "FBO" | "FBS";
+  warehouse: WarehouseRef;
+  products: { sku: string; article: string | null; quantity: number; price: Decimal; commission: Decimal }[];
+}
+
+export function mapOzonPosting(raw: unknown, channel: "FBO" | "FBS", timeZone: string): OzonPosting {
+  const parsed = postingSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const whId = channel === "FBS" ? (r.delivery_method?.warehouse_id ?? r.analytics_data?.warehouse_id) : r.analytics_data?.warehouse_id;
+  const whName = channel === "FBS" ? (r.delivery_method?.warehouse ?? r.analytics_data?.warehouse_name) : r.analytics_data?.warehouse_name;
+  const commissions = new Map((r.financial_data?.products ?? []).map((p) => [p.product_id, p.commission ? parseMoney(p.commission.amount) : new Decimal(0)]));
+  return {
+    key: r.posting_number,
+    d: toBusinessDate(new Date(r.in_process_at), timeZone),
+    status: r.status,
+    channel,
+    warehouse: whId ? { code: whId, name: whName ?? whId, kind: channel } : ozonChannelWarehouse(channel),
+    products: r.products.map((p) => ({
+      sku: p.sku,
+      article: p.offer_id ?? null,
+      quantity: p.quantity,
+      price: typeof p.price === "object" && p.price !== null ? parseMoney(p.price.amount) : parseMoney(p.price),
+      commission: (commissions.get(p.sku) ?? new Decimal(0)).abs(),
+    })),
+  };
+}
+
+const productInfoSchema = z.object({ id: idString, sku: idString, offer_id: z.string().nullish(), name: z.string().nullish() });
+
+export function mapOzonProduct(raw: unknown): NormalizedSku {
+  const parsed = productInfoSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  return { externalId: r.sku, productId: r.id, article: r.offer_id ?? null, name: r.name ?? null, brand: null, category: null };
+}
+
+const fboStockSchema = z.object({
+  sku: idString,
+  warehouse_id: idString,
+  warehouse_name: z.string().nullish(),
+  cluster_name: z.string().nullish(),
+  available_stock_count: z.number().int().min(0),
+  transit_stock_count: z.number().int().min(0).nullish(),
+});
+const fbsStockSchema = z.object({
+  sku: idString,
+  warehouse_id: idString,
+  warehouse_name: z.string().nullish(),
+  present: z.number().int(),
+  reserved: z.number().int().nullish(),
+  free_stock: z.number().int().nullish(),
+});
+
+export interface OzonStock {
+  key: string;
+  sku: string;
+  warehouse: WarehouseRef & { region?: string | null };
+  onHand: number;
+  inTransit: number;
+}
+
+export function mapOzonFboStock(raw: unknown): OzonStock {
+  const parsed = fboStockSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  return {
+    key: `FBO|${r.sku}|${r.warehouse_id}`,
+    sku: r.sku,
+    warehouse: { code: r.warehouse_id, name: r.warehouse_name ?? r.warehouse_id, kind: "FBO", region: r.cluster_name ?? null },
+    onHand: r.available_stock_count,
+    inTransit: r.transit_stock_count ?? 0,
+  };
+}
+
+export function mapOzonFbsStock(raw: unknown): OzonStock {
+  const parsed = fbsStockSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  return {
+    key: `FBS|${r.sku}|${r.warehouse_id}`,
+    sku: r.sku,
+    warehouse: { code: r.warehouse_id, name: r.warehouse_name ?? r.warehouse_id, kind: "FBS" },
+    onHand: r.free_stock ?? r.present - (r.reserved ?? 0),
+    inTransit: 0,
+  };
+}
+
+const reviewSchema = z.object({
+  id: z.string().min(1),
+  sku: idString,
+  text: z.string().nullish(),
+  published_at: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not a date"),
+  rating: z.number().int().min(1).max(5),
+  status: z.string().nullish(),
+  comments_amount: z.number().int().nullish(),
+  photos_amount: z.number().int().nullish(),
+  videos_amount: z.number().int().nullish(),
+  order_status: z.string().nullish(),
+});
+
+export function mapOzonReview(raw: unknown): NormalizedReview {
+  const parsed = reviewSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  return {
+    key: r.id,
+    skuExternalId: r.sku,
+    parentReviewId: null,
+    createdAt: new Date(r.published_at),
+    rating: r.rating,
+    hasMedia: (r.photos_amount ?? 0) + (r.videos_amount ?? 0) > 0,
+    text: r.text ?? "",
+    productName: null,
+    orderStatus: r.order_status ?? null,
+    replyStatus: (r.comments_amount ?? 0) > 0 ? "answered" : "unanswered",
+  };
+}
+
+const cashFlowSchema = z.object({ period: z.object({ id: z.union([z.string(), z.number()]), begin: z.string(), end: z.string() }) });
+
+/** Payout periods: `details[i].payments[].payment` is what was paid for period i */
+export function mapOzonPayouts(cashFlows: unknown[], details: unknown, timeZone: string): { key: string; d: string; amount: Decimal }[] {
+  const detailList = Array.isArray(details) ? details : details ? [details] : [];
+  const byPeriod = new Map<string, Decimal>();
+  for (const d of detailList) {
+    const parsed = z
+      .object({ period: z.object({ id: z.union([z.string(), z.number()]) }).nullish(), payments: z.array(z.object({ payment: z.union([z.number(), z.string()]) })).nullish() })
+      .safeParse(d);
+    if (!parsed.success || !parsed.data.period) continue;
+    const sum = (parsed.data.payments ?? []).reduce((acc, p) => acc.plus(parseMoney(p.payment)), new Decimal(0));
+    byPeriod.set(String(parsed.data.period.id), sum);
+  }
+  return cashFlows.map((raw) => {
+    const parsed = cashFlowSchema.safeParse(raw);
+    if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+    const id = String(parsed.data.period.id);
+    // the period's last calendar day as Ozon states it (not shifted by time zone)
+    const end = parsed.data.period.end;
+    const d = /^\d{4}-\d{2}-\d{2}/.test(end) ? end.slice(0, 10) : toBusinessDate(new Date(end), timeZone);
+    return { key: id, d, amount: byPeriod.get(id) ?? new Decimal(0) };
+  });
+}

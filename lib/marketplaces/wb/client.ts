@@ -1,0 +1,134 @@
+// Wildberries seller API client: one BaseClient per host (statistics, analytics, finance, feedbacks,
+// content) sharing the token. Each method returns the checked envelope; records inside are validated
+// one by one by the mappers so a single bad record is quarantined instead of failing the page.
+import { z } from "zod";
+import { BaseClient, type ResilienceOptions, retryAfterMs } from "../http/base-client";
+import { AuthError, MarketplaceHttpError, RateLimitedError, RetiredEndpointError, UpstreamError } from "../http/errors";
+
+export interface WbUrls {
+  statistics: string;
+  analytics: string;
+  finance: string;
+  feedbacks: string;
+  content: string;
+}
+
+const record = z.record(z.string(), z.unknown());
+const recordList = z.array(record);
+
+// documented budgets (Personal/Service token), §1.2 of the reference
+const LIMITS = {
+  sales: { intervalMs: 60_000, burst: 1 },
+  finance: { intervalMs: 60_000, burst: 1 },
+  stocks: { intervalMs: 20_000, burst: 1 },
+  feedbacks: { intervalMs: 334, burst: 6 },
+  content: { intervalMs: 600, burst: 5 },
+  ping: { intervalMs: 10_000, burst: 3 },
+};
+
+function classifyWb(status: number, body: string, headers: Headers, path: string): MarketplaceHttpError {
+  let detail = body.slice(0, 300);
+  try {
+    const parsed = JSON.parse(body) as { detail?: string; errorText?: string; title?: string };
+    detail = parsed.detail ?? parsed.errorText ?? parsed.title ?? detail;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  if (status === 401) return new AuthError("WB", 401, "bad_token", detail, body);
+  if (status === 403) return new AuthError("WB", 403, "missing_scope", detail, body);
+  if (status === 429) return new RateLimitedError("WB", retryAfterMs(headers, "X-Ratelimit-Retry", "Retry-After") ?? 1000, body);
+  if ((status === 404 || status === 410) && /supplier\/stocks|reportDetailByPeriod/.test(path)) return new RetiredEndpointError("WB", status, path, body);
+  if (status >= 500) return new UpstreamError("WB", status, `WB ${path}: HTTP ${status}`, body);
+  return new MarketplaceHttpError("WB", status, `WB ${path}: HTTP ${status}: ${detail}`, body);
+}
+
+export class WbClient {
+  private readonly clients: Record<keyof WbUrls, BaseClient>;
+
+  constructor(token: string, urls: WbUrls, resilience: ResilienceOptions = {}, signal?: AbortSignal) {
+    const make = (baseUrl: string) =>
+      new BaseClient({ vendor: "WB", baseUrl, headers: { Authorization: `Bearer ${token}` }, classify: classifyWb, signal, ...resilience });
+    this.clients = {
+      statistics: make(urls.statistics),
+      analytics: make(urls.analytics),
+      finance: make(urls.finance),
+      feedbacks: make(urls.feedbacks),
+      content: make(urls.content),
+    };
+  }
+
+  /** total HTTP requests sent by this client (all hosts, retries included) */
+  get requestCount(): number {
+    return Object.values(this.clients).reduce((n, c) => n + c.stats.requests, 0);
+  }
+
+  ping(host: keyof WbUrls = "statistics") {
+    return this.clients[host].request({ method: "GET", path: "/ping", schema: z.unknown(), limit: LIMITS.ping, limitGroup: "ping" });
+  }
+
+  /** Sales and returns with lastChangeDate >= dateFrom (Moscow wall time), incremental mode. */
+  async sales(dateFrom: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.clients.statistics.request({
+      method: "GET",
+      path: "/api/v1/supplier/sales",
+      query: { dateFrom, flag: 0 },
+      schema: recordList,
+      limit: LIMITS.sales,
+      limitGroup: "sales",
+    });
+    return rows ?? [];
+  }
+
+  /** Finance report lines with rrdId > rrdId in [dateFrom, dateTo]; null at the end (204). */
+  financeDetailed(params: { dateFrom: string; dateTo: string; rrdId: number; limit?: number }) {
+    return this.clients.finance.request({
+      method: "POST",
+      path: "/api/finance/v1/sales-reports/detailed",
+      body: { dateFrom: params.dateFrom, dateTo: params.dateTo, rrdId: params.rrdId, limit: params.limit ?? 100_000, period: "daily" },
+      schema: recordList,
+      limit: LIMITS.finance,
+      limitGroup: "finance",
+    });
+  }
+
+  async stocks(params: { offset: number; limit?: number }): Promise<Record<string, unknown>[] | null> {
+    const res = await this.clients.analytics.request({
+      method: "POST",
+      path: "/api/analytics/v1/stocks-report/wb-warehouses",
+      body: { limit: params.limit ?? 250_000, offset: params.offset },
+      schema: z.object({ data: z.object({ items: recordList }) }),
+      limit: LIMITS.stocks,
+      limitGroup: "stocks",
+    });
+    return res ? res.data.items : null;
+  }
+
+  async feedbacks(params: { archive: boolean; isAnswered?: boolean; take: number; skip: number; dateFrom?: number; dateTo?: number }) {
+    const res = await this.clients.feedbacks.request({
+      method: "GET",
+      path: params.archive ? "/api/v1/feedbacks/archive" : "/api/v1/feedbacks",
+      query: params.archive
+        ? { take: params.take, skip: params.skip, order: "dateAsc" }
+        : { isAnswered: params.isAnswered, take: params.take, skip: params.skip, order: "dateAsc", dateFrom: params.dateFrom, dateTo: params.dateTo },
+      schema: z.object({ data: z.object({ feedbacks: recordList.nullable() }).nullable() }),
+      limit: LIMITS.feedbacks,
+      limitGroup: "feedbacks",
+    });
+    return res?.data?.feedbacks ?? [];
+  }
+
+  async cards(cursor: { limit: number; updatedAt?: string; nmID?: number }) {
+    const res = await this.clients.content.request({
+      method: "POST",
+      path: "/content/v2/get/cards/list",
+      body: { settings: { sort: { ascending: true }, filter: { withPhoto: -1 }, cursor } },
+      schema: z.object({
+        cards: recordList,
+        cursor: z.object({ updatedAt: z.string().nullish(), nmID: z.union([z.number(), z.string()]).nullish(), total: z.number() }),
+      }),
+      limit: LIMITS.content,
+      limitGroup: "content",
+    });
+    return res ?? { cards: [], cursor: { total: 0 } };
+  }
+}

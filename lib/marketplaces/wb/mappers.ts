@@ -1,0 +1,313 @@
+// WB records -> normalised facts. Pure functions: each validates one record (zod) and either returns
+// the normalised value or throws a RecordError naming what is wrong, so the caller can quarantine it.
+import { z } from "zod";
+import { parseMoney } from "@/lib/domain/money";
+import { toBusinessDate, zonedWallTimeToInstant } from "@/lib/domain/dates";
+import type Decimal from "decimal.js";
+import { RecordError, idString, money, zodReason } from "../records";
+
+/** WB's FBO warehouses are masked: all of them are one virtual warehouse */
+export const WB_FBO_WAREHOUSE = { code: "-999999", name: "Склад WB", kind: "FBO" as const };
+export interface WarehouseRef {
+  code: string;
+  name: string;
+  kind: "FBO" | "FBS";
+}
+function sellerWarehouse(name: string): WarehouseRef {
+  return { code: `name:${name}`, name, kind: "FBS" };
+}
+
+/** WB statistics timestamps carry no offset and are Moscow time */
+export function wbWallTimeToDay(wall: string, timeZone: string): string {
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(wall)) return toBusinessDate(new Date(wall), timeZone);
+  return toBusinessDate(zonedWallTimeToInstant(wall, "Europe/Moscow"), timeZone);
+}
+
+const saleSchema = z.object({
+  saleID: z.string().min(2),
+  srid: z.string().optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
+  lastChangeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
+  nmId: idString,
+  warehouseName: z.string().nullish(),
+  warehouseType: z.string().nullish(),
+  supplierArticle: z.string().nullish(),
+  brand: z.string().nullish(),
+  subject: z.string().nullish(),
+  priceWithDisc: money,
+  forPay: money,
+  finishedPrice: money,
+});
+
+export interface WbSale {
+  key: string;
+  version: string;
+  d: string;
+  kind: "sale" | "return" | "unknown";
+  nmId: string;
+  article: string | null;
+  warehouse: WarehouseRef;
+  channel: "FBO" | "FBS";
+  /** absolute amounts: direction comes from the saleID prefix, never from the sign */
+  priceWithDisc: Decimal;
+  forPay: Decimal;
+}
+
+export function mapWbSale(raw: unknown, timeZone: string): WbSale {
+  const parsed = saleSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const prefix = r.saleID[0];
+  const fbs = r.warehouseType === "Склад продавца";
+  return {
+    key: r.saleID,
+    version: r.lastChangeDate.slice(0, 26),
+    d: wbWallTimeToDay(r.date, timeZone),
+    kind: prefix === "S" ? "sale" : prefix === "R" ? "return" : "unknown",
+    nmId: r.nmId,
+    article: r.supplierArticle ?? null,
+    warehouse: fbs && r.warehouseName ? sellerWarehouse(r.warehouseName) : WB_FBO_WAREHOUSE,
+    channel: fbs ? "FBS" : "FBO",
+    priceWithDisc: parseMoney(r.priceWithDisc).abs(),
+    forPay: parseMoney(r.forPay).abs(),
+  };
+}
+
+const financeSchema = z.object({
+  rrdId: idString,
+  rrDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  nmId: idString.nullish(),
+  vendorCode: z.string().nullish(),
+  docTypeName: z.string().nullish(),
+  sellerOperName: z.string().nullish(),
+  bonusTypeName: z.string().nullish(),
+  officeName: z.string().nullish(),
+  deliveryMethod: z.string().nullish(),
+  quantity: z.number().int().nullish(),
+  currency: z.string().nullish(),
+  retailPriceWithDisc: money,
+  forPay: money,
+  acquiringFee: money,
+  deliveryService: money,
+  rebillLogisticCost: money,
+  paidStorage: money,
+  paidAcceptance: money,
+  penalty: money,
+  deduction: money,
+  additionalPayment: money,
+});
+
+export interface WbFinanceLine {
+  key: string;
+  d: string;
+  /** null on product-less lines (storage, deductions): those are store-level cash flows */
+  nmId: string | null;
+  article: string | null;
+  docType: "sale" | "return" | "other";
+  operation: string;
+  bonusTypeName: string;
+  warehouse: WarehouseRef;
+  channel: "FBO" | "FBS";
+  quantity: number;
+  retailPriceWithDisc: Decimal;
+  forPay: Decimal;
+  acquiringFee: Decimal;
+  deliveryService: Decimal;
+  rebillLogisticCost: Decimal;
+  paidStorage: Decimal;
+  paidAcceptance: Decimal;
+  penalty: Decimal;
+  deduction: Decimal;
+  additionalPayment: Decimal;
+}
+
+export function mapWbFinanceLine(raw: unknown): WbFinanceLine {
+  const parsed = financeSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const m = (v: unknown, field: string) => {
+    try {
+      return parseMoney(v);
+    } catch {
+      throw new RecordError(`${field}: not a money amount: ${JSON.stringify(v)}`);
+    }
+  };
+  const fbs = /^(FBS|DBS)/i.test(r.deliveryMethod ?? "");
+  const nmId = r.nmId && r.nmId !== "0" ? r.nmId : null;
+  return {
+    key: r.rrdId,
+    d: r.rrDate,
+    nmId,
+    article: r.vendorCode || null,
+    docType: r.docTypeName === "Продажа" ? "sale" : r.docTypeName === "Возврат" ? "return" : "other",
+    operation: r.sellerOperName ?? "",
+    bonusTypeName: r.bonusTypeName ?? "",
+    warehouse: fbs && r.officeName ? sellerWarehouse(r.officeName) : WB_FBO_WAREHOUSE,
+    channel: fbs ? "FBS" : "FBO",
+    quantity: r.quantity ?? 0,
+    retailPriceWithDisc: m(r.retailPriceWithDisc, "retailPriceWithDisc"),
+    forPay: m(r.forPay, "forPay"),
+    acquiringFee: m(r.acquiringFee, "acquiringFee"),
+    deliveryService: m(r.deliveryService, "deliveryService"),
+    rebillLogisticCost: m(r.rebillLogisticCost, "rebillLogisticCost"),
+    paidStorage: m(r.paidStorage, "paidStorage"),
+    paidAcceptance: m(r.paidAcceptance, "paidAcceptance"),
+    penalty: m(r.penalty, "penalty"),
+    deduction: m(r.deduction, "deduction"),
+    additionalPayment: m(r.additionalPayment, "additionalPayment"),
+  };
+}
+
+export interface CashflowPart {
+  type: "sale_payout" | "logistics" | "storage" | "acceptance" | "penalty" | "advertising" | "financing" | "deduction_other" | "compensation" | "acquiring" | "payout" | "other";
+  amount: Decimal;
+  sourceType: string;
+}
+
+/** A deduction's purpose from its bonusTypeName: advertising, a loan repayment, or anything else. */
+export function classifyWbDeduction(bonusTypeName: string): "advertising" | "financing" | "deduction_other" {
+  if (/продвижение|вб\.медиа|блогер/i.test(bonusTypeName)) return "advertising";
+  if (/погашение задолженности|погашение по займу|перевод на баланс за[её]мщика/i.test(bonusTypeName)) return "financing";
+  return "deduction_other";
+}
+
+/** Cash flows of one finance line, signed from the seller's view; parts of one type are summed. */
+export function wbFinanceCashflows(line: WbFinanceLine): CashflowPart[] {
+  const parts = new Map<CashflowPart["type"], CashflowPart>();
+  const add = (type: CashflowPart["type"], amount: Decimal, sourceType: string) => {
+    if (amount.isZero()) return;
+    const existing = parts.get(type);
+    if (existing) existing.amount = existing.amount.plus(amount);
+    else parts.set(type, { type, amount, sourceType });
+  };
+  const label = line.bonusTypeName ? `${line.operation}: ${line.bonusTypeName}` : line.operation;
+  if (line.docType === "sale") {
+    add("sale_payout", line.forPay, label);
+    add("acquiring", line.acquiringFee.neg(), label);
+  } else if (line.docType === "return") {
+    add("sale_payout", line.forPay.neg(), label);
+    add("acquiring", line.acquiringFee, label);
+  } else if (/^(Компенсация|Оплата|Возмещение|Добровольная компенсация)/i.test(line.operation)) {
+    add("compensation", line.forPay, label);
+  } else {
+    add("other", line.forPay, label);
+  }
+  add("logistics", line.deliveryService.plus(line.rebillLogisticCost).neg(), label);
+  add("storage", line.paidStorage.neg(), label);
+  add("acceptance", line.paidAcceptance.neg(), label);
+  add("penalty", line.penalty.neg(), label);
+  add(classifyWbDeduction(line.bonusTypeName), line.deduction.neg(), label);
+  add("deduction_other", line.additionalPayment, label);
+  return [...parts.values()];
+}
+
+const stockSchema = z.object({
+  nmId: idString,
+  chrtId: idString.nullish(),
+  warehouseId: z.union([z.number(), z.string()]).nullish(),
+  warehouseName: z.string().nullish(),
+  quantity: z.number().int().min(0),
+  inWayToClient: z.number().int().min(0).nullish(),
+  inWayFromClient: z.number().int().min(0).nullish(),
+});
+
+export interface WbStock {
+  key: string;
+  nmId: string;
+  warehouse: WarehouseRef;
+  onHand: number;
+  inTransit: number;
+}
+
+export function mapWbStock(raw: unknown): WbStock {
+  const parsed = stockSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const masked = r.warehouseId === undefined || r.warehouseId === null || String(r.warehouseId) === "-999999";
+  const warehouse = masked ? WB_FBO_WAREHOUSE : { code: String(r.warehouseId), name: r.warehouseName ?? String(r.warehouseId), kind: "FBO" as const };
+  return {
+    key: `${r.nmId}|${r.chrtId ?? ""}|${warehouse.code}`,
+    nmId: r.nmId,
+    warehouse,
+    onHand: r.quantity,
+    inTransit: (r.inWayToClient ?? 0) + (r.inWayFromClient ?? 0),
+  };
+}
+
+const feedbackSchema = z.object({
+  id: z.string().min(1),
+  text: z.string().nullish(),
+  pros: z.string().nullish(),
+  cons: z.string().nullish(),
+  productValuation: z.number().int().min(1).max(5),
+  createdDate: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not a date"),
+  answer: z.object({ text: z.string().nullish(), state: z.string().nullish() }).nullish(),
+  productDetails: z.object({ nmId: idString, productName: z.string().nullish(), supplierArticle: z.string().nullish() }),
+  photoLinks: z.array(z.unknown()).nullish(),
+  video: z.unknown().nullish(),
+  orderStatus: z.string().nullish(),
+  parentFeedbackId: z.string().nullish(),
+});
+
+export interface NormalizedReview {
+  key: string;
+  skuExternalId: string;
+  parentReviewId: string | null;
+  createdAt: Date;
+  rating: number;
+  hasMedia: boolean;
+  text: string;
+  productName: string | null;
+  orderStatus: string | null;
+  replyStatus: "unanswered" | "pending" | "answered" | "rejected";
+}
+
+export function mapWbFeedback(raw: unknown): NormalizedReview {
+  const parsed = feedbackSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const state = r.answer?.state;
+  const replyStatus = !r.answer
+    ? "unanswered"
+    : state === "wbRu"
+      ? "answered"
+      : state === "rejected"
+        ? "rejected"
+        : "pending";
+  return {
+    key: r.id,
+    skuExternalId: r.productDetails.nmId,
+    parentReviewId: r.parentFeedbackId ?? null,
+    createdAt: new Date(r.createdDate),
+    rating: r.productValuation,
+    hasMedia: (r.photoLinks?.length ?? 0) > 0 || (r.video !== null && r.video !== undefined),
+    text: [r.text, r.pros, r.cons].filter((p): p is string => Boolean(p && p.trim())).join("\n"),
+    productName: r.productDetails.productName ?? null,
+    orderStatus: r.orderStatus ?? null,
+    replyStatus,
+  };
+}
+
+const cardSchema = z.object({
+  nmID: idString,
+  vendorCode: z.string().nullish(),
+  brand: z.string().nullish(),
+  subjectName: z.string().nullish(),
+  title: z.string().nullish(),
+});
+
+export interface NormalizedSku {
+  externalId: string;
+  productId?: string | null;
+  article: string | null;
+  name: string | null;
+  brand: string | null;
+  category: string | null;
+}
+
+export function mapWbCard(raw: unknown): NormalizedSku {
+  const parsed = cardSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  return { externalId: r.nmID, article: r.vendorCode ?? null, name: r.title ?? null, brand: r.brand ?? null, category: r.subjectName ?? null };
+}

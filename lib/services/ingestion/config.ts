@@ -1,0 +1,43 @@
+// Where the marketplaces are and which stores the environment defines. Read from lib/env.ts by
+// default; tests, the demo and benchmarks pass their own (an emulator's URLs and tokens).
+import { getEnv } from "@/lib/env";
+import type { WbUrls } from "@/lib/marketplaces/wb/client";
+
+export interface MarketplaceConfig {
+  wbToken?: string;
+  ozonClientId?: string;
+  ozonApiKey?: string;
+  wbUrls: WbUrls;
+  ozonUrl: string;
+  timeZone: string;
+}
+
+export function marketplaceConfigFromEnv(): MarketplaceConfig {
+  const e = getEnv();
+  return {
+    wbToken: e.WB_API_TOKEN,
+    ozonClientId: e.OZON_CLIENT_ID,
+    ozonApiKey: e.OZON_API_KEY,
+    wbUrls: {
+      statistics: e.WB_STATISTICS_API_URL,
+      analytics: e.WB_ANALYTICS_API_URL,
+      finance: e.WB_FINANCE_API_URL,
+      feedbacks: e.WB_FEEDBACKS_API_URL,
+      content: e.WB_CONTENT_API_URL,
+    },
+    ozonUrl: e.OZON_API_URL,
+    timeZone: e.APP_TIMEZONE,
+  };
+}
+
+/** Every WB host and Ozon at one base URL (the emulator serves them all). */
+export function marketplaceConfigForEmulator(emulator: { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string }, timeZone = "Europe/Moscow"): MarketplaceConfig {
+  return {
+    wbToken: emulator.wbToken,
+    ozonClientId: emulator.ozonClientId,
+    ozonApiKey: emulator.ozonApiKey,
+    wbUrls: { statistics: emulator.url, analytics: emulator.url, finance: emulator.url, feedbacks: emulator.url, content: emulator.url },
+    ozonUrl: emulator.url,
+    timeZone,
+  };
+}

@@ -1,0 +1,238 @@
+// Ozon sources: products, accruals by day (last_id paging, the settled money), FBO/FBS postings
+// (provisional sales), stocks, reviews (subscription-gated) and payouts.
+import { toMoneyString } from "@/lib/domain/money";
+import { addDays, eachDay, zonedWallTimeToInstant } from "@/lib/domain/dates";
+import type { OzonClient } from "@/lib/marketplaces/ozon/client";
+import {
+  mapOzonAccrual,
+  mapOzonFboStock,
+  mapOzonFbsStock,
+  mapOzonPayouts,
+  mapOzonPosting,
+  mapOzonProduct,
+  mapOzonReview,
+  type OzonStock,
+} from "@/lib/marketplaces/ozon/mappers";
+import type { NormalizedSku } from "@/lib/marketplaces/wb/mappers";
+import { logger } from "@/lib/logger";
+import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
+import { writeReviews, writeStock } from "./wb-sources";
+import { readCursor, upsertCashflows, upsertSkus, writeCursor } from "./write";
+
+const MAX_REPLAYS = 3;
+
+export async function ingestOzonProducts(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
+  let lastId = "";
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const list = await client.productList(lastId);
+    if (list.items.length === 0) break;
+    const ids = list.items.map((i) => String(i.product_id));
+    const info = await client.productInfo(ids);
+    const page = mapRecords<NormalizedSku>(info, (raw) => {
+      const v = mapOzonProduct(raw);
+      return { key: v.externalId, d: null, value: v };
+    });
+    await commitPage(ctx, "ozon_products", summary, page, {
+      writeFacts: async (tx, items) => {
+        await upsertSkus(tx, ctx.stats, ctx.accountId, "OZON", items.map((i) => i.value));
+      },
+    });
+    if (!list.lastId || list.lastId === lastId) break;
+    lastId = list.lastId;
+  }
+}
+
+interface AccrualCursor {
+  from: string;
+  to: string;
+  day: string;
+  lastId: string;
+  done: boolean;
+}
+
+/** Accruals of every day in [from, to]; unknown type ids are stored as 'other' and reported. */
+export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
+  const dictionary = new Map((await client.accrualTypes()).map((t) => [Number(t.id), t.name ?? ""]));
+  const stored = await readCursor(ctx.db, ctx.accountId, "ozon_accruals");
+  let resume: AccrualCursor | undefined;
+  if (stored) {
+    const c = JSON.parse(stored) as AccrualCursor;
+    if (c.from === ctx.from && c.to === ctx.to && !c.done) resume = c;
+  }
+  const unknown = new Map<number, number>();
+  for (const day of eachDay(ctx.from, ctx.to)) {
+    if (resume && day < resume.day) continue;
+    let lastId = resume && day === resume.day ? resume.lastId : "";
+    const seen = new Set<string>();
+    let replays = 0;
+    for (;;) {
+      ctx.signal?.throwIfAborted();
+      const res = await client.accrualsByDay(day, lastId);
+      // a page already seen (the server answered with an earlier page): skip it, count it unchanged
+      const fresh = res.accruals.filter((a) => !seen.has(String(a.accrual_id)));
+      for (const a of res.accruals) seen.add(String(a.accrual_id));
+      const replayed = res.accruals.length - fresh.length;
+      summary.fetched += replayed;
+      summary.unchanged += replayed;
+      if (fresh.length === 0 && res.accruals.length > 0 && res.lastId) {
+        if (++replays > MAX_REPLAYS) throw new Error(`Ozon accruals ${day}: the server keeps answering with pages already seen`);
+        lastId = res.lastId;
+        continue;
+      }
+      replays = 0;
+      const page = mapRecords(fresh, (raw) => {
+        const v = mapOzonAccrual(raw);
+        return { key: v.key, d: v.d, value: v };
+      });
+      for (const m of page.ok) for (const id of m.value.unknownTypeIds) unknown.set(id, (unknown.get(id) ?? 0) + 1);
+      const done = !res.lastId;
+      await commitPage(ctx, "ozon_accruals", summary, page, {
+        cursor: JSON.stringify({ from: ctx.from, to: ctx.to, day: done ? addDays(day, 1) : day, lastId: done ? "" : res.lastId, done: false } satisfies AccrualCursor),
+        writeFacts: async (tx, items) => {
+          const skuRefs = items.flatMap((i) => i.value.cashflows.filter((f) => f.sku).map((f) => ({ externalId: f.sku! })));
+          const skuIds = await ctx.skus.resolve(tx, ctx.stats, skuRefs);
+          await upsertCashflows(
+            tx,
+            ctx.stats,
+            ctx.accountId,
+            "OZON",
+            items.flatMap((i) =>
+              i.value.cashflows.map((f) => ({
+                d: i.value.d,
+                type: f.type,
+                amount: toMoneyString(f.amount),
+                refId: i.key,
+                sourceType: f.sourceType,
+                skuId: f.sku ? (skuIds.get(f.sku) ?? null) : null,
+              })),
+            ),
+          );
+        },
+      });
+      if (done || res.lastId === lastId) break;
+      lastId = res.lastId;
+    }
+  }
+  await writeCursor(ctx.db, ctx.stats, ctx.accountId, "ozon_accruals", JSON.stringify({ from: ctx.from, to: ctx.to, day: ctx.to, lastId: "", done: true } satisfies AccrualCursor));
+  if (unknown.size > 0) {
+    const list = [...unknown].map(([id, n]) => `${id}${dictionary.get(id) ? ` (${dictionary.get(id)})` : ""} x${n}`);
+    (summary.warnings ??= []).push(`unknown accrual types stored as 'other': ${list.join(", ")}`);
+    logger.warn("sync.ozon.unknown_accrual_types", { accountId: ctx.accountId, types: list });
+  }
+}
+
+/** FBO or FBS postings processed in [from, to] (business days), cursor paging. */
+export async function ingestOzonPostings(ctx: SourceContext, client: OzonClient, summary: SourceSummary, schema: "FBO" | "FBS") {
+  const source = schema === "FBO" ? "ozon_postings_fbo" : "ozon_postings_fbs";
+  const since = zonedWallTimeToInstant(`${ctx.from}T00:00:00`, ctx.timeZone).toISOString();
+  const to = zonedWallTimeToInstant(`${addDays(ctx.to, 1)}T00:00:00`, ctx.timeZone).toISOString();
+  const stored = await readCursor(ctx.db, ctx.accountId, source);
+  let cursor = "";
+  if (stored) {
+    const c = JSON.parse(stored) as { since: string; to: string; cursor: string; done: boolean };
+    if (c.since === since && c.to === to && !c.done) cursor = c.cursor;
+  }
+  const seen = new Set<string>();
+  let replays = 0;
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const res = await client.postings(schema, since, to, cursor);
+    const fresh = res.postings.filter((p) => !seen.has(String(p.posting_number)));
+    for (const p of res.postings) seen.add(String(p.posting_number));
+    const replayed = res.postings.length - fresh.length;
+    summary.fetched += replayed;
+    summary.unchanged += replayed;
+    if (fresh.length === 0 && res.hasNext) {
+      if (++replays > MAX_REPLAYS) throw new Error(`Ozon ${schema} postings: the server keeps answering with postings already seen`);
+      cursor = res.cursor;
+      continue;
+    }
+    replays = 0;
+    const page = mapRecords(fresh, (raw) => {
+      const v = mapOzonPosting(raw, schema, ctx.timeZone);
+      return { key: v.key, d: v.d, value: v };
+    });
+    await commitPage(ctx, source, summary, page, { cursor: JSON.stringify({ since, to, cursor: res.hasNext ? res.cursor : "", done: !res.hasNext }) });
+    if (!res.hasNext || !res.cursor) break;
+    cursor = res.cursor;
+  }
+}
+
+/** FBO stock (analytics, 100 SKUs a call) and FBS stock, as today's snapshot. */
+export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
+  await ctx.skus.load(ctx.db);
+  const { rowsOf } = await import("@/db");
+  const { sql } = await import("drizzle-orm");
+  const skuRows = rowsOf<{ e: string }>(await ctx.db.execute(sql`select ozon_id::text as e from sku where marketplace = 'OZON' and account_id = ${ctx.accountId}::int order by ozon_id`));
+  const all: Mapped<OzonStock>[] = [];
+  const bad: { reason: string; payload: unknown }[] = [];
+  for (let i = 0; i < skuRows.length; i += 100) {
+    ctx.signal?.throwIfAborted();
+    const items = await client.fboStocks(skuRows.slice(i, i + 100).map((r) => r.e));
+    const page = mapRecords(items, (raw) => {
+      const v = mapOzonFboStock(raw);
+      return { key: v.key, d: ctx.today, value: v };
+    });
+    all.push(...page.ok);
+    bad.push(...page.bad);
+  }
+  let cursor = "";
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const res = await client.fbsStocks(cursor);
+    const page = mapRecords(res.products, (raw) => {
+      const v = mapOzonFbsStock(raw);
+      return { key: v.key, d: ctx.today, value: v };
+    });
+    all.push(...page.ok);
+    bad.push(...page.bad);
+    if (!res.hasNext || !res.cursor || res.cursor === cursor) break;
+    cursor = res.cursor;
+  }
+  await commitPage(ctx, "ozon_stocks", summary, { ok: all, bad }, { writeFacts: (tx, items) => writeStock(ctx, tx, "OZON", items.map((i) => i.value)) });
+}
+
+export async function ingestOzonReviews(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
+  const from = zonedWallTimeToInstant(`${ctx.from}T00:00:00`, ctx.timeZone).toISOString();
+  const to = zonedWallTimeToInstant(`${addDays(ctx.to, 1)}T00:00:00`, ctx.timeZone).toISOString();
+  let lastId = "";
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const res = await client.reviews(lastId, from, to);
+    const page = mapRecords(res.reviews, (raw) => {
+      const v = mapOzonReview(raw);
+      return { key: v.key, d: null, value: v };
+    });
+    await commitPage(ctx, "ozon_reviews", summary, page, { writeFacts: (tx, items) => writeReviews(ctx, tx, "OZON", items.map((i) => i.value)) });
+    if (!res.hasNext || !res.lastId || res.lastId === lastId) break;
+    lastId = res.lastId;
+  }
+}
+
+export async function ingestOzonPayouts(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
+  for (let page = 1; ; page++) {
+    ctx.signal?.throwIfAborted();
+    const res = await client.cashFlowStatement(ctx.from, ctx.to, page);
+    let payouts: ReturnType<typeof mapOzonPayouts> = [];
+    const bad: { reason: string; payload: unknown }[] = [];
+    try {
+      payouts = mapOzonPayouts(res.cash_flows, res.details, ctx.timeZone);
+    } catch (error) {
+      bad.push({ reason: (error as Error).message, payload: res });
+    }
+    const ok: Mapped<(typeof payouts)[number]>[] = payouts.map((p, i) => ({ key: p.key, d: p.d, version: null, value: p, raw: { cash_flow: res.cash_flows[i], details: res.details } }));
+    await commitPage(ctx, "ozon_payouts", summary, { ok, bad }, {
+      writeFacts: async (tx, items) => {
+        await upsertCashflows(
+          tx,
+          ctx.stats,
+          ctx.accountId,
+          "OZON",
+          items.map((i) => ({ d: i.value.d, type: "payout", amount: toMoneyString(i.value.amount), refId: `payout:${i.key}`, sourceType: "cash-flow-statement", skuId: null })),
+        );
+      },
+    });
+    if (page >= res.page_count) break;
+  }
+}

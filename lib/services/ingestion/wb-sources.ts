@@ -1,0 +1,236 @@
+// WB sources: product cards, sales (incremental by lastChangeDate), the detailed finance report
+// (rrdId paging), stocks and feedbacks. Each commits page by page with its cursor.
+import type { Db } from "@/db";
+import { toMoneyString } from "@/lib/domain/money";
+import type { WbClient } from "@/lib/marketplaces/wb/client";
+import {
+  mapWbCard,
+  mapWbFeedback,
+  mapWbFinanceLine,
+  mapWbSale,
+  mapWbStock,
+  type NormalizedReview,
+  type NormalizedSku,
+  type WbStock,
+  wbFinanceCashflows,
+} from "@/lib/marketplaces/wb/mappers";
+import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
+import { readCursor, resolveWarehouses, upsertCashflows, upsertDailyStock, upsertReviews, upsertSkus } from "./write";
+
+const MAX_REPLAYS = 3;
+
+export async function ingestWbCards(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
+  let cursor: { limit: number; updatedAt?: string; nmID?: number } = { limit: 100 };
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const res = await client.cards(cursor);
+    const page = mapRecords<NormalizedSku>(res.cards, (raw) => {
+      const v = mapWbCard(raw);
+      return { key: v.externalId, d: null, value: v };
+    });
+    await commitPage(ctx, "wb_cards", summary, page, {
+      writeFacts: async (tx, items) => {
+        await upsertSkus(tx, ctx.stats, ctx.accountId, "WB", items.map((i) => i.value));
+      },
+    });
+    if (res.cards.length < cursor.limit || res.cursor.nmID == null) break;
+    cursor = { limit: 100, updatedAt: res.cursor.updatedAt ?? undefined, nmID: Number(res.cursor.nmID) };
+  }
+}
+
+interface SalesCursor {
+  from: string;
+  next: string;
+}
+
+/**
+ * Sales and returns. WB's cursor is inclusive (rows at the cursor come again) and rows mutate, so every
+ * row is upserted by saleID and an older version never replaces a newer one. Resumes from the stored
+ * cursor when it covers the requested start.
+ */
+export async function ingestWbSales(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
+  const start = `${ctx.from}T00:00:00`;
+  const stored = await readCursor(ctx.db, ctx.accountId, "wb_sales");
+  let cursor = start;
+  let fromForCursor = start;
+  if (stored) {
+    const c = JSON.parse(stored) as SalesCursor;
+    // everything changed since c.from up to c.next is stored already
+    if (c.from <= start && c.next > start) {
+      cursor = c.next;
+      fromForCursor = c.from;
+    }
+  }
+  let replays = 0;
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const rows = await client.sales(cursor);
+    if (rows.length === 0) break;
+    const first = typeof rows[0].lastChangeDate === "string" ? rows[0].lastChangeDate : "";
+    if (first && first < cursor) {
+      // a page from before the cursor: the server replayed an earlier answer; ask again
+      if (++replays > MAX_REPLAYS) throw new Error(`WB sales: the server keeps answering with rows before ${cursor}`);
+      continue;
+    }
+    replays = 0;
+    const page = mapRecords(rows, (raw) => {
+      const v = mapWbSale(raw, ctx.timeZone);
+      return { key: v.key, d: v.d, version: v.version, value: v };
+    });
+    let next = cursor;
+    for (const r of rows) if (typeof r.lastChangeDate === "string" && r.lastChangeDate > next) next = r.lastChangeDate;
+    await commitPage(ctx, "wb_sales", summary, page, { cursor: JSON.stringify({ from: fromForCursor, next } satisfies SalesCursor) });
+    // every row is at the cursor: nothing newer exists
+    if (next === cursor) break;
+    cursor = next;
+  }
+}
+
+interface FinanceCursor {
+  from: string;
+  to: string;
+  rrdId: string;
+  done: boolean;
+}
+
+/** The detailed finance report of [from, to]: settled sales and every cash flow line. */
+export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
+  const stored = await readCursor(ctx.db, ctx.accountId, "wb_finance");
+  let rrdId = 0n;
+  if (stored) {
+    const c = JSON.parse(stored) as FinanceCursor;
+    if (c.from === ctx.from && c.to === ctx.to && !c.done) rrdId = BigInt(c.rrdId);
+  }
+  let replays = 0;
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const lines = await client.financeDetailed({ dateFrom: ctx.from, dateTo: ctx.to, rrdId: Number(rrdId) });
+    if (!lines || lines.length === 0) break;
+    const fresh = lines.filter((l) => {
+      try {
+        return BigInt(String(l.rrdId)) > rrdId;
+      } catch {
+        return true;
+      }
+    });
+    const replayed = lines.length - fresh.length;
+    if (fresh.length === 0) {
+      if (++replays > MAX_REPLAYS) throw new Error(`WB finance: the server keeps answering with lines up to rrdId ${rrdId}`);
+      continue;
+    }
+    replays = 0;
+    summary.fetched += replayed;
+    summary.unchanged += replayed;
+    const page = mapRecords(fresh, (raw) => {
+      const v = mapWbFinanceLine(raw);
+      return { key: v.key, d: v.d, value: v };
+    });
+    let next = rrdId;
+    for (const l of page.ok) if (BigInt(l.key) > next) next = BigInt(l.key);
+    await commitPage(ctx, "wb_finance", summary, page, {
+      cursor: JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(next), done: false } satisfies FinanceCursor),
+      writeFacts: async (tx, items) => {
+        const skuIds = await ctx.skus.resolve(tx, ctx.stats, items.filter((i) => i.value.nmId).map((i) => ({ externalId: i.value.nmId!, article: i.value.article })));
+        const flows = items.flatMap((i) =>
+          wbFinanceCashflows(i.value).map((f) => ({
+            d: i.value.d,
+            type: f.type,
+            amount: toMoneyString(f.amount),
+            refId: i.key,
+            sourceType: f.sourceType,
+            skuId: i.value.nmId ? (skuIds.get(i.value.nmId) ?? null) : null,
+          })),
+        );
+        await upsertCashflows(tx, ctx.stats, ctx.accountId, "WB", flows);
+      },
+    });
+    if (next === rrdId) break;
+    rrdId = next;
+  }
+  // the range is complete: the next sync of it starts over and picks up late corrections
+  const { writeCursor } = await import("./write");
+  await writeCursor(ctx.db, ctx.stats, ctx.accountId, "wb_finance", JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(rrdId), done: true } satisfies FinanceCursor));
+}
+
+/** Stock now, per size summed to the card and warehouse, as the snapshot of today's business day. */
+export async function ingestWbStocks(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
+  const all: Mapped<WbStock>[] = [];
+  const bad: { reason: string; payload: unknown }[] = [];
+  const limit = 250_000;
+  for (let offset = 0; ; ) {
+    ctx.signal?.throwIfAborted();
+    const items = await client.stocks({ offset, limit });
+    if (!items || items.length === 0) break;
+    const page = mapRecords(items, (raw) => {
+      const v = mapWbStock(raw);
+      return { key: v.key, d: ctx.today, value: v };
+    });
+    all.push(...page.ok);
+    bad.push(...page.bad);
+    offset += items.length;
+    if (items.length < limit) break;
+  }
+  await commitPage(ctx, "wb_stocks", summary, { ok: all, bad }, { writeFacts: (tx, items) => writeStock(ctx, tx, "WB", items.map((i) => ({ sku: i.value.nmId, ...i.value }))) });
+}
+
+export async function writeStock(
+  ctx: SourceContext,
+  tx: Db,
+  marketplace: "WB" | "OZON",
+  items: { sku: string; warehouse: { code: string; name: string; kind: "FBO" | "FBS"; region?: string | null }; onHand: number; inTransit: number }[],
+) {
+  const warehouses = await resolveWarehouses(tx, ctx.stats, marketplace, items.map((i) => i.warehouse));
+  const skuIds = await ctx.skus.resolve(tx, ctx.stats, items.map((i) => ({ externalId: i.sku })));
+  const sums = new Map<string, { skuId: number; warehouseId: number | null; onHand: number; inTransit: number }>();
+  for (const i of items) {
+    const skuId = skuIds.get(i.sku)!;
+    const warehouseId = warehouses.get(i.warehouse.code) ?? null;
+    const key = `${skuId}|${warehouseId}`;
+    const s = sums.get(key) ?? { skuId, warehouseId, onHand: 0, inTransit: 0 };
+    s.onHand += i.onHand;
+    s.inTransit += i.inTransit;
+    sums.set(key, s);
+  }
+  await upsertDailyStock(tx, ctx.stats, [...sums.values()].map((s) => ({ d: ctx.today, ...s })));
+}
+
+/** Feedbacks: unanswered and answered lists for the period, plus the archive. */
+export async function ingestWbFeedbacks(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
+  const dateFrom = Math.floor(Date.parse(`${ctx.from}T00:00:00+03:00`) / 1000) - 86_400;
+  const dateTo = Math.floor(Date.parse(`${ctx.to}T23:59:59+03:00`) / 1000) + 86_400;
+  const take = 5000;
+  for (const list of [{ archive: false, isAnswered: false }, { archive: false, isAnswered: true }, { archive: true }] as const) {
+    for (let skip = 0; skip <= 199_990; skip += take) {
+      ctx.signal?.throwIfAborted();
+      const feedbacks = await client.feedbacks({ ...list, take, skip, dateFrom: list.archive ? undefined : dateFrom, dateTo: list.archive ? undefined : dateTo });
+      const page = mapRecords(feedbacks, (raw) => {
+        const v = mapWbFeedback(raw);
+        return { key: v.key, d: null, value: v };
+      });
+      await commitPage(ctx, "wb_feedbacks", summary, page, { writeFacts: (tx, items) => writeReviews(ctx, tx, "WB", items.map((i) => i.value)) });
+      if (feedbacks.length < take) break;
+    }
+  }
+}
+
+export async function writeReviews(ctx: SourceContext, tx: Db, marketplace: "WB" | "OZON", items: NormalizedReview[]) {
+  const skuIds = await ctx.skus.resolve(tx, ctx.stats, items.map((i) => ({ externalId: i.skuExternalId })));
+  await upsertReviews(
+    tx,
+    ctx.stats,
+    items.map((r) => ({
+      reviewId: r.key,
+      marketplace,
+      accountId: ctx.accountId,
+      skuId: skuIds.get(r.skuExternalId) ?? null,
+      parentReviewId: r.parentReviewId,
+      createdAt: r.createdAt.toISOString(),
+      rating: r.rating,
+      hasMedia: r.hasMedia,
+      text: r.text,
+      productName: r.productName,
+      orderStatus: r.orderStatus,
+      replyStatus: r.replyStatus,
+    })),
+  );
+}

@@ -1,0 +1,418 @@
+// Set-based writes for ingestion: every batch is one INSERT ... SELECT FROM json_to_recordset(...)
+// ON CONFLICT DO UPDATE ... WHERE src_hash IS DISTINCT FROM excluded.src_hash, so a re-run changes
+// nothing and a batch of thousands of rows is one statement (same SQL on PGlite and PostgreSQL).
+import { createHash } from "node:crypto";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db";
+
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** time spent in write statements (the bench compares it with a plain INSERT ... SELECT) */
+export interface WriteStats {
+  writeMs: number;
+  statements: number;
+}
+
+const CHUNK = 5000;
+
+export function hashOf(value: unknown): string {
+  return createHash("sha1").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
+}
+
+async function exec<T>(db: Db, stats: WriteStats | undefined, query: SQL): Promise<T[]> {
+  const started = performance.now();
+  const result = await db.execute(query);
+  if (stats) {
+    stats.writeMs += performance.now() - started;
+    stats.statements++;
+  }
+  return rowsOf<T>(result);
+}
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function countReturned(rows: { inserted: boolean }[], total: number): WriteCounts {
+  const inserted = rows.filter((r) => r.inserted === true || (r.inserted as unknown) === "t").length;
+  return { inserted, updated: rows.length - inserted, unchanged: total - rows.length };
+}
+
+export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
+  return { inserted: a.inserted + b.inserted, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged };
+}
+
+export interface RawRecordInput {
+  key: string;
+  d: string | null;
+  version: string | null;
+  payload: unknown;
+}
+
+/**
+ * Raw payloads keyed by (account, source, natural key). A record already stored with the same hash is
+ * unchanged; one with an older version than the stored one (an out-of-order update) never wins.
+ */
+export async function upsertRawRecords(db: Db, stats: WriteStats | undefined, accountId: number, source: string, records: RawRecordInput[]): Promise<WriteCounts> {
+  // within one batch keep the newest version of each key; the others count as unchanged
+  const byKey = new Map<string, RawRecordInput>();
+  for (const r of records) {
+    const existing = byKey.get(r.key);
+    if (!existing || (r.version ?? "") >= (existing.version ?? "")) byKey.set(r.key, r);
+  }
+  const unique = [...byKey.values()];
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: records.length - unique.length };
+  for (const part of chunks(unique)) {
+    const json = JSON.stringify(part.map((r) => ({ k: r.key, p: r.payload, h: hashOf(r.payload), d: r.d, v: r.version })));
+    const rows = await exec<{ inserted: boolean }>(
+      db,
+      stats,
+      sql`insert into raw_records (account_id, source, natural_key, payload, payload_hash, d, version)
+          select ${accountId}::int, ${source}::text, x.k, x.p, x.h, x.d, x.v
+          from json_to_recordset(${json}::json) as x(k text, p jsonb, h text, d date, v text)
+          on conflict (account_id, source, natural_key) do update
+            set payload = excluded.payload, payload_hash = excluded.payload_hash, d = excluded.d,
+                version = excluded.version, fetched_at = now()
+            where raw_records.payload_hash is distinct from excluded.payload_hash
+              and (raw_records.version is null or excluded.version is null or excluded.version >= raw_records.version)
+          returning (xmax = 0) as inserted`,
+    );
+    counts = addCounts(counts, countReturned(rows, part.length));
+  }
+  return counts;
+}
+
+/** Raw payloads of an account's sources whose day falls in [from, to] (to re-derive facts). */
+export async function readRawRecords(db: Db, accountId: number, sources: string[], from: string, to: string): Promise<{ source: string; payload: unknown }[]> {
+  const result = await db.execute(
+    sql`select source, payload::text as payload from raw_records
+        where account_id = ${accountId}::int and source in (${sql.join(sources.map((s) => sql`${s}`), sql`, `)})
+          and d between ${from}::date and ${to}::date
+        order by id`,
+  );
+  const { parseJsonExact } = await import("@/lib/marketplaces/http/json");
+  return rowsOf<{ source: string; payload: string }>(result).map((r) => ({ source: r.source, payload: parseJsonExact(r.payload) }));
+}
+
+export interface QuarantineInput {
+  reason: string;
+  payload: unknown;
+}
+
+export async function insertQuarantine(db: Db, stats: WriteStats | undefined, runId: number, accountId: number, source: string, items: QuarantineInput[]): Promise<void> {
+  if (items.length === 0) return;
+  const unique = new Map(items.map((i) => [hashOf(i.payload), i]));
+  const json = JSON.stringify([...unique].map(([h, i]) => ({ r: i.reason, p: i.payload, h })));
+  await exec(
+    db,
+    stats,
+    sql`insert into quarantine (run_id, account_id, source, reason, payload, payload_hash)
+        select ${runId}::bigint, ${accountId}::int, ${source}::text, x.r, x.p, x.h
+        from json_to_recordset(${json}::json) as x(r text, p jsonb, h text)
+        on conflict (account_id, source, payload_hash) do update
+          set last_seen_at = now(), run_id = excluded.run_id, reason = excluded.reason`,
+  );
+}
+
+export interface SkuInput {
+  externalId: string;
+  productId?: string | null;
+  article: string | null;
+  name: string | null;
+  brand: string | null;
+  category: string | null;
+}
+
+/** The product dictionary: attributes from the catalogue endpoints replace older ones. */
+export async function upsertSkus(db: Db, stats: WriteStats | undefined, accountId: number, marketplace: "WB" | "OZON", items: SkuInput[]): Promise<WriteCounts> {
+  const byId = new Map(items.map((i) => [i.externalId, i]));
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: items.length - byId.size };
+  const idColumn = marketplace === "WB" ? sql.raw("nm_id") : sql.raw("ozon_id");
+  for (const part of chunks([...byId.values()])) {
+    const json = JSON.stringify(part.map((i) => ({ e: i.externalId, p: i.productId ?? null, a: i.article, n: i.name, b: i.brand, c: i.category })));
+    const rows = await exec<{ inserted: boolean }>(
+      db,
+      stats,
+      sql`insert into sku (account_id, marketplace, ${idColumn}, ozon_product_id, article, name, brand, category)
+          select ${accountId}::int, ${marketplace}::text, x.e::bigint, x.p::bigint, x.a, x.n, x.b, x.c
+          from json_to_recordset(${json}::json) as x(e text, p text, a text, n text, b text, c text)
+          on conflict (marketplace, ${idColumn}) do update
+            set account_id = coalesce(sku.account_id, excluded.account_id),
+                ozon_product_id = coalesce(excluded.ozon_product_id, sku.ozon_product_id),
+                article = coalesce(excluded.article, sku.article), name = coalesce(excluded.name, sku.name),
+                brand = coalesce(excluded.brand, sku.brand), category = coalesce(excluded.category, sku.category),
+                updated_at = now()
+            where (sku.ozon_product_id, sku.article, sku.name, sku.brand, sku.category, sku.account_id)
+                  is distinct from (coalesce(excluded.ozon_product_id, sku.ozon_product_id), coalesce(excluded.article, sku.article),
+                                    coalesce(excluded.name, sku.name), coalesce(excluded.brand, sku.brand),
+                                    coalesce(excluded.category, sku.category), coalesce(sku.account_id, excluded.account_id))
+          returning (xmax = 0) as inserted`,
+    );
+    counts = addCounts(counts, countReturned(rows, part.length));
+  }
+  return counts;
+}
+
+/** Maps external SKU ids to sku.id, creating bare SKU rows for ids the catalogue has not listed yet. */
+export class SkuResolver {
+  private readonly ids = new Map<string, number>();
+  private loaded = false;
+  constructor(
+    private readonly accountId: number,
+    private readonly marketplace: "WB" | "OZON",
+  ) {}
+
+  async load(db: Db) {
+    const column = this.marketplace === "WB" ? sql.raw("nm_id") : sql.raw("ozon_id");
+    const rows = rowsOf<{ id: number; e: string }>(await db.execute(sql`select id, ${column}::text as e from sku where marketplace = ${this.marketplace}`));
+    for (const r of rows) this.ids.set(r.e, Number(r.id));
+    this.loaded = true;
+  }
+
+  async resolve(db: Db, stats: WriteStats | undefined, items: { externalId: string; article?: string | null }[]): Promise<Map<string, number>> {
+    if (!this.loaded) await this.load(db);
+    const missing = new Map<string, SkuInput>();
+    for (const i of items) {
+      if (!this.ids.has(i.externalId) && !missing.has(i.externalId)) {
+        missing.set(i.externalId, { externalId: i.externalId, article: i.article ?? null, name: null, brand: null, category: null });
+      }
+    }
+    if (missing.size > 0) {
+      await upsertSkus(db, stats, this.accountId, this.marketplace, [...missing.values()]);
+      await this.load(db);
+    }
+    return this.ids;
+  }
+
+  /** forget cached ids (after a rolled-back transaction) */
+  reset() {
+    this.ids.clear();
+    this.loaded = false;
+  }
+}
+
+export interface WarehouseInput {
+  code: string;
+  name: string;
+  kind: "FBO" | "FBS";
+  region?: string | null;
+}
+
+export async function resolveWarehouses(db: Db, stats: WriteStats | undefined, marketplace: "WB" | "OZON", items: WarehouseInput[]): Promise<Map<string, number>> {
+  const byCode = new Map(items.map((w) => [w.code, w]));
+  if (byCode.size > 0) {
+    const json = JSON.stringify([...byCode.values()].map((w) => ({ c: w.code, n: w.name, k: w.kind, r: w.region ?? null })));
+    await exec(
+      db,
+      stats,
+      sql`insert into warehouse (marketplace, code, name, kind, region)
+          select ${marketplace}::text, x.c, x.n, x.k, x.r from json_to_recordset(${json}::json) as x(c text, n text, k text, r text)
+          on conflict (marketplace, code) do update set name = excluded.name, kind = excluded.kind, region = coalesce(excluded.region, warehouse.region)
+            where (warehouse.name, warehouse.kind) is distinct from (excluded.name, excluded.kind)
+               or (excluded.region is not null and warehouse.region is distinct from excluded.region)`,
+    );
+  }
+  const rows = rowsOf<{ id: number; code: string }>(await db.execute(sql`select id, code from warehouse where marketplace = ${marketplace}`));
+  return new Map(rows.map((r) => [r.code, Number(r.id)]));
+}
+
+export interface CashflowInput {
+  d: string;
+  type: string;
+  amount: string;
+  refId: string;
+  sourceType: string | null;
+  skuId: number | null;
+}
+
+export async function upsertCashflows(db: Db, stats: WriteStats | undefined, accountId: number, marketplace: "WB" | "OZON", items: CashflowInput[]): Promise<WriteCounts> {
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const byKey = new Map(items.map((i) => [`${i.refId}|${i.type}`, i]));
+  for (const part of chunks([...byKey.values()])) {
+    const json = JSON.stringify(part.map((i) => ({ d: i.d, t: i.type, a: i.amount, r: i.refId, st: i.sourceType, s: i.skuId, h: hashOf([i.d, i.amount, i.sourceType, i.skuId]) })));
+    const rows = await exec<{ inserted: boolean }>(
+      db,
+      stats,
+      sql`insert into cashflows (account_id, d, marketplace, type, amount, ref_id, source_type, sku_id, src_hash)
+          select ${accountId}::int, x.d, ${marketplace}::text, x.t, x.a, x.r, x.st, x.s, x.h
+          from json_to_recordset(${json}::json) as x(d date, t text, a numeric, r text, st text, s int, h text)
+          on conflict (account_id, ref_id, type) do update
+            set d = excluded.d, amount = excluded.amount, source_type = excluded.source_type, sku_id = excluded.sku_id,
+                src_hash = excluded.src_hash, updated_at = now()
+            where cashflows.src_hash is distinct from excluded.src_hash
+          returning (xmax = 0) as inserted`,
+    );
+    counts = addCounts(counts, countReturned(rows, part.length));
+  }
+  return counts;
+}
+
+export interface DailySalesInput {
+  d: string;
+  skuId: number;
+  warehouseId: number | null;
+  channel: "FBO" | "FBS";
+  isSettled: boolean;
+  qty: number;
+  refundsQty: number;
+  revenueGross: string;
+  refundsAmount: string;
+  promoCost: string;
+  deliveryCost: string;
+  commissionAmount: string;
+}
+
+/**
+ * Replaces an account's daily_sales for [from, to] with the derived rows: upserts what changed and
+ * deletes rows that no longer exist (e.g. a provisional row replaced by its settled one).
+ */
+export async function replaceDailySales(db: Db, stats: WriteStats | undefined, accountId: number, from: string, to: string, items: DailySalesInput[]): Promise<WriteCounts & { deleted: number }> {
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const part of chunks(items)) {
+    const json = JSON.stringify(
+      part.map((i) => ({
+        d: i.d,
+        s: i.skuId,
+        w: i.warehouseId,
+        c: i.channel,
+        st: i.isSettled,
+        q: i.qty,
+        rq: i.refundsQty,
+        rg: i.revenueGross,
+        ra: i.refundsAmount,
+        pc: i.promoCost,
+        dc: i.deliveryCost,
+        ca: i.commissionAmount,
+        h: hashOf([i.channel, i.isSettled, i.qty, i.refundsQty, i.revenueGross, i.refundsAmount, i.promoCost, i.deliveryCost, i.commissionAmount]),
+      })),
+    );
+    const rows = await exec<{ inserted: boolean }>(
+      db,
+      stats,
+      sql`insert into daily_sales (d, sku_id, warehouse_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost, commission_amount, channel, is_settled, src_hash)
+          select x.d, x.s, x.w, x.q, x.rq, x.rg, x.ra, x.pc, x.dc, x.ca, x.c, x.st, x.h
+          from json_to_recordset(${json}::json) as x(d date, s int, w int, q int, rq int, rg numeric, ra numeric, pc numeric, dc numeric, ca numeric, c text, st boolean, h text)
+          on conflict (d, sku_id, warehouse_id) do update
+            set qty = excluded.qty, refunds_qty = excluded.refunds_qty, revenue_gross = excluded.revenue_gross,
+                refunds_amount = excluded.refunds_amount, promo_cost = excluded.promo_cost, delivery_cost = excluded.delivery_cost,
+                commission_amount = excluded.commission_amount, channel = excluded.channel, is_settled = excluded.is_settled,
+                src_hash = excluded.src_hash, updated_at = now()
+            where daily_sales.src_hash is distinct from excluded.src_hash
+          returning (xmax = 0) as inserted`,
+    );
+    counts = addCounts(counts, countReturned(rows, part.length));
+  }
+  const keys = JSON.stringify(items.map((i) => ({ d: i.d, s: i.skuId, w: i.warehouseId })));
+  const deleted = await exec(
+    db,
+    stats,
+    sql`delete from daily_sales ds using sku s
+        where ds.sku_id = s.id and s.account_id = ${accountId}::int and ds.d between ${from}::date and ${to}::date
+          and not exists (select 1 from json_to_recordset(${keys}::json) as k(d date, s int, w int)
+                          where k.d = ds.d and k.s = ds.sku_id and k.w is not distinct from ds.warehouse_id)
+        returning ds.id`,
+  );
+  return { ...counts, deleted: deleted.length };
+}
+
+export interface DailyStockInput {
+  d: string;
+  skuId: number;
+  warehouseId: number | null;
+  onHand: number;
+  inTransit: number;
+}
+
+export async function upsertDailyStock(db: Db, stats: WriteStats | undefined, items: DailyStockInput[]): Promise<WriteCounts> {
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const part of chunks(items)) {
+    const json = JSON.stringify(part.map((i) => ({ d: i.d, s: i.skuId, w: i.warehouseId, o: i.onHand, t: i.inTransit, h: hashOf([i.onHand, i.inTransit]) })));
+    const rows = await exec<{ inserted: boolean }>(
+      db,
+      stats,
+      sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
+          select x.d, x.s, x.w, x.o, x.t, x.h from json_to_recordset(${json}::json) as x(d date, s int, w int, o int, t int, h text)
+          on conflict (d, sku_id, warehouse_id) do update
+            set on_hand = excluded.on_hand, in_transit = excluded.in_transit, src_hash = excluded.src_hash, updated_at = now()
+            where daily_stock.src_hash is distinct from excluded.src_hash
+          returning (xmax = 0) as inserted`,
+    );
+    counts = addCounts(counts, countReturned(rows, part.length));
+  }
+  return counts;
+}
+
+export interface ReviewInput {
+  reviewId: string;
+  marketplace: "WB" | "OZON";
+  accountId: number;
+  skuId: number | null;
+  parentReviewId: string | null;
+  createdAt: string;
+  rating: number;
+  hasMedia: boolean;
+  text: string;
+  productName: string | null;
+  orderStatus: string | null;
+  replyStatus: string;
+}
+
+export async function upsertReviews(db: Db, stats: WriteStats | undefined, items: ReviewInput[]): Promise<WriteCounts> {
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const byId = new Map(items.map((i) => [i.reviewId, i]));
+  for (const part of chunks([...byId.values()])) {
+    const json = JSON.stringify(
+      part.map((i) => ({
+        id: i.reviewId,
+        m: i.marketplace,
+        a: i.accountId,
+        s: i.skuId,
+        p: i.parentReviewId,
+        c: i.createdAt,
+        r: i.rating,
+        hm: i.hasMedia,
+        t: i.text,
+        pn: i.productName,
+        os: i.orderStatus,
+        rs: i.replyStatus,
+        h: hashOf([i.skuId, i.parentReviewId, i.createdAt, i.rating, i.hasMedia, i.text, i.productName, i.orderStatus, i.replyStatus]),
+      })),
+    );
+    const rows = await exec<{ inserted: boolean }>(
+      db,
+      stats,
+      sql`insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, product_name, order_status, reply_status, src_hash)
+          select x.id, x.m, x.a, x.s, x.p, x.c, x.r, x.hm, x.t, x.pn, x.os, x.rs, x.h
+          from json_to_recordset(${json}::json) as x(id text, m text, a int, s int, p text, c timestamptz, r smallint, hm boolean, t text, pn text, os text, rs text, h text)
+          on conflict (review_id) do update
+            set sku_id = excluded.sku_id, parent_review_id = excluded.parent_review_id, created_at_utc = excluded.created_at_utc,
+                rating = excluded.rating, has_media = excluded.has_media, text = excluded.text, product_name = excluded.product_name,
+                order_status = excluded.order_status, reply_status = excluded.reply_status, src_hash = excluded.src_hash, updated_at = now()
+            where reviews.src_hash is distinct from excluded.src_hash
+          returning (xmax = 0) as inserted`,
+    );
+    counts = addCounts(counts, countReturned(rows, part.length));
+  }
+  return counts;
+}
+
+export async function readCursor(db: Db, accountId: number, source: string): Promise<string | undefined> {
+  const rows = rowsOf<{ cursor: string }>(await db.execute(sql`select cursor from sync_cursors where account_id = ${accountId}::int and source = ${source}`));
+  return rows[0]?.cursor;
+}
+
+export async function writeCursor(db: Db, stats: WriteStats | undefined, accountId: number, source: string, cursor: string): Promise<void> {
+  await exec(
+    db,
+    stats,
+    sql`insert into sync_cursors (account_id, source, cursor) values (${accountId}::int, ${source}, ${cursor})
+        on conflict (account_id, source) do update set cursor = excluded.cursor, updated_at = now()
+        where sync_cursors.cursor is distinct from excluded.cursor`,
+  );
+}
