@@ -50,6 +50,7 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
       return new Intl.NumberFormat(l, {
         style: "currency",
         currency: "RUB",
+        currencyDisplay: "narrowSymbol",
         maximumFractionDigits: digits,
         minimumFractionDigits: digits,
       }).format(asNumeric(value) as number);

@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui";
+import { requireUser } from "@/lib/auth/current-user";
+import { canManageUsers } from "@/lib/auth/roles";
+import { SettingsTabs } from "./settings-tabs";
+
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations("settings");
+  const tabs = [
+    { href: "/settings/stores", label: t("storesTab") },
+    ...(canManageUsers(user.role)
+      ? [
+          { href: "/settings/users", label: t("usersTab") },
+          { href: "/settings/audit", label: t("auditTab") },
+        ]
+      : []),
+  ];
+  return (
+    <div>
+      <PageHeader title={t("title")} />
+      <SettingsTabs tabs={tabs} label={t("tabsLabel")} />
+      <div className="mt-5">{children}</div>
+    </div>
+  );
+}

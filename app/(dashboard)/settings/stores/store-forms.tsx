@@ -1,0 +1,135 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
+import {
+  addStoreAction,
+  renameStoreAction,
+  replaceStoreCredentialsAction,
+  setStoreActiveAction,
+  testStoreConnectionAction,
+} from "@/lib/actions/stores";
+
+type Marketplace = "WB" | "OZON";
+
+function CredentialFields({ marketplace, fe, idPrefix }: { marketplace: Marketplace; fe?: Record<string, string>; idPrefix: string }) {
+  const t = useTranslations("settings.stores");
+  if (marketplace === "WB") {
+    return (
+      <Field label={t("wbToken")} htmlFor={`${idPrefix}-token`} name="token" error={fe?.token}>
+        <Input id={`${idPrefix}-token`} name="token" type="password" autoComplete="off" spellCheck={false} invalid={Boolean(fe?.token)} />
+      </Field>
+    );
+  }
+  return (
+    <>
+      <Field label={t("ozonClientId")} htmlFor={`${idPrefix}-client`} name="clientId" error={fe?.clientId}>
+        <Input id={`${idPrefix}-client`} name="clientId" inputMode="numeric" autoComplete="off" invalid={Boolean(fe?.clientId)} />
+      </Field>
+      <Field label={t("ozonApiKey")} htmlFor={`${idPrefix}-key`} name="apiKey" error={fe?.apiKey}>
+        <Input id={`${idPrefix}-key`} name="apiKey" type="password" autoComplete="off" spellCheck={false} invalid={Boolean(fe?.apiKey)} />
+      </Field>
+    </>
+  );
+}
+
+export function AddStoreForm() {
+  const t = useTranslations("settings.stores");
+  const tc = useTranslations("common");
+  const [marketplace, setMarketplace] = useState<Marketplace>("WB");
+  const [state, action] = useActionState(addStoreAction, null);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate data-testid="add-store-form" key={state?.ok ? `done-${state.data.id}` : "form"}>
+      <div className="space-y-2 sm:col-span-2">
+        <FormError state={state} />
+        {state?.ok ? <Alert tone="success" testId="form-success">{t("added")}</Alert> : null}
+      </div>
+      <Field label={t("marketplace")} htmlFor="store-marketplace" name="marketplace">
+        <Select id="store-marketplace" name="marketplace" value={marketplace} onChange={(e) => setMarketplace(e.target.value as Marketplace)} data-testid="store-marketplace">
+          <option value="WB">{tc("marketplaces.WB")}</option>
+          <option value="OZON">{tc("marketplaces.OZON")}</option>
+        </Select>
+      </Field>
+      <Field label={t("name")} htmlFor="store-name" name="name" error={fe?.name}>
+        <Input id="store-name" name="name" autoComplete="off" invalid={Boolean(fe?.name)} />
+      </Field>
+      <CredentialFields marketplace={marketplace} fe={fe} idPrefix="store" />
+      <div className="sm:col-span-2">
+        <SubmitButton testId="add-store-submit">{t("add")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function TestConnectionButton({ storeId }: { storeId: number }) {
+  const t = useTranslations("settings.stores");
+  const [state, action] = useActionState(testStoreConnectionAction, null);
+  return (
+    <form action={action} className="space-y-2" data-testid="test-connection-form">
+      <input type="hidden" name="storeId" value={storeId} />
+      <SubmitButton variant="secondary" pendingText={t("testing")} testId="test-connection">
+        {t("testConnection")}
+      </SubmitButton>
+      <FormError state={state} />
+      {state?.ok ? (
+        <Alert tone={state.data.ok ? "success" : state.data.reason === "unreachable" ? "warning" : "error"} testId="test-connection-result">
+          {state.data.ok ? t("test.ok") : t(`test.${state.data.reason}`)}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+export function ReplaceCredentialsForm({ storeId, marketplace }: { storeId: number; marketplace: Marketplace }) {
+  const t = useTranslations("settings.stores");
+  const [state, action] = useActionState(replaceStoreCredentialsAction, null);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="space-y-3" noValidate data-testid="replace-credentials-form" key={state?.ok ? "done" : "form"}>
+      <FormError state={state} />
+      {state?.ok ? <Alert tone="success">{t("replaced")}</Alert> : null}
+      <input type="hidden" name="storeId" value={storeId} />
+      <input type="hidden" name="marketplace" value={marketplace} />
+      <CredentialFields marketplace={marketplace} fe={fe} idPrefix="replace" />
+      <SubmitButton variant="secondary">{t("replace")}</SubmitButton>
+    </form>
+  );
+}
+
+export function RenameStoreForm({ storeId, name }: { storeId: number; name: string }) {
+  const t = useTranslations("settings.stores");
+  const [state, action] = useActionState(renameStoreAction, null);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2" noValidate>
+      <input type="hidden" name="storeId" value={storeId} />
+      <div className="min-w-48 flex-1">
+        <Field label={t("name")} htmlFor="rename-name" name="name" error={fe?.name}>
+          <Input id="rename-name" name="name" defaultValue={name} invalid={Boolean(fe?.name)} />
+        </Field>
+      </div>
+      <SubmitButton variant="secondary">{t("rename")}</SubmitButton>
+      <div className="w-full">
+        <FormError state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function StoreActiveToggle({ storeId, isActive }: { storeId: number; isActive: boolean }) {
+  const t = useTranslations("settings.stores");
+  const [state, action] = useActionState(setStoreActiveAction, null);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="storeId" value={storeId} />
+      <input type="hidden" name="active" value={isActive ? "false" : "true"} />
+      <p className="text-sm text-slate-600">{t("deactivateHint")}</p>
+      <SubmitButton variant={isActive ? "danger" : "secondary"} testId="toggle-store-active">
+        {isActive ? t("deactivate") : t("activate")}
+      </SubmitButton>
+      <FormError state={state} />
+    </form>
+  );
+}
+

@@ -1,0 +1,95 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
+import { createUserAction, resetUserPasswordAction, setUserDisabledAction, updateUserRoleAction } from "@/lib/actions/users";
+
+const roleOptions = ["owner", "editor", "viewer"] as const;
+
+export function CreateUserForm() {
+  const t = useTranslations("settings.users");
+  const tc = useTranslations("common");
+  const [state, action] = useActionState(createUserAction, null);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate data-testid="create-user-form" key={state?.ok ? "done" : "form"}>
+      <div className="sm:col-span-2 space-y-2">
+        <FormError state={state} />
+        {state?.ok ? <Alert tone="success" testId="form-success">{t("created")}</Alert> : null}
+      </div>
+      <Field label={t("email")} htmlFor="new-email" name="email" error={fe?.email}>
+        <Input id="new-email" name="email" type="email" autoComplete="off" required invalid={Boolean(fe?.email)} />
+      </Field>
+      <Field label={t("name")} htmlFor="new-name" name="name" error={fe?.name}>
+        <Input id="new-name" name="name" autoComplete="off" />
+      </Field>
+      <Field label={t("role")} htmlFor="new-role" name="role" error={fe?.role}>
+        <Select id="new-role" name="role" defaultValue="viewer">
+          {roleOptions.map((r) => (
+            <option key={r} value={r}>
+              {tc(`roles.${r}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("password")} htmlFor="new-password" name="password" error={fe?.password}>
+        <Input id="new-password" name="password" type="password" autoComplete="new-password" required invalid={Boolean(fe?.password)} />
+      </Field>
+      <div className="sm:col-span-2">
+        <SubmitButton testId="create-user-submit">{t("create")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function UserRowControls({ user }: { user: { id: number; email: string; role: (typeof roleOptions)[number]; isDisabled: boolean } }) {
+  const t = useTranslations("settings.users");
+  const tc = useTranslations("common");
+  const [roleState, roleAction] = useActionState(updateUserRoleAction, null);
+  const [disableState, disableAction] = useActionState(setUserDisabledAction, null);
+  const [pwState, pwAction] = useActionState(resetUserPasswordAction, null);
+  const pwError = pwState && !pwState.ok ? pwState.fieldErrors?.password : undefined;
+  return (
+    <div className="flex min-w-64 flex-col gap-2">
+      <FormError state={roleState} testId={`role-error-${user.email}`} />
+      <FormError state={disableState} testId={`disable-error-${user.email}`} />
+      <form action={roleAction} className="flex items-center gap-2">
+        <input type="hidden" name="userId" value={user.id} />
+        <label className="sr-only" htmlFor={`role-${user.id}`}>
+          {t("changeRole")} ({user.email})
+        </label>
+        <Select id={`role-${user.id}`} name="role" defaultValue={user.role} className="w-auto" data-testid={`role-select-${user.email}`}>
+          {roleOptions.map((r) => (
+            <option key={r} value={r}>
+              {tc(`roles.${r}`)}
+            </option>
+          ))}
+        </Select>
+        <SubmitButton variant="secondary" size="sm" testId={`role-save-${user.email}`}>
+          {t("saveRole")}
+        </SubmitButton>
+      </form>
+      <form action={disableAction}>
+        <input type="hidden" name="userId" value={user.id} />
+        <input type="hidden" name="disabled" value={user.isDisabled ? "false" : "true"} />
+        <SubmitButton variant={user.isDisabled ? "secondary" : "danger"} size="sm" testId={`toggle-disabled-${user.email}`}>
+          {user.isDisabled ? t("enable") : t("disable")}
+        </SubmitButton>
+      </form>
+      <form action={pwAction} className="flex items-start gap-2" noValidate>
+        <input type="hidden" name="userId" value={user.id} />
+        <div className="flex-1">
+          <label className="sr-only" htmlFor={`pw-${user.id}`}>
+            {t("newPassword")} ({user.email})
+          </label>
+          <Input id={`pw-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder={t("newPassword")} invalid={Boolean(pwError)} />
+          {pwError ? <p className="mt-1 text-xs text-red-700" data-testid={`pw-error-${user.email}`}>{pwError}</p> : null}
+          {pwState?.ok ? <p className="mt-1 text-xs text-emerald-700">{t("saved")}</p> : null}
+        </div>
+        <SubmitButton variant="secondary" size="sm">
+          {t("setPassword")}
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}

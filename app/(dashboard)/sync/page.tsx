@@ -1,0 +1,173 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { Badge, type BadgeTone, Card, CardBody, CardHeader, EmptyState, PageHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { requireUser } from "@/lib/auth/current-user";
+import { canEdit } from "@/lib/auth/roles";
+import { getFormatters } from "@/lib/i18n/server";
+import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
+import { getSyncOverview, type SourceCounts } from "@/lib/services/stores/get-sync-overview";
+// SYNC_NOW_IMPORT
+
+const statusTone: Record<string, BadgeTone> = { running: "info", succeeded: "success", partial: "warning", failed: "danger" };
+
+function Counts({ c }: { c: SourceCounts }) {
+  return (
+    <span className="tabular-nums">
+      {c.fetched ?? 0} / {c.inserted ?? 0} / {c.updated ?? 0} / {c.unchanged ?? 0} /{" "}
+      <span className={c.quarantined ? "font-semibold text-amber-700" : undefined}>{c.quarantined ?? 0}</span>
+    </span>
+  );
+}
+
+export default async function SyncPage() {
+  const user = await requireUser();
+  const db = await getDb();
+  await ensureEnvAccounts(db);
+  const [data, t, tc, f] = await Promise.all([getSyncOverview(db), getTranslations("sync"), getTranslations("common"), getFormatters()]);
+  const statusLabel = (s: string) => (t.has(`statuses.${s}` as never) ? t(`statuses.${s}` as never) : s);
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={canEdit(user.role) && data.stores.length > 0 ? null : null}
+      />
+
+      <Card>
+        <CardHeader title={t("storesTitle")} />
+        <CardBody className="space-y-4">
+          {data.stores.length === 0 ? <EmptyState title={t("noStores")} /> : null}
+          {data.stores.map((s) => (
+            <div key={s.id} className="rounded-md border border-slate-200 p-3" data-testid={`store-status-${s.id}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{s.name}</span>
+                <span className="text-xs text-slate-500">{tc(`marketplaces.${s.marketplace}`)}</span>
+                {s.status === "ok" ? <Badge tone="success">{t("tokenOk")}</Badge> : <Badge tone="danger">{t("tokenRejected")}</Badge>}
+                {!s.reviewsAvailable ? <Badge tone="warning">{t("reviewsUnavailable")}</Badge> : null}
+              </div>
+              {s.statusDetail && s.status !== "ok" ? <p className="mt-1 text-xs text-red-700">{s.statusDetail}</p> : null}
+              {s.sources.length > 0 ? (
+                <div className="mt-2">
+                  <Table caption={`${s.name}: ${t("lastSuccessDay")}`}>
+                    <THead>
+                      <Tr>
+                        <Th>{t("source")}</Th>
+                        <Th>{t("lastSuccessDay")}</Th>
+                        <Th>{t("lastStatus")}</Th>
+                      </Tr>
+                    </THead>
+                    <TBody>
+                      {s.sources.map((src) => (
+                        <Tr key={src.source}>
+                          <Td className="font-mono text-xs">{src.source}</Td>
+                          <Td>{src.lastSuccessDay ? f.day(src.lastSuccessDay) : t("never")}</Td>
+                          <Td>
+                            <Badge tone={statusTone[src.lastStatus] ?? "neutral"}>{statusLabel(src.lastStatus)}</Badge>
+                            {src.lastError ? <div className="mt-1 max-w-md text-xs break-words text-red-700">{src.lastError}</div> : null}
+                          </Td>
+                        </Tr>
+                      ))}
+                    </TBody>
+                  </Table>
+                </div>
+              ) : (
+                <p className="mt-1 text-sm text-slate-500">
+                  {t("lastSuccessDay")}: {t("never")}
+                </p>
+              )}
+            </div>
+          ))}
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader title={t("runsTitle")} />
+        {data.runs.length === 0 ? (
+          <div className="p-4">
+            <EmptyState title={t("noRuns")} testId="no-runs" />
+          </div>
+        ) : (
+          <Table caption={t("runsTitle")} data-testid="sync-runs">
+            <THead>
+              <Tr>
+                <Th>{t("started")}</Th>
+                <Th>{t("store")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("range")}</Th>
+                <Th>{t("counts")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {data.runs.map((r) => (
+                <Tr key={r.id} data-testid={`sync-run-${r.id}`}>
+                  <Td className="whitespace-nowrap">
+                    {f.dateTime(r.startedAt)}
+                    <div className="text-xs text-slate-500">
+                      {t.has(`triggers.${r.trigger}` as never) ? t(`triggers.${r.trigger}` as never) : r.trigger}
+                      {r.finishedAt ? ` · ${t("seconds", { n: Math.max(0, Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)) })}` : ""}
+                    </div>
+                  </Td>
+                  <Td>{r.storeName ?? "—"}</Td>
+                  <Td>
+                    <Badge tone={statusTone[r.status] ?? "neutral"}>{statusLabel(r.status)}</Badge>
+                    {r.error ? <div className="mt-1 max-w-xs text-xs break-words text-red-700">{r.error}</div> : null}
+                  </Td>
+                  <Td className="whitespace-nowrap">{r.dateFrom ? `${f.day(r.dateFrom)} – ${f.day(r.dateTo)}` : "—"}</Td>
+                  <Td>
+                    <ul className="space-y-1 text-xs">
+                      {Object.entries(r.sources).map(([source, c]) => (
+                        <li key={source}>
+                          <span className="font-mono">{source}</span>: <Counts c={c} />
+                          {c.status && c.status !== "succeeded" ? (
+                            <Badge tone={statusTone[c.status] ?? "neutral"} className="ml-1">
+                              {statusLabel(c.status)}
+                            </Badge>
+                          ) : null}
+                          {c.error ? <div className="max-w-md break-words text-red-700">{c.error}</div> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+
+      <Card>
+        <CardHeader
+          title={t("quarantineTitle")}
+          description={t("quarantineDescription")}
+          actions={data.quarantineTotal > 0 ? <Badge tone="warning">{t("quarantineTotal", { n: data.quarantineTotal })}</Badge> : null}
+        />
+        {data.quarantine.length === 0 ? (
+          <div className="p-4">
+            <EmptyState title={t("noQuarantine")} testId="no-quarantine" />
+          </div>
+        ) : (
+          <Table caption={t("quarantineTitle")} data-testid="quarantine">
+            <THead>
+              <Tr>
+                <Th>{t("lastSeen")}</Th>
+                <Th>{t("store")}</Th>
+                <Th>{t("source")}</Th>
+                <Th>{t("reason")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {data.quarantine.map((q) => (
+                <Tr key={q.id}>
+                  <Td className="whitespace-nowrap">{f.dateTime(q.lastSeenAt)}</Td>
+                  <Td>{q.storeName ?? "—"}</Td>
+                  <Td className="font-mono text-xs">{q.source}</Td>
+                  <Td className="max-w-lg text-xs break-words">{q.reason}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// Reads for the sync page: recent runs with per-source counts, the quarantine, and per-store status
+// (token state, reviews availability, last successful day per source).
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accounts } from "@/db/schema/accounts";
+import { quarantine, syncRuns, syncSourceStatus } from "@/db/schema/sync";
+
+export interface SourceCounts {
+  fetched?: number;
+  inserted?: number;
+  updated?: number;
+  unchanged?: number;
+  quarantined?: number;
+  status?: string;
+  error?: string;
+  ms?: number;
+}
+
+export interface SyncRunItem {
+  id: number;
+  accountId: number | null;
+  storeName: string | null;
+  marketplace: "WB" | "OZON" | null;
+  kind: string;
+  trigger: string;
+  status: "running" | "succeeded" | "partial" | "failed";
+  dateFrom: string | null;
+  dateTo: string | null;
+  sources: Record<string, SourceCounts>;
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface QuarantineItem {
+  id: number;
+  runId: number | null;
+  storeName: string | null;
+  source: string;
+  reason: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+export interface StoreSyncStatus {
+  id: number;
+  name: string;
+  marketplace: "WB" | "OZON";
+  status: "ok" | "needs_attention";
+  statusDetail: string | null;
+  reviewsAvailable: boolean;
+  sources: { source: string; lastSuccessDay: string | null; lastStatus: string; lastError: string | null; updatedAt: Date }[];
+}
+
+export interface SyncOverview {
+  runs: SyncRunItem[];
+  quarantine: QuarantineItem[];
+  quarantineTotal: number;
+  stores: StoreSyncStatus[];
+}
+
+export async function getSyncOverview(db: Db, options: { accountId?: number | null; runLimit?: number; quarantineLimit?: number } = {}): Promise<SyncOverview> {
+  const accountFilter = options.accountId ? eq(syncRuns.accountId, options.accountId) : undefined;
+  const runs = await db
+    .select({
+      id: syncRuns.id,
+      accountId: syncRuns.accountId,
+      storeName: accounts.name,
+      marketplace: accounts.marketplace,
+      kind: syncRuns.kind,
+      trigger: syncRuns.trigger,
+      status: syncRuns.status,
+      dateFrom: syncRuns.dateFrom,
+      dateTo: syncRuns.dateTo,
+      sources: syncRuns.sources,
+      error: syncRuns.error,
+      startedAt: syncRuns.startedAt,
+      finishedAt: syncRuns.finishedAt,
+    })
+    .from(syncRuns)
+    .leftJoin(accounts, eq(accounts.id, syncRuns.accountId))
+    .where(accountFilter)
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+    .limit(options.runLimit ?? 50);
+
+  const qFilter = options.accountId ? eq(quarantine.accountId, options.accountId) : undefined;
+  const quarantineRows = await db
+    .select({
+      id: quarantine.id,
+      runId: quarantine.runId,
+      storeName: accounts.name,
+      source: quarantine.source,
+      reason: quarantine.reason,
+      createdAt: quarantine.createdAt,
+      lastSeenAt: quarantine.lastSeenAt,
+    })
+    .from(quarantine)
+    .leftJoin(accounts, eq(accounts.id, quarantine.accountId))
+    .where(qFilter)
+    .orderBy(desc(quarantine.lastSeenAt), desc(quarantine.id))
+    .limit(options.quarantineLimit ?? 100);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(quarantine).where(qFilter);
+
+  const storeRows = await db
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      marketplace: accounts.marketplace,
+      status: accounts.status,
+      statusDetail: accounts.statusDetail,
+      reviewsAvailable: accounts.reviewsAvailable,
+    })
+    .from(accounts)
+    .where(and(eq(accounts.isActive, true), options.accountId ? eq(accounts.id, options.accountId) : undefined))
+    .orderBy(accounts.id);
+  const statusRows = await db.select().from(syncSourceStatus).orderBy(syncSourceStatus.accountId, syncSourceStatus.source);
+
+  return {
+    runs: runs.map((r) => ({ ...r, sources: (r.sources ?? {}) as Record<string, SourceCounts> })),
+    quarantine: quarantineRows,
+    quarantineTotal: n,
+    stores: storeRows.map((s) => ({
+      ...s,
+      sources: statusRows
+        .filter((r) => r.accountId === s.id)
+        .map((r) => ({ source: r.source, lastSuccessDay: r.lastSuccessDay, lastStatus: r.lastStatus, lastError: r.lastError, updatedAt: r.updatedAt })),
+    })),
+  };
+}

@@ -1,0 +1,135 @@
+// Sign-in throttling, first-run setup, and revocation through session_version, on PGlite and PostgreSQL.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { auditLog, loginThrottle, users } from "@/db/schema/auth";
+import { createFirstOwner } from "./create-first-owner";
+import { createUser } from "./create-user";
+import { endUserSessions } from "./end-user-sessions";
+import { getSessionUser } from "./get-session-user";
+import { hasUsers } from "./has-users";
+import { setUserDisabled, setUserPassword, updateUserRole } from "./update-user";
+import { THROTTLE, verifyCredentials } from "./verify-credentials";
+
+describe.each(testDatabaseKinds())("users on %s", (kind) => {
+  let database: TestDatabase;
+  let ownerId: number;
+  const owner = { email: "Owner@Example.com", password: "owner-password-1" };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("creates the first owner only while no user exists", async () => {
+    const db = database.db;
+    expect(await hasUsers(db)).toBe(false);
+    ownerId = (await createFirstOwner(db, { email: owner.email, password: owner.password })).id;
+    expect(await hasUsers(db)).toBe(true);
+    await expect(createFirstOwner(db, { email: "second@example.com", password: "another-pass-1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const all = await db.select().from(users);
+    expect(all).toHaveLength(1);
+    expect(all[0].role).toBe("owner");
+    expect(all[0].passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("signs in case-insensitively and refuses wrong passwords, unknown and disabled users alike", async () => {
+    const db = database.db;
+    const ok = await verifyCredentials(db, { email: "owner@example.com", password: owner.password, ip: "10.0.0.1" });
+    expect(ok).toMatchObject({ ok: true, user: { id: ownerId, role: "owner" } });
+    expect(await verifyCredentials(db, { email: owner.email, password: "wrong-password", ip: "10.0.0.1" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(db, { email: "nobody@example.com", password: "wrong-password", ip: "10.0.0.1" })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("spends about the same time on unknown and known accounts", async () => {
+    const db = database.db;
+    const time = async (email: string) => {
+      const started = performance.now();
+      await verifyCredentials(db, { email, password: "wrong-password", ip: `10.9.${Math.floor(Math.random() * 250)}.1` });
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await time(owner.email));
+      unknown.push(await time(`ghost${i}@example.com`));
+    }
+    await db.delete(loginThrottle).where(eq(loginThrottle.key, "email:owner@example.com"));
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1];
+    // both paths run one Argon2 verification (tens of ms); a missing dummy hash would make unknown ~0 ms
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    expect(median(unknown)).toBeLessThan(median(known) * 2);
+  });
+
+  it("locks an account after repeated failures and refuses even the correct password during the lockout", async () => {
+    const db = database.db;
+    const email = "locked@example.com";
+    await createUser(db, { email, role: "viewer", password: "locked-password-1", actor: null });
+    for (let i = 0; i < THROTTLE.accountMaxFailures; i++) {
+      await verifyCredentials(db, { email, password: "nope-nope-nope", ip: `10.1.0.${i + 1}` });
+    }
+    const during = await verifyCredentials(db, { email, password: "locked-password-1", ip: "10.1.0.99" });
+    expect(during).toMatchObject({ ok: false, reason: "locked" });
+    const later = new Date(Date.now() + THROTTLE.lockMs + 1000);
+    expect(await verifyCredentials(db, { email, password: "locked-password-1", ip: "10.1.0.99", now: later })).toMatchObject({ ok: true });
+  });
+
+  it("locks a client address that tries many accounts", async () => {
+    const db = database.db;
+    const ip = "10.2.0.1";
+    for (let i = 0; i < THROTTLE.ipMaxFailures; i++) {
+      await verifyCredentials(db, { email: `spray${i}@example.com`, password: "guess-guess-1", ip });
+    }
+    expect(await verifyCredentials(db, { email: owner.email, password: owner.password, ip })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await verifyCredentials(db, { email: owner.email, password: owner.password, ip: "10.2.0.2" })).toMatchObject({ ok: true });
+  });
+
+  it("voids sessions on sign-out, role change, disable and password change", async () => {
+    const db = database.db;
+    const { id } = await createUser(db, { email: "editor@example.com", role: "editor", password: "editor-password-1", actor: null });
+    const actor = { id: ownerId, email: owner.email };
+    const sv = async () => (await db.select().from(users).where(eq(users.id, id)))[0].sessionVersion;
+
+    let version = await sv();
+    expect(await getSessionUser(db, { userId: id, sessionVersion: version })).toMatchObject({ role: "editor" });
+
+    await endUserSessions(db, id);
+    expect(await getSessionUser(db, { userId: id, sessionVersion: version })).toBeNull();
+    version = await sv();
+
+    await updateUserRole(db, { userId: id, role: "viewer", actor });
+    expect(await getSessionUser(db, { userId: id, sessionVersion: version })).toBeNull();
+    version = await sv();
+    expect(await getSessionUser(db, { userId: id, sessionVersion: version })).toMatchObject({ role: "viewer" });
+
+    await setUserPassword(db, { userId: id, password: "new-password-123", actor });
+    expect(await getSessionUser(db, { userId: id, sessionVersion: version })).toBeNull();
+    version = await sv();
+
+    await setUserDisabled(db, { userId: id, disabled: true, actor });
+    expect(await getSessionUser(db, { userId: id, sessionVersion: version })).toBeNull();
+    expect(await getSessionUser(db, { userId: id, sessionVersion: await sv() })).toBeNull();
+    expect(await verifyCredentials(db, { email: "editor@example.com", password: "new-password-123", ip: "10.3.0.1" })).toEqual({ ok: false, reason: "invalid" });
+
+    const rows = await db.select().from(auditLog).where(eq(auditLog.entityId, String(id)));
+    expect(rows.map((r) => r.action).sort()).toEqual(["user.create", "user.disable", "user.password_change", "user.role_change"].sort());
+    expect(JSON.stringify(rows)).not.toContain("new-password-123");
+    expect(JSON.stringify(rows)).not.toContain("argon2");
+  });
+
+  it("keeps the last owner and refuses changes to oneself", async () => {
+    const db = database.db;
+    const actor = { id: ownerId, email: owner.email };
+    await expect(updateUserRole(db, { userId: ownerId, role: "viewer", actor })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { id: second } = await createUser(db, { email: "owner2@example.com", role: "owner", password: "owner2-password", actor });
+    await setUserDisabled(db, { userId: ownerId, disabled: true, actor: { id: second, email: "owner2@example.com" } });
+    await expect(updateUserRole(db, { userId: second, role: "viewer", actor })).rejects.toMatchObject({ code: "CONFLICT" });
+    await setUserDisabled(db, { userId: ownerId, disabled: false, actor: { id: second, email: "owner2@example.com" } });
+  });
+
+  it("refuses a second account with the same email in another case", async () => {
+    await expect(createUser(database.db, { email: "OWNER@example.com", role: "viewer", password: "dup-password-1", actor: null })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
