@@ -27,7 +27,6 @@ export interface EmulatorPageSizes {
   wbSales?: number;
   wbFinance?: number;
   wbStocks?: number;
-  wbFeedbacks?: number;
   wbCards?: number;
   ozonAccruals?: number;
   ozonPostings?: number;
@@ -121,7 +120,6 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     wbSales: 80_000,
     wbFinance: 100_000,
     wbStocks: 250_000,
-    wbFeedbacks: 5000,
     wbCards: 100,
     ozonAccruals: 1000,
     ozonPostings: 100,
@@ -245,14 +243,15 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     let { status, json } = result;
     // a new page request answered once with the previous page
     if (faults.duplicatePages && result.pageKey) {
-      const previous = lastPage.get(path);
-      const dupKey = `${path}|${result.pageKey}`;
+      const stream = `${path}|${result.stream ?? ""}`;
+      const previous = lastPage.get(stream);
+      const dupKey = `${stream}|${result.pageKey}`;
       if (previous && previous.key !== result.pageKey && !repeated.has(dupKey)) {
         repeated.add(dupKey);
         status = previous.status;
         json = previous.body;
       } else {
-        lastPage.set(path, { key: result.pageKey, body: json, status });
+        lastPage.set(stream, { key: result.pageKey, body: json, status });
       }
     }
     reply(status, json);
@@ -267,9 +266,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     return "ping";
   }
 
-  type Result = { status: number; json: string; pageKey?: string } | null;
-  const ok = (value: unknown, pageKey?: string): Result => ({ status: 200, json: toJson(value), pageKey });
-  const noContent = (pageKey?: string): Result => ({ status: 204, json: "", pageKey });
+  /** pageKey names the page within its stream (one list with one set of filters) */
+  type Result = { status: number; json: string; pageKey?: string; stream?: string } | null;
+  const ok = (value: unknown, pageKey?: string, stream?: string): Result => ({ status: 200, json: toJson(value), pageKey, stream });
+  const noContent = (pageKey?: string, stream?: string): Result => ({ status: 204, json: "", pageKey, stream });
   const ozonError = (status: number, code: number, message: string): Result => ({ status, json: JSON.stringify({ code, message, details: [] }) });
 
   function route(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): Result {
@@ -314,8 +314,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           .filter((l) => (l.rrDate as string) >= from && (l.rrDate as string) <= to && Number(l.rrdId) > after)
           .sort((x, y) => Number(x.rrdId) - Number(y.rrdId))
           .slice(0, limit);
-        if (lines.length === 0) return noContent(String(after));
-        return ok(lines, String(after));
+        if (lines.length === 0) return noContent(String(after), `${from}|${to}`);
+        return ok(lines, String(after), `${from}|${to}`);
       }
       case "GET /api/v1/feedbacks":
       case "GET /api/v1/feedbacks/archive": {
@@ -333,7 +333,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
             (archive ? f.list === "archive" : f.list === (isAnswered ? "answered" : "unanswered")) &&
             (archive || ((dateFrom === undefined || f.createdUnix >= dateFrom) && (dateTo === undefined || f.createdUnix <= dateTo))),
         );
-        const slice = list.slice(skip, skip + Math.min(take, pages.wbFeedbacks)).map((f) => f.json);
+        const slice = list.slice(skip, skip + take).map((f) => f.json);
         return ok(
           {
             data: {
@@ -345,7 +345,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
             errorText: "",
             additionalErrors: null,
           },
-          `${archive}|${isAnswered}|${skip}`,
+          String(skip),
+          `${archive}|${isAnswered}|${dateFrom}|${dateTo}`,
         );
       }
       case "POST /content/v2/get/cards/list": {
@@ -389,7 +390,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const start = lastId ? list.findIndex((a) => BigInt(a.accrual_id as string) > BigInt(lastId)) : 0;
         const page = start < 0 ? [] : list.slice(start, start + pages.ozonAccruals);
         const more = start >= 0 && start + pages.ozonAccruals < list.length;
-        return ok({ accruals: page, last_id: more ? String(page[page.length - 1].accrual_id) : "" }, `${date}|${lastId}`);
+        return ok({ accruals: page, last_id: more ? String(page[page.length - 1].accrual_id) : "" }, lastId, date);
       }
       case "POST /v3/posting/fbo/list":
       case "POST /v4/posting/fbs/list": {
@@ -401,7 +402,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const list = ozon.postings.filter((p) => p.schema === schema && p.inProcessAt >= filter.since! && p.inProcessAt < filter.to!);
         const page = list.slice(offset, offset + limit).map((p) => p.json);
         const hasNext = offset + limit < list.length;
-        return ok({ postings: page, has_next: hasNext, cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "" }, `${schema}|${offset}`);
+        return ok({ postings: page, has_next: hasNext, cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "" }, String(offset), `${filter.since}|${filter.to}`);
       }
       case "POST /v1/analytics/stocks": {
         const skus = (b.skus ?? []) as string[];

@@ -19,7 +19,7 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    emulator = await startEmulator({ seed: 7, skus: 12, days: 10, warehouses: 3, endDate: "2026-11-20", pageSizes: { wbSales: 25, wbFinance: 40, ozonAccruals: 15, ozonPostings: 10, wbCards: 5, ozonProducts: 5, wbFeedbacks: 7, ozonReviews: 20 } });
+    emulator = await startEmulator({ seed: 7, skus: 12, days: 10, warehouses: 3, endDate: "2026-11-20", pageSizes: { wbSales: 25, wbFinance: 40, ozonAccruals: 15, ozonPostings: 10, wbCards: 5, ozonProducts: 5, ozonReviews: 20 } });
   });
   afterAll(async () => {
     await emulator?.stop();

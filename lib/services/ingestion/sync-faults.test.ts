@@ -1,0 +1,203 @@
+// Faults of the outside world, played by the emulator over real HTTP: replayed pages, out-of-order
+// updates, malformed records, 429, 5xx bursts, slow responses, 401 and a 403 on Ozon reviews.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db";
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { businessToday } from "@/lib/domain/dates";
+import { BIG_ACCRUAL_ID } from "@/lib/emulator/dataset";
+import { type Emulator, type EmulatorFaults, type StartEmulatorOptions, startEmulator } from "@/lib/emulator/server";
+import type { ResilienceOptions } from "@/lib/marketplaces/http/base-client";
+import { syncStores } from "@/lib/services/sync-stores";
+import { marketplaceConfigForEmulator } from "./config";
+import { factsView, truthView } from "./testing/facts";
+
+const fast: ResilienceOptions = { rateLimits: false, initialDelayMs: 20, maxDelayMs: 200, timeoutMs: 5000 };
+const today = businessToday("Europe/Moscow");
+const small: StartEmulatorOptions = { seed: 11, skus: 6, days: 6, warehouses: 2, endDate: "2026-11-20" };
+
+describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
+  let database: TestDatabase;
+  const emulators: Emulator[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  beforeEach(async () => {
+    await database.db.execute(
+      sql`truncate daily_sales, daily_stock, cashflows, reviews, raw_records, quarantine, sync_cursors, sync_source_status, sync_runs, sku, warehouse, accounts restart identity cascade`,
+    );
+  });
+  afterAll(async () => {
+    for (const e of emulators) await e.stop();
+    await database?.close();
+  });
+
+  async function emulator(options: Partial<StartEmulatorOptions> = {}) {
+    const e = await startEmulator({ ...small, ...options });
+    emulators.push(e);
+    return e;
+  }
+  const sync = (e: Emulator, extra: { sources?: string[]; resilience?: ResilienceOptions; marketplace?: "WB" | "OZON" } = {}) =>
+    syncStores({
+      db: database.db,
+      from: e.truth.from,
+      to: e.truth.to,
+      trigger: "test",
+      config: marketplaceConfigForEmulator(e),
+      resilience: { ...fast, ...extra.resilience },
+      sources: extra.sources,
+      marketplace: extra.marketplace,
+    });
+  async function expectTruth(e: Emulator) {
+    for (const marketplace of ["WB", "OZON"] as const) {
+      const truth = truthView(marketplace === "WB" ? e.truth.wb : e.truth.ozon, today);
+      const facts = await factsView(database.db, marketplace);
+      expect(facts.dailySales, `${marketplace} daily sales`).toEqual(truth.dailySales);
+      expect(facts.cashflowsByType, `${marketplace} cash flows`).toEqual(truth.cashflowsByType);
+      expect(facts.stock, `${marketplace} stock`).toEqual(truth.stock);
+      expect(facts.reviews, `${marketplace} reviews`).toEqual(truth.reviews);
+    }
+  }
+  const requestsTo = (e: Emulator, prefix: string, since = 0) => e.requests.slice(since).filter((r) => r.path.startsWith(prefix));
+
+  it("replayed pages, overlapping cursors and out-of-order updates end in the expected state", async () => {
+    const faults: EmulatorFaults = { duplicatePages: true, outOfOrder: true };
+    const e = await emulator({ faults, pageSizes: { wbSales: 7, wbFinance: 9, ozonAccruals: 4, ozonPostings: 3, ozonReviews: 20 } });
+    const summary = await sync(e);
+    for (const r of summary.runs) for (const [name, s] of Object.entries(r.sources)) {
+      expect(s.status, `${name}: ${s.error ?? ""}`).toBe("succeeded");
+      expect(s.fetched).toBe(s.inserted + s.updated + s.unchanged + s.quarantined);
+    }
+    await expectTruth(e);
+    // the replays really happened: some records were seen twice
+    expect(summary.runs.find((r) => r.marketplace === "WB")!.sources.wb_sales.unchanged).toBeGreaterThan(0);
+    // and a second pass over the same faults changes nothing
+    e.setFaults(faults);
+    const again = await sync(e);
+    for (const r of again.runs) for (const s of Object.values(r.sources)) expect([s.inserted, s.updated]).toEqual([0, 0]);
+    await expectTruth(e);
+  });
+
+  it("quarantines malformed records, counts them, and the rest still matches", async () => {
+    const e = await emulator({ malformed: true });
+    const summary = await sync(e);
+    const wb = summary.runs.find((r) => r.marketplace === "WB")!;
+    const ozon = summary.runs.find((r) => r.marketplace === "OZON")!;
+    expect(wb.sources.wb_sales.quarantined).toBe(2);
+    expect(wb.sources.wb_finance.quarantined).toBe(1);
+    expect(ozon.sources.ozon_accruals.quarantined).toBe(1);
+    for (const r of summary.runs) for (const s of Object.values(r.sources)) expect(s.fetched).toBe(s.inserted + s.updated + s.unchanged + s.quarantined);
+    expect(summary.ok).toBe(true);
+    const rows = rowsOf<{ source: string; reason: string }>(await database.db.execute(sql`select source, reason from quarantine order by source, reason`));
+    expect(rows.map((r) => r.source)).toEqual(["ozon_accruals", "wb_finance", "wb_sales", "wb_sales"]);
+    expect(rows.find((r) => r.source === "wb_finance")!.reason).toMatch(/forPay/);
+    await expectTruth(e);
+    // the run's counts are recorded as they were reported
+    const recorded = rowsOf<{ sources: Record<string, { quarantined: number }> }>(await database.db.execute(sql`select sources from sync_runs where id = ${wb.runId}`));
+    expect(recorded[0].sources.wb_sales.quarantined).toBe(2);
+  });
+
+  it("waits as long as X-Ratelimit-Retry / Retry-After says after a 429, sending nothing meanwhile", async () => {
+    const e = await emulator({ faults: { rateLimited: { count: 1, retryAfterSec: 1, path: "/api/v1/supplier/sales" } } });
+    const summary = await sync(e, { sources: ["wb_sales"], marketplace: "WB" });
+    expect(summary.ok).toBe(true);
+    const calls = e.requests.filter((r) => r.vendor === "WB");
+    expect(calls[0].status).toBe(429);
+    expect(calls[1].t - calls[0].t).toBeGreaterThanOrEqual(1000);
+
+    const o = await emulator({ seed: 12, faults: { rateLimited: { count: 1, retryAfterSec: 1, path: "/v1/finance/accrual/by-day" } } });
+    const ozonSummary = await sync(o, { sources: ["ozon_accruals"], marketplace: "OZON" });
+    expect(ozonSummary.ok).toBe(true);
+    const first429 = o.requests.findIndex((r) => r.status === 429);
+    expect(o.requests[first429 + 1].t - o.requests[first429].t).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("backs off with jitter through a short 5xx burst", async () => {
+    const e = await emulator({ faults: { serverErrors: { count: 3, path: "/api/v1/supplier/sales" } } });
+    const summary = await sync(e, { sources: ["wb_sales"], marketplace: "WB", resilience: { initialDelayMs: 40, maxDelayMs: 2000 } });
+    expect(summary.ok).toBe(true);
+    const calls = requestsTo(e, "/api/v1/supplier/sales");
+    expect(calls.slice(0, 4).map((c) => c.status)).toEqual([503, 503, 503, 200]);
+    const gaps = [1, 2, 3].map((i) => calls[i].t - calls[i - 1].t);
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(10);
+    // jittered: the waits are not one fixed number
+    expect(new Set(gaps).size).toBeGreaterThan(1);
+  });
+
+  it("opens the circuit breaker on a long 5xx burst and the other sources still run", async () => {
+    const e = await emulator({ faults: { serverErrors: { count: 1000, path: "/api/v1/supplier/sales" } } });
+    const summary = await sync(e, { marketplace: "WB", resilience: { maxAttempts: 10, breakerFailures: 3, halfOpenAfterMs: 60_000, initialDelayMs: 5, maxDelayMs: 20 } });
+    const wb = summary.runs[0];
+    expect(wb.sources.wb_sales.status).toBe("failed");
+    expect(wb.sources.wb_sales.error).toMatch(/circuit open/);
+    expect(requestsTo(e, "/api/v1/supplier/sales")).toHaveLength(3);
+    expect(wb.sources.wb_finance.status).toBe("succeeded");
+    expect(wb.sources.wb_daily_sales.status).toBe("skipped");
+    expect(wb.status).toBe("partial");
+    expect(summary.ok).toBe(false);
+  });
+
+  it("retries a response slower than the timeout", async () => {
+    const e = await emulator({ faults: { slow: { count: 1, delayMs: 1500, path: "/api/finance" } } });
+    const summary = await sync(e, { sources: ["wb_finance"], marketplace: "WB", resilience: { timeoutMs: 300 } });
+    expect(summary.ok).toBe(true);
+    expect(requestsTo(e, "/api/finance").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a 401 makes exactly one request and marks the store as needing attention", async () => {
+    const e = await emulator({ faults: { unauthorized: "WB" } });
+    const summary = await sync(e, { marketplace: "WB" });
+    expect(summary.ok).toBe(false);
+    expect(e.requests.filter((r) => r.vendor === "WB")).toHaveLength(1);
+    const wb = summary.runs[0];
+    expect(wb.status).toBe("failed");
+    expect(Object.values(wb.sources).filter((s) => s.status === "failed")).toHaveLength(1);
+    const [account] = rowsOf<{ status: string; status_detail: string }>(await database.db.execute(sql`select status, status_detail from accounts where env_key = 'env:WB'`));
+    expect(account.status).toBe("needs_attention");
+    expect(account.status_detail).toMatch(/401/);
+    expect(account.status_detail).not.toContain(e.wbToken);
+
+    const o = await emulator({ seed: 13, faults: { unauthorized: "OZON" } });
+    const ozon = await sync(o, { marketplace: "OZON" });
+    expect(ozon.ok).toBe(false);
+    expect(o.requests.filter((r) => r.vendor === "OZON")).toHaveLength(1);
+  });
+
+  it("a 403 on Ozon reviews marks reviews unavailable and the run still succeeds", async () => {
+    const e = await emulator({ faults: { ozonReviewsForbidden: true } });
+    const summary = await sync(e, { marketplace: "OZON" });
+    expect(summary.ok).toBe(true);
+    const ozon = summary.runs[0];
+    expect(ozon.status).toBe("succeeded");
+    expect(ozon.sources.ozon_reviews.status).toBe("skipped");
+    expect(ozon.sources.ozon_accruals.status).toBe("succeeded");
+    const [account] = rowsOf<{ reviews_available: boolean; status: string }>(await database.db.execute(sql`select reviews_available, status from accounts where env_key = 'env:OZON'`));
+    expect(account.reviews_available).toBe(false);
+    expect(account.status).toBe("ok");
+  });
+
+  it("keeps the Moscow day, string money and a 2^53+1 id exact through the HTTP path", async () => {
+    const e = await emulator({ seed: 5, skus: 10, days: 8 });
+    const summary = await sync(e);
+    expect(summary.ok).toBe(true);
+    // a WB sale a few minutes before Moscow midnight: 20:5x UTC, still that day in Moscow
+    const late = e.dataset.wb.sales.map((s) => s.json).find((j) => String(j.saleID).startsWith("S") && String(j.date).slice(11) >= "23:50:00");
+    expect(late, "the dataset has a sale just before midnight").toBeDefined();
+    const [raw] = rowsOf<{ d: string }>(await database.db.execute(sql`select d::text as d from raw_records where source = 'wb_sales' and natural_key = ${String(late!.saleID)}`));
+    expect(raw.d).toBe(String(late!.date).slice(0, 10));
+    // string money from the finance report, exactly
+    const line = e.dataset.wb.finance.find((l) => l.docTypeName === "Продажа" && /\.\d[1-9]$/.test(String(l.forPay)))!;
+    const [flow] = rowsOf<{ amount: string }>(await database.db.execute(sql`select amount::text as amount from cashflows where ref_id = ${String(line.rrdId)} and type = 'sale_payout'`));
+    expect(flow.amount).toBe(String(line.forPay));
+    // the accrual with id 2^53 + 1
+    const [big] = rowsOf<{ ref_id: string; amount: string; type: string }>(await database.db.execute(sql`select ref_id, amount::text as amount, type from cashflows where ref_id = ${BIG_ACCRUAL_ID}`));
+    expect(big).toEqual({ ref_id: "9007199254740993", amount: "-1870.00", type: "advertising" });
+    const [rawBig] = rowsOf<{ natural_key: string }>(await database.db.execute(sql`select natural_key from raw_records where source = 'ozon_accruals' and natural_key = ${BIG_ACCRUAL_ID}`));
+    expect(rawBig.natural_key).toBe(BIG_ACCRUAL_ID);
+    // the unknown accrual type is kept as 'other' with its id, and reported
+    const [other] = rowsOf<{ source_type: string; amount: string }>(await database.db.execute(sql`select source_type, amount::text as amount from cashflows where type = 'other'`));
+    expect(other).toEqual({ source_type: "999", amount: "-123.00" });
+    expect(summary.runs.find((r) => r.marketplace === "OZON")!.sources.ozon_accruals.warnings?.join(" ")).toMatch(/999/);
+  });
+});
