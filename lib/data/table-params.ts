@@ -64,3 +64,15 @@ export function withParams(params: SearchParamsRecord, changes: Record<string, s
   const qs = out.toString();
   return qs ? `?${qs}` : "";
 }
+
+/** Link to another dashboard page keeping the store and date range of the current URL. */
+export function scopedHref(pathname: string, params: SearchParamsRecord, extra: Record<string, string | number | undefined> = {}): string {
+  const out = new URLSearchParams();
+  for (const key of ["store", "from", "to"]) {
+    const v = param(params, key);
+    if (v !== undefined) out.set(key, v);
+  }
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== "") out.set(key, String(value));
+  const qs = out.toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}

@@ -1,0 +1,82 @@
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { FilterBar, type FilterField } from "@/components/data-table";
+import { ExportLinks } from "@/components/data-table/export-links";
+import { getFilterLabels, getTableLabels } from "@/components/data-table/table-labels";
+import { SkuTable } from "@/components/skus/sku-table";
+import { EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { getSkuFilterOptions, getSkuPage } from "@/lib/data";
+import { parseSkuQuery } from "@/lib/data/page-params";
+import type { DashboardScope } from "@/lib/data/scope";
+import type { SearchParamsRecord } from "@/lib/data/table-params";
+import { getEnv } from "@/lib/env";
+import { getFormatters } from "@/lib/i18n/server";
+import { getDashboardFilters } from "@/lib/url-filters-server";
+
+type Props = { searchParams: Promise<SearchParamsRecord> };
+
+export default async function SkusPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const filters = await getDashboardFilters(params);
+  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const [t, td, f, options, filterLabels] = await Promise.all([
+    getTranslations("skus"),
+    getTranslations("dashboard"),
+    getFormatters(),
+    getSkuFilterOptions(scope),
+    getFilterLabels(),
+  ]);
+  const fields: FilterField[] = [
+    { kind: "text", name: "q", label: td("filters.search"), placeholder: t("searchPlaceholder") },
+    {
+      kind: "select",
+      name: "mp",
+      label: td("filters.marketplace"),
+      allLabel: td("filters.all"),
+      options: [
+        { value: "WB", label: td("marketplaces.WB") },
+        { value: "OZON", label: td("marketplaces.OZON") },
+      ],
+    },
+    { kind: "select", name: "brand", label: t("columns.brand"), allLabel: td("filters.all"), options: options.brands.map((b) => ({ value: b, label: b })) },
+    { kind: "select", name: "category", label: t("columns.category"), allLabel: td("filters.all"), options: options.categories.map((c) => ({ value: c, label: c })) },
+  ];
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        description={t("description", { from: f.day(scope.from), to: f.day(scope.to) })}
+        actions={<ExportLinks route="/skus/export" searchParams={params} />}
+      />
+      <FilterBar fields={fields} searchParams={params} pathname="/skus" labels={filterLabels} />
+      <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
+        <SkuResults scope={scope} params={params} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function SkuResults({ scope, params }: { scope: DashboardScope; params: SearchParamsRecord }) {
+  const { filters, table } = parseSkuQuery(params);
+  const [page, t, f] = await Promise.all([getSkuPage(scope, filters, table), getTranslations("skus"), getFormatters()]);
+  if (page.total === 0) {
+    const isFiltered = Boolean(filters.q || filters.brand || filters.category || filters.marketplace);
+    return (
+      <EmptyState title={isFiltered ? t("emptyFilteredTitle") : t("emptyTitle")} testId="skus-empty">
+        {isFiltered ? t("emptyFilteredBody") : t("emptyBody")}
+      </EmptyState>
+    );
+  }
+  return (
+    <SkuTable
+      rows={page.rows}
+      total={page.total}
+      page={page.page}
+      pageSize={page.pageSize}
+      sort={table.sort}
+      dir={table.dir}
+      labels={await getTableLabels(f, page)}
+      timeZone={getEnv().APP_TIMEZONE}
+    />
+  );
+}

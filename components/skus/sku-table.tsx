@@ -1,0 +1,125 @@
+"use client";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import { NumberFlags } from "@/components/data-table/flags";
+import type { SkuRow } from "@/lib/data/skus";
+import { createFormatters } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/config";
+
+const helper = createDataTableColumns<SkuRow>();
+
+export function SkuTable(props: {
+  rows: SkuRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  labels: DataTableLabels;
+  timeZone: string;
+}) {
+  const t = useTranslations("skus");
+  const locale = useLocale() as Locale;
+  const search = useSearchParams();
+  const f = useMemo(() => createFormatters(locale, props.timeZone), [locale, props.timeZone]);
+  const scope = useMemo(() => {
+    const q = new URLSearchParams();
+    for (const key of ["store", "from", "to"]) {
+      const v = search.get(key);
+      if (v) q.set(key, v);
+    }
+    const s = q.toString();
+    return s ? `?${s}` : "";
+  }, [search]);
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor("article", {
+          header: t("columns.article"),
+          meta: { isSticky: true },
+          cell: (info) => {
+            const row = info.row.original;
+            return (
+              <Link href={`/skus/${row.id}${scope}`} className="font-medium text-indigo-700 hover:underline" data-testid="sku-link">
+                {row.article ?? row.externalId}
+              </Link>
+            );
+          },
+        }),
+        helper.accessor("name", {
+          header: t("columns.name"),
+          cell: (info) => {
+            const row = info.row.original;
+            return (
+              <span className="block max-w-[16rem] truncate" title={row.name ?? undefined}>
+                {row.name ?? "—"}
+                <span className="block text-xs text-slate-500">
+                  {row.marketplace === "WB" ? "WB" : "Ozon"} · {row.externalId}
+                  {row.brand ? ` · ${row.brand}` : ""}
+                </span>
+              </span>
+            );
+          },
+        }),
+        helper.accessor("units", { header: t("columns.units"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+        helper.accessor("refunds", { header: t("columns.refunds"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+        helper.accessor("revenueNet", {
+          header: t("columns.revenueNet"),
+          meta: { isNumeric: true },
+          cell: (i) => (
+            <>
+              {f.rub(i.getValue())}
+              <NumberFlags isProvisional={i.row.original.isProvisional} isEstimated={i.row.original.hasEstimatedCommission} />
+            </>
+          ),
+        }),
+        helper.accessor("cogs", { header: t("columns.cogs"), meta: { isNumeric: true }, cell: (i) => f.rub(i.getValue()) }),
+        helper.accessor("profit", {
+          header: t("columns.profit"),
+          meta: { isNumeric: true },
+          cell: (i) => (
+            <span data-testid="sku-profit" className={Number(i.getValue() ?? 0) < 0 ? "text-red-700" : undefined}>
+              {f.rub(i.getValue())}
+              <NumberFlags isMissingCost={i.row.original.isMissingCost} />
+            </span>
+          ),
+        }),
+        helper.accessor("margin", {
+          header: t("columns.margin"),
+          meta: { isNumeric: true },
+          cell: (i) => (i.getValue() === null ? "—" : f.percent(Number(i.getValue()) / 100, 1)),
+        }),
+        helper.accessor("sv7", { header: t("columns.sv7"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
+        helper.accessor("sv14", { header: t("columns.sv14"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
+        helper.accessor("sv28", { header: t("columns.sv28"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
+        helper.accessor("onHand", { header: t("columns.onHand"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+        helper.accessor("coverDays", {
+          header: t("columns.coverDays"),
+          meta: { isNumeric: true },
+          cell: (i) => {
+            const v = i.getValue();
+            return <span className={v !== null && Number(v) < 7 ? "font-semibold text-red-700" : undefined}>{f.number(v, 1)}</span>;
+          },
+        }),
+      ]),
+    [t, f, scope],
+  );
+  return (
+    <DataTable
+      columns={columns}
+      data={props.rows}
+      total={props.total}
+      page={props.page}
+      pageSize={props.pageSize}
+      sort={props.sort}
+      dir={props.dir}
+      caption={t("caption")}
+      labels={props.labels}
+      getRowId={(row) => String(row.id)}
+      testId="sku-table"
+    />
+  );
+}

@@ -1,0 +1,58 @@
+"use server";
+// Commission rule edits: save and delete recalculate the governed days and write an audit row;
+// preview computes the effect on the last 30 days inside a rolled-back transaction.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { schema } from "@/db";
+import { isIsoDay } from "@/lib/domain/dates";
+import { deleteCommissionRule, previewCommissionRule, saveCommissionRule } from "@/lib/services/commission-rules/commission-rules";
+import { writeAudit } from "@/lib/services/audit/write-audit";
+import { authedAction } from "./safe-action";
+
+const ruleInput = z.object({
+  marketplace: z.enum(["WB", "OZON"]),
+  dtFrom: z.string().refine(isIsoDay, { message: "errors.invalidValue" }),
+  /** the rule object; validated in depth by the commission domain schema inside the service */
+  rule: z.unknown(),
+});
+
+export const previewCommissionRuleAction = authedAction("previewCommissionRuleAction", ruleInput, async (input, ctx) =>
+  previewCommissionRule({ db: ctx.db, marketplace: input.marketplace, dtFrom: input.dtFrom, rule: input.rule, days: 30 }),
+);
+
+export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction", ruleInput, async (input, ctx) => {
+  const [before] = await ctx.db
+    .select()
+    .from(schema.commissionRules)
+    .where(eq(schema.commissionRules.marketplace, input.marketplace))
+    .then((rows) => rows.filter((r) => r.dtFrom === input.dtFrom));
+  const saved = await saveCommissionRule({ db: ctx.db, marketplace: input.marketplace, dtFrom: input.dtFrom, rule: input.rule });
+  await writeAudit(ctx.db, {
+    actor: ctx.actor,
+    action: before ? "commission_rule.update" : "commission_rule.create",
+    entity: "commission_rule",
+    entityId: saved.rule.id,
+    before: before ? { marketplace: before.marketplace, dtFrom: before.dtFrom, rule: before.ruleJson } : undefined,
+    after: { marketplace: saved.rule.marketplace, dtFrom: saved.rule.dtFrom, rule: saved.rule.rule },
+    correlationId: ctx.correlationId,
+  });
+  return { id: saved.rule.id, recalculated: saved.recalculated ? { from: saved.recalculated.from, to: saved.recalculated.to } : null };
+});
+
+export const deleteCommissionRuleAction = authedAction(
+  "deleteCommissionRuleAction",
+  z.object({ id: z.coerce.number().int().positive() }),
+  async (input, ctx) => {
+    const [before] = await ctx.db.select().from(schema.commissionRules).where(eq(schema.commissionRules.id, input.id));
+    const result = await deleteCommissionRule({ db: ctx.db, id: input.id });
+    await writeAudit(ctx.db, {
+      actor: ctx.actor,
+      action: "commission_rule.delete",
+      entity: "commission_rule",
+      entityId: input.id,
+      before: before ? { marketplace: before.marketplace, dtFrom: before.dtFrom, rule: before.ruleJson } : undefined,
+      correlationId: ctx.correlationId,
+    });
+    return { recalculated: result.recalculated ? { from: result.recalculated.from, to: result.recalculated.to } : null };
+  },
+);

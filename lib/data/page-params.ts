@@ -1,0 +1,63 @@
+// Each table page's filters, sort and paging as read from the URL; the page and its export route
+// parse with the same function, so an export holds exactly the rows the user is looking at.
+import type { RestockFilters, RestockSortKey } from "./restock";
+import type { ReviewFilters } from "./reviews";
+import type { SkuFilters, SkuSortKey } from "./skus";
+import { param, parseTableParams, type SearchParamsRecord, type TableParams } from "./table-params";
+
+// duplicated from the server-only modules as plain lists so this file stays importable anywhere
+const skuSortKeys: readonly SkuSortKey[] = ["article", "name", "units", "refunds", "revenueNet", "cogs", "profit", "margin", "sv7", "sv14", "sv28", "onHand", "coverDays"];
+const restockSortKeys: readonly RestockSortKey[] = ["coverDays", "recommendedQty", "velocity", "onHand", "article"];
+
+function marketplaceParam(params: SearchParamsRecord): "WB" | "OZON" | undefined {
+  const v = param(params, "mp");
+  return v === "WB" || v === "OZON" ? v : undefined;
+}
+
+function textParam(params: SearchParamsRecord, key: string): string | undefined {
+  return param(params, key)?.slice(0, 100);
+}
+
+export function parseSkuQuery(params: SearchParamsRecord): { filters: SkuFilters; table: TableParams<SkuSortKey> } {
+  return {
+    filters: { marketplace: marketplaceParam(params), brand: textParam(params, "brand"), category: textParam(params, "category"), q: textParam(params, "q") },
+    table: parseTableParams(params, { sortKeys: skuSortKeys, defaultSort: "revenueNet", defaultDir: "desc" }),
+  };
+}
+
+export function parseRestockQuery(params: SearchParamsRecord): { filters: RestockFilters; table: TableParams<RestockSortKey> } {
+  const warehouse = Number(param(params, "warehouse"));
+  return {
+    filters: {
+      windowDays: param(params, "window") === "28" ? 28 : 14,
+      marketplace: marketplaceParam(params),
+      warehouseId: Number.isInteger(warehouse) && warehouse > 0 ? warehouse : undefined,
+      q: textParam(params, "q"),
+      isNeedOnly: param(params, "need") === "1",
+    },
+    table: parseTableParams(params, { sortKeys: restockSortKeys, defaultSort: "coverDays", defaultDir: "asc" }),
+  };
+}
+
+export function parseReviewQuery(params: SearchParamsRecord): { filters: ReviewFilters; page: number; pageSize: number } {
+  const rating = Number(param(params, "rating"));
+  const table = parseTableParams(params, { sortKeys: ["created"], defaultSort: "created", defaultPageSize: 25 });
+  return {
+    filters: {
+      rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : undefined,
+      isUnansweredOnly: param(params, "unanswered") === "1",
+      isWithMediaOnly: param(params, "media") === "1",
+    },
+    page: table.page,
+    pageSize: table.pageSize,
+  };
+}
+
+export function parseCostQuery(params: SearchParamsRecord): { q?: string; isMissingOnly: boolean; page: number; pageSize: number } {
+  const table = parseTableParams(params, { sortKeys: ["article"], defaultSort: "article" });
+  return { q: textParam(params, "q"), isMissingOnly: param(params, "missing") === "1", page: table.page, pageSize: table.pageSize };
+}
+
+export function exportFormatParam(params: SearchParamsRecord): "csv" | "xlsx" {
+  return param(params, "format") === "xlsx" ? "xlsx" : "csv";
+}
