@@ -1,0 +1,126 @@
+// kill -9 of a sync process at random moments, then a re-run: the end state must equal a clean run's,
+// and right after each kill no half-written page is visible (a cursor never runs ahead of its data,
+// and raw finance lines never exist without their cash flows).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { type Database, openDatabase, rowsOf } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { createScratchPostgres, testDatabaseKinds } from "@/db/test-database";
+import { businessToday } from "@/lib/domain/dates";
+import { type Emulator, startEmulator } from "@/lib/emulator/server";
+import { syncStores } from "@/lib/services/sync-stores";
+import { marketplaceConfigForEmulator } from "./config";
+import { factsView, truthView } from "./testing/facts";
+
+const TRIALS = 3;
+const child = path.resolve("lib/services/ingestion/testing/sync-child.ts");
+const today = businessToday("Europe/Moscow");
+
+async function checkNoPartialPage(db: Database["db"]) {
+  // every finance line stored has its cash flows, and every WB cash flow has its line
+  const orphanRaw = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from raw_records r where r.source = 'wb_finance'
+      and not exists (select 1 from cashflows c where c.ref_id = r.natural_key and c.marketplace = 'WB')`),
+  );
+  const orphanFlows = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from cashflows c where c.marketplace = 'WB'
+      and not exists (select 1 from raw_records r where r.source = 'wb_finance' and r.natural_key = c.ref_id)`),
+  );
+  expect(orphanRaw[0].n).toBe(0);
+  expect(orphanFlows[0].n).toBe(0);
+  // the sales cursor never points past the newest stored row
+  const cursor = rowsOf<{ cursor: string }>(await db.execute(sql`select cursor from sync_cursors where source = 'wb_sales'`));
+  if (cursor[0]) {
+    const max = rowsOf<{ v: string }>(await db.execute(sql`select max(version) as v from raw_records where source = 'wb_sales'`));
+    expect((JSON.parse(cursor[0].cursor) as { next: string }).next).toBe(max[0].v);
+  }
+}
+
+describe.each(testDatabaseKinds())("kill -9 during a sync on %s", (kind) => {
+  let emulator: Emulator;
+  const cleanup: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      seed: 21,
+      skus: 10,
+      days: 8,
+      warehouses: 2,
+      endDate: "2026-11-20",
+      pageSizes: { wbSales: 6, wbFinance: 10, ozonAccruals: 4, ozonPostings: 4, wbCards: 3, ozonProducts: 3 },
+      // a little latency on every call, so kills land in the middle of the run
+      faults: { slow: { count: 1_000_000, delayMs: 15 } },
+    });
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+    for (const c of cleanup) await c();
+  });
+
+  it(`ends in the expected state after ${TRIALS} random kills and a re-run`, async () => {
+    let killedMidRun = 0;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      let target: { url?: string; pgliteDir?: string };
+      if (kind === "postgres") {
+        const scratch = await createScratchPostgres();
+        cleanup.push(scratch.drop);
+        target = { url: scratch.url };
+      } else {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-crash-"));
+        cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+        target = { pgliteDir: path.join(dir, "pglite") };
+      }
+      const setup = await openDatabase(target);
+      await migrateDatabase(setup);
+      await setup.close();
+
+      const config = marketplaceConfigForEmulator(emulator);
+      const proc = spawn(process.execPath, ["--import", "tsx", child], {
+        env: { ...process.env, SYNC_CHILD: JSON.stringify({ ...target, from: emulator.truth.from, to: emulator.truth.to, config }), LOG_LEVEL: "error" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      proc.stdout.on("data", (c: Buffer) => (output += c.toString()));
+      proc.stderr.on("data", (c: Buffer) => (output += c.toString()));
+      const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+      // (node --import tsx: the pid killed is the process that syncs, not a wrapper)
+      // wait until the child has started writing, then kill it at a random moment
+      const started = Date.now();
+      while (!emulator.requests.some((r) => r.t >= started) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 1200)));
+      proc.kill("SIGKILL");
+      const code = await exited;
+      if (code === null && !output.includes("CHILD-DONE")) killedMidRun++;
+      expect(output, output).not.toContain("CHILD-FAILED");
+
+      const database = await openDatabase(target);
+      try {
+        await checkNoPartialPage(database.db);
+        const summary = await syncStores({
+          db: database.db,
+          from: emulator.truth.from,
+          to: emulator.truth.to,
+          trigger: "test",
+          config,
+          resilience: { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50 },
+        });
+        expect(summary.ok, `trial ${trial} (child exit ${code})`).toBe(true);
+        for (const marketplace of ["WB", "OZON"] as const) {
+          const truth = truthView(marketplace === "WB" ? emulator.truth.wb : emulator.truth.ozon, today);
+          const facts = await factsView(database.db, marketplace);
+          expect(facts.dailySales, `${marketplace} daily sales, trial ${trial}`).toEqual(truth.dailySales);
+          expect(facts.cashflowsByType, `${marketplace} cash flows, trial ${trial}`).toEqual(truth.cashflowsByType);
+          expect(facts.stock).toEqual(truth.stock);
+          expect(facts.reviews).toEqual(truth.reviews);
+        }
+      } finally {
+        await database.close();
+      }
+    }
+    expect(killedMidRun).toBeGreaterThan(0);
+  }, 240_000);
+});
