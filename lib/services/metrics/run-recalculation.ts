@@ -15,6 +15,8 @@ export interface RunRecalculationOptions {
   trigger: RunTrigger;
   /** generate advice for `to` as well (default true) */
   advice?: boolean;
+  /** id of the job run that asked (an Inngest run id), kept so a failure handler can find the row */
+  externalId?: string;
 }
 
 export interface RunRecalculationResult {
@@ -28,14 +30,25 @@ export async function runRecalculation(options: RunRecalculationOptions): Promis
   const db = options.db ?? (await getDb());
   const [run] = await db
     .insert(schema.syncRuns)
-    .values({ kind: "recalc", trigger: options.trigger, status: "running", dateFrom: options.from, dateTo: options.to })
+    .values({
+      kind: "recalc",
+      trigger: options.trigger,
+      status: "running",
+      dateFrom: options.from,
+      dateTo: options.to,
+      sources: options.externalId ? { externalId: options.externalId } : {},
+    })
     .returning({ id: schema.syncRuns.id });
   try {
     const metrics = await recalculateMetrics({ db, from: options.from, to: options.to });
     const advice = options.advice === false ? null : await generateSupplyAdvice({ db, d: options.to });
     await db
       .update(schema.syncRuns)
-      .set({ status: "succeeded", sources: { metrics, ...(advice ? { advice } : {}) }, finishedAt: sql`now()` })
+      .set({
+        status: "succeeded",
+        sources: { ...(options.externalId ? { externalId: options.externalId } : {}), metrics, ...(advice ? { advice } : {}) },
+        finishedAt: sql`now()`,
+      })
       .where(eq(schema.syncRuns.id, run.id));
     return { runId: run.id, metrics, advice };
   } catch (error) {

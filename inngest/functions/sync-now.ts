@@ -1,0 +1,50 @@
+// sync-now — no schedule: runs on "sovani/sync.requested" (the "Sync now" button). Collects one
+// store or all of them through sync-store (today and the two days before, in APP_TIMEZONE, unless
+// the event names a range), then requests the recalculation of the collected days.
+import { inngest } from "../client";
+import { recalcRequested, syncRequested } from "../events";
+import { syncStoreFunction } from "./sync-store";
+import { addDays } from "@/lib/domain/dates";
+import { jobDeps } from "@/lib/jobs/deps";
+import { planCollection } from "@/lib/jobs/plan-collection";
+
+export const SYNC_NOW_DAYS = 3;
+
+export const syncNowFunction = inngest.createFunction(
+  {
+    id: "sync-now",
+    name: "Sync now",
+    triggers: [syncRequested],
+    // a second click while the same store (or "all") is syncing is skipped, not queued
+    singleton: { key: "event.data.accountId", mode: "skip" },
+    retries: 2,
+  },
+  async ({ event, step }) => {
+    const plan = await step.run("plan-collection", async () => {
+      const deps = jobDeps();
+      const db = await deps.getDb();
+      const to = event.data.to ?? deps.today();
+      const from = event.data.from ?? addDays(to, -(SYNC_NOW_DAYS - 1));
+      return { from, to, stores: await planCollection({ db, from, to, accountId: event.data.accountId }) };
+    });
+
+    let synced = 0;
+    const failures: { what: string; error: string }[] = [];
+    for (const store of plan.stores) {
+      try {
+        await step.invoke(`sync-store-${store.accountId}`, {
+          function: syncStoreFunction,
+          data: { accountId: store.accountId, marketplace: store.marketplace, from: store.from, to: store.to, trigger: event.data.trigger },
+          timeout: "3h",
+        });
+        synced += 1;
+      } catch (error) {
+        failures.push({ what: `${store.marketplace} ${store.name}`, error: (error as Error).message });
+      }
+    }
+    if (synced > 0) {
+      await step.sendEvent("request-recalculation", recalcRequested.create({ from: plan.from, to: plan.to, reason: "sync" }));
+    }
+    return { stores: plan.stores.length, synced, failed: failures.length };
+  },
+);

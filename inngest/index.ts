@@ -1,0 +1,8 @@
+// Every Inngest function Sovani serves at /api/inngest.
+import { nightlyCollectFunction } from "./functions/nightly-collect";
+import { recalculateMetricsFunction } from "./functions/recalculate-metrics";
+import { syncNowFunction } from "./functions/sync-now";
+import { syncStoreFunction } from "./functions/sync-store";
+
+export { inngest } from "./client";
+export const functions = [nightlyCollectFunction, syncNowFunction, syncStoreFunction, recalculateMetricsFunction];
