@@ -44,7 +44,7 @@ export const saveCostPriceSchema = z.object({
   dtFrom: day,
   costPrice,
 });
-export type SaveCostPriceInput = z.output<typeof saveCostPriceSchema>;
+export type SaveCostPriceInput = Omit<z.output<typeof saveCostPriceSchema>, "id"> & { id?: number };
 
 export const deleteCostPriceSchema = z.object({ id });
 

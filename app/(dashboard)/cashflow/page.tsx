@@ -1,0 +1,144 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { CashflowChart } from "@/components/charts/cashflow-chart";
+import { cashflowSeries } from "@/components/cashflow/cashflow-colors";
+import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { getCashflowSummary, getPayouts } from "@/lib/data";
+import type { DashboardScope } from "@/lib/data/scope";
+import { param, type SearchParamsRecord, withParams } from "@/lib/data/table-params";
+import { getFormatters } from "@/lib/i18n/server";
+import { getDashboardFilters } from "@/lib/url-filters-server";
+
+type Props = { searchParams: Promise<SearchParamsRecord> };
+
+export default async function CashflowPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const filters = await getDashboardFilters(params);
+  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const bucket = param(params, "by") === "week" ? "week" : "day";
+  const t = await getTranslations("cashflow");
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <div role="group" aria-label={t("groupBy")} className="inline-flex rounded-md border border-slate-300 bg-white text-sm">
+            {(["day", "week"] as const).map((b) => (
+              <Link
+                key={b}
+                href={`/cashflow${withParams(params, { by: b === "day" ? undefined : b })}`}
+                aria-current={bucket === b ? "true" : undefined}
+                className={`px-3 py-1.5 ${bucket === b ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-50"} first:rounded-l-md last:rounded-r-md`}
+              >
+                {t(`by.${b}`)}
+              </Link>
+            ))}
+          </div>
+        }
+      />
+      <Suspense key={`${bucket}-${scope.accountId}-${scope.from}-${scope.to}`} fallback={<Skeleton className="h-[520px] w-full" />}>
+        <CashflowSummary scope={scope} bucket={bucket} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-48 w-full" />}>
+        <Payouts scope={scope} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucket: "day" | "week" }) {
+  const [summary, t, f] = await Promise.all([getCashflowSummary(scope, bucket), getTranslations("cashflow"), getFormatters()]);
+  if (summary.buckets.length === 0) {
+    return (
+      <EmptyState title={t("emptyTitle")} testId="cashflow-empty">
+        {t("emptyBody")}
+      </EmptyState>
+    );
+  }
+  const present = new Set(summary.totalsByType.map((x) => x.type));
+  const series = cashflowSeries.filter((s) => present.has(s.key)).map((s) => ({ ...s, label: t(`types.${s.key}`) }));
+  const tone = (v: string) => (Number(v) < 0 ? "text-red-700" : "text-slate-900");
+  return (
+    <>
+      <dl className="grid gap-3 sm:grid-cols-3" data-testid="cashflow-totals">
+        {(
+          [
+            ["operating", summary.operating, t("operatingHelp")],
+            ["financing", summary.financing, t("financingHelp")],
+            ["payouts", summary.payouts, t("payoutsHelp")],
+          ] as const
+        ).map(([key, value, help]) => (
+          <div key={key} className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`cashflow-${key}`}>
+            <dt className="text-xs font-medium text-slate-600">{t(`totals.${key}`)}</dt>
+            <dd className={`text-xl font-semibold tabular-nums ${tone(value)}`}>{f.rub(value)}</dd>
+            <dd className="mt-1 text-xs text-slate-500">{help}</dd>
+          </div>
+        ))}
+      </dl>
+      <Card>
+        <CardHeader title={t("chartTitle")} description={t(`by.${bucket}`)} />
+        <CardBody>
+          <CashflowChart
+            data={summary.buckets.map((b) => ({ d: b.d, byType: b.byType }))}
+            config={{ locale: f.locale, bucket, series, summary: t("chartSummary", { count: summary.buckets.length }) }}
+          />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title={t("byTypeTitle")} />
+        <CardBody className="overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="cashflow-by-type">
+            <caption className="sr-only">{t("byTypeTitle")}</caption>
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">{t("type")}</th>
+                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">{t("kind")}</th>
+                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">{t("amount")}</th>
+                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">{t("lines")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {summary.totalsByType.map((row) => (
+                <tr key={row.type}>
+                  <td className="px-3 py-2">{t(`types.${row.type}`)}</td>
+                  <td className="px-3 py-2 text-slate-600">{t(row.type === "financing" ? "totals.financing" : row.type === "payout" ? "totals.payouts" : "totals.operating")}</td>
+                  <td className={`px-3 py-2 text-right tabular-nums ${tone(row.amount)}`}>{f.rub(row.amount, { fractionDigits: 2 })}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{f.number(row.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </CardBody>
+      </Card>
+    </>
+  );
+}
+
+async function Payouts({ scope }: { scope: DashboardScope }) {
+  const [rows, t, f] = await Promise.all([getPayouts(scope), getTranslations("cashflow"), getFormatters()]);
+  return (
+    <Card>
+      <CardHeader title={t("payoutsTitle")} />
+      <CardBody>
+        {rows.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="payouts-empty">
+            {t("payoutsEmpty")}
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="payouts">
+            {rows.map((p) => (
+              <li key={`${p.marketplace}-${p.refId}`} className="flex justify-between gap-3 py-2">
+                <span>
+                  {f.day(p.d)} <span className="text-slate-500">· {p.marketplace === "WB" ? "Wildberries" : "Ozon"}{p.accountName ? ` · ${p.accountName}` : ""}</span>
+                </span>
+                <span className="tabular-nums font-medium">{f.rub(p.amount, { fractionDigits: 2 })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { FilterBar, type FilterField } from "@/components/data-table";
+import { getFilterLabels } from "@/components/data-table/table-labels";
+import { ReviewCard } from "@/components/reviews/review-card";
+import { EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { getReviewPage, getReviewStats } from "@/lib/data";
+import { parseReviewQuery } from "@/lib/data/page-params";
+import type { DashboardScope } from "@/lib/data/scope";
+import { type SearchParamsRecord, scopedHref, withParams } from "@/lib/data/table-params";
+import { getEnv } from "@/lib/env";
+import { getFormatters } from "@/lib/i18n/server";
+import { getDashboardFilters } from "@/lib/url-filters-server";
+
+type Props = { searchParams: Promise<SearchParamsRecord> };
+
+export default async function ReviewsPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const filters = await getDashboardFilters(params);
+  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const [t, filterLabels] = await Promise.all([getTranslations("reviews"), getFilterLabels()]);
+  const fields: FilterField[] = [
+    { kind: "select", name: "rating", label: t("rating"), allLabel: t("anyRating"), options: [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: "★".repeat(r) + ` (${r})` })) },
+    { kind: "checkbox", name: "unanswered", label: t("unansweredOnly") },
+    { kind: "checkbox", name: "media", label: t("withMediaOnly") },
+  ];
+  return (
+    <div>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Suspense fallback={<Skeleton className="mb-4 h-16 w-full" />}>
+        <ReviewStats scope={scope} />
+      </Suspense>
+      <FilterBar fields={fields} searchParams={params} pathname="/reviews" labels={filterLabels} />
+      <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
+        <ReviewList scope={scope} params={params} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ReviewStats({ scope }: { scope: DashboardScope }) {
+  const [stats, t, f] = await Promise.all([getReviewStats(scope, getEnv().APP_TIMEZONE), getTranslations("reviews"), getFormatters()]);
+  return (
+    <dl className="mb-4 grid grid-cols-3 gap-3" data-testid="review-stats">
+      {[
+        [t("stats.total"), f.number(stats.total)],
+        [t("stats.unanswered"), f.number(stats.unanswered)],
+        [t("stats.average"), stats.averageRating ? f.number(stats.averageRating, 2) : "—"],
+      ].map(([label, value]) => (
+        <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-xs text-slate-600">{label}</dt>
+          <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+async function ReviewList({ scope, params }: { scope: DashboardScope; params: SearchParamsRecord }) {
+  const query = parseReviewQuery(params);
+  const tz = getEnv().APP_TIMEZONE;
+  const [page, t, td, f] = await Promise.all([
+    getReviewPage(scope, query.filters, { page: query.page, pageSize: query.pageSize }, tz),
+    getTranslations("reviews"),
+    getTranslations("dashboard"),
+    getFormatters(),
+  ]);
+  if (page.total === 0) {
+    const isFiltered = Boolean(query.filters.rating || query.filters.isUnansweredOnly || query.filters.isWithMediaOnly);
+    return (
+      <EmptyState title={isFiltered ? t("emptyFilteredTitle") : t("emptyTitle")} testId="reviews-empty">
+        {isFiltered ? t("emptyFilteredBody") : t("emptyBody")}
+      </EmptyState>
+    );
+  }
+  const labels = {
+    status: { unanswered: t("status.unanswered"), pending: t("status.pending"), answered: t("status.answered"), rejected: t("status.rejected") },
+    media: t("media"),
+    supplement: t("supplement"),
+    supplementOf: t("supplementOf"),
+    stars: t("stars"),
+    noText: t("noText"),
+  };
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const from = (page.page - 1) * page.pageSize + 1;
+  return (
+    <div className="space-y-3">
+      <div className="space-y-3" data-testid="review-list">
+        {page.rows.map((r) => (
+          <ReviewCard key={r.reviewId} review={r} f={f} labels={labels} skuHref={r.skuId ? scopedHref(`/skus/${r.skuId}`, params) : null} />
+        ))}
+      </div>
+      <nav aria-label={td("table.pagination")} className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+        <p>{td("table.summary", { from: f.number(from), to: f.number(Math.min(page.total, from + page.rows.length - 1)), total: f.number(page.total) })}</p>
+        <div className="flex items-center gap-2">
+          {page.page > 1 ? (
+            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800" href={`/reviews${withParams(params, { page: page.page - 1 })}`}>
+              {td("table.previous")}
+            </Link>
+          ) : null}
+          <span className="tabular-nums">
+            {page.page} / {pages}
+          </span>
+          {page.page < pages ? (
+            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800" href={`/reviews${withParams(params, { page: page.page + 1 })}`}>
+              {td("table.next")}
+            </Link>
+          ) : null}
+        </div>
+      </nav>
+    </div>
+  );
+}

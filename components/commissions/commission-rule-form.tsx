@@ -1,0 +1,217 @@
+"use client";
+// A commission rule as a form: default percent, per-category percents and price bands. "Preview"
+// shows the effect on the last 30 days (computed in a rolled-back transaction) before saving.
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Alert, Button, Field, Input, Select } from "@/components/ui";
+import { previewCommissionRuleAction, saveCommissionRuleAction } from "@/lib/actions/commission-rules";
+import type { CommissionRulePreview } from "@/lib/services/commission-rules/commission-rules";
+import { createFormatters } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/config";
+
+export interface RuleDraft {
+  marketplace: "WB" | "OZON";
+  dtFrom: string;
+  defaultPercent: string;
+  categories: { category: string; percent: string }[];
+  priceBands: { minPrice: string; maxPrice: string; percent: string }[];
+}
+
+type Errors = Record<string, string>;
+
+/** Form text -> the rule object; local checks give instant messages, the server validates again. */
+function toRule(draft: RuleDraft, t: (key: string, values?: Record<string, string | number>) => string): { rule?: unknown; errors: Errors } {
+  const errors: Errors = {};
+  const num = (v: string) => Number(v.replace(",", ".").replace(/\s/g, ""));
+  const pct = (v: string, key: string) => {
+    const n = num(v);
+    if (v.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) errors[key] = t("errors.percent");
+    return n;
+  };
+  const defaultPercent = pct(draft.defaultPercent, "defaultPercent");
+  const categories: Record<string, number> = {};
+  draft.categories.forEach((c, i) => {
+    if (!c.category.trim()) errors[`categories.${i}.category`] = t("errors.category");
+    else if (c.category in categories) errors[`categories.${i}.category`] = t("errors.categoryTwice");
+    categories[c.category.trim()] = pct(c.percent, `categories.${i}.percent`);
+  });
+  const priceBands = draft.priceBands.map((b, i) => {
+    const minPrice = b.minPrice.trim() === "" ? 0 : num(b.minPrice);
+    const maxPrice = b.maxPrice.trim() === "" ? undefined : num(b.maxPrice);
+    if (!Number.isFinite(minPrice) || minPrice < 0) errors[`priceBands.${i}.minPrice`] = t("errors.price");
+    if (maxPrice !== undefined && (!Number.isFinite(maxPrice) || maxPrice <= minPrice)) errors[`priceBands.${i}.maxPrice`] = t("errors.maxPrice");
+    return { minPrice, ...(maxPrice === undefined ? {} : { maxPrice }), percent: pct(b.percent, `priceBands.${i}.percent`) };
+  });
+  const sorted = [...priceBands].map((b, i) => ({ ...b, i })).sort((a, b) => a.minPrice - b.minPrice);
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1];
+    if (prev.maxPrice === undefined || sorted[k].minPrice < prev.maxPrice) errors[`priceBands.${sorted[k].i}.minPrice`] = t("errors.overlap");
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.dtFrom)) errors.dtFrom = t("errors.date");
+  return Object.keys(errors).length ? { errors } : { rule: { defaultPercent, categories, priceBands }, errors };
+}
+
+export function CommissionRuleForm({ initial, categories, locale, timeZone }: { initial: RuleDraft; categories: string[]; locale: Locale; timeZone: string }) {
+  const t = useTranslations("commissions");
+  const f = createFormatters(locale, timeZone);
+  const router = useRouter();
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<Errors>({});
+  const [preview, setPreview] = useState<CommissionRulePreview | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, start] = useTransition();
+
+  const update = (next: Partial<RuleDraft>) => {
+    setDraft((d) => ({ ...d, ...next }));
+    setPreview(null);
+    setMessage(null);
+  };
+
+  const serverErrors = (fieldErrors: Record<string, string> | undefined) => {
+    if (!fieldErrors) return;
+    const mapped: Errors = {};
+    for (const [k, v] of Object.entries(fieldErrors)) mapped[k.replace(/^rule\./, "")] = v;
+    setErrors(mapped);
+  };
+
+  const run = (kind: "preview" | "save") => {
+    const { rule, errors: local } = toRule(draft, (k, v) => t(k as never, v as never));
+    setErrors(local);
+    if (!rule) return;
+    start(async () => {
+      const input = { marketplace: draft.marketplace, dtFrom: draft.dtFrom, rule };
+      if (kind === "preview") {
+        const result = await previewCommissionRuleAction(input);
+        if (!result.ok) {
+          serverErrors(result.fieldErrors);
+          setMessage({ tone: "error", text: result.message });
+          return;
+        }
+        setPreview(result.data);
+        setMessage(null);
+        return;
+      }
+      const result = await saveCommissionRuleAction(input);
+      if (!result.ok) {
+        serverErrors(result.fieldErrors);
+        setMessage({ tone: "error", text: result.message });
+        return;
+      }
+      setPreview(null);
+      setMessage({
+        tone: "success",
+        text: result.data.recalculated ? t("savedRecalculated", { from: f.day(result.data.recalculated.from), to: f.day(result.data.recalculated.to) }) : t("saved"),
+      });
+      router.refresh();
+    });
+  };
+
+  const err = (key: string) => errors[key];
+  return (
+    <div className="space-y-4" data-testid="commission-form">
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field label={t("marketplace")} htmlFor="rule-mp">
+          <Select id="rule-mp" value={draft.marketplace} onChange={(e) => update({ marketplace: e.target.value as "WB" | "OZON" })} data-testid="rule-marketplace">
+            <option value="WB">Wildberries</option>
+            <option value="OZON">Ozon</option>
+          </Select>
+        </Field>
+        <Field label={t("dtFrom")} htmlFor="rule-from" name="dtFrom" error={err("dtFrom")}>
+          <Input id="rule-from" type="date" value={draft.dtFrom} onChange={(e) => update({ dtFrom: e.target.value })} invalid={Boolean(err("dtFrom"))} data-testid="rule-dt-from" />
+        </Field>
+        <Field label={t("defaultPercent")} htmlFor="rule-default" name="defaultPercent" error={err("defaultPercent")} hint={t("defaultPercentHint")}>
+          <Input id="rule-default" inputMode="decimal" value={draft.defaultPercent} onChange={(e) => update({ defaultPercent: e.target.value })} invalid={Boolean(err("defaultPercent"))} data-testid="rule-default-percent" />
+        </Field>
+      </div>
+
+      <fieldset className="rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-semibold text-slate-800">{t("categoriesTitle")}</legend>
+        <p className="mb-2 text-xs text-slate-600">{t("categoriesHelp")}</p>
+        <datalist id="rule-category-options">
+          {categories.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+        <div className="space-y-2">
+          {draft.categories.map((c, i) => (
+            <div key={i} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
+              <Field label={<span className="sr-only">{t("category")}</span>} htmlFor={`rule-cat-${i}`} name={`categories.${i}.category`} error={err(`categories.${i}.category`)}>
+                <Input id={`rule-cat-${i}`} list="rule-category-options" placeholder={t("category")} value={c.category} onChange={(e) => update({ categories: draft.categories.map((x, j) => (j === i ? { ...x, category: e.target.value } : x)) })} />
+              </Field>
+              <Field label={<span className="sr-only">{t("percent")}</span>} htmlFor={`rule-cat-pct-${i}`} name={`categories.${i}.percent`} error={err(`categories.${i}.percent`)}>
+                <Input id={`rule-cat-pct-${i}`} inputMode="decimal" placeholder="%" value={c.percent} onChange={(e) => update({ categories: draft.categories.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)) })} />
+              </Field>
+              <Button variant="ghost" size="sm" className="mt-1" onClick={() => update({ categories: draft.categories.filter((_, j) => j !== i) })} aria-label={t("remove")}>
+                ✕
+              </Button>
+            </div>
+          ))}
+        </div>
+        <Button variant="secondary" size="sm" className="mt-2" onClick={() => update({ categories: [...draft.categories, { category: "", percent: "" }] })} data-testid="rule-add-category">
+          {t("addCategory")}
+        </Button>
+      </fieldset>
+
+      <fieldset className="rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-semibold text-slate-800">{t("bandsTitle")}</legend>
+        <p className="mb-2 text-xs text-slate-600">{t("bandsHelp")}</p>
+        <div className="space-y-2">
+          {draft.priceBands.map((b, i) => (
+            <div key={i} className="grid grid-cols-[1fr_1fr_6rem_auto] items-start gap-2">
+              {(["minPrice", "maxPrice", "percent"] as const).map((k) => (
+                <Field key={k} label={<span className="text-xs">{t(`band.${k}`)}</span>} htmlFor={`rule-band-${i}-${k}`} name={`priceBands.${i}.${k}`} error={err(`priceBands.${i}.${k}`)}>
+                  <Input id={`rule-band-${i}-${k}`} inputMode="decimal" value={b[k]} onChange={(e) => update({ priceBands: draft.priceBands.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)) })} />
+                </Field>
+              ))}
+              <Button variant="ghost" size="sm" className="mt-6" onClick={() => update({ priceBands: draft.priceBands.filter((_, j) => j !== i) })} aria-label={t("remove")}>
+                ✕
+              </Button>
+            </div>
+          ))}
+        </div>
+        <Button variant="secondary" size="sm" className="mt-2" onClick={() => update({ priceBands: [...draft.priceBands, { minPrice: "", maxPrice: "", percent: "" }] })}>
+          {t("addBand")}
+        </Button>
+      </fieldset>
+
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={() => run("preview")} disabled={pending} data-testid="rule-preview">
+          {t("preview")}
+        </Button>
+        <Button onClick={() => run("save")} disabled={pending} data-testid="rule-save">
+          {pending ? t("working") : t("save")}
+        </Button>
+      </div>
+      {message ? <Alert tone={message.tone} testId={message.tone === "error" ? "rule-error" : "rule-saved"}>{message.text}</Alert> : null}
+      {preview ? (
+        <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm" data-testid="rule-preview-result">
+          <p className="font-medium">{t("previewTitle", { from: f.day(preview.from), to: f.day(preview.to) })}</p>
+          <table className="mt-2 min-w-full text-sm">
+            <thead>
+              <tr className="text-left text-xs text-slate-600">
+                <th scope="col" className="py-1 pr-3 font-medium" />
+                <th scope="col" className="py-1 pr-3 text-right font-medium">{t("before")}</th>
+                <th scope="col" className="py-1 pr-3 text-right font-medium">{t("after")}</th>
+                <th scope="col" className="py-1 text-right font-medium">{t("change")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(["commission", "revenueNet", "profit"] as const).map((k) => (
+                <tr key={k}>
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">{t(`totals.${k}`)}</th>
+                  <td className="py-1 pr-3 text-right tabular-nums">{f.rub(preview.before[k])}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{f.rub(preview.after[k])}</td>
+                  <td className="py-1 text-right tabular-nums font-medium">{f.rub(preview.delta[k])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-2 text-xs text-slate-600">
+            {t("previewDays", { changed: preview.changedDays.length, estimated: preview.after.estimatedDays })}
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+"use client";
+// Bulk import: the file is checked first (every bad row listed with its line and reason, nothing
+// saved); only a clean file can be confirmed, and the server checks it again before saving.
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { Alert, Button } from "@/components/ui";
+import { importCostPricesAction, previewCostPriceImportAction } from "@/lib/actions/cost-prices";
+import type { CostPriceImportPreview } from "@/lib/services/cost-prices/preview-cost-price-import";
+import { createFormatters } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/config";
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+function toBase64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = "";
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: string }) {
+  const t = useTranslations("costs");
+  const f = createFormatters(locale, timeZone);
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [preview, setPreview] = useState<CostPriceImportPreview | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, start] = useTransition();
+
+  const check = () => {
+    const chosen = input.current?.files?.[0];
+    setPreview(null);
+    setMessage(null);
+    if (!chosen) return;
+    if (chosen.size > MAX_BYTES) {
+      setMessage({ tone: "error", text: t("import.fileErrors.tooLarge") });
+      return;
+    }
+    start(async () => {
+      const payload = { fileName: chosen.name, contentBase64: toBase64(await chosen.arrayBuffer()) };
+      const result = await previewCostPriceImportAction(payload);
+      if (!result.ok) {
+        setMessage({ tone: "error", text: result.message });
+        return;
+      }
+      setFile(payload);
+      setPreview(result.data);
+    });
+  };
+
+  const confirm = () => {
+    if (!file) return;
+    start(async () => {
+      const result = await importCostPricesAction(file);
+      if (!result.ok) {
+        setMessage({ tone: "error", text: result.message });
+        return;
+      }
+      if (!result.data.saved) {
+        setPreview(result.data.preview);
+        setMessage({ tone: "error", text: t("import.notSaved") });
+        return;
+      }
+      setPreview(null);
+      setFile(null);
+      if (input.current) input.current.value = "";
+      setMessage({ tone: "success", text: t("import.saved", { count: result.data.count }) });
+      router.refresh();
+    });
+  };
+
+  const isClean = preview && !preview.fileError && preview.errors.length === 0 && preview.rows.length > 0;
+  return (
+    <div className="space-y-3" data-testid="cost-import">
+      <p className="text-sm text-slate-600">{t("import.help")}</p>
+      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs text-slate-700">{"article;date;cost\nCUP-1;01.11.2026;245,50\n;2026-11-01;99  ← nm_id / ozon_sku columns also work"}</pre>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor="cost-import-file" className="sr-only">
+          {t("import.file")}
+        </label>
+        <input
+          id="cost-import-file"
+          ref={input}
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+          data-testid="cost-import-file"
+          onChange={() => {
+            setPreview(null);
+            setMessage(null);
+          }}
+        />
+        <Button variant="secondary" onClick={check} disabled={pending} data-testid="cost-import-check">
+          {t("import.check")}
+        </Button>
+      </div>
+      {message ? (
+        <Alert tone={message.tone} testId={message.tone === "error" ? "cost-import-error" : "cost-import-saved"}>
+          {message.text}
+        </Alert>
+      ) : null}
+      {preview?.fileError ? (
+        <Alert tone="error" testId="cost-import-file-error">
+          {t(`import.fileErrors.${preview.fileError.reason}`)}
+        </Alert>
+      ) : null}
+      {preview && !preview.fileError ? (
+        <div className="space-y-3" data-testid="cost-import-preview">
+          <p className="text-sm" data-testid="cost-import-summary">
+            {t("import.summary", { good: preview.rows.length, bad: preview.errors.length })}
+          </p>
+          {preview.errors.length > 0 ? (
+            <div className="overflow-x-auto rounded-md border border-red-200">
+              <table className="min-w-full divide-y divide-red-100 text-sm" data-testid="cost-import-errors">
+                <caption className="px-3 py-2 text-left font-medium text-red-800">{t("import.errorsTitle")}</caption>
+                <thead className="bg-red-50">
+                  <tr>
+                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">{t("import.line")}</th>
+                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">{t("import.reason")}</th>
+                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">{t("import.values")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-red-50 bg-white">
+                  {preview.errors.slice(0, 500).map((e) => (
+                    <tr key={e.line}>
+                      <td className="px-3 py-1.5 tabular-nums">{e.line}</td>
+                      <td className="px-3 py-1.5">{t(`import.reasons.${e.reason}`)}</td>
+                      <td className="px-3 py-1.5 font-mono text-xs text-slate-600">{Object.values(e.values).join(" · ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {preview.rows.length > 0 ? (
+            <details open={isClean ? true : undefined} className="rounded-md border border-slate-200">
+              <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{t("import.rowsTitle", { count: preview.rows.length })}</summary>
+              <div className="max-h-80 overflow-auto">
+                <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="cost-import-rows">
+                  <thead className="bg-slate-50">
+                    <tr>
+                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">{t("import.line")}</th>
+                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">{t("columns.article")}</th>
+                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">{t("columns.dtFrom")}</th>
+                      <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold">{t("columns.costPrice")}</th>
+                      <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold">{t("import.previous")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-50">
+                    {preview.rows.slice(0, 500).map((r) => (
+                      <tr key={r.line}>
+                        <td className="px-3 py-1.5 tabular-nums">{r.line}</td>
+                        <td className="px-3 py-1.5">{r.article} <span className="text-xs text-slate-500">{r.marketplace === "WB" ? "WB" : "Ozon"}</span></td>
+                        <td className="px-3 py-1.5">{f.day(r.dtFrom)}</td>
+                        <td className="px-3 py-1.5 text-right tabular-nums">{f.rub(r.costPrice, { fractionDigits: 2 })}</td>
+                        <td className="px-3 py-1.5 text-right tabular-nums text-slate-500">{r.previousCost ? f.rub(r.previousCost, { fractionDigits: 2 }) : "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          ) : null}
+          {isClean ? (
+            <div className="flex flex-wrap items-center gap-3">
+              <Button onClick={confirm} disabled={pending} data-testid="cost-import-confirm">
+                {t("import.confirm", { count: preview.rows.length })}
+              </Button>
+              {preview.firstDay ? <span className="text-xs text-slate-600">{t("import.recalcFrom", { day: f.day(preview.firstDay) })}</span> : null}
+            </div>
+          ) : (
+            <p className="text-sm font-medium text-red-800" data-testid="cost-import-blocked">
+              {t("import.fixFirst")}
+            </p>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import type { SkuCostRow } from "@/lib/data/costs";
+import { createFormatters } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/config";
+
+const helper = createDataTableColumns<SkuCostRow>();
+
+export function SkuCostTable(props: { rows: SkuCostRow[]; total: number; page: number; pageSize: number; labels: DataTableLabels; timeZone: string }) {
+  const t = useTranslations("costs");
+  const locale = useLocale() as Locale;
+  const search = useSearchParams();
+  const pathname = usePathname();
+  const f = useMemo(() => createFormatters(locale, props.timeZone), [locale, props.timeZone]);
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor("article", {
+          header: t("columns.article"),
+          cell: (i) => {
+            const q = new URLSearchParams(search.toString());
+            q.set("sku", String(i.row.original.skuId));
+            return (
+              <Link href={`${pathname}?${q}#history`} className="font-medium text-indigo-700 hover:underline" data-testid="cost-sku-link" scroll={false}>
+                {i.getValue() ?? i.row.original.externalId}
+              </Link>
+            );
+          },
+        }),
+        helper.accessor("name", {
+          header: t("columns.name"),
+          enableSorting: false,
+          cell: (i) => (
+            <span className="block max-w-[18rem] truncate">
+              {i.getValue() ?? "—"} <span className="text-xs text-slate-500">{i.row.original.marketplace === "WB" ? "WB" : "Ozon"} · {i.row.original.externalId}</span>
+            </span>
+          ),
+        }),
+        helper.accessor("currentCost", {
+          header: t("columns.currentCost"),
+          enableSorting: false,
+          meta: { isNumeric: true },
+          cell: (i) => (i.getValue() === null ? <span className="text-red-700">{t("none")}</span> : f.rub(i.getValue(), { fractionDigits: 2 })),
+        }),
+        helper.accessor("currentFrom", { header: t("columns.dtFrom"), enableSorting: false, cell: (i) => f.day(i.getValue()) }),
+        helper.accessor("entries", { header: t("columns.entries"), enableSorting: false, meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+      ]),
+    [t, f, search, pathname],
+  );
+  return (
+    <DataTable
+      columns={columns}
+      data={props.rows}
+      total={props.total}
+      page={props.page}
+      pageSize={props.pageSize}
+      sort="article"
+      dir="asc"
+      caption={t("tableCaption")}
+      labels={props.labels}
+      getRowId={(r) => String(r.skuId)}
+      testId="cost-table"
+    />
+  );
+}

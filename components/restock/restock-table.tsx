@@ -1,0 +1,95 @@
+"use client";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import type { RestockRow } from "@/lib/data/restock";
+import { createFormatters } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/config";
+
+const helper = createDataTableColumns<RestockRow>();
+
+export function RestockTable(props: {
+  rows: RestockRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  labels: DataTableLabels;
+  timeZone: string;
+}) {
+  const t = useTranslations("restock");
+  const locale = useLocale() as Locale;
+  const search = useSearchParams();
+  const f = useMemo(() => createFormatters(locale, props.timeZone), [locale, props.timeZone]);
+  const scope = useMemo(() => {
+    const q = new URLSearchParams();
+    for (const key of ["store", "from", "to"]) {
+      const v = search.get(key);
+      if (v) q.set(key, v);
+    }
+    const s = q.toString();
+    return s ? `?${s}` : "";
+  }, [search]);
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor("article", {
+          header: t("columns.article"),
+          meta: { isSticky: true },
+          cell: (i) => (
+            <Link href={`/skus/${i.row.original.skuId}${scope}`} className="font-medium text-indigo-700 hover:underline">
+              {i.row.original.article ?? i.row.original.externalId}
+            </Link>
+          ),
+        }),
+        helper.accessor("name", {
+          header: t("columns.name"),
+          enableSorting: false,
+          cell: (i) => (
+            <span className="block max-w-[14rem] truncate" title={i.getValue() ?? undefined}>
+              {i.getValue() ?? "—"}
+              <span className="block text-xs text-slate-500">{i.row.original.marketplace === "WB" ? "WB" : "Ozon"}</span>
+            </span>
+          ),
+        }),
+        helper.accessor("warehouseName", { header: t("columns.warehouse"), enableSorting: false, cell: (i) => i.getValue() ?? "—" }),
+        helper.accessor("coverDays", {
+          header: t("columns.coverDays"),
+          meta: { isNumeric: true },
+          cell: (i) => {
+            const v = i.getValue();
+            return <span className={v !== null && Number(v) < 7 ? "font-semibold text-red-700" : undefined}>{v === null ? t("noSales") : f.number(v, 1)}</span>;
+          },
+        }),
+        helper.accessor("recommendedQty", {
+          header: t("columns.recommendedQty"),
+          meta: { isNumeric: true },
+          cell: (i) => <span className="font-semibold" data-testid="restock-qty">{f.number(i.getValue())}</span>,
+        }),
+        helper.accessor("velocity", { header: t("columns.velocity"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
+        helper.accessor("demandStd", { header: t("columns.demandStd"), enableSorting: false, meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
+        helper.accessor("onHand", { header: t("columns.onHand"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+        helper.accessor("inTransit", { header: t("columns.inTransit"), enableSorting: false, meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+        helper.accessor("safetyCoeff", { header: t("columns.safetyCoeff"), enableSorting: false, meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
+      ]),
+    [t, f, scope],
+  );
+  return (
+    <DataTable
+      columns={columns}
+      data={props.rows}
+      total={props.total}
+      page={props.page}
+      pageSize={props.pageSize}
+      sort={props.sort}
+      dir={props.dir}
+      caption={t("caption")}
+      labels={props.labels}
+      getRowId={(r) => `${r.skuId}-${r.warehouseId ?? 0}-${r.windowDays}`}
+      testId="restock-table"
+    />
+  );
+}
