@@ -44,24 +44,47 @@ export async function releaseJobLock(db: Db, name: string, holder: string): Prom
   await db.delete(schema.jobLocks).where(and(eq(schema.jobLocks.name, name), eq(schema.jobLocks.holder, holder)));
 }
 
-/** Runs fn while holding the lease `name`; when another holder has it, returns { ran: false } without running. */
-export async function withJobLock<T>(options: JobLockOptions, fn: () => Promise<T>): Promise<JobLockOutcome<T>> {
+export interface JobLease {
+  name: string;
+  holder: string;
+  /** stops renewing and deletes the lease */
+  release(): Promise<void>;
+}
+
+/** Takes the lease and keeps renewing it until released; null when another live holder has it. */
+export async function tryAcquireJobLease(options: JobLockOptions): Promise<JobLease | null> {
   const { db, name } = options;
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const holder = options.holder ?? `${process.pid}:${randomUUID()}`;
-  if (!(await acquireJobLock(db, name, holder, ttlMs))) {
-    const [current] = await db.select().from(schema.jobLocks).where(eq(schema.jobLocks.name, name));
-    logger.info("job.lock_busy", { name, heldBy: current?.holder });
-    return { ran: false, heldBy: current?.holder ?? "unknown", lockedUntil: current?.lockedUntil ?? new Date() };
-  }
+  if (!(await acquireJobLock(db, name, holder, ttlMs))) return null;
   const heartbeat = setInterval(() => {
     renewJobLock(db, name, holder, ttlMs).catch((error: Error) => logger.warn("job.lock_renew_failed", { name, error: error.message }));
   }, Math.max(1000, Math.floor(ttlMs / 3)));
   heartbeat.unref?.();
+  let released = false;
+  return {
+    name,
+    holder,
+    async release() {
+      if (released) return;
+      released = true;
+      clearInterval(heartbeat);
+      await releaseJobLock(db, name, holder).catch((error: Error) => logger.warn("job.lock_release_failed", { name, error: error.message }));
+    },
+  };
+}
+
+/** Runs fn while holding the lease `name`; when another holder has it, returns { ran: false } without running. */
+export async function withJobLock<T>(options: JobLockOptions, fn: () => Promise<T>): Promise<JobLockOutcome<T>> {
+  const lease = await tryAcquireJobLease(options);
+  if (!lease) {
+    const [current] = await options.db.select().from(schema.jobLocks).where(eq(schema.jobLocks.name, options.name));
+    logger.info("job.lock_busy", { name: options.name, heldBy: current?.holder });
+    return { ran: false, heldBy: current?.holder ?? "unknown", lockedUntil: current?.lockedUntil ?? new Date() };
+  }
   try {
     return { ran: true, result: await fn() };
   } finally {
-    clearInterval(heartbeat);
-    await releaseJobLock(db, name, holder).catch((error: Error) => logger.warn("job.lock_release_failed", { name, error: error.message }));
+    await lease.release();
   }
 }

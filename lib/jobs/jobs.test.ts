@@ -1,0 +1,199 @@
+// The jobs without an Inngest server: the nightly run, "Sync now" (inline and via an event), and
+// the embedded scheduler with its lease.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { desc, eq } from "drizzle-orm";
+import { Inngest } from "inngest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Db, schema } from "@/db";
+import { createTestDatabase, type TestDatabase } from "@/db/test-database";
+import { startFakeTelegram } from "@/lib/notifications/fake-telegram";
+import { AuthError } from "@/lib/marketplaces/http/errors";
+import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
+import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
+import { overrideJobDeps } from "./deps";
+import { withJobLock } from "./job-lock";
+import { requestSync } from "./request-sync";
+import { COLLECT_LOCK, runNightly } from "./run-nightly";
+import { isNightlyOverdue, startEmbeddedScheduler } from "./scheduler";
+
+const TODAY = "2026-11-29";
+const YESTERDAY = "2026-11-28";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function ok(accountId: number): SyncSummary {
+  return { ok: true, runs: [{ runId: 1, accountId, accountName: "x", marketplace: "WB", status: "succeeded", apiCalls: 1, writeMs: 1, sources: { wb_sales: { fetched: 1, inserted: 1, updated: 0, unchanged: 0, quarantined: 0, status: "succeeded", ms: 1 } } }] };
+}
+
+describe("jobs without Inngest", () => {
+  let database: TestDatabase;
+  let db: Db;
+  let fake: Awaited<ReturnType<typeof startFakeTelegram>>;
+  let wb: number;
+  let ozon: number;
+  let restore: (() => void) | undefined;
+  const calls: SyncStoresOptions[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase("pglite");
+    db = database.db;
+    fake = await startFakeTelegram();
+    [{ id: wb }] = await db.insert(schema.accounts).values({ marketplace: "WB", name: "Main", source: "ui" }).returning({ id: schema.accounts.id });
+    [{ id: ozon }] = await db.insert(schema.accounts).values({ marketplace: "OZON", name: "Shop", source: "ui" }).returning({ id: schema.accounts.id });
+    const skuId = await insertSku(db, { marketplace: "WB", article: "N-1", accountId: wb });
+    await insertCostPrice(db, skuId, "2026-01-01", "100.00");
+    await insertSales(db, [{ d: YESTERDAY, skuId, warehouseId: null, qty: 3, revenueGross: "3000.00", commissionAmount: "300.00", isSettled: true }]);
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await database?.close();
+  });
+  afterEach(() => {
+    restore?.();
+    calls.length = 0;
+  });
+  const useDeps = (sync: (o: SyncStoresOptions) => Promise<SyncSummary>) => {
+    restore = overrideJobDeps({
+      getDb: async () => db,
+      today: () => TODAY,
+      telegram: () => ({ botToken: "1:t", chatId: "42", apiUrl: fake.url }),
+      syncStores: async (o) => {
+        calls.push(o);
+        return sync(o);
+      },
+    });
+  };
+
+  it("runNightly: syncs every store for yesterday, recalculates 35 days, sends the daily summary", async () => {
+    useDeps(async (o) => ok(o.accountIds![0]));
+    const result = await runNightly({ trigger: "schedule" });
+    expect(calls.map((c) => [c.accountIds, c.from, c.to, c.trigger])).toEqual([
+      [[wb], "2026-11-22", YESTERDAY, "schedule"],
+      [[ozon], "2026-11-22", YESTERDAY, "schedule"],
+    ]);
+    expect(result).toMatchObject({ day: YESTERDAY, stores: 2, synced: 2, failures: [], metricsRows: 35, adviceRows: 2, notified: true });
+    expect(fake.received.at(-1)!.body.text).toContain("Net revenue: 2 700 ₽");
+    const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
+    expect(run).toMatchObject({ kind: "nightly", trigger: "schedule", status: "succeeded" });
+    const [recalc] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.kind, "recalc")).orderBy(desc(schema.syncRuns.id)).limit(1);
+    expect(recalc).toMatchObject({ status: "succeeded", dateFrom: "2026-10-25", dateTo: YESTERDAY });
+  });
+
+  it("runNightly: a rejected store is reported by Telegram, the other store and the recalculation still run", async () => {
+    useDeps(async (o) => {
+      if (o.accountIds![0] === ozon) throw new AuthError("OZON", 403, "missing_scope", "no finance scope");
+      return ok(o.accountIds![0]);
+    });
+    const result = await runNightly();
+    expect(result.synced).toBe(1);
+    expect(result.failures).toEqual([{ what: "OZON Shop", error: "OZON rejected the credentials (403 missing_scope): no finance scope" }]);
+    expect(result.metricsRows).toBe(35);
+    expect(fake.received.at(-1)!.body.text).toBe(
+      "<b>Sovani: nightly run failed</b> (2026-11-28)\n• <b>OZON Shop</b>: OZON rejected the credentials (403 missing_scope): no finance scope",
+    );
+    const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
+    expect(run.status).toBe("partial");
+  });
+
+  it("requestSync inline: runs in the background under the collect lease; a second click meanwhile is refused", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    useDeps(async (o) => {
+      await gate;
+      return ok(o.accountIds![0]);
+    });
+    const first = await requestSync({ mode: "inline", accountId: wb });
+    expect(first).toMatchObject({ mode: "inline", started: true });
+    const second = await requestSync({ mode: "inline" });
+    expect(second).toEqual({ mode: "inline", started: false, reason: "a sync or the nightly run is already in progress" });
+    release();
+    const done = await (first as Extract<typeof first, { started: true }>).done;
+    expect(done).toEqual({ stores: 1, synced: 1, failures: [], metricsRows: 3 });
+    expect(calls.map((c) => [c.accountIds, c.from, c.to, c.trigger])).toEqual([[[wb], "2026-11-27", TODAY, "manual"]]);
+    // the lease is free again
+    const third = await requestSync({ mode: "inline", accountId: wb });
+    expect(third).toMatchObject({ started: true });
+    await (third as Extract<typeof third, { started: true }>).done;
+  });
+
+  it("requestSync with Inngest: sends sovani/sync.requested and runs nothing here", async () => {
+    useDeps(async (o) => ok(o.accountIds![0]));
+    const received: { url: string; body: unknown }[] = [];
+    const server = http.createServer((req, res) => {
+      let raw = "";
+      req.on("data", (c) => (raw += c));
+      req.on("end", () => {
+        received.push({ url: req.url ?? "", body: JSON.parse(raw) });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ids: ["01EVENT"], status: 200 }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const client = new Inngest({ id: "sovani-test", eventKey: "test-key", baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, isDev: false });
+      const result = await requestSync({ mode: "inngest", accountId: wb, client });
+      expect(result).toEqual({ mode: "inngest", eventIds: ["01EVENT"] });
+      expect(received).toHaveLength(1);
+      expect(received[0].url).toBe("/e/test-key");
+      expect(received[0].body).toEqual([expect.objectContaining({ name: "sovani/sync.requested", data: { accountId: wb, trigger: "manual" } })]);
+      expect(calls).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it("scheduler: not started when Inngest is configured", () => {
+    expect(startEmbeddedScheduler({ inngestConfigured: true })).toBeNull();
+  });
+
+  it("scheduler: ticks run under the lease, never overlapping another process holding it", async () => {
+    useDeps(async (o) => ok(o.accountIds![0]));
+    const intervals: { who: string; start: number; end: number }[] = [];
+    const work = (who: string, ms: number) => async () => {
+      const start = Date.now();
+      await sleep(ms);
+      intervals.push({ who, start, end: Date.now() });
+    };
+    const scheduler = startEmbeddedScheduler({ pattern: "* * * * * *", job: work("scheduler", 1200), lockTtlMs: 3000, catchUpDelayMs: null, inngestConfigured: false })!;
+    expect(scheduler).not.toBeNull();
+    // calling again reuses the running scheduler
+    expect(startEmbeddedScheduler({ inngestConfigured: false })).toBe(scheduler);
+    expect(scheduler.nextRun()!.getTime() - Date.now()).toBeLessThanOrEqual(1000);
+    // "another process": tries the same lease every 150 ms
+    const until = Date.now() + 4000;
+    let otherRuns = 0;
+    let otherSkips = 0;
+    while (Date.now() < until) {
+      const outcome = await withJobLock({ db, name: COLLECT_LOCK, holder: "other-process", ttlMs: 3000 }, work("other", 200));
+      if (outcome.ran) otherRuns += 1;
+      else otherSkips += 1;
+      await sleep(150);
+    }
+    scheduler.stop();
+    await sleep(1300);
+    const mine = intervals.filter((i) => i.who === "scheduler");
+    expect(mine.length).toBeGreaterThanOrEqual(1);
+    expect(otherSkips).toBeGreaterThan(0);
+    expect(otherRuns + mine.length).toBeGreaterThan(1);
+    const sorted = [...intervals].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i].start, "runs overlap").toBeGreaterThanOrEqual(sorted[i - 1].end);
+    // a tick while the lease is held elsewhere does not run
+    const again = startEmbeddedScheduler({ pattern: "0 0 2 * * *", job: work("scheduler", 10), catchUpDelayMs: null, inngestConfigured: false })!;
+    const held = await withJobLock({ db, name: COLLECT_LOCK, holder: "other-process" }, () => again.runNow());
+    expect(held).toEqual({ ran: true, result: false });
+    expect(await again.runNow()).toBe(true);
+    again.stop();
+  }, 20_000);
+
+  it("scheduler: a nightly run missed while the server was down is caught up after start", async () => {
+    await db.delete(schema.syncRuns).where(eq(schema.syncRuns.kind, "nightly"));
+    expect(await isNightlyOverdue(db)).toBe(true);
+    let ran = 0;
+    const scheduler = startEmbeddedScheduler({ job: async () => void (ran += 1), catchUpDelayMs: 10, inngestConfigured: false })!;
+    for (let i = 0; i < 50 && ran === 0; i++) await sleep(20);
+    scheduler.stop();
+    expect(ran).toBe(1);
+    await db.insert(schema.syncRuns).values({ kind: "nightly", trigger: "schedule", status: "succeeded" });
+    expect(await isNightlyOverdue(db)).toBe(false);
+  });
+});
