@@ -110,6 +110,8 @@ export const envSchema = z.object({
   WB_FEEDBACKS_API_URL: url("https://feedbacks-api.wildberries.ru"),
   WB_CONTENT_API_URL: url("https://content-api.wildberries.ru"),
   OZON_API_URL: url("https://api-seller.ozon.ru"),
+  /** "off" only against the local emulator: the client then sends without waiting for WB/Ozon budgets */
+  MARKETPLACE_RATE_LIMITS: z.enum(["on", "off"]).default("on"),
 
   AGGR_DAYS_WB: positiveInt(14),
   AGGR_DAYS_OZON: positiveInt(28),

@@ -58,7 +58,7 @@ export async function syncStores(options: SyncStoresOptions): Promise<SyncSummar
         trigger: options.trigger,
         config,
         today,
-        resilience: options.resilience,
+        resilience: config.rateLimits === false ? { rateLimits: false, ...options.resilience } : options.resilience,
         signal: options.signal,
         sources: options.sources,
       }),

@@ -10,6 +10,8 @@ export interface MarketplaceConfig {
   wbUrls: WbUrls;
   ozonUrl: string;
   timeZone: string;
+  /** false: no client-side rate limiting (only for the local emulator) */
+  rateLimits?: boolean;
 }
 
 export function marketplaceConfigFromEnv(): MarketplaceConfig {
@@ -27,6 +29,7 @@ export function marketplaceConfigFromEnv(): MarketplaceConfig {
     },
     ozonUrl: e.OZON_API_URL,
     timeZone: e.APP_TIMEZONE,
+    rateLimits: e.MARKETPLACE_RATE_LIMITS !== "off",
   };
 }
 

@@ -1,0 +1,84 @@
+// The CLI as a user runs it (npm run sync), against the emulator, on the embedded database and on
+// PostgreSQL: per-source summary, exit 0 only when every source succeeded, a clear message otherwise.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchPostgres, testDatabaseKinds } from "@/db/test-database";
+import { type Emulator, startEmulator } from "@/lib/emulator/server";
+
+function runSync(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/sync.ts"), ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "error", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    proc.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    proc.stderr.on("data", (c: Buffer) => (out += c.toString()));
+    proc.on("exit", (code) => resolve({ code, out }));
+  });
+}
+
+describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
+  let emulator: Emulator;
+  let dbEnv: Record<string, string>;
+  const cleanup: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ seed: 31, skus: 5, days: 4, warehouses: 2, endDate: "2026-11-20" });
+    if (kind === "postgres") {
+      const scratch = await createScratchPostgres();
+      cleanup.push(scratch.drop);
+      dbEnv = { DATABASE_URL: scratch.url };
+    } else {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-cli-"));
+      cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+      dbEnv = { PGLITE_DIR: path.join(dir, "pglite") };
+    }
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+    for (const c of cleanup) await c();
+  });
+
+  const envFor = (e: Emulator, overrides: Record<string, string> = {}) => ({
+    ...dbEnv,
+    WB_STATISTICS_API_URL: e.url,
+    WB_ANALYTICS_API_URL: e.url,
+    WB_FINANCE_API_URL: e.url,
+    WB_FEEDBACKS_API_URL: e.url,
+    WB_CONTENT_API_URL: e.url,
+    OZON_API_URL: e.url,
+    WB_API_TOKEN: e.wbToken,
+    OZON_CLIENT_ID: e.ozonClientId,
+    OZON_API_KEY: e.ozonApiKey,
+    MARKETPLACE_RATE_LIMITS: "off",
+    ...overrides,
+  });
+
+  it("syncs every store, prints each source and exits 0", async () => {
+    const { code, out } = await runSync(["--from", emulator.truth.from, "--to", emulator.truth.to], envFor(emulator));
+    expect(out).toContain("All sources succeeded.");
+    expect(code).toBe(0);
+    for (const source of ["wb_sales", "wb_finance", "wb_daily_sales", "ozon_accruals", "ozon_postings_fbo", "ozon_daily_sales"]) expect(out).toMatch(new RegExp(`${source}\\s+succeeded`));
+  });
+
+  it("exits non-zero with a clear message when a store's token is rejected", async () => {
+    const { code, out } = await runSync(["--from", emulator.truth.from, "--to", emulator.truth.to, "--marketplace", "wb"], envFor(emulator, { WB_API_TOKEN: "not-the-token" }));
+    expect(code).toBe(2);
+    expect(out).not.toContain("ozon_accruals");
+    expect(out).toMatch(/Sync incomplete: WB wb_cards: WB rejected the credentials \(401/);
+    expect(out).not.toContain("not-the-token");
+  });
+
+  it("explains bad usage and missing configuration", async () => {
+    const usage = await runSync(["--from", "2026-13-01", "--to", "2026-11-20"], envFor(emulator));
+    expect(usage.code).toBe(1);
+    expect(usage.out).toContain("usage: npm run sync");
+    const none = await runSync(["--from", "2026-11-01", "--to", "2026-11-02"], { ...dbEnv });
+    expect(none.code).toBe(1);
+    expect(none.out).toContain("No stores are configured");
+  });
+});
