@@ -6,7 +6,7 @@ import { canEdit } from "@/lib/auth/roles";
 import { getFormatters } from "@/lib/i18n/server";
 import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { getSyncOverview, type SourceCounts } from "@/lib/services/stores/get-sync-overview";
-// SYNC_NOW_IMPORT
+import { SyncNowButton } from "./sync-now-button";
 
 const statusTone: Record<string, BadgeTone> = { running: "info", succeeded: "success", partial: "warning", failed: "danger" };
 
@@ -30,7 +30,7 @@ export default async function SyncPage() {
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={canEdit(user.role) && data.stores.length > 0 ? null : null}
+        actions={canEdit(user.role) && data.stores.length > 0 ? <SyncNowButton /> : null}
       />
 
       <Card>

@@ -1,0 +1,96 @@
+// Sign-in behaviour: one generic error, lockout, cookie flags, and revocation on the next request.
+import { expect, test } from "@playwright/test";
+import { accounts, signIn, signInAs, storageState } from "./support/fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+test("wrong password and unknown email get the same generic message", async ({ page }) => {
+  await signIn(page, accounts.viewer.email, "definitely-wrong-1");
+  await expect(page.getByTestId("form-error")).toHaveText("Неверный email или пароль.");
+  const known = await page.getByTestId("form-error").textContent();
+  await signIn(page, "nobody-here@e2e.test", "definitely-wrong-1");
+  await expect(page.getByTestId("form-error")).toHaveText(known!);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("after repeated failures the account is locked and even the right password is refused", async ({ page }) => {
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, accounts.lockme.email, `wrong-password-${i}`);
+    await expect(page.getByTestId("form-error")).toBeVisible();
+  }
+  await signIn(page, accounts.lockme.email, accounts.lockme.password);
+  await expect(page.getByTestId("form-error")).toContainText("заблокирован");
+  await expect(page).toHaveURL(/\/login/);
+  // other accounts from the same address still work (the per-IP limit is higher)
+  await signInAs(page, "viewer");
+});
+
+test("the session cookie is HttpOnly, SameSite=Lax and lives at most 12 hours", async ({ page }) => {
+  await signInAs(page, "viewer");
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  expect(cookie).toBeDefined();
+  expect(cookie!.httpOnly).toBe(true);
+  expect(cookie!.sameSite).toBe("Lax");
+  expect(cookie!.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 3600 * 1000 + 60_000);
+});
+
+test("signing out invalidates the old cookie, even a copy of it", async ({ browser }) => {
+  const a = await browser.newContext();
+  const page = await a.newPage();
+  await signInAs(page, "victim");
+  const stolen = await a.cookies();
+  await page.getByTestId("logout").click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const b = await browser.newContext();
+  await b.addCookies(stolen);
+  const replay = await b.newPage();
+  await replay.goto("/settings/stores");
+  await expect(replay).toHaveURL(/\/login/);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test("a role change applies on the user's next request", async ({ browser }) => {
+  const victim = await browser.newContext();
+  const vp = await victim.newPage();
+  await signInAs(vp, "victim");
+  await expect(vp.getByTestId("current-role")).toHaveText("Редактор");
+
+  const owner = await browser.newContext({ storageState: storageState("owner") });
+  const op = await owner.newPage();
+  await op.goto("/settings/users");
+  await op.getByTestId(`role-select-${accounts.victim.email}`).selectOption("viewer");
+  await op.getByTestId(`role-save-${accounts.victim.email}`).click();
+  await expect(op.getByTestId(`user-row-${accounts.victim.email}`)).toContainText("Наблюдатель");
+
+  // the old session is void: next request goes to /login; a fresh sign-in carries the new role
+  await vp.goto("/settings/stores");
+  await expect(vp).toHaveURL(/\/login/);
+  await signInAs(vp, "victim");
+  await expect(vp.getByTestId("current-role")).toHaveText("Наблюдатель");
+
+  // disabling ends the session too, and the user can no longer sign in
+  await op.getByTestId(`toggle-disabled-${accounts.victim.email}`).click();
+  await expect(op.getByTestId(`user-row-${accounts.victim.email}`)).toContainText("Отключён");
+  await vp.goto("/sync");
+  await expect(vp).toHaveURL(/\/login/);
+  await signIn(vp, accounts.victim.email, accounts.victim.password);
+  await expect(vp.getByTestId("form-error")).toHaveText("Неверный email или пароль.");
+
+  // the owner cannot change their own role or disable themself: no controls on their own row
+  await expect(op.getByTestId(`role-select-${accounts.owner.email}`)).toHaveCount(0);
+  await Promise.all([victim.close(), owner.close()]);
+});
+
+test("the change log records the user changes without secrets", async ({ browser }) => {
+  const owner = await browser.newContext({ storageState: storageState("owner") });
+  const page = await owner.newPage();
+  await page.goto("/settings/audit");
+  const table = page.getByTestId("audit-table");
+  await expect(table).toContainText("user.create");
+  await expect(table).toContainText("user.role_change");
+  await expect(table).toContainText("user.disable");
+  await expect(table).not.toContainText("argon2");
+  await expect(table).not.toContainText(accounts.victim.password);
+  await owner.close();
+});

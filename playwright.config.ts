@@ -1,0 +1,35 @@
+// Playwright against `next start` of the production build. Run through `npm run test:e2e`
+// (scripts/e2e.mjs), which builds, prepares a database and the emulator, and sets E2E_BASE_URL.
+import { defineConfig } from "@playwright/test";
+
+const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    locale: "ru-RU",
+    timezoneId: "Europe/Moscow",
+    screenshot: "only-on-failure",
+    trace: "off",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "boot", testMatch: /boot\.spec\.ts/ },
+    { name: "setup", testMatch: /global\.setup\.ts/, dependencies: ["boot"] },
+    { name: "app", testMatch: /(auth|headers|roles|stores)\.spec\.ts/, dependencies: ["setup"] },
+    { name: "sync", testMatch: /sync\.spec\.ts/, dependencies: ["app"] },
+    // after everything else: the action sweep (uses the stores and users made above) and the canary checks
+    { name: "final", testMatch: /(actions|zz-canary)\.spec\.ts/, dependencies: ["sync"] },
+  ],
+});

@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: Playwright against the production build, on a database of its own.
+//  1. builds (into NEXT_DIST_DIR or .next) when there is no build, the sources are newer, or the build
+//     was not made by this script with the canary secrets in its environment;
+//  2. prepares the database: E2E_DATABASE_URL (a fresh PostgreSQL database; CI sets it) migrated
+//     with `npm run db:migrate`, or else a new temporary PGlite directory that only the server opens;
+//  3. starts the marketplace emulator and `next start` with fixed test secrets, which double as
+//     canaries: they must appear in no static file, page, action response or log line;
+//  4. runs `playwright test` (extra arguments are passed through), stops everything, checks the
+//     server log for canaries, and exits with Playwright's code.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const distName = process.env.NEXT_DIST_DIR || ".next";
+const distDir = path.join(root, distName);
+const stampFile = path.join(distDir, "e2e-canary-build");
+
+// Canary secrets: long, unique, greppable.
+const canaries = {
+  AUTH_SECRET: "e2e-canary-auth-secret-5b0f3c9a7d1e4f2a8c6b",
+  APP_ENCRYPTION_KEY: "ZTJlLWNhbmFyeS1lbmNyeXB0aW9uLWtleS0wMTIzNDU=",
+  WB_TOKEN: "e2e-canary-wb-token-9f8e7d6c5b4a39281706f5e4",
+  DB_PASSWORD: "e2e-canary-db-password-71c3a9",
+};
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild() {
+  if (process.env.E2E_SKIP_BUILD === "1") return false;
+  const buildId = path.join(distDir, "BUILD_ID");
+  if (!fs.existsSync(buildId) || !fs.existsSync(stampFile)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "db", "inngest"].map((d) => newestMtime(path.join(root, d)));
+  const files = ["package-lock.json", "next.config.ts", "proxy.ts", "instrumentation.ts"]
+    .map((f) => path.join(root, f))
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.statSync(f).mtimeMs);
+  return Math.max(...sources, ...files) > built;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitFor(url, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not answer ${url} within ${ms} ms`);
+}
+
+function withPassword(url) {
+  const u = new URL(url);
+  if (!u.password) {
+    if (!u.username) u.username = "postgres";
+    u.password = canaries.DB_PASSWORD; // trust auth ignores it; it is a canary for the logs
+  }
+  return u.toString();
+}
+
+const children = [];
+function stopAll() {
+  for (const child of children.reverse()) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        child.kill("SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+process.on("SIGINT", () => {
+  stopAll();
+  process.exit(130);
+});
+
+async function main() {
+  const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  for (const key of ["DATABASE_URL", "PGLITE_DIR", "WB_API_TOKEN", "OZON_CLIENT_ID", "OZON_API_KEY", "INNGEST_DEV", "INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"]) {
+    delete baseEnv[key];
+  }
+
+  if (needsBuild()) {
+    console.log(`[e2e] building into ${distName} (with canary secrets in the environment)...`);
+    const build = spawnSync(bin("next"), ["build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...baseEnv, NODE_ENV: "production", AUTH_SECRET: canaries.AUTH_SECRET, APP_ENCRYPTION_KEY: canaries.APP_ENCRYPTION_KEY, WB_API_TOKEN: canaries.WB_TOKEN },
+    });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+    fs.writeFileSync(stampFile, new Date().toISOString());
+  }
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-e2e-"));
+  const serverLog = path.join(work, "server.log");
+  const serverEnv = {
+    ...baseEnv,
+    NODE_ENV: "production",
+    AUTH_SECRET: canaries.AUTH_SECRET,
+    APP_ENCRYPTION_KEY: canaries.APP_ENCRYPTION_KEY,
+    AUTH_TRUST_HOST: "true",
+    LOG_LEVEL: "debug",
+  };
+
+  let databaseUrl;
+  if (process.env.E2E_DATABASE_URL) {
+    databaseUrl = withPassword(process.env.E2E_DATABASE_URL);
+    serverEnv.DATABASE_URL = databaseUrl;
+    const migrate = spawnSync(bin("tsx"), ["scripts/db-migrate.ts"], { cwd: root, stdio: "inherit", env: serverEnv });
+    if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+  } else {
+    serverEnv.PGLITE_DIR = path.join(work, "pglite");
+  }
+
+  // the marketplace emulator
+  const emulator = spawn(bin("tsx"), ["e2e/support/emulator.ts"], { cwd: root, env: baseEnv, stdio: ["ignore", "pipe", "inherit"] });
+  children.push(emulator);
+  const emu = await new Promise((resolve, reject) => {
+    const rl = readline.createInterface({ input: emulator.stdout });
+    rl.once("line", (line) => resolve(JSON.parse(line)));
+    emulator.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  for (const key of ["WB_STATISTICS_API_URL", "WB_ANALYTICS_API_URL", "WB_FINANCE_API_URL", "WB_FEEDBACKS_API_URL", "WB_CONTENT_API_URL", "OZON_API_URL"]) {
+    serverEnv[key] = emu.url;
+  }
+  // an environment store (read-only in the UI)
+  serverEnv.OZON_CLIENT_ID = emu.ozonClientId;
+  serverEnv.OZON_API_KEY = emu.ozonApiKey;
+
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const logStream = fs.createWriteStream(serverLog);
+  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(server);
+  server.stdout.pipe(logStream);
+  server.stderr.pipe(logStream);
+  console.log(`[e2e] server ${baseURL} (pid ${server.pid}), database ${databaseUrl ? "PostgreSQL" : "PGlite"}, log ${serverLog}`);
+
+  let code = 1;
+  try {
+    await waitFor(`${baseURL}/api/health`, 60_000);
+    const pw = spawnSync(bin("playwright"), ["test", ...process.argv.slice(2)], {
+      cwd: root,
+      stdio: "inherit",
+      env: {
+        ...baseEnv,
+        E2E_BASE_URL: baseURL,
+        E2E_DIST_DIR: distDir,
+        E2E_SERVER_LOG: serverLog,
+        E2E_CANARIES: JSON.stringify(canaries),
+        E2E_DATABASE_URL: databaseUrl ?? "",
+        E2E_EMULATOR: JSON.stringify(emu),
+        E2E_SERVER_PID: String(server.pid),
+      },
+    });
+    code = pw.status ?? 1;
+  } finally {
+    stopAll();
+    await new Promise((r) => setTimeout(r, 500));
+    logStream.end();
+  }
+
+  // the log must not contain a canary, whatever the specs did
+  const log = fs.readFileSync(serverLog, "utf8");
+  const leaked = Object.entries(canaries).filter(([, v]) => log.includes(v)).map(([k]) => k);
+  if (leaked.length) {
+    console.error(`[e2e] canary secrets found in the server log: ${leaked.join(", ")} (${serverLog})`);
+    code = code || 1;
+  } else if (code === 0) {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
+
+main().catch((error) => {
+  console.error(error);
+  stopAll();
+  process.exit(1);
+});
