@@ -72,72 +72,67 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
   const maxWindow = Math.max(28, wbDays, ozonDays);
   const windowStart = addDays(from, -(maxWindow - 1));
   const span = daysBetween(windowStart, to);
+  // validated integers (checkWindow): frame offsets must be constants
+  const wbFrame = sql.raw(String(wbDays - 1));
+  const ozonFrame = sql.raw(String(ozonDays - 1));
   return sql`
     WITH rules AS (
       SELECT marketplace, dt_from, rule_json,
              lead(dt_from) OVER (PARTITION BY marketplace ORDER BY dt_from) AS dt_to
       FROM commission_rules
     ),
-    sales_rows AS (
-      SELECT s.sku_id, s.d, s.qty, s.refunds_qty, s.revenue_gross, s.refunds_amount, s.promo_cost,
-             s.delivery_cost, s.commission_amount, s.is_settled, k.category, r.rule_json
-      FROM daily_sales s
-      JOIN sku k ON k.id = s.sku_id
-      LEFT JOIN rules r
-        ON r.marketplace = k.marketplace AND s.d >= r.dt_from AND (r.dt_to IS NULL OR s.d < r.dt_to)
-       AND s.d >= ${from}::date AND NOT s.is_settled AND s.commission_amount = 0
-       AND s.revenue_gross <> s.refunds_amount
-      WHERE s.d BETWEEN ${windowStart}::date AND ${to}::date
-    ),
-    sales_est AS (
-      SELECT sr.*,
-             CASE WHEN sr.rule_json IS NOT NULL THEN round(
-               (sr.revenue_gross - sr.refunds_amount) * coalesce(
-                 (sr.rule_json -> 'categories' ->> sr.category)::numeric,
-                 (SELECT (b ->> 'percent')::numeric
-                    FROM jsonb_array_elements(sr.rule_json -> 'priceBands') AS b
-                   WHERE sr.qty > 0
-                     AND sr.revenue_gross >= (b ->> 'minPrice')::numeric * sr.qty
-                     AND ((b ->> 'maxPrice') IS NULL OR sr.revenue_gross < (b ->> 'maxPrice')::numeric * sr.qty)
-                   LIMIT 1),
-                 (sr.rule_json ->> 'defaultPercent')::numeric
-               ) / 100, 2) END AS est
-      FROM sales_rows sr
-    ),
     sales_day AS (
       SELECT sku_id, d,
              sum(qty)::int AS qty, sum(refunds_qty)::int AS refunds_qty,
              sum(revenue_gross) AS revenue_gross, sum(refunds_amount) AS refunds_amount,
              sum(promo_cost) AS promo_cost, sum(delivery_cost) AS delivery_cost,
-             sum(coalesce(est, commission_amount)) AS commission_amount,
-             bool_or(est IS NOT NULL) AS is_estimated, bool_and(is_settled) AS is_settled
-      FROM sales_est
+             sum(commission_amount) AS commission_amount, bool_and(is_settled) AS is_settled
+      FROM daily_sales
+      WHERE d BETWEEN ${windowStart}::date AND ${to}::date
       GROUP BY sku_id, d
+    ),
+    -- only rows whose commission is unknown (their commission_amount is 0, so the estimate adds on)
+    estimates AS (
+      SELECT s.sku_id, s.d,
+             sum(round((s.revenue_gross - s.refunds_amount) * coalesce(
+               (r.rule_json -> 'categories' ->> k.category)::numeric,
+               (SELECT (b ->> 'percent')::numeric
+                  FROM jsonb_array_elements(r.rule_json -> 'priceBands') AS b
+                 WHERE s.qty > 0
+                   AND s.revenue_gross >= (b ->> 'minPrice')::numeric * s.qty
+                   AND ((b ->> 'maxPrice') IS NULL OR s.revenue_gross < (b ->> 'maxPrice')::numeric * s.qty)
+                 LIMIT 1),
+               (r.rule_json ->> 'defaultPercent')::numeric
+             ) / 100, 2)) AS est
+      FROM daily_sales s
+      JOIN sku k ON k.id = s.sku_id
+      JOIN rules r ON r.marketplace = k.marketplace AND s.d >= r.dt_from AND (r.dt_to IS NULL OR s.d < r.dt_to)
+      WHERE s.d BETWEEN ${from}::date AND ${to}::date
+        AND NOT s.is_settled AND s.commission_amount = 0 AND s.revenue_gross <> s.refunds_amount
+      GROUP BY s.sku_id, s.d
     ),
     series AS (
       SELECT k.id AS sku_id, k.marketplace, (${windowStart}::date + i) AS d
       FROM sku k CROSS JOIN generate_series(0, ${span}::int) AS i
     ),
-    daily AS (
+    win AS (
       SELECT se.sku_id, se.marketplace, se.d,
              coalesce(sd.qty, 0) AS qty, coalesce(sd.refunds_qty, 0) AS refunds_qty,
              coalesce(sd.revenue_gross, 0) AS revenue_gross, coalesce(sd.refunds_amount, 0) AS refunds_amount,
              coalesce(sd.promo_cost, 0) AS promo_cost, coalesce(sd.delivery_cost, 0) AS delivery_cost,
-             coalesce(sd.commission_amount, 0) AS commission_amount,
-             coalesce(sd.is_estimated, false) AS is_estimated, coalesce(sd.is_settled, false) AS is_settled,
+             coalesce(sd.commission_amount, 0) + coalesce(e.est, 0) AS commission_amount,
+             e.est IS NOT NULL AS is_estimated, coalesce(sd.is_settled, false) AS is_settled,
              CASE WHEN se.marketplace = 'WB' THEN ${wbDays}::int ELSE ${ozonDays}::int END AS cover_window,
-             sum(coalesce(sd.qty, 0)::bigint) OVER (PARTITION BY se.sku_id ORDER BY se.d ROWS UNBOUNDED PRECEDING) AS cs
+             sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS u7,
+             sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN 13 PRECEDING AND CURRENT ROW) AS u14,
+             sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN 27 PRECEDING AND CURRENT ROW) AS u28,
+             CASE WHEN se.marketplace = 'WB'
+                  THEN sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN ${wbFrame} PRECEDING AND CURRENT ROW)
+                  ELSE sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN ${ozonFrame} PRECEDING AND CURRENT ROW) END AS ucover
       FROM series se
       LEFT JOIN sales_day sd ON sd.sku_id = se.sku_id AND sd.d = se.d
-    ),
-    win AS (
-      SELECT daily.*,
-             cs - lag(cs, 7, 0::bigint) OVER w AS u7,
-             cs - lag(cs, 14, 0::bigint) OVER w AS u14,
-             cs - lag(cs, 28, 0::bigint) OVER w AS u28,
-             cs - lag(cs, cover_window, 0::bigint) OVER w AS ucover
-      FROM daily
-      WINDOW w AS (PARTITION BY sku_id ORDER BY d)
+      LEFT JOIN estimates e ON e.sku_id = se.sku_id AND e.d = se.d
+      WINDOW w AS (PARTITION BY se.sku_id ORDER BY se.d)
     ),
     stock_day AS (
       SELECT sku_id, d, sum(on_hand)::int AS on_hand, sum(in_transit)::int AS in_transit
@@ -191,6 +186,9 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
   const counts = await db.transaction(async (tx) => {
     // two recalculations of overlapping ranges would collide on the unique key: run them one at a time
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.recalculate-metrics'))`);
+    // the planner's row estimates for the day series trigger JIT, whose compile time (~1 s) costs
+    // more than it saves on this statement (measured by scripts/bench/recalc.ts)
+    await tx.execute(sql`SET LOCAL jit = off`);
     await tx.execute(sql`DELETE FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date`);
     await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays));
     const result = await tx.execute(sql`

@@ -1,0 +1,233 @@
+// Recalculation benchmark on a scratch PostgreSQL database (created and dropped here):
+// 2,000 SKUs x 5 warehouses, ~350k sales rows over 63 days. Times recalculateMetrics over the last
+// 35 days next to one hand-written INSERT ... SELECT with window functions over the same data,
+// then a full year of data.   npx tsx scripts/bench/recalc.ts   (BENCH_DATABASE_URL to override)
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { Client } from "pg";
+import { type Database, openDatabase, rowsOf } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { addDays } from "@/lib/domain/dates";
+import { recalculateMetrics, recalculateMetricsStatement } from "@/lib/services/metrics/recalculate-metrics";
+
+const SKUS = 2000;
+const WAREHOUSES = 5;
+const DATA_DAYS = 63;
+const RECALC_DAYS = 35;
+const YEAR_DAYS = 365;
+const DENSITY = 0.556; // share of (sku, warehouse, day) with a sale: ~350k rows over 63 days
+const TO = "2026-11-28";
+const RUNS = 3;
+
+function adminUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+async function withScratchDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const admin = adminUrl();
+  const name = `sovani_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), maxConnections: 2 });
+  try {
+    await migrateDatabase(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+    const dropper = new Client({ connectionString: admin });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropper.end();
+  }
+}
+
+async function seedCatalog(database: Database): Promise<void> {
+  const { db } = database;
+  await db.execute(sql`SELECT setseed(0.42)`);
+  await db.execute(sql`
+    INSERT INTO warehouse (marketplace, code, name, kind)
+    SELECT m, 'bench-' || m || '-' || i, 'Warehouse ' || i, 'FBO'
+    FROM unnest(ARRAY['WB','OZON']) AS m CROSS JOIN generate_series(1, ${WAREHOUSES}::int) AS i`);
+  await db.execute(sql`
+    INSERT INTO sku (marketplace, nm_id, ozon_id, article, category)
+    SELECT CASE WHEN i % 3 = 0 THEN 'OZON' ELSE 'WB' END,
+           CASE WHEN i % 3 = 0 THEN NULL ELSE 100000 + i END,
+           CASE WHEN i % 3 = 0 THEN 900000 + i END,
+           'ART-' || i, (ARRAY['Shoes','Bags','Toys', NULL])[1 + i % 4]
+    FROM generate_series(1, ${SKUS}::int) AS i`);
+  // one cost price per SKU from long ago, a second one for every other SKU mid-range; 2% have none
+  await db.execute(sql`
+    INSERT INTO cost_price_history (sku_id, dt_from, cost_price)
+    SELECT id, '2025-01-01', round((100 + random() * 900)::numeric, 2) FROM sku WHERE id % 50 <> 0
+    UNION ALL
+    SELECT id, ${addDays(TO, -20)}::date, round((100 + random() * 900)::numeric, 2) FROM sku WHERE id % 2 = 0 AND id % 50 <> 0`);
+  await db.execute(sql`
+    INSERT INTO commission_rules (marketplace, dt_from, rule_json) VALUES
+      ('WB', '2025-01-01', '{"defaultPercent": 15, "categories": {"Shoes": 20}, "priceBands": []}'),
+      ('OZON', '2025-01-01', '{"defaultPercent": 12, "categories": {}, "priceBands": [{"minPrice": 0, "maxPrice": 500, "percent": 18}, {"minPrice": 500, "percent": 10}]}')`);
+}
+
+/** Sales (and stock snapshots) for every day in [from, to]; the last 5 days stay unsettled with no commission. */
+async function seedFacts(database: Database, from: string, to: string): Promise<void> {
+  const { db } = database;
+  await db.execute(sql`
+    INSERT INTO daily_sales (d, sku_id, warehouse_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost,
+                             delivery_cost, commission_amount, channel, is_settled, src_hash)
+    SELECT d, k.id, w.id, q, (random() < 0.05)::int,
+           q * price, CASE WHEN random() < 0.05 THEN price ELSE 0 END,
+           round((q * price * 0.03)::numeric, 2), round((q * 45 + random() * 20)::numeric, 2),
+           CASE WHEN d > ${addDays(to, -5)}::date THEN 0 ELSE round((q * price * 0.15)::numeric, 2) END,
+           'FBO', d <= ${addDays(to, -5)}::date, 'bench'
+    FROM sku k
+    JOIN warehouse w ON w.marketplace = k.marketplace
+    CROSS JOIN generate_series(${from}::date, ${to}::date, interval '1 day') AS g(ts)
+    CROSS JOIN LATERAL (SELECT g.ts::date AS d, 1 + floor(random() * 6)::int AS q,
+                               round((200 + (k.id % 37) * 40)::numeric, 2) AS price) AS x
+    WHERE random() < ${DENSITY}`);
+  await db.execute(sql`
+    INSERT INTO daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
+    SELECT g.ts::date, k.id, w.id, floor(random() * 400)::int, floor(random() * 50)::int, 'bench'
+    FROM sku k JOIN warehouse w ON w.marketplace = k.marketplace
+    CROSS JOIN generate_series(${addDays(to, -(RECALC_DAYS - 1))}::date, ${to}::date, interval '1 day') AS g(ts)
+    ON CONFLICT DO NOTHING`);
+  await db.execute(sql`ANALYZE`);
+}
+
+/** The reference: one INSERT ... SELECT with fixed window frames, no commission estimate, no cleanup. */
+function handWritten(from: string, to: string) {
+  return sql`
+    INSERT INTO bench_baseline (d, sku_id, qty, revenue_net, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
+    SELECT x.d, x.sku_id, x.qty, x.rn, c.cogs, x.rn - c.cogs,
+           CASE WHEN c.cogs IS NULL THEN NULL WHEN x.rn <= 0 THEN 0 ELSE greatest(-9999999.99, round((x.rn - c.cogs) * 100 / x.rn, 2)) END,
+           round(x.u7::numeric / 7, 4), round(x.u14::numeric / 14, 4), round(x.u28::numeric / 28, 4),
+           st.on_hand, st.in_transit,
+           CASE WHEN st.on_hand IS NOT NULL AND x.ucover > 0 THEN round((st.on_hand + st.in_transit)::numeric * x.w / x.ucover, 2) END
+    FROM (
+      SELECT k.id AS sku_id, g.d, coalesce(s.qty, 0) AS qty, coalesce(s.rn, 0) AS rn,
+             CASE WHEN k.marketplace = 'WB' THEN 14 ELSE 28 END AS w,
+             sum(coalesce(s.qty, 0)) OVER (PARTITION BY k.id ORDER BY g.d ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS u7,
+             sum(coalesce(s.qty, 0)) OVER (PARTITION BY k.id ORDER BY g.d ROWS BETWEEN 13 PRECEDING AND CURRENT ROW) AS u14,
+             sum(coalesce(s.qty, 0)) OVER (PARTITION BY k.id ORDER BY g.d ROWS BETWEEN 27 PRECEDING AND CURRENT ROW) AS u28,
+             CASE WHEN k.marketplace = 'WB'
+                  THEN sum(coalesce(s.qty, 0)) OVER (PARTITION BY k.id ORDER BY g.d ROWS BETWEEN 13 PRECEDING AND CURRENT ROW)
+                  ELSE sum(coalesce(s.qty, 0)) OVER (PARTITION BY k.id ORDER BY g.d ROWS BETWEEN 27 PRECEDING AND CURRENT ROW) END AS ucover
+      FROM sku k
+      CROSS JOIN LATERAL (SELECT d::date AS d FROM generate_series(${addDays(from, -27)}::date, ${to}::date, interval '1 day') AS d) AS g
+      LEFT JOIN (
+        SELECT sku_id, d, sum(qty)::int AS qty,
+               sum(revenue_gross - refunds_amount - promo_cost - delivery_cost - commission_amount) AS rn
+        FROM daily_sales WHERE d BETWEEN ${addDays(from, -27)}::date AND ${to}::date GROUP BY sku_id, d
+      ) s ON s.sku_id = k.id AND s.d = g.d
+    ) x
+    LEFT JOIN (
+      SELECT sku_id, d, sum(on_hand)::int AS on_hand, sum(in_transit)::int AS in_transit
+      FROM daily_stock WHERE d BETWEEN ${from}::date AND ${to}::date GROUP BY sku_id, d
+    ) st ON st.sku_id = x.sku_id AND st.d = x.d
+    LEFT JOIN LATERAL (
+      SELECT CASE WHEN cp.cost_price IS NULL AND x.qty > 0 THEN NULL ELSE x.qty * coalesce(cp.cost_price, 0) END AS cogs
+      FROM (SELECT (SELECT cost_price FROM cost_price_history h WHERE h.sku_id = x.sku_id AND h.dt_from <= x.d
+                    ORDER BY h.dt_from DESC LIMIT 1) AS cost_price) cp
+    ) c ON true
+    WHERE x.d >= ${from}::date`;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+export async function benchRecalc(): Promise<void> {
+  await withScratchDatabase(async (database) => {
+    const { db } = database;
+    const from = addDays(TO, -(RECALC_DAYS - 1));
+    let t = performance.now();
+    await seedCatalog(database);
+    await seedFacts(database, addDays(TO, -(DATA_DAYS - 1)), TO);
+    const [facts] = rowsOf<{ sales: number; stock: number }>(
+      await db.execute(sql`SELECT (SELECT count(*) FROM daily_sales)::int AS sales, (SELECT count(*) FROM daily_stock)::int AS stock`),
+    );
+    console.log(`recalc bench on ${database.location}: ${SKUS} SKUs x ${WAREHOUSES} warehouses, ${facts.sales} sales rows over ${DATA_DAYS} days, ${facts.stock} stock rows (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    // the same table shape, keys and indexes as metrics_daily, so both write the same way
+    await db.execute(sql`CREATE TABLE bench_baseline (LIKE metrics_daily INCLUDING ALL)`);
+    await db.execute(sql`ALTER TABLE bench_baseline ADD FOREIGN KEY (sku_id) REFERENCES sku (id) ON DELETE CASCADE`);
+    if (process.env.BENCH_EXPLAIN) {
+      for (const [label, statement] of [
+        ["ours", recalculateMetricsStatement(from, TO, 14, 28)],
+        ["hand-written", handWritten(from, TO)],
+      ] as const) {
+        await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
+        const plan = rowsOf<{ "QUERY PLAN": string }>(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`));
+        console.log(`--- ${label}\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}`);
+      }
+      await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
+    }
+
+    // warm both up once, then alternate so neither profits from the other's cache
+    await recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 });
+    await db.execute(handWritten(from, TO));
+    const ours: number[] = [];
+    const reference: number[] = [];
+    const referenceNoJit: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < RUNS; i++) {
+      // both start from empty tables (untimed), so both write every row
+      await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
+      await db.execute(sql`VACUUM ANALYZE metrics_daily, bench_baseline`);
+      ours.push(await time(async () => (rows = (await recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 })).rows)));
+      reference.push(await time(() => db.execute(handWritten(from, TO))));
+      await db.execute(sql`TRUNCATE bench_baseline`);
+      referenceNoJit.push(
+        await time(() =>
+          db.transaction(async (tx) => {
+            await tx.execute(sql`SET LOCAL jit = off`);
+            await tx.execute(handWritten(from, TO));
+          }),
+        ),
+      );
+    }
+    // the nightly case: the same range again with nothing changed
+    const rerun = await time(() => recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 }));
+    const [check] = rowsOf<{ n: number; differ: number }>(
+      await db.execute(sql`
+        SELECT count(*)::int AS n,
+               count(*) FILTER (WHERE m.sv7 <> b.sv7 OR m.sv28 <> b.sv28 OR m.stock_cover_days IS DISTINCT FROM b.stock_cover_days
+                                 OR (NOT m.is_commission_estimated AND m.profit IS DISTINCT FROM b.profit))::int AS differ
+        FROM metrics_daily m JOIN bench_baseline b USING (d, sku_id)`),
+    );
+    const a = median(ours);
+    const b = median(reference);
+    console.log(`  recalculateMetrics, ${RECALC_DAYS} days:            ${a.toFixed(0)} ms (median of ${RUNS}; ${rows} SKU-days written, runs ${ours.map((x) => x.toFixed(0)).join("/")} ms)`);
+    console.log(`  hand-written INSERT ... SELECT, ${RECALC_DAYS} days: ${b.toFixed(0)} ms (median of ${RUNS}; runs ${reference.map((x) => x.toFixed(0)).join("/")} ms)`);
+    const c = median(referenceNoJit);
+    console.log(`  the same, with jit = off as recalculateMetrics sets it: ${c.toFixed(0)} ms (runs ${referenceNoJit.map((x) => x.toFixed(0)).join("/")} ms)`);
+    console.log(`  ratio: ${(a / b).toFixed(2)} (target <= 1.5)${a / b <= 1.5 ? "" : "  ** above target **"}; against the jit-off statement: ${(a / c).toFixed(2)}`);
+    console.log(`  recalculateMetrics again, nothing changed:   ${rerun.toFixed(0)} ms`);
+    console.log(`  cross-check: ${check.n} rows compared, ${check.differ} differ where no commission estimate is involved`);
+
+    if (process.env.BENCH_SKIP_YEAR) return;
+    // a full year: a year of facts, then one recalculation of 365 days
+    t = performance.now();
+    await seedFacts(database, addDays(TO, -(YEAR_DAYS + 27 - 1)), addDays(TO, -DATA_DAYS));
+    const [year] = rowsOf<{ sales: number }>(await db.execute(sql`SELECT count(*)::int AS sales FROM daily_sales`));
+    console.log(`  (seeded a year: ${year.sales} sales rows in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    const yearFrom = addDays(TO, -(YEAR_DAYS - 1));
+    let yearRows = 0;
+    const yearMs = await time(async () => (yearRows = (await recalculateMetrics({ db, from: yearFrom, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 })).rows));
+    console.log(`  recalculateMetrics, full year (${yearFrom}..${TO}): ${yearMs.toFixed(0)} ms (${yearRows} SKU-days written)`);
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  benchRecalc().catch((error: Error) => {
+    console.error(`recalc bench failed: ${error.message}`);
+    process.exit(1);
+  });
+}
