@@ -40,7 +40,8 @@ function summaryOf(accountId: number, sources: Record<string, { status: "succeed
         sources: Object.fromEntries(
           Object.entries(sources).map(([k, s]) => [k, { fetched: s.inserted ?? 0, inserted: s.inserted ?? 0, updated: 0, unchanged: 0, quarantined: 0, status: s.status, error: s.error, ms: 1 }]),
         ),
-      },
+        // the fields the jobs read; the sync service's summary carries more
+      } as SyncSummary["runs"][number],
     ],
   };
 }

@@ -22,7 +22,13 @@ const YESTERDAY = "2026-11-28";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function ok(accountId: number): SyncSummary {
-  return { ok: true, runs: [{ runId: 1, accountId, accountName: "x", marketplace: "WB", status: "succeeded", apiCalls: 1, writeMs: 1, sources: { wb_sales: { fetched: 1, inserted: 1, updated: 0, unchanged: 0, quarantined: 0, status: "succeeded", ms: 1 } } }] };
+  // the fields the jobs read; the sync service's summary carries more
+  return {
+    ok: true,
+    runs: [
+      { runId: 1, accountId, accountName: "x", marketplace: "WB", status: "succeeded", apiCalls: 1, writeMs: 1, sources: { wb_sales: { fetched: 1, inserted: 1, updated: 0, unchanged: 0, quarantined: 0, status: "succeeded", ms: 1 } } } as SyncSummary["runs"][number],
+    ],
+  };
 }
 
 describe("jobs without Inngest", () => {
