@@ -11,7 +11,7 @@ import { type Emulator, startEmulator } from "@/lib/emulator/server";
 function runSync(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/sync.ts"), ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "error", ...env },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "test", LOG_LEVEL: "error", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

@@ -177,6 +177,20 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     expect(account.status).toBe("ok");
   });
 
+  it("provisional rows give way to settled ones when the finance data arrives later", async () => {
+    const e = await emulator({ seed: 17 });
+    // first only the operational feeds: every day is provisional
+    const early = await sync(e, { sources: ["wb_sales", "wb_daily_sales", "ozon_postings_fbo", "ozon_postings_fbs", "ozon_daily_sales"] });
+    expect(early.ok).toBe(true);
+    const provisional = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from daily_sales where not is_settled`));
+    expect(provisional[0].n).toBeGreaterThan(0);
+    // then everything: settled values replace them, nothing is counted twice
+    const full = await sync(e);
+    expect(full.ok).toBe(true);
+    expect(full.runs.find((r) => r.marketplace === "OZON")!.sources.ozon_daily_sales.warnings?.join(" ")).toMatch(/superseded rows removed/);
+    await expectTruth(e);
+  });
+
   it("keeps the Moscow day, string money and a 2^53+1 id exact through the HTTP path", async () => {
     const e = await emulator({ seed: 5, skus: 10, days: 8 });
     const summary = await sync(e);

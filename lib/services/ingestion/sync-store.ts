@@ -28,6 +28,8 @@ export interface StoreRunSummary {
   /** HTTP requests sent to the marketplace in this run (retries included) */
   apiCalls: number;
   writeMs: number;
+  /** write time per statement kind */
+  writeMsByStatement: Record<string, number>;
 }
 
 export interface SyncStoreOptions {
@@ -57,7 +59,7 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
     .insert(syncRuns)
     .values({ accountId: account.id, trigger: options.trigger, status: "running", dateFrom: options.from, dateTo: options.to })
     .returning({ id: syncRuns.id });
-  const stats: WriteStats = { writeMs: 0, statements: 0 };
+  const stats: WriteStats = { writeMs: 0, statements: 0, byStatement: {} };
   const summary: StoreRunSummary = {
     runId: run.id,
     accountId: account.id,
@@ -67,6 +69,7 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
     sources: {},
     apiCalls: 0,
     writeMs: 0,
+    writeMsByStatement: {},
   };
   if (!account.credentials) {
     await finishRun(db, summary, account.credentialsProblem ?? "no credentials");
@@ -157,6 +160,7 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
   }
   summary.apiCalls = requestCount();
   summary.writeMs = Math.round(stats.writeMs);
+  summary.writeMsByStatement = Object.fromEntries(Object.entries(stats.byStatement ?? {}).map(([k, v]) => [k, Math.round(v)]));
 
   const updates: Partial<typeof accounts.$inferInsert> = {};
   if (attention) Object.assign(updates, { status: "needs_attention", statusDetail: attention.slice(0, 500) });

@@ -1,4 +1,4 @@
-// Set-based writes for ingestion: every batch is one INSERT ... SELECT FROM json_to_recordset(...)
+// Set-based writes for ingestion: every batch is one INSERT ... SELECT FROM jsonb_to_recordset(...)
 // ON CONFLICT DO UPDATE ... WHERE src_hash IS DISTINCT FROM excluded.src_hash, so a re-run changes
 // nothing and a batch of thousands of rows is one statement (same SQL on PGlite and PostgreSQL).
 import { createHash } from "node:crypto";
@@ -15,6 +15,8 @@ export interface WriteCounts {
 export interface WriteStats {
   writeMs: number;
   statements: number;
+  /** ms per statement kind (first words of the SQL), for the bench */
+  byStatement?: Record<string, number>;
 }
 
 const CHUNK = 5000;
@@ -27,8 +29,14 @@ async function exec<T>(db: Db, stats: WriteStats | undefined, query: SQL): Promi
   const started = performance.now();
   const result = await db.execute(query);
   if (stats) {
-    stats.writeMs += performance.now() - started;
+    const ms = performance.now() - started;
+    stats.writeMs += ms;
     stats.statements++;
+    if (stats.byStatement) {
+      const first = (query as unknown as { queryChunks: { value?: string[] }[] }).queryChunks[0]?.value?.[0] ?? "";
+      const kind = first.replace(/\s+/g, " ").trim().slice(0, 40);
+      stats.byStatement[kind] = (stats.byStatement[kind] ?? 0) + ms;
+    }
   }
   return rowsOf<T>(result);
 }
@@ -75,7 +83,7 @@ export async function upsertRawRecords(db: Db, stats: WriteStats | undefined, ac
       stats,
       sql`insert into raw_records (account_id, source, natural_key, payload, payload_hash, d, version)
           select ${accountId}::int, ${source}::text, x.k, x.p, x.h, x.d, x.v
-          from json_to_recordset(${json}::json) as x(k text, p jsonb, h text, d date, v text)
+          from jsonb_to_recordset(${json}::jsonb) as x(k text, p jsonb, h text, d date, v text)
           on conflict (account_id, source, natural_key) do update
             set payload = excluded.payload, payload_hash = excluded.payload_hash, d = excluded.d,
                 version = excluded.version, fetched_at = now()
@@ -114,7 +122,7 @@ export async function insertQuarantine(db: Db, stats: WriteStats | undefined, ru
     stats,
     sql`insert into quarantine (run_id, account_id, source, reason, payload, payload_hash)
         select ${runId}::bigint, ${accountId}::int, ${source}::text, x.r, x.p, x.h
-        from json_to_recordset(${json}::json) as x(r text, p jsonb, h text)
+        from jsonb_to_recordset(${json}::jsonb) as x(r text, p jsonb, h text)
         on conflict (account_id, source, payload_hash) do update
           set last_seen_at = now(), run_id = excluded.run_id, reason = excluded.reason`,
   );
@@ -141,7 +149,7 @@ export async function upsertSkus(db: Db, stats: WriteStats | undefined, accountI
       stats,
       sql`insert into sku (account_id, marketplace, ${idColumn}, ozon_product_id, article, name, brand, category)
           select ${accountId}::int, ${marketplace}::text, x.e::bigint, x.p::bigint, x.a, x.n, x.b, x.c
-          from json_to_recordset(${json}::json) as x(e text, p text, a text, n text, b text, c text)
+          from jsonb_to_recordset(${json}::jsonb) as x(e text, p text, a text, n text, b text, c text)
           on conflict (marketplace, ${idColumn}) do update
             set account_id = coalesce(sku.account_id, excluded.account_id),
                 ozon_product_id = coalesce(excluded.ozon_product_id, sku.ozon_product_id),
@@ -212,7 +220,7 @@ export async function resolveWarehouses(db: Db, stats: WriteStats | undefined, m
       db,
       stats,
       sql`insert into warehouse (marketplace, code, name, kind, region)
-          select ${marketplace}::text, x.c, x.n, x.k, x.r from json_to_recordset(${json}::json) as x(c text, n text, k text, r text)
+          select ${marketplace}::text, x.c, x.n, x.k, x.r from jsonb_to_recordset(${json}::jsonb) as x(c text, n text, k text, r text)
           on conflict (marketplace, code) do update set name = excluded.name, kind = excluded.kind, region = coalesce(excluded.region, warehouse.region)
             where (warehouse.name, warehouse.kind) is distinct from (excluded.name, excluded.kind)
                or (excluded.region is not null and warehouse.region is distinct from excluded.region)`,
@@ -241,7 +249,7 @@ export async function upsertCashflows(db: Db, stats: WriteStats | undefined, acc
       stats,
       sql`insert into cashflows (account_id, d, marketplace, type, amount, ref_id, source_type, sku_id, src_hash)
           select ${accountId}::int, x.d, ${marketplace}::text, x.t, x.a, x.r, x.st, x.s, x.h
-          from json_to_recordset(${json}::json) as x(d date, t text, a numeric, r text, st text, s int, h text)
+          from jsonb_to_recordset(${json}::jsonb) as x(d date, t text, a numeric, r text, st text, s int, h text)
           on conflict (account_id, ref_id, type) do update
             set d = excluded.d, amount = excluded.amount, source_type = excluded.source_type, sku_id = excluded.sku_id,
                 src_hash = excluded.src_hash, updated_at = now()
@@ -297,7 +305,7 @@ export async function replaceDailySales(db: Db, stats: WriteStats | undefined, a
       stats,
       sql`insert into daily_sales (d, sku_id, warehouse_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost, commission_amount, channel, is_settled, src_hash)
           select x.d, x.s, x.w, x.q, x.rq, x.rg, x.ra, x.pc, x.dc, x.ca, x.c, x.st, x.h
-          from json_to_recordset(${json}::json) as x(d date, s int, w int, q int, rq int, rg numeric, ra numeric, pc numeric, dc numeric, ca numeric, c text, st boolean, h text)
+          from jsonb_to_recordset(${json}::jsonb) as x(d date, s int, w int, q int, rq int, rg numeric, ra numeric, pc numeric, dc numeric, ca numeric, c text, st boolean, h text)
           on conflict (d, sku_id, warehouse_id) do update
             set qty = excluded.qty, refunds_qty = excluded.refunds_qty, revenue_gross = excluded.revenue_gross,
                 refunds_amount = excluded.refunds_amount, promo_cost = excluded.promo_cost, delivery_cost = excluded.delivery_cost,
@@ -308,16 +316,19 @@ export async function replaceDailySales(db: Db, stats: WriteStats | undefined, a
     );
     counts = addCounts(counts, countReturned(rows, part.length));
   }
-  const keys = JSON.stringify(items.map((i) => ({ d: i.d, s: i.skuId, w: i.warehouseId })));
-  const deleted = await exec(
-    db,
-    stats,
-    sql`delete from daily_sales ds using sku s
-        where ds.sku_id = s.id and s.account_id = ${accountId}::int and ds.d between ${from}::date and ${to}::date
-          and not exists (select 1 from json_to_recordset(${keys}::json) as k(d date, s int, w int)
-                          where k.d = ds.d and k.s = ds.sku_id and k.w is not distinct from ds.warehouse_id)
-        returning ds.id`,
+  // rows of the range that the derivation no longer produces: found in memory (a hash set), deleted by id
+  const wanted = new Set(items.map((i) => `${i.d}|${i.skuId}|${i.warehouseId ?? ""}`));
+  const existing = rowsOf<{ id: number; d: string; s: number; w: number | null }>(
+    await db.execute(sql`select ds.id, ds.d::text as d, ds.sku_id as s, ds.warehouse_id as w from daily_sales ds join sku on sku.id = ds.sku_id
+                         where sku.account_id = ${accountId}::int and ds.d between ${from}::date and ${to}::date`),
   );
+  const stale = existing.filter((r) => !wanted.has(`${r.d}|${r.s}|${r.w ?? ""}`)).map((r) => Number(r.id));
+  const deleted: unknown[] = [];
+  for (const part of chunks(stale, 20_000)) {
+    deleted.push(
+      ...(await exec(db, stats, sql`delete from daily_sales where id in (select (value #>> '{}')::bigint from jsonb_array_elements(${JSON.stringify(part)}::jsonb)) returning id`)),
+    );
+  }
   return { ...counts, deleted: deleted.length };
 }
 
@@ -337,7 +348,7 @@ export async function upsertDailyStock(db: Db, stats: WriteStats | undefined, it
       db,
       stats,
       sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
-          select x.d, x.s, x.w, x.o, x.t, x.h from json_to_recordset(${json}::json) as x(d date, s int, w int, o int, t int, h text)
+          select x.d, x.s, x.w, x.o, x.t, x.h from jsonb_to_recordset(${json}::jsonb) as x(d date, s int, w int, o int, t int, h text)
           on conflict (d, sku_id, warehouse_id) do update
             set on_hand = excluded.on_hand, in_transit = excluded.in_transit, src_hash = excluded.src_hash, updated_at = now()
             where daily_stock.src_hash is distinct from excluded.src_hash
@@ -389,7 +400,7 @@ export async function upsertReviews(db: Db, stats: WriteStats | undefined, items
       stats,
       sql`insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, product_name, order_status, reply_status, src_hash)
           select x.id, x.m, x.a, x.s, x.p, x.c, x.r, x.hm, x.t, x.pn, x.os, x.rs, x.h
-          from json_to_recordset(${json}::json) as x(id text, m text, a int, s int, p text, c timestamptz, r smallint, hm boolean, t text, pn text, os text, rs text, h text)
+          from jsonb_to_recordset(${json}::jsonb) as x(id text, m text, a int, s int, p text, c timestamptz, r smallint, hm boolean, t text, pn text, os text, rs text, h text)
           on conflict (review_id) do update
             set sku_id = excluded.sku_id, parent_review_id = excluded.parent_review_id, created_at_utc = excluded.created_at_utc,
                 rating = excluded.rating, has_media = excluded.has_media, text = excluded.text, product_name = excluded.product_name,
