@@ -26,7 +26,7 @@ function ok(accountId: number): SyncSummary {
   return {
     ok: true,
     runs: [
-      { runId: 1, accountId, accountName: "x", marketplace: "WB", status: "succeeded", apiCalls: 1, writeMs: 1, sources: { wb_sales: { fetched: 1, inserted: 1, updated: 0, unchanged: 0, quarantined: 0, status: "succeeded", ms: 1 } } } as SyncSummary["runs"][number],
+      { runId: 1, accountId, accountName: "x", marketplace: "WB", status: "succeeded", apiCalls: 1, writeMs: 1, writeMsByStatement: {}, sources: { wb_sales: { fetched: 1, inserted: 1, updated: 0, unchanged: 0, quarantined: 0, status: "succeeded", ms: 1 } } } as SyncSummary["runs"][number],
     ],
   };
 }
