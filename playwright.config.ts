@@ -30,6 +30,8 @@ export default defineConfig({
     { name: "app", testMatch: /(auth|headers|roles|stores)\.spec\.ts/, dependencies: ["setup"] },
     { name: "sync", testMatch: /sync\.spec\.ts/, dependencies: ["app"] },
     // after everything else: the action sweep (uses the stores and users made above) and the canary checks
-    { name: "final", testMatch: /(actions|zz-canary)\.spec\.ts/, dependencies: ["sync"] },
+    // the dashboard pages on the data the sync project collected (issue 6)
+    { name: "dashboard", testMatch: /dashboard\/.*\.spec\.ts/, dependencies: ["sync"] },
+    { name: "final", testMatch: /(actions|zz-canary)\.spec\.ts/, dependencies: ["sync", "dashboard"] },
   ],
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { AppShell } from "@/components/layout/app-shell";
+import { DemoBanner } from "@/components/overview/demo-banner";
 import { EmptyState, buttonClasses } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canManageStores } from "@/lib/auth/roles";
@@ -38,7 +39,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
       user={user}
       stores={stores.map((s) => ({ id: s.id, name: s.name, marketplace: s.marketplace }))}
       timeZone={getEnv().APP_TIMEZONE}
-      banner={banner}
+      banner={
+        <>
+          <DemoBanner />
+          {banner}
+        </>
+      }
     >
       {children}
     </AppShell>

@@ -26,7 +26,7 @@ export function CashflowChart({ data, config }: { data: { d: string; byType: Rec
       <BarChart responsive data={rows} stackOffset="sign" style={{ width: "100%", height: config.height ?? 300 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="d" tickFormatter={label} fontSize={12} minTickGap={16} />
-        <YAxis tickFormatter={compactNumber(config.locale)} fontSize={12} width={56} />
+        <YAxis tickFormatter={compactNumber(config.locale)} fontSize={12} width={72} />
         <ReferenceLine y={0} stroke="#94a3b8" />
         <Tooltip formatter={(value, name) => [rub(Number(value)), String(name)]} labelFormatter={(d) => label(String(d))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -34,7 +34,7 @@ export function PnlChart({ data, config }: { data: PnlChartPoint[]; config: PnlC
       <ComposedChart responsive data={rows} style={{ width: "100%", height: config.height ?? 300 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={palette.grid} vertical={false} />
         <XAxis dataKey="d" tickFormatter={label} fontSize={12} minTickGap={16} />
-        <YAxis tickFormatter={compactNumber(config.locale)} fontSize={12} width={56} />
+        <YAxis tickFormatter={compactNumber(config.locale)} fontSize={12} width={72} />
         <ReferenceLine y={0} stroke="#94a3b8" />
         <Tooltip
           formatter={(value, name) => [rub(Number(value)), String(name)]}

@@ -75,7 +75,7 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
   return (
     <div className="space-y-3" data-testid="cost-import">
       <p className="text-sm text-slate-600">{t("import.help")}</p>
-      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs text-slate-700">{"article;date;cost\nCUP-1;01.11.2026;245,50\n;2026-11-01;99  ← nm_id / ozon_sku columns also work"}</pre>
+      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs text-slate-700">{"article;date;cost\nCUP-1;01.11.2026;245,50\nCUP-2;2026-11-01;99"}</pre>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="cost-import-file" className="sr-only">
           {t("import.file")}

@@ -11,6 +11,9 @@ import type { Locale } from "@/lib/i18n/config";
 
 const helper = createDataTableColumns<SkuRow>();
 
+/** sold without a cost price on every selling day: COGS and profit are unknown */
+const isUnknown = (row: SkuRow) => row.isMissingCost && (row.cogs === null || Number(row.cogs) === 0);
+
 export function SkuTable(props: {
   rows: SkuRow[];
   total: number;
@@ -60,6 +63,7 @@ export function SkuTable(props: {
                   {row.marketplace === "WB" ? "WB" : "Ozon"} · {row.externalId}
                   {row.brand ? ` · ${row.brand}` : ""}
                 </span>
+                <NumberFlags isProvisional={row.isProvisional} isEstimated={row.hasEstimatedCommission} isMissingCost={row.isMissingCost} />
               </span>
             );
           },
@@ -70,27 +74,36 @@ export function SkuTable(props: {
           header: t("columns.revenueNet"),
           meta: { isNumeric: true },
           cell: (i) => (
-            <>
+            <span className={i.row.original.isProvisional ? "text-amber-800" : undefined} title={i.row.original.isProvisional ? t("provisionalHint") : undefined}>
               {f.rub(i.getValue())}
-              <NumberFlags isProvisional={i.row.original.isProvisional} isEstimated={i.row.original.hasEstimatedCommission} />
-            </>
+              {i.row.original.isProvisional ? <sup aria-hidden="true">*</sup> : null}
+            </span>
           ),
         }),
-        helper.accessor("cogs", { header: t("columns.cogs"), meta: { isNumeric: true }, cell: (i) => f.rub(i.getValue()) }),
+        helper.accessor("cogs", {
+          header: t("columns.cogs"),
+          meta: { isNumeric: true },
+          // a SKU that sold without any cost price has no known COGS or profit: show a dash, not 0
+          cell: (i) => (isUnknown(i.row.original) ? "—" : f.rub(i.getValue())),
+        }),
         helper.accessor("profit", {
           header: t("columns.profit"),
           meta: { isNumeric: true },
           cell: (i) => (
-            <span data-testid="sku-profit" className={Number(i.getValue() ?? 0) < 0 ? "text-red-700" : undefined}>
-              {f.rub(i.getValue())}
-              <NumberFlags isMissingCost={i.row.original.isMissingCost} />
+            <span
+              data-testid="sku-profit"
+              className={isUnknown(i.row.original) ? "text-slate-500" : Number(i.getValue() ?? 0) < 0 ? "text-red-700" : undefined}
+              title={i.row.original.isMissingCost ? t("missingCostHint") : undefined}
+            >
+              {isUnknown(i.row.original) ? "—" : f.rub(i.getValue())}
+              {i.row.original.isMissingCost && !isUnknown(i.row.original) ? <sup aria-hidden="true">!</sup> : null}
             </span>
           ),
         }),
         helper.accessor("margin", {
           header: t("columns.margin"),
           meta: { isNumeric: true },
-          cell: (i) => (i.getValue() === null ? "—" : f.percent(Number(i.getValue()) / 100, 1)),
+          cell: (i) => (i.getValue() === null || isUnknown(i.row.original) ? "—" : f.percent(Number(i.getValue()) / 100, 1)),
         }),
         helper.accessor("sv7", { header: t("columns.sv7"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
         helper.accessor("sv14", { header: t("columns.sv14"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),

@@ -1,0 +1,99 @@
+// Edits through the UI: a cost price changes the profit shown; an import with bad rows shows each one
+// and saves nothing; a viewer sees no editing controls; export downloads exactly the filtered rows.
+import fs from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import { storageState } from "../support/fixtures";
+
+async function topSellingSku(page: Page): Promise<{ article: string; href: string }> {
+  await page.goto("/skus?sort=units&dir=desc");
+  const link = page.getByTestId("sku-link").first();
+  return { article: (await link.textContent())!.trim(), href: (await link.getAttribute("href"))! };
+}
+
+async function profitOf(page: Page, article: string): Promise<string> {
+  await page.goto(`/skus?q=${encodeURIComponent(article)}`);
+  await expect(page.getByTestId("sku-link").first()).toHaveText(article);
+  return (await page.getByTestId("sku-profit").first().textContent())!.trim();
+}
+
+test.describe("editor", () => {
+  test.use({ storageState: storageState("editor") });
+
+  test("editing a cost price changes the profit shown", async ({ page }) => {
+    test.setTimeout(120_000);
+    const sku = await topSellingSku(page);
+    const before = await profitOf(page, sku.article);
+    await page.goto(sku.href);
+    const form = page.getByTestId("cost-form");
+    // from long before the synced days, so every day of the period gets this cost
+    await form.getByTestId("cost-dt-from").fill("2020-01-01");
+    await form.getByTestId("cost-price-input").fill("777,77");
+    await form.getByTestId("cost-save").click();
+    await expect(page.getByTestId("cost-saved")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId("cost-history")).toContainText("777,77");
+    const after = await profitOf(page, sku.article);
+    expect(after).not.toEqual(before);
+
+    // a different cost changes it again
+    await page.goto(sku.href);
+    await page.getByTestId("cost-edit").first().click();
+    await page.getByTestId("cost-form").getByTestId("cost-price-input").fill("1,00");
+    await page.getByTestId("cost-form").getByTestId("cost-save").click();
+    await expect(page.getByTestId("cost-saved")).toBeVisible({ timeout: 60_000 });
+    expect(await profitOf(page, sku.article)).not.toEqual(after);
+  });
+
+  test("an import with bad rows lists them with line numbers and saves nothing", async ({ page }) => {
+    const sku = await topSellingSku(page);
+    await page.goto("/costs");
+    const csv = [`article;date;cost`, `${sku.article};2019-05-05;12,34`, `NO-SUCH-ARTICLE;2019-05-05;10`, `${sku.article};31.02.2019;10`, `${sku.article};2019-05-06;-3`].join("\n");
+    await page.getByTestId("cost-import-file").setInputFiles({ name: "costs.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByTestId("cost-import-check").click();
+    const errors = page.getByTestId("cost-import-errors");
+    await expect(errors).toBeVisible();
+    await expect(errors.getByRole("row")).toHaveCount(4); // header + 3 bad rows
+    await expect(errors).toContainText("такого товара нет");
+    await expect(errors.getByRole("row").nth(1)).toContainText("3");
+    await expect(errors.getByRole("row").nth(2)).toContainText("4");
+    await expect(errors.getByRole("row").nth(3)).toContainText("5");
+    await expect(page.getByTestId("cost-import-confirm")).toHaveCount(0);
+    await expect(page.getByTestId("cost-import-blocked")).toBeVisible();
+
+    // nothing was saved: the good row's cost is not in the SKU's history
+    await page.goto(sku.href);
+    await expect(page.getByTestId("cost-editor")).toBeVisible();
+    await expect(page.getByTestId("cost-editor")).not.toContainText("12,34");
+  });
+
+  test("export downloads the filtered rows", async ({ page }) => {
+    const sku = await topSellingSku(page);
+    await page.goto(`/skus?q=${encodeURIComponent(sku.article)}`);
+    const summary = (await page.getByTestId("table-summary").textContent()) ?? "";
+    const total = Number(summary.replace(/\s/g, "").match(/из(\d+)/)?.[1]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+    const text = fs.readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "");
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines.length - 1).toBe(total);
+    expect(lines[1]).toContain(sku.article);
+
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-xlsx").click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+});
+
+test.describe("viewer", () => {
+  test.use({ storageState: storageState("viewer") });
+
+  test("sees cost prices and commission rules but no editing controls", async ({ page }) => {
+    const sku = await topSellingSku(page);
+    await page.goto(sku.href);
+    await expect(page.getByTestId("cost-readonly")).toBeVisible();
+    await expect(page.getByTestId("cost-form")).toHaveCount(0);
+    await expect(page.getByTestId("cost-edit")).toHaveCount(0);
+    await page.goto("/costs");
+    await expect(page.getByTestId("cost-import")).toHaveCount(0);
+    await page.goto("/commissions");
+    await expect(page.getByTestId("commissions-readonly")).toBeVisible();
+    await expect(page.getByTestId("commission-form")).toHaveCount(0);
+  });
+});

@@ -1,0 +1,92 @@
+// Every dashboard page renders with data from the emulator sync (run by the sync project before
+// this one), has no serious axe-core violations, and is screenshotted in both languages and on a phone.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { screenshotPath, storageState } from "../support/fixtures";
+
+test.use({ storageState: storageState("owner") });
+
+const pages = [
+  { path: "/overview", ru: "Обзор", en: "Overview", ready: "overview-tiles" },
+  { path: "/skus", ru: "Товары", en: "SKUs", ready: "sku-table" },
+  { path: "/restock", ru: "Поставки", en: "Restock", ready: "restock-table" },
+  { path: "/costs", ru: "Себестоимость", en: "Cost prices", ready: "cost-table" },
+  { path: "/commissions", ru: "Правила комиссий", en: "Commission rules", ready: "commission-form" },
+  { path: "/reviews", ru: "Отзывы", en: "Reviews", ready: "review-list" },
+  { path: "/cashflow", ru: "Денежный поток", en: "Cash flow", ready: null },
+] as const;
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+async function setLocale(page: Page, locale: "ru" | "en") {
+  if ((await page.locator("html").getAttribute("lang")) !== locale) {
+    await page.getByTestId("locale-switch").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  }
+}
+
+for (const p of pages) {
+  test(`${p.path} renders data, passes axe, screenshots in ru/en`, async ({ page }) => {
+    await page.goto(p.path);
+    await setLocale(page, "ru");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.ru);
+    await expect(page.getByTestId("page-error")).toHaveCount(0);
+    if (p.ready) await expect(page.getByTestId(p.ready)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath(`dash${p.path.replace(/\//g, "-")}-ru`), fullPage: true });
+    await setLocale(page, "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.en);
+    await page.screenshot({ path: screenshotPath(`dash${p.path.replace(/\//g, "-")}-en`), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath(`dash${p.path.replace(/\//g, "-")}-en-phone`), fullPage: true });
+    await setLocale(page, "ru");
+  });
+}
+
+test("overview shows the period's numbers and links what needs attention", async ({ page }) => {
+  await page.goto("/overview");
+  await expect(page.getByTestId("tile-units-value")).not.toHaveText("0");
+  await expect(page.getByTestId("pnl-chart")).toBeVisible();
+  await expect(page.getByTestId("attention-withoutCost")).toHaveAttribute("href", /\/costs\?.*missing=1/);
+  await expect(page.getByTestId("attention-runningOut")).toHaveAttribute("href", /\/restock/);
+});
+
+test("SKU detail shows P&L, units and stock, velocity, warehouses and the cost history; unknown ids are not found", async ({ page }) => {
+  await page.goto("/skus?sort=units&dir=desc");
+  await page.getByTestId("sku-link").first().click();
+  await expect(page.getByTestId("sku-title")).toBeVisible();
+  await expect(page.getByTestId("pnl-chart")).toBeVisible();
+  await expect(page.getByTestId("units-stock-chart")).toBeVisible();
+  await expect(page.getByTestId("sku-velocity")).toBeVisible();
+  await expect(page.getByTestId("sku-warehouses")).toBeVisible();
+  await expect(page.getByTestId("cost-editor")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: screenshotPath("dash-sku-detail-ru"), fullPage: true });
+  await setLocale(page, "en");
+  await page.screenshot({ path: screenshotPath("dash-sku-detail-en"), fullPage: true });
+  await setLocale(page, "ru");
+
+  await page.goto("/skus/999999999");
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await page.goto("/skus/abc");
+  await expect(page.getByTestId("not-found")).toBeVisible();
+});
+
+test("sorting, filtering and paging live in the URL", async ({ page }) => {
+  await page.goto("/skus?size=25");
+  const table = page.getByTestId("sku-table");
+  await table.getByRole("link", { name: /Прибыль/ }).click();
+  await expect(page).toHaveURL(/sort=profit&dir=desc/);
+  await expect(table.locator("th[aria-sort=descending]")).toContainText("Прибыль");
+  const article = (await page.getByTestId("sku-link").first().textContent())!.trim();
+  await page.getByLabel("Поиск").fill(article);
+  await page.getByRole("button", { name: "Применить" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(article)}`));
+  await expect(page).toHaveURL(/sort=profit/);
+  await expect(page.getByTestId("sku-link").first()).toHaveText(article);
+});

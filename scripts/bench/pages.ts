@@ -1,0 +1,318 @@
+// Dashboard page benchmark:  npx tsx scripts/bench/pages.ts   (or through npm run bench)
+// Loads 2,000 SKUs x 400 days x 5 warehouses into a scratch PostgreSQL database (BENCH_DATABASE_URL,
+// default postgres://postgres@127.0.0.1:5432/postgres; created and dropped here), derives the metrics
+// and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash)
+// on it, signs in, and measures with autocannon (10 connections) the p95 server response time of
+// Overview (30 and 365 days), SKUs (page of 50 by profit, and filtered by text), SKU detail and
+// Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run).
+// It also prints each page's first-load JavaScript, gzipped. Targets: p95 <= 200 ms, JS <= 250 kB.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+import { sql } from "drizzle-orm";
+import { Client } from "pg";
+import { type Db, openDatabase, rowsOf } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
+import { queryRestockPage, queryWarehouseOptions } from "@/lib/data/restock";
+import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "@/lib/data/skus";
+import { addDays } from "@/lib/domain/dates";
+import { generateSupplyAdvice } from "@/lib/services/metrics/generate-supply-advice";
+import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
+import { createUser } from "@/lib/services/users/create-user";
+
+// autocannon ships no types: the slice of its API used here
+interface AutocannonInstance extends PromiseLike<{ requests: { total: number }; errors: number; non2xx: number }> {
+  on(event: "response", fn: (client: unknown, status: number, bytes: number, responseTime: number) => void): void;
+}
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+}) => AutocannonInstance;
+
+const SKUS = 2000;
+const WAREHOUSES = 5;
+const DAYS = 400;
+const TO = "2026-11-28";
+const FROM = addDays(TO, -(DAYS - 1));
+const CONNECTIONS = 10;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const SQL_RUNS = 30;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+function adminUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/** Facts for 2,000 SKUs x 5 warehouses x 400 days, generated in SQL (deterministic). */
+async function loadDataset(db: Db): Promise<void> {
+  const t0 = Date.now();
+  await db.execute(sql`insert into accounts (marketplace, name, source) values ('WB', 'Bench WB', 'ui'), ('OZON', 'Bench Ozon', 'ui')`);
+  await db.execute(sql`
+    insert into warehouse (marketplace, code, name, kind)
+    select m, 'bench-' || m || '-' || i, m || ' warehouse ' || i, 'FBO'
+    from unnest(array['WB','OZON']) m cross join generate_series(1, ${WAREHOUSES}::int) i`);
+  await db.execute(sql`
+    insert into sku (account_id, marketplace, nm_id, ozon_id, article, name, brand, category)
+    select a.id, a.marketplace,
+      case when a.marketplace = 'WB' then 100000 + i end, case when a.marketplace = 'OZON' then 900000 + i end,
+      'ART-' || lpad(i::text, 5, '0'), 'Product ' || i || ' ' || (array['mug','lamp','toy','scarf','book'])[1 + i % 5],
+      'Brand ' || (i % 20), 'Category ' || (i % 15)
+    from generate_series(1, ${SKUS}::int) i
+    join accounts a on a.marketplace = case when i % 2 = 0 then 'OZON' else 'WB' end`);
+  // ~35% of (day, sku, warehouse) sell 1-4 units; older days are settled with a known commission
+  await db.execute(sql`
+    insert into daily_sales (d, sku_id, warehouse_id, qty, refunds_qty, revenue_gross, refunds_amount, delivery_cost, commission_amount, channel, is_settled, src_hash)
+    select g.d, s.id, w.id, q.qty, case when h % 41 = 0 then 1 else 0 end,
+      q.qty * (300 + s.id % 50 * 40), case when h % 41 = 0 then 300 + s.id % 50 * 40 else 0 end,
+      q.qty * 55, case when g.d < ${TO}::date - 10 then round(q.qty * (300 + s.id % 50 * 40) * 0.21, 2) else 0 end,
+      'FBO', g.d < ${TO}::date - 10, 'bench'
+    from generate_series(${FROM}::date, ${TO}::date, '1 day') g(d)
+    cross join sku s
+    join warehouse w on w.marketplace = s.marketplace
+    cross join lateral (select abs(hashtext(s.id || ':' || w.id || ':' || g.d)) as h) hh
+    cross join lateral (select 1 + h % 4 as qty) q
+    where h % 100 < 35`);
+  await db.execute(sql`
+    insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
+    select g.d, s.id, w.id, abs(hashtext(s.id || '/' || w.id || '/' || g.d)) % 120, case when (s.id + w.id) % 9 = 0 then 20 else 0 end, 'bench'
+    from generate_series(${FROM}::date, ${TO}::date, '1 day') g(d)
+    cross join sku s join warehouse w on w.marketplace = s.marketplace`);
+  await db.execute(sql`
+    insert into cost_price_history (sku_id, dt_from, cost_price)
+    select id, ${FROM}::date, round((300 + id % 50 * 40) * 0.45, 2) from sku where id % 10 <> 0`);
+  await db.execute(sql`
+    insert into commission_rules (marketplace, dt_from, rule_json)
+    values ('WB', ${FROM}::date, '{"defaultPercent": 22, "categories": {}, "priceBands": []}'),
+           ('OZON', ${FROM}::date, '{"defaultPercent": 19, "categories": {}, "priceBands": []}')`);
+  await db.execute(sql`
+    insert into reviews (review_id, marketplace, account_id, sku_id, created_at_utc, rating, has_media, text, reply_status, src_hash)
+    select 'r' || s.id || '-' || k, s.marketplace, s.account_id, s.id, ${TO}::timestamptz - (k * 37 || ' hours')::interval,
+      1 + (s.id + k) % 5, k % 4 = 0, 'Review ' || k, case when k % 3 = 0 then 'unanswered' else 'answered' end, 'bench'
+    from sku s cross join generate_series(1, 5) k`);
+  await db.execute(sql`analyze`);
+  const counts = rowsOf<{ sales: number; stock: number }>(
+    await db.execute(sql`select (select count(*) from daily_sales)::int as sales, (select count(*) from daily_stock)::int as stock`),
+  )[0];
+  console.log(`  facts: ${counts.sales.toLocaleString("en")} sales rows, ${counts.stock.toLocaleString("en")} stock rows (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  const t1 = Date.now();
+  // the real recalculation, in chunks of a quarter so each transaction stays moderate
+  for (let from = FROM; from <= TO; from = addDays(from, 100)) {
+    const to = addDays(from, 99) < TO ? addDays(from, 99) : TO;
+    await recalculateMetrics({ db, from, to, aggrDaysWb: 14, aggrDaysOzon: 28 });
+  }
+  const advice = await generateSupplyAdvice({ db, d: TO, safetyCoeff: 1.5 });
+  await db.execute(sql`analyze`);
+  console.log(`  metrics + advice: ${((Date.now() - t1) / 1000).toFixed(0)} s (${advice.rows} advice rows)`);
+}
+
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const cookies = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/overview` }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed (status ${res.status})`);
+  return [...cookies, session].join("; ");
+}
+
+async function measureHttp(url: string, cookie: string): Promise<{ p95: number; p50: number; requests: number; errors: number; non2xx: number }> {
+  const times: number[] = [];
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie } });
+  instance.on("response", (_client, status, _bytes, responseTime) => {
+    if (status === 200) times.push(responseTime);
+  });
+  const result = await instance;
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p95: p95(times), p50: sorted[Math.floor(sorted.length / 2)] ?? NaN, requests: result.requests.total, errors: result.errors, non2xx: result.non2xx };
+}
+
+async function measureSql(fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  await fn();
+  for (let i = 0; i < SQL_RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return p95(times);
+}
+
+async function firstLoadJs(baseUrl: string, pagePath: string, cookie: string): Promise<number> {
+  const html = await (await fetch(`${baseUrl}${pagePath}`, { headers: { cookie } })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
+  let total = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
+    total += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return total;
+}
+
+export async function benchPages(): Promise<void> {
+  const admin = adminUrl();
+  const name = `sovani_bench_pages_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
+  let server: ReturnType<typeof spawn> | undefined;
+  console.log(`\nDashboard pages: ${SKUS} SKUs x ${DAYS} days x ${WAREHOUSES} warehouses, ${CONNECTIONS} connections, ${DURATION_S} s per page`);
+  try {
+    await migrateDatabase(database);
+    const db = database.db;
+    await loadDataset(db);
+    const email = "bench@sovani.local";
+    const password = `bench-${randomBytes(8).toString("hex")}`;
+    await createUser(db, { email, role: "owner", password, actor: null });
+    const skuId = rowsOf<{ id: number }>(await db.execute(sql`select sku_id as id from metrics_daily where d = ${TO}::date order by qty desc, sku_id limit 1`))[0].id;
+
+    const distName = process.env.NEXT_DIST_DIR || ".next-dash";
+    if (!fs.existsSync(path.join(root, distName, "BUILD_ID"))) {
+      console.log(`  building into ${distName}...`);
+      const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distName, NODE_ENV: "production" } });
+      if (build.status !== 0) throw new Error("next build failed");
+    }
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: distName,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(32).toString("base64"),
+        APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        AUTH_TRUST_HOST: "true",
+        LOG_LEVEL: "warn",
+        WB_API_TOKEN: "",
+        OZON_CLIENT_ID: "",
+        OZON_API_KEY: "",
+      },
+    });
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (i > 120) throw new Error("the server did not start");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const cookie = await signIn(baseUrl, email, password);
+
+    const scope = (days: number) => ({ accountId: null, from: addDays(TO, -(days - 1)), to: TO });
+    const q = `from=${scope(30).from}&to=${TO}`;
+    const cases = [
+      {
+        name: "Overview, 30 days",
+        path: `/overview?${q}`,
+        sql: () => Promise.all([queryOverviewTiles(db, scope(30)), queryPnlSeries(db, scope(30)), queryAttentionCounts(db, scope(30))]),
+      },
+      {
+        name: "Overview, 365 days",
+        path: `/overview?from=${scope(365).from}&to=${TO}`,
+        sql: () => Promise.all([queryOverviewTiles(db, scope(365)), queryPnlSeries(db, scope(365)), queryAttentionCounts(db, scope(365))]),
+      },
+      {
+        name: "SKUs, 50 by profit",
+        path: `/skus?${q}&sort=profit&dir=desc&size=50`,
+        sql: () => Promise.all([querySkuPage(db, scope(30), {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }), querySkuFilterOptions(db, scope(30))]),
+      },
+      {
+        name: "SKUs, text filter",
+        path: `/skus?${q}&q=lamp&sort=profit&dir=desc&size=50`,
+        sql: () => Promise.all([querySkuPage(db, scope(30), { q: "lamp" }, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }), querySkuFilterOptions(db, scope(30))]),
+      },
+      {
+        name: "SKU detail",
+        path: `/skus/${skuId}?${q}`,
+        sql: () => Promise.all([querySkuHeader(db, skuId), querySkuSeries(db, skuId, scope(30)), querySkuWarehouses(db, skuId, TO)]),
+      },
+      {
+        name: "Restock, 14 days",
+        path: `/restock?${q}`,
+        sql: () => Promise.all([queryRestockPage(db, scope(30), { windowDays: 14 }, { page: 1, pageSize: 50, sort: "coverDays", dir: "asc" }), queryWarehouseOptions(db)]),
+      },
+    ];
+    const rows: string[][] = [];
+    for (const c of cases) {
+      const check = await fetch(`${baseUrl}${c.path}`, { headers: { cookie } });
+      if (check.status !== 200) throw new Error(`${c.path} answered ${check.status}`);
+      await check.text();
+      const sqlP95 = await measureSql(c.sql);
+      const http = await measureHttp(`${baseUrl}${c.path}`, cookie);
+      const js = await firstLoadJs(baseUrl, c.path, cookie);
+      rows.push([
+        c.name,
+        `${http.p95.toFixed(0)} ms`,
+        `${http.p50.toFixed(0)} ms`,
+        `${sqlP95.toFixed(1)} ms`,
+        `${(js / 1024).toFixed(0)} kB`,
+        String(http.requests),
+        http.errors || http.non2xx ? `${http.errors} errors, ${http.non2xx} non-2xx` : "",
+        http.p95 <= 200 && js <= 250 * 1024 ? "ok" : "OVER TARGET",
+      ]);
+      console.log(`  ${c.name}: p95 ${http.p95.toFixed(0)} ms (SQL alone p95 ${sqlP95.toFixed(1)} ms), first-load JS ${(js / 1024).toFixed(0)} kB gzip`);
+    }
+    const header = ["page", "HTTP p95", "HTTP p50", "SQL alone p95", "JS gzip", "requests", "errors", "target"];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+    console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}`);
+    console.log(`(targets: HTTP p95 <= 200 ms with ${CONNECTIONS} concurrent signed-in clients; first-load JS <= 250 kB gzip)`);
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await database.close();
+    const dropper = new Client({ connectionString: admin });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropper.end();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  benchPages().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
