@@ -47,7 +47,6 @@ function minimumApiCalls(d: Dataset): { wb: number; ozon: number } {
 }
 
 async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  // eslint-disable-next-line no-restricted-properties -- the bench picks its own scratch database
   const admin = process.env.DATABASE_URL;
   if (admin) {
     const name = `sovani_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;

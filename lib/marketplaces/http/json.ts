@@ -1,7 +1,8 @@
 // JSON parsing that keeps integers beyond 2^53 exact: such integers (Ozon accrual_id, WB rrdId, reportId)
 // are turned into strings before JSON.parse sees them. Strings in the payload are never touched.
 
-const BIG_INT = /\d{16,}/;
+/** a 16+ digit number token (after : [ or ,); digits inside strings never have those neighbours */
+const BIG_INT = /[:[,]\s*-?\d{16,}\s*[,\]}]/;
 
 /** Integer literals with 16+ digits (outside strings) become JSON strings; all else is unchanged. */
 export function quoteBigIntegers(text: string): string {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import Decimal from "decimal.js";
 import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate } from "@/lib/domain/dates";
-import { RecordError, idString, moneyObject, zodReason } from "../records";
+import { RecordError, businessDayOfInstant, idString, moneyObject, zodReason } from "../records";
 import type { CashflowPart, NormalizedReview, NormalizedSku, WarehouseRef } from "../wb/mappers";
 
 /** accrual type id -> our cash flow type; ids not listed are stored as 'other' and reported */
@@ -221,7 +221,7 @@ export function mapOzonPosting(raw: unknown, channel: "FBO" | "FBS", timeZone: s
   const commissions = new Map((r.financial_data?.products ?? []).map((p) => [p.product_id, p.commission ? parseMoney(p.commission.amount) : new Decimal(0)]));
   return {
     key: r.posting_number,
-    d: toBusinessDate(new Date(r.in_process_at), timeZone),
+    d: businessDayOfInstant(Date.parse(r.in_process_at), timeZone, toBusinessDate),
     status: r.status,
     channel,
     warehouse: whId ? { code: whId, name: whName ?? whId, kind: channel } : ozonChannelWarehouse(channel),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate, zonedWallTimeToInstant } from "@/lib/domain/dates";
 import type Decimal from "decimal.js";
-import { RecordError, idString, money, zodReason } from "../records";
+import { RecordError, businessDayOfInstant, idString, money, wallTimeToMs, zodReason } from "../records";
 
 /** WB's FBO warehouses are masked: all of them are one virtual warehouse */
 export const WB_FBO_WAREHOUSE = { code: "-999999", name: "Склад WB", kind: "FBO" as const };
@@ -19,8 +19,9 @@ function sellerWarehouse(name: string): WarehouseRef {
 
 /** WB statistics timestamps carry no offset and are Moscow time */
 export function wbWallTimeToDay(wall: string, timeZone: string): string {
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(wall)) return toBusinessDate(new Date(wall), timeZone);
-  return toBusinessDate(zonedWallTimeToInstant(wall, "Europe/Moscow"), timeZone);
+  const ms = /(Z|[+-]\d{2}:?\d{2})$/.test(wall) ? Date.parse(wall) : wallTimeToMs(wall, "Europe/Moscow", zonedWallTimeToInstant);
+  if (Number.isNaN(ms)) throw new RecordError(`not a time: ${wall}`);
+  return businessDayOfInstant(ms, timeZone, toBusinessDate);
 }
 
 const saleSchema = z.object({
