@@ -52,8 +52,8 @@ setup("the owner creates the other users", async ({ browser }) => {
   ] as const) {
     const form = page.getByTestId("create-user-form");
     await form.getByLabel("Email").fill(accounts[name].email);
-    await form.getByLabel("Роль").selectOption(role);
-    await form.getByLabel("Пароль").fill(accounts[name].password);
+    await form.getByLabel("Роль", { exact: true }).selectOption(role);
+    await form.getByLabel("Пароль", { exact: true }).fill(accounts[name].password);
     await form.getByTestId("create-user-submit").click();
     await expect(page.getByTestId(`user-row-${accounts[name].email}`)).toBeVisible();
   }

@@ -130,6 +130,8 @@ async function main() {
     APP_ENCRYPTION_KEY: canaries.APP_ENCRYPTION_KEY,
     AUTH_TRUST_HOST: "true",
     LOG_LEVEL: "debug",
+    // the emulator does not need the documented pacing; real marketplaces keep it
+    MARKETPLACE_RATE_LIMITS: "off",
   };
 
   let databaseUrl;

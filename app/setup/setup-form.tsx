@@ -1,15 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Field, FormError, Input, SubmitButton } from "@/components/ui";
+import { ActionForm, Field, FormError, Input, SubmitButton } from "@/components/ui";
 import { setupOwnerAction } from "@/lib/actions/auth";
 
 export function SetupForm() {
   const t = useTranslations("auth");
-  const [state, formAction] = useActionState(setupOwnerAction, null);
+  const [state, formAction, pending] = useActionState(setupOwnerAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} className="space-y-4" noValidate data-testid="setup-form">
+    <ActionForm action={formAction} className="space-y-4" data-testid="setup-form">
       <FormError state={state} />
       <Field label={t("email")} htmlFor="email" error={fe?.email}>
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus invalid={Boolean(fe?.email)} />
@@ -23,7 +23,7 @@ export function SetupForm() {
       <Field label={t("passwordConfirm")} htmlFor="passwordConfirm" error={fe?.passwordConfirm}>
         <Input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" required invalid={Boolean(fe?.passwordConfirm)} />
       </Field>
-      <SubmitButton testId="setup-submit">{t("createOwner")}</SubmitButton>
-    </form>
+      <SubmitButton testId="setup-submit" pending={pending}>{t("createOwner")}</SubmitButton>
+    </ActionForm>
   );
 }

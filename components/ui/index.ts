@@ -1,4 +1,5 @@
 // UI primitives shared by every page. Server-safe except SubmitButton (a client component).
+export { ActionForm } from "./action-form";
 export { Alert } from "./alert";
 export { Badge, type BadgeTone } from "./badge";
 export { Button, buttonClasses, type ButtonVariant } from "./button";

@@ -1,15 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Field, FormError, Input, SubmitButton } from "@/components/ui";
+import { ActionForm, Field, FormError, Input, SubmitButton } from "@/components/ui";
 import { loginAction } from "@/lib/actions/auth";
 
 export function LoginForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
-  const [state, formAction] = useActionState(loginAction, null);
+  const [state, formAction, pending] = useActionState(loginAction, null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} className="space-y-4" noValidate data-testid="login-form">
+    <ActionForm action={formAction} className="space-y-4" data-testid="login-form">
       <FormError state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field label={t("email")} htmlFor="email" error={fieldErrors?.email}>
@@ -18,9 +18,9 @@ export function LoginForm({ next }: { next?: string }) {
       <Field label={t("password")} htmlFor="password" error={fieldErrors?.password}>
         <Input id="password" name="password" type="password" autoComplete="current-password" required invalid={Boolean(fieldErrors?.password)} />
       </Field>
-      <SubmitButton pendingText={t("signingIn")} testId="login-submit">
+      <SubmitButton pendingText={t("signingIn")} testId="login-submit" pending={pending}>
         {t("signIn")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

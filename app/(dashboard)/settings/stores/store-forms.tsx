@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
+import { ActionForm, Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
 import {
   addStoreAction,
   renameStoreAction,
@@ -37,10 +37,10 @@ export function AddStoreForm() {
   const t = useTranslations("settings.stores");
   const tc = useTranslations("common");
   const [marketplace, setMarketplace] = useState<Marketplace>("WB");
-  const [state, action] = useActionState(addStoreAction, null);
+  const [state, action, pending] = useActionState(addStoreAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate data-testid="add-store-form" key={state?.ok ? `done-${state.data.id}` : "form"}>
+    <ActionForm action={action} className="grid gap-4 sm:grid-cols-2" data-testid="add-store-form" key={state?.ok ? `done-${state.data.id}` : "form"}>
       <div className="space-y-2 sm:col-span-2">
         <FormError state={state} />
         {state?.ok ? <Alert tone="success" testId="form-success">{t("added")}</Alert> : null}
@@ -56,9 +56,11 @@ export function AddStoreForm() {
       </Field>
       <CredentialFields marketplace={marketplace} fe={fe} idPrefix="store" />
       <div className="sm:col-span-2">
-        <SubmitButton testId="add-store-submit">{t("add")}</SubmitButton>
+        <SubmitButton testId="add-store-submit" pending={pending}>
+          {t("add")}
+        </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -83,37 +85,41 @@ export function TestConnectionButton({ storeId }: { storeId: number }) {
 
 export function ReplaceCredentialsForm({ storeId, marketplace }: { storeId: number; marketplace: Marketplace }) {
   const t = useTranslations("settings.stores");
-  const [state, action] = useActionState(replaceStoreCredentialsAction, null);
+  const [state, action, pending] = useActionState(replaceStoreCredentialsAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-3" noValidate data-testid="replace-credentials-form" key={state?.ok ? "done" : "form"}>
+    <ActionForm action={action} className="space-y-3" data-testid="replace-credentials-form" key={state?.ok ? "done" : "form"}>
       <FormError state={state} />
       {state?.ok ? <Alert tone="success">{t("replaced")}</Alert> : null}
       <input type="hidden" name="storeId" value={storeId} />
       <input type="hidden" name="marketplace" value={marketplace} />
       <CredentialFields marketplace={marketplace} fe={fe} idPrefix="replace" />
-      <SubmitButton variant="secondary">{t("replace")}</SubmitButton>
-    </form>
+      <SubmitButton variant="secondary" pending={pending}>
+        {t("replace")}
+      </SubmitButton>
+    </ActionForm>
   );
 }
 
 export function RenameStoreForm({ storeId, name }: { storeId: number; name: string }) {
   const t = useTranslations("settings.stores");
-  const [state, action] = useActionState(renameStoreAction, null);
+  const [state, action, pending] = useActionState(renameStoreAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" noValidate>
+    <ActionForm action={action} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="storeId" value={storeId} />
       <div className="min-w-48 flex-1">
         <Field label={t("name")} htmlFor="rename-name" name="name" error={fe?.name}>
           <Input id="rename-name" name="name" defaultValue={name} invalid={Boolean(fe?.name)} />
         </Field>
       </div>
-      <SubmitButton variant="secondary">{t("rename")}</SubmitButton>
+      <SubmitButton variant="secondary" pending={pending}>
+        {t("rename")}
+      </SubmitButton>
       <div className="w-full">
         <FormError state={state} />
       </div>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
+import { ActionForm, Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
 import { createUserAction, resetUserPasswordAction, setUserDisabledAction, updateUserRoleAction } from "@/lib/actions/users";
 
 const roleOptions = ["owner", "editor", "viewer"] as const;
@@ -9,10 +9,10 @@ const roleOptions = ["owner", "editor", "viewer"] as const;
 export function CreateUserForm() {
   const t = useTranslations("settings.users");
   const tc = useTranslations("common");
-  const [state, action] = useActionState(createUserAction, null);
+  const [state, action, pending] = useActionState(createUserAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate data-testid="create-user-form" key={state?.ok ? "done" : "form"}>
+    <ActionForm action={action} className="grid gap-4 sm:grid-cols-2" data-testid="create-user-form" key={state?.ok ? `done-${state.data.id}` : "form"}>
       <div className="sm:col-span-2 space-y-2">
         <FormError state={state} />
         {state?.ok ? <Alert tone="success" testId="form-success">{t("created")}</Alert> : null}
@@ -36,9 +36,11 @@ export function CreateUserForm() {
         <Input id="new-password" name="password" type="password" autoComplete="new-password" required invalid={Boolean(fe?.password)} />
       </Field>
       <div className="sm:col-span-2">
-        <SubmitButton testId="create-user-submit">{t("create")}</SubmitButton>
+        <SubmitButton testId="create-user-submit" pending={pending}>
+          {t("create")}
+        </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
