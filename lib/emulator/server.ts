@@ -67,6 +67,7 @@ export interface Emulator {
 /** documented budgets: interval between calls (ms) and burst */
 const WB_LIMITS: Record<string, [number, number]> = {
   sales: [60_000, 1],
+  legacy: [60_000, 1],
   finance: [60_000, 1],
   stocks: [20_000, 1],
   feedbacks: [333, 6],
@@ -258,7 +259,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
   }
 
   function wbGroup(path: string): string {
-    if (path.startsWith("/api/v1/supplier")) return "sales";
+    if (path === "/api/v1/supplier/sales") return "sales";
+    if (path.startsWith("/api/v1/supplier") || path.startsWith("/api/v5/supplier")) return "legacy";
     if (path.startsWith("/api/finance")) return "finance";
     if (path.startsWith("/api/analytics")) return "stocks";
     if (path.startsWith("/api/v1/feedback")) return "feedbacks";
