@@ -204,6 +204,8 @@ describe("Inngest functions", () => {
   it("nightly-collect failure handler records the run failed and sends what failed to Telegram", async () => {
     useDeps(async () => summaryOf(accountId, {}));
     const jobRunId = await startJobRun(db, { kind: "nightly", trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId: "run-nightly-9" });
+    // idempotent: a retried plan step finds the same row
+    expect(await startJobRun(db, { kind: "nightly", trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId: "run-nightly-9" })).toBe(jobRunId);
     const before = fake.received.length;
     const { result } = await failureEngine(nightlyCollectFunction, new Error("database unreachable")).execute({
       events: [{ name: "inngest/function.failed", data: { function_id: "sovani-nightly-collect", run_id: "run-nightly-9", error: { message: "database unreachable" }, event: { name: "inngest/scheduled.timer", data: {} } } }],

@@ -10,6 +10,14 @@ export async function startJobRun(
   db: Db,
   input: { kind: "nightly" | "recalc"; trigger: Trigger; from: string; to: string; externalId?: string },
 ): Promise<number> {
+  if (input.externalId) {
+    // a retried step must not open a second row for the same external run
+    const [existing] = await db
+      .select({ id: schema.syncRuns.id })
+      .from(schema.syncRuns)
+      .where(and(eq(schema.syncRuns.kind, input.kind), sql`${schema.syncRuns.sources} ->> 'externalId' = ${input.externalId}`));
+    if (existing) return existing.id;
+  }
   const [row] = await db
     .insert(schema.syncRuns)
     .values({
