@@ -54,7 +54,7 @@ export function PnlChart({ data, config }: { data: PnlChartPoint[]; config: PnlC
             <Cell key={r.d} fillOpacity={r.isProvisional ? 0.45 : 1} />
           ))}
         </Bar>
-        <Line dataKey="profit" name={config.labels.profit} stroke={palette.profit} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
+        <Line dataKey="profit" name={config.labels.profit} stroke={palette.profit} strokeWidth={2} dot={false} type="linear" isAnimationActive={false} />
       </ComposedChart>
     </ChartFrame>
   );

@@ -19,6 +19,8 @@ export interface UnitsStockConfig {
 export function UnitsStockChart({ data, config }: { data: UnitsStockPoint[]; config: UnitsStockConfig }) {
   const label = dayLabel(config.locale, "day");
   const compact = compactNumber(config.locale);
+  // a stock line of one or two snapshots is invisible without its dots
+  const stockPoints = data.filter((p) => p.onHand !== null).length;
   return (
     <ChartFrame title={config.labels.title} summary={config.labels.summary} testId="units-stock-chart">
       <ComposedChart responsive data={data} style={{ width: "100%", height: config.height ?? 260 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
@@ -29,7 +31,7 @@ export function UnitsStockChart({ data, config }: { data: UnitsStockPoint[]; con
         <Tooltip labelFormatter={(d) => label(String(d))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar yAxisId="units" dataKey="units" name={config.labels.units} fill={palette.units} isAnimationActive={false} />
-        <Line yAxisId="stock" dataKey="onHand" name={config.labels.stock} stroke={palette.stock} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+        <Line yAxisId="stock" dataKey="onHand" name={config.labels.stock} stroke={palette.stock} strokeWidth={2} dot={stockPoints <= 3} connectNulls isAnimationActive={false} />
       </ComposedChart>
     </ChartFrame>
   );

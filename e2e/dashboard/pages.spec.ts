@@ -85,7 +85,7 @@ test("sorting, filtering and paging live in the URL", async ({ page }) => {
   await expect(table.locator("th[aria-sort=descending]")).toContainText("Прибыль");
   const article = (await page.getByTestId("sku-link").first().textContent())!.trim();
   await page.getByLabel("Поиск").fill(article);
-  await page.getByRole("button", { name: "Применить" }).click();
+  await page.getByRole("search").getByRole("button", { name: "Применить" }).click();
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(article)}`));
   await expect(page).toHaveURL(/sort=profit/);
   await expect(page.getByTestId("sku-link").first()).toHaveText(article);

@@ -6,6 +6,7 @@
 // Overview (30 and 365 days), SKUs (page of 50 by profit, and filtered by text), SKU detail and
 // Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run).
 // It also prints each page's first-load JavaScript, gzipped. Targets: p95 <= 200 ms, JS <= 250 kB.
+import "./allow-server-only";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
