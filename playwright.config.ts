@@ -27,7 +27,7 @@ export default defineConfig({
   projects: [
     { name: "boot", testMatch: /boot\.spec\.ts/ },
     { name: "setup", testMatch: /global\.setup\.ts/, dependencies: ["boot"] },
-    { name: "app", testMatch: /(auth|headers|roles|stores)\.spec\.ts/, dependencies: ["setup"] },
+    { name: "app", testMatch: /(auth|headers|roles|stores|a11y)\.spec\.ts/, dependencies: ["setup"] },
     { name: "sync", testMatch: /sync\.spec\.ts/, dependencies: ["app"] },
     // after everything else: the action sweep (uses the stores and users made above) and the canary checks
     // the dashboard pages on the data the sync project collected (issue 6)

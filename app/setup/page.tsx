@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Card, CardBody } from "@/components/ui";
 import { hasUsers } from "@/lib/services/users/has-users";
@@ -17,7 +17,7 @@ export default async function SetupPage() {
       <CardBody className="space-y-4 py-6">
         <h1 className="text-xl font-semibold">{t("setupTitle")}</h1>
         <p className="text-sm text-slate-600">{t("setupIntro")}</p>
-        <SetupForm />
+        <SetupForm key={await getLocale()} />
       </CardBody>
     </Card>
   );

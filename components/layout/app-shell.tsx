@@ -41,14 +41,14 @@ export async function AppShell({
       </aside>
       <div className="min-w-0">
         <header className="relative border-b border-slate-200 bg-white">
-          <div className="flex items-center justify-between gap-3 px-4 py-2 sm:px-6">
+          <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2 sm:px-6">
             <div className="flex items-center gap-3">
               <Link href="/overview" className="text-lg font-semibold text-indigo-700 lg:hidden">
                 {t("appName")}
               </Link>
               <MobileNav />
             </div>
-            <div className="flex items-center gap-2 text-sm">
+            <div className="flex min-w-0 flex-wrap items-center justify-end gap-1 text-sm sm:gap-2">
               <span className="hidden max-w-56 truncate text-slate-600 sm:inline" title={t("signedInAs", { email: user.email })} data-testid="current-user">
                 {user.email}
               </span>

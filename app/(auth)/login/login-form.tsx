@@ -16,7 +16,7 @@ export function LoginForm({ next }: { next?: string }) {
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus invalid={Boolean(fieldErrors?.email)} />
       </Field>
       <Field label={t("password")} htmlFor="password" error={fieldErrors?.password}>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required invalid={Boolean(fieldErrors?.password)} />
+        <Input key={state && !state.ok ? state.correlationId : "password"} id="password" name="password" type="password" autoComplete="current-password" required invalid={Boolean(fieldErrors?.password)} />
       </Field>
       <SubmitButton pendingText={t("signingIn")} testId="login-submit" pending={pending}>
         {t("signIn")}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Alert, Card, CardBody } from "@/components/ui";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <CardBody className="space-y-4 py-6">
         <h1 className="text-xl font-semibold">{t("loginTitle")}</h1>
         {params.ended ? <Alert tone="info">{t("sessionEnded")}</Alert> : null}
-        <LoginForm next={next} />
+        <LoginForm next={next} key={await getLocale()} />
       </CardBody>
     </Card>
   );
