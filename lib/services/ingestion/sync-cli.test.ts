@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchPostgres, testDatabaseKinds } from "@/db/test-database";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 
+// child processes open a file-backed PGlite: slow on a busy machine
+const CHILD_TIMEOUT = 240_000;
+
 function runSync(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/sync.ts"), ...args], {
@@ -63,7 +66,7 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
     expect(out).toContain("All sources succeeded.");
     expect(code).toBe(0);
     for (const source of ["wb_sales", "wb_finance", "wb_daily_sales", "ozon_accruals", "ozon_postings_fbo", "ozon_daily_sales"]) expect(out).toMatch(new RegExp(`${source}\\s+succeeded`));
-  });
+  }, CHILD_TIMEOUT);
 
   it("exits non-zero with a clear message when a store's token is rejected", async () => {
     const { code, out } = await runSync(["--from", emulator.truth.from, "--to", emulator.truth.to, "--marketplace", "wb"], envFor(emulator, { WB_API_TOKEN: "not-the-token" }));
@@ -71,7 +74,7 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
     expect(out).not.toContain("ozon_accruals");
     expect(out).toMatch(/Sync incomplete: WB wb_cards: WB rejected the credentials \(401/);
     expect(out).not.toContain("not-the-token");
-  });
+  }, CHILD_TIMEOUT);
 
   it("explains bad usage and missing configuration", async () => {
     const usage = await runSync(["--from", "2026-13-01", "--to", "2026-11-20"], envFor(emulator));
@@ -80,5 +83,5 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
     const none = await runSync(["--from", "2026-11-01", "--to", "2026-11-02"], { ...dbEnv });
     expect(none.code).toBe(1);
     expect(none.out).toContain("No stores are configured");
-  });
+  }, CHILD_TIMEOUT);
 });

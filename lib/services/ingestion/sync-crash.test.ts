@@ -122,5 +122,5 @@ describe.each(testDatabaseKinds())("kill -9 during a sync on %s", (kind) => {
       }
     }
     expect(killedMidRun).toBeGreaterThan(0);
-  }, 240_000);
+  }, 600_000);
 });
