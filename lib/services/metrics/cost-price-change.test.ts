@@ -45,6 +45,8 @@ describe.each(testDatabaseKinds())("cost price change (%s)", (kind) => {
     await insertCostPrice(db, target, day(10), "120.00");
     const result = await recalculateFrom({ db, from: day(10), today: TODAY });
     expect(result?.rows).toBe(2 * 20);
+    // only the rows whose numbers changed are rewritten
+    expect(result?.changed).toBe(3);
     const after = await read();
 
     expect(after.length).toBe(before.length);

@@ -28,8 +28,10 @@ export interface RecalculateMetricsOptions {
 export interface RecalculateMetricsResult {
   from: string;
   to: string;
-  /** metrics_daily rows written (every SKU x every day) */
+  /** metrics_daily rows of the range (every SKU x every day) */
   rows: number;
+  /** rows inserted or whose numbers changed */
+  changed: number;
   /** SKU-days with sales but no cost price (cogs NULL) */
   daysMissingCost: number;
   /** SKUs with at least one such day: the UI asks for their cost price */
@@ -153,8 +155,9 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
         ORDER BY c.dt_from DESC LIMIT 1
       ) cp ON true
       WHERE w.d >= ${from}::date
-    )
-    INSERT INTO metrics_daily (
+    ),
+    written AS (
+    INSERT INTO metrics_daily AS m (
       d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
       commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin,
       sv7, sv14, sv28, on_hand, in_transit, stock_cover_days, updated_at
@@ -170,10 +173,37 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
            CASE WHEN ucover > 0 AND on_hand IS NOT NULL
                 THEN round((on_hand + in_transit)::numeric * cover_window / ucover, 2) END,
            now()
-    FROM calc`;
+    FROM calc
+    -- a nightly rerun of 35 mostly unchanged days rewrites only the rows whose numbers changed
+    ON CONFLICT (d, sku_id) DO UPDATE SET
+      qty = excluded.qty,
+      refunds_qty = excluded.refunds_qty,
+      revenue_gross = excluded.revenue_gross,
+      refunds_amount = excluded.refunds_amount,
+      promo_cost = excluded.promo_cost,
+      delivery_cost = excluded.delivery_cost,
+      commission_amount = excluded.commission_amount,
+      is_commission_estimated = excluded.is_commission_estimated,
+      is_settled = excluded.is_settled,
+      revenue_net = excluded.revenue_net,
+      cogs = excluded.cogs,
+      profit = excluded.profit,
+      margin = excluded.margin,
+      sv7 = excluded.sv7,
+      sv14 = excluded.sv14,
+      sv28 = excluded.sv28,
+      on_hand = excluded.on_hand,
+      in_transit = excluded.in_transit,
+      stock_cover_days = excluded.stock_cover_days,
+      updated_at = excluded.updated_at
+    WHERE (m.qty, m.refunds_qty, m.revenue_gross, m.refunds_amount, m.promo_cost, m.delivery_cost, m.commission_amount, m.is_commission_estimated, m.is_settled, m.revenue_net, m.cogs, m.profit, m.margin, m.sv7, m.sv14, m.sv28, m.on_hand, m.in_transit, m.stock_cover_days)
+          IS DISTINCT FROM (excluded.qty, excluded.refunds_qty, excluded.revenue_gross, excluded.refunds_amount, excluded.promo_cost, excluded.delivery_cost, excluded.commission_amount, excluded.is_commission_estimated, excluded.is_settled, excluded.revenue_net, excluded.cogs, excluded.profit, excluded.margin, excluded.sv7, excluded.sv14, excluded.sv28, excluded.on_hand, excluded.in_transit, excluded.stock_cover_days)
+    RETURNING 1
+    )
+    SELECT count(*)::int AS changed FROM written`;
 }
 
-/** Rebuilds metrics_daily for every SKU and every day from..to (inclusive), in one transaction. */
+/** Brings metrics_daily up to date for every SKU and every day from..to (inclusive), in one transaction. */
 export async function recalculateMetrics(options: RecalculateMetricsOptions): Promise<RecalculateMetricsResult> {
   const { from, to } = options;
   validateDayRange(from, to);
@@ -189,21 +219,22 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     // the planner's row estimates for the day series trigger JIT, whose compile time (~1 s) costs
     // more than it saves on this statement (measured by scripts/bench/recalc.ts)
     await tx.execute(sql`SET LOCAL jit = off`);
-    await tx.execute(sql`DELETE FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date`);
-    await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays));
+    // every SKU x day of the range is produced, so an upsert leaves no stale row (deleted SKUs cascade)
+    const [written] = rowsOf<{ changed: number }>(await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)));
     const result = await tx.execute(sql`
       SELECT count(*)::int AS rows,
              count(*) FILTER (WHERE cogs IS NULL)::int AS days_missing_cost,
              count(DISTINCT sku_id) FILTER (WHERE cogs IS NULL)::int AS skus_missing_cost,
              count(*) FILTER (WHERE is_commission_estimated)::int AS days_estimated
       FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date`);
-    return rowsOf<{ rows: number; days_missing_cost: number; skus_missing_cost: number; days_estimated: number }>(result)[0];
+    return { ...rowsOf<{ rows: number; days_missing_cost: number; skus_missing_cost: number; days_estimated: number }>(result)[0], changed: written.changed };
   });
 
   const summary: RecalculateMetricsResult = {
     from,
     to,
     rows: Number(counts.rows),
+    changed: Number(counts.changed),
     daysMissingCost: Number(counts.days_missing_cost),
     skusMissingCost: Number(counts.skus_missing_cost),
     daysCommissionEstimated: Number(counts.days_estimated),
