@@ -8,7 +8,11 @@ import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { getSyncOverview, type SourceCounts } from "@/lib/services/stores/get-sync-overview";
 import { SyncNowButton } from "./sync-now-button";
 
-const statusTone: Record<string, BadgeTone> = { running: "info", succeeded: "success", partial: "warning", failed: "danger" };
+const statusTone: Record<string, BadgeTone> = { running: "info", succeeded: "success", partial: "warning", failed: "danger", skipped: "warning" };
+
+function sourceState(src: { lastStatus: string; lastError: string | null; lastSuccessDay: string | null }): string {
+  return src.lastStatus === "succeeded" && src.lastError && !src.lastSuccessDay ? "skipped" : src.lastStatus;
+}
 
 function Counts({ c }: { c: SourceCounts }) {
   return (
@@ -62,7 +66,8 @@ export default async function SyncPage() {
                           <Td className="font-mono text-xs">{src.source}</Td>
                           <Td>{src.lastSuccessDay ? f.day(src.lastSuccessDay) : t("never")}</Td>
                           <Td>
-                            <Badge tone={statusTone[src.lastStatus] ?? "neutral"}>{statusLabel(src.lastStatus)}</Badge>
+                            {/* a source that did not run (e.g. after a rejected token) keeps no success to show */}
+                            <Badge tone={statusTone[sourceState(src)] ?? "neutral"}>{statusLabel(sourceState(src))}</Badge>
                             {src.lastError ? <div className="mt-1 max-w-md text-xs break-words text-red-700">{src.lastError}</div> : null}
                           </Td>
                         </Tr>
@@ -107,7 +112,7 @@ export default async function SyncPage() {
                       {r.finishedAt ? ` · ${t("seconds", { n: Math.max(0, Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)) })}` : ""}
                     </div>
                   </Td>
-                  <Td>{r.storeName ?? "—"}</Td>
+                  <Td>{r.storeName ?? (t.has(`kinds.${r.kind}` as never) ? t(`kinds.${r.kind}` as never) : "—")}</Td>
                   <Td>
                     <Badge tone={statusTone[r.status] ?? "neutral"}>{statusLabel(r.status)}</Badge>
                     {r.error ? <div className="mt-1 max-w-xs text-xs break-words text-red-700">{r.error}</div> : null}
