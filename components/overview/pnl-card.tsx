@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { PnlChart } from "@/components/charts/pnl-chart";
+import { LazyPnlChart as PnlChart } from "@/components/charts/lazy";
 import { Card, CardBody, CardHeader, EmptyState, Skeleton } from "@/components/ui";
 import { getPnlSeries } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";

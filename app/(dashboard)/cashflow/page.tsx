@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
-import { CashflowChart } from "@/components/charts/cashflow-chart";
+import { LazyCashflowChart as CashflowChart } from "@/components/charts/lazy";
 import { cashflowSeries } from "@/components/cashflow/cashflow-colors";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
 import { getCashflowSummary, getPayouts } from "@/lib/data";
