@@ -33,7 +33,7 @@ export function marketplaceConfigFromEnv(): MarketplaceConfig {
   };
 }
 
-/** Every WB host and Ozon at one base URL (the emulator serves them all). */
+/** Every WB host and Ozon at one base URL (the emulator serves them all); no client-side pacing for a local server. */
 export function marketplaceConfigForEmulator(emulator: { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string }, timeZone = "Europe/Moscow"): MarketplaceConfig {
   return {
     wbToken: emulator.wbToken,
@@ -42,5 +42,6 @@ export function marketplaceConfigForEmulator(emulator: { url: string; wbToken: s
     wbUrls: { statistics: emulator.url, analytics: emulator.url, finance: emulator.url, feedbacks: emulator.url, content: emulator.url },
     ozonUrl: emulator.url,
     timeZone,
+    rateLimits: false,
   };
 }
