@@ -61,7 +61,8 @@ test("a role change applies on the user's next request", async ({ browser }) => 
   await op.goto("/settings/users");
   await op.getByTestId(`role-select-${accounts.victim.email}`).selectOption("viewer");
   await op.getByTestId(`role-save-${accounts.victim.email}`).click();
-  await expect(op.getByTestId(`user-row-${accounts.victim.email}`)).toContainText("Наблюдатель");
+  // wait for the change itself (the row's select lists every role name, so check the role cell)
+  await expect(op.getByTestId(`user-role-${accounts.victim.email}`)).toHaveText("Наблюдатель");
 
   // the old session is void: next request goes to /login; a fresh sign-in carries the new role
   await vp.goto("/settings/stores");

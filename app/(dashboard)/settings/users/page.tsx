@@ -31,7 +31,7 @@ export default async function UsersPage() {
                   {u.name ? <div className="text-xs text-slate-500">{u.name}</div> : null}
                   {u.id === me.id ? <div className="text-xs text-slate-500">({t("you")})</div> : null}
                 </Td>
-                <Td>{tc(`roles.${u.role}`)}</Td>
+                <Td data-testid={`user-role-${u.email}`}>{tc(`roles.${u.role}`)}</Td>
                 <Td>{u.isDisabled ? <Badge tone="danger">{t("disabled")}</Badge> : <Badge tone="success">{t("active")}</Badge>}</Td>
                 <Td className="whitespace-nowrap">{f.dateTime(u.lastLoginAt)}</Td>
                 <Td>{u.id === me.id ? null : <UserRowControls user={{ id: u.id, email: u.email, role: u.role, isDisabled: u.isDisabled }} />}</Td>
