@@ -127,6 +127,8 @@ export const envSchema = z.object({
   TELEGRAM_API_URL: url("https://api.telegram.org"),
 
   DEMO_MODE: booleanFlag,
+  /** off: the server does not start the in-process nightly scheduler (tests that need a quiet server) */
+  EMBEDDED_SCHEDULER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

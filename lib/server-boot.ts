@@ -23,4 +23,9 @@ export async function bootServer(): Promise<void> {
     await migrateDatabase(database);
     logger.info("boot.migrated", { database: "pglite" });
   }
+  // Without Inngest the nightly collection and recalculation run in this process (null in Inngest mode)
+  if (getEnv().EMBEDDED_SCHEDULER === "on") {
+    const { startEmbeddedScheduler } = await import("./jobs/scheduler");
+    startEmbeddedScheduler();
+  }
 }

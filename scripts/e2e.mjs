@@ -132,6 +132,8 @@ async function main() {
     LOG_LEVEL: "debug",
     // the emulator does not need the documented pacing; real marketplaces keep it
     MARKETPLACE_RATE_LIMITS: "off",
+    // a quiet server: no nightly catch-up run may change the data under the specs
+    EMBEDDED_SCHEDULER: "off",
   };
 
   let databaseUrl;
