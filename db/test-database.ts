@@ -1,9 +1,8 @@
 // Test-only: a freshly migrated database per test file, on in-memory PGlite always and on a real
 // PostgreSQL too when TEST_DATABASE_URL points at one (each file gets its own new database there).
-import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import { type Database, openDatabase } from "./index";
 import { migrateDatabase } from "./migrate";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
 
 export type TestDatabaseKind = "pglite" | "postgres";
 
@@ -30,47 +29,21 @@ export async function createTestDatabase(kind: TestDatabaseKind, options: { migr
     if (migrate) await migrateDatabase(database);
     return database;
   }
-  const admin = adminUrl();
-  if (!admin) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `sovani_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections: 5 });
+  const scratch = await createScratchPostgres();
+  const database = await openDatabase({ url: scratch.url, maxConnections: 5 });
   if (migrate) await migrateDatabase(database);
   return {
     ...database,
     async close() {
       await database.close();
-      const dropper = new Client({ connectionString: admin });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }
 
 /** A scratch PostgreSQL database URL (for child processes), dropped by the returned function. */
-export async function createScratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchPostgres(): Promise<ScratchDatabase> {
   const admin = adminUrl();
   if (!admin) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `sovani_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = new Client({ connectionString: admin });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
+  return createScratchDatabase(admin);
 }

@@ -8,17 +8,17 @@
 // It also prints each page's first-load JavaScript, gzipped. Targets: p95 <= 200 ms, JS <= 250 kB.
 import "./allow-server-only";
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { type Db, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { createScratchDatabase } from "@/db/scratch-database";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
 import { queryRestockPage, queryWarehouseOptions } from "@/lib/data/restock";
 import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "@/lib/data/skus";
@@ -182,15 +182,8 @@ async function firstLoadJs(baseUrl: string, pagePath: string, cookie: string): P
 }
 
 export async function benchPages(): Promise<void> {
-  const admin = adminUrl();
-  const name = `sovani_bench_pages_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await createScratchDatabase(adminUrl(), "sovani_bench_pages");
+  const databaseUrl = scratch.url;
   const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
   let server: ReturnType<typeof spawn> | undefined;
   console.log(`\nDashboard pages: ${SKUS} SKUs x ${DAYS} days x ${WAREHOUSES} warehouses, ${CONNECTIONS} connections, ${DURATION_S} s per page`);
@@ -304,10 +297,7 @@ export async function benchPages(): Promise<void> {
       await new Promise((r) => setTimeout(r, 500));
     }
     await database.close();
-    const dropper = new Client({ connectionString: admin });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await dropper.end();
+    await scratch.drop();
   }
 }
 

@@ -2,12 +2,11 @@
 // 2,000 SKUs x 5 warehouses, ~350k sales rows over 63 days. Times recalculateMetrics over the last
 // 35 days next to one hand-written INSERT ... SELECT with window functions over the same data,
 // then a full year of data.   npx tsx scripts/bench/recalc.ts   (BENCH_DATABASE_URL to override)
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { createScratchDatabase } from "@/db/scratch-database";
 import { addDays } from "@/lib/domain/dates";
 import { recalculateMetrics, recalculateMetricsStatement } from "@/lib/services/metrics/recalculate-metrics";
 
@@ -25,24 +24,14 @@ function adminUrl(): string {
 }
 
 async function withScratchDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const admin = adminUrl();
-  const name = `sovani_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections: 2 });
+  const scratch = await createScratchDatabase(adminUrl(), "sovani_bench");
+  const database = await openDatabase({ url: scratch.url, maxConnections: 2 });
   try {
     await migrateDatabase(database);
     return await fn(database);
   } finally {
     await database.close();
-    const dropper = new Client({ connectionString: admin });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await dropper.end();
+    await scratch.drop();
   }
 }
 

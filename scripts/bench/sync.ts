@@ -6,11 +6,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { createScratchDatabase } from "@/db/scratch-database";
 import type { Dataset } from "@/lib/emulator/dataset";
 import { startEmulator } from "@/lib/emulator/server";
 import { marketplaceConfigForEmulator } from "@/lib/services/ingestion/config";
@@ -49,22 +48,13 @@ function minimumApiCalls(d: Dataset): { wb: number; ozon: number } {
 async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const admin = process.env.DATABASE_URL;
   if (admin) {
-    const name = `sovani_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE "${name}"`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
+    const scratch = await createScratchDatabase(admin, "sovani_bench");
+    const database = await openDatabase({ url: scratch.url });
     return {
       database,
       drop: async () => {
         await database.close();
-        const c = new Client({ connectionString: admin });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
+        await scratch.drop();
       },
     };
   }
