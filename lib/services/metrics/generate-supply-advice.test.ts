@@ -75,6 +75,27 @@ describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
     expect(noSafety.rationaleHash).not.toBe(pick(skuId, a, 14).rationaleHash);
   });
 
+  it("uses the stock the nightly sync stored the morning after d, the freshest snapshot winning", async () => {
+    const day = "2026-05-10";
+    const late = await insertSku(db, { marketplace: "OZON" });
+    const both = await insertSku(db, { marketplace: "OZON" });
+    const w = await insertWarehouse(db, "OZON", "adv-morning");
+    await insertSales(db, Array.from({ length: 14 }, (_, i) => ({ d: addDays(day, -i), skuId: late, warehouseId: w, qty: 2 })));
+    await insertStock(db, [
+      // the nightly run on day+1 collects `day` and stores today's stock under day+1
+      { d: addDays(day, 1), skuId: late, warehouseId: w, onHand: 10, inTransit: 4 },
+      { d: day, skuId: both, warehouseId: w, onHand: 30, inTransit: 0 },
+      { d: addDays(day, 1), skuId: both, warehouseId: w, onHand: 25, inTransit: 0 },
+      // two days later is not "the morning after"
+      { d: addDays(day, 2), skuId: late, warehouseId: null, onHand: 99, inTransit: 0 },
+    ]);
+    await generateSupplyAdvice({ db, d: day, safetyCoeff: 0 });
+    const rows = await db.select().from(schema.adviceSupply).where(and(eq(schema.adviceSupply.d, day), eq(schema.adviceSupply.windowDays, 14)));
+    expect(rows.find((r) => r.skuId === late && r.warehouseId === w)).toMatchObject({ onHand: 10, inTransit: 4, velocity: "2.0000", recommendedQty: 28 - 14 });
+    expect(rows.find((r) => r.skuId === both && r.warehouseId === w)).toMatchObject({ onHand: 25 });
+    expect(rows.find((r) => r.skuId === late && r.warehouseId === null)).toBeUndefined();
+  });
+
   it("rejects a bad day", async () => {
     await expect(generateSupplyAdvice({ db, d: "30.06.2026" })).rejects.toThrow('"30.06.2026" is not a date in YYYY-MM-DD form');
   });

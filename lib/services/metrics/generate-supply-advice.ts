@@ -15,7 +15,7 @@ const LONGEST = 28;
 
 export interface GenerateSupplyAdviceOptions {
   db?: Db;
-  /** business day the advice is for (stock snapshot of d, sales of the window ending on d) */
+  /** business day the advice is for (the freshest stock snapshot of d or d+1, sales of the window ending on d) */
   d: string;
   /** default SAFETY_COEFF (1.5) */
   safetyCoeff?: number;
@@ -69,7 +69,7 @@ function intArray(value: number[] | string | null): number[] {
   return inner === "" ? [] : inner.split(",").map(Number);
 }
 
-/** Rebuilds advice_supply for day d for every SKU and warehouse with stock on d or sales in the last 28 days. */
+/** Rebuilds advice_supply for day d for every SKU and warehouse with stock (on d or the morning after) or sales in the last 28 days. */
 export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions): Promise<GenerateSupplyAdviceResult> {
   const { d } = options;
   if (!isIsoDay(d)) throw new AppError("VALIDATION", `"${d}" is not a date in YYYY-MM-DD form`, { d: "expected YYYY-MM-DD" });
@@ -90,10 +90,16 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
       WHERE d BETWEEN ${start}::date AND ${d}::date AND qty > 0
       GROUP BY sku_id, warehouse_id
     ),
-    stock AS (
-      SELECT sku_id, warehouse_id, on_hand, in_transit
+    -- the freshest snapshot taken on d or the day after: the nightly sync (02:00 UTC) collects d
+    -- the next morning and stores the stock it sees under that business day
+    latest_stock AS (
+      SELECT DISTINCT ON (sku_id, warehouse_id) sku_id, warehouse_id, on_hand, in_transit
       FROM daily_stock
-      WHERE d = ${d}::date AND (on_hand > 0 OR in_transit > 0)
+      WHERE d BETWEEN ${d}::date AND ${d}::date + 1
+      ORDER BY sku_id, warehouse_id, d DESC
+    ),
+    stock AS (
+      SELECT sku_id, warehouse_id, on_hand, in_transit FROM latest_stock WHERE on_hand > 0 OR in_transit > 0
     )
     SELECT coalesce(s.sku_id, st.sku_id) AS sku_id,
            CASE WHEN s.sku_id IS NOT NULL THEN s.warehouse_id ELSE st.warehouse_id END AS warehouse_id,
