@@ -192,11 +192,13 @@ describe("jobs without Inngest", () => {
   }, 20_000);
 
   it("scheduler: a nightly run missed while the server was down is caught up after start", async () => {
+    // the catch-up reads the database through jobDeps: point it at the test database, not ./.data
+    useDeps(async (o) => ok(o.accountIds![0]));
     await db.delete(schema.syncRuns).where(eq(schema.syncRuns.kind, "nightly"));
     expect(await isNightlyOverdue(db)).toBe(true);
     let ran = 0;
     const scheduler = startEmbeddedScheduler({ job: async () => void (ran += 1), catchUpDelayMs: 10, inngestConfigured: false })!;
-    // the catch-up queries the database and takes the lease: give a loaded CI machine up to 15 s
+    // the catch-up queries the database and takes the lease: give a loaded machine up to 15 s
     for (let i = 0; i < 750 && ran === 0; i++) await sleep(20);
     scheduler.stop();
     expect(ran).toBe(1);
