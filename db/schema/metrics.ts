@@ -13,6 +13,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
 import { sku, warehouse } from "./catalog";
 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
@@ -53,7 +54,42 @@ export const metricsDaily = pgTable(
   (t) => [
     unique("metrics_daily_d_sku_uq").on(t.d, t.skuId),
     index("metrics_daily_sku_d_idx").on(t.skuId, t.d),
+    // covers the SKU table's period sums (index-only scan of the range, no visit to the wide rows)
+    index("metrics_daily_d_sku_totals_idx").on(t.d, t.skuId, t.qty, t.refundsQty, t.revenueNet, t.cogs, t.profit, t.isSettled, t.isCommissionEstimated),
+    // the Overview's "selling without a cost price": a probe per SKU into the few rows that qualify
+    index("metrics_daily_missing_cost_idx").on(t.skuId, t.d).where(sql`${t.qty} > 0 and ${t.cogs} is null`),
   ],
+);
+
+/**
+ * metrics_daily summed per store and day, rewritten by recalculateMetrics in the same transaction
+ * as the rows it sums, so the Overview reads a few hundred rows instead of every SKU x day.
+ * account_id is NULL for SKUs that belong to no store.
+ */
+export const metricsStoreDaily = pgTable(
+  "metrics_store_daily",
+  {
+    d: date("d", { mode: "string" }).notNull(),
+    accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    qty: bigint("qty", { mode: "number" }).notNull(),
+    refundsQty: bigint("refunds_qty", { mode: "number" }).notNull(),
+    /** revenue_gross - refunds_amount */
+    revenue: money("revenue").notNull(),
+    /** commission + delivery + promotion */
+    fees: money("fees").notNull(),
+    revenueNet: money("revenue_net").notNull(),
+    /** COGS of the rows whose cost price is known */
+    cogs: money("cogs").notNull(),
+    /** profit of the rows whose cost price is known */
+    profit: money("profit").notNull(),
+    /** net revenue of the rows that sold without a cost price */
+    revenueWithoutCost: money("revenue_without_cost").notNull(),
+    /** SKU rows with units, refunds or net revenue */
+    activeSkus: integer("active_skus").notNull(),
+    hasProvisional: boolean("has_provisional").notNull(),
+    hasEstimatedCommission: boolean("has_estimated_commission").notNull(),
+  },
+  (t) => [unique("metrics_store_daily_d_account_uq").on(t.d, t.accountId).nullsNotDistinct()],
 );
 
 /** Restock advice per SKU and warehouse with the inputs that produced it. */

@@ -1,9 +1,11 @@
 import "server-only";
-// Overview reads: the period's P&L tiles with the previous period, the P&L series, and what needs attention.
+// Overview reads: the period's P&L tiles with the previous period and the P&L series (both from the
+// per-store daily totals that recalculateMetrics keeps, see lib/services/metrics/store-daily.ts), and
+// what needs attention.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { type Bucket, bucketFor, type DashboardScope, previousPeriod } from "./scope";
-import { int, num, storeCondition } from "./sql-helpers";
+import { int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
 
 export interface PnlTotals {
   revenueNet: string;
@@ -57,30 +59,34 @@ function totalsOf(row: TotalsRow | undefined): PnlTotals {
   };
 }
 
-/** Tiles of the overview: one scan over both periods, split with FILTER. */
+/** `t.account_id = $1` on metrics_store_daily, or nothing when all stores are selected. */
+function storeDailyCondition(accountId: number | null) {
+  return storeCondition(accountId, "t");
+}
+
+/** Tiles of the overview: one pass over both periods of the per-store daily totals, split with FILTER. */
 export async function queryOverviewTiles(db: Db, scope: DashboardScope): Promise<OverviewTiles> {
   const prev = previousPeriod(scope);
-  const join = scope.accountId === null ? sql`` : sql`join sku s on s.id = m.sku_id`;
-  const cur = sql`m.d >= ${scope.from}::date`;
+  const cur = sql`t.d >= ${scope.from}::date`;
   const result = await db.execute(sql`
     select
-      sum(m.revenue_net) filter (where ${cur})::text as cur_revenue_net,
-      sum(m.cogs) filter (where ${cur})::text as cur_cogs,
-      sum(m.profit) filter (where ${cur})::text as cur_profit,
-      sum(m.qty) filter (where ${cur})::bigint as cur_units,
-      sum(m.refunds_qty) filter (where ${cur})::bigint as cur_refunds,
-      sum(m.revenue_net) filter (where ${cur} and m.cogs is null and m.qty > 0)::text as cur_revenue_without_cost,
-      sum(m.revenue_net) filter (where not ${cur})::text as prev_revenue_net,
-      sum(m.cogs) filter (where not ${cur})::text as prev_cogs,
-      sum(m.profit) filter (where not ${cur})::text as prev_profit,
-      sum(m.qty) filter (where not ${cur})::bigint as prev_units,
-      sum(m.refunds_qty) filter (where not ${cur})::bigint as prev_refunds,
-      sum(m.revenue_net) filter (where not ${cur} and m.cogs is null and m.qty > 0)::text as prev_revenue_without_cost,
-      coalesce(bool_or(not m.is_settled and (m.qty <> 0 or m.refunds_qty <> 0)) filter (where ${cur}), false) as has_provisional,
-      coalesce(bool_or(m.is_commission_estimated) filter (where ${cur}), false) as has_estimated,
-      count(*) filter (where ${cur} and (m.qty <> 0 or m.refunds_qty <> 0 or m.revenue_net <> 0))::int as active_rows
-    from metrics_daily m ${join}
-    where m.d between ${prev.from}::date and ${scope.to}::date and ${storeCondition(scope.accountId)}
+      sum(t.revenue_net) filter (where ${cur})::text as cur_revenue_net,
+      sum(t.cogs) filter (where ${cur})::text as cur_cogs,
+      sum(t.profit) filter (where ${cur})::text as cur_profit,
+      sum(t.qty) filter (where ${cur})::bigint as cur_units,
+      sum(t.refunds_qty) filter (where ${cur})::bigint as cur_refunds,
+      sum(t.revenue_without_cost) filter (where ${cur})::text as cur_revenue_without_cost,
+      sum(t.revenue_net) filter (where not ${cur})::text as prev_revenue_net,
+      sum(t.cogs) filter (where not ${cur})::text as prev_cogs,
+      sum(t.profit) filter (where not ${cur})::text as prev_profit,
+      sum(t.qty) filter (where not ${cur})::bigint as prev_units,
+      sum(t.refunds_qty) filter (where not ${cur})::bigint as prev_refunds,
+      sum(t.revenue_without_cost) filter (where not ${cur})::text as prev_revenue_without_cost,
+      coalesce(bool_or(t.has_provisional) filter (where ${cur}), false) as has_provisional,
+      coalesce(bool_or(t.has_estimated_commission) filter (where ${cur}), false) as has_estimated,
+      coalesce(sum(t.active_skus) filter (where ${cur}), 0)::int as active_rows
+    from metrics_store_daily t
+    where t.d between ${prev.from}::date and ${scope.to}::date and ${storeDailyCondition(scope.accountId)}
   `);
   const r = rowsOf<Record<string, string | number | boolean | null>>(result)[0] ?? {};
   const pick = (prefix: string): TotalsRow => ({
@@ -124,20 +130,19 @@ export interface PnlSeries {
 
 /** P&L per day, week or month (by the length of the range) for the chart. */
 export async function queryPnlSeries(db: Db, scope: DashboardScope, bucket: Bucket = bucketFor(scope)): Promise<PnlSeries> {
-  const join = scope.accountId === null ? sql`` : sql`join sku s on s.id = m.sku_id`;
-  const key = bucket === "day" ? sql`m.d` : sql.raw(`date_trunc('${bucket}', m.d::timestamp)::date`);
+  const key = bucket === "day" ? sql`t.d` : sql.raw(`date_trunc('${bucket}', t.d::timestamp)::date`);
   const result = await db.execute(sql`
     select ${key}::text as d,
-      sum(m.revenue_gross - m.refunds_amount)::text as revenue,
-      sum(m.commission_amount + m.delivery_cost + m.promo_cost + coalesce(m.cogs, 0))::text as costs,
-      coalesce(sum(m.profit), 0)::text as profit,
-      sum(m.revenue_net)::text as revenue_net,
-      coalesce(sum(m.cogs), 0)::text as cogs,
-      sum(m.qty)::bigint as units,
-      bool_or(not m.is_settled and (m.qty <> 0 or m.refunds_qty <> 0)) as provisional,
-      bool_or(m.is_commission_estimated) as estimated
-    from metrics_daily m ${join}
-    where m.d between ${scope.from}::date and ${scope.to}::date and ${storeCondition(scope.accountId)}
+      sum(t.revenue)::text as revenue,
+      sum(t.fees + t.cogs)::text as costs,
+      sum(t.profit)::text as profit,
+      sum(t.revenue_net)::text as revenue_net,
+      sum(t.cogs)::text as cogs,
+      sum(t.qty)::bigint as units,
+      bool_or(t.has_provisional) as provisional,
+      bool_or(t.has_estimated_commission) as estimated
+    from metrics_store_daily t
+    where t.d between ${scope.from}::date and ${scope.to}::date and ${storeDailyCondition(scope.accountId)}
     group by 1 order by 1
   `);
   const points = rowsOf<Record<string, string | number | boolean | null>>(result).map((r) => ({
@@ -167,13 +172,12 @@ export interface AttentionCounts {
 export async function queryAttentionCounts(db: Db, scope: DashboardScope): Promise<AttentionCounts> {
   const result = await db.execute(sql`
     select
-      (select count(distinct m.sku_id)::int from metrics_daily m join sku s on s.id = m.sku_id
-        where m.d between ${scope.from}::date and ${scope.to}::date and m.qty > 0 and m.cogs is null
-          and ${storeCondition(scope.accountId)}) as without_cost,
       (select count(*)::int from sku s
-        cross join lateral (select m.stock_cover_days from metrics_daily m
-          where m.sku_id = s.id and m.d <= ${scope.to}::date order by m.d desc limit 1) last
-        where last.stock_cover_days < 7 and ${storeCondition(scope.accountId)}) as running_out,
+        where ${storeCondition(scope.accountId)} and exists (
+          select 1 from metrics_daily m
+          where m.sku_id = s.id and m.d between ${scope.from}::date and ${scope.to}::date and m.qty > 0 and m.cogs is null)) as without_cost,
+      (select count(*)::int from metrics_daily last join sku s on s.id = last.sku_id
+        where last.d = ${latestMetricsDay(scope.to)} and last.stock_cover_days < 7 and ${storeCondition(scope.accountId)}) as running_out,
       (select count(*)::int from sync_runs r
         where r.status in ('failed', 'partial') and r.started_at >= ${scope.from}::date - interval '1 day'
           and ${scope.accountId === null ? sql`true` : sql`r.account_id = ${scope.accountId}`}) as failed_syncs

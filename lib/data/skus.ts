@@ -3,7 +3,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
-import { containsPattern, int, num, storeCondition } from "./sql-helpers";
+import { containsPattern, int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
 
 export const skuSortKeys = [
@@ -120,11 +120,7 @@ export async function querySkuPage(
         count(*) over () as total
       from sku s
       left join a on a.sku_id = s.id
-      left join lateral (
-        select m.sv7, m.sv14, m.sv28, m.on_hand, m.in_transit, m.stock_cover_days
-        from metrics_daily m where m.sku_id = s.id and m.d <= ${scope.to}::date
-        order by m.d desc limit 1
-      ) l on true
+      left join metrics_daily l on l.sku_id = s.id and l.d = ${latestMetricsDay(scope.to)}
       where ${skuFilterSql(scope, filters)}
       order by ${sortSql[params.sort]} ${dir} nulls last, s.id
       limit ${params.pageSize} offset ${offset}

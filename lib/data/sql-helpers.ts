@@ -22,3 +22,12 @@ export function int(value: unknown): number {
   if (value === null || value === undefined) return 0;
   return Number(value);
 }
+
+/**
+ * The latest recalculated day on or before `to`, as a scalar subquery. recalculateMetrics writes a
+ * row for every SKU on every day it covers, so "each SKU's latest velocity and stock as of `to`" is
+ * the rows of this one day: one index range instead of a backward probe per SKU.
+ */
+export function latestMetricsDay(to: string): SQL {
+  return sql`(select max(d) from metrics_daily where d <= ${to}::date)`;
+}

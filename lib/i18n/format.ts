@@ -24,10 +24,29 @@ function asNumeric(value: number | string): number | string {
   return typeof value === "string" ? value.trim() : value;
 }
 
+// Building an Intl formatter costs far more than using one (a table page formats thousands of
+// cells per render): each distinct formatter is built once per process and reused.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(l: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${l}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(l, options)));
+  return format;
+}
+
+function dateFormat(l: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${l}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(l, options)));
+  return format;
+}
+
 export function createFormatters(locale: Locale, timeZone: string): Formatters {
   const l = tag[locale];
-  const dayFormat = new Intl.DateTimeFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
-  const dateTimeFormat = new Intl.DateTimeFormat(l, {
+  const dayFormat = dateFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
+  const dateTimeFormat = dateFormat(l, {
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
@@ -40,14 +59,14 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
     timeZone,
     number(value, fractionDigits = 0) {
       if (value === null || value === undefined || value === "") return dash;
-      return new Intl.NumberFormat(l, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(
+      return numberFormat(l, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(
         asNumeric(value) as number,
       );
     },
     rub(value, options = {}) {
       if (value === null || value === undefined || value === "") return dash;
       const digits = options.fractionDigits ?? 0;
-      return new Intl.NumberFormat(l, {
+      return numberFormat(l, {
         style: "currency",
         currency: "RUB",
         currencyDisplay: "narrowSymbol",
@@ -57,7 +76,7 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
     },
     percent(value, fractionDigits = 1) {
       if (value === null || value === undefined || !Number.isFinite(value)) return dash;
-      return new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: fractionDigits }).format(value);
+      return numberFormat(l, { style: "percent", maximumFractionDigits: fractionDigits }).format(value);
     },
     day(value) {
       if (!value) return dash;

@@ -71,7 +71,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Facts for 2,000 SKUs x 5 warehouses x 400 days, generated in SQL (deterministic). */
-async function loadDataset(db: Db): Promise<void> {
+export async function loadDataset(db: Db): Promise<void> {
   const t0 = Date.now();
   await db.execute(sql`insert into accounts (marketplace, name, source) values ('WB', 'Bench WB', 'ui'), ('OZON', 'Bench Ozon', 'ui')`);
   await db.execute(sql`

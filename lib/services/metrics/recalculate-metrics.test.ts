@@ -298,6 +298,25 @@ async function runScenario(db: Db, s: Scenario): Promise<void> {
     if (e.stockCoverDays === null) expect(row.stockCoverDays, `${where} cover`).toBeNull();
     else expect(Math.abs(Number(row.stockCoverDays) - e.stockCoverDays), `${where} cover`).toBeLessThanOrEqual(0.005 + 1e-9);
   });
+
+  // the per-store daily totals the Overview reads are the sums of the same expectations
+  const storeDays = await db.select().from(schema.metricsStoreDaily).orderBy(asc(schema.metricsStoreDaily.d));
+  const days = [...new Set(expected.map((e) => e.d))].sort();
+  expect(storeDays.map((t) => [t.d, t.accountId])).toEqual(days.map((d) => [d, null]));
+  for (const t of storeDays) {
+    const rows = expected.filter((e) => e.d === t.d);
+    expect(
+      { qty: t.qty, revenueNet: t.revenueNet, cogs: t.cogs, profit: t.profit, revenueWithoutCost: t.revenueWithoutCost, hasEstimated: t.hasEstimatedCommission },
+      `store totals on ${t.d}`,
+    ).toEqual({
+      qty: rows.reduce((n, e) => n + e.qty, 0),
+      revenueNet: toMoneyString(sumMoney(rows.map((e) => e.revenueNet))),
+      cogs: toMoneyString(sumMoney(rows.flatMap((e) => (e.cogs === null ? [] : [e.cogs])))),
+      profit: toMoneyString(sumMoney(rows.flatMap((e) => (e.profit === null ? [] : [e.profit])))),
+      revenueWithoutCost: toMoneyString(sumMoney(rows.filter((e) => e.cogs === null && e.qty > 0).map((e) => e.revenueNet))),
+      hasEstimated: rows.some((e) => e.isCommissionEstimated),
+    });
+  }
 }
 
 describe.each(testDatabaseKinds())("recalculateMetrics equals lib/domain (%s)", (kind) => {
