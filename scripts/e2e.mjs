@@ -166,8 +166,13 @@ async function main() {
   const logStream = fs.createWriteStream(serverLog);
   const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
   children.push(server);
-  server.stdout.pipe(logStream);
-  server.stderr.pipe(logStream);
+  // two sources into one file: neither may end it (the finally block below does)
+  server.stdout.pipe(logStream, { end: false });
+  server.stderr.pipe(logStream, { end: false });
+  let stopping = false;
+  server.on("exit", (code, signal) => {
+    if (!stopping) console.error(`[e2e] the server exited during the run (code ${code}, signal ${signal}); its log: ${serverLog}`);
+  });
   console.log(`[e2e] server ${baseURL} (pid ${server.pid}), database ${databaseUrl ? "PostgreSQL" : "PGlite"}, log ${serverLog}`);
 
   let code = 1;
@@ -189,6 +194,7 @@ async function main() {
     });
     code = pw.status ?? 1;
   } finally {
+    stopping = true;
     stopAll();
     await new Promise((r) => setTimeout(r, 500));
     logStream.end();
