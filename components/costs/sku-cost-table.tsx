@@ -1,21 +1,19 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import { useFormatters } from "@/components/layout/use-client-context";
 import type { SkuCostRow } from "@/lib/data/costs";
-import { createFormatters } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/config";
 
 const helper = createDataTableColumns<SkuCostRow>();
 
 export function SkuCostTable(props: { rows: SkuCostRow[]; total: number; page: number; pageSize: number; labels: DataTableLabels; timeZone: string }) {
   const t = useTranslations("costs");
-  const locale = useLocale() as Locale;
   const search = useSearchParams();
   const pathname = usePathname();
-  const f = useMemo(() => createFormatters(locale, props.timeZone), [locale, props.timeZone]);
+  const f = useFormatters(props.timeZone);
   const columns = useMemo(
     () =>
       helper.columns([

@@ -1,26 +1,16 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { navItems } from "./nav-items";
-
-/** Links keep the store and date range of the current URL, so switching pages keeps the filters. */
-function useFilterQuery(): string {
-  const params = useSearchParams();
-  const keep = new URLSearchParams();
-  for (const key of ["store", "from", "to"]) {
-    const v = params.get(key);
-    if (v) keep.set(key, v);
-  }
-  const s = keep.toString();
-  return s ? `?${s}` : "";
-}
+import { useScopeQuery } from "./use-client-context";
 
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
-  const query = useFilterQuery();
+  // links keep the store and date range of the current URL, so switching pages keeps the filters
+  const query = useScopeQuery();
   return (
     <nav aria-label={t("mainNav")} data-testid="sidebar-nav">
       <ul className="space-y-0.5">

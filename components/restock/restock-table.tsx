@@ -1,12 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import { useFormatters, useScopeQuery } from "@/components/layout/use-client-context";
 import type { RestockRow } from "@/lib/data/restock";
-import { createFormatters } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/config";
 
 const helper = createDataTableColumns<RestockRow>();
 
@@ -21,18 +19,8 @@ export function RestockTable(props: {
   timeZone: string;
 }) {
   const t = useTranslations("restock");
-  const locale = useLocale() as Locale;
-  const search = useSearchParams();
-  const f = useMemo(() => createFormatters(locale, props.timeZone), [locale, props.timeZone]);
-  const scope = useMemo(() => {
-    const q = new URLSearchParams();
-    for (const key of ["store", "from", "to"]) {
-      const v = search.get(key);
-      if (v) q.set(key, v);
-    }
-    const s = q.toString();
-    return s ? `?${s}` : "";
-  }, [search]);
+  const f = useFormatters(props.timeZone);
+  const scope = useScopeQuery();
   const columns = useMemo(
     () =>
       helper.columns([

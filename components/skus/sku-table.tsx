@@ -1,13 +1,11 @@
 "use client";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import { useFormatters, useScopeQuery } from "@/components/layout/use-client-context";
 import { NumberFlags } from "@/components/data-table/flags";
 import type { SkuRow } from "@/lib/data/skus";
-import { createFormatters } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/config";
 
 const helper = createDataTableColumns<SkuRow>();
 
@@ -25,18 +23,8 @@ export function SkuTable(props: {
   timeZone: string;
 }) {
   const t = useTranslations("skus");
-  const locale = useLocale() as Locale;
-  const search = useSearchParams();
-  const f = useMemo(() => createFormatters(locale, props.timeZone), [locale, props.timeZone]);
-  const scope = useMemo(() => {
-    const q = new URLSearchParams();
-    for (const key of ["store", "from", "to"]) {
-      const v = search.get(key);
-      if (v) q.set(key, v);
-    }
-    const s = q.toString();
-    return s ? `?${s}` : "";
-  }, [search]);
+  const f = useFormatters(props.timeZone);
+  const scope = useScopeQuery();
   const columns = useMemo(
     () =>
       helper.columns([

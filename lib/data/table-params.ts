@@ -15,6 +15,9 @@ export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 
+/** The URL parameters every dashboard page shares: links between pages keep them. */
+export const SCOPE_KEYS = ["store", "from", "to"] as const;
+
 /** First value of a search param, trimmed; undefined when absent or empty. */
 export function param(params: SearchParamsRecord, key: string): string | undefined {
   const raw = params[key];
@@ -68,7 +71,7 @@ export function withParams(params: SearchParamsRecord, changes: Record<string, s
 /** Link to another dashboard page keeping the store and date range of the current URL. */
 export function scopedHref(pathname: string, params: SearchParamsRecord, extra: Record<string, string | number | undefined> = {}): string {
   const out = new URLSearchParams();
-  for (const key of ["store", "from", "to"]) {
+  for (const key of SCOPE_KEYS) {
     const v = param(params, key);
     if (v !== undefined) out.set(key, v);
   }
