@@ -21,7 +21,7 @@ test("the login page has no serious accessibility violations and works with the 
 test.describe("signed in", () => {
   test.use({ storageState: storageState("owner") });
 
-  for (const path of ["/settings/stores", "/settings/users", "/sync"]) {
+  for (const path of ["/settings/stores", "/settings/users", "/settings/account", "/sync"]) {
     test(`${path} has no serious accessibility violations`, async ({ page }) => {
       await page.goto(path);
       expect(await seriousViolations(page)).toEqual([]);

@@ -1,6 +1,6 @@
 // Sign-in behaviour: one generic error, lockout, cookie flags, and revocation on the next request.
 import { expect, test } from "@playwright/test";
-import { accounts, signIn, signInAs, storageState } from "./support/fixtures";
+import { accounts, screenshotPath, signIn, signInAs, storageState } from "./support/fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -94,4 +94,46 @@ test("the change log records the user changes without secrets", async ({ browser
   await expect(table).not.toContainText("argon2");
   await expect(table).not.toContainText(accounts.victim.password);
   await owner.close();
+});
+
+test("a user changes their own password: errors beside the fields, then every session ends and only the new password works", async ({ browser }) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await signInAs(page, "changer");
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signInAs(otherPage, "changer");
+
+  // the signed-in email in the header leads to the user's own account page
+  await page.getByTestId("current-user").click();
+  await expect(page).toHaveURL(/\/settings\/account/);
+  const form = page.getByTestId("change-password-form");
+  await form.getByLabel("Текущий пароль").fill("not-my-password-1");
+  await form.getByLabel("Новый пароль", { exact: true }).fill("changer-password-2");
+  await form.getByLabel("Новый пароль ещё раз").fill("changer-password-2");
+  await form.getByTestId("change-password-submit").click();
+  await expect(form.getByText("Это не ваш текущий пароль.")).toBeVisible();
+  await page.screenshot({ path: screenshotPath("account-ru"), fullPage: true });
+
+  await form.getByLabel("Текущий пароль").fill(accounts.changer.password);
+  await form.getByLabel("Новый пароль", { exact: true }).fill("changer-password-2");
+  await form.getByLabel("Новый пароль ещё раз").fill("changer-password-3");
+  await form.getByTestId("change-password-submit").click();
+  await expect(form.getByText("Пароли не совпадают.")).toBeVisible();
+
+  await form.getByLabel("Текущий пароль").fill(accounts.changer.password);
+  await form.getByLabel("Новый пароль", { exact: true }).fill("changer-password-2");
+  await form.getByLabel("Новый пароль ещё раз").fill("changer-password-2");
+  await form.getByTestId("change-password-submit").click();
+  await expect(page).toHaveURL(/\/login\?changed=1/);
+  await expect(page.getByTestId("password-changed")).toBeVisible();
+
+  // the other session ended too; the old password no longer signs in, the new one does
+  await otherPage.goto("/overview");
+  await expect(otherPage).toHaveURL(/\/login/);
+  await signIn(page, accounts.changer.email, accounts.changer.password);
+  await expect(page.getByTestId("form-error")).toHaveText("Неверный email или пароль.");
+  await signIn(page, accounts.changer.email, "changer-password-2");
+  await expect(page).toHaveURL(/\/overview/);
+  await Promise.all([first.close(), other.close()]);
 });

@@ -49,6 +49,7 @@ setup("the owner creates the other users", async ({ browser }) => {
     ["viewer", "viewer"],
     ["lockme", "viewer"],
     ["victim", "editor"],
+    ["changer", "viewer"],
   ] as const) {
     const form = page.getByTestId("create-user-form");
     await form.getByLabel("Email").fill(accounts[name].email);

@@ -49,9 +49,14 @@ export async function AppShell({
               <MobileNav />
             </div>
             <div className="flex min-w-0 flex-wrap items-center justify-end gap-1 text-sm sm:gap-2">
-              <span className="hidden max-w-56 truncate text-slate-600 sm:inline" title={t("signedInAs", { email: user.email })} data-testid="current-user">
+              <Link
+                href="/settings/account"
+                className="hidden max-w-56 truncate text-slate-600 hover:text-slate-900 hover:underline sm:inline"
+                title={t("signedInAs", { email: user.email })}
+                data-testid="current-user"
+              >
                 {user.email}
-              </span>
+              </Link>
               <Badge tone={user.role === "owner" ? "info" : "neutral"}>
                 <span data-testid="current-role">{t(`roles.${user.role}`)}</span>
               </Badge>

@@ -29,6 +29,8 @@ export async function databaseFingerprint(browser: Browser): Promise<string> {
   const parts: string[] = [];
   for (const path of ["/settings/users", "/settings/stores", "/settings/audit", "/sync", "/costs", "/commissions"]) {
     const res = await page.goto(path);
+    // React reveals streamed Suspense boundaries on a short timer: wait until the page's skeleton is gone
+    await page.getByTestId("page-loading").waitFor({ state: "detached" });
     parts.push(`${path}:${res?.status()}:${await page.locator("main").innerText()}`);
   }
   await context.close();

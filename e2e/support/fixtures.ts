@@ -7,6 +7,7 @@ export const accounts = {
   viewer: { email: "viewer@e2e.test", password: "viewer-password-1" },
   lockme: { email: "lockme@e2e.test", password: "lockme-password-1" },
   victim: { email: "victim@e2e.test", password: "victim-password-1" },
+  changer: { email: "changer@e2e.test", password: "changer-password-1" },
 } as const;
 
 export type AccountName = keyof typeof accounts;

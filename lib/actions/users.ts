@@ -1,11 +1,14 @@
 "use server";
-// Owner-only user management. Each change bumps the target's session_version (services) and is audited.
+// User management (owner only) and each user's own password change. Each change bumps the
+// target's session_version (services) and is audited.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { roles } from "@/db/schema/auth";
+import { signOut } from "@/lib/auth/auth";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { createUser } from "@/lib/services/users/create-user";
-import { setUserDisabled, setUserPassword, updateUserRole } from "@/lib/services/users/update-user";
+import { changeOwnPassword, setUserDisabled, setUserPassword, updateUserRole } from "@/lib/services/users/update-user";
 import { authedAction } from "./safe-action";
 
 const userId = z.coerce.number().int().positive().max(2_147_483_647);
@@ -50,3 +53,21 @@ export const resetUserPasswordAction = authedAction(
     return null;
   },
 );
+
+const changeOwnPasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: password, newPasswordConfirm: z.string() })
+  .refine((v) => v.newPassword === v.newPasswordConfirm, { path: ["newPasswordConfirm"], message: "errors.passwordMismatch" });
+
+/** Any signed-in user, for their own account only (the id comes from the session, never the input). */
+export const changeOwnPasswordAction = authedAction("changeOwnPasswordAction", changeOwnPasswordSchema, async (input, ctx) => {
+  await changeOwnPassword(ctx.db, {
+    userId: ctx.user.id,
+    currentPassword: input.currentPassword,
+    newPassword: input.newPassword,
+    actor: ctx.actor,
+    correlationId: ctx.correlationId,
+  });
+  // every session of the user has ended with the old password: this browser signs in again
+  await signOut({ redirect: false });
+  redirect("/login?changed=1");
+});

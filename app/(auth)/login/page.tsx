@@ -20,6 +20,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <CardBody className="space-y-4 py-6">
         <h1 className="text-xl font-semibold">{t("loginTitle")}</h1>
         {params.ended ? <Alert tone="info">{t("sessionEnded")}</Alert> : null}
+        {params.changed ? (
+          <Alert tone="success" testId="password-changed">
+            {t("passwordChanged")}
+          </Alert>
+        ) : null}
         <LoginForm next={next} key={await getLocale()} />
       </CardBody>
     </Card>

@@ -15,6 +15,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
           { href: "/settings/audit", label: t("auditTab") },
         ]
       : []),
+    { href: "/settings/account", label: t("accountTab") },
   ];
   return (
     <div>

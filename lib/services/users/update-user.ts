@@ -1,12 +1,15 @@
-// Owner changes to another user: role, disabled flag, password. Each bumps session_version so the
-// change applies on that user's next request, and writes an audit row. The last enabled owner can
-// be neither demoted nor disabled, and an owner cannot demote or disable themself.
+// Owner changes to another user: role, disabled flag, password; and a user's change of their own
+// password. Each bumps session_version so the change applies on that user's next request, and
+// writes an audit row. The last enabled owner can be neither demoted nor disabled, and an owner
+// cannot demote or disable themself.
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { users, type Role } from "@/db/schema/auth";
 import { hashPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
 import { type AuditActor, writeAudit } from "@/lib/services/audit/write-audit";
 import { lastOwner, notYourself, userNotFound } from "./user-errors";
+import { checkAccountPassword } from "./verify-credentials";
 
 interface Base {
   userId: number;
@@ -83,6 +86,43 @@ export async function setUserPassword(db: Db, options: Base & { password: string
     await writeAudit(tx, {
       actor: options.actor,
       action: "user.password_change",
+      entity: "user",
+      entityId: user.id,
+      after: { email: user.email },
+      correlationId: options.correlationId,
+    });
+  });
+}
+
+/**
+ * A signed-in user changes their own password: the current one must be right. Bumping
+ * session_version ends every session of the user, this one included, so a stolen cookie dies with
+ * the old password; the caller signs in again with the new one.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  options: { userId: number; currentPassword: string; newPassword: string; actor: AuditActor; correlationId?: string },
+): Promise<void> {
+  const [current] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, options.userId)).limit(1);
+  if (!current) throw userNotFound();
+  const check = await checkAccountPassword(db, { email: current.email, passwordHash: current.passwordHash, password: options.currentPassword });
+  if (check === "locked") throw new AppError("RATE_LIMITED", "errors.passwordLocked");
+  if (check === "wrong") throw new AppError("VALIDATION", "errors.validation", { currentPassword: "errors.wrongPassword" });
+  if (options.newPassword === options.currentPassword) {
+    throw new AppError("VALIDATION", "errors.validation", { newPassword: "errors.samePassword" });
+  }
+  const passwordHash = await hashPassword(options.newPassword);
+  await db.transaction(async (tx) => {
+    const user = await lockUser(tx, options.userId);
+    // a concurrent change since the check above wins; this one is refused rather than overwriting it
+    if (user.passwordHash !== current.passwordHash) throw new AppError("CONFLICT", "errors.conflict");
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await writeAudit(tx, {
+      actor: options.actor,
+      action: "user.password_change_own",
       entity: "user",
       entityId: user.id,
       after: { email: user.email },

@@ -8,7 +8,7 @@ import { createUser } from "./create-user";
 import { endUserSessions } from "./end-user-sessions";
 import { getSessionUser } from "./get-session-user";
 import { hasUsers } from "./has-users";
-import { setUserDisabled, setUserPassword, updateUserRole } from "./update-user";
+import { changeOwnPassword, setUserDisabled, setUserPassword, updateUserRole } from "./update-user";
 import { THROTTLE, verifyCredentials } from "./verify-credentials";
 
 describe.each(testDatabaseKinds())("users on %s", (kind) => {
@@ -127,6 +127,48 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     await setUserDisabled(db, { userId: ownerId, disabled: true, actor: { id: second, email: "owner2@example.com" } });
     await expect(updateUserRole(db, { userId: second, role: "viewer", actor })).rejects.toMatchObject({ code: "CONFLICT" });
     await setUserDisabled(db, { userId: ownerId, disabled: false, actor: { id: second, email: "owner2@example.com" } });
+  });
+
+  it("lets a user change their own password only with the current one, ending their sessions", async () => {
+    const db = database.db;
+    const email = "self@example.com";
+    const { id } = await createUser(db, { email, role: "viewer", password: "self-password-1", actor: null });
+    const actor = { id, email };
+    const [before] = await db.select().from(users).where(eq(users.id, id));
+
+    await expect(changeOwnPassword(db, { userId: id, currentPassword: "not-it-123", newPassword: "self-password-2", actor })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { currentPassword: "errors.wrongPassword" },
+    });
+    await expect(changeOwnPassword(db, { userId: id, currentPassword: "self-password-1", newPassword: "self-password-1", actor })).rejects.toMatchObject({
+      fieldErrors: { newPassword: "errors.samePassword" },
+    });
+    const [unchanged] = await db.select().from(users).where(eq(users.id, id));
+    expect(unchanged.passwordHash).toBe(before.passwordHash);
+    expect(unchanged.sessionVersion).toBe(before.sessionVersion);
+
+    await changeOwnPassword(db, { userId: id, currentPassword: "self-password-1", newPassword: "self-password-2", actor, correlationId: "c1" });
+    const [after] = await db.select().from(users).where(eq(users.id, id));
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await getSessionUser(db, { userId: id, sessionVersion: before.sessionVersion })).toBeNull();
+    expect(await verifyCredentials(db, { email, password: "self-password-1", ip: "10.5.0.1" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(db, { email, password: "self-password-2", ip: "10.5.0.1" })).toMatchObject({ ok: true });
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "user.password_change_own"));
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0])).not.toContain("self-password");
+  });
+
+  it("counts wrong current passwords toward the account lockout", async () => {
+    const db = database.db;
+    const email = "guess@example.com";
+    const { id } = await createUser(db, { email, role: "viewer", password: "guess-password-1", actor: null });
+    const actor = { id, email };
+    for (let i = 0; i < THROTTLE.accountMaxFailures; i++) {
+      await expect(changeOwnPassword(db, { userId: id, currentPassword: `wrong-${i}-password`, newPassword: "guess-password-2", actor })).rejects.toMatchObject({ code: "VALIDATION" });
+    }
+    // locked now: even the right current password is refused, and so is a sign-in
+    await expect(changeOwnPassword(db, { userId: id, currentPassword: "guess-password-1", newPassword: "guess-password-2", actor })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await verifyCredentials(db, { email, password: "guess-password-1", ip: "10.6.0.1" })).toMatchObject({ ok: false, reason: "locked" });
   });
 
   it("refuses a second account with the same email in another case", async () => {

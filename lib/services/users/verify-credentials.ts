@@ -81,3 +81,22 @@ async function recordFailure(db: Db, key: string, maxFailures: number, now: Date
         else login_throttle.locked_until end
   `);
 }
+
+/**
+ * For a signed-in user who must re-enter their password (changing it): a wrong password counts
+ * toward the same per-account lockout as a failed sign-in, and during a lockout it is refused.
+ */
+export async function checkAccountPassword(db: Db, options: { email: string; passwordHash: string; password: string; now?: Date }): Promise<"ok" | "wrong" | "locked"> {
+  const now = options.now ?? new Date();
+  const key = accountKey(options.email);
+  const [lock] = await db
+    .select({ lockedUntil: loginThrottle.lockedUntil })
+    .from(loginThrottle)
+    .where(and(eq(loginThrottle.key, key), gt(loginThrottle.lockedUntil, now)));
+  const passwordOk = await verifyPassword(options.passwordHash, options.password);
+  if (lock) return "locked";
+  if (passwordOk) return "ok";
+  await recordFailure(db, key, THROTTLE.accountMaxFailures, now);
+  logger.warn("auth.password_check_failed", { email: options.email.trim().toLowerCase() });
+  return "wrong";
+}
