@@ -22,7 +22,13 @@ describe.each(testDatabaseKinds())("env stores on %s", (kind) => {
     const first = await ensureEnvAccounts(database.db, cfg);
     const second = await ensureEnvAccounts(database.db, cfg);
     expect(second).toEqual(first);
-    await database.db.insert(accounts).values({ marketplace: "WB", name: "UI store", source: "ui", credentialsEncrypted: encryptSecret("ui-token-xyz", deriveKey()) });
+    await ensureEnvAccounts(database.db, cfg);
+    const [ui] = await database.db
+      .insert(accounts)
+      .values({ marketplace: "WB", name: "UI store", source: "ui", credentialsEncrypted: encryptSecret("ui-token-xyz", deriveKey()) })
+      .returning({ id: accounts.id });
+    // calls that changed nothing spent no ids (stores and sync pages call it on every view)
+    expect(ui.id).toBe(Math.max(...first) + 1);
     const list = await listSyncableAccounts(database.db, cfg);
     expect(list.map((a) => [a.name, a.credentials])).toEqual([
       ["Wildberries", { marketplace: "WB", token: "wb-token-abcdef" }],

@@ -25,7 +25,19 @@ export async function ensureEnvAccounts(db: Db, config: MarketplaceConfig = mark
     wanted.push({ envKey: "env:OZON", marketplace: "OZON", name: "Ozon", clientId: config.ozonClientId, last4: config.ozonApiKey.slice(-4) });
   }
   const ids: number[] = [];
+  // the usual case (nothing changed) only reads: an INSERT ... ON CONFLICT would spend an id each time
+  const current = wanted.length
+    ? await db
+        .select({ id: accounts.id, envKey: accounts.envKey, clientId: accounts.clientId, last4: accounts.credentialsLast4, isActive: accounts.isActive })
+        .from(accounts)
+        .where(inArray(accounts.envKey, wanted.map((w) => w.envKey)))
+    : [];
   for (const w of wanted) {
+    const same = current.find((c) => c.envKey === w.envKey && c.clientId === w.clientId && c.last4 === w.last4 && c.isActive);
+    if (same) {
+      ids.push(same.id);
+      continue;
+    }
     const [row] = await db
       .insert(accounts)
       .values({ marketplace: w.marketplace, name: w.name, source: "env", envKey: w.envKey, clientId: w.clientId, credentialsLast4: w.last4, isActive: true })
