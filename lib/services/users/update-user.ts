@@ -75,17 +75,22 @@ export async function setUserDisabled(db: Db, options: Base & { disabled: boolea
   });
 }
 
-export async function setUserPassword(db: Db, options: Base & { password: string }): Promise<void> {
-  const passwordHash = await hashPassword(options.password);
+/** Stores a new password hash, ends the user's sessions and audits it, in one transaction. */
+async function storePassword(
+  db: Db,
+  options: Base & { passwordHash: string; action: "user.password_change" | "user.password_change_own"; unlessChangedFrom?: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await lockUser(tx, options.userId);
+    // a concurrent change since the caller's check wins; this one is refused rather than overwriting it
+    if (options.unlessChangedFrom !== undefined && user.passwordHash !== options.unlessChangedFrom) throw new AppError("CONFLICT", "errors.conflict");
     await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .set({ passwordHash: options.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, user.id));
     await writeAudit(tx, {
       actor: options.actor,
-      action: "user.password_change",
+      action: options.action,
       entity: "user",
       entityId: user.id,
       after: { email: user.email },
@@ -94,15 +99,16 @@ export async function setUserPassword(db: Db, options: Base & { password: string
   });
 }
 
+export async function setUserPassword(db: Db, options: Base & { password: string }): Promise<void> {
+  await storePassword(db, { ...options, passwordHash: await hashPassword(options.password), action: "user.password_change" });
+}
+
 /**
  * A signed-in user changes their own password: the current one must be right. Bumping
  * session_version ends every session of the user, this one included, so a stolen cookie dies with
  * the old password; the caller signs in again with the new one.
  */
-export async function changeOwnPassword(
-  db: Db,
-  options: { userId: number; currentPassword: string; newPassword: string; actor: AuditActor; correlationId?: string },
-): Promise<void> {
+export async function changeOwnPassword(db: Db, options: Base & { currentPassword: string; newPassword: string }): Promise<void> {
   const [current] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, options.userId)).limit(1);
   if (!current) throw userNotFound();
   const check = await checkAccountPassword(db, { email: current.email, passwordHash: current.passwordHash, password: options.currentPassword });
@@ -111,22 +117,12 @@ export async function changeOwnPassword(
   if (options.newPassword === options.currentPassword) {
     throw new AppError("VALIDATION", "errors.validation", { newPassword: "errors.samePassword" });
   }
-  const passwordHash = await hashPassword(options.newPassword);
-  await db.transaction(async (tx) => {
-    const user = await lockUser(tx, options.userId);
-    // a concurrent change since the check above wins; this one is refused rather than overwriting it
-    if (user.passwordHash !== current.passwordHash) throw new AppError("CONFLICT", "errors.conflict");
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, user.id));
-    await writeAudit(tx, {
-      actor: options.actor,
-      action: "user.password_change_own",
-      entity: "user",
-      entityId: user.id,
-      after: { email: user.email },
-      correlationId: options.correlationId,
-    });
+  await storePassword(db, {
+    userId: options.userId,
+    actor: options.actor,
+    correlationId: options.correlationId,
+    passwordHash: await hashPassword(options.newPassword),
+    action: "user.password_change_own",
+    unlessChangedFrom: current.passwordHash,
   });
 }
