@@ -1,9 +1,22 @@
 // A fingerprint of the e2e database, to prove refused actions changed nothing. On PostgreSQL every
 // table is hashed directly; on embedded PGlite (one owner: the server) the fingerprint is what the
 // owner sees on the pages that list every kind of record the actions can change.
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { Client } from "pg";
 import { storageState } from "./fixtures";
+
+/**
+ * React reveals streamed Suspense boundaries on a timer (up to ~2.3 s after navigation start); a
+ * boundary still showing its fallback is marked by a `<!--$?-->` (content not arrived) or `<!--$~-->`
+ * (arrived, queued for reveal) comment. Waits until none is left.
+ */
+export async function waitForStreamedContent(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue === "$?" || node.nodeValue === "$~") return false;
+    return true;
+  });
+}
 
 export async function databaseFingerprint(browser: Browser): Promise<string> {
   const url = process.env.E2E_DATABASE_URL;
@@ -29,8 +42,7 @@ export async function databaseFingerprint(browser: Browser): Promise<string> {
   const parts: string[] = [];
   for (const path of ["/settings/users", "/settings/stores", "/settings/audit", "/sync", "/costs", "/commissions"]) {
     const res = await page.goto(path);
-    // React reveals streamed Suspense boundaries on a short timer: wait until the page's skeleton is gone
-    await page.getByTestId("page-loading").waitFor({ state: "detached" });
+    await waitForStreamedContent(page);
     parts.push(`${path}:${res?.status()}:${await page.locator("main").innerText()}`);
   }
   await context.close();
