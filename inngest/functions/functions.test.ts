@@ -7,8 +7,8 @@ import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Db, schema } from "@/db";
 import { createTestDatabase, type TestDatabase } from "@/db/test-database";
-import { overrideJobDeps } from "@/lib/jobs/deps";
 import { startJobRun } from "@/lib/jobs/job-runs";
+import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/test-job-deps";
 import { startFakeTelegram } from "@/lib/notifications/fake-telegram";
 import { AuthError, RateLimitedError } from "@/lib/marketplaces/http/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
@@ -23,28 +23,6 @@ import { syncStoreFunction } from "./sync-store";
 
 const TODAY = "2026-11-29";
 const YESTERDAY = "2026-11-28";
-
-function summaryOf(accountId: number, sources: Record<string, { status: "succeeded" | "failed"; error?: string; inserted?: number }>): SyncSummary {
-  const failed = Object.values(sources).some((s) => s.status === "failed");
-  return {
-    ok: !failed,
-    runs: [
-      {
-        runId: 1,
-        accountId,
-        accountName: "Main",
-        marketplace: "WB",
-        status: failed ? "partial" : "succeeded",
-        apiCalls: 3,
-        writeMs: 1,
-        sources: Object.fromEntries(
-          Object.entries(sources).map(([k, s]) => [k, { fetched: s.inserted ?? 0, inserted: s.inserted ?? 0, updated: 0, unchanged: 0, quarantined: 0, status: s.status, error: s.error, ms: 1 }]),
-        ),
-        // the fields the jobs read; the sync service's summary carries more
-      } as SyncSummary["runs"][number],
-    ],
-  };
-}
 
 // no Inngest server in tests: the event is recorded by the step spy, its delivery mocked
 const sentEvent = { id: "request-recalculation", handler: () => ({ ids: ["evt-1"] }) };
@@ -80,16 +58,8 @@ describe("Inngest functions", () => {
     calls.length = 0;
   });
 
-  const useDeps = (syncStores: (o: SyncStoresOptions) => Promise<SyncSummary>) => {
-    restore = overrideJobDeps({
-      getDb: async () => db,
-      today: () => TODAY,
-      telegram: () => ({ botToken: "1:t", chatId: "42", apiUrl: fake.url }),
-      syncStores: async (o) => {
-        calls.push(o);
-        return syncStores(o);
-      },
-    });
+  const useDeps = (sync: (o: SyncStoresOptions) => Promise<SyncSummary>) => {
+    restore = useTestJobDeps({ db: () => db, today: TODAY, telegramUrl: () => fake.url, calls, sync });
   };
   const storeEvent = { name: "sovani/store.sync.requested", data: { accountId: 0, marketplace: "WB", from: "2026-11-26", to: YESTERDAY, trigger: "inngest" } };
 
@@ -103,7 +73,7 @@ describe("Inngest functions", () => {
   });
 
   it("sync-store: one named step that returns counts only", async () => {
-    useDeps(async (o) => summaryOf(o.accountIds![0], { wb_sales: { status: "succeeded", inserted: 7 }, wb_stocks: { status: "succeeded", inserted: 2 } }));
+    useDeps(async (o) => syncSummaryOf(o.accountIds![0], { wb_sales: { status: "succeeded", inserted: 7 }, wb_stocks: { status: "succeeded", inserted: 2 } }));
     const t = new InngestTestEngine({ function: syncStoreFunction });
     const { result, ctx } = await t.execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
     const counts = { runs: 1, status: "succeeded", fetched: 9, inserted: 9, updated: 0, unchanged: 0, quarantined: 0, failedSources: 0 };
@@ -121,7 +91,7 @@ describe("Inngest functions", () => {
     const { error } = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
     expect(error).toMatchObject({ name: "RetryAfterError", message: "WB rate limit: retry after 42 s" });
     // a 429 recorded by one source (the sync service catches per source) is retried the same way
-    useDeps(async (o) => summaryOf(o.accountIds![0], { wb_sales: { status: "succeeded" }, wb_stocks: { status: "failed", error: "WB rate limit: retry after 61 s" } }));
+    useDeps(async (o) => syncSummaryOf(o.accountIds![0], { wb_sales: { status: "succeeded" }, wb_stocks: { status: "failed", error: "WB rate limit: retry after 61 s" } }));
     const second = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
     expect(second.error).toMatchObject({ name: "RetryAfterError" });
     const mapped = toInngestError({ kind: "rate_limited", retryAfterMs: 61_000, message: "x" });
@@ -137,17 +107,17 @@ describe("Inngest functions", () => {
     expect(error).toMatchObject({ name: "NonRetriableError" });
     expect(toInngestError({ kind: "auth", message: "x" })).toBeInstanceOf(NonRetriableError);
 
-    useDeps(async (o) => summaryOf(o.accountIds![0], { wb_sales: { status: "failed", error: "WB rejected the credentials (403 missing_scope): no statistics scope" } }));
+    useDeps(async (o) => syncSummaryOf(o.accountIds![0], { wb_sales: { status: "failed", error: "WB rejected the credentials (403 missing_scope): no statistics scope" } }));
     const forbidden = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
     expect(forbidden.error).toMatchObject({ name: "NonRetriableError" });
 
-    useDeps(async (o) => summaryOf(o.accountIds![0], { wb_sales: { status: "failed", error: "WB 502 Bad Gateway" } }));
+    useDeps(async (o) => syncSummaryOf(o.accountIds![0], { wb_sales: { status: "failed", error: "WB 502 Bad Gateway" } }));
     const upstream = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
     expect(upstream.error).toMatchObject({ name: "Error", message: "Main wb_sales: WB 502 Bad Gateway" });
   });
 
   it("sync-store failure handler marks the store's unfinished runs failed", async () => {
-    useDeps(async () => summaryOf(accountId, {}));
+    useDeps(async () => syncSummaryOf(accountId, {}));
     const [stuck] = await db.insert(schema.syncRuns).values({ accountId, kind: "sync", trigger: "inngest", status: "running" }).returning({ id: schema.syncRuns.id });
     const t = failureEngine(syncStoreFunction, new Error("WB 502 after 5 attempts"));
     const { result } = await t.execute({
@@ -159,7 +129,7 @@ describe("Inngest functions", () => {
   });
 
   it("nightly-collect: plans yesterday plus days that never synced, invokes sync-store per store, then chains the recalculation by event", async () => {
-    useDeps(async () => summaryOf(accountId, {}));
+    useDeps(async () => syncSummaryOf(accountId, {}));
     // the store synced successfully up to 3 days before yesterday
     await db.insert(schema.syncRuns).values({ accountId, kind: "sync", trigger: "schedule", status: "succeeded", dateFrom: "2026-11-20", dateTo: "2026-11-25" });
     const t = new InngestTestEngine({
@@ -180,7 +150,7 @@ describe("Inngest functions", () => {
   });
 
   it("nightly-collect: a store that fails is reported with the recalculation request, not dropped", async () => {
-    useDeps(async () => summaryOf(accountId, {}));
+    useDeps(async () => syncSummaryOf(accountId, {}));
     const t = new InngestTestEngine({
       function: nightlyCollectFunction,
       events: [{ name: "inngest/scheduled.timer", data: { cron: NIGHTLY_CRON } }],
@@ -202,7 +172,7 @@ describe("Inngest functions", () => {
   });
 
   it("nightly-collect failure handler records the run failed and sends what failed to Telegram", async () => {
-    useDeps(async () => summaryOf(accountId, {}));
+    useDeps(async () => syncSummaryOf(accountId, {}));
     const jobRunId = await startJobRun(db, { kind: "nightly", trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId: "run-nightly-9" });
     // idempotent: a retried plan step finds the same row
     expect(await startJobRun(db, { kind: "nightly", trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId: "run-nightly-9" })).toBe(jobRunId);
@@ -219,7 +189,7 @@ describe("Inngest functions", () => {
   });
 
   it("sync-now: collects the chosen store for the last 3 days and requests their recalculation", async () => {
-    useDeps(async () => summaryOf(accountId, {}));
+    useDeps(async () => syncSummaryOf(accountId, {}));
     const t = new InngestTestEngine({
       function: syncNowFunction,
       events: [{ name: "sovani/sync.requested", data: { accountId, trigger: "manual" } }],
@@ -232,7 +202,7 @@ describe("Inngest functions", () => {
   });
 
   it("recalculate-metrics: metrics, then advice, then the daily summary, each a named step with counts", async () => {
-    useDeps(async () => summaryOf(accountId, {}));
+    useDeps(async () => syncSummaryOf(accountId, {}));
     const skuId = await insertSku(db, { marketplace: "WB", article: "JOB-1" });
     await insertCostPrice(db, skuId, "2026-01-01", "100.00");
     await insertSales(db, [{ d: YESTERDAY, skuId, warehouseId: null, qty: 2, revenueGross: "1000.00", commissionAmount: "100.00", isSettled: true }]);
@@ -253,7 +223,7 @@ describe("Inngest functions", () => {
   });
 
   it("recalculate-metrics: after a nightly with failed stores it sends the failures instead of the summary", async () => {
-    useDeps(async () => summaryOf(accountId, {}));
+    useDeps(async () => syncSummaryOf(accountId, {}));
     const t = new InngestTestEngine({
       function: recalculateMetricsFunction,
       events: [{ name: "sovani/metrics.recalc.requested", data: { from: YESTERDAY, to: YESTERDAY, reason: "nightly", failures: [{ what: "OZON Shop", error: "Ozon 500" }] } }],
@@ -266,7 +236,7 @@ describe("Inngest functions", () => {
   });
 
   it("recalculate-metrics failure handler records the run failed", async () => {
-    useDeps(async () => summaryOf(accountId, {}));
+    useDeps(async () => syncSummaryOf(accountId, {}));
     const jobRunId = await startJobRun(db, { kind: "recalc", trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId: "run-recalc-3" });
     const { result } = await failureEngine(recalculateMetricsFunction, new Error("statement timeout")).execute({
       events: [{ name: "inngest/function.failed", data: { function_id: "sovani-recalculate-metrics", run_id: "run-recalc-3", error: { message: "statement timeout" }, event: { name: "sovani/metrics.recalc.requested", data: { from: YESTERDAY, to: YESTERDAY, reason: "sync" } } } }],

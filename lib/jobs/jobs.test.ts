@@ -11,25 +11,17 @@ import { startFakeTelegram } from "@/lib/notifications/fake-telegram";
 import { AuthError } from "@/lib/marketplaces/http/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
-import { overrideJobDeps } from "./deps";
 import { withJobLock } from "./job-lock";
 import { requestSync } from "./request-sync";
 import { COLLECT_LOCK, runNightly } from "./run-nightly";
 import { isNightlyOverdue, startEmbeddedScheduler } from "./scheduler";
+import { syncSummaryOf, useTestJobDeps } from "./test-job-deps";
 
 const TODAY = "2026-11-29";
 const YESTERDAY = "2026-11-28";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function ok(accountId: number): SyncSummary {
-  // the fields the jobs read; the sync service's summary carries more
-  return {
-    ok: true,
-    runs: [
-      { runId: 1, accountId, accountName: "x", marketplace: "WB", status: "succeeded", apiCalls: 1, writeMs: 1, writeMsByStatement: {}, sources: { wb_sales: { fetched: 1, inserted: 1, updated: 0, unchanged: 0, quarantined: 0, status: "succeeded", ms: 1 } } } as SyncSummary["runs"][number],
-    ],
-  };
-}
+const ok = (accountId: number): SyncSummary => syncSummaryOf(accountId, { wb_sales: { status: "succeeded", inserted: 1 } });
 
 describe("jobs without Inngest", () => {
   let database: TestDatabase;
@@ -59,15 +51,7 @@ describe("jobs without Inngest", () => {
     calls.length = 0;
   });
   const useDeps = (sync: (o: SyncStoresOptions) => Promise<SyncSummary>) => {
-    restore = overrideJobDeps({
-      getDb: async () => db,
-      today: () => TODAY,
-      telegram: () => ({ botToken: "1:t", chatId: "42", apiUrl: fake.url }),
-      syncStores: async (o) => {
-        calls.push(o);
-        return sync(o);
-      },
-    });
+    restore = useTestJobDeps({ db: () => db, today: TODAY, telegramUrl: () => fake.url, calls, sync });
   };
 
   it("runNightly: syncs every store for yesterday, recalculates 35 days, sends the daily summary", async () => {

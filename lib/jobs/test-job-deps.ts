@@ -1,0 +1,48 @@
+// Test-only: the jobs pointed at a test database, a fixed day, the local fake Telegram and a fake
+// store sync that records its calls; and sync summaries shaped like the sync service's.
+import type { Db } from "@/db";
+import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
+import { overrideJobDeps } from "./deps";
+
+export type SourceOutcome = { status: "succeeded" | "failed"; error?: string; inserted?: number };
+
+/** A one-store summary with the fields the jobs read (the sync service's summary carries more). */
+export function syncSummaryOf(accountId: number, sources: Record<string, SourceOutcome>): SyncSummary {
+  const failed = Object.values(sources).some((s) => s.status === "failed");
+  return {
+    ok: !failed,
+    runs: [
+      {
+        runId: 1,
+        accountId,
+        accountName: "Main",
+        marketplace: "WB",
+        status: failed ? "partial" : "succeeded",
+        apiCalls: 3,
+        writeMs: 1,
+        sources: Object.fromEntries(
+          Object.entries(sources).map(([k, s]) => [k, { fetched: s.inserted ?? 0, inserted: s.inserted ?? 0, updated: 0, unchanged: 0, quarantined: 0, status: s.status, error: s.error, ms: 1 }]),
+        ),
+      } as SyncSummary["runs"][number],
+    ],
+  };
+}
+
+/** Points the jobs at the test's database and fakes; returns the function that restores the defaults. */
+export function useTestJobDeps(options: {
+  db: () => Db;
+  today: string;
+  telegramUrl: () => string;
+  calls: SyncStoresOptions[];
+  sync: (o: SyncStoresOptions) => Promise<SyncSummary>;
+}): () => void {
+  return overrideJobDeps({
+    getDb: async () => options.db(),
+    today: () => options.today,
+    telegram: () => ({ botToken: "1:t", chatId: "42", apiUrl: options.telegramUrl() }),
+    syncStores: async (o) => {
+      options.calls.push(o);
+      return options.sync(o);
+    },
+  });
+}
