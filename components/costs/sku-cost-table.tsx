@@ -3,13 +3,13 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import { createDataTableColumns, DataTable, type ServerTableProps } from "@/components/data-table";
 import { useFormatters } from "@/components/layout/use-client-context";
 import type { SkuCostRow } from "@/lib/data/costs";
 
 const helper = createDataTableColumns<SkuCostRow>();
 
-export function SkuCostTable(props: { rows: SkuCostRow[]; total: number; page: number; pageSize: number; labels: DataTableLabels; timeZone: string }) {
+export function SkuCostTable(props: Omit<ServerTableProps<SkuCostRow>, "sort" | "dir">) {
   const t = useTranslations("costs");
   const search = useSearchParams();
   const pathname = usePathname();

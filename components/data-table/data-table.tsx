@@ -20,6 +20,18 @@ export interface DataTableLabels {
   pagination: string;
 }
 
+/** What a page hands a sortable server-driven table: one page of rows and how it was cut. */
+export interface ServerTableProps<TRow> {
+  rows: TRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  labels: DataTableLabels;
+  timeZone: string;
+}
+
 export interface DataTableProps<TData extends RowData> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each column keeps its own value type (helper.columns)
   columns: ColumnDef<DataTableFeatures, TData, any>[];

@@ -2,22 +2,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import { createDataTableColumns, DataTable, type ServerTableProps } from "@/components/data-table";
 import { useFormatters, useScopeQuery } from "@/components/layout/use-client-context";
 import type { RestockRow } from "@/lib/data/restock";
 
 const helper = createDataTableColumns<RestockRow>();
 
-export function RestockTable(props: {
-  rows: RestockRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
-  labels: DataTableLabels;
-  timeZone: string;
-}) {
+export function RestockTable(props: ServerTableProps<RestockRow>) {
   const t = useTranslations("restock");
   const f = useFormatters(props.timeZone);
   const scope = useScopeQuery();

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { createDataTableColumns, DataTable, type DataTableLabels } from "@/components/data-table";
+import { createDataTableColumns, DataTable, type ServerTableProps } from "@/components/data-table";
 import { useFormatters, useScopeQuery } from "@/components/layout/use-client-context";
 import { NumberFlags } from "@/components/data-table/flags";
 import type { SkuRow } from "@/lib/data/skus";
@@ -12,16 +12,7 @@ const helper = createDataTableColumns<SkuRow>();
 /** sold without a cost price on every selling day: COGS and profit are unknown */
 const isUnknown = (row: SkuRow) => row.isMissingCost && (row.cogs === null || Number(row.cogs) === 0);
 
-export function SkuTable(props: {
-  rows: SkuRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
-  labels: DataTableLabels;
-  timeZone: string;
-}) {
+export function SkuTable(props: ServerTableProps<SkuRow>) {
   const t = useTranslations("skus");
   const f = useFormatters(props.timeZone);
   const scope = useScopeQuery();
