@@ -14,6 +14,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
+import { isBuildStale } from "./build-freshness.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -29,28 +30,10 @@ const canaries = {
   DB_PASSWORD: "e2e-canary-db-password-71c3a9",
 };
 
-function newestMtime(dir) {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 function needsBuild() {
   if (process.env.E2E_SKIP_BUILD === "1") return false;
-  const buildId = path.join(distDir, "BUILD_ID");
-  if (!fs.existsSync(buildId) || !fs.existsSync(stampFile)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "db", "inngest"].map((d) => newestMtime(path.join(root, d)));
-  const files = ["package-lock.json", "next.config.ts", "proxy.ts", "instrumentation.ts"]
-    .map((f) => path.join(root, f))
-    .filter((f) => fs.existsSync(f))
-    .map((f) => fs.statSync(f).mtimeMs);
-  return Math.max(...sources, ...files) > built;
+  // a build made without the canary secrets (e.g. by npm start) must not be reused
+  return !fs.existsSync(stampFile) || isBuildStale(root, distDir);
 }
 
 function freePort() {

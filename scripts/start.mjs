@@ -6,34 +6,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { isBuildStale } from "./build-freshness.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const env = { ...process.env };
 const distDir = path.join(root, env.NEXT_DIST_DIR || ".next");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
-
-function newestMtime(dir) {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild() {
-  const buildId = path.join(distDir, "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "db", "inngest"].map((d) => newestMtime(path.join(root, d)));
-  const files = ["package-lock.json", "next.config.ts", "proxy.ts", "instrumentation.ts"]
-    .map((f) => path.join(root, f))
-    .filter((f) => fs.existsSync(f))
-    .map((f) => fs.statSync(f).mtimeMs);
-  return Math.max(...sources, ...files) > built;
-}
 
 function loadOrCreateSecrets() {
   const dataDir = path.join(root, ".data");
@@ -63,7 +41,7 @@ function loadOrCreateSecrets() {
   }
 }
 
-if (needsBuild()) {
+if (isBuildStale(root, distDir)) {
   console.log("Building Sovani (first start or sources changed)...");
   const result = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (result.status !== 0) process.exit(result.status ?? 1);
