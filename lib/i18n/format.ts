@@ -25,58 +25,47 @@ function asNumeric(value: number | string): number | string {
 }
 
 // Building an Intl formatter costs far more than using one (a table page formats thousands of
-// cells per render): each distinct formatter is built once per process and reused.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// cells per render): each distinct formatter is built once per process, under a short key its
+// caller names, and reused.
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function numberFormat(l: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${l}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(l, options)));
-  return format;
-}
-
-function dateFormat(l: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${l}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(l, options)));
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let format = formats.get(key) as T | undefined;
+  if (!format) formats.set(key, (format = make()));
   return format;
 }
 
 export function createFormatters(locale: Locale, timeZone: string): Formatters {
   const l = tag[locale];
-  const dayFormat = dateFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
-  const dateTimeFormat = dateFormat(l, {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-  });
+  const dayFormat = cached(`${l}|day`, () => new Intl.DateTimeFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }));
+  const dateTimeFormat = cached(
+    `${l}|dateTime|${timeZone}`,
+    () => new Intl.DateTimeFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }),
+  );
   return {
     locale,
     timeZone,
     number(value, fractionDigits = 0) {
       if (value === null || value === undefined || value === "") return dash;
-      return numberFormat(l, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(
-        asNumeric(value) as number,
+      const format = cached(
+        `${l}|number|${fractionDigits}`,
+        () => new Intl.NumberFormat(l, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }),
       );
+      return format.format(asNumeric(value) as number);
     },
     rub(value, options = {}) {
       if (value === null || value === undefined || value === "") return dash;
       const digits = options.fractionDigits ?? 0;
-      return numberFormat(l, {
-        style: "currency",
-        currency: "RUB",
-        currencyDisplay: "narrowSymbol",
-        maximumFractionDigits: digits,
-        minimumFractionDigits: digits,
-      }).format(asNumeric(value) as number);
+      const format = cached(
+        `${l}|rub|${digits}`,
+        () =>
+          new Intl.NumberFormat(l, { style: "currency", currency: "RUB", currencyDisplay: "narrowSymbol", maximumFractionDigits: digits, minimumFractionDigits: digits }),
+      );
+      return format.format(asNumeric(value) as number);
     },
     percent(value, fractionDigits = 1) {
       if (value === null || value === undefined || !Number.isFinite(value)) return dash;
-      return numberFormat(l, { style: "percent", maximumFractionDigits: fractionDigits }).format(value);
+      return cached(`${l}|percent|${fractionDigits}`, () => new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: fractionDigits })).format(value);
     },
     day(value) {
       if (!value) return dash;
