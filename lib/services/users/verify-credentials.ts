@@ -29,15 +29,20 @@ export interface VerifyCredentialsOptions {
 export const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 
+/** The throttle keys locked at `now`, with when their lock ends. */
+async function activeLocks(db: Db, keys: string[], now: Date): Promise<{ key: string; lockedUntil: Date | null }[]> {
+  return db
+    .select({ key: loginThrottle.key, lockedUntil: loginThrottle.lockedUntil })
+    .from(loginThrottle)
+    .where(and(sql`${loginThrottle.key} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`, gt(loginThrottle.lockedUntil, now)));
+}
+
 export async function verifyCredentials(db: Db, options: VerifyCredentialsOptions): Promise<VerifyCredentialsResult> {
   const now = options.now ?? new Date();
   const email = options.email.trim().toLowerCase();
   const keys = [accountKey(email), ipKey(options.ip)];
 
-  const locks = await db
-    .select({ key: loginThrottle.key, lockedUntil: loginThrottle.lockedUntil })
-    .from(loginThrottle)
-    .where(and(sql`${loginThrottle.key} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`, gt(loginThrottle.lockedUntil, now)));
+  const locks = await activeLocks(db, keys, now);
 
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   // one verification on every path, so the answer time says nothing about the account
@@ -89,10 +94,7 @@ async function recordFailure(db: Db, key: string, maxFailures: number, now: Date
 export async function checkAccountPassword(db: Db, options: { email: string; passwordHash: string; password: string; now?: Date }): Promise<"ok" | "wrong" | "locked"> {
   const now = options.now ?? new Date();
   const key = accountKey(options.email);
-  const [lock] = await db
-    .select({ lockedUntil: loginThrottle.lockedUntil })
-    .from(loginThrottle)
-    .where(and(eq(loginThrottle.key, key), gt(loginThrottle.lockedUntil, now)));
+  const [lock] = await activeLocks(db, [key], now);
   const passwordOk = await verifyPassword(options.passwordHash, options.password);
   if (lock) return "locked";
   if (passwordOk) return "ok";
