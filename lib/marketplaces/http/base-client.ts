@@ -82,7 +82,11 @@ export class BaseClient {
   constructor(private readonly options: BaseClientOptions) {
     for (const value of Object.values(options.headers)) registerSecret(value.replace(/^Bearer /, ""));
     this.tokenKey = createHash("sha256").update(JSON.stringify(options.headers)).digest("hex").slice(0, 16);
-    const expo = new ExponentialBackoff({ initialDelay: options.initialDelayMs ?? 500, maxDelay: options.maxDelayMs ?? 30_000 });
+    const initialDelay = options.initialDelayMs ?? 500;
+    const expo = new ExponentialBackoff({ initialDelay, maxDelay: options.maxDelayMs ?? 30_000 });
+    // decorrelated jitter can draw a wait close to 0 ms (most often for the first retry): a failing
+    // host is never hit again at once, every wait is at least a quarter of the initial delay
+    const minDelay = initialDelay / 4;
     type Ctx = IRetryBackoffContext<unknown>;
     const backoff = new DelegateBackoff<Ctx, IBackoff<unknown> | undefined>((context, state) => {
       const error = "error" in context.result ? context.result.error : undefined;
@@ -91,7 +95,7 @@ export class BaseClient {
         return { delay: error.retryAfterMs + Math.random() * 50, state };
       }
       const next = state ? state.next(undefined) : expo.next();
-      return { delay: next.duration, state: next };
+      return { delay: Math.max(next.duration, minDelay), state: next };
     });
     const retryPolicy = retry(handleWhen(isRetryable), { maxAttempts: (options.maxAttempts ?? 6) - 1, backoff });
     const breakerPolicy = circuitBreaker(
