@@ -200,6 +200,14 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect((await queryRestockPage(database.db, scope(), { windowDays: 14, warehouseId: wh2 }, params)).total).toBe(1);
     expect((await queryRestockPage(database.db, { ...scope(), to: "2026-11-06" }, { windowDays: 14 }, params)).rows[0].recommendedQty).toBe(99);
     expect((await queryRestockPage(database.db, { ...scope(), to: "2026-10-01" }, { windowDays: 14 }, params)).adviceDay).toBeNull();
+    // pages cut the sorted matches: page 2 of 2 rows each continues where page 1 stopped, and a page past
+    // the end still reports the total so the pager can lead back
+    const small = { ...params, pageSize: 2 };
+    expect((await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...small, page: 2 })).rows.map((r) => r.article)).toEqual(["CUP-2"]);
+    const beyond = await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...small, page: 5 });
+    expect([beyond.rows.length, beyond.total]).toEqual([0, 3]);
+    const byArticle = await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...params, sort: "article", dir: "desc" });
+    expect(byArticle.rows.map((r) => [r.article, r.recommendedQty])).toEqual([["CUP-2", 0], ["CUP-1", 22], ["CUP-1", 10]]);
   });
 
   it("sums cash flow by type and bucket, keeping financing and payouts out of operating", async () => {
