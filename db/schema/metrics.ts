@@ -8,6 +8,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -90,6 +91,58 @@ export const metricsStoreDaily = pgTable(
     hasEstimatedCommission: boolean("has_estimated_commission").notNull(),
   },
   (t) => [unique("metrics_store_daily_d_account_uq").on(t.d, t.accountId).nullsNotDistinct()],
+);
+
+/**
+ * Running totals of metrics_daily per SKU: each row holds the sums over that SKU's metrics_daily rows
+ * up to and including d. A period's totals are the row at the period's end minus the row before its
+ * start (two index probes per SKU, whatever the period's length), so the SKU table does not sum
+ * every day of the period. Rewritten by recalculateMetrics from the first recalculated day onwards, in
+ * the same transaction. Counts stand in for "any day with ...": a period has one if the count grew.
+ */
+export const metricsSkuCumulative = pgTable(
+  "metrics_sku_cumulative",
+  {
+    skuId: integer("sku_id")
+      .notNull()
+      .references(() => sku.id, { onDelete: "cascade" }),
+    d: date("d", { mode: "string" }).notNull(),
+    /** metrics_daily rows so far */
+    days: integer("days").notNull(),
+    qty: bigint("qty", { mode: "number" }).notNull(),
+    refundsQty: bigint("refunds_qty", { mode: "number" }).notNull(),
+    revenueNet: numeric("revenue_net", { precision: 18, scale: 2 }).notNull(),
+    /** sum of the known COGS; cogs_days counts the rows that had one */
+    cogs: numeric("cogs", { precision: 18, scale: 2 }).notNull(),
+    cogsDays: integer("cogs_days").notNull(),
+    profit: numeric("profit", { precision: 18, scale: 2 }).notNull(),
+    profitDays: integer("profit_days").notNull(),
+    /** rows that sold units without a cost price */
+    missingCostDays: integer("missing_cost_days").notNull(),
+    /** rows with units or refunds not yet settled by a finance report */
+    provisionalDays: integer("provisional_days").notNull(),
+    /** rows whose commission was estimated */
+    estimatedDays: integer("estimated_days").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "metrics_sku_cumulative_pk", columns: [t.skuId, t.d] }),
+    // every SKU's running row on one day as a single index-only range (the SKU table's period bounds)
+    index("metrics_sku_cumulative_d_totals_idx").on(
+      t.d,
+      t.skuId,
+      t.days,
+      t.qty,
+      t.refundsQty,
+      t.revenueNet,
+      t.cogs,
+      t.cogsDays,
+      t.profit,
+      t.profitDays,
+      t.missingCostDays,
+      t.provisionalDays,
+      t.estimatedDays,
+    ),
+  ],
 );
 
 /** Restock advice per SKU and warehouse with the inputs that produced it. */

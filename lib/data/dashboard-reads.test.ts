@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
 import { queryCashflowSummary, queryPayouts } from "./cashflow";
 import { queryCostHistory, queryMissingCostSkus, querySkuCostPage } from "./costs";
+import { refreshSkuCumulativeStatement } from "@/lib/services/metrics/sku-cumulative";
 import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
 import { queryRestockPage } from "./restock";
@@ -56,8 +57,9 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
         commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
       values ('2026-10-30', ${sku["TOY-1"]}, 1, 0, 1000, 0, 0, 0, 100, true, false, 900, 300, 600, 66.67, 0.14, 0.07, 0.04, 3, 0, 21)
     `);
-    // the per-store daily totals the Overview reads, as recalculateMetrics would write them
+    // the per-store daily totals the Overview reads and the SKU running totals, as recalculateMetrics would write them
     for (const statement of refreshStoreDailyStatements("2026-10-01", "2026-11-30")) await db.execute(statement);
+    await db.execute(refreshSkuCumulativeStatement("2026-10-01"));
     await db.execute(sql`insert into cost_price_history (sku_id, dt_from, cost_price) values
       (${sku["CUP-1"]}, '2026-01-01', 150), (${sku["CUP-1"]}, '2026-10-01', 200), (${sku["TOY-1"]}, '2026-01-01', 300)`);
     await db.execute(sql`

@@ -60,12 +60,12 @@ export interface SkuRow {
 const sortSql: Record<SkuSortKey, SQL> = {
   article: sql`s.article`,
   name: sql`s.name`,
-  units: sql`coalesce(a.units, 0)`,
-  refunds: sql`coalesce(a.refunds, 0)`,
-  revenueNet: sql`coalesce(a.revenue_net, 0)`,
-  cogs: sql`case when a.sku_id is null then 0 else a.cogs end`,
-  profit: sql`case when a.sku_id is null then 0 else a.profit end`,
-  margin: sql`case when a.revenue_net > 0 then a.profit / a.revenue_net end`,
+  units: sql`coalesce(p.units, 0)`,
+  refunds: sql`coalesce(p.refunds, 0)`,
+  revenueNet: sql`coalesce(p.revenue_net, 0)`,
+  cogs: sql`case when p.days is null then 0 else p.cogs end`,
+  profit: sql`case when p.days is null then 0 else p.profit end`,
+  margin: sql`case when p.revenue_net > 0 then p.profit / p.revenue_net end`,
   sv7: sql`l.sv7`,
   sv14: sql`l.sv14`,
   sv28: sql`l.sv28`,
@@ -87,6 +87,25 @@ export function skuFilterSql(scope: DashboardScope, filters: SkuFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
+const RUNNING_COLUMNS = [
+  "days",
+  "qty",
+  "refunds_qty",
+  "revenue_net",
+  "cogs",
+  "cogs_days",
+  "profit",
+  "profit_days",
+  "missing_cost_days",
+  "provisional_days",
+  "estimated_days",
+] as const;
+
+/** A SKU's running totals at a bound: the row found on the bound's day, else the fallback row, else zero. */
+function runningColumns(onDay: "h0" | "l0", fallback: "h1" | "l1"): SQL {
+  return sql.raw(RUNNING_COLUMNS.map((c) => `coalesce(${onDay}.${c}, ${fallback}.${c}, 0) as ${c}`).join(", "));
+}
+
 /** One page of SKUs with the period's P&L and the latest velocity and stock (as of scope.to). */
 export async function querySkuPage(
   db: Db,
@@ -96,30 +115,46 @@ export async function querySkuPage(
 ): Promise<Page<SkuRow>> {
   const dir = params.dir === "asc" ? sql`asc` : sql`desc`;
   const offset = (params.page - 1) * params.pageSize;
+  // The period's totals per SKU are its running totals at the period's end minus those before its start
+  // (metrics_sku_cumulative). Every SKU normally has a running row on the latest day on or before each
+  // bound, so both are read as one index range each (h0, l0); a SKU without a row on that day (created
+  // or recalculated later) falls back to its own latest row before the bound (h1, l1). p is null when
+  // the SKU has no metrics row in the period.
+  const hiDay = sql`(select max(d) from metrics_sku_cumulative where d <= ${scope.to}::date)`;
+  const loDay = sql`(select max(d) from metrics_sku_cumulative where d < ${scope.from}::date)`;
   const result = await db.execute(sql`
-    with a as (
-      select m.sku_id,
-        sum(m.qty)::bigint as units,
-        sum(m.refunds_qty)::bigint as refunds,
-        sum(m.revenue_net) as revenue_net,
-        sum(m.cogs) as cogs,
-        sum(m.profit) as profit,
-        bool_or(m.cogs is null and m.qty > 0) as missing_cost,
-        bool_or(not m.is_settled and (m.qty <> 0 or m.refunds_qty <> 0)) as provisional,
-        bool_or(m.is_commission_estimated) as estimated
-      from metrics_daily m
-      where m.d between ${scope.from}::date and ${scope.to}::date
-      group by m.sku_id
-    ),
-    f as (
+    with f as (
       select s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name, s.brand, s.category,
-        a.units, a.refunds, a.revenue_net,
-        case when a.sku_id is null then 0 else a.cogs end as cogs,
-        case when a.sku_id is null then 0 else a.profit end as profit, a.missing_cost, a.provisional, a.estimated,
+        p.units, p.refunds, p.revenue_net,
+        case when p.days is null then 0 else p.cogs end as cogs,
+        case when p.days is null then 0 else p.profit end as profit, p.missing_cost, p.provisional, p.estimated,
         l.sv7, l.sv14, l.sv28, l.on_hand, l.in_transit, l.stock_cover_days,
         count(*) over () as total
       from sku s
-      left join a on a.sku_id = s.id
+      left join metrics_sku_cumulative h0 on h0.sku_id = s.id and h0.d = ${hiDay}
+      left join lateral (
+        select * from metrics_sku_cumulative c
+        where h0.sku_id is null and c.sku_id = s.id and c.d <= ${scope.to}::date order by c.d desc limit 1
+      ) h1 on true
+      left join metrics_sku_cumulative l0 on l0.sku_id = s.id and l0.d = ${loDay}
+      left join lateral (
+        select * from metrics_sku_cumulative c
+        where l0.sku_id is null and ${loDay} is not null and c.sku_id = s.id and c.d < ${scope.from}::date order by c.d desc limit 1
+      ) l1 on true
+      cross join lateral (select ${runningColumns("h0", "h1")}) hi
+      cross join lateral (select ${runningColumns("l0", "l1")}) lo
+      left join lateral (
+        select hi.days - lo.days as days,
+          hi.qty - lo.qty as units,
+          hi.refunds_qty - lo.refunds_qty as refunds,
+          hi.revenue_net - lo.revenue_net as revenue_net,
+          case when hi.cogs_days > lo.cogs_days then hi.cogs - lo.cogs end as cogs,
+          case when hi.profit_days > lo.profit_days then hi.profit - lo.profit end as profit,
+          hi.missing_cost_days > lo.missing_cost_days as missing_cost,
+          hi.provisional_days > lo.provisional_days as provisional,
+          hi.estimated_days > lo.estimated_days as estimated
+        where hi.days > lo.days
+      ) p on true
       left join metrics_daily l on l.sku_id = s.id and l.d = ${latestMetricsDay(scope.to)}
       where ${skuFilterSql(scope, filters)}
       order by ${sortSql[params.sort]} ${dir} nulls last, s.id

@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { logger } from "@/lib/logger";
+import { refreshSkuCumulativeStatement } from "./sku-cumulative";
 import { refreshStoreDailyStatements } from "./store-daily";
 
 /** Longest range one call may recalculate (a little over ten years). */
@@ -223,6 +224,7 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     // every SKU x day of the range is produced, so an upsert leaves no stale row (deleted SKUs cascade)
     const [written] = rowsOf<{ changed: number }>(await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)));
     for (const statement of refreshStoreDailyStatements(from, to)) await tx.execute(statement);
+    await tx.execute(refreshSkuCumulativeStatement(from));
     const result = await tx.execute(sql`
       SELECT count(*)::int AS rows,
              count(*) FILTER (WHERE cogs IS NULL)::int AS days_missing_cost,

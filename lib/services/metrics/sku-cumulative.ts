@@ -1,0 +1,62 @@
+// metrics_sku_cumulative: running totals of metrics_daily per SKU, so a period's totals per SKU are two
+// index probes (the running row at the period's end minus the one before its start) instead of a sum
+// over every day of the period. recalculateMetrics runs this in the same transaction as the rows it sums;
+// the migration that created the table ran the same running sums once over all days.
+import { type SQL, sql } from "drizzle-orm";
+
+/**
+ * Rewrites the running totals of every metrics_daily row on or after `from` (all SKUs), continuing
+ * from each SKU's last running row before `from`. Rows after the recalculated range are included:
+ * a changed day shifts every later total. Only rows whose totals changed are written.
+ */
+export function refreshSkuCumulativeStatement(from: string): SQL {
+  return sql`
+    WITH base AS (
+      SELECT s.id AS sku_id, b.days, b.qty, b.refunds_qty, b.revenue_net, b.cogs, b.cogs_days, b.profit, b.profit_days,
+        b.missing_cost_days, b.provisional_days, b.estimated_days
+      FROM sku s
+      LEFT JOIN LATERAL (
+        SELECT * FROM metrics_sku_cumulative c WHERE c.sku_id = s.id AND c.d < ${from}::date ORDER BY c.d DESC LIMIT 1
+      ) b ON true
+    ),
+    running AS (
+      SELECT m.sku_id, m.d,
+        coalesce(b.days, 0) + count(*) OVER w AS days,
+        coalesce(b.qty, 0) + sum(m.qty) OVER w AS qty,
+        coalesce(b.refunds_qty, 0) + sum(m.refunds_qty) OVER w AS refunds_qty,
+        coalesce(b.revenue_net, 0) + sum(m.revenue_net) OVER w AS revenue_net,
+        coalesce(b.cogs, 0) + coalesce(sum(m.cogs) OVER w, 0) AS cogs,
+        coalesce(b.cogs_days, 0) + count(m.cogs) OVER w AS cogs_days,
+        coalesce(b.profit, 0) + coalesce(sum(m.profit) OVER w, 0) AS profit,
+        coalesce(b.profit_days, 0) + count(m.profit) OVER w AS profit_days,
+        coalesce(b.missing_cost_days, 0) + count(*) FILTER (WHERE m.cogs IS NULL AND m.qty > 0) OVER w AS missing_cost_days,
+        coalesce(b.provisional_days, 0)
+          + count(*) FILTER (WHERE NOT m.is_settled AND (m.qty <> 0 OR m.refunds_qty <> 0)) OVER w AS provisional_days,
+        coalesce(b.estimated_days, 0) + count(*) FILTER (WHERE m.is_commission_estimated) OVER w AS estimated_days
+      FROM metrics_daily m
+      JOIN base b ON b.sku_id = m.sku_id
+      WHERE m.d >= ${from}::date
+      WINDOW w AS (PARTITION BY m.sku_id ORDER BY m.d ROWS UNBOUNDED PRECEDING)
+    )
+    INSERT INTO metrics_sku_cumulative AS c (sku_id, d, days, qty, refunds_qty, revenue_net, cogs, cogs_days, profit, profit_days,
+      missing_cost_days, provisional_days, estimated_days)
+    SELECT sku_id, d, days, qty, refunds_qty, revenue_net, cogs, cogs_days, profit, profit_days,
+      missing_cost_days, provisional_days, estimated_days
+    FROM running
+    ON CONFLICT (sku_id, d) DO UPDATE SET
+      days = excluded.days,
+      qty = excluded.qty,
+      refunds_qty = excluded.refunds_qty,
+      revenue_net = excluded.revenue_net,
+      cogs = excluded.cogs,
+      cogs_days = excluded.cogs_days,
+      profit = excluded.profit,
+      profit_days = excluded.profit_days,
+      missing_cost_days = excluded.missing_cost_days,
+      provisional_days = excluded.provisional_days,
+      estimated_days = excluded.estimated_days
+    WHERE (c.days, c.qty, c.refunds_qty, c.revenue_net, c.cogs, c.cogs_days, c.profit, c.profit_days, c.missing_cost_days,
+           c.provisional_days, c.estimated_days)
+      IS DISTINCT FROM (excluded.days, excluded.qty, excluded.refunds_qty, excluded.revenue_net, excluded.cogs, excluded.cogs_days,
+           excluded.profit, excluded.profit_days, excluded.missing_cost_days, excluded.provisional_days, excluded.estimated_days)`;
+}
