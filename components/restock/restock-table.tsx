@@ -19,7 +19,7 @@ export function RestockTable(props: ServerTableProps<RestockRow>) {
           header: t("columns.article"),
           meta: { isSticky: true },
           cell: (i) => (
-            <Link href={`/skus/${i.row.original.skuId}${scope}`} className="font-medium text-indigo-700 hover:underline">
+            <Link href={`/skus/${i.row.original.skuId}${scope}`} prefetch={false} className="font-medium text-indigo-700 hover:underline">
               {i.row.original.article ?? i.row.original.externalId}
             </Link>
           ),

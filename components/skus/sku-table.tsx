@@ -25,7 +25,7 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
           cell: (info) => {
             const row = info.row.original;
             return (
-              <Link href={`/skus/${row.id}${scope}`} className="font-medium text-indigo-700 hover:underline" data-testid="sku-link">
+              <Link href={`/skus/${row.id}${scope}`} prefetch={false} className="font-medium text-indigo-700 hover:underline" data-testid="sku-link">
                 {row.article ?? row.externalId}
               </Link>
             );
