@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
-// Centered card layout for sign-in (and nothing else that needs a session).
+// Centered card layout for sign-in and first-run setup (nothing that needs a session).
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("common");
   return (
@@ -11,7 +12,9 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         <LocaleSwitch />
       </header>
       <main id="main" className="flex flex-1 items-start justify-center px-4 pb-12 pt-6 sm:items-center sm:pt-0">
-        <div className="w-full max-w-sm">{children}</div>
+        <div className="w-full max-w-sm">
+          <ClientMessages namespaces={["auth"]}>{children}</ClientMessages>
+        </div>
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { canManageUsers } from "@/lib/auth/roles";
 import { SettingsTabs } from "./settings-tabs";
 
@@ -21,7 +22,9 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     <div>
       <PageHeader title={t("title")} />
       <SettingsTabs tabs={tabs} label={t("tabsLabel")} />
-      <div className="mt-5">{children}</div>
+      <div className="mt-5">
+        <ClientMessages namespaces={["settings"]}>{children}</ClientMessages>
+      </div>
     </div>
   );
 }
