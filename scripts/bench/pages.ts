@@ -4,7 +4,8 @@
 // and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash)
 // on it, signs in, and measures with autocannon (10 connections) the p95 server response time of
 // Overview (30 and 365 days), SKUs (page of 50 by profit, and filtered by text), SKU detail and
-// Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run).
+// Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run), after
+// BENCH_WARMUP seconds (default 3) of unrecorded load per page. Keep the machine otherwise idle.
 // It also prints each page's first-load JavaScript, gzipped. Targets: p95 <= 200 ms, JS <= 250 kB.
 import "./allow-server-only";
 import { spawn, spawnSync } from "node:child_process";
@@ -47,6 +48,8 @@ const FROM = addDays(TO, -(DAYS - 1));
 const STOCK_DAYS = 60;
 const CONNECTIONS = 10;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+/** unrecorded load on each page first, so the numbers are the server's steady state, not its JIT warm-up */
+const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 3);
 const SQL_RUNS = 30;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -128,8 +131,10 @@ export async function loadDataset(db: Db): Promise<void> {
     await recalculateMetrics({ db, from, to, aggrDaysWb: 14, aggrDaysOzon: 28 });
   }
   const advice = await generateSupplyAdvice({ db, d: TO, safetyCoeff: 1.5 });
-  // as autovacuum would leave a settled database (visibility map set, statistics fresh)
+  // as autovacuum would leave a settled database (visibility map set, statistics fresh), with the
+  // load's dirty pages written out so the checkpointer does not compete with the measurement
   await db.execute(sql`vacuum analyze`);
+  await db.execute(sql`checkpoint`).catch((error: Error) => console.log(`  (no checkpoint: ${error.message})`));
   console.log(`  metrics + advice: ${((Date.now() - t1) / 1000).toFixed(0)} s (${advice.rows} advice rows)`);
 }
 
@@ -149,6 +154,7 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
 }
 
 async function measureHttp(url: string, cookie: string): Promise<{ p95: number; p50: number; requests: number; errors: number; non2xx: number }> {
+  if (WARMUP_S > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers: { cookie } });
   const times: number[] = [];
   const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie } });
   instance.on("response", (_client, status, _bytes, responseTime) => {
