@@ -3,6 +3,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
+import { RUNNING_COLUMNS } from "@/lib/services/metrics/sku-cumulative";
 import { containsPattern, int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
 
@@ -86,20 +87,6 @@ export function skuFilterSql(scope: DashboardScope, filters: SkuFilters): SQL {
   }
   return sql.join(parts, sql` and `);
 }
-
-const RUNNING_COLUMNS = [
-  "days",
-  "qty",
-  "refunds_qty",
-  "revenue_net",
-  "cogs",
-  "cogs_days",
-  "profit",
-  "profit_days",
-  "missing_cost_days",
-  "provisional_days",
-  "estimated_days",
-] as const;
 
 /** A SKU's running totals at a bound: the row found on the bound's day, else the fallback row, else zero. */
 function runningColumns(onDay: "h0" | "l0", fallback: "h1" | "l1"): SQL {

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { logger } from "@/lib/logger";
 import { refreshSkuCumulativeStatement } from "./sku-cumulative";
+import { updateWhenChanged } from "./upsert-changed";
 import { refreshStoreDailyStatements } from "./store-daily";
 
 /** Longest range one call may recalculate (a little over ten years). */
@@ -72,6 +73,29 @@ function checkWindow(name: string, value: number): number {
  * stock_cover_days = (on_hand + in_transit) / velocity over the marketplace's window, NULL
  * without sales or without a stock snapshot on d.
  */
+/** metrics_daily's derived numbers: an upsert rewrites a row only when one of them changed */
+const METRICS_COLUMNS = [
+  "qty",
+  "refunds_qty",
+  "revenue_gross",
+  "refunds_amount",
+  "promo_cost",
+  "delivery_cost",
+  "commission_amount",
+  "is_commission_estimated",
+  "is_settled",
+  "revenue_net",
+  "cogs",
+  "profit",
+  "margin",
+  "sv7",
+  "sv14",
+  "sv28",
+  "on_hand",
+  "in_transit",
+  "stock_cover_days",
+] as const;
+
 export function recalculateMetricsStatement(from: string, to: string, wbDays: number, ozonDays: number) {
   const maxWindow = Math.max(28, wbDays, ozonDays);
   const windowStart = addDays(from, -(maxWindow - 1));
@@ -177,29 +201,7 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
            now()
     FROM calc
     -- a nightly rerun of 35 mostly unchanged days rewrites only the rows whose numbers changed
-    ON CONFLICT (d, sku_id) DO UPDATE SET
-      qty = excluded.qty,
-      refunds_qty = excluded.refunds_qty,
-      revenue_gross = excluded.revenue_gross,
-      refunds_amount = excluded.refunds_amount,
-      promo_cost = excluded.promo_cost,
-      delivery_cost = excluded.delivery_cost,
-      commission_amount = excluded.commission_amount,
-      is_commission_estimated = excluded.is_commission_estimated,
-      is_settled = excluded.is_settled,
-      revenue_net = excluded.revenue_net,
-      cogs = excluded.cogs,
-      profit = excluded.profit,
-      margin = excluded.margin,
-      sv7 = excluded.sv7,
-      sv14 = excluded.sv14,
-      sv28 = excluded.sv28,
-      on_hand = excluded.on_hand,
-      in_transit = excluded.in_transit,
-      stock_cover_days = excluded.stock_cover_days,
-      updated_at = excluded.updated_at
-    WHERE (m.qty, m.refunds_qty, m.revenue_gross, m.refunds_amount, m.promo_cost, m.delivery_cost, m.commission_amount, m.is_commission_estimated, m.is_settled, m.revenue_net, m.cogs, m.profit, m.margin, m.sv7, m.sv14, m.sv28, m.on_hand, m.in_transit, m.stock_cover_days)
-          IS DISTINCT FROM (excluded.qty, excluded.refunds_qty, excluded.revenue_gross, excluded.refunds_amount, excluded.promo_cost, excluded.delivery_cost, excluded.commission_amount, excluded.is_commission_estimated, excluded.is_settled, excluded.revenue_net, excluded.cogs, excluded.profit, excluded.margin, excluded.sv7, excluded.sv14, excluded.sv28, excluded.on_hand, excluded.in_transit, excluded.stock_cover_days)
+    ON CONFLICT (d, sku_id) ${updateWhenChanged("m", METRICS_COLUMNS, ["updated_at"])}
     RETURNING 1
     )
     SELECT count(*)::int AS changed FROM written`;

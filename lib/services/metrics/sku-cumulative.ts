@@ -2,7 +2,14 @@
 // index probes (the running row at the period's end minus the one before its start) instead of a sum
 // over every day of the period. recalculateMetrics runs this in the same transaction as the rows it sums;
 // the migration that created the table ran the same running sums once over all days.
-import { type SQL, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { metricsSkuCumulative } from "@/db/schema/metrics";
+import { updateWhenChanged } from "./upsert-changed";
+
+/** SQL names of the running totals: every column of metrics_sku_cumulative but its key (sku_id, d) */
+export const RUNNING_COLUMNS: readonly string[] = Object.values(getTableColumns(metricsSkuCumulative))
+  .map((column) => column.name)
+  .filter((name) => name !== "sku_id" && name !== "d");
 
 /**
  * Rewrites the running totals of every metrics_daily row on or after `from` (all SKUs), continuing
@@ -38,25 +45,8 @@ export function refreshSkuCumulativeStatement(from: string): SQL {
       WHERE m.d >= ${from}::date
       WINDOW w AS (PARTITION BY m.sku_id ORDER BY m.d ROWS UNBOUNDED PRECEDING)
     )
-    INSERT INTO metrics_sku_cumulative AS c (sku_id, d, days, qty, refunds_qty, revenue_net, cogs, cogs_days, profit, profit_days,
-      missing_cost_days, provisional_days, estimated_days)
-    SELECT sku_id, d, days, qty, refunds_qty, revenue_net, cogs, cogs_days, profit, profit_days,
-      missing_cost_days, provisional_days, estimated_days
+    INSERT INTO metrics_sku_cumulative AS c (sku_id, d, ${sql.raw(RUNNING_COLUMNS.join(", "))})
+    SELECT sku_id, d, ${sql.raw(RUNNING_COLUMNS.join(", "))}
     FROM running
-    ON CONFLICT (sku_id, d) DO UPDATE SET
-      days = excluded.days,
-      qty = excluded.qty,
-      refunds_qty = excluded.refunds_qty,
-      revenue_net = excluded.revenue_net,
-      cogs = excluded.cogs,
-      cogs_days = excluded.cogs_days,
-      profit = excluded.profit,
-      profit_days = excluded.profit_days,
-      missing_cost_days = excluded.missing_cost_days,
-      provisional_days = excluded.provisional_days,
-      estimated_days = excluded.estimated_days
-    WHERE (c.days, c.qty, c.refunds_qty, c.revenue_net, c.cogs, c.cogs_days, c.profit, c.profit_days, c.missing_cost_days,
-           c.provisional_days, c.estimated_days)
-      IS DISTINCT FROM (excluded.days, excluded.qty, excluded.refunds_qty, excluded.revenue_net, excluded.cogs, excluded.cogs_days,
-           excluded.profit, excluded.profit_days, excluded.missing_cost_days, excluded.provisional_days, excluded.estimated_days)`;
+    ON CONFLICT (sku_id, d) ${updateWhenChanged("c", RUNNING_COLUMNS)}`;
 }
