@@ -76,6 +76,7 @@ export async function queryRestockPage(
   // the matching rows' sort keys are ordered and cut to one page first; the displayed columns (text casts,
   // names) are read for that page only, not carried through the sort of every match (25 -> 10 ms on 10,000
   // matches). The count row keeps the total when the page is past the end.
+  const order = sql`sort_value ${dir} nulls last, recommended_qty desc, sku_id, warehouse_id`;
   const result = await db.execute(sql`
     with matched as (
       select a.id, a.sku_id, a.warehouse_id, a.recommended_qty, ${sortSql[params.sort]} as sort_value
@@ -84,10 +85,10 @@ export async function queryRestockPage(
       where a.d = ${adviceDay}::date and ${restockWhere(scope, filters)}
     ),
     page as (
-      select id, row_number() over (order by sort_value ${dir} nulls last, recommended_qty desc, sku_id, warehouse_id) as n
+      select id, row_number() over (order by ${order}) as n
       from (
         select * from matched
-        order by sort_value ${dir} nulls last, recommended_qty desc, sku_id, warehouse_id
+        order by ${order}
         limit ${params.pageSize} offset ${(params.page - 1) * params.pageSize}
       ) cut
     )

@@ -19,8 +19,7 @@ export const RUNNING_COLUMNS: readonly string[] = Object.values(getTableColumns(
 export function refreshSkuCumulativeStatement(from: string): SQL {
   return sql`
     WITH base AS (
-      SELECT s.id AS sku_id, b.days, b.qty, b.refunds_qty, b.revenue_net, b.cogs, b.cogs_days, b.profit, b.profit_days,
-        b.missing_cost_days, b.provisional_days, b.estimated_days
+      SELECT s.id AS sku_id, ${sql.raw(RUNNING_COLUMNS.map((c) => `b.${c}`).join(", "))}
       FROM sku s
       LEFT JOIN LATERAL (
         SELECT * FROM metrics_sku_cumulative c WHERE c.sku_id = s.id AND c.d < ${from}::date ORDER BY c.d DESC LIMIT 1
