@@ -70,8 +70,8 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const table = useTable({
     features: dataTableFeatures,
     columns,
+    // the body is rendered from `data` directly (renderBodyCell), so TanStack's row model and its getRowId are unused
     data,
-    getRowId: (row) => getRowId(row),
     manualSorting: true,
     enableSortingRemoval: false,
     enableMultiSort: false,

@@ -37,7 +37,8 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+// (Auth.js's `auth()` is not exported: lib/auth/session-token.ts reads the session without it)
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: getEnv().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
