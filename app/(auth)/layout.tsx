@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getDb } from "@/db";
 import { AppShell } from "@/components/layout/app-shell";
 import { DemoBanner } from "@/components/overview/demo-banner";

@@ -1,5 +1,5 @@
 // Download links for the current view: the export route re-reads the same URL filters.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { SearchParamsRecord } from "@/lib/data/table-params";
 
 export async function ExportLinks({ route, searchParams }: { route: string; searchParams: SearchParamsRecord }) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { Formatters } from "@/lib/i18n/format";
 import type { DataTableLabels } from "./data-table";
 

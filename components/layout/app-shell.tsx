@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense, type ReactNode } from "react";
 import { Badge } from "@/components/ui";
 import type { SessionUser } from "@/lib/auth/current-user";

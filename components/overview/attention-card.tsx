@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Card, CardBody, CardHeader, Skeleton } from "@/components/ui";
 import { getAttentionCounts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getEnv } from "@/lib/env";
 
 /** Shown on every dashboard page when the app runs on `npm run demo` data (DEMO_MODE). */

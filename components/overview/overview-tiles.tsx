@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Badge, Skeleton } from "@/components/ui";
 import { getOverviewTiles } from "@/lib/data";
 import type { PnlTotals } from "@/lib/data/overview";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { LazyPnlChart as PnlChart } from "@/components/charts/lazy";
 import { Card, CardBody, CardHeader, EmptyState, Skeleton } from "@/components/ui";
 import { getPnlSeries } from "@/lib/data";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getSkuWarehouses } from "@/lib/data";
 import { getFormatters } from "@/lib/i18n/server";
 

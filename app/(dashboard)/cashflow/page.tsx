@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { LazyCashflowChart as CashflowChart } from "@/components/charts/lazy";
 import { cashflowSeries } from "@/components/cashflow/cashflow-colors";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CommissionRuleForm } from "@/components/commissions/commission-rule-form";
 import { CommissionRuleList, type RuleRow } from "@/components/commissions/commission-rule-list";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui";

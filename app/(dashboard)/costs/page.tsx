@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { CostImport } from "@/components/costs/cost-import";
 import { CostPriceEditor } from "@/components/costs/cost-price-editor";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { AttentionCard, AttentionCardSkeleton } from "@/components/overview/attention-card";
 import { OverviewTiles, OverviewTilesSkeleton } from "@/components/overview/overview-tiles";

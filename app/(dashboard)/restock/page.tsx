@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { FilterBar, type FilterField } from "@/components/data-table";
 import { ExportLinks } from "@/components/data-table/export-links";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { FilterBar, type FilterField } from "@/components/data-table";
 import { getFilterLabels } from "@/components/data-table/table-labels";

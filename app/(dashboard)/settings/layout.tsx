@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { ClientMessages } from "@/lib/i18n/client-messages";

@@ -1,5 +1,5 @@
 // GET /restock/export?format=csv|xlsx&<the page's filters>: every advice row of the current view.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { restockExportColumns } from "@/components/restock/restock-export-columns";
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";

@@ -1,5 +1,5 @@
 import { desc } from "drizzle-orm";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getDb } from "@/db";
 import { auditLog } from "@/db/schema/auth";
 import { Card, CardHeader, EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui";
 import type { StoreListItem } from "@/lib/services/stores/list-stores";
 

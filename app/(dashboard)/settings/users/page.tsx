@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getDb } from "@/db";
 import { Badge, Card, CardBody, CardHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireRole } from "@/lib/auth/current-user";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { LazyPnlChart as PnlChart, LazyUnitsStockChart as UnitsStockChart } from "@/components/charts/lazy";
 import { CostPriceEditor } from "@/components/costs/cost-price-editor";

@@ -1,5 +1,5 @@
 // GET /skus/export?format=csv|xlsx&<the page's filters>: every row of the current filtered, sorted view.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { skuExportColumns } from "@/components/skus/sku-export-columns";
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/current-user";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getDb } from "@/db";
 import { Card, CardBody, CardHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
