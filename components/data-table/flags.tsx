@@ -1,29 +1,39 @@
 "use client";
-// Small labels for numbers that may still change: provisional (not settled by the finance report),
-// estimated commission, or sold without a cost price.
+// Marks for table numbers that may still change: provisional (not settled by the marketplace's finance
+// report), commission estimated from the seller's rules, or sold on days without a cost price. A cell
+// carries a short sign next to the number it qualifies (and the flag's word for screen readers); the
+// legend above the table says what each sign means. A word badge in every row made a page of 50 SKUs
+// a third heavier to render and to read.
 import { useTranslations } from "next-intl";
-import { Badge } from "@/components/ui/badge";
 
-export function NumberFlags({ isProvisional, isEstimated, isMissingCost }: { isProvisional?: boolean; isEstimated?: boolean; isMissingCost?: boolean }) {
-  const t = useTranslations("dashboard");
-  if (!isProvisional && !isEstimated && !isMissingCost) return null;
+export type FlagKind = "provisional" | "estimated" | "noCost";
+
+const MARKS: Record<FlagKind, string> = { provisional: "*", estimated: "≈", noCost: "!" };
+
+/** The sign of one flag inside a cell. Hook-free, so cell templates can call it; `word` is the flag's name. */
+export function flagMark(kind: FlagKind, word: string) {
   return (
-    <span className="ml-1 inline-flex flex-wrap gap-1 align-middle">
-      {isProvisional ? (
-        <Badge tone="warning">
-          <span title={t("flags.provisionalHelp")}>{t("flags.provisional")}</span>
-        </Badge>
-      ) : null}
-      {isEstimated ? (
-        <Badge tone="warning">
-          <span title={t("flags.estimatedHelp")}>{t("flags.estimated")}</span>
-        </Badge>
-      ) : null}
-      {isMissingCost ? (
-        <Badge tone="danger">
-          <span title={t("flags.noCostHelp")}>{t("flags.noCost")}</span>
-        </Badge>
-      ) : null}
-    </span>
+    <sup key={kind}>
+      <span aria-hidden="true">{MARKS[kind]}</span>
+      <span className="sr-only"> ({word})</span>
+    </sup>
+  );
+}
+
+/** What the signs mean, for the flags that occur on the page (nothing when none does). */
+export function FlagLegend({ kinds }: { kinds: FlagKind[] }) {
+  const t = useTranslations("dashboard");
+  if (kinds.length === 0) return null;
+  return (
+    <p className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" data-testid="flag-legend">
+      {kinds.map((kind) => (
+        <span key={kind}>
+          <span aria-hidden="true" className="font-semibold text-amber-800">
+            {MARKS[kind]}
+          </span>{" "}
+          <span className="font-medium">{t(`flags.${kind}`)}</span>: {t(`flags.${kind}Help`)}
+        </span>
+      ))}
+    </p>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { createDataTableColumns, DataTable, type ServerTableProps } from "@/components/data-table";
 import { useFormatters, useScopeQuery } from "@/components/layout/use-client-context";
-import { NumberFlags } from "@/components/data-table/flags";
+import { FlagLegend, flagMark, type FlagKind } from "@/components/data-table/flags";
 import type { SkuRow } from "@/lib/data/skus";
 
 const helper = createDataTableColumns<SkuRow>();
@@ -14,6 +14,7 @@ const isUnknown = (row: SkuRow) => row.isMissingCost && (row.cogs === null || Nu
 
 export function SkuTable(props: ServerTableProps<SkuRow>) {
   const t = useTranslations("skus");
+  const td = useTranslations("dashboard");
   const f = useFormatters(props.timeZone);
   const scope = useScopeQuery();
   const columns = useMemo(
@@ -42,7 +43,6 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
                   {row.marketplace === "WB" ? "WB" : "Ozon"} · {row.externalId}
                   {row.brand ? ` · ${row.brand}` : ""}
                 </span>
-                <NumberFlags isProvisional={row.isProvisional} isEstimated={row.hasEstimatedCommission} isMissingCost={row.isMissingCost} />
               </span>
             );
           },
@@ -52,12 +52,21 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
         helper.accessor("revenueNet", {
           header: t("columns.revenueNet"),
           meta: { isNumeric: true },
-          cell: (i) => (
-            <span className={i.row.original.isProvisional ? "text-amber-800" : undefined} title={i.row.original.isProvisional ? t("provisionalHint") : undefined}>
-              {f.rub(i.getValue())}
-              {i.row.original.isProvisional ? <sup aria-hidden="true">*</sup> : null}
-            </span>
-          ),
+          // net revenue is after the marketplace's commission, so an estimated commission is marked here too
+          cell: (i) => {
+            const row = i.row.original;
+            const flagged = row.isProvisional || row.hasEstimatedCommission;
+            return (
+              <span
+                className={flagged ? "text-amber-800" : undefined}
+                title={flagged ? [row.isProvisional ? td("flags.provisionalHelp") : "", row.hasEstimatedCommission ? td("flags.estimatedHelp") : ""].join(" ").trim() : undefined}
+              >
+                {f.rub(i.getValue())}
+                {row.isProvisional ? flagMark("provisional", td("flags.provisional")) : null}
+                {row.hasEstimatedCommission ? flagMark("estimated", td("flags.estimated")) : null}
+              </span>
+            );
+          },
         }),
         helper.accessor("cogs", {
           header: t("columns.cogs"),
@@ -75,7 +84,7 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
               title={i.row.original.isMissingCost ? t("missingCostHint") : undefined}
             >
               {isUnknown(i.row.original) ? "—" : f.rub(i.getValue())}
-              {i.row.original.isMissingCost && !isUnknown(i.row.original) ? <sup aria-hidden="true">!</sup> : null}
+              {i.row.original.isMissingCost && !isUnknown(i.row.original) ? flagMark("noCost", td("flags.noCost")) : null}
             </span>
           ),
         }),
@@ -97,21 +106,28 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
           },
         }),
       ]),
-    [t, f, scope],
+    [t, td, f, scope],
   );
+  const flagsOnPage: FlagKind[] = [];
+  if (props.rows.some((r) => r.isProvisional)) flagsOnPage.push("provisional");
+  if (props.rows.some((r) => r.hasEstimatedCommission)) flagsOnPage.push("estimated");
+  if (props.rows.some((r) => r.isMissingCost && !isUnknown(r))) flagsOnPage.push("noCost");
   return (
-    <DataTable
-      columns={columns}
-      data={props.rows}
-      total={props.total}
-      page={props.page}
-      pageSize={props.pageSize}
-      sort={props.sort}
-      dir={props.dir}
-      caption={t("caption")}
-      labels={props.labels}
-      getRowId={(row) => String(row.id)}
-      testId="sku-table"
-    />
+    <>
+      <FlagLegend kinds={flagsOnPage} />
+      <DataTable
+        columns={columns}
+        data={props.rows}
+        total={props.total}
+        page={props.page}
+        pageSize={props.pageSize}
+        sort={props.sort}
+        dir={props.dir}
+        caption={t("caption")}
+        labels={props.labels}
+        getRowId={(row) => String(row.id)}
+        testId="sku-table"
+      />
+    </>
   );
 }

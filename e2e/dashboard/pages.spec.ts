@@ -77,6 +77,18 @@ test("SKU detail shows P&L, units and stock, velocity, warehouses and the cost h
   await expect(page.getByTestId("not-found")).toBeVisible();
 });
 
+test("numbers that may still change carry a mark that the legend above the SKU table explains", async ({ page }) => {
+  await page.goto("/skus");
+  await setLocale(page, "ru");
+  const legend = page.getByTestId("flag-legend");
+  await expect(legend).toContainText("предварительно");
+  await expect(legend).toContainText("финансовым отчётом");
+  // the sign is for the eye; the flag's word is there for screen readers
+  const marked = page.getByTestId("sku-table").locator("sup").filter({ hasText: "(предварительно)" });
+  await expect(marked.first()).toContainText("*");
+  expect(await marked.count()).toBeGreaterThan(0);
+});
+
 test("sorting, filtering and paging live in the URL", async ({ page }) => {
   await page.goto("/skus?size=25");
   const table = page.getByTestId("sku-table");
