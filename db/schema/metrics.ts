@@ -55,8 +55,26 @@ export const metricsDaily = pgTable(
   (t) => [
     unique("metrics_daily_d_sku_uq").on(t.d, t.skuId),
     index("metrics_daily_sku_d_idx").on(t.skuId, t.d),
-    // covers the SKU table's period sums (index-only scan of the range, no visit to the wide rows)
-    index("metrics_daily_d_sku_totals_idx").on(t.d, t.skuId, t.qty, t.refundsQty, t.revenueNet, t.cogs, t.profit, t.isSettled, t.isCommissionEstimated),
+    // covers the reads by day range or by one day: period sums per store (metrics_store_daily refresh,
+    // cost page) and each SKU's latest velocity and stock (SKU table, "running out" count) as
+    // index-only scans; one day's rows lie one per heap page, so a heap visit per SKU cost ~3 us each
+    index("metrics_daily_d_sku_read_idx").on(
+      t.d,
+      t.skuId,
+      t.qty,
+      t.refundsQty,
+      t.revenueNet,
+      t.cogs,
+      t.profit,
+      t.isSettled,
+      t.isCommissionEstimated,
+      t.sv7,
+      t.sv14,
+      t.sv28,
+      t.onHand,
+      t.inTransit,
+      t.stockCoverDays,
+    ),
     // the Overview's "selling without a cost price": a probe per SKU into the few rows that qualify
     index("metrics_daily_missing_cost_idx").on(t.skuId, t.d).where(sql`${t.qty} > 0 and ${t.cogs} is null`),
   ],
