@@ -84,7 +84,7 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
               title={i.row.original.isMissingCost ? t("missingCostHint") : undefined}
             >
               {isUnknown(i.row.original) ? "—" : f.rub(i.getValue())}
-              {i.row.original.isMissingCost && !isUnknown(i.row.original) ? flagMark("noCost", td("flags.noCost")) : null}
+              {i.row.original.isMissingCost ? flagMark("noCost", td("flags.noCost")) : null}
             </span>
           ),
         }),
@@ -111,7 +111,7 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
   const flagsOnPage: FlagKind[] = [];
   if (props.rows.some((r) => r.isProvisional)) flagsOnPage.push("provisional");
   if (props.rows.some((r) => r.hasEstimatedCommission)) flagsOnPage.push("estimated");
-  if (props.rows.some((r) => r.isMissingCost && !isUnknown(r))) flagsOnPage.push("noCost");
+  if (props.rows.some((r) => r.isMissingCost)) flagsOnPage.push("noCost");
   return (
     <>
       <FlagLegend kinds={flagsOnPage} />

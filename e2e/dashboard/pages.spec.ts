@@ -87,6 +87,9 @@ test("numbers that may still change carry a mark that the legend above the SKU t
   const marked = page.getByTestId("sku-table").locator("sup").filter({ hasText: "(предварительно)" });
   await expect(marked.first()).toContainText("*");
   expect(await marked.count()).toBeGreaterThan(0);
+  // a SKU sold without a cost price shows a dash for profit, marked and explained the same way
+  await expect(legend).toContainText("нет себестоимости");
+  await expect(page.getByTestId("sku-profit").filter({ hasText: "—" }).first().locator("sup")).toContainText("(нет себестоимости)");
 });
 
 test("sorting, filtering and paging live in the URL", async ({ page }) => {
