@@ -15,7 +15,7 @@ export function flagMark(kind: FlagKind, word: string) {
   return (
     <sup key={kind}>
       <span aria-hidden="true">{MARKS[kind]}</span>
-      <span className="sr-only"> ({word})</span>
+      <span className="sr-only">{` (${word})`}</span>
     </sup>
   );
 }

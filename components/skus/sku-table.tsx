@@ -39,10 +39,7 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
             return (
               <span className="block max-w-[16rem] truncate" title={row.name ?? undefined}>
                 {row.name ?? "—"}
-                <span className="block text-xs text-slate-500">
-                  {row.marketplace === "WB" ? "WB" : "Ozon"} · {row.externalId}
-                  {row.brand ? ` · ${row.brand}` : ""}
-                </span>
+                <span className="block text-xs text-slate-500">{`${row.marketplace === "WB" ? "WB" : "Ozon"} · ${row.externalId}${row.brand ? ` · ${row.brand}` : ""}`}</span>
               </span>
             );
           },
@@ -52,15 +49,13 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
         helper.accessor("revenueNet", {
           header: t("columns.revenueNet"),
           meta: { isNumeric: true },
-          // net revenue is after the marketplace's commission, so an estimated commission is marked here too
+          // net revenue is after the marketplace's commission, so an estimated commission is marked here too;
+          // the legend above the table explains the marks (a title per cell repeated it 50 times)
           cell: (i) => {
             const row = i.row.original;
             const flagged = row.isProvisional || row.hasEstimatedCommission;
             return (
-              <span
-                className={flagged ? "text-amber-800" : undefined}
-                title={flagged ? [row.isProvisional ? td("flags.provisionalHelp") : "", row.hasEstimatedCommission ? td("flags.estimatedHelp") : ""].join(" ").trim() : undefined}
-              >
+              <span className={flagged ? "text-amber-800" : undefined}>
                 {f.rub(i.getValue())}
                 {row.isProvisional ? flagMark("provisional", td("flags.provisional")) : null}
                 {row.hasEstimatedCommission ? flagMark("estimated", td("flags.estimated")) : null}
