@@ -6,7 +6,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-dash/**", "node_modules/**", ".data/**", "db/migrations/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-dash/**", ".next-*/**", "node_modules/**", ".data/**", "db/migrations/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
   },
   {
     plugins: { drizzle },
@@ -23,6 +23,17 @@ const config = [
     ignores: ["lib/env.ts", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "scripts/**", "e2e/**", "**/*.test.ts"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts" }],
+    },
+  },
+  {
+    // server translators come from lib/i18n/server.ts, which keeps them (and their parsed messages) for the process
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/i18n/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next-intl/server", importNames: ["getTranslations"], message: "Use getTranslations from @/lib/i18n/server" }] },
+      ],
     },
   },
 ];
