@@ -52,14 +52,8 @@ export function SkuCostTable(props: Omit<ServerTableProps<SkuCostRow>, "sort" | 
   return (
     <DataTable
       columns={columns}
-      data={props.rows}
-      total={props.total}
-      page={props.page}
-      pageSize={props.pageSize}
-      sort="article"
-      dir="asc"
+      view={{ ...props, sort: "article", dir: "asc" }}
       caption={t("tableCaption")}
-      labels={props.labels}
       getRowId={(r) => String(r.skuId)}
       testId="cost-table"
     />

@@ -22,8 +22,8 @@ export interface DataTableLabels {
   pagination: string;
 }
 
-/** What a page hands a sortable server-driven table: one page of rows and how it was cut. */
-export interface ServerTableProps<TRow> {
+/** One page of rows as the server cut it, with the labels of its sort links and pager. */
+export interface ServerTableView<TRow> {
   rows: TRow[];
   total: number;
   page: number;
@@ -31,20 +31,19 @@ export interface ServerTableProps<TRow> {
   sort: string;
   dir: "asc" | "desc";
   labels: DataTableLabels;
+}
+
+/** What a page hands a sortable server-driven table component: the view and the time zone for its formatters. */
+export interface ServerTableProps<TRow> extends ServerTableView<TRow> {
   timeZone: string;
 }
 
 export interface DataTableProps<TData extends RowData> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each column keeps its own value type (helper.columns)
   columns: ColumnDef<DataTableFeatures, TData, any>[];
-  data: TData[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  /** the rows and how they were cut (a ServerTableProps passes as it is) */
+  view: ServerTableView<TData>;
   caption: string;
-  labels: DataTableLabels;
   getRowId: (row: TData) => string;
   /** marks a row for tests and highlights (e.g. provisional) */
   rowClassName?: (row: TData) => string | undefined;
@@ -62,7 +61,8 @@ function hrefWith(pathname: string, search: URLSearchParams, changes: Record<str
 }
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, data, total, page, pageSize, sort, dir, caption, labels, getRowId, rowClassName, testId } = props;
+  const { columns, caption, getRowId, rowClassName, testId } = props;
+  const { rows: data, total, page, pageSize, sort, dir, labels } = props.view;
   const pathname = usePathname();
   const search = useSearchParams();
   const router = useRouter();

@@ -59,14 +59,8 @@ export function RestockTable(props: ServerTableProps<RestockRow>) {
   return (
     <DataTable
       columns={columns}
-      data={props.rows}
-      total={props.total}
-      page={props.page}
-      pageSize={props.pageSize}
-      sort={props.sort}
-      dir={props.dir}
+      view={props}
       caption={t("caption")}
-      labels={props.labels}
       getRowId={(r) => `${r.skuId}-${r.warehouseId ?? 0}-${r.windowDays}`}
       testId="restock-table"
     />

@@ -112,14 +112,8 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
       <FlagLegend kinds={flagsOnPage} />
       <DataTable
         columns={columns}
-        data={props.rows}
-        total={props.total}
-        page={props.page}
-        pageSize={props.pageSize}
-        sort={props.sort}
-        dir={props.dir}
+        view={props}
         caption={t("caption")}
-        labels={props.labels}
         getRowId={(row) => String(row.id)}
         testId="sku-table"
       />
