@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Card, CardBody, CardHeader, Skeleton } from "@/components/ui";
 import { getAttentionCounts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
 import { type SearchParamsRecord, scopedHref } from "@/lib/data/table-params";
-import { getFormatters } from "@/lib/i18n/server";
 
 export async function AttentionCard({ scope, searchParams }: { scope: DashboardScope; searchParams: SearchParamsRecord }) {
   const [counts, t, f] = await Promise.all([getAttentionCounts(scope), getTranslations("overview"), getFormatters()]);

@@ -1,9 +1,8 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Badge, Skeleton } from "@/components/ui";
 import { getOverviewTiles } from "@/lib/data";
 import type { PnlTotals } from "@/lib/data/overview";
 import type { DashboardScope } from "@/lib/data/scope";
-import { getFormatters } from "@/lib/i18n/server";
 
 type TileKey = "revenueNet" | "cogs" | "profit" | "margin" | "units" | "refunds";
 

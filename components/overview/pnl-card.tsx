@@ -1,9 +1,8 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { LazyPnlChart as PnlChart } from "@/components/charts/lazy";
 import { Card, CardBody, CardHeader, EmptyState, Skeleton } from "@/components/ui";
 import { getPnlSeries } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
-import { getFormatters } from "@/lib/i18n/server";
 
 export async function PnlCard({ scope }: { scope: DashboardScope }) {
   const [series, t, f] = await Promise.all([getPnlSeries(scope), getTranslations("overview"), getFormatters()]);

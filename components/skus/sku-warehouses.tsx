@@ -1,6 +1,5 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { getSkuWarehouses } from "@/lib/data";
-import { getFormatters } from "@/lib/i18n/server";
 
 /** Stock per warehouse and the restock advice with every input behind the number. */
 export async function SkuWarehouses({ skuId, asOf }: { skuId: number; asOf: string }) {

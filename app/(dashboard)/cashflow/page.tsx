@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { LazyCashflowChart as CashflowChart } from "@/components/charts/lazy";
 import { cashflowSeries } from "@/components/cashflow/cashflow-colors";
@@ -7,7 +7,6 @@ import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/
 import { getCashflowSummary, getPayouts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
 import { param, type SearchParamsRecord, withParams } from "@/lib/data/table-params";
-import { getFormatters } from "@/lib/i18n/server";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };

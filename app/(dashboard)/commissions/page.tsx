@@ -1,4 +1,4 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { CommissionRuleForm } from "@/components/commissions/commission-rule-form";
 import { CommissionRuleList, type RuleRow } from "@/components/commissions/commission-rule-list";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui";
@@ -8,7 +8,6 @@ import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
-import { getFormatters } from "@/lib/i18n/server";
 import { listCommissionRules } from "@/lib/services/commission-rules/commission-rules";
 
 export default async function CommissionsPage() {

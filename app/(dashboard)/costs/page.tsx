@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { CostImport } from "@/components/costs/cost-import";
 import { CostPriceEditor } from "@/components/costs/cost-price-editor";
@@ -15,7 +15,6 @@ import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
-import { getFormatters } from "@/lib/i18n/server";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };

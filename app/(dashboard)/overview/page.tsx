@@ -1,10 +1,9 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { AttentionCard, AttentionCardSkeleton } from "@/components/overview/attention-card";
 import { OverviewTiles, OverviewTilesSkeleton } from "@/components/overview/overview-tiles";
 import { PnlCard, PnlCardSkeleton } from "@/components/overview/pnl-card";
 import { PageHeader } from "@/components/ui";
-import { getFormatters } from "@/lib/i18n/server";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

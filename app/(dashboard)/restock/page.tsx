@@ -1,4 +1,4 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { FilterBar, type FilterField } from "@/components/data-table";
 import { ExportLinks } from "@/components/data-table/export-links";
@@ -10,7 +10,6 @@ import { parseRestockQuery } from "@/lib/data/page-params";
 import type { DashboardScope } from "@/lib/data/scope";
 import type { SearchParamsRecord } from "@/lib/data/table-params";
 import { getEnv } from "@/lib/env";
-import { getFormatters } from "@/lib/i18n/server";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { FilterBar, type FilterField } from "@/components/data-table";
 import { getFilterLabels } from "@/components/data-table/table-labels";
@@ -10,7 +10,6 @@ import { parseReviewQuery } from "@/lib/data/page-params";
 import type { DashboardScope } from "@/lib/data/scope";
 import { type SearchParamsRecord, scopedHref, withParams } from "@/lib/data/table-params";
 import { getEnv } from "@/lib/env";
-import { getFormatters } from "@/lib/i18n/server";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };

@@ -1,9 +1,8 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { getDb } from "@/db";
 import { Badge, type BadgeTone, Card, CardBody, CardHeader, EmptyState, PageHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
-import { getFormatters } from "@/lib/i18n/server";
 import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { getSyncOverview, type SourceCounts } from "@/lib/services/stores/get-sync-overview";
 import { SyncNowButton } from "./sync-now-button";

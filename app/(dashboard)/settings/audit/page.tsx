@@ -1,10 +1,9 @@
 import { desc } from "drizzle-orm";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { getDb } from "@/db";
 import { auditLog } from "@/db/schema/auth";
 import { Card, CardHeader, EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireRole } from "@/lib/auth/current-user";
-import { getFormatters } from "@/lib/i18n/server";
 
 export default async function AuditPage() {
   await requireRole(["owner"]);

@@ -1,8 +1,7 @@
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { getDb } from "@/db";
 import { Badge, Card, CardBody, CardHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireRole } from "@/lib/auth/current-user";
-import { getFormatters } from "@/lib/i18n/server";
 import { listUsers } from "@/lib/services/users/list-users";
 import { CreateUserForm, UserRowControls } from "./user-forms";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { LazyPnlChart as PnlChart, LazyUnitsStockChart as UnitsStockChart } from "@/components/charts/lazy";
 import { CostPriceEditor } from "@/components/costs/cost-price-editor";
@@ -13,7 +13,6 @@ import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
-import { getFormatters } from "@/lib/i18n/server";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { getDb } from "@/db";
 import { Card, CardBody, CardHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canManageStores } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
-import { getFormatters } from "@/lib/i18n/server";
 import { getStoreOrThrow } from "@/lib/services/stores/get-store";
 import { StoreSourceBadge, StoreStatusBadge, statusDetailText } from "../store-badges";
 import { RenameStoreForm, ReplaceCredentialsForm, StoreActiveToggle, TestConnectionButton } from "../store-forms";
