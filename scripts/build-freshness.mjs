@@ -1,5 +1,5 @@
 // Whether the production build in distDir is missing or older than the sources it was built from.
-// Used by `npm start` (scripts/start.mjs) and `npm run test:e2e` (scripts/e2e.mjs) to build only when needed.
+// Used by `npm start` (scripts/start.mjs), `npm run test:e2e` (scripts/e2e.mjs) and the page bench to build only when needed.
 import fs from "node:fs";
 import path from "node:path";
 

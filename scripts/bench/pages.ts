@@ -1,7 +1,8 @@
 // Dashboard page benchmark:  npx tsx scripts/bench/pages.ts   (or through npm run bench)
 // Loads 2,000 SKUs x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres; created and dropped here), derives the metrics
-// and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash)
+// and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash,
+// rebuilt when missing or older than the sources)
 // on it, signs in, and measures with autocannon (10 connections) the p95 server response time of
 // Overview (30 and 365 days), SKUs (page of 50 by profit, and filtered by text), SKU detail and
 // Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run), after
@@ -9,7 +10,6 @@
 // It also prints each page's first-load JavaScript, gzipped. Targets: p95 <= 200 ms, JS <= 250 kB.
 import "./allow-server-only";
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -24,6 +24,7 @@ import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/
 import { queryRestockPage, queryWarehouseOptions } from "@/lib/data/restock";
 import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "@/lib/data/skus";
 import { addDays } from "@/lib/domain/dates";
+import { isBuildStale } from "../build-freshness.mjs";
 import { generateSupplyAdvice } from "@/lib/services/metrics/generate-supply-advice";
 import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
 import { createUser } from "@/lib/services/users/create-user";
@@ -203,8 +204,8 @@ export async function benchPages(): Promise<void> {
     const skuId = rowsOf<{ id: number }>(await db.execute(sql`select sku_id as id from metrics_daily where d = ${TO}::date order by qty desc, sku_id limit 1`))[0].id;
 
     const distName = process.env.NEXT_DIST_DIR || ".next-dash";
-    if (!fs.existsSync(path.join(root, distName, "BUILD_ID"))) {
-      console.log(`  building into ${distName}...`);
+    if (isBuildStale(root, path.join(root, distName))) {
+      console.log(`  building into ${distName} (none yet, or the sources are newer)...`);
       const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distName, NODE_ENV: "production" } });
       if (build.status !== 0) throw new Error("next build failed");
     }
