@@ -8,7 +8,7 @@
 // Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run), after
 // BENCH_WARMUP seconds (default 3) of unrecorded load per page. Keep the machine otherwise idle.
 // Next to each page it prints the server process's CPU time per request (from /proc: one Node process
-// serves every request, so with 10 clients waiting p95 is roughly 10-12 times that) and a reference
+// serves every request, so with 10 clients waiting p95 is roughly 10-13 times that) and a reference
 // row, the signed-in shell with no data (/settings/account), which is the framework's own floor in the
 // same run. The machine's CPU pressure (/proc/pressure/cpu, "some avg10") is printed per page: on a
 // shared host other tenants' load raises every number, and the ratios within one run still hold.
@@ -361,7 +361,7 @@ export async function benchPages(): Promise<void> {
     console.log(`(targets: HTTP p95 <= 200 ms with ${CONNECTIONS} concurrent signed-in clients; first-load JS <= 250 kB gzip)`);
     console.log(
       "(server CPU/req: the Next.js process's CPU time per request; one process serves all clients, so p95 is roughly " +
-        `${CONNECTIONS}-${CONNECTIONS + 2} times it. CPU pressure: share of time tasks waited for a CPU, from other load on the host too)`,
+        `${CONNECTIONS}-${CONNECTIONS + 3} times it. CPU pressure: share of time tasks waited for a CPU, from other load on the host too)`,
     );
   } finally {
     if (server && server.exitCode === null) {
