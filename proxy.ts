@@ -27,8 +27,8 @@ export function proxy(request: NextRequest) {
     login.searchParams.set("next", `${pathname}${search}`);
     response = NextResponse.redirect(login);
   } else {
+    // Next.js reads the nonce for its own scripts from the request's CSP header
     const requestHeaders = new Headers(request.headers);
-    requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", csp);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
