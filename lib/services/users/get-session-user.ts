@@ -13,7 +13,20 @@ export interface SessionUser {
 }
 
 export async function getSessionUser(db: Db, claims: { userId: number; sessionVersion: number }): Promise<SessionUser | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, claims.userId)).limit(1);
+  // runs on every page view: only what the check and the shell need (never the password hash)
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      locale: users.locale,
+      isDisabled: users.isDisabled,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, claims.userId))
+    .limit(1);
   if (!user || user.isDisabled || user.sessionVersion !== claims.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }
