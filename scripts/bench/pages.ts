@@ -15,11 +15,11 @@
 // It also prints each page's first-load JavaScript, gzipped. Targets: p95 <= 200 ms, JS <= 250 kB.
 import "./allow-server-only";
 import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { sql } from "drizzle-orm";
