@@ -58,20 +58,21 @@ export interface SkuRow {
   coverDays: string | null;
 }
 
-const sortSql: Record<SkuSortKey, SQL> = {
-  article: sql`s.article`,
-  name: sql`s.name`,
-  units: sql`coalesce(p.units, 0)`,
-  refunds: sql`coalesce(p.refunds, 0)`,
-  revenueNet: sql`coalesce(p.revenue_net, 0)`,
-  cogs: sql`case when p.days is null then 0 else p.cogs end`,
-  profit: sql`case when p.days is null then 0 else p.profit end`,
-  margin: sql`case when p.revenue_net > 0 then p.profit / p.revenue_net end`,
-  sv7: sql`l.sv7`,
-  sv14: sql`l.sv14`,
-  sv28: sql`l.sv28`,
-  onHand: sql`l.on_hand`,
-  coverDays: sql`l.stock_cover_days`,
+/** The sort keys and what each needs besides sku: the period's totals (p), or the latest metrics day (l). */
+const sortSql: Record<SkuSortKey, { expr: SQL; needs: "sku" | "period" | "latest" }> = {
+  article: { expr: sql`s.article`, needs: "sku" },
+  name: { expr: sql`s.name`, needs: "sku" },
+  units: { expr: sql`coalesce(p.units, 0)`, needs: "period" },
+  refunds: { expr: sql`coalesce(p.refunds, 0)`, needs: "period" },
+  revenueNet: { expr: sql`coalesce(p.revenue_net, 0)`, needs: "period" },
+  cogs: { expr: sql`case when p.days is null then 0 else p.cogs end`, needs: "period" },
+  profit: { expr: sql`case when p.days is null then 0 else p.profit end`, needs: "period" },
+  margin: { expr: sql`case when p.revenue_net > 0 then p.profit / p.revenue_net end`, needs: "period" },
+  sv7: { expr: sql`l.sv7`, needs: "latest" },
+  sv14: { expr: sql`l.sv14`, needs: "latest" },
+  sv28: { expr: sql`l.sv28`, needs: "latest" },
+  onHand: { expr: sql`l.on_hand`, needs: "latest" },
+  coverDays: { expr: sql`l.stock_cover_days`, needs: "latest" },
 };
 
 export function skuFilterSql(scope: DashboardScope, filters: SkuFilters): SQL {
@@ -88,9 +89,63 @@ export function skuFilterSql(scope: DashboardScope, filters: SkuFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** A SKU's running totals at a bound: the row found on the bound's day, else the fallback row, else zero. */
-function runningColumns(onDay: "h0" | "l0", fallback: "h1" | "l1"): SQL {
-  return sql.raw(RUNNING_COLUMNS.map((c) => `coalesce(${onDay}.${c}, ${fallback}.${c}, 0) as ${c}`).join(", "));
+/** `alias.c` for every running total, each falling back through `sources` in order, else zero. */
+function runningColumns(sources: string[]): SQL {
+  return sql.raw(RUNNING_COLUMNS.map((c) => `coalesce(${[...sources.map((a) => `${a}.${c}`), "0"].join(", ")}) as ${c}`).join(", "));
+}
+
+/** The period's totals p from the running totals hi (at its end) and lo (before its start); null without a metrics row in it. */
+const periodFromRunning = sql`
+  left join lateral (
+    select hi.days - lo.days as days,
+      hi.qty - lo.qty as units,
+      hi.refunds_qty - lo.refunds_qty as refunds,
+      hi.revenue_net - lo.revenue_net as revenue_net,
+      case when hi.cogs_days > lo.cogs_days then hi.cogs - lo.cogs end as cogs,
+      case when hi.profit_days > lo.profit_days then hi.profit - lo.profit end as profit,
+      hi.missing_cost_days > lo.missing_cost_days as missing_cost,
+      hi.provisional_days > lo.provisional_days as provisional,
+      hi.estimated_days > lo.estimated_days as estimated
+    where hi.days > lo.days
+  ) p on true`;
+
+/**
+ * p for every SKU s at once: its running totals at the period's end minus those before its start
+ * (metrics_sku_cumulative). Every SKU normally has a running row on the latest day on or before each
+ * bound, so both are read as one index range each (h0, l0); a SKU without a row on that day (created
+ * or recalculated later) falls back to its own latest row before the bound (h1, l1).
+ */
+function periodForAllSkus(scope: DashboardScope): SQL {
+  const hiDay = sql`(select max(d) from metrics_sku_cumulative where d <= ${scope.to}::date)`;
+  const loDay = sql`(select max(d) from metrics_sku_cumulative where d < ${scope.from}::date)`;
+  return sql`
+    left join metrics_sku_cumulative h0 on h0.sku_id = s.id and h0.d = ${hiDay}
+    left join lateral (
+      select * from metrics_sku_cumulative c
+      where h0.sku_id is null and c.sku_id = s.id and c.d <= ${scope.to}::date order by c.d desc limit 1
+    ) h1 on true
+    left join metrics_sku_cumulative l0 on l0.sku_id = s.id and l0.d = ${loDay}
+    left join lateral (
+      select * from metrics_sku_cumulative c
+      where l0.sku_id is null and ${loDay} is not null and c.sku_id = s.id and c.d < ${scope.from}::date order by c.d desc limit 1
+    ) l1 on true
+    cross join lateral (select ${runningColumns(["h0", "h1"])}) hi
+    cross join lateral (select ${runningColumns(["l0", "l1"])}) lo
+    ${periodFromRunning}`;
+}
+
+/** p for a few SKUs s (one page): each one's latest running row on or before the end and before the start, one probe each. */
+function periodForFewSkus(scope: DashboardScope): SQL {
+  return sql`
+    left join lateral (
+      select * from metrics_sku_cumulative c where c.sku_id = s.id and c.d <= ${scope.to}::date order by c.d desc limit 1
+    ) h on true
+    left join lateral (
+      select * from metrics_sku_cumulative c where c.sku_id = s.id and c.d < ${scope.from}::date order by c.d desc limit 1
+    ) b on true
+    cross join lateral (select ${runningColumns(["h"])}) hi
+    cross join lateral (select ${runningColumns(["b"])}) lo
+    ${periodFromRunning}`;
 }
 
 /** One page of SKUs with the period's P&L and the latest velocity and stock (as of scope.to). */
@@ -102,52 +157,31 @@ export async function querySkuPage(
 ): Promise<Page<SkuRow>> {
   const dir = params.dir === "asc" ? sql`asc` : sql`desc`;
   const offset = (params.page - 1) * params.pageSize;
-  // The period's totals per SKU are its running totals at the period's end minus those before its start
-  // (metrics_sku_cumulative). Every SKU normally has a running row on the latest day on or before each
-  // bound, so both are read as one index range each (h0, l0); a SKU without a row on that day (created
-  // or recalculated later) falls back to its own latest row before the bound (h1, l1). p is null when
-  // the SKU has no metrics row in the period.
-  const hiDay = sql`(select max(d) from metrics_sku_cumulative where d <= ${scope.to}::date)`;
-  const loDay = sql`(select max(d) from metrics_sku_cumulative where d < ${scope.from}::date)`;
+  const sort = sortSql[params.sort];
+  const latest = sql`left join metrics_daily l on l.sku_id = s.id and l.d = ${latestMetricsDay(scope.to)}`;
+  // Two steps: every matching SKU's sort key alone is computed, ordered and cut to the page (with the
+  // count of matches), then the displayed columns are read for that page's SKUs only. Carrying every
+  // column of every SKU through the sort cost more (2,000 SKUs: by profit 9.4 -> 6.2 ms, by article or
+  // cover 9 -> 3.5-3.9 ms; a text filter keeping 400 of them 6.0 -> 6.8 ms, the second step's fixed cost).
   const result = await db.execute(sql`
-    with f as (
-      select s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name, s.brand, s.category,
-        p.units, p.refunds, p.revenue_net,
-        case when p.days is null then 0 else p.cogs end as cogs,
-        case when p.days is null then 0 else p.profit end as profit, p.missing_cost, p.provisional, p.estimated,
-        l.sv7, l.sv14, l.sv28, l.on_hand, l.in_transit, l.stock_cover_days,
-        count(*) over () as total
+    with k as (
+      select s.id, ${sort.expr} as sort_value, count(*) over () as total
       from sku s
-      left join metrics_sku_cumulative h0 on h0.sku_id = s.id and h0.d = ${hiDay}
-      left join lateral (
-        select * from metrics_sku_cumulative c
-        where h0.sku_id is null and c.sku_id = s.id and c.d <= ${scope.to}::date order by c.d desc limit 1
-      ) h1 on true
-      left join metrics_sku_cumulative l0 on l0.sku_id = s.id and l0.d = ${loDay}
-      left join lateral (
-        select * from metrics_sku_cumulative c
-        where l0.sku_id is null and ${loDay} is not null and c.sku_id = s.id and c.d < ${scope.from}::date order by c.d desc limit 1
-      ) l1 on true
-      cross join lateral (select ${runningColumns("h0", "h1")}) hi
-      cross join lateral (select ${runningColumns("l0", "l1")}) lo
-      left join lateral (
-        select hi.days - lo.days as days,
-          hi.qty - lo.qty as units,
-          hi.refunds_qty - lo.refunds_qty as refunds,
-          hi.revenue_net - lo.revenue_net as revenue_net,
-          case when hi.cogs_days > lo.cogs_days then hi.cogs - lo.cogs end as cogs,
-          case when hi.profit_days > lo.profit_days then hi.profit - lo.profit end as profit,
-          hi.missing_cost_days > lo.missing_cost_days as missing_cost,
-          hi.provisional_days > lo.provisional_days as provisional,
-          hi.estimated_days > lo.estimated_days as estimated
-        where hi.days > lo.days
-      ) p on true
-      left join metrics_daily l on l.sku_id = s.id and l.d = ${latestMetricsDay(scope.to)}
+      ${sort.needs === "period" ? periodForAllSkus(scope) : sort.needs === "latest" ? latest : sql``}
       where ${skuFilterSql(scope, filters)}
-      order by ${sortSql[params.sort]} ${dir} nulls last, s.id
+      order by sort_value ${dir} nulls last, s.id
       limit ${params.pageSize} offset ${offset}
     )
-    select * from f
+    select k.total, s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name, s.brand, s.category,
+      p.units, p.refunds, p.revenue_net,
+      case when p.days is null then 0 else p.cogs end as cogs,
+      case when p.days is null then 0 else p.profit end as profit, p.missing_cost, p.provisional, p.estimated,
+      l.sv7, l.sv14, l.sv28, l.on_hand, l.in_transit, l.stock_cover_days
+    from k
+    join sku s on s.id = k.id
+    ${periodForFewSkus(scope)}
+    ${latest}
+    order by k.sort_value ${dir} nulls last, k.id
   `);
   const raw = rowsOf<Record<string, unknown>>(result);
   let total = raw.length > 0 ? int(raw[0].total) : 0;

@@ -111,6 +111,8 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
       [day(4), day(13)],
       [day(7), day(8)],
       [day(6), day(11)],
+      // ends inside C's gap, after its sale on day 2 (B has only a refund): C's totals come from its last row before the end (day 5)
+      [day(2), day(7)],
       [day(3), day(3)],
       [addDays(BASE, -30), day(2)],
       [day(18), addDays(BASE, 40)],
@@ -126,6 +128,22 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
         return [r.article, e.units, e.refunds, Number(e.revenue_net), money(e.cogs), money(e.profit), e.missing_cost, e.provisional, e.estimated];
       });
       expect({ from, to, rows: actual }).toEqual({ from, to, rows: wanted });
+      // sorted by a period total, the order (computed from every SKU's running rows, C's gap included)
+      // follows the totals shown: an unknown profit (sold without a cost price) last, ties by id
+      for (const sort of ["units", "revenueNet", "profit"] as const) {
+        for (const dir of ["asc", "desc"] as const) {
+          const sorted = await querySkuPage(db, { accountId: null, from, to }, { q: "RUN-" }, { page: 1, pageSize: 50, sort, dir });
+          const value = (r: (typeof page.rows)[number]) =>
+            sort === "units" ? r.units : sort === "profit" ? (r.profit === null ? null : Number(r.profit)) : Number(r.revenueNet);
+          const compare = (x: (typeof page.rows)[number], y: (typeof page.rows)[number]) => {
+            const [vx, vy] = [value(x), value(y)];
+            if (vx === null || vy === null) return vx === vy ? 0 : vx === null ? 1 : -1;
+            return dir === "asc" ? vx - vy : vy - vx;
+          };
+          const expectedOrder = [...page.rows].sort((x, y) => compare(x, y) || x.id - y.id);
+          expect({ from, to, sort, dir, order: sorted.rows.map((r) => r.article) }).toEqual({ from, to, sort, dir, order: expectedOrder.map((r) => r.article) });
+        }
+      }
     }
     // a period where A sold only before its cost price: no known COGS (days without sales count 0), flagged
     const early = await querySkuPage(db, { accountId: null, from: day(0), to: day(4) }, { q: "RUN-A" }, { page: 1, pageSize: 50, sort: "article", dir: "asc" });
