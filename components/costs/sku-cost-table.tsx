@@ -23,7 +23,7 @@ export function SkuCostTable(props: Omit<ServerTableProps<SkuCostRow>, "sort" | 
             const q = new URLSearchParams(search.toString());
             q.set("sku", String(i.row.original.skuId));
             return (
-              <Link href={`${pathname}?${q}#history`} prefetch={false} className="font-medium text-indigo-700 hover:underline" data-testid="cost-sku-link" scroll={false}>
+              <Link href={`${pathname}?${q}#history`} prefetch={false} data-testid="cost-sku-link" scroll={false}>
                 {i.getValue() ?? i.row.original.externalId}
               </Link>
             );

@@ -45,8 +45,6 @@ export interface DataTableProps<TData extends RowData> {
   view: ServerTableView<TData>;
   caption: string;
   getRowId: (row: TData) => string;
-  /** marks a row for tests and highlights (e.g. provisional) */
-  rowClassName?: (row: TData) => string | undefined;
   testId?: string;
 }
 
@@ -61,7 +59,7 @@ function hrefWith(pathname: string, search: URLSearchParams, changes: Record<str
 }
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, caption, getRowId, rowClassName, testId } = props;
+  const { columns, caption, getRowId, testId } = props;
   const { rows: data, total, page, pageSize, sort, dir, labels } = props.view;
   const pathname = usePathname();
   const search = useSearchParams();
@@ -78,18 +76,16 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     state: { sorting },
   });
 
-  // cell classes once per column, not per cell (.data-cell* in app/globals.css)
-  const bodyColumns = table.getAllLeafColumns().map((column) => {
-    const meta = column.columnDef.meta;
-    return { column, className: cn("data-cell", meta?.isNumeric && "data-cell-numeric", meta?.isSticky && "data-cell-sticky") };
-  });
+  // cells are styled from the table (.data-table in app/globals.css): only text cells carry a class
+  const bodyColumns = table.getAllLeafColumns().map((column) => ({ column, className: column.columnDef.meta?.isNumeric ? undefined : "cell-text" }));
+  const isFirstColumnSticky = Boolean(bodyColumns[0]?.column.columnDef.meta?.isSticky);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const searchParams = new URLSearchParams(search.toString());
 
   return (
     <div data-testid={testId}>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <table className={cn("data-table min-w-full divide-y divide-slate-200 text-sm", isFirstColumnSticky && "data-table-sticky")}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50">
             {table.getHeaderGroups().map((group) => (
@@ -137,7 +133,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
             {data.map((original, index) => {
               const rowId = getRowId(original);
               return (
-                <tr key={rowId} className={cn("hover:bg-slate-50", rowClassName?.(original))}>
+                <tr key={rowId}>
                   {bodyColumns.map(({ column, className }) => (
                     <td key={column.id} className={className}>
                       {renderBodyCell(table, column, original, index, rowId)}

@@ -8,7 +8,7 @@ export interface DataTableColumnMeta {
   isNumeric?: boolean;
   /** the server's sort key when it differs from the column id */
   sortKey?: string;
-  /** kept visible while the table scrolls sideways on a phone */
+  /** kept visible while the table scrolls sideways on a phone (the first column only) */
   isSticky?: boolean;
 }
 

@@ -19,7 +19,7 @@ export function RestockTable(props: ServerTableProps<RestockRow>) {
           header: t("columns.article"),
           meta: { isSticky: true },
           cell: (i) => (
-            <Link href={`/skus/${i.row.original.skuId}${scope}`} prefetch={false} className="font-medium text-indigo-700 hover:underline">
+            <Link href={`/skus/${i.row.original.skuId}${scope}`} prefetch={false}>
               {i.row.original.article ?? i.row.original.externalId}
             </Link>
           ),
@@ -28,9 +28,9 @@ export function RestockTable(props: ServerTableProps<RestockRow>) {
           header: t("columns.name"),
           enableSorting: false,
           cell: (i) => (
-            <span className="block max-w-[14rem] truncate" title={i.getValue() ?? undefined}>
+            <span className="cell-name max-w-[14rem]" title={i.getValue() ?? undefined}>
               {i.getValue() ?? "—"}
-              <span className="block text-xs text-slate-500">{i.row.original.marketplace === "WB" ? "WB" : "Ozon"}</span>
+              <small>{i.row.original.marketplace === "WB" ? "WB" : "Ozon"}</small>
             </span>
           ),
         }),
@@ -40,7 +40,8 @@ export function RestockTable(props: ServerTableProps<RestockRow>) {
           meta: { isNumeric: true },
           cell: (i) => {
             const v = i.getValue();
-            return <span className={v !== null && Number(v) < 7 ? "font-semibold text-red-700" : undefined}>{v === null ? t("noSales") : f.number(v, 1)}</span>;
+            const text = v === null ? t("noSales") : f.number(v, 1);
+            return v !== null && Number(v) < 7 ? <span className="font-semibold text-red-700">{text}</span> : text;
           },
         }),
         helper.accessor("recommendedQty", {

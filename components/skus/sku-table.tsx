@@ -26,7 +26,7 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
           cell: (info) => {
             const row = info.row.original;
             return (
-              <Link href={`/skus/${row.id}${scope}`} prefetch={false} className="font-medium text-indigo-700 hover:underline" data-testid="sku-link">
+              <Link href={`/skus/${row.id}${scope}`} prefetch={false} data-testid="sku-link">
                 {row.article ?? row.externalId}
               </Link>
             );
@@ -37,9 +37,9 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
           cell: (info) => {
             const row = info.row.original;
             return (
-              <span className="block max-w-[16rem] truncate" title={row.name ?? undefined}>
+              <span className="cell-name" title={row.name ?? undefined}>
                 {row.name ?? "—"}
-                <span className="block text-xs text-slate-500">{`${row.marketplace === "WB" ? "WB" : "Ozon"} · ${row.externalId}${row.brand ? ` · ${row.brand}` : ""}`}</span>
+                <small>{`${row.marketplace === "WB" ? "WB" : "Ozon"} · ${row.externalId}${row.brand ? ` · ${row.brand}` : ""}`}</small>
               </span>
             );
           },
@@ -97,7 +97,7 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
           meta: { isNumeric: true },
           cell: (i) => {
             const v = i.getValue();
-            return <span className={v !== null && Number(v) < 7 ? "font-semibold text-red-700" : undefined}>{f.number(v, 1)}</span>;
+            return v !== null && Number(v) < 7 ? <span className="font-semibold text-red-700">{f.number(v, 1)}</span> : f.number(v, 1);
           },
         }),
       ]),
