@@ -201,6 +201,23 @@ describe("Inngest functions", () => {
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("request-recalculation", expect.objectContaining({ data: { from: "2026-11-27", to: TODAY, reason: "sync" } }));
   });
 
+  it("sync-now: a new store's first sync loads 90 days, and the recalculation request covers them", async () => {
+    useDeps(async () => syncSummaryOf(accountId, {}));
+    const [{ id: fresh }] = await db.insert(schema.accounts).values({ marketplace: "OZON", name: "New", source: "ui" }).returning({ id: schema.accounts.id });
+    try {
+      const t = new InngestTestEngine({
+        function: syncNowFunction,
+        events: [{ name: "sovani/sync.requested", data: { accountId: fresh, trigger: "manual" } }],
+        steps: [{ id: `sync-store-${fresh}`, handler: () => ({ runs: 1 }) }, sentEvent],
+      });
+      const { ctx } = await t.execute();
+      expect(ctx.step.invoke).toHaveBeenCalledWith(`sync-store-${fresh}`, expect.objectContaining({ data: { accountId: fresh, marketplace: "OZON", from: "2026-09-01", to: TODAY, trigger: "manual" } }));
+      expect(ctx.step.sendEvent).toHaveBeenCalledWith("request-recalculation", expect.objectContaining({ data: { from: "2026-09-01", to: TODAY, reason: "sync" } }));
+    } finally {
+      await db.delete(schema.accounts).where(eq(schema.accounts.id, fresh));
+    }
+  });
+
   it("recalculate-metrics: metrics, then advice, then the daily summary, each a named step with counts", async () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
     const skuId = await insertSku(db, { marketplace: "WB", article: "JOB-1" });

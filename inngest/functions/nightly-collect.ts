@@ -1,14 +1,15 @@
 // nightly-collect — cron "0 2 * * *" in UTC (05:00 Moscow, when both marketplaces have closed
 // yesterday in Europe/Moscow). Collects yesterday (plus recent days that never synced) for every
-// store through sync-store, then sends "sovani/metrics.recalc.requested" so the recalculation of
-// the last 35 days starts only after every store's collection has finished.
+// store through sync-store (a new store's first sync loads its history), then sends
+// "sovani/metrics.recalc.requested" so the recalculation of the last 35 days (or the history just
+// loaded) starts only after every store's collection has finished.
 import { inngest } from "../client";
 import { recalcRequested } from "../events";
 import { syncStoreFunction } from "./sync-store";
 import { addDays } from "@/lib/domain/dates";
 import { jobDeps, yesterdayOf } from "@/lib/jobs/deps";
 import { failJobRunByExternalId, finishJobRun, startJobRun } from "@/lib/jobs/job-runs";
-import { planCollection } from "@/lib/jobs/plan-collection";
+import { collectedRange, planCollection } from "@/lib/jobs/plan-collection";
 import { formatFailureMessage } from "@/lib/notifications/job-messages";
 import { notify } from "@/lib/notifications/telegram";
 import { NIGHTLY_RECALC_DAYS } from "@/lib/services/metrics/recalculate-metrics";
@@ -37,7 +38,7 @@ export const nightlyCollectFunction = inngest.createFunction(
       const db = await deps.getDb();
       const day = yesterdayOf(deps.today());
       const stores = await planCollection({ db, to: day });
-      const jobRunId = await startJobRun(db, { kind: "nightly", trigger: "inngest", from: stores.reduce((m, s) => (s.from < m ? s.from : m), day), to: day, externalId: runId });
+      const jobRunId = await startJobRun(db, { kind: "nightly", trigger: "inngest", ...collectedRange(stores, { from: day, to: day }), externalId: runId });
       return { day, jobRunId, stores };
     });
 
@@ -65,7 +66,8 @@ export const nightlyCollectFunction = inngest.createFunction(
 
     await step.sendEvent(
       "request-recalculation",
-      recalcRequested.create({ from: addDays(plan.day, -(NIGHTLY_RECALC_DAYS - 1)), to: plan.day, reason: "nightly", failures }),
+      // the last 35 days, or further back when a new store's first sync loaded its history
+      recalcRequested.create({ ...collectedRange(plan.stores, { from: addDays(plan.day, -(NIGHTLY_RECALC_DAYS - 1)), to: plan.day }), reason: "nightly", failures }),
     );
     return { day: plan.day, stores: plan.stores.length, synced, failed: failures.length };
   },

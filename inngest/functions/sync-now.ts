@@ -1,14 +1,13 @@
 // sync-now — no schedule: runs on "sovani/sync.requested" (the "Sync now" button). Collects one
 // store or all of them through sync-store (today and the two days before, in APP_TIMEZONE, unless
-// the event names a range), then requests the recalculation of the collected days.
+// the event names a range; a store's first sync loads its history), then requests the recalculation
+// of the collected days.
 import { inngest } from "../client";
 import { recalcRequested, syncRequested } from "../events";
 import { syncStoreFunction } from "./sync-store";
 import { addDays } from "@/lib/domain/dates";
 import { jobDeps } from "@/lib/jobs/deps";
-import { planCollection } from "@/lib/jobs/plan-collection";
-
-export const SYNC_NOW_DAYS = 3;
+import { collectedRange, planCollection, SYNC_NOW_DAYS } from "@/lib/jobs/plan-collection";
 
 export const syncNowFunction = inngest.createFunction(
   {
@@ -25,7 +24,8 @@ export const syncNowFunction = inngest.createFunction(
       const db = await deps.getDb();
       const to = event.data.to ?? deps.today();
       const from = event.data.from ?? addDays(to, -(SYNC_NOW_DAYS - 1));
-      return { from, to, stores: await planCollection({ db, from, to, accountId: event.data.accountId }) };
+      const stores = await planCollection({ db, from, to, accountId: event.data.accountId });
+      return { ...collectedRange(stores, { from, to }), stores };
     });
 
     let synced = 0;

@@ -12,6 +12,7 @@ import { AuthError } from "@/lib/marketplaces/http/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
 import { withJobLock } from "./job-lock";
+import { INITIAL_HISTORY_DAYS, planCollection } from "./plan-collection";
 import { requestSync } from "./request-sync";
 import { COLLECT_LOCK, runNightly } from "./run-nightly";
 import { isNightlyOverdue, startEmbeddedScheduler } from "./scheduler";
@@ -38,6 +39,10 @@ describe("jobs without Inngest", () => {
     fake = await startFakeTelegram();
     [{ id: wb }] = await db.insert(schema.accounts).values({ marketplace: "WB", name: "Main", source: "ui" }).returning({ id: schema.accounts.id });
     [{ id: ozon }] = await db.insert(schema.accounts).values({ marketplace: "OZON", name: "Shop", source: "ui" }).returning({ id: schema.accounts.id });
+    // both stores synced before (their history is loaded); the first-sync test adds a new one
+    await db.insert(schema.syncRuns).values(
+      [wb, ozon].map((accountId) => ({ accountId, kind: "sync" as const, trigger: "cli" as const, status: "succeeded" as const, dateFrom: "2026-08-01", dateTo: "2026-10-31" })),
+    );
     const skuId = await insertSku(db, { marketplace: "WB", article: "N-1", accountId: wb });
     await insertCostPrice(db, skuId, "2026-01-01", "100.00");
     await insertSales(db, [{ d: YESTERDAY, skuId, warehouseId: null, qty: 3, revenueGross: "3000.00", commissionAmount: "300.00", isSettled: true }]);
@@ -129,6 +134,46 @@ describe("jobs without Inngest", () => {
       expect(calls).toEqual([]);
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it("a new store's first sync loads 90 days, whoever starts it, and the recalculation covers them", async () => {
+    const [{ id: fresh }] = await db.insert(schema.accounts).values({ marketplace: "WB", name: "New", source: "ui" }).returning({ id: schema.accounts.id });
+    try {
+      expect(INITIAL_HISTORY_DAYS).toBe(90);
+      // the nightly run: the synced stores catch up their last 7 days, the new one loads its history
+      useDeps(async (o) => ok(o.accountIds![0]));
+      const nightly = await runNightly({ trigger: "schedule" });
+      expect(calls.map((c) => [c.accountIds, c.from, c.to])).toEqual([
+        [[wb], "2026-11-22", YESTERDAY],
+        [[ozon], "2026-11-22", YESTERDAY],
+        [[fresh], "2026-08-31", YESTERDAY],
+      ]);
+      const recalc = async () => (await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.kind, "recalc")).orderBy(desc(schema.syncRuns.id)).limit(1))[0];
+      expect(await recalc()).toMatchObject({ dateFrom: "2026-08-31", dateTo: YESTERDAY });
+      const [nightlyRun] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, nightly.jobRunId));
+      expect(nightlyRun).toMatchObject({ dateFrom: "2026-08-31", dateTo: YESTERDAY });
+
+      // the fake sync writes no sync_runs: the store is still new for "Sync now", which loads 90 days too
+      calls.length = 0;
+      const first = await requestSync({ mode: "inline" });
+      expect(await (first as Extract<typeof first, { started: true }>).done).toMatchObject({ stores: 3, synced: 3, metricsRows: 90 });
+      expect(calls.map((c) => [c.accountIds, c.from, c.to])).toEqual([
+        [[wb], "2026-11-27", TODAY],
+        [[ozon], "2026-11-27", TODAY],
+        [[fresh], "2026-09-01", TODAY],
+      ]);
+      expect(await recalc()).toMatchObject({ dateFrom: "2026-09-01", dateTo: TODAY });
+
+      // a failed first sync leaves the store new; a partial one (some sources loaded) does not
+      await db.insert(schema.syncRuns).values({ accountId: fresh, kind: "sync", trigger: "manual", status: "failed", dateFrom: "2026-09-01", dateTo: TODAY });
+      expect((await planCollection({ db, to: TODAY, accountId: fresh }))[0]).toMatchObject({ from: "2026-09-01", firstSync: true });
+      await db.insert(schema.syncRuns).values({ accountId: fresh, kind: "sync", trigger: "manual", status: "partial", dateFrom: "2026-09-01", dateTo: TODAY });
+      expect((await planCollection({ db, to: TODAY, accountId: fresh }))[0]).toMatchObject({ from: "2026-11-23", firstSync: false });
+      // an explicit range (Load history) is kept as asked
+      expect((await planCollection({ db, from: "2026-06-01", to: TODAY, accountId: fresh }))[0]).toMatchObject({ from: "2026-06-01", to: TODAY });
+    } finally {
+      await db.delete(schema.accounts).where(eq(schema.accounts.id, fresh));
     }
   });
 

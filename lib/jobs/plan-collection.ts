@@ -1,5 +1,7 @@
 // Which stores to collect and from which day: yesterday, plus any of the recent days on which a
-// store never had a successful sync (the server was down, the token was rejected, ...).
+// store never had a successful sync (the server was down, the token was rejected, ...). A store that
+// has never completed a sync (a newly connected one) starts INITIAL_HISTORY_DAYS back, so its first
+// sync, whether "Sync now" or the nightly run, loads the history the dashboard compares against.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { addDays } from "@/lib/domain/dates";
@@ -7,6 +9,15 @@ import { ensureEnvAccounts, listSyncableAccounts } from "@/lib/services/accounts
 
 /** How far back the nightly run looks for days that never synced. */
 export const NIGHTLY_LOOKBACK_DAYS = 7;
+/** "Sync now" collects today and the two days before unless told otherwise. */
+export const SYNC_NOW_DAYS = 3;
+/**
+ * A new store's first sync covers this many days: WB serves operational sales for 90 days after the
+ * order, and 90 days give the Overview a previous period and the velocities their 28 days.
+ */
+export const INITIAL_HISTORY_DAYS = 90;
+/** The longest range one sync may cover: Ozon's posting lists refuse windows over a year. */
+export const MAX_SYNC_RANGE_DAYS = 365;
 
 export interface PlannedStore {
   accountId: number;
@@ -14,6 +25,8 @@ export interface PlannedStore {
   marketplace: "WB" | "OZON";
   from: string;
   to: string;
+  /** the store never completed a sync, so this run loads its history */
+  firstSync: boolean;
 }
 
 export interface PlanCollectionOptions {
@@ -32,23 +45,33 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
   const accounts = (await listSyncableAccounts(db)).filter((a) => options.accountId === undefined || a.id === options.accountId);
   const lookback = options.lookbackDays ?? NIGHTLY_LOOKBACK_DAYS;
   const windowStart = addDays(to, -(lookback - 1));
+  const historyStart = addDays(to, -(INITIAL_HISTORY_DAYS - 1));
   const planned: PlannedStore[] = [];
   for (const account of accounts) {
-    let from = options.from;
-    if (from === undefined) {
-      const [row] = rowsOf<{ first_missing: string | null }>(
-        await db.execute(sql`
-          SELECT min(g.d)::text AS first_missing
-          FROM generate_series(0, ${lookback - 1}::int) AS i
-          CROSS JOIN LATERAL (SELECT ${windowStart}::date + i AS d) AS g
-          WHERE NOT EXISTS (
+    // a partial run (one source failed) still loaded the rest: only a store with none at all is new
+    const [row] = rowsOf<{ first_missing: string | null; ever_synced: boolean }>(
+      await db.execute(sql`
+        SELECT
+          (SELECT min(g.d)::text
+           FROM generate_series(0, ${lookback - 1}::int) AS i
+           CROSS JOIN LATERAL (SELECT ${windowStart}::date + i AS d) AS g
+           WHERE NOT EXISTS (
+             SELECT 1 FROM sync_runs r
+             WHERE r.account_id = ${account.id}::int AND r.kind = 'sync' AND r.status = 'succeeded'
+               AND r.date_from <= g.d AND r.date_to >= g.d)) AS first_missing,
+          EXISTS (
             SELECT 1 FROM sync_runs r
-            WHERE r.account_id = ${account.id}::int AND r.kind = 'sync' AND r.status = 'succeeded'
-              AND r.date_from <= g.d AND r.date_to >= g.d)`),
-      );
-      from = row?.first_missing && row.first_missing < to ? row.first_missing : to;
-    }
-    planned.push({ accountId: account.id, name: account.name, marketplace: account.marketplace, from, to });
+            WHERE r.account_id = ${account.id}::int AND r.kind = 'sync' AND r.status IN ('succeeded', 'partial')) AS ever_synced`),
+    );
+    const firstSync = !row?.ever_synced;
+    let from = options.from ?? (row?.first_missing && row.first_missing < to ? row.first_missing : to);
+    if (firstSync && historyStart < from) from = historyStart;
+    planned.push({ accountId: account.id, name: account.name, marketplace: account.marketplace, from, to, firstSync });
   }
   return planned;
+}
+
+/** The days a collection covers in all: from the earliest store's first day (or `from`) to `to`. */
+export function collectedRange(stores: PlannedStore[], range: { from: string; to: string }): { from: string; to: string } {
+  return { from: stores.reduce((m, s) => (s.from < m ? s.from : m), range.from), to: range.to };
 }

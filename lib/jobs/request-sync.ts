@@ -9,16 +9,14 @@ import { logger } from "@/lib/logger";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { jobDeps } from "./deps";
 import { tryAcquireJobLease } from "./job-lock";
-import { planCollection } from "./plan-collection";
+import { collectedRange, planCollection, SYNC_NOW_DAYS } from "./plan-collection";
 import { COLLECT_LOCK } from "./run-nightly";
 import { classifyError, failureOf } from "./sync-outcome";
-
-/** "Sync now" collects today and the two days before unless told otherwise. */
-export const SYNC_NOW_DAYS = 3;
 
 export interface RequestSyncOptions {
   /** one store, or every active store when omitted */
   accountId?: number;
+  /** first day; default SYNC_NOW_DAYS back (a store's first sync goes back INITIAL_HISTORY_DAYS) */
   from?: string;
   to?: string;
   /** default: "inngest" when INNGEST_SIGNING_KEY / INNGEST_DEV is set, else "inline" */
@@ -62,14 +60,14 @@ export async function requestSync(options: RequestSyncOptions = {}): Promise<Req
       let synced = 0;
       for (const store of stores) {
         try {
-          const failure = failureOf(await deps.syncStores({ db, from, to, accountIds: [store.accountId], trigger: "manual" }));
+          const failure = failureOf(await deps.syncStores({ db, from: store.from, to: store.to, accountIds: [store.accountId], trigger: "manual" }));
           if (failure) failures.push({ what: `${store.marketplace} ${store.name}`, error: failure.message });
           else synced += 1;
         } catch (error) {
           failures.push({ what: `${store.marketplace} ${store.name}`, error: classifyError(error).message });
         }
       }
-      const metricsRows = stores.length > 0 ? (await runRecalculation({ db, from, to, trigger: "manual" })).metrics.rows : null;
+      const metricsRows = stores.length > 0 ? (await runRecalculation({ db, ...collectedRange(stores, { from, to }), trigger: "manual" })).metrics.rows : null;
       return { stores: stores.length, synced, failures, metricsRows };
     } finally {
       await lease.release();

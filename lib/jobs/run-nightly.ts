@@ -9,7 +9,7 @@ import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { logger } from "@/lib/logger";
 import { jobDeps, yesterdayOf } from "./deps";
 import { finishJobRun, startJobRun } from "./job-runs";
-import { planCollection } from "./plan-collection";
+import { collectedRange, planCollection } from "./plan-collection";
 import { classifyError, countSync, failureOf } from "./sync-outcome";
 
 /** Job lease shared by the nightly run and an inline "Sync now": they never overlap. */
@@ -37,7 +37,8 @@ export async function runNightly(options: RunNightlyOptions = {}): Promise<RunNi
   const trigger = options.trigger ?? "schedule";
   const day = yesterdayOf(deps.today());
   const stores = await planCollection({ db, to: day });
-  const jobRunId = await startJobRun(db, { kind: "nightly", trigger, from: stores.reduce((m, s) => (s.from < m ? s.from : m), day), to: day });
+  const collected = collectedRange(stores, { from: day, to: day });
+  const jobRunId = await startJobRun(db, { kind: "nightly", trigger, ...collected });
   const failures: JobFailure[] = [];
   let synced = 0;
   for (const store of stores) {
@@ -58,7 +59,8 @@ export async function runNightly(options: RunNightlyOptions = {}): Promise<RunNi
   let metricsRows: number | null = null;
   let adviceRows: number | null = null;
   try {
-    const result = await runRecalculation({ db, from: addDays(day, -(NIGHTLY_RECALC_DAYS - 1)), to: day, trigger });
+    // the last 35 days, or further back when a new store's first sync loaded its history
+    const result = await runRecalculation({ db, ...collectedRange(stores, { from: addDays(day, -(NIGHTLY_RECALC_DAYS - 1)), to: day }), trigger });
     metricsRows = result.metrics.rows;
     adviceRows = result.advice?.rows ?? 0;
   } catch (error) {
