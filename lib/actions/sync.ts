@@ -1,9 +1,14 @@
 "use server";
-// "Sync now" (owner, editor): an Inngest event when Inngest is configured, else an inline run in this
-// process. Inline runs are awaited for a short while so the page can show the outcome directly.
+// "Sync now" and "Load history" (owner, editor): an Inngest event when Inngest is configured, else an
+// inline run in this process. Inline runs are awaited for a short while so the page can show the
+// outcome directly; a longer one (a history load) goes on in the background.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requestSync } from "@/lib/jobs/request-sync";
+import { addDays, isIsoDay } from "@/lib/domain/dates";
+import { AppError } from "@/lib/errors";
+import { jobDeps } from "@/lib/jobs/deps";
+import { MAX_SYNC_RANGE_DAYS } from "@/lib/jobs/plan-collection";
+import { requestSync, type RequestSyncOptions } from "@/lib/jobs/request-sync";
 import { redactText } from "@/lib/logger";
 import { authedAction } from "./safe-action";
 
@@ -15,22 +20,38 @@ export type SyncNowOutcome =
   | { status: "running" }
   | { status: "done"; stores: number; synced: number; failures: { what: string; error: string }[] };
 
-export const syncNowAction = authedAction(
-  "syncNowAction",
-  z.object({ storeId: z.union([z.literal(""), z.coerce.number().int().positive().max(2_147_483_647)]).optional() }),
-  async (input, ctx): Promise<SyncNowOutcome> => {
-    const accountId = typeof input.storeId === "number" ? input.storeId : undefined;
-    const result = await requestSync({ accountId, db: ctx.db });
-    if (result.mode === "inngest") return { status: "queued" };
-    if (!result.started) return { status: "busy" };
-    const finished = await Promise.race([result.done.catch(() => null), new Promise<"timeout">((r) => setTimeout(() => r("timeout"), WAIT_FOR_INLINE_MS))]);
-    revalidatePath("/sync");
-    if (finished === "timeout" || finished === null) return { status: "running" };
-    return {
-      status: "done",
-      stores: finished.stores,
-      synced: finished.synced,
-      failures: finished.failures.map((f) => ({ what: f.what, error: redactText(f.error).slice(0, 300) })),
-    };
+async function startSync(options: RequestSyncOptions): Promise<SyncNowOutcome> {
+  const result = await requestSync(options);
+  if (result.mode === "inngest") return { status: "queued" };
+  if (!result.started) return { status: "busy" };
+  const finished = await Promise.race([result.done.catch(() => null), new Promise<"timeout">((r) => setTimeout(() => r("timeout"), WAIT_FOR_INLINE_MS))]);
+  revalidatePath("/sync");
+  if (finished === "timeout" || finished === null) return { status: "running" };
+  return {
+    status: "done",
+    stores: finished.stores,
+    synced: finished.synced,
+    failures: finished.failures.map((f) => ({ what: f.what, error: redactText(f.error).slice(0, 300) })),
+  };
+}
+
+const storeId = z
+  .union([z.literal(""), z.coerce.number().int().positive().max(2_147_483_647)])
+  .optional()
+  .transform((v) => (typeof v === "number" ? v : undefined));
+
+export const syncNowAction = authedAction("syncNowAction", z.object({ storeId }), async (input, ctx) =>
+  startSync({ accountId: input.storeId, db: ctx.db }),
+);
+
+/** Collects every day from `from` to today again (a history backfill, or a re-load after a fix). */
+export const loadHistoryAction = authedAction(
+  "loadHistoryAction",
+  z.object({ storeId, from: z.string().refine(isIsoDay, { message: "errors.invalidDate" }) }),
+  async (input, ctx) => {
+    const today = jobDeps().today();
+    if (input.from > today) throw new AppError("VALIDATION", "errors.validation", { from: "errors.historyInFuture" });
+    if (input.from < addDays(today, -(MAX_SYNC_RANGE_DAYS - 1))) throw new AppError("VALIDATION", "errors.validation", { from: "errors.historyTooOld" });
+    return startSync({ accountId: input.storeId, from: input.from, to: today, db: ctx.db });
   },
 );

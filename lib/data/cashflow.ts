@@ -37,6 +37,16 @@ function accountCondition(accountId: number | null) {
   return accountId === null ? sql`true` : sql`c.account_id = ${accountId}`;
 }
 
+const groupRank = (type: CashflowType) => (type === "financing" ? 1 : type === "payout" ? 2 : 0);
+
+/** The order of a statement: operating, financing, payouts; in each, money in first, then the largest deductions. */
+function compareTotals(typeA: CashflowType, a: Decimal, typeB: CashflowType, b: Decimal): number {
+  const group = groupRank(typeA) - groupRank(typeB);
+  if (group !== 0) return group;
+  if (a.isNegative() !== b.isNegative()) return a.isNegative() ? 1 : -1;
+  return b.abs().comparedTo(a.abs()) || typeA.localeCompare(typeB);
+}
+
 /**
  * Operating = every type except 'financing' (loan repayments) and 'payout' (money moving from the
  * marketplace to the seller, not earned or spent).
@@ -85,8 +95,8 @@ export async function queryCashflowSummary(db: Db, scope: DashboardScope, bucket
       financing: toMoneyString(b.financing),
     })),
     totalsByType: [...totals.entries()]
-      .map(([type, t]) => ({ type, amount: toMoneyString(t.amount), count: t.count }))
-      .sort((a, b) => a.type.localeCompare(b.type)),
+      .sort(([ta, a], [tb, b]) => compareTotals(ta, a.amount, tb, b.amount))
+      .map(([type, t]) => ({ type, amount: toMoneyString(t.amount), count: t.count })),
     operating: toMoneyString(operating),
     financing: toMoneyString(financing),
     payouts: toMoneyString(payouts),

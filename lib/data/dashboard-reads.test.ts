@@ -219,6 +219,14 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(summary.payouts).toBe("700.00");
     expect(summary.buckets.map((b) => b.d)).toEqual(["2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]);
     expect(summary.buckets[0]).toMatchObject({ operating: "900.05", byType: { sale_payout: "1000.10", logistics: "-100.05" } });
+    // in a statement's order: operating (money in, then the largest deductions), financing, payouts
+    expect(summary.totalsByType.map((x) => [x.type, x.amount, x.count])).toEqual([
+      ["sale_payout", "1000.10", 1],
+      ["logistics", "-100.05", 1],
+      ["storage", "-20.00", 1],
+      ["financing", "-500.00", 1],
+      ["payout", "700.00", 1],
+    ]);
     expect((await queryCashflowSummary(database.db, scope(ozon), "week")).operating).toBe("-20.00");
     expect((await queryPayouts(database.db, scope())).map((p) => [p.d, p.amount])).toEqual([["2026-11-05", "700.00"]]);
   });

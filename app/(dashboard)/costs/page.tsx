@@ -119,7 +119,7 @@ async function MissingCosts({ scope, params }: { scope: DashboardScope; params: 
               <Link href={scopedHref("/costs", params, { sku: m.skuId }) + "#history"} className="font-medium text-indigo-700 hover:underline">
                 {m.article ?? m.skuId} <span className="font-normal text-slate-600">{m.name}</span>
               </Link>
-              <span className="text-slate-600">{t("missingUnits", { units: f.number(m.unitsWithoutCost), day: f.day(m.firstDay) })}</span>
+              <span className="text-slate-600">{t("missingUnits", { units: m.unitsWithoutCost, day: f.day(m.firstDay) })}</span>
             </li>
           ))}
         </ul>

@@ -3,9 +3,12 @@ import { getDb } from "@/db";
 import { Badge, type BadgeTone, Card, CardBody, CardHeader, EmptyState, PageHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
+import { addDays } from "@/lib/domain/dates";
+import { jobDeps } from "@/lib/jobs/deps";
+import { INITIAL_HISTORY_DAYS, MAX_SYNC_RANGE_DAYS } from "@/lib/jobs/plan-collection";
 import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { getSyncOverview, type SourceCounts } from "@/lib/services/stores/get-sync-overview";
-import { SyncNowButton } from "./sync-now-button";
+import { LoadHistoryForm, SyncNowButton } from "./sync-forms";
 
 const statusTone: Record<string, BadgeTone> = { running: "info", succeeded: "success", partial: "warning", failed: "danger", skipped: "warning" };
 
@@ -28,12 +31,14 @@ export default async function SyncPage() {
   await ensureEnvAccounts(db);
   const [data, t, tc, f] = await Promise.all([getSyncOverview(db), getTranslations("sync"), getTranslations("common"), getFormatters()]);
   const statusLabel = (s: string) => (t.has(`statuses.${s}` as never) ? t(`statuses.${s}` as never) : s);
+  const mayEdit = canEdit(user.role) && data.stores.length > 0;
+  const today = jobDeps().today();
   return (
     <div className="space-y-5">
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={canEdit(user.role) && data.stores.length > 0 ? <SyncNowButton /> : null}
+        actions={mayEdit ? <SyncNowButton historyDays={INITIAL_HISTORY_DAYS} /> : null}
       />
 
       <Card>
@@ -49,6 +54,11 @@ export default async function SyncPage() {
                 {!s.reviewsAvailable ? <Badge tone="warning">{t("reviewsUnavailable")}</Badge> : null}
               </div>
               {s.statusDetail && s.status !== "ok" ? <p className="mt-1 text-xs text-red-700">{s.statusDetail}</p> : null}
+              {s.sources.every((src) => !src.lastSuccessDay) ? (
+                <p className="mt-1 text-sm text-slate-600" data-testid="first-sync-pending">
+                  {t("firstSyncPending", { days: INITIAL_HISTORY_DAYS })}
+                </p>
+              ) : null}
               {s.sources.length > 0 ? (
                 <div className="mt-2">
                   <Table caption={`${s.name}: ${t("lastSuccessDay")}`}>
@@ -84,8 +94,22 @@ export default async function SyncPage() {
         </CardBody>
       </Card>
 
+      {mayEdit ? (
+        <Card>
+          <CardHeader title={t("historyTitle")} description={t("historyDescription")} />
+          <CardBody>
+            <LoadHistoryForm
+              stores={data.stores.map((s) => ({ id: s.id, label: `${s.name} (${tc(`marketplaces.${s.marketplace}`)})` }))}
+              today={today}
+              defaultFrom={addDays(today, -(INITIAL_HISTORY_DAYS - 1))}
+              minFrom={addDays(today, -(MAX_SYNC_RANGE_DAYS - 1))}
+            />
+          </CardBody>
+        </Card>
+      ) : null}
+
       <Card>
-        <CardHeader title={t("runsTitle")} />
+        <CardHeader title={t("runsTitle")} description={t("countsLegend")} />
         {data.runs.length === 0 ? (
           <div className="p-4">
             <EmptyState title={t("noRuns")} testId="no-runs" />
@@ -118,6 +142,13 @@ export default async function SyncPage() {
                   </Td>
                   <Td className="whitespace-nowrap">{r.dateFrom ? `${f.day(r.dateFrom)} – ${f.day(r.dateTo)}` : "—"}</Td>
                   <Td>
+                    {r.recalc ? (
+                      <p className="max-w-md text-xs" data-testid="recalc-summary">
+                        {t("recalcSummary", { rows: r.recalc.rows, changed: r.recalc.changed, missingCost: r.recalc.skusMissingCost, estimated: r.recalc.daysCommissionEstimated })}
+                        {r.recalc.adviceRows !== null ? <span className="block">{t("adviceSummary", { rows: r.recalc.adviceRows, toShip: r.recalc.toShip ?? 0 })}</span> : null}
+                      </p>
+                    ) : null}
+                    {r.nightly ? <p className="max-w-md text-xs">{t("nightlySummary", { synced: r.nightly.synced, stores: r.nightly.stores })}</p> : null}
                     <ul className="space-y-1 text-xs">
                       {Object.entries(r.sources).map(([source, c]) => (
                         <li key={source}>

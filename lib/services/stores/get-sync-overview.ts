@@ -16,6 +16,24 @@ export interface SourceCounts {
   ms?: number;
 }
 
+/** What a recalculation run did (sync_runs.sources of kind "recalc"). */
+export interface RecalcSummary {
+  /** metrics_daily rows of the range, and of them those new or changed */
+  rows: number;
+  changed: number;
+  skusMissingCost: number;
+  daysCommissionEstimated: number;
+  /** restock advice rows, and of them those recommending a shipment; null when advice was not generated */
+  adviceRows: number | null;
+  toShip: number | null;
+}
+
+/** What a nightly run did (sync_runs.sources of kind "nightly"). */
+export interface NightlySummary {
+  stores: number;
+  synced: number;
+}
+
 export interface SyncRunItem {
   id: number;
   accountId: number | null;
@@ -26,7 +44,10 @@ export interface SyncRunItem {
   status: "running" | "succeeded" | "partial" | "failed";
   dateFrom: string | null;
   dateTo: string | null;
+  /** per-source counts of a store's sync; empty for the other kinds */
   sources: Record<string, SourceCounts>;
+  recalc: RecalcSummary | null;
+  nightly: NightlySummary | null;
   error: string | null;
   startedAt: Date;
   finishedAt: Date | null;
@@ -116,7 +137,12 @@ export async function getSyncOverview(db: Db, options: { accountId?: number | nu
   const statusRows = await db.select().from(syncSourceStatus).orderBy(syncSourceStatus.accountId, syncSourceStatus.source);
 
   return {
-    runs: runs.map((r) => ({ ...r, sources: (r.sources ?? {}) as Record<string, SourceCounts> })),
+    runs: runs.map((r) => ({
+      ...r,
+      sources: r.kind === "sync" ? ((r.sources ?? {}) as Record<string, SourceCounts>) : {},
+      recalc: r.kind === "recalc" ? recalcSummaryOf(r.sources) : null,
+      nightly: r.kind === "nightly" ? nightlySummaryOf(r.sources) : null,
+    })),
     quarantine: quarantineRows,
     quarantineTotal: n,
     stores: storeRows.map((s) => ({
@@ -126,4 +152,25 @@ export async function getSyncOverview(db: Db, options: { accountId?: number | nu
         .map((r) => ({ source: r.source, lastSuccessDay: r.lastSuccessDay, lastStatus: r.lastStatus, lastError: r.lastError, updatedAt: r.updatedAt })),
     })),
   };
+}
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+function recalcSummaryOf(raw: unknown): RecalcSummary | null {
+  const { metrics, advice } = (raw ?? {}) as { metrics?: Record<string, unknown>; advice?: Record<string, unknown> };
+  if (!metrics || num(metrics.rows) === null) return null; // still running, or failed
+  return {
+    rows: num(metrics.rows) ?? 0,
+    changed: num(metrics.changed) ?? 0,
+    skusMissingCost: num(metrics.skusMissingCost) ?? 0,
+    daysCommissionEstimated: num(metrics.daysCommissionEstimated) ?? 0,
+    adviceRows: advice ? num(advice.rows) : null,
+    toShip: advice ? num(advice.toShip) : null,
+  };
+}
+
+function nightlySummaryOf(raw: unknown): NightlySummary | null {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const stores = num(r.stores);
+  return stores === null ? null : { stores, synced: num(r.synced) ?? 0 };
 }
