@@ -2,7 +2,7 @@
 // Signed cash movements per day/week stacked by type (money out below zero).
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { type ChartLocale, compactNumber, dayLabel, rubFormatter } from "./format";
+import { type ChartLocale, compactNumber, dayLabel, legendProps, rubFormatter } from "./format";
 
 export interface CashflowChartConfig {
   locale: ChartLocale;
@@ -29,7 +29,7 @@ export function CashflowChart({ data, config }: { data: { d: string; byType: Rec
         <YAxis tickFormatter={compactNumber(config.locale)} fontSize={12} width={72} />
         <ReferenceLine y={0} stroke="#94a3b8" />
         <Tooltip formatter={(value, name) => [rub(Number(value)), String(name)]} labelFormatter={(d) => label(String(d))} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend {...legendProps(config.series.map((s) => s.key))} />
         {config.series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} stackId="cash" fill={s.color} isAnimationActive={false} />
         ))}

@@ -1,4 +1,5 @@
-// Axis and tooltip formatting for charts (display only: plotted values are floats by nature).
+// Axis, tooltip and legend formatting for charts (display only: plotted values are floats by nature).
+import { createElement } from "react";
 export type ChartLocale = "ru" | "en";
 
 const tags: Record<ChartLocale, string> = { ru: "ru-RU", en: "en-GB" };
@@ -30,3 +31,19 @@ export const palette = {
   negative: "#dc2626",
   grid: "#e2e8f0",
 };
+
+/**
+ * Props of every chart's Legend: the series in the order they are drawn (Recharts sorts items by their
+ * label by default, so the order changed with the language), and labels in the text colour (the swatch
+ * carries the series colour; amber or light grey text on white is unreadable).
+ */
+export function legendProps(dataKeys: readonly string[]) {
+  return {
+    wrapperStyle: { fontSize: 12 },
+    itemSorter: (item: { dataKey?: unknown }) => {
+      const i = dataKeys.indexOf(String(item.dataKey));
+      return i === -1 ? dataKeys.length : i;
+    },
+    formatter: (value: unknown) => createElement("span", { style: { color: "#334155" } }, String(value)),
+  };
+}

@@ -2,7 +2,7 @@
 // Revenue and costs as bars, profit as a line, per day/week/month. Provisional buckets are hatched-light.
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { type ChartLocale, compactNumber, dayLabel, palette, rubFormatter } from "./format";
+import { type ChartLocale, compactNumber, dayLabel, legendProps, palette, rubFormatter } from "./format";
 
 export interface PnlChartPoint {
   d: string;
@@ -43,7 +43,7 @@ export function PnlChart({ data, config }: { data: PnlChartPoint[]; config: PnlC
             return `${label(String(d))}${provisional ? ` · ${config.labels.provisional}` : ""}`;
           }}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend {...legendProps(["revenue", "costs", "profit"])} />
         <Bar dataKey="revenue" name={config.labels.revenue} fill={palette.revenue} isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.d} fillOpacity={r.isProvisional ? 0.45 : 1} />

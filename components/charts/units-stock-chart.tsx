@@ -2,7 +2,7 @@
 // Units sold per day as bars and stock on hand as a line on its own axis.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { type ChartLocale, compactNumber, dayLabel, palette } from "./format";
+import { type ChartLocale, compactNumber, dayLabel, legendProps, palette } from "./format";
 
 export interface UnitsStockPoint {
   d: string;
@@ -29,7 +29,7 @@ export function UnitsStockChart({ data, config }: { data: UnitsStockPoint[]; con
         <YAxis yAxisId="units" tickFormatter={compact} fontSize={12} width={44} allowDecimals={false} />
         <YAxis yAxisId="stock" orientation="right" tickFormatter={compact} fontSize={12} width={44} allowDecimals={false} />
         <Tooltip labelFormatter={(d) => label(String(d))} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend {...legendProps(["units", "onHand"])} />
         <Bar yAxisId="units" dataKey="units" name={config.labels.units} fill={palette.units} isAnimationActive={false} />
         <Line yAxisId="stock" dataKey="onHand" name={config.labels.stock} stroke={palette.stock} strokeWidth={2} dot={stockPoints <= 3} connectNulls isAnimationActive={false} />
       </ComposedChart>

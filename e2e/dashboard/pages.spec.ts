@@ -52,6 +52,12 @@ test("overview shows the period's numbers and links what needs attention", async
   await page.goto("/overview");
   await expect(page.getByTestId("tile-units-value")).not.toHaveText("0");
   await expect(page.getByTestId("pnl-chart")).toBeVisible();
+  // the legend follows the drawing order (bars, then the line) in either language, not the alphabet
+  const legend = page.getByTestId("pnl-chart").locator(".recharts-legend-item-text");
+  await expect(legend).toHaveText(["Выручка", "Расходы", "Прибыль"]);
+  await setLocale(page, "en");
+  await expect(legend).toHaveText(["Revenue", "Costs", "Profit"]);
+  await setLocale(page, "ru");
   await expect(page.getByTestId("attention-withoutCost")).toHaveAttribute("href", /\/costs\?.*missing=1/);
   await expect(page.getByTestId("attention-runningOut")).toHaveAttribute("href", /\/restock/);
 });
