@@ -5,9 +5,8 @@
 import { inngest } from "../client";
 import { recalcRequested, syncRequested } from "../events";
 import { syncStoreFunction } from "./sync-store";
-import { addDays } from "@/lib/domain/dates";
 import { jobDeps } from "@/lib/jobs/deps";
-import { collectedRange, planCollection, SYNC_NOW_DAYS } from "@/lib/jobs/plan-collection";
+import { collectedRange, planCollection, syncNowRange } from "@/lib/jobs/plan-collection";
 
 export const syncNowFunction = inngest.createFunction(
   {
@@ -22,8 +21,7 @@ export const syncNowFunction = inngest.createFunction(
     const plan = await step.run("plan-collection", async () => {
       const deps = jobDeps();
       const db = await deps.getDb();
-      const to = event.data.to ?? deps.today();
-      const from = event.data.from ?? addDays(to, -(SYNC_NOW_DAYS - 1));
+      const { from, to } = syncNowRange(event.data.to ?? deps.today(), event.data.from);
       const stores = await planCollection({ db, from, to, accountId: event.data.accountId });
       return { ...collectedRange(stores, { from, to }), stores };
     });

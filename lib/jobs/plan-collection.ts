@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { addDays } from "@/lib/domain/dates";
 import { ensureEnvAccounts, listSyncableAccounts } from "@/lib/services/accounts/ensure-env-accounts";
+import { historyLoadedSql } from "@/lib/services/stores/history-loaded";
 
 /** How far back the nightly run looks for days that never synced. */
 export const NIGHTLY_LOOKBACK_DAYS = 7;
@@ -29,6 +30,11 @@ export interface PlannedStore {
   firstSync: boolean;
 }
 
+/** The days "Sync now" collects when not told: SYNC_NOW_DAYS up to `to`, or from a chosen day. */
+export function syncNowRange(to: string, from?: string): { from: string; to: string } {
+  return { from: from ?? addDays(to, -(SYNC_NOW_DAYS - 1)), to };
+}
+
 export interface PlanCollectionOptions {
   db: Db;
   /** last day to collect (the nightly run: yesterday) */
@@ -48,8 +54,7 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
   const historyStart = addDays(to, -(INITIAL_HISTORY_DAYS - 1));
   const planned: PlannedStore[] = [];
   for (const account of accounts) {
-    // a partial run (one source failed) still loaded the rest: only a store with none at all is new
-    const [row] = rowsOf<{ first_missing: string | null; ever_synced: boolean }>(
+    const [row] = rowsOf<{ first_missing: string | null; history_loaded: boolean }>(
       await db.execute(sql`
         SELECT
           (SELECT min(g.d)::text
@@ -59,11 +64,9 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
              SELECT 1 FROM sync_runs r
              WHERE r.account_id = ${account.id}::int AND r.kind = 'sync' AND r.status = 'succeeded'
                AND r.date_from <= g.d AND r.date_to >= g.d)) AS first_missing,
-          EXISTS (
-            SELECT 1 FROM sync_runs r
-            WHERE r.account_id = ${account.id}::int AND r.kind = 'sync' AND r.status IN ('succeeded', 'partial')) AS ever_synced`),
+          ${historyLoadedSql(account.id)} AS history_loaded`),
     );
-    const firstSync = !row?.ever_synced;
+    const firstSync = !row?.history_loaded;
     let from = options.from ?? (row?.first_missing && row.first_missing < to ? row.first_missing : to);
     if (firstSync && historyStart < from) from = historyStart;
     planned.push({ accountId: account.id, name: account.name, marketplace: account.marketplace, from, to, firstSync });

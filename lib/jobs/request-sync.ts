@@ -3,13 +3,12 @@
 // lease as the nightly run so the two never overlap.
 import type { Inngest } from "inngest";
 import type { Db } from "@/db";
-import { addDays } from "@/lib/domain/dates";
 import { isInngestConfigured } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { jobDeps } from "./deps";
 import { tryAcquireJobLease } from "./job-lock";
-import { collectedRange, planCollection, SYNC_NOW_DAYS } from "./plan-collection";
+import { collectedRange, planCollection, syncNowRange } from "./plan-collection";
 import { COLLECT_LOCK } from "./run-nightly";
 import { classifyError, failureOf } from "./sync-outcome";
 
@@ -49,8 +48,7 @@ export async function requestSync(options: RequestSyncOptions = {}): Promise<Req
 
   const deps = jobDeps();
   const db = options.db ?? (await deps.getDb());
-  const to = options.to ?? deps.today();
-  const from = options.from ?? addDays(to, -(SYNC_NOW_DAYS - 1));
+  const { from, to } = syncNowRange(options.to ?? deps.today(), options.from);
   const lease = await tryAcquireJobLease({ db, name: COLLECT_LOCK, ttlMs: 5 * 60_000 });
   if (!lease) return { mode: "inline", started: false, reason: "a sync or the nightly run is already in progress" };
   const done = (async (): Promise<InlineSyncResult> => {

@@ -54,7 +54,7 @@ export default async function SyncPage() {
                 {!s.reviewsAvailable ? <Badge tone="warning">{t("reviewsUnavailable")}</Badge> : null}
               </div>
               {s.statusDetail && s.status !== "ok" ? <p className="mt-1 text-xs text-red-700">{s.statusDetail}</p> : null}
-              {s.sources.every((src) => !src.lastSuccessDay) ? (
+              {!s.historyLoaded ? (
                 <p className="mt-1 text-sm text-slate-600" data-testid="first-sync-pending">
                   {t("firstSyncPending", { days: INITIAL_HISTORY_DAYS })}
                 </p>

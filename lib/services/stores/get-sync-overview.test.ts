@@ -35,4 +35,23 @@ describe.each(testDatabaseKinds())("getSyncOverview (%s)", (kind) => {
     expect(byMinute(3)).toMatchObject({ status: "running", sources: {}, recalc: null });
     expect(byMinute(4)).toMatchObject({ sources: {}, recalc: null, nightly: { stores: 2, synced: 1 } });
   });
+
+  it("says a store's history is loaded once one of its syncs ended succeeded or partial, not failed", async () => {
+    const store = async (name: string, statuses: ("running" | "failed" | "partial")[]) => {
+      const [{ id }] = await db.insert(schema.accounts).values({ marketplace: "OZON", name, source: "ui" }).returning({ id: schema.accounts.id });
+      for (const status of statuses) {
+        await db.insert(schema.syncRuns).values({ accountId: id, kind: "sync", trigger: "manual", status, dateFrom: "2026-09-01", dateTo: "2026-11-29" });
+      }
+      return id;
+    };
+    const fresh = await store("Fresh", []);
+    const failed = await store("Failed", ["failed", "running"]);
+    const partial = await store("Partial", ["failed", "partial"]);
+    const { stores } = await getSyncOverview(db);
+    const loaded = (id: number) => stores.find((s) => s.id === id)?.historyLoaded;
+    expect([loaded(fresh), loaded(failed), loaded(partial)]).toEqual([false, false, true]);
+    // "Main", from the test above, has a succeeded sync
+    const main = stores.find((s) => s.name === "Main");
+    expect(main?.historyLoaded).toBe(true);
+  });
 });

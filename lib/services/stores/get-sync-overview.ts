@@ -1,9 +1,10 @@
 // Reads for the sync page: recent runs with per-source counts, the quarantine, and per-store status
-// (token state, reviews availability, last successful day per source).
+// (token state, reviews availability, whether its history is loaded, last successful day per source).
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts } from "@/db/schema/accounts";
 import { quarantine, syncRuns, syncSourceStatus } from "@/db/schema/sync";
+import { historyLoadedSql } from "./history-loaded";
 
 export interface SourceCounts {
   fetched?: number;
@@ -70,6 +71,8 @@ export interface StoreSyncStatus {
   status: "ok" | "needs_attention";
   statusDetail: string | null;
   reviewsAvailable: boolean;
+  /** a sync of this store has ended succeeded or partial; until then its first sync loads the history */
+  historyLoaded: boolean;
   sources: { source: string; lastSuccessDay: string | null; lastStatus: string; lastError: string | null; updatedAt: Date }[];
 }
 
@@ -130,6 +133,7 @@ export async function getSyncOverview(db: Db, options: { accountId?: number | nu
       status: accounts.status,
       statusDetail: accounts.statusDetail,
       reviewsAvailable: accounts.reviewsAvailable,
+      historyLoaded: historyLoadedSql(accounts.id),
     })
     .from(accounts)
     .where(and(eq(accounts.isActive, true), options.accountId ? eq(accounts.id, options.accountId) : undefined))
