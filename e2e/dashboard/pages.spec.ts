@@ -68,6 +68,8 @@ test("SKU detail shows P&L, units and stock, velocity, warehouses and the cost h
   await expect(page.getByTestId("sku-title")).toBeVisible();
   await expect(page.getByTestId("pnl-chart")).toBeVisible();
   await expect(page.getByTestId("units-stock-chart")).toBeVisible();
+  // the emulator's 20 days of sales but one stock snapshot (the sync's): the chart says where stock starts
+  await expect(page.getByTestId("stock-since")).toContainText("Остаток известен с");
   await expect(page.getByTestId("sku-velocity")).toBeVisible();
   await expect(page.getByTestId("sku-warehouses")).toBeVisible();
   await expect(page.getByTestId("cost-editor")).toBeVisible();

@@ -89,6 +89,8 @@ async function SkuCharts({ skuId, scope }: { skuId: number; scope: DashboardScop
   const estimatedDays = series.filter((p) => p.isCommissionEstimated).length;
   const summary = t("detail.chartSummary", { count: series.length, from: f.day(series[0].d), to: f.day(last.d) });
   const cover = last.coverDays;
+  // stock is a daily snapshot from the first sync on; days before it have none to draw
+  const firstStockDay = series.find((p) => p.onHand !== null)?.d ?? null;
   return (
     <div className="grid gap-5 xl:grid-cols-[2fr_1fr]">
       <Card>
@@ -146,6 +148,11 @@ async function SkuCharts({ skuId, scope }: { skuId: number; scope: DashboardScop
             data={series.map((p) => ({ d: p.d, units: p.units, onHand: p.onHand }))}
             config={{ locale: f.locale, labels: { units: t("detail.units"), stock: t("detail.stock"), summary } }}
           />
+          {firstStockDay && firstStockDay > series[0].d ? (
+            <p className="mt-2 text-xs text-slate-600" data-testid="stock-since">
+              {t("detail.stockSince", { day: f.day(firstStockDay) })}
+            </p>
+          ) : null}
         </CardBody>
       </Card>
     </div>
