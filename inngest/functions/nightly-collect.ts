@@ -6,13 +6,11 @@
 import { inngest } from "../client";
 import { recalcRequested } from "../events";
 import { syncStoreFunction } from "./sync-store";
-import { addDays } from "@/lib/domain/dates";
 import { jobDeps, yesterdayOf } from "@/lib/jobs/deps";
 import { failJobRunByExternalId, finishJobRun, startJobRun } from "@/lib/jobs/job-runs";
-import { collectedRange, planCollection } from "@/lib/jobs/plan-collection";
+import { collectedRange, nightlyRecalcRange, planCollection } from "@/lib/jobs/plan-collection";
 import { formatFailureMessage } from "@/lib/notifications/job-messages";
 import { notify } from "@/lib/notifications/telegram";
-import { NIGHTLY_RECALC_DAYS } from "@/lib/services/metrics/recalculate-metrics";
 
 export const NIGHTLY_CRON = "TZ=UTC 0 2 * * *";
 
@@ -66,8 +64,7 @@ export const nightlyCollectFunction = inngest.createFunction(
 
     await step.sendEvent(
       "request-recalculation",
-      // the last 35 days, or further back when a new store's first sync loaded its history
-      recalcRequested.create({ ...collectedRange(plan.stores, { from: addDays(plan.day, -(NIGHTLY_RECALC_DAYS - 1)), to: plan.day }), reason: "nightly", failures }),
+      recalcRequested.create({ ...nightlyRecalcRange(plan.stores, plan.day), reason: "nightly", failures }),
     );
     return { day: plan.day, stores: plan.stores.length, synced, failed: failures.length };
   },

@@ -4,10 +4,10 @@
 // outcome directly; a longer one (a history load) goes on in the background.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { addDays, isIsoDay } from "@/lib/domain/dates";
+import { isIsoDay } from "@/lib/domain/dates";
 import { AppError } from "@/lib/errors";
 import { jobDeps } from "@/lib/jobs/deps";
-import { MAX_SYNC_RANGE_DAYS } from "@/lib/jobs/plan-collection";
+import { earliestHistoryDay } from "@/lib/jobs/plan-collection";
 import { requestSync, type RequestSyncOptions } from "@/lib/jobs/request-sync";
 import { redactText } from "@/lib/logger";
 import { authedAction } from "./safe-action";
@@ -51,7 +51,7 @@ export const loadHistoryAction = authedAction(
   async (input, ctx) => {
     const today = jobDeps().today();
     if (input.from > today) throw new AppError("VALIDATION", "errors.validation", { from: "errors.historyInFuture" });
-    if (input.from < addDays(today, -(MAX_SYNC_RANGE_DAYS - 1))) throw new AppError("VALIDATION", "errors.validation", { from: "errors.historyTooOld" });
+    if (input.from < earliestHistoryDay(today)) throw new AppError("VALIDATION", "errors.validation", { from: "errors.historyTooOld" });
     return startSync({ accountId: input.storeId, from: input.from, to: today, db: ctx.db });
   },
 );

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { addDays } from "@/lib/domain/dates";
 import { ensureEnvAccounts, listSyncableAccounts } from "@/lib/services/accounts/ensure-env-accounts";
+import { NIGHTLY_RECALC_DAYS } from "@/lib/services/metrics/recalculate-metrics";
 import { historyLoadedSql } from "@/lib/services/stores/history-loaded";
 
 /** How far back the nightly run looks for days that never synced. */
@@ -35,6 +36,16 @@ export function syncNowRange(to: string, from?: string): { from: string; to: str
   return { from: from ?? addDays(to, -(SYNC_NOW_DAYS - 1)), to };
 }
 
+/** The first day a new store's first sync collects when it ends on `to`. */
+export function initialHistoryStart(to: string): string {
+  return addDays(to, -(INITIAL_HISTORY_DAYS - 1));
+}
+
+/** The earliest day "Load history" accepts on `today`: one sync covers at most MAX_SYNC_RANGE_DAYS. */
+export function earliestHistoryDay(today: string): string {
+  return addDays(today, -(MAX_SYNC_RANGE_DAYS - 1));
+}
+
 export interface PlanCollectionOptions {
   db: Db;
   /** last day to collect (the nightly run: yesterday) */
@@ -51,7 +62,7 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
   const accounts = (await listSyncableAccounts(db)).filter((a) => options.accountId === undefined || a.id === options.accountId);
   const lookback = options.lookbackDays ?? NIGHTLY_LOOKBACK_DAYS;
   const windowStart = addDays(to, -(lookback - 1));
-  const historyStart = addDays(to, -(INITIAL_HISTORY_DAYS - 1));
+  const historyStart = initialHistoryStart(to);
   const planned: PlannedStore[] = [];
   for (const account of accounts) {
     const [row] = rowsOf<{ first_missing: string | null; history_loaded: boolean }>(
@@ -77,4 +88,9 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
 /** The days a collection covers in all: from the earliest store's first day (or `from`) to `to`. */
 export function collectedRange(stores: PlannedStore[], range: { from: string; to: string }): { from: string; to: string } {
   return { from: stores.reduce((m, s) => (s.from < m ? s.from : m), range.from), to: range.to };
+}
+
+/** What the nightly run recalculates after collecting `day`: the last NIGHTLY_RECALC_DAYS, or further back when a new store's first sync loaded its history. */
+export function nightlyRecalcRange(stores: PlannedStore[], day: string): { from: string; to: string } {
+  return collectedRange(stores, { from: addDays(day, -(NIGHTLY_RECALC_DAYS - 1)), to: day });
 }

@@ -1,15 +1,13 @@
 // The nightly job without an Inngest server (embedded scheduler, CLI): the same plan, sync and
 // recalculation services the Inngest functions call, one after the other in this process.
 import type { Db } from "@/db";
-import { addDays } from "@/lib/domain/dates";
 import { buildDailySummary, formatDailySummary, formatFailureMessage, type JobFailure } from "@/lib/notifications/job-messages";
 import { notify } from "@/lib/notifications/telegram";
-import { NIGHTLY_RECALC_DAYS } from "@/lib/services/metrics/recalculate-metrics";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { logger } from "@/lib/logger";
 import { jobDeps, yesterdayOf } from "./deps";
 import { finishJobRun, startJobRun } from "./job-runs";
-import { collectedRange, planCollection } from "./plan-collection";
+import { collectedRange, nightlyRecalcRange, planCollection } from "./plan-collection";
 import { classifyError, countSync, failureOf } from "./sync-outcome";
 
 /** Job lease shared by the nightly run and an inline "Sync now": they never overlap. */
@@ -59,8 +57,7 @@ export async function runNightly(options: RunNightlyOptions = {}): Promise<RunNi
   let metricsRows: number | null = null;
   let adviceRows: number | null = null;
   try {
-    // the last 35 days, or further back when a new store's first sync loaded its history
-    const result = await runRecalculation({ db, ...collectedRange(stores, { from: addDays(day, -(NIGHTLY_RECALC_DAYS - 1)), to: day }), trigger });
+    const result = await runRecalculation({ db, ...nightlyRecalcRange(stores, day), trigger });
     metricsRows = result.metrics.rows;
     adviceRows = result.advice?.rows ?? 0;
   } catch (error) {

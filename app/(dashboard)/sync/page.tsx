@@ -3,9 +3,8 @@ import { getDb } from "@/db";
 import { Badge, type BadgeTone, Card, CardBody, CardHeader, EmptyState, PageHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
-import { addDays } from "@/lib/domain/dates";
 import { jobDeps } from "@/lib/jobs/deps";
-import { INITIAL_HISTORY_DAYS, MAX_SYNC_RANGE_DAYS } from "@/lib/jobs/plan-collection";
+import { earliestHistoryDay, INITIAL_HISTORY_DAYS, initialHistoryStart } from "@/lib/jobs/plan-collection";
 import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { getSyncOverview, type SourceCounts } from "@/lib/services/stores/get-sync-overview";
 import { LoadHistoryForm, SyncNowButton } from "./sync-forms";
@@ -101,8 +100,8 @@ export default async function SyncPage() {
             <LoadHistoryForm
               stores={data.stores.map((s) => ({ id: s.id, label: `${s.name} (${tc(`marketplaces.${s.marketplace}`)})` }))}
               today={today}
-              defaultFrom={addDays(today, -(INITIAL_HISTORY_DAYS - 1))}
-              minFrom={addDays(today, -(MAX_SYNC_RANGE_DAYS - 1))}
+              defaultFrom={initialHistoryStart(today)}
+              minFrom={earliestHistoryDay(today)}
             />
           </CardBody>
         </Card>
