@@ -1,12 +1,23 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-dash/**", ".next-*/**", "node_modules/**", ".data/**", "db/migrations/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".next-dash/**",
+      ".next-*/**",
+      "node_modules/**",
+      ".data/**",
+      "db/migrations/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
   },
   {
     plugins: { drizzle },
@@ -20,9 +31,20 @@ const config = [
   {
     // lib/env.ts is the only reader of process.env
     files: ["**/*.ts", "**/*.tsx"],
-    ignores: ["lib/env.ts", "playwright.config.ts", "vitest.config.mts", "drizzle.config.ts", "scripts/**", "e2e/**", "**/*.test.ts"],
+    ignores: [
+      "lib/env.ts",
+      "playwright.config.ts",
+      "vitest.config.mts",
+      "drizzle.config.ts",
+      "scripts/**",
+      "e2e/**",
+      "**/*.test.ts",
+    ],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts" }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts" },
+      ],
     },
   },
   {
@@ -32,9 +54,19 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "next-intl/server", importNames: ["getTranslations"], message: "Use getTranslations from @/lib/i18n/server" }] },
+        {
+          paths: [
+            {
+              name: "next-intl/server",
+              importNames: ["getTranslations"],
+              message: "Use getTranslations from @/lib/i18n/server",
+            },
+          ],
+        },
       ],
     },
   },
+  // formatting belongs to Prettier (npm run format); turn off the lint rules it would fight with
+  prettier,
 ];
 export default config;

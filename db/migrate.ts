@@ -36,7 +36,9 @@ export async function getMigrationState(database: Database, folder = migrationsF
   const journal = readJournal(folder);
   let appliedAt: number[] = [];
   try {
-    const result = await database.db.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at`);
+    const result = await database.db.execute(
+      sql`select created_at from drizzle.__drizzle_migrations order by created_at`,
+    );
     appliedAt = rowsOf<{ created_at: string | number }>(result).map((r) => Number(r.created_at));
   } catch {
     appliedAt = [];

@@ -12,7 +12,10 @@ const tsNode = [process.execPath, "--import", "tsx"] as const;
 const children: ChildProcess[] = [];
 
 function holdInChild(dir: string): Promise<ChildProcess> {
-  const child = spawn(tsNode[0], [...tsNode.slice(1), path.join(root, "db/testing/hold-pglite.ts"), dir], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsNode[0], [...tsNode.slice(1), path.join(root, "db/testing/hold-pglite.ts"), dir], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let err = "";
@@ -31,7 +34,9 @@ describe("one owner per PGlite directory", () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sovani-lock-")), "nested", "pglite");
     const holder = await holdInChild(dir);
     await expect(openDatabase({ pgliteDir: dir })).rejects.toBeInstanceOf(PgliteLockedError);
-    await expect(openDatabase({ pgliteDir: dir })).rejects.toThrow(/already open in another process \(pid \d+\).*DATABASE_URL/);
+    await expect(openDatabase({ pgliteDir: dir })).rejects.toThrow(
+      /already open in another process \(pid \d+\).*DATABASE_URL/,
+    );
 
     // the CLI path: a second process exits non-zero with the same message
     const cli = spawnSync(tsNode[0], [...tsNode.slice(1), path.join(root, "scripts/db-migrate.ts")], {

@@ -134,7 +134,9 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
     expect(await upsert("h1", 1)).toHaveLength(1);
     expect(await upsert("h1", 1)).toHaveLength(0);
     expect(await upsert("h2", 2)).toHaveLength(1);
-    const rows = await database.db.execute(sql`select qty from daily_sales where d = '2026-11-25' and sku_id = ${skuId}`);
+    const rows = await database.db.execute(
+      sql`select qty from daily_sales where d = '2026-11-25' and sku_id = ${skuId}`,
+    );
     expect(rowsOf<{ qty: number }>(rows)).toEqual([{ qty: 2 }]);
   });
 
@@ -147,16 +149,29 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
 
   it("cost_price_history is unique per (sku_id, dt_from) and money stays exact", async () => {
     await database.db.insert(costPriceHistory).values({ skuId, dtFrom: "2025-01-01", costPrice: "100.10" });
-    const msg = await rejects(database.db.insert(costPriceHistory).values({ skuId, dtFrom: "2025-01-01", costPrice: "1" }));
+    const msg = await rejects(
+      database.db.insert(costPriceHistory).values({ skuId, dtFrom: "2025-01-01", costPrice: "1" }),
+    );
     expect(msg).toMatch(/cost_price_history_sku_dt_from_uq|duplicate key/);
-    const sum = await database.db.execute(sql`select sum(cost_price) * 3 as s from cost_price_history where sku_id = ${skuId}`);
+    const sum = await database.db.execute(
+      sql`select sum(cost_price) * 3 as s from cost_price_history where sku_id = ${skuId}`,
+    );
     expect(String(rowsOf<{ s: string }>(sum)[0].s)).toBe("300.30");
   });
 
   it("cashflows reject unknown types and a SKU that does not exist", async () => {
-    const base = { accountId, d: "2026-11-24", marketplace: "WB" as const, amount: "-287.14", refId: "1", srcHash: "x" };
+    const base = {
+      accountId,
+      d: "2026-11-24",
+      marketplace: "WB" as const,
+      amount: "-287.14",
+      refId: "1",
+      srcHash: "x",
+    };
     await database.db.insert(cashflows).values({ ...base, type: "storage" });
-    const msg = await rejects(database.db.insert(cashflows).values({ ...base, refId: "2", type: "bogus" as "storage" }));
+    const msg = await rejects(
+      database.db.insert(cashflows).values({ ...base, refId: "2", type: "bogus" as "storage" }),
+    );
     expect(msg).toMatch(/cashflows_type_ck|check constraint/);
     const fk = await rejects(database.db.insert(cashflows).values({ ...base, refId: "3", type: "storage", skuId: 0 }));
     expect(fk).toMatch(/foreign key|violates/);

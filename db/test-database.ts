@@ -22,7 +22,10 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
   return adminUrl() ? ["pglite", "postgres"] : ["pglite"];
 }
 
-export async function createTestDatabase(kind: TestDatabaseKind, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: TestDatabaseKind,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (kind === "pglite") {
     const database = await openDatabase({ memory: true });

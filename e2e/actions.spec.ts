@@ -24,7 +24,9 @@ interface ManifestEntry {
 }
 
 const distDir = process.env.E2E_DIST_DIR ?? path.join(process.cwd(), ".next");
-const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+const manifest = JSON.parse(
+  fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+) as {
   node: Record<string, ManifestEntry>;
 };
 const actions = Object.entries(manifest.node).map(([id, entry]) => ({ id, ...entry }));
@@ -63,10 +65,18 @@ test.beforeAll(async ({ browser }) => {
   const page = await context.newPage();
   await page.goto("/settings/stores");
   const uiRow = page.getByTestId("stores-table").getByRole("row").filter({ hasText: "WB основной" });
-  const href = (await uiRow.getByRole("link").getAttribute("href").catch(() => null)) ?? "";
+  const href =
+    (await uiRow
+      .getByRole("link")
+      .getAttribute("href")
+      .catch(() => null)) ?? "";
   samples.storeId = Number(/\/(\d+)$/.exec(href)?.[1] ?? 1);
   await page.goto("/settings/users");
-  const userId = await page.getByTestId("user-row-editor@e2e.test").locator('input[name="userId"]').first().getAttribute("value");
+  const userId = await page
+    .getByTestId("user-row-editor@e2e.test")
+    .locator('input[name="userId"]')
+    .first()
+    .getAttribute("value");
   samples.userId = Number(userId ?? 1);
   await context.close();
 });
@@ -80,7 +90,9 @@ function sampleFor(name: string): Record<string, unknown> {
 
 test("the build's server actions are all listed in lib/actions/policy.json", () => {
   expect(actions.length).toBeGreaterThan(5);
-  const missing = actions.filter((a) => !a.exportedName || !(a.exportedName in policy)).map((a) => `${a.filename}#${a.exportedName}`);
+  const missing = actions
+    .filter((a) => !a.exportedName || !(a.exportedName in policy))
+    .map((a) => `${a.filename}#${a.exportedName}`);
   expect(missing, "add these actions to lib/actions/policy.json").toEqual([]);
 });
 

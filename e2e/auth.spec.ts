@@ -96,7 +96,9 @@ test("the change log records the user changes without secrets", async ({ browser
   await owner.close();
 });
 
-test("a user changes their own password: errors beside the fields, then every session ends and only the new password works", async ({ browser }) => {
+test("a user changes their own password: errors beside the fields, then every session ends and only the new password works", async ({
+  browser,
+}) => {
   const first = await browser.newContext();
   const page = await first.newPage();
   await signInAs(page, "changer");

@@ -15,13 +15,21 @@ test("before any user exists, every entry leads to /setup", async ({ page }) => 
 
 function startWithout(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-boot-"));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PGLITE_DIR: path.join(dir, "pg"), NEXT_DIST_DIR: path.relative(process.cwd(), process.env.E2E_DIST_DIR ?? ".next") };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PGLITE_DIR: path.join(dir, "pg"),
+    NEXT_DIST_DIR: path.relative(process.cwd(), process.env.E2E_DIST_DIR ?? ".next"),
+  };
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete childEnv[k];
     else childEnv[k] = v;
   }
   return new Promise((resolve) => {
-    const child = spawn("node_modules/.bin/next", ["start", "-p", "0", "-H", "127.0.0.1"], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("node_modules/.bin/next", ["start", "-p", "0", "-H", "127.0.0.1"], {
+      env: childEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -41,11 +49,19 @@ test("a production server refuses to start without AUTH_SECRET, or with a short 
   expect(noSecret.code).not.toBe(0);
   expect(noSecret.output).toContain("AUTH_SECRET is missing");
 
-  const short = await startWithout({ AUTH_SECRET: "too-short-secret", APP_ENCRYPTION_KEY: key, DATABASE_URL: undefined });
+  const short = await startWithout({
+    AUTH_SECRET: "too-short-secret",
+    APP_ENCRYPTION_KEY: key,
+    DATABASE_URL: undefined,
+  });
   expect(short.code).not.toBe(0);
   expect(short.output).toContain("AUTH_SECRET is too short");
 
-  const noKey = await startWithout({ AUTH_SECRET: "x".repeat(40), APP_ENCRYPTION_KEY: undefined, DATABASE_URL: undefined });
+  const noKey = await startWithout({
+    AUTH_SECRET: "x".repeat(40),
+    APP_ENCRYPTION_KEY: undefined,
+    DATABASE_URL: undefined,
+  });
   expect(noKey.code).not.toBe(0);
   expect(noKey.output).toContain("APP_ENCRYPTION_KEY is missing");
 });

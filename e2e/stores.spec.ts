@@ -41,7 +41,9 @@ test("field errors appear beside their fields", async ({ page }) => {
   await expect(page.getByTestId("field-error-name")).toHaveText("Обязательное поле.");
 });
 
-test("an owner adds a WB store; the token is shown only as its last four characters; test connection succeeds", async ({ page }) => {
+test("an owner adds a WB store; the token is shown only as its last four characters; test connection succeeds", async ({
+  page,
+}) => {
   await addWbStore(page, "WB основной", emulator.wbToken);
   const row = page.getByTestId("stores-table").getByRole("row").filter({ hasText: "WB основной" });
   await expect(row.getByTestId("store-last4")).toHaveText(`•••• ${emulator.wbToken.slice(-4)}`);

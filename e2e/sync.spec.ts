@@ -39,7 +39,9 @@ test("Sync now fills the run history, the quarantine and the per-store status", 
   await expect(runs).toContainText("Успешно");
   await expect(runs).toContainText("Ошибка"); // the store with the rejected token
   // the first sync covered 90 days, today included
-  await expect(runs.getByRole("row").filter({ hasText: "Успешно" }).first()).toContainText(`${ruDay(-89)} – ${ruDay(0)}`);
+  await expect(runs.getByRole("row").filter({ hasText: "Успешно" }).first()).toContainText(
+    `${ruDay(-89)} – ${ruDay(0)}`,
+  );
   // the store with the rejected token still waits for its history; the others have theirs
   await expect(page.getByTestId("first-sync-pending")).toHaveCount(1);
   const body = await page.content();
@@ -58,7 +60,9 @@ test("Sync now fills the run history, the quarantine and the per-store status", 
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
 });
 
-test("Load history refuses a day after today beside its field, and collects one store again from a chosen day", async ({ page }) => {
+test("Load history refuses a day after today beside its field, and collects one store again from a chosen day", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto("/sync");
   const form = page.getByTestId("history-form");

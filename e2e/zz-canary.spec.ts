@@ -7,14 +7,18 @@ import { canaries, leakedCanaries, storageState } from "./support/fixtures";
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 test("no canary in any file under .next/static", () => {
   const staticDir = path.join(process.env.E2E_DIST_DIR ?? ".next", "static");
   const files = filesUnder(staticDir);
   expect(files.length).toBeGreaterThan(0);
-  const hits = files.flatMap((f) => leakedCanaries(fs.readFileSync(f).toString("latin1")).map((c) => `${c} in ${path.relative(staticDir, f)}`));
+  const hits = files.flatMap((f) =>
+    leakedCanaries(fs.readFileSync(f).toString("latin1")).map((c) => `${c} in ${path.relative(staticDir, f)}`),
+  );
   expect(hits).toEqual([]);
 });
 
@@ -27,10 +31,24 @@ test.describe("pages", () => {
       const type = r.headers()["content-type"] ?? "";
       if (/text\/html|text\/x-component|json/.test(type)) bodies.push(await r.text().catch(() => ""));
     });
-    for (const p of ["/overview", "/settings/stores", "/settings/users", "/settings/audit", "/sync", "/skus", "/costs", "/commissions", "/reviews", "/cashflow", "/restock"]) {
+    for (const p of [
+      "/overview",
+      "/settings/stores",
+      "/settings/users",
+      "/settings/audit",
+      "/sync",
+      "/skus",
+      "/costs",
+      "/commissions",
+      "/reviews",
+      "/cashflow",
+      "/restock",
+    ]) {
       await page.goto(p);
     }
-    const links = await page.getByRole("link").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+    const links = await page
+      .getByRole("link")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
     for (const href of links.filter((h) => h.startsWith("/settings/stores/"))) await page.goto(href);
     expect(bodies.length).toBeGreaterThan(5);
     expect(leakedCanaries(bodies.join("\n"))).toEqual([]);

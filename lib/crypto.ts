@@ -16,7 +16,8 @@ export function deriveKey(raw: string | undefined = getEnv().APP_ENCRYPTION_KEY)
   if (/^[0-9a-f]{64}$/i.test(raw)) return Buffer.from(raw, "hex");
   const b64 = Buffer.from(raw, "base64");
   if (b64.length === 32 && /^[A-Za-z0-9+/_-]+=*$/.test(raw)) return b64;
-  if (raw.length < 16) throw new EncryptionKeyError("APP_ENCRYPTION_KEY is too short: use 32 random bytes (openssl rand -base64 32)");
+  if (raw.length < 16)
+    throw new EncryptionKeyError("APP_ENCRYPTION_KEY is too short: use 32 random bytes (openssl rand -base64 32)");
   return createHash("sha256").update(raw, "utf8").digest();
 }
 

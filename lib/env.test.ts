@@ -28,11 +28,15 @@ describe("configuration", () => {
     expect(() => parseEnv({ OZON_CLIENT_ID: "abc", OZON_API_KEY: "k" })).toThrow(/OZON_CLIENT_ID/);
   });
   it("production needs AUTH_SECRET (32+) and APP_ENCRYPTION_KEY, naming what is missing", () => {
-    expect(productionProblems(parseEnv({ NODE_ENV: "production" })).join("\n")).toMatch(/AUTH_SECRET is missing[\s\S]*APP_ENCRYPTION_KEY is missing/);
-    expect(productionProblems(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "short", APP_ENCRYPTION_KEY: "k" }))).toEqual([
-      "AUTH_SECRET is too short: it needs 32+ characters",
-    ]);
-    expect(productionProblems(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), APP_ENCRYPTION_KEY: "k" }))).toEqual([]);
+    expect(productionProblems(parseEnv({ NODE_ENV: "production" })).join("\n")).toMatch(
+      /AUTH_SECRET is missing[\s\S]*APP_ENCRYPTION_KEY is missing/,
+    );
+    expect(
+      productionProblems(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "short", APP_ENCRYPTION_KEY: "k" })),
+    ).toEqual(["AUTH_SECRET is too short: it needs 32+ characters"]);
+    expect(
+      productionProblems(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), APP_ENCRYPTION_KEY: "k" })),
+    ).toEqual([]);
     expect(productionProblems(parseEnv({ NODE_ENV: "development" }))).toEqual([]);
   });
 });

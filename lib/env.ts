@@ -94,7 +94,10 @@ const databaseUrl = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: databaseUrl,
-  PGLITE_DIR: z.string().optional().transform((v) => (v && v.trim() ? v.trim() : "./.data/pglite")),
+  PGLITE_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : "./.data/pglite")),
   APP_TIMEZONE: timeZone,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 
@@ -161,9 +164,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function productionProblems(e: Env): string[] {
   const problems: string[] = [];
   if (e.NODE_ENV !== "production") return problems;
-  if (!e.AUTH_SECRET) problems.push("AUTH_SECRET is missing: set it to a random string of 32+ characters (openssl rand -base64 32)");
+  if (!e.AUTH_SECRET)
+    problems.push("AUTH_SECRET is missing: set it to a random string of 32+ characters (openssl rand -base64 32)");
   else if (e.AUTH_SECRET.length < 32) problems.push("AUTH_SECRET is too short: it needs 32+ characters");
-  if (!e.APP_ENCRYPTION_KEY) problems.push("APP_ENCRYPTION_KEY is missing: set it to 32 random bytes in base64 (openssl rand -base64 32)");
+  if (!e.APP_ENCRYPTION_KEY)
+    problems.push("APP_ENCRYPTION_KEY is missing: set it to 32 random bytes in base64 (openssl rand -base64 32)");
   return problems;
 }
 

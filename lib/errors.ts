@@ -1,13 +1,6 @@
 // Application errors with stable codes; mapped to HTTP statuses and user-facing text in one place.
 export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "UPSTREAM"
-  | "INTERNAL";
+  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "UPSTREAM" | "INTERNAL";
 
 const httpStatus: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,

@@ -10,7 +10,14 @@ const SECRET_KEYS = /pass(word)?|secret|token|api[-_]?key|authorization|cookie|c
 function secretValues(): string[] {
   try {
     const e = getEnv();
-    const values = [e.AUTH_SECRET, e.APP_ENCRYPTION_KEY, e.WB_API_TOKEN, e.OZON_API_KEY, e.TELEGRAM_BOT_TOKEN, e.INNGEST_SIGNING_KEY];
+    const values = [
+      e.AUTH_SECRET,
+      e.APP_ENCRYPTION_KEY,
+      e.WB_API_TOKEN,
+      e.OZON_API_KEY,
+      e.TELEGRAM_BOT_TOKEN,
+      e.INNGEST_SIGNING_KEY,
+    ];
     if (e.DATABASE_URL) {
       const password = new URL(e.DATABASE_URL).password;
       if (password) values.push(decodeURIComponent(password), password);

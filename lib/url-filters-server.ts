@@ -4,6 +4,8 @@ import { type DashboardFilters, parseDashboardFilters, type SearchParamsInput } 
 
 /** Filters of a page's `searchParams` prop, in the business time zone:
  *  `const filters = await getDashboardFilters(props.searchParams)` */
-export async function getDashboardFilters(searchParams: Promise<SearchParamsInput> | SearchParamsInput): Promise<DashboardFilters> {
+export async function getDashboardFilters(
+  searchParams: Promise<SearchParamsInput> | SearchParamsInput,
+): Promise<DashboardFilters> {
   return parseDashboardFilters(await searchParams, { timeZone: getEnv().APP_TIMEZONE });
 }

@@ -6,11 +6,18 @@ const tz = "Europe/Moscow";
 
 describe("dashboard URL filters", () => {
   it("defaults to all stores and the last 30 business days ending today in APP_TIMEZONE", () => {
-    expect(parseDashboardFilters({}, { timeZone: tz, now })).toEqual({ accountId: null, from: "2026-02-10", to: "2026-03-11", isDefaultRange: true });
+    expect(parseDashboardFilters({}, { timeZone: tz, now })).toEqual({
+      accountId: null,
+      from: "2026-02-10",
+      to: "2026-03-11",
+      isDefaultRange: true,
+    });
   });
 
   it("reads store, from and to", () => {
-    expect(parseDashboardFilters(new URLSearchParams("store=7&from=2026-01-01&to=2026-01-31"), { timeZone: tz, now })).toEqual({
+    expect(
+      parseDashboardFilters(new URLSearchParams("store=7&from=2026-01-01&to=2026-01-31"), { timeZone: tz, now }),
+    ).toEqual({
       accountId: 7,
       from: "2026-01-01",
       to: "2026-01-31",
@@ -22,7 +29,9 @@ describe("dashboard URL filters", () => {
     const junk = parseDashboardFilters({ store: ["abc"], from: "2026-02-30", to: "x" }, { timeZone: tz, now });
     expect(junk.accountId).toBeNull();
     expect(junk.to).toBe("2026-03-11");
-    expect(parseDashboardFilters({ store: "0", from: "2026-03-05", to: "2026-03-01" }, { timeZone: tz, now })).toMatchObject({
+    expect(
+      parseDashboardFilters({ store: "0", from: "2026-03-05", to: "2026-03-01" }, { timeZone: tz, now }),
+    ).toMatchObject({
       accountId: null,
       from: "2026-03-01",
       to: "2026-03-05",
@@ -33,9 +42,9 @@ describe("dashboard URL filters", () => {
   });
 
   it("writes filters back into a query string, keeping other parameters", () => {
-    expect(filtersToQuery({ accountId: 3, from: "2026-01-01", to: "2026-01-31" }, new URLSearchParams("sort=profit"))).toBe(
-      "?sort=profit&store=3&from=2026-01-01&to=2026-01-31",
-    );
+    expect(
+      filtersToQuery({ accountId: 3, from: "2026-01-01", to: "2026-01-31" }, new URLSearchParams("sort=profit")),
+    ).toBe("?sort=profit&store=3&from=2026-01-01&to=2026-01-31");
     expect(filtersToQuery({ accountId: null }, new URLSearchParams("store=3"))).toBe("");
   });
 });

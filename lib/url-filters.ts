@@ -24,7 +24,7 @@ const storeParam = z
 const dayParam = z.string().refine(isIsoDay);
 
 function first(params: SearchParamsInput, key: string): string | undefined {
-  const value = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
+  const value = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -50,7 +50,10 @@ export function parseDashboardFilters(
 }
 
 /** Query string for filters, keeping any other parameters of `base`. */
-export function filtersToQuery(filters: Partial<Pick<DashboardScope, "accountId" | "from" | "to">>, base?: URLSearchParams): string {
+export function filtersToQuery(
+  filters: Partial<Pick<DashboardScope, "accountId" | "from" | "to">>,
+  base?: URLSearchParams,
+): string {
   const params = new URLSearchParams(base);
   if (filters.accountId === null) params.delete("store");
   else if (filters.accountId !== undefined) params.set("store", String(filters.accountId));

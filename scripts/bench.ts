@@ -14,7 +14,8 @@ const parts: Record<string, () => Promise<void>> = {
 runCli(async () => {
   const wanted = process.argv.slice(2).filter((a) => a !== "--");
   const unknown = wanted.filter((w) => !(w in parts));
-  if (unknown.length > 0) throw new Error(`unknown benchmark(s): ${unknown.join(", ")}; choose from ${Object.keys(parts).join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown benchmark(s): ${unknown.join(", ")}; choose from ${Object.keys(parts).join(", ")}`);
   for (const name of wanted.length > 0 ? wanted : Object.keys(parts)) {
     console.log(`\n### bench: ${name}`);
     await parts[name]();

@@ -58,7 +58,9 @@ runCli(async () => {
   const pgliteDir = path.join(dir, "pglite");
 
   // never the user's database
-  const userDir = process.env.PGLITE_DIR ? path.resolve(root, process.env.PGLITE_DIR) : path.resolve(root, ".data/pglite");
+  const userDir = process.env.PGLITE_DIR
+    ? path.resolve(root, process.env.PGLITE_DIR)
+    : path.resolve(root, ".data/pglite");
   if (pgliteDir === userDir || dir === userDir || userDir.startsWith(`${dir}${path.sep}`)) {
     throw new Error(`--dir ${dir} would hold the app's own database (${userDir}); choose another directory`);
   }
@@ -87,9 +89,21 @@ runCli(async () => {
     // the seller's own inputs: a commission rule per marketplace and cost prices for most SKUs
     // (every 7th SKU is left without one, so the "no cost price" flow has something to show)
     for (const marketplace of ["WB", "OZON"] as const) {
-      await saveCommissionRule({ db, marketplace, dtFrom: truth.from, rule: { defaultPercent: marketplace === "WB" ? 24 : 20, categories: {}, priceBands: [] }, today: truth.to });
+      await saveCommissionRule({
+        db,
+        marketplace,
+        dtFrom: truth.from,
+        rule: { defaultPercent: marketplace === "WB" ? 24 : 20, categories: {}, priceBands: [] },
+        today: truth.to,
+      });
     }
-    const prices = rowsOf<{ id: number; marketplace: string; nm_id: string | null; ozon_id: string | null; unit: string | null }>(
+    const prices = rowsOf<{
+      id: number;
+      marketplace: string;
+      nm_id: string | null;
+      ozon_id: string | null;
+      unit: string | null;
+    }>(
       await db.execute(sql`
         select s.id, s.marketplace, s.nm_id::text as nm_id, s.ozon_id::text as ozon_id,
           (sum(d.revenue_gross) / nullif(sum(d.qty), 0))::text as unit
@@ -102,12 +116,20 @@ runCli(async () => {
       const cost = (Math.round(Number(p.unit) * (0.35 + (i % 5) * 0.04) * 100) / 100).toFixed(2);
       lines.push(`${p.nm_id ?? ""};${p.ozon_id ?? ""};${truth.from};${cost}`);
     });
-    const imported = await importCostPrices({ db, fileName: "demo-costs.csv", bytes: Buffer.from(lines.join("\n"), "utf8"), actor: null, today: truth.to });
+    const imported = await importCostPrices({
+      db,
+      fileName: "demo-costs.csv",
+      bytes: Buffer.from(lines.join("\n"), "utf8"),
+      actor: null,
+      today: truth.to,
+    });
     if (!imported.saved) throw new Error("the demo cost prices did not import");
 
     // through today: the stock snapshot is today's, so today's advice is the one that sees the stock
     const recalc = await runRecalculation({ db, from: truth.from, to: addDays(truth.to, 1), trigger: "demo" });
-    console.log(`  metrics: ${recalc.metrics.rows} SKU-days; advice: ${recalc.advice?.rows ?? 0} rows for ${recalc.advice?.d ?? "-"}`);
+    console.log(
+      `  metrics: ${recalc.metrics.rows} SKU-days; advice: ${recalc.advice?.rows ?? 0} rows for ${recalc.advice?.d ?? "-"}`,
+    );
 
     await createUser(db, { email, name: "Demo", role: "owner", password, actor: null });
   } finally {
@@ -133,7 +155,14 @@ runCli(async () => {
     OZON_API_KEY: emulator.ozonApiKey,
     MARKETPLACE_RATE_LIMITS: "off",
     ...Object.fromEntries(
-      ["WB_STATISTICS_API_URL", "WB_ANALYTICS_API_URL", "WB_FINANCE_API_URL", "WB_FEEDBACKS_API_URL", "WB_CONTENT_API_URL", "OZON_API_URL"].map((k) => [k, emulator.url]),
+      [
+        "WB_STATISTICS_API_URL",
+        "WB_ANALYTICS_API_URL",
+        "WB_FINANCE_API_URL",
+        "WB_FEEDBACKS_API_URL",
+        "WB_CONTENT_API_URL",
+        "OZON_API_URL",
+      ].map((k) => [k, emulator.url]),
     ),
   };
   if (needsBuild(distDir)) {
@@ -141,7 +170,11 @@ runCli(async () => {
     const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   console.log(`\nSovani demo: http://127.0.0.1:${port}/login`);
   console.log(`  email:    ${email}`);
   console.log(`  password: ${password}`);

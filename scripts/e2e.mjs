@@ -89,7 +89,16 @@ process.on("SIGINT", () => {
 
 async function main() {
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  for (const key of ["DATABASE_URL", "PGLITE_DIR", "WB_API_TOKEN", "OZON_CLIENT_ID", "OZON_API_KEY", "INNGEST_DEV", "INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"]) {
+  for (const key of [
+    "DATABASE_URL",
+    "PGLITE_DIR",
+    "WB_API_TOKEN",
+    "OZON_CLIENT_ID",
+    "OZON_API_KEY",
+    "INNGEST_DEV",
+    "INNGEST_SIGNING_KEY",
+    "INNGEST_EVENT_KEY",
+  ]) {
     delete baseEnv[key];
   }
 
@@ -98,7 +107,13 @@ async function main() {
     const build = spawnSync(bin("next"), ["build"], {
       cwd: root,
       stdio: "inherit",
-      env: { ...baseEnv, NODE_ENV: "production", AUTH_SECRET: canaries.AUTH_SECRET, APP_ENCRYPTION_KEY: canaries.APP_ENCRYPTION_KEY, WB_API_TOKEN: canaries.WB_TOKEN },
+      env: {
+        ...baseEnv,
+        NODE_ENV: "production",
+        AUTH_SECRET: canaries.AUTH_SECRET,
+        APP_ENCRYPTION_KEY: canaries.APP_ENCRYPTION_KEY,
+        WB_API_TOKEN: canaries.WB_TOKEN,
+      },
     });
     if (build.status !== 0) process.exit(build.status ?? 1);
     fs.writeFileSync(stampFile, new Date().toISOString());
@@ -130,14 +145,25 @@ async function main() {
   }
 
   // the marketplace emulator
-  const emulator = spawn(bin("tsx"), ["e2e/support/emulator.ts"], { cwd: root, env: baseEnv, stdio: ["ignore", "pipe", "inherit"] });
+  const emulator = spawn(bin("tsx"), ["e2e/support/emulator.ts"], {
+    cwd: root,
+    env: baseEnv,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   children.push(emulator);
   const emu = await new Promise((resolve, reject) => {
     const rl = readline.createInterface({ input: emulator.stdout });
     rl.once("line", (line) => resolve(JSON.parse(line)));
     emulator.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
   });
-  for (const key of ["WB_STATISTICS_API_URL", "WB_ANALYTICS_API_URL", "WB_FINANCE_API_URL", "WB_FEEDBACKS_API_URL", "WB_CONTENT_API_URL", "OZON_API_URL"]) {
+  for (const key of [
+    "WB_STATISTICS_API_URL",
+    "WB_ANALYTICS_API_URL",
+    "WB_FINANCE_API_URL",
+    "WB_FEEDBACKS_API_URL",
+    "WB_CONTENT_API_URL",
+    "OZON_API_URL",
+  ]) {
     serverEnv[key] = emu.url;
   }
   // an environment store (read-only in the UI)
@@ -147,16 +173,23 @@ async function main() {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const logStream = fs.createWriteStream(serverLog);
-  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: serverEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(server);
   // two sources into one file: neither may end it (the finally block below does)
   server.stdout.pipe(logStream, { end: false });
   server.stderr.pipe(logStream, { end: false });
   let stopping = false;
   server.on("exit", (code, signal) => {
-    if (!stopping) console.error(`[e2e] the server exited during the run (code ${code}, signal ${signal}); its log: ${serverLog}`);
+    if (!stopping)
+      console.error(`[e2e] the server exited during the run (code ${code}, signal ${signal}); its log: ${serverLog}`);
   });
-  console.log(`[e2e] server ${baseURL} (pid ${server.pid}), database ${databaseUrl ? "PostgreSQL" : "PGlite"}, log ${serverLog}`);
+  console.log(
+    `[e2e] server ${baseURL} (pid ${server.pid}), database ${databaseUrl ? "PostgreSQL" : "PGlite"}, log ${serverLog}`,
+  );
 
   let code = 1;
   try {
@@ -185,7 +218,9 @@ async function main() {
 
   // the log must not contain a canary, whatever the specs did
   const log = fs.readFileSync(serverLog, "utf8");
-  const leaked = Object.entries(canaries).filter(([, v]) => log.includes(v)).map(([k]) => k);
+  const leaked = Object.entries(canaries)
+    .filter(([, v]) => log.includes(v))
+    .map(([k]) => k);
   if (leaked.length) {
     console.error(`[e2e] canary secrets found in the server log: ${leaked.join(", ")} (${serverLog})`);
     code = code || 1;

@@ -26,9 +26,18 @@ runCli(async () => {
     faults,
   });
   const t = emulator.truth;
-  console.log(`Emulator listening on ${emulator.url} (data ${t.from}..${t.to}; ${t.wb.skuCount} WB and ${t.ozon.skuCount} Ozon SKUs)\n`);
+  console.log(
+    `Emulator listening on ${emulator.url} (data ${t.from}..${t.to}; ${t.wb.skuCount} WB and ${t.ozon.skuCount} Ozon SKUs)\n`,
+  );
   console.log("Point Sovani at it with:\n");
-  for (const name of ["WB_STATISTICS_API_URL", "WB_ANALYTICS_API_URL", "WB_FINANCE_API_URL", "WB_FEEDBACKS_API_URL", "WB_CONTENT_API_URL", "OZON_API_URL"]) {
+  for (const name of [
+    "WB_STATISTICS_API_URL",
+    "WB_ANALYTICS_API_URL",
+    "WB_FINANCE_API_URL",
+    "WB_FEEDBACKS_API_URL",
+    "WB_CONTENT_API_URL",
+    "OZON_API_URL",
+  ]) {
     console.log(`export ${name}=${emulator.url}`);
   }
   console.log(`export WB_API_TOKEN=${emulator.wbToken}`);

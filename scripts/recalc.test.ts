@@ -13,13 +13,17 @@ import { insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
 
 const root = path.resolve(__dirname, "..");
 
-function runRecalcCli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
+function runRecalcCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       path.join(root, "node_modules/.bin/tsx"),
       ["scripts/recalc.ts", ...args],
       { cwd: root, env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", ...env }, timeout: 90_000 },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -27,7 +31,9 @@ function runRecalcCli(args: string[], env: Record<string, string | undefined>): 
 async function seed(database: Database) {
   await migrateDatabase(database);
   const skuId = await insertSku(database.db, { marketplace: "WB" });
-  await insertSales(database.db, [{ d: "2026-03-02", skuId, warehouseId: null, qty: 2, revenueGross: "500.00", isSettled: true }]);
+  await insertSales(database.db, [
+    { d: "2026-03-02", skuId, warehouseId: null, qty: 2, revenueGross: "500.00", isSettled: true },
+  ]);
 }
 
 describe("npm run recalc", () => {
@@ -55,7 +61,9 @@ describe("npm run recalc", () => {
       expect(run.stdout).toContain("1 SKU(s) sold without a cost price on 1 day(s)");
       expect(run.stdout).toContain("Supply advice for 2026-03-03: 2 rows");
       const after = await openDatabase({ pgliteDir });
-      const [row] = rowsOf<{ n: number }>(await after.db.execute(sql`SELECT count(*)::int AS n FROM metrics_daily WHERE qty = 2 AND cogs IS NULL`));
+      const [row] = rowsOf<{ n: number }>(
+        await after.db.execute(sql`SELECT count(*)::int AS n FROM metrics_daily WHERE qty = 2 AND cogs IS NULL`),
+      );
       await after.close();
       expect(row.n).toBe(1);
     } finally {
@@ -63,21 +71,29 @@ describe("npm run recalc", () => {
     }
   }, 180_000);
 
-  it.runIf(testDatabaseKinds().includes("postgres"))("recalculates a PostgreSQL database, and fails with exit 1 on an unmigrated one", async () => {
-    const scratch = await createScratchPostgres();
-    try {
-      const unmigrated = await runRecalcCli(["--from", "2026-03-01", "--to", "2026-03-03"], { DATABASE_URL: scratch.url });
-      expect(unmigrated.code).toBe(1);
-      expect(unmigrated.stderr).toMatch(/pending migration\(s\): run npm run db:migrate first/);
-      const database = await openDatabase({ url: scratch.url });
-      await seed(database);
-      await database.close();
-      const run = await runRecalcCli(["--from", "2026-03-01", "--to", "2026-03-03", "--no-advice"], { DATABASE_URL: scratch.url });
-      expect(run.code).toBe(0);
-      expect(run.stdout).toContain("Recalculated 2026-03-01..2026-03-03: 3 SKU-days");
-      expect(run.stdout).not.toContain("Supply advice");
-    } finally {
-      await scratch.drop();
-    }
-  }, 180_000);
+  it.runIf(testDatabaseKinds().includes("postgres"))(
+    "recalculates a PostgreSQL database, and fails with exit 1 on an unmigrated one",
+    async () => {
+      const scratch = await createScratchPostgres();
+      try {
+        const unmigrated = await runRecalcCli(["--from", "2026-03-01", "--to", "2026-03-03"], {
+          DATABASE_URL: scratch.url,
+        });
+        expect(unmigrated.code).toBe(1);
+        expect(unmigrated.stderr).toMatch(/pending migration\(s\): run npm run db:migrate first/);
+        const database = await openDatabase({ url: scratch.url });
+        await seed(database);
+        await database.close();
+        const run = await runRecalcCli(["--from", "2026-03-01", "--to", "2026-03-03", "--no-advice"], {
+          DATABASE_URL: scratch.url,
+        });
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain("Recalculated 2026-03-01..2026-03-03: 3 SKU-days");
+        expect(run.stdout).not.toContain("Supply advice");
+      } finally {
+        await scratch.drop();
+      }
+    },
+    180_000,
+  );
 });

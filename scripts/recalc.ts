@@ -30,13 +30,27 @@ runCli(async () => {
   const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, maxConnections: 2 });
   try {
     const state = await getMigrationState(database);
-    if (!state.upToDate) throw new Error(`the database ${database.location} has ${state.pending.length} pending migration(s): run npm run db:migrate first`);
-    const result = await runRecalculation({ db: database.db, from, to, trigger: "cli", advice: args["no-advice"] !== true });
+    if (!state.upToDate)
+      throw new Error(
+        `the database ${database.location} has ${state.pending.length} pending migration(s): run npm run db:migrate first`,
+      );
+    const result = await runRecalculation({
+      db: database.db,
+      from,
+      to,
+      trigger: "cli",
+      advice: args["no-advice"] !== true,
+    });
     const m = result.metrics;
     console.log(`Recalculated ${from}..${to}: ${m.rows} SKU-days in ${m.ms} ms (run ${result.runId})`);
-    if (m.skusMissingCost > 0) console.log(`  ${m.skusMissingCost} SKU(s) sold without a cost price on ${m.daysMissingCost} day(s): COGS and profit left empty`);
-    if (m.daysCommissionEstimated > 0) console.log(`  ${m.daysCommissionEstimated} SKU-day(s) with commission estimated from the commission rules`);
-    if (result.advice) console.log(`Supply advice for ${to}: ${result.advice.rows} rows, ${result.advice.toShip} to ship`);
+    if (m.skusMissingCost > 0)
+      console.log(
+        `  ${m.skusMissingCost} SKU(s) sold without a cost price on ${m.daysMissingCost} day(s): COGS and profit left empty`,
+      );
+    if (m.daysCommissionEstimated > 0)
+      console.log(`  ${m.daysCommissionEstimated} SKU-day(s) with commission estimated from the commission rules`);
+    if (result.advice)
+      console.log(`Supply advice for ${to}: ${result.advice.rows} rows, ${result.advice.toShip} to ship`);
   } finally {
     await database.close();
   }

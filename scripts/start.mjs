@@ -34,7 +34,10 @@ function loadOrCreateSecrets() {
   }
   if (created) {
     fs.mkdirSync(dataDir, { recursive: true });
-    const body = Object.entries(stored).map(([k, v]) => `${k}=${v}`).join("\n") + "\n";
+    const body =
+      Object.entries(stored)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("\n") + "\n";
     fs.writeFileSync(file, body, { mode: 0o600 });
     console.log(`Generated AUTH_SECRET / APP_ENCRYPTION_KEY into ${path.relative(root, file)}. Back this file up:`);
     console.log("without APP_ENCRYPTION_KEY the marketplace tokens stored in the database cannot be decrypted.");
@@ -43,7 +46,11 @@ function loadOrCreateSecrets() {
 
 if (isBuildStale(root, distDir)) {
   console.log("Building Sovani (first start or sources changed)...");
-  const result = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  const result = spawnSync(nextBin, ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -29,7 +29,9 @@ runCli(async () => {
   }
   const env = getEnv();
   if (!env.WB_API_TOKEN && !env.OZON_CLIENT_ID) {
-    console.error("No stores are configured: set WB_API_TOKEN for Wildberries and/or OZON_CLIENT_ID + OZON_API_KEY for Ozon.");
+    console.error(
+      "No stores are configured: set WB_API_TOKEN for Wildberries and/or OZON_CLIENT_ID + OZON_API_KEY for Ozon.",
+    );
     return 1;
   }
   const database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
@@ -44,13 +46,22 @@ runCli(async () => {
     if (!(await getMigrationState(database)).upToDate) await migrateDatabase(database);
     const marketplace = mp === "wb" ? "WB" : mp === "ozon" ? "OZON" : undefined;
     console.log(`Syncing ${marketplace ?? "all stores"} for ${from}..${to} into ${database.location}`);
-    const summary = await syncStores({ db: database.db, from, to, marketplace, trigger: "cli", signal: controller.signal });
+    const summary = await syncStores({
+      db: database.db,
+      from,
+      to,
+      marketplace,
+      trigger: "cli",
+      signal: controller.signal,
+    });
     if (summary.runs.length === 0) {
       console.error(`No active ${marketplace ?? ""} store to sync.`.replace("  ", " "));
       return 1;
     }
     for (const run of summary.runs) {
-      console.log(`\n${run.marketplace} "${run.accountName}" (run ${run.runId}): ${run.status.toUpperCase()}, ${run.apiCalls} API calls`);
+      console.log(
+        `\n${run.marketplace} "${run.accountName}" (run ${run.runId}): ${run.status.toUpperCase()}, ${run.apiCalls} API calls`,
+      );
       console.log("  source              status     fetched  inserted  updated  unchanged  quarantined      ms");
       for (const [name, s] of Object.entries(run.sources)) {
         console.log(
@@ -61,8 +72,14 @@ runCli(async () => {
       }
     }
     if (!summary.ok) {
-      const failed = summary.runs.flatMap((r) => Object.entries(r.sources).filter(([, s]) => s.status === "failed").map(([n, s]) => `${r.marketplace} ${n}: ${s.error}`));
-      console.error(`\nSync incomplete: ${failed.length ? failed.join("; ") : "some sources did not run"}. Fix the cause and run the same command again; it resumes where it stopped and never duplicates data.`);
+      const failed = summary.runs.flatMap((r) =>
+        Object.entries(r.sources)
+          .filter(([, s]) => s.status === "failed")
+          .map(([n, s]) => `${r.marketplace} ${n}: ${s.error}`),
+      );
+      console.error(
+        `\nSync incomplete: ${failed.length ? failed.join("; ") : "some sources did not run"}. Fix the cause and run the same command again; it resumes where it stopped and never duplicates data.`,
+      );
       return 2;
     }
     console.log("\nAll sources succeeded.");

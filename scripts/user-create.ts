@@ -22,7 +22,9 @@ const argsSchema = z.object({
 async function readPiped(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 function promptHidden(question: string): Promise<string> {
@@ -49,10 +51,16 @@ async function readPassword(): Promise<string> {
 
 runCli(async () => {
   const raw = parseArgs(process.argv.slice(2));
-  const parsed = argsSchema.safeParse({ email: raw.email, role: raw.role, name: typeof raw.name === "string" ? raw.name : undefined });
+  const parsed = argsSchema.safeParse({
+    email: raw.email,
+    role: raw.role,
+    name: typeof raw.name === "string" ? raw.name : undefined,
+  });
   if (!parsed.success) {
     console.error(parsed.error.issues.map((i) => i.message).join("\n"));
-    console.error('usage: npm run user:create -- --email owner@example.com --role owner [--name "Anna"]  (password on stdin)');
+    console.error(
+      'usage: npm run user:create -- --email owner@example.com --role owner [--name "Anna"]  (password on stdin)',
+    );
     return 2;
   }
   const password = await readPassword();

@@ -12,18 +12,44 @@ export function SetupForm() {
     <ActionForm action={formAction} className="space-y-4" data-testid="setup-form">
       <FormError state={state} />
       <Field label={t("email")} htmlFor="email" error={fe?.email}>
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus invalid={Boolean(fe?.email)} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          invalid={Boolean(fe?.email)}
+        />
       </Field>
       <Field label={t("nameOptional")} htmlFor="name" error={fe?.name}>
         <Input id="name" name="name" autoComplete="name" />
       </Field>
       <Field label={t("password")} htmlFor="password" hint={t("passwordHint")} error={fe?.password}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} invalid={Boolean(fe?.password)} aria-describedby="password-hint" />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          invalid={Boolean(fe?.password)}
+          aria-describedby="password-hint"
+        />
       </Field>
       <Field label={t("passwordConfirm")} htmlFor="passwordConfirm" error={fe?.passwordConfirm}>
-        <Input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" required invalid={Boolean(fe?.passwordConfirm)} />
+        <Input
+          id="passwordConfirm"
+          name="passwordConfirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          invalid={Boolean(fe?.passwordConfirm)}
+        />
       </Field>
-      <SubmitButton testId="setup-submit" pending={pending}>{t("createOwner")}</SubmitButton>
+      <SubmitButton testId="setup-submit" pending={pending}>
+        {t("createOwner")}
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -31,7 +31,12 @@ export function PnlChart({ data, config }: { data: PnlChartPoint[]; config: PnlC
   const label = dayLabel(config.locale, config.bucket);
   return (
     <ChartFrame title={config.labels.title} summary={config.labels.summary} testId="pnl-chart">
-      <ComposedChart responsive data={rows} style={{ width: "100%", height: config.height ?? 300 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <ComposedChart
+        responsive
+        data={rows}
+        style={{ width: "100%", height: config.height ?? 300 }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke={palette.grid} vertical={false} />
         <XAxis dataKey="d" tickFormatter={label} fontSize={12} minTickGap={16} />
         <YAxis tickFormatter={compactNumber(config.locale)} fontSize={12} width={72} />
@@ -54,7 +59,15 @@ export function PnlChart({ data, config }: { data: PnlChartPoint[]; config: PnlC
             <Cell key={r.d} fillOpacity={r.isProvisional ? 0.45 : 1} />
           ))}
         </Bar>
-        <Line dataKey="profit" name={config.labels.profit} stroke={palette.profit} strokeWidth={2} dot={false} type="linear" isAnimationActive={false} />
+        <Line
+          dataKey="profit"
+          name={config.labels.profit}
+          stroke={palette.profit}
+          strokeWidth={2}
+          dot={false}
+          type="linear"
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ChartFrame>
   );

@@ -23,15 +23,42 @@ export function UnitsStockChart({ data, config }: { data: UnitsStockPoint[]; con
   const stockPoints = data.filter((p) => p.onHand !== null).length;
   return (
     <ChartFrame title={config.labels.title} summary={config.labels.summary} testId="units-stock-chart">
-      <ComposedChart responsive data={data} style={{ width: "100%", height: config.height ?? 260 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <ComposedChart
+        responsive
+        data={data}
+        style={{ width: "100%", height: config.height ?? 260 }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke={palette.grid} vertical={false} />
         <XAxis dataKey="d" tickFormatter={label} fontSize={12} minTickGap={16} />
         <YAxis yAxisId="units" tickFormatter={compact} fontSize={12} width={44} allowDecimals={false} />
-        <YAxis yAxisId="stock" orientation="right" tickFormatter={compact} fontSize={12} width={44} allowDecimals={false} />
+        <YAxis
+          yAxisId="stock"
+          orientation="right"
+          tickFormatter={compact}
+          fontSize={12}
+          width={44}
+          allowDecimals={false}
+        />
         <Tooltip labelFormatter={(d) => label(String(d))} />
         <Legend {...legendProps(["units", "onHand"])} />
-        <Bar yAxisId="units" dataKey="units" name={config.labels.units} fill={palette.units} isAnimationActive={false} />
-        <Line yAxisId="stock" dataKey="onHand" name={config.labels.stock} stroke={palette.stock} strokeWidth={2} dot={stockPoints <= 3} connectNulls isAnimationActive={false} />
+        <Bar
+          yAxisId="units"
+          dataKey="units"
+          name={config.labels.units}
+          fill={palette.units}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="stock"
+          dataKey="onHand"
+          name={config.labels.stock}
+          stroke={palette.stock}
+          strokeWidth={2}
+          dot={stockPoints <= 3}
+          connectNulls
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ChartFrame>
   );

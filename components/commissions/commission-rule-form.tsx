@@ -21,7 +21,10 @@ export interface RuleDraft {
 type Errors = Record<string, string>;
 
 /** Form text -> the rule object; local checks give instant messages, the server validates again. */
-function toRule(draft: RuleDraft, t: (key: string, values?: Record<string, string | number>) => string): { rule?: unknown; errors: Errors } {
+function toRule(
+  draft: RuleDraft,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): { rule?: unknown; errors: Errors } {
   const errors: Errors = {};
   const num = (v: string) => Number(v.replace(",", ".").replace(/\s/g, ""));
   const pct = (v: string, key: string) => {
@@ -40,19 +43,35 @@ function toRule(draft: RuleDraft, t: (key: string, values?: Record<string, strin
     const minPrice = b.minPrice.trim() === "" ? 0 : num(b.minPrice);
     const maxPrice = b.maxPrice.trim() === "" ? undefined : num(b.maxPrice);
     if (!Number.isFinite(minPrice) || minPrice < 0) errors[`priceBands.${i}.minPrice`] = t("errors.price");
-    if (maxPrice !== undefined && (!Number.isFinite(maxPrice) || maxPrice <= minPrice)) errors[`priceBands.${i}.maxPrice`] = t("errors.maxPrice");
-    return { minPrice, ...(maxPrice === undefined ? {} : { maxPrice }), percent: pct(b.percent, `priceBands.${i}.percent`) };
+    if (maxPrice !== undefined && (!Number.isFinite(maxPrice) || maxPrice <= minPrice))
+      errors[`priceBands.${i}.maxPrice`] = t("errors.maxPrice");
+    return {
+      minPrice,
+      ...(maxPrice === undefined ? {} : { maxPrice }),
+      percent: pct(b.percent, `priceBands.${i}.percent`),
+    };
   });
   const sorted = [...priceBands].map((b, i) => ({ ...b, i })).sort((a, b) => a.minPrice - b.minPrice);
   for (let k = 1; k < sorted.length; k++) {
     const prev = sorted[k - 1];
-    if (prev.maxPrice === undefined || sorted[k].minPrice < prev.maxPrice) errors[`priceBands.${sorted[k].i}.minPrice`] = t("errors.overlap");
+    if (prev.maxPrice === undefined || sorted[k].minPrice < prev.maxPrice)
+      errors[`priceBands.${sorted[k].i}.minPrice`] = t("errors.overlap");
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.dtFrom)) errors.dtFrom = t("errors.date");
   return Object.keys(errors).length ? { errors } : { rule: { defaultPercent, categories, priceBands }, errors };
 }
 
-export function CommissionRuleForm({ initial, categories, locale, timeZone }: { initial: RuleDraft; categories: string[]; locale: Locale; timeZone: string }) {
+export function CommissionRuleForm({
+  initial,
+  categories,
+  locale,
+  timeZone,
+}: {
+  initial: RuleDraft;
+  categories: string[];
+  locale: Locale;
+  timeZone: string;
+}) {
   const t = useTranslations("commissions");
   const f = createFormatters(locale, timeZone);
   const router = useRouter();
@@ -101,7 +120,12 @@ export function CommissionRuleForm({ initial, categories, locale, timeZone }: { 
       setPreview(null);
       setMessage({
         tone: "success",
-        text: result.data.recalculated ? t("savedRecalculated", { from: f.day(result.data.recalculated.from), to: f.day(result.data.recalculated.to) }) : t("saved"),
+        text: result.data.recalculated
+          ? t("savedRecalculated", {
+              from: f.day(result.data.recalculated.from),
+              to: f.day(result.data.recalculated.to),
+            })
+          : t("saved"),
       });
       router.refresh();
     });
@@ -112,16 +136,41 @@ export function CommissionRuleForm({ initial, categories, locale, timeZone }: { 
     <div className="space-y-4" data-testid="commission-form">
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label={t("marketplace")} htmlFor="rule-mp">
-          <Select id="rule-mp" value={draft.marketplace} onChange={(e) => update({ marketplace: e.target.value as "WB" | "OZON" })} data-testid="rule-marketplace">
+          <Select
+            id="rule-mp"
+            value={draft.marketplace}
+            onChange={(e) => update({ marketplace: e.target.value as "WB" | "OZON" })}
+            data-testid="rule-marketplace"
+          >
             <option value="WB">Wildberries</option>
             <option value="OZON">Ozon</option>
           </Select>
         </Field>
         <Field label={t("dtFrom")} htmlFor="rule-from" name="dtFrom" error={err("dtFrom")}>
-          <Input id="rule-from" type="date" value={draft.dtFrom} onChange={(e) => update({ dtFrom: e.target.value })} invalid={Boolean(err("dtFrom"))} data-testid="rule-dt-from" />
+          <Input
+            id="rule-from"
+            type="date"
+            value={draft.dtFrom}
+            onChange={(e) => update({ dtFrom: e.target.value })}
+            invalid={Boolean(err("dtFrom"))}
+            data-testid="rule-dt-from"
+          />
         </Field>
-        <Field label={t("defaultPercent")} htmlFor="rule-default" name="defaultPercent" error={err("defaultPercent")} hint={t("defaultPercentHint")}>
-          <Input id="rule-default" inputMode="decimal" value={draft.defaultPercent} onChange={(e) => update({ defaultPercent: e.target.value })} invalid={Boolean(err("defaultPercent"))} data-testid="rule-default-percent" />
+        <Field
+          label={t("defaultPercent")}
+          htmlFor="rule-default"
+          name="defaultPercent"
+          error={err("defaultPercent")}
+          hint={t("defaultPercentHint")}
+        >
+          <Input
+            id="rule-default"
+            inputMode="decimal"
+            value={draft.defaultPercent}
+            onChange={(e) => update({ defaultPercent: e.target.value })}
+            invalid={Boolean(err("defaultPercent"))}
+            data-testid="rule-default-percent"
+          />
         </Field>
       </div>
 
@@ -136,19 +185,61 @@ export function CommissionRuleForm({ initial, categories, locale, timeZone }: { 
         <div className="space-y-2">
           {draft.categories.map((c, i) => (
             <div key={i} className="grid grid-cols-[1fr_7rem_auto] items-start gap-2">
-              <Field label={<span className="sr-only">{t("category")}</span>} htmlFor={`rule-cat-${i}`} name={`categories.${i}.category`} error={err(`categories.${i}.category`)}>
-                <Input id={`rule-cat-${i}`} list="rule-category-options" placeholder={t("category")} value={c.category} onChange={(e) => update({ categories: draft.categories.map((x, j) => (j === i ? { ...x, category: e.target.value } : x)) })} />
+              <Field
+                label={<span className="sr-only">{t("category")}</span>}
+                htmlFor={`rule-cat-${i}`}
+                name={`categories.${i}.category`}
+                error={err(`categories.${i}.category`)}
+              >
+                <Input
+                  id={`rule-cat-${i}`}
+                  list="rule-category-options"
+                  placeholder={t("category")}
+                  value={c.category}
+                  onChange={(e) =>
+                    update({
+                      categories: draft.categories.map((x, j) => (j === i ? { ...x, category: e.target.value } : x)),
+                    })
+                  }
+                />
               </Field>
-              <Field label={<span className="sr-only">{t("percent")}</span>} htmlFor={`rule-cat-pct-${i}`} name={`categories.${i}.percent`} error={err(`categories.${i}.percent`)}>
-                <Input id={`rule-cat-pct-${i}`} inputMode="decimal" placeholder="%" value={c.percent} onChange={(e) => update({ categories: draft.categories.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)) })} />
+              <Field
+                label={<span className="sr-only">{t("percent")}</span>}
+                htmlFor={`rule-cat-pct-${i}`}
+                name={`categories.${i}.percent`}
+                error={err(`categories.${i}.percent`)}
+              >
+                <Input
+                  id={`rule-cat-pct-${i}`}
+                  inputMode="decimal"
+                  placeholder="%"
+                  value={c.percent}
+                  onChange={(e) =>
+                    update({
+                      categories: draft.categories.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)),
+                    })
+                  }
+                />
               </Field>
-              <Button variant="ghost" size="sm" className="mt-1" onClick={() => update({ categories: draft.categories.filter((_, j) => j !== i) })} aria-label={t("remove")}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="mt-1"
+                onClick={() => update({ categories: draft.categories.filter((_, j) => j !== i) })}
+                aria-label={t("remove")}
+              >
                 ✕
               </Button>
             </div>
           ))}
         </div>
-        <Button variant="secondary" size="sm" className="mt-2" onClick={() => update({ categories: [...draft.categories, { category: "", percent: "" }] })} data-testid="rule-add-category">
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-2"
+          onClick={() => update({ categories: [...draft.categories, { category: "", percent: "" }] })}
+          data-testid="rule-add-category"
+        >
           {t("addCategory")}
         </Button>
       </fieldset>
@@ -160,17 +251,43 @@ export function CommissionRuleForm({ initial, categories, locale, timeZone }: { 
           {draft.priceBands.map((b, i) => (
             <div key={i} className="grid grid-cols-[1fr_1fr_6rem_auto] items-start gap-2">
               {(["minPrice", "maxPrice", "percent"] as const).map((k) => (
-                <Field key={k} label={<span className="text-xs">{t(`band.${k}`)}</span>} htmlFor={`rule-band-${i}-${k}`} name={`priceBands.${i}.${k}`} error={err(`priceBands.${i}.${k}`)}>
-                  <Input id={`rule-band-${i}-${k}`} inputMode="decimal" value={b[k]} onChange={(e) => update({ priceBands: draft.priceBands.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)) })} />
+                <Field
+                  key={k}
+                  label={<span className="text-xs">{t(`band.${k}`)}</span>}
+                  htmlFor={`rule-band-${i}-${k}`}
+                  name={`priceBands.${i}.${k}`}
+                  error={err(`priceBands.${i}.${k}`)}
+                >
+                  <Input
+                    id={`rule-band-${i}-${k}`}
+                    inputMode="decimal"
+                    value={b[k]}
+                    onChange={(e) =>
+                      update({
+                        priceBands: draft.priceBands.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)),
+                      })
+                    }
+                  />
                 </Field>
               ))}
-              <Button variant="ghost" size="sm" className="mt-6" onClick={() => update({ priceBands: draft.priceBands.filter((_, j) => j !== i) })} aria-label={t("remove")}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="mt-6"
+                onClick={() => update({ priceBands: draft.priceBands.filter((_, j) => j !== i) })}
+                aria-label={t("remove")}
+              >
                 ✕
               </Button>
             </div>
           ))}
         </div>
-        <Button variant="secondary" size="sm" className="mt-2" onClick={() => update({ priceBands: [...draft.priceBands, { minPrice: "", maxPrice: "", percent: "" }] })}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-2"
+          onClick={() => update({ priceBands: [...draft.priceBands, { minPrice: "", maxPrice: "", percent: "" }] })}
+        >
           {t("addBand")}
         </Button>
       </fieldset>
@@ -183,7 +300,11 @@ export function CommissionRuleForm({ initial, categories, locale, timeZone }: { 
           {pending ? t("working") : t("save")}
         </Button>
       </div>
-      {message ? <Alert tone={message.tone} testId={message.tone === "error" ? "rule-error" : "rule-saved"}>{message.text}</Alert> : null}
+      {message ? (
+        <Alert tone={message.tone} testId={message.tone === "error" ? "rule-error" : "rule-saved"}>
+          {message.text}
+        </Alert>
+      ) : null}
       {preview ? (
         <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm" data-testid="rule-preview-result">
           <p className="font-medium">{t("previewTitle", { from: f.day(preview.from), to: f.day(preview.to) })}</p>
@@ -191,15 +312,23 @@ export function CommissionRuleForm({ initial, categories, locale, timeZone }: { 
             <thead>
               <tr className="text-left text-xs text-slate-600">
                 <th scope="col" className="py-1 pr-3 font-medium" />
-                <th scope="col" className="py-1 pr-3 text-right font-medium">{t("before")}</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">{t("after")}</th>
-                <th scope="col" className="py-1 text-right font-medium">{t("change")}</th>
+                <th scope="col" className="py-1 pr-3 text-right font-medium">
+                  {t("before")}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right font-medium">
+                  {t("after")}
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  {t("change")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {(["commission", "revenueNet", "profit"] as const).map((k) => (
                 <tr key={k}>
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">{t(`totals.${k}`)}</th>
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                    {t(`totals.${k}`)}
+                  </th>
                   <td className="py-1 pr-3 text-right tabular-nums">{f.rub(preview.before[k])}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{f.rub(preview.after[k])}</td>
                   <td className="py-1 text-right tabular-nums font-medium">{f.rub(preview.delta[k])}</td>

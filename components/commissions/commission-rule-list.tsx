@@ -17,7 +17,17 @@ export interface RuleRow {
   priceBands: { minPrice: number; maxPrice?: number; percent: number }[];
 }
 
-export function CommissionRuleList({ rules, canEdit, locale, timeZone }: { rules: RuleRow[]; canEdit: boolean; locale: Locale; timeZone: string }) {
+export function CommissionRuleList({
+  rules,
+  canEdit,
+  locale,
+  timeZone,
+}: {
+  rules: RuleRow[];
+  canEdit: boolean;
+  locale: Locale;
+  timeZone: string;
+}) {
   const t = useTranslations("commissions");
   const f = createFormatters(locale, timeZone);
   const router = useRouter();
@@ -36,10 +46,17 @@ export function CommissionRuleList({ rules, canEdit, locale, timeZone }: { rules
     <div className="space-y-3" data-testid="commission-rules">
       {error ? <Alert tone="error">{error}</Alert> : null}
       {rules.map((r) => (
-        <article key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="commission-rule">
+        <article
+          key={r.id}
+          className="rounded-lg border border-slate-200 bg-white p-3 text-sm"
+          data-testid="commission-rule"
+        >
           <header className="flex flex-wrap items-center justify-between gap-2">
             <h3 className="font-semibold">
-              {r.marketplace === "WB" ? "Wildberries" : "Ozon"} · {r.dtTo ? t("range", { from: f.day(r.dtFrom), to: f.day(r.dtTo) }) : t("openRange", { from: f.day(r.dtFrom) })}
+              {r.marketplace === "WB" ? "Wildberries" : "Ozon"} ·{" "}
+              {r.dtTo
+                ? t("range", { from: f.day(r.dtFrom), to: f.day(r.dtTo) })
+                : t("openRange", { from: f.day(r.dtFrom) })}
             </h3>
             {canEdit ? (
               <Button size="sm" variant="ghost" onClick={() => remove(r)} disabled={pending}>
@@ -58,7 +75,11 @@ export function CommissionRuleList({ rules, canEdit, locale, timeZone }: { rules
           {r.priceBands.length ? (
             <p className="mt-1 text-slate-700">
               {t("bandsTitle")}:{" "}
-              {r.priceBands.map((b) => `${f.rub(b.minPrice)}–${b.maxPrice === undefined ? "∞" : f.rub(b.maxPrice)} ${pct(b.percent)}`).join("; ")}
+              {r.priceBands
+                .map(
+                  (b) => `${f.rub(b.minPrice)}–${b.maxPrice === undefined ? "∞" : f.rub(b.maxPrice)} ${pct(b.percent)}`,
+                )
+                .join("; ")}
             </p>
           ) : null}
         </article>

@@ -75,7 +75,9 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
   return (
     <div className="space-y-3" data-testid="cost-import">
       <p className="text-sm text-slate-600">{t("import.help")}</p>
-      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs text-slate-700">{"article;date;cost\nCUP-1;01.11.2026;245,50\nCUP-2;2026-11-01;99"}</pre>
+      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs text-slate-700">
+        {"article;date;cost\nCUP-1;01.11.2026;245,50\nCUP-2;2026-11-01;99"}
+      </pre>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="cost-import-file" className="sr-only">
           {t("import.file")}
@@ -117,9 +119,15 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
                 <caption className="px-3 py-2 text-left font-medium text-red-800">{t("import.errorsTitle")}</caption>
                 <thead className="bg-red-50">
                   <tr>
-                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">{t("import.line")}</th>
-                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">{t("import.reason")}</th>
-                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">{t("import.values")}</th>
+                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">
+                      {t("import.line")}
+                    </th>
+                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">
+                      {t("import.reason")}
+                    </th>
+                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">
+                      {t("import.values")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-red-50 bg-white">
@@ -127,7 +135,9 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
                     <tr key={e.line}>
                       <td className="px-3 py-1.5 tabular-nums">{e.line}</td>
                       <td className="px-3 py-1.5">{t(`import.reasons.${e.reason}`)}</td>
-                      <td className="px-3 py-1.5 font-mono text-xs text-slate-600">{Object.values(e.values).join(" · ")}</td>
+                      <td className="px-3 py-1.5 font-mono text-xs text-slate-600">
+                        {Object.values(e.values).join(" · ")}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -136,26 +146,45 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
           ) : null}
           {preview.rows.length > 0 ? (
             <details open={isClean ? true : undefined} className="rounded-md border border-slate-200">
-              <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{t("import.rowsTitle", { count: preview.rows.length })}</summary>
+              <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
+                {t("import.rowsTitle", { count: preview.rows.length })}
+              </summary>
               <div className="max-h-80 overflow-auto">
                 <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="cost-import-rows">
                   <thead className="bg-slate-50">
                     <tr>
-                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">{t("import.line")}</th>
-                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">{t("columns.article")}</th>
-                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">{t("columns.dtFrom")}</th>
-                      <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold">{t("columns.costPrice")}</th>
-                      <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold">{t("import.previous")}</th>
+                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">
+                        {t("import.line")}
+                      </th>
+                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">
+                        {t("columns.article")}
+                      </th>
+                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">
+                        {t("columns.dtFrom")}
+                      </th>
+                      <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold">
+                        {t("columns.costPrice")}
+                      </th>
+                      <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold">
+                        {t("import.previous")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-50">
                     {preview.rows.slice(0, 500).map((r) => (
                       <tr key={r.line}>
                         <td className="px-3 py-1.5 tabular-nums">{r.line}</td>
-                        <td className="px-3 py-1.5">{r.article} <span className="text-xs text-slate-500">{r.marketplace === "WB" ? "WB" : "Ozon"}</span></td>
+                        <td className="px-3 py-1.5">
+                          {r.article}{" "}
+                          <span className="text-xs text-slate-500">{r.marketplace === "WB" ? "WB" : "Ozon"}</span>
+                        </td>
                         <td className="px-3 py-1.5">{f.day(r.dtFrom)}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{f.rub(r.costPrice, { fractionDigits: 2 })}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums text-slate-500">{r.previousCost ? f.rub(r.previousCost, { fractionDigits: 2 }) : "—"}</td>
+                        <td className="px-3 py-1.5 text-right tabular-nums">
+                          {f.rub(r.costPrice, { fractionDigits: 2 })}
+                        </td>
+                        <td className="px-3 py-1.5 text-right tabular-nums text-slate-500">
+                          {r.previousCost ? f.rub(r.previousCost, { fractionDigits: 2 }) : "—"}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -168,7 +197,11 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
               <Button onClick={confirm} disabled={pending} data-testid="cost-import-confirm">
                 {t("import.confirm", { count: preview.rows.length })}
               </Button>
-              {preview.firstDay ? <span className="text-xs text-slate-600">{t("import.recalcFrom", { day: f.day(preview.firstDay) })}</span> : null}
+              {preview.firstDay ? (
+                <span className="text-xs text-slate-600">
+                  {t("import.recalcFrom", { day: f.day(preview.firstDay) })}
+                </span>
+              ) : null}
             </div>
           ) : (
             <p className="text-sm font-medium text-red-800" data-testid="cost-import-blocked">

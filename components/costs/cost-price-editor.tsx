@@ -28,14 +28,17 @@ export function CostPriceEditor({
   const f = createFormatters(locale, timeZone);
   const router = useRouter();
   const [editing, setEditing] = useState<CostPriceEntry | null>(null);
-  const [state, formAction] = useActionState(async (previous: Awaited<ReturnType<typeof saveCostPriceAction>> | null, data: FormData) => {
-    const result = await saveCostPriceAction(previous, data);
-    if (result.ok) {
-      setEditing(null);
-      router.refresh();
-    }
-    return result;
-  }, null);
+  const [state, formAction] = useActionState(
+    async (previous: Awaited<ReturnType<typeof saveCostPriceAction>> | null, data: FormData) => {
+      const result = await saveCostPriceAction(previous, data);
+      if (result.ok) {
+        setEditing(null);
+        router.refresh();
+      }
+      return result;
+    },
+    null,
+  );
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [isDeleting, startDelete] = useTransition();
 
@@ -84,7 +87,13 @@ export function CostPriceEditor({
                       <Button size="sm" variant="ghost" onClick={() => setEditing(e)} data-testid="cost-edit">
                         {t("edit")}
                       </Button>
-                      <Button size="sm" variant="ghost" onClick={() => remove(e)} disabled={isDeleting} data-testid="cost-delete">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => remove(e)}
+                        disabled={isDeleting}
+                        data-testid="cost-delete"
+                      >
                         {t("delete")}
                       </Button>
                     </td>
@@ -95,10 +104,21 @@ export function CostPriceEditor({
           </table>
         </div>
       )}
-      {deleteError ? <Alert tone="error" testId="cost-delete-error">{deleteError}</Alert> : null}
+      {deleteError ? (
+        <Alert tone="error" testId="cost-delete-error">
+          {deleteError}
+        </Alert>
+      ) : null}
       {canEdit ? (
-        <form action={formAction} key={editing?.id ?? "new"} className="rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="cost-form">
-          <h3 className="mb-2 text-sm font-semibold text-slate-800">{editing ? t("editTitle", { day: f.day(editing.dtFrom) }) : t("addTitle")}</h3>
+        <form
+          action={formAction}
+          key={editing?.id ?? "new"}
+          className="rounded-lg border border-slate-200 bg-slate-50 p-3"
+          data-testid="cost-form"
+        >
+          <h3 className="mb-2 text-sm font-semibold text-slate-800">
+            {editing ? t("editTitle", { day: f.day(editing.dtFrom) }) : t("addTitle")}
+          </h3>
           <input type="hidden" name="skuId" value={skuId} />
           <input type="hidden" name="id" value={editing?.id ?? ""} />
           <div className="grid gap-3 sm:grid-cols-[10rem_10rem_auto] sm:items-start">
@@ -113,7 +133,12 @@ export function CostPriceEditor({
                 data-testid="cost-dt-from"
               />
             </Field>
-            <Field label={t("columns.costPriceRub")} htmlFor={`cost-price-${skuId}`} name="costPrice" error={fieldErrors?.costPrice}>
+            <Field
+              label={t("columns.costPriceRub")}
+              htmlFor={`cost-price-${skuId}`}
+              name="costPrice"
+              error={fieldErrors?.costPrice}
+            >
               <Input
                 id={`cost-price-${skuId}`}
                 name="costPrice"
@@ -141,7 +166,9 @@ export function CostPriceEditor({
             <FormError state={state} />
             {state?.ok ? (
               <Alert tone="success" testId="cost-saved">
-                {state.data.recalculatedFrom ? t("savedRecalculated", { day: f.day(state.data.recalculatedFrom) }) : t("saved")}
+                {state.data.recalculatedFrom
+                  ? t("savedRecalculated", { day: f.day(state.data.recalculatedFrom) })
+                  : t("saved")}
               </Alert>
             ) : null}
           </div>

@@ -34,7 +34,10 @@ export function SkuCostTable(props: Omit<ServerTableProps<SkuCostRow>, "sort" | 
           enableSorting: false,
           cell: (i) => (
             <span className="block max-w-[18rem] truncate">
-              {i.getValue() ?? "—"} <span className="text-xs text-slate-500">{i.row.original.marketplace === "WB" ? "WB" : "Ozon"} · {i.row.original.externalId}</span>
+              {i.getValue() ?? "—"}{" "}
+              <span className="text-xs text-slate-500">
+                {i.row.original.marketplace === "WB" ? "WB" : "Ozon"} · {i.row.original.externalId}
+              </span>
             </span>
           ),
         }),
@@ -42,10 +45,24 @@ export function SkuCostTable(props: Omit<ServerTableProps<SkuCostRow>, "sort" | 
           header: t("columns.currentCost"),
           enableSorting: false,
           meta: { isNumeric: true },
-          cell: (i) => (i.getValue() === null ? <span className="text-red-700">{t("none")}</span> : f.rub(i.getValue(), { fractionDigits: 2 })),
+          cell: (i) =>
+            i.getValue() === null ? (
+              <span className="text-red-700">{t("none")}</span>
+            ) : (
+              f.rub(i.getValue(), { fractionDigits: 2 })
+            ),
         }),
-        helper.accessor("currentFrom", { header: t("columns.dtFrom"), enableSorting: false, cell: (i) => f.day(i.getValue()) }),
-        helper.accessor("entries", { header: t("columns.entries"), enableSorting: false, meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+        helper.accessor("currentFrom", {
+          header: t("columns.dtFrom"),
+          enableSorting: false,
+          cell: (i) => f.day(i.getValue()),
+        }),
+        helper.accessor("entries", {
+          header: t("columns.entries"),
+          enableSorting: false,
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue()),
+        }),
       ]),
     [t, f, search, pathname],
   );

@@ -77,7 +77,9 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   });
 
   // cells are styled from the table (.data-table in app/globals.css): only text cells carry a class
-  const bodyColumns = table.getAllLeafColumns().map((column) => ({ column, className: column.columnDef.meta?.isNumeric ? undefined : "cell-text" }));
+  const bodyColumns = table
+    .getAllLeafColumns()
+    .map((column) => ({ column, className: column.columnDef.meta?.isNumeric ? undefined : "cell-text" }));
   const isFirstColumnSticky = Boolean(bodyColumns[0]?.column.columnDef.meta?.isSticky);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const searchParams = new URLSearchParams(search.toString());
@@ -85,7 +87,12 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   return (
     <div data-testid={testId}>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className={cn("data-table min-w-full divide-y divide-slate-200 text-sm", isFirstColumnSticky && "data-table-sticky")}>
+        <table
+          className={cn(
+            "data-table min-w-full divide-y divide-slate-200 text-sm",
+            isFirstColumnSticky && "data-table-sticky",
+          )}
+        >
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50">
             {table.getHeaderGroups().map((group) => (
@@ -145,7 +152,10 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           </tbody>
         </table>
       </div>
-      <nav aria-label={labels.pagination} className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+      <nav
+        aria-label={labels.pagination}
+        className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+      >
         <p data-testid="table-summary">{labels.summary}</p>
         <div className="flex items-center gap-2">
           <label className="flex items-center gap-2">
@@ -153,7 +163,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
             <select
               className="rounded-md border border-slate-300 bg-white px-2 py-1"
               value={pageSize}
-              onChange={(e) => router.push(hrefWith(pathname, searchParams, { size: e.target.value, page: undefined }), { scroll: false })}
+              onChange={(e) =>
+                router.push(hrefWith(pathname, searchParams, { size: e.target.value, page: undefined }), {
+                  scroll: false,
+                })
+              }
             >
               {PAGE_SIZES.map((s) => (
                 <option key={s} value={s}>
@@ -162,13 +176,21 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
               ))}
             </select>
           </label>
-          <PageLink disabled={page <= 1} href={hrefWith(pathname, searchParams, { page: page > 2 ? String(page - 1) : undefined })} rel="prev">
+          <PageLink
+            disabled={page <= 1}
+            href={hrefWith(pathname, searchParams, { page: page > 2 ? String(page - 1) : undefined })}
+            rel="prev"
+          >
             {labels.previous}
           </PageLink>
           <span className="tabular-nums" aria-current="page">
             {page} / {pages}
           </span>
-          <PageLink disabled={page >= pages} href={hrefWith(pathname, searchParams, { page: String(page + 1) })} rel="next">
+          <PageLink
+            disabled={page >= pages}
+            href={hrefWith(pathname, searchParams, { page: String(page + 1) })}
+            rel="next"
+          >
             {labels.next}
           </PageLink>
         </div>
@@ -177,11 +199,34 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   );
 }
 
-function PageLink({ disabled, href, rel, children }: { disabled: boolean; href: string; rel: string; children: React.ReactNode }) {
+function PageLink({
+  disabled,
+  href,
+  rel,
+  children,
+}: {
+  disabled: boolean;
+  href: string;
+  rel: string;
+  children: React.ReactNode;
+}) {
   const classes = "rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium";
-  if (disabled) return <span className={cn(classes, "text-slate-400")} aria-disabled="true">{children}</span>;
+  if (disabled)
+    return (
+      <span className={cn(classes, "text-slate-400")} aria-disabled="true">
+        {children}
+      </span>
+    );
   return (
-    <Link href={href} rel={rel} className={cn(classes, "text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600")} scroll={false}>
+    <Link
+      href={href}
+      rel={rel}
+      className={cn(
+        classes,
+        "text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600",
+      )}
+      scroll={false}
+    >
       {children}
     </Link>
   );
@@ -208,6 +253,13 @@ function renderBodyCell<TData extends RowData>(
   if (typeof template !== "function") return (template as React.ReactNode) ?? (value as React.ReactNode);
   const getValue = () => value;
   const row = { id: rowId, index, original };
-  const context = { table, column, row, getValue, renderValue: getValue, cell: { id: `${rowId}_${column.id}`, column, row, getValue, renderValue: getValue } };
+  const context = {
+    table,
+    column,
+    row,
+    getValue,
+    renderValue: getValue,
+    cell: { id: `${rowId}_${column.id}`, column, row, getValue, renderValue: getValue },
+  };
   return (template as (context: unknown) => React.ReactNode)(context);
 }

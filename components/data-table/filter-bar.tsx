@@ -35,7 +35,13 @@ export function FilterBar({
   }
   const resetHref = resetQuery.size ? `${pathname}?${resetQuery}` : pathname;
   return (
-    <form method="get" action={pathname} role="search" aria-label={labels.title} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action={pathname}
+      role="search"
+      aria-label={labels.title}
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       {hidden.map((k) => (
         <input key={k} type="hidden" name={k} value={param(searchParams, k)} />
       ))}
@@ -45,7 +51,14 @@ export function FilterBar({
         if (f.kind === "checkbox") {
           return (
             <label key={f.name} htmlFor={id} className="flex items-center gap-2 py-2 text-sm text-slate-700">
-              <input id={id} type="checkbox" name={f.name} value="1" defaultChecked={value === "1"} className="h-4 w-4 rounded border-slate-300" />
+              <input
+                id={id}
+                type="checkbox"
+                name={f.name}
+                value="1"
+                defaultChecked={value === "1"}
+                className="h-4 w-4 rounded border-slate-300"
+              />
               {f.label}
             </label>
           );
@@ -66,7 +79,12 @@ export function FilterBar({
                 className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm sm:w-56"
               />
             ) : (
-              <select id={id} name={f.name} defaultValue={value} className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm">
+              <select
+                id={id}
+                name={f.name}
+                defaultValue={value}
+                className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm"
+              >
                 {f.allLabel !== undefined ? <option value="">{f.allLabel}</option> : null}
                 {f.options.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -79,10 +97,16 @@ export function FilterBar({
         );
       })}
       <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+        <button
+          type="submit"
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
           {labels.apply}
         </button>
-        <Link href={resetHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+        <Link
+          href={resetHref}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+        >
           {labels.reset}
         </Link>
       </div>

@@ -4,7 +4,10 @@ import type { Formatters } from "@/lib/i18n/format";
 import type { DataTableLabels } from "./data-table";
 
 /** Pager and sort labels in the request's language. */
-export async function getTableLabels(f: Formatters, page: { total: number; page: number; pageSize: number }): Promise<DataTableLabels> {
+export async function getTableLabels(
+  f: Formatters,
+  page: { total: number; page: number; pageSize: number },
+): Promise<DataTableLabels> {
   const t = await getTranslations("dashboard");
   const from = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const to = Math.min(page.total, page.page * page.pageSize);

@@ -26,7 +26,10 @@ export async function AppShell({
   const t = await getTranslations("common");
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[14rem_1fr]">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skipToContent")}
       </a>
       <aside className="hidden border-r border-slate-200 bg-white lg:block">

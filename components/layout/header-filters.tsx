@@ -30,7 +30,11 @@ export function HeaderFilters({ stores, timeZone }: { stores: StoreOption[]; tim
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const store = String(data.get("store") ?? "");
-    go({ accountId: store ? Number(store) : null, from: String(data.get("from") ?? ""), to: String(data.get("to") ?? "") });
+    go({
+      accountId: store ? Number(store) : null,
+      from: String(data.get("from") ?? ""),
+      to: String(data.get("to") ?? ""),
+    });
   };
 
   const preset = (days: number) => go({ from: addDays(filters.to, -(days - 1)), to: filters.to });
@@ -46,7 +50,12 @@ export function HeaderFilters({ stores, timeZone }: { stores: StoreOption[]; tim
     >
       <label className="min-w-40 flex-1 sm:flex-none">
         <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("store")}</span>
-        <Select name="store" defaultValue={filters.accountId ?? ""} data-testid="store-select" onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+        <Select
+          name="store"
+          defaultValue={filters.accountId ?? ""}
+          data-testid="store-select"
+          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        >
           <option value="">{t("allStores")}</option>
           {stores.map((s) => (
             <option key={s.id} value={s.id}>
@@ -57,7 +66,14 @@ export function HeaderFilters({ stores, timeZone }: { stores: StoreOption[]; tim
       </label>
       <label>
         <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("from")}</span>
-        <Input type="date" name="from" defaultValue={filters.from} max={filters.to} data-testid="date-from" className="w-[9.5rem]" />
+        <Input
+          type="date"
+          name="from"
+          defaultValue={filters.from}
+          max={filters.to}
+          data-testid="date-from"
+          className="w-[9.5rem]"
+        />
       </label>
       <label>
         <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("to")}</span>

@@ -26,7 +26,10 @@ export function MobileNav() {
         {open ? t("closeMenu") : t("menu")}
       </button>
       {open ? (
-        <div id="mobile-nav" className="absolute inset-x-0 top-full z-30 border-b border-slate-200 bg-white p-3 shadow-lg">
+        <div
+          id="mobile-nav"
+          className="absolute inset-x-0 top-full z-30 border-b border-slate-200 bg-white p-3 shadow-lg"
+        >
           <Suspense>
             <SidebarNav onNavigate={() => setOpen(false)} />
           </Suspense>

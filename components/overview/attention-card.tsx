@@ -5,11 +5,21 @@ import { getAttentionCounts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
 import { type SearchParamsRecord, scopedHref } from "@/lib/data/table-params";
 
-export async function AttentionCard({ scope, searchParams }: { scope: DashboardScope; searchParams: SearchParamsRecord }) {
+export async function AttentionCard({
+  scope,
+  searchParams,
+}: {
+  scope: DashboardScope;
+  searchParams: SearchParamsRecord;
+}) {
   const [counts, t, f] = await Promise.all([getAttentionCounts(scope), getTranslations("overview"), getFormatters()]);
   const items = [
     { key: "withoutCost", count: counts.skusWithoutCost, href: scopedHref("/costs", searchParams, { missing: 1 }) },
-    { key: "runningOut", count: counts.runningOut, href: scopedHref("/restock", searchParams, { sort: "coverDays", dir: "asc", need: 1 }) },
+    {
+      key: "runningOut",
+      count: counts.runningOut,
+      href: scopedHref("/restock", searchParams, { sort: "coverDays", dir: "asc", need: 1 }),
+    },
     { key: "failedSyncs", count: counts.failedSyncs, href: "/sync" },
   ] as const;
   return (

@@ -22,7 +22,14 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
     return f.rub(totals[key]);
   };
   // for COGS and refunds a rise is bad news
-  const isUpGood: Record<TileKey, boolean> = { revenueNet: true, cogs: false, profit: true, margin: true, units: true, refunds: false };
+  const isUpGood: Record<TileKey, boolean> = {
+    revenueNet: true,
+    cogs: false,
+    profit: true,
+    margin: true,
+    units: true,
+    refunds: false,
+  };
   const keys: TileKey[] = ["revenueNet", "cogs", "profit", "margin", "units", "refunds"];
   return (
     <section aria-labelledby="tiles-title" data-testid="overview-tiles">
@@ -38,16 +45,24 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
       ) : null}
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {keys.map((key) => {
-          const delta = key === "margin"
-            ? tiles.current.margin !== null && tiles.previous.margin !== null
-              ? (Number(tiles.current.margin) - Number(tiles.previous.margin)) / 100
-              : null
-            : change(value(tiles.current, key), value(tiles.previous, key));
+          const delta =
+            key === "margin"
+              ? tiles.current.margin !== null && tiles.previous.margin !== null
+                ? (Number(tiles.current.margin) - Number(tiles.previous.margin)) / 100
+                : null
+              : change(value(tiles.current, key), value(tiles.previous, key));
           const good = delta === null || delta === 0 ? null : delta > 0 === isUpGood[key];
           return (
-            <div key={key} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid={`tile-${key}`}>
+            <div
+              key={key}
+              className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+              data-testid={`tile-${key}`}
+            >
               <dt className="text-xs font-medium text-slate-600">{t(`tiles.${key}`)}</dt>
-              <dd className="mt-1 text-lg font-semibold tabular-nums text-slate-900 sm:text-xl" data-testid={`tile-${key}-value`}>
+              <dd
+                className="mt-1 text-lg font-semibold tabular-nums text-slate-900 sm:text-xl"
+                data-testid={`tile-${key}-value`}
+              >
                 {show(tiles.current, key)}
               </dd>
               <dd className="mt-1 text-xs text-slate-600">
@@ -56,9 +71,7 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
                 ) : (
                   <span className={good === null ? "" : good ? "text-emerald-700" : "text-red-700"}>
                     <span aria-hidden="true">{delta > 0 ? "▲" : delta < 0 ? "▼" : "•"}</span>{" "}
-                    {key === "margin"
-                      ? t("changePoints", { value: f.number(delta * 100, 1) })
-                      : f.percent(delta, 1)}{" "}
+                    {key === "margin" ? t("changePoints", { value: f.number(delta * 100, 1) }) : f.percent(delta, 1)}{" "}
                     <span className="text-slate-500">{t("vsPrevious")}</span>
                   </span>
                 )}
@@ -72,7 +85,9 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
           );
         })}
       </dl>
-      <p className="mt-2 text-xs text-slate-500">{t("previousPeriod", { from: f.day(tiles.previousFrom), to: f.day(tiles.previousTo) })}</p>
+      <p className="mt-2 text-xs text-slate-500">
+        {t("previousPeriod", { from: f.day(tiles.previousFrom), to: f.day(tiles.previousTo) })}
+      </p>
     </section>
   );
 }

@@ -34,7 +34,11 @@ export function RestockTable(props: ServerTableProps<RestockRow>) {
             </span>
           ),
         }),
-        helper.accessor("warehouseName", { header: t("columns.warehouse"), enableSorting: false, cell: (i) => i.getValue() ?? "—" }),
+        helper.accessor("warehouseName", {
+          header: t("columns.warehouse"),
+          enableSorting: false,
+          cell: (i) => i.getValue() ?? "—",
+        }),
         helper.accessor("coverDays", {
           header: t("columns.coverDays"),
           meta: { isNumeric: true },
@@ -47,13 +51,40 @@ export function RestockTable(props: ServerTableProps<RestockRow>) {
         helper.accessor("recommendedQty", {
           header: t("columns.recommendedQty"),
           meta: { isNumeric: true },
-          cell: (i) => <span className="font-semibold" data-testid="restock-qty">{f.number(i.getValue())}</span>,
+          cell: (i) => (
+            <span className="font-semibold" data-testid="restock-qty">
+              {f.number(i.getValue())}
+            </span>
+          ),
         }),
-        helper.accessor("velocity", { header: t("columns.velocity"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
-        helper.accessor("demandStd", { header: t("columns.demandStd"), enableSorting: false, meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
-        helper.accessor("onHand", { header: t("columns.onHand"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
-        helper.accessor("inTransit", { header: t("columns.inTransit"), enableSorting: false, meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
-        helper.accessor("safetyCoeff", { header: t("columns.safetyCoeff"), enableSorting: false, meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
+        helper.accessor("velocity", {
+          header: t("columns.velocity"),
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue(), 2),
+        }),
+        helper.accessor("demandStd", {
+          header: t("columns.demandStd"),
+          enableSorting: false,
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue(), 2),
+        }),
+        helper.accessor("onHand", {
+          header: t("columns.onHand"),
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue()),
+        }),
+        helper.accessor("inTransit", {
+          header: t("columns.inTransit"),
+          enableSorting: false,
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue()),
+        }),
+        helper.accessor("safetyCoeff", {
+          header: t("columns.safetyCoeff"),
+          enableSorting: false,
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue(), 2),
+        }),
       ]),
     [t, f, scope],
   );

@@ -32,8 +32,14 @@ function Body({ item, f, labels }: { item: Omit<ReviewItem, "supplements">; f: F
     <>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Stars rating={item.rating} label={labels.stars.replace("{rating}", String(item.rating))} />
-        <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${statusTone[item.replyStatus]}`}>{labels.status[item.replyStatus]}</span>
-        {item.hasMedia ? <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{labels.media}</span> : null}
+        <span
+          className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${statusTone[item.replyStatus]}`}
+        >
+          {labels.status[item.replyStatus]}
+        </span>
+        {item.hasMedia ? (
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{labels.media}</span>
+        ) : null}
         <span className="text-xs text-slate-500">{f.dateTime(item.createdAt)}</span>
       </div>
       <p className="mt-2 whitespace-pre-line break-words text-sm text-slate-800" data-testid="review-text">
@@ -43,9 +49,23 @@ function Body({ item, f, labels }: { item: Omit<ReviewItem, "supplements">; f: F
   );
 }
 
-export function ReviewCard({ review, f, labels, skuHref }: { review: ReviewItem; f: Formatters; labels: Labels; skuHref: string | null }) {
+export function ReviewCard({
+  review,
+  f,
+  labels,
+  skuHref,
+}: {
+  review: ReviewItem;
+  f: Formatters;
+  labels: Labels;
+  skuHref: string | null;
+}) {
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-4" data-testid="review" data-review-id={review.reviewId}>
+    <article
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="review"
+      data-review-id={review.reviewId}
+    >
       <header className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold text-slate-900">
           {skuHref ? (

@@ -44,8 +44,16 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
             );
           },
         }),
-        helper.accessor("units", { header: t("columns.units"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
-        helper.accessor("refunds", { header: t("columns.refunds"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+        helper.accessor("units", {
+          header: t("columns.units"),
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue()),
+        }),
+        helper.accessor("refunds", {
+          header: t("columns.refunds"),
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue()),
+        }),
         helper.accessor("revenueNet", {
           header: t("columns.revenueNet"),
           meta: { isNumeric: true },
@@ -75,7 +83,13 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
           cell: (i) => (
             <span
               data-testid="sku-profit"
-              className={isUnknown(i.row.original) ? "text-slate-500" : Number(i.getValue() ?? 0) < 0 ? "text-red-700" : undefined}
+              className={
+                isUnknown(i.row.original)
+                  ? "text-slate-500"
+                  : Number(i.getValue() ?? 0) < 0
+                    ? "text-red-700"
+                    : undefined
+              }
               title={i.row.original.isMissingCost ? t("missingCostHint") : undefined}
             >
               {isUnknown(i.row.original) ? "—" : f.rub(i.getValue())}
@@ -86,18 +100,39 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
         helper.accessor("margin", {
           header: t("columns.margin"),
           meta: { isNumeric: true },
-          cell: (i) => (i.getValue() === null || isUnknown(i.row.original) ? "—" : f.percent(Number(i.getValue()) / 100, 1)),
+          cell: (i) =>
+            i.getValue() === null || isUnknown(i.row.original) ? "—" : f.percent(Number(i.getValue()) / 100, 1),
         }),
-        helper.accessor("sv7", { header: t("columns.sv7"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
-        helper.accessor("sv14", { header: t("columns.sv14"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
-        helper.accessor("sv28", { header: t("columns.sv28"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue(), 2) }),
-        helper.accessor("onHand", { header: t("columns.onHand"), meta: { isNumeric: true }, cell: (i) => f.number(i.getValue()) }),
+        helper.accessor("sv7", {
+          header: t("columns.sv7"),
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue(), 2),
+        }),
+        helper.accessor("sv14", {
+          header: t("columns.sv14"),
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue(), 2),
+        }),
+        helper.accessor("sv28", {
+          header: t("columns.sv28"),
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue(), 2),
+        }),
+        helper.accessor("onHand", {
+          header: t("columns.onHand"),
+          meta: { isNumeric: true },
+          cell: (i) => f.number(i.getValue()),
+        }),
         helper.accessor("coverDays", {
           header: t("columns.coverDays"),
           meta: { isNumeric: true },
           cell: (i) => {
             const v = i.getValue();
-            return v !== null && Number(v) < 7 ? <span className="font-semibold text-red-700">{f.number(v, 1)}</span> : f.number(v, 1);
+            return v !== null && Number(v) < 7 ? (
+              <span className="font-semibold text-red-700">{f.number(v, 1)}</span>
+            ) : (
+              f.number(v, 1)
+            );
           },
         }),
       ]),

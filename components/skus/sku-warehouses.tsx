@@ -11,10 +11,18 @@ export async function SkuWarehouses({ skuId, asOf }: { skuId: number; asOf: stri
         <caption className="sr-only">{t("detail.warehousesTitle")}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">{t("detail.warehouse")}</th>
-            <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">{t("detail.onHand")}</th>
-            <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">{t("detail.inTransit")}</th>
-            <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">{t("detail.advice", { window: "14 / 28" })}</th>
+            <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">
+              {t("detail.warehouse")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">
+              {t("detail.onHand")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">
+              {t("detail.inTransit")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">
+              {t("detail.advice", { window: "14 / 28" })}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -23,17 +31,25 @@ export async function SkuWarehouses({ skuId, asOf }: { skuId: number; asOf: stri
               <td className="px-3 py-2 align-top">
                 <span className="font-medium">{w.warehouseName ?? "—"}</span>
                 {w.warehouseKind ? <span className="ml-1 text-xs text-slate-500">{w.warehouseKind}</span> : null}
-                {w.stockDay ? <span className="block text-xs text-slate-500">{t("detail.stockDay")} {f.day(w.stockDay)}</span> : null}
+                {w.stockDay ? (
+                  <span className="block text-xs text-slate-500">
+                    {t("detail.stockDay")} {f.day(w.stockDay)}
+                  </span>
+                ) : null}
               </td>
               <td className="px-3 py-2 text-right align-top tabular-nums">{f.number(w.onHand)}</td>
               <td className="px-3 py-2 text-right align-top tabular-nums">{f.number(w.inTransit)}</td>
               <td className="px-3 py-2 align-top">
-                {w.advice.length === 0 ? "—" : (
+                {w.advice.length === 0 ? (
+                  "—"
+                ) : (
                   <ul className="space-y-2">
                     {w.advice.map((a) => (
                       <li key={a.windowDays} data-testid={`advice-${a.windowDays}`}>
                         <span className="font-medium">{t("detail.advice", { window: a.windowDays })}:</span>{" "}
-                        <span className="font-semibold tabular-nums">{t("detail.recommended")} {f.number(a.recommendedQty)}</span>
+                        <span className="font-semibold tabular-nums">
+                          {t("detail.recommended")} {f.number(a.recommendedQty)}
+                        </span>
                         <span className="block text-xs text-slate-600">
                           {t("detail.inputs", {
                             velocity: f.number(a.velocity, 2),

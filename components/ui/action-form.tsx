@@ -6,7 +6,11 @@ import { type FormHTMLAttributes, useTransition } from "react";
  * input stays in place next to the field errors. Remount it (change its key) to clear it on success.
  * Pair it with <SubmitButton pending={isPending}> from the same useActionState.
  */
-export function ActionForm({ action, children, ...props }: Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "onSubmit"> & { action: (formData: FormData) => void }) {
+export function ActionForm({
+  action,
+  children,
+  ...props
+}: Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "onSubmit"> & { action: (formData: FormData) => void }) {
   const [, startTransition] = useTransition();
   return (
     <form

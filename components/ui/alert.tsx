@@ -9,9 +9,23 @@ const tones = {
 };
 
 /** A message box. Use testId for form errors: Next's route announcer also has role="alert". */
-export function Alert({ tone = "info", title, children, testId }: { tone?: keyof typeof tones; title?: ReactNode; children?: ReactNode; testId?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  testId,
+}: {
+  tone?: keyof typeof tones;
+  title?: ReactNode;
+  children?: ReactNode;
+  testId?: string;
+}) {
   return (
-    <div className={cn("rounded-md border px-3 py-2 text-sm", tones[tone])} role={tone === "error" ? "alert" : "status"} data-testid={testId}>
+    <div
+      className={cn("rounded-md border px-3 py-2 text-sm", tones[tone])}
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+    >
       {title ? <p className="font-medium">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>

@@ -20,7 +20,9 @@ export function SegmentError({
     <div className="rounded-lg border border-red-200 bg-white p-6" data-testid="page-error">
       <Heading className={cn("text-lg font-semibold", Heading === "h2" && "text-slate-900")}>{t("errorTitle")}</Heading>
       <p className="mt-2 text-sm text-slate-600">{t("errorBody")}</p>
-      {error.digest ? <p className="mt-2 font-mono text-xs text-slate-500">{t("errorRef", { ref: error.digest })}</p> : null}
+      {error.digest ? (
+        <p className="mt-2 font-mono text-xs text-slate-500">{t("errorRef", { ref: error.digest })}</p>
+      ) : null}
       <Button className="mt-4" variant="secondary" onClick={() => (retry ? retry() : window.location.reload())}>
         {t("retry")}
       </Button>

@@ -3,7 +3,16 @@ import { useFormStatus } from "react-dom";
 import { Button, type ButtonVariant } from "./button";
 
 /** A submit button that disables itself while its form's action runs. */
-export function SubmitButton({ children, pendingText, variant = "primary", size, testId, name, value, pending: pendingProp }: {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = "primary",
+  size,
+  testId,
+  name,
+  value,
+  pending: pendingProp,
+}: {
   children: React.ReactNode;
   pendingText?: React.ReactNode;
   variant?: ButtonVariant;
@@ -17,7 +26,16 @@ export function SubmitButton({ children, pendingText, variant = "primary", size,
   const status = useFormStatus();
   const pending = pendingProp ?? status.pending;
   return (
-    <Button type="submit" variant={variant} size={size} disabled={pending} aria-disabled={pending} data-testid={testId} name={name} value={value}>
+    <Button
+      type="submit"
+      variant={variant}
+      size={size}
+      disabled={pending}
+      aria-disabled={pending}
+      data-testid={testId}
+      name={name}
+      value={value}
+    >
       {pending && pendingText ? pendingText : children}
     </Button>
   );

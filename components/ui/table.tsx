@@ -2,7 +2,12 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 /** A horizontally scrollable table (usable on a phone). */
-export function Table({ className, caption, children, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
+export function Table({
+  className,
+  caption,
+  children,
+  ...props
+}: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
     <div className="overflow-x-auto">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
@@ -29,12 +34,25 @@ export function Th({ className, numeric, ...props }: ThHTMLAttributes<HTMLTableC
   return (
     <th
       scope="col"
-      className={cn("px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap", numeric ? "text-right" : "text-left", className)}
+      className={cn(
+        "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap",
+        numeric ? "text-right" : "text-left",
+        className,
+      )}
       {...props}
     />
   );
 }
 
 export function Td({ className, numeric, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
-  return <td className={cn("px-3 py-2 align-top text-slate-800", numeric && "text-right tabular-nums whitespace-nowrap", className)} {...props} />;
+  return (
+    <td
+      className={cn(
+        "px-3 py-2 align-top text-slate-800",
+        numeric && "text-right tabular-nums whitespace-nowrap",
+        className,
+      )}
+      {...props}
+    />
+  );
 }

@@ -8,7 +8,9 @@ export const accounts = pgTable(
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
     name: text("name").notNull(),
-    source: text("source", { enum: ["env", "ui", "demo"] }).notNull().default("ui"),
+    source: text("source", { enum: ["env", "ui", "demo"] })
+      .notNull()
+      .default("ui"),
     /** stable key of an environment store, e.g. 'env:WB'; null for stores added in the UI */
     envKey: text("env_key"),
     /** Ozon Client-Id (not a secret) */
@@ -18,7 +20,9 @@ export const accounts = pgTable(
     credentialsLast4: text("credentials_last4"),
     isActive: boolean("is_active").notNull().default(true),
     /** 'ok' | 'needs_attention' (token rejected) */
-    status: text("status", { enum: ["ok", "needs_attention"] }).notNull().default("ok"),
+    status: text("status", { enum: ["ok", "needs_attention"] })
+      .notNull()
+      .default("ok"),
     statusDetail: text("status_detail"),
     reviewsAvailable: boolean("reviews_available").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

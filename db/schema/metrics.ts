@@ -76,7 +76,9 @@ export const metricsDaily = pgTable(
       t.stockCoverDays,
     ),
     // the Overview's "selling without a cost price": a probe per SKU into the few rows that qualify
-    index("metrics_daily_missing_cost_idx").on(t.skuId, t.d).where(sql`${t.qty} > 0 and ${t.cogs} is null`),
+    index("metrics_daily_missing_cost_idx")
+      .on(t.skuId, t.d)
+      .where(sql`${t.qty} > 0 and ${t.cogs} is null`),
   ],
 );
 

@@ -22,7 +22,9 @@ export const syncRuns = pgTable(
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["sync", "recalc", "nightly"] }).notNull().default("sync"),
+    kind: text("kind", { enum: ["sync", "recalc", "nightly"] })
+      .notNull()
+      .default("sync"),
     trigger: text("trigger", { enum: ["cli", "schedule", "manual", "inngest", "demo", "test"] }).notNull(),
     status: text("status", { enum: syncRunStatuses }).notNull().default("running"),
     dateFrom: date("date_from", { mode: "string" }),

@@ -46,8 +46,16 @@ test.describe("editor", () => {
   test("an import with bad rows lists them with line numbers and saves nothing", async ({ page }) => {
     const sku = await topSellingSku(page);
     await page.goto("/costs");
-    const csv = [`article;date;cost`, `${sku.article};2019-05-05;12,34`, `NO-SUCH-ARTICLE;2019-05-05;10`, `${sku.article};31.02.2019;10`, `${sku.article};2019-05-06;-3`].join("\n");
-    await page.getByTestId("cost-import-file").setInputFiles({ name: "costs.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    const csv = [
+      `article;date;cost`,
+      `${sku.article};2019-05-05;12,34`,
+      `NO-SUCH-ARTICLE;2019-05-05;10`,
+      `${sku.article};31.02.2019;10`,
+      `${sku.article};2019-05-06;-3`,
+    ].join("\n");
+    await page
+      .getByTestId("cost-import-file")
+      .setInputFiles({ name: "costs.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await page.getByTestId("cost-import-check").click();
     const errors = page.getByTestId("cost-import-errors");
     await expect(errors).toBeVisible();

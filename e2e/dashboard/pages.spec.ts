@@ -20,7 +20,13 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 async function setLocale(page: Page, locale: "ru" | "en") {
@@ -62,7 +68,9 @@ test("overview shows the period's numbers and links what needs attention", async
   await expect(page.getByTestId("attention-runningOut")).toHaveAttribute("href", /\/restock/);
 });
 
-test("SKU detail shows P&L, units and stock, velocity, warehouses and the cost history; unknown ids are not found", async ({ page }) => {
+test("SKU detail shows P&L, units and stock, velocity, warehouses and the cost history; unknown ids are not found", async ({
+  page,
+}) => {
   await page.goto("/skus?sort=units&dir=desc");
   await page.getByTestId("sku-link").first().click();
   await expect(page.getByTestId("sku-title")).toBeVisible();
@@ -97,7 +105,9 @@ test("numbers that may still change carry a mark that the legend above the SKU t
   expect(await marked.count()).toBeGreaterThan(0);
   // a SKU sold without a cost price shows a dash for profit, marked and explained the same way
   await expect(legend).toContainText("нет себестоимости");
-  await expect(page.getByTestId("sku-profit").filter({ hasText: "—" }).first().locator("sup")).toContainText("(нет себестоимости)");
+  await expect(page.getByTestId("sku-profit").filter({ hasText: "—" }).first().locator("sup")).toContainText(
+    "(нет себестоимости)",
+  );
 });
 
 test("sorting, filtering and paging live in the URL", async ({ page }) => {

@@ -13,7 +13,8 @@ import { storageState } from "./fixtures";
 export async function waitForStreamedContent(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue === "$?" || node.nodeValue === "$~") return false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (node.nodeValue === "$?" || node.nodeValue === "$~") return false;
     return true;
   });
 }
@@ -29,7 +30,9 @@ export async function databaseFingerprint(browser: Browser): Promise<string> {
       );
       const parts: string[] = [];
       for (const { t } of tables.rows) {
-        const r = await client.query(`select count(*)::text as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from "${t}" x`);
+        const r = await client.query(
+          `select count(*)::text as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from "${t}" x`,
+        );
         parts.push(`${t}:${r.rows[0].n}:${r.rows[0].h}`);
       }
       return parts.join("\n");

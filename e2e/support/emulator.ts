@@ -3,7 +3,15 @@
 import { startEmulator } from "@/lib/emulator/server";
 
 async function main() {
-  const emulator = await startEmulator({ seed: 7, skus: 6, days: 20, warehouses: 2, malformed: true, host: "127.0.0.1", port: 0 });
+  const emulator = await startEmulator({
+    seed: 7,
+    skus: 6,
+    days: 20,
+    warehouses: 2,
+    malformed: true,
+    host: "127.0.0.1",
+    port: 0,
+  });
   process.stdout.write(
     `${JSON.stringify({ url: emulator.url, wbToken: emulator.wbToken, ozonClientId: emulator.ozonClientId, ozonApiKey: emulator.ozonApiKey })}\n`,
   );

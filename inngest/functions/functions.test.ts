@@ -30,7 +30,10 @@ const sentEvent = { id: "request-recalculation", handler: () => ({ ids: ["evt-1"
 /** Runs a function's onFailure handler as Inngest would after the last retry. */
 function failureEngine(fn: { opts: { id: string; onFailure?: unknown } }, error: Error) {
   const handler = fn.opts.onFailure as Parameters<typeof inngest.createFunction>[1];
-  const failureFn = inngest.createFunction({ id: `${fn.opts.id}-failure`, triggers: [{ event: "inngest/function.failed" }] }, handler);
+  const failureFn = inngest.createFunction(
+    { id: `${fn.opts.id}-failure`, triggers: [{ event: "inngest/function.failed" }] },
+    handler,
+  );
   return new InngestTestEngine({ function: failureFn, transformCtx: (ctx) => ({ ...mockCtx(ctx), error }) });
 }
 
@@ -46,7 +49,10 @@ describe("Inngest functions", () => {
     database = await createTestDatabase("pglite");
     db = database.db;
     fake = await startFakeTelegram();
-    const [account] = await db.insert(schema.accounts).values({ marketplace: "WB", name: "Main", source: "ui" }).returning({ id: schema.accounts.id });
+    const [account] = await db
+      .insert(schema.accounts)
+      .values({ marketplace: "WB", name: "Main", source: "ui" })
+      .returning({ id: schema.accounts.id });
     accountId = account.id;
   });
   afterAll(async () => {
@@ -61,10 +67,18 @@ describe("Inngest functions", () => {
   const useDeps = (sync: (o: SyncStoresOptions) => Promise<SyncSummary>) => {
     restore = useTestJobDeps({ db: () => db, today: TODAY, telegramUrl: () => fake.url, calls, sync });
   };
-  const storeEvent = { name: "sovani/store.sync.requested", data: { accountId: 0, marketplace: "WB", from: "2026-11-26", to: YESTERDAY, trigger: "inngest" } };
+  const storeEvent = {
+    name: "sovani/store.sync.requested",
+    data: { accountId: 0, marketplace: "WB", from: "2026-11-26", to: YESTERDAY, trigger: "inngest" },
+  };
 
   it("serves every function, each with the options the issue asks for", () => {
-    expect(functions.map((f) => f.opts.id).sort()).toEqual(["nightly-collect", "recalculate-metrics", "sync-now", "sync-store"]);
+    expect(functions.map((f) => f.opts.id).sort()).toEqual([
+      "nightly-collect",
+      "recalculate-metrics",
+      "sync-now",
+      "sync-store",
+    ]);
     expect(nightlyCollectFunction.opts.triggers).toEqual([{ cron: NIGHTLY_CRON }]);
     expect(NIGHTLY_CRON).toBe("TZ=UTC 0 2 * * *");
     expect(syncStoreFunction.opts.concurrency).toEqual([{ key: "event.data.accountId", limit: 1 }]);
@@ -73,10 +87,24 @@ describe("Inngest functions", () => {
   });
 
   it("sync-store: one named step that returns counts only", async () => {
-    useDeps(async (o) => syncSummaryOf(o.accountIds![0], { wb_sales: { status: "succeeded", inserted: 7 }, wb_stocks: { status: "succeeded", inserted: 2 } }));
+    useDeps(async (o) =>
+      syncSummaryOf(o.accountIds![0], {
+        wb_sales: { status: "succeeded", inserted: 7 },
+        wb_stocks: { status: "succeeded", inserted: 2 },
+      }),
+    );
     const t = new InngestTestEngine({ function: syncStoreFunction });
     const { result, ctx } = await t.execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
-    const counts = { runs: 1, status: "succeeded", fetched: 9, inserted: 9, updated: 0, unchanged: 0, quarantined: 0, failedSources: 0 };
+    const counts = {
+      runs: 1,
+      status: "succeeded",
+      fetched: 9,
+      inserted: 9,
+      updated: 0,
+      unchanged: 0,
+      quarantined: 0,
+      failedSources: 0,
+    };
     expect(result).toEqual(counts);
     expect(ctx.step.run).toHaveBeenCalledTimes(1);
     expect(ctx.step.run).toHaveBeenCalledWith("sync-store", expect.any(Function));
@@ -88,11 +116,20 @@ describe("Inngest functions", () => {
     useDeps(async () => {
       throw new RateLimitedError("WB", 42_000);
     });
-    const { error } = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
+    const { error } = await new InngestTestEngine({ function: syncStoreFunction }).execute({
+      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
+    });
     expect(error).toMatchObject({ name: "RetryAfterError", message: "WB rate limit: retry after 42 s" });
     // a 429 recorded by one source (the sync service catches per source) is retried the same way
-    useDeps(async (o) => syncSummaryOf(o.accountIds![0], { wb_sales: { status: "succeeded" }, wb_stocks: { status: "failed", error: "WB rate limit: retry after 61 s" } }));
-    const second = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
+    useDeps(async (o) =>
+      syncSummaryOf(o.accountIds![0], {
+        wb_sales: { status: "succeeded" },
+        wb_stocks: { status: "failed", error: "WB rate limit: retry after 61 s" },
+      }),
+    );
+    const second = await new InngestTestEngine({ function: syncStoreFunction }).execute({
+      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
+    });
     expect(second.error).toMatchObject({ name: "RetryAfterError" });
     const mapped = toInngestError({ kind: "rate_limited", retryAfterMs: 61_000, message: "x" });
     expect(mapped).toBeInstanceOf(RetryAfterError);
@@ -103,25 +140,50 @@ describe("Inngest functions", () => {
     useDeps(async () => {
       throw new AuthError("WB", 401, "bad_token", "token expired");
     });
-    const { error } = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
+    const { error } = await new InngestTestEngine({ function: syncStoreFunction }).execute({
+      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
+    });
     expect(error).toMatchObject({ name: "NonRetriableError" });
     expect(toInngestError({ kind: "auth", message: "x" })).toBeInstanceOf(NonRetriableError);
 
-    useDeps(async (o) => syncSummaryOf(o.accountIds![0], { wb_sales: { status: "failed", error: "WB rejected the credentials (403 missing_scope): no statistics scope" } }));
-    const forbidden = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
+    useDeps(async (o) =>
+      syncSummaryOf(o.accountIds![0], {
+        wb_sales: { status: "failed", error: "WB rejected the credentials (403 missing_scope): no statistics scope" },
+      }),
+    );
+    const forbidden = await new InngestTestEngine({ function: syncStoreFunction }).execute({
+      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
+    });
     expect(forbidden.error).toMatchObject({ name: "NonRetriableError" });
 
-    useDeps(async (o) => syncSummaryOf(o.accountIds![0], { wb_sales: { status: "failed", error: "WB 502 Bad Gateway" } }));
-    const upstream = await new InngestTestEngine({ function: syncStoreFunction }).execute({ events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }] });
+    useDeps(async (o) =>
+      syncSummaryOf(o.accountIds![0], { wb_sales: { status: "failed", error: "WB 502 Bad Gateway" } }),
+    );
+    const upstream = await new InngestTestEngine({ function: syncStoreFunction }).execute({
+      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
+    });
     expect(upstream.error).toMatchObject({ name: "Error", message: "Main wb_sales: WB 502 Bad Gateway" });
   });
 
   it("sync-store failure handler marks the store's unfinished runs failed", async () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
-    const [stuck] = await db.insert(schema.syncRuns).values({ accountId, kind: "sync", trigger: "inngest", status: "running" }).returning({ id: schema.syncRuns.id });
+    const [stuck] = await db
+      .insert(schema.syncRuns)
+      .values({ accountId, kind: "sync", trigger: "inngest", status: "running" })
+      .returning({ id: schema.syncRuns.id });
     const t = failureEngine(syncStoreFunction, new Error("WB 502 after 5 attempts"));
     const { result } = await t.execute({
-      events: [{ name: "inngest/function.failed", data: { function_id: "sovani-sync-store", run_id: "run-1", error: { message: "WB 502 after 5 attempts" }, event: { ...storeEvent, data: { ...storeEvent.data, accountId } } } }],
+      events: [
+        {
+          name: "inngest/function.failed",
+          data: {
+            function_id: "sovani-sync-store",
+            run_id: "run-1",
+            error: { message: "WB 502 after 5 attempts" },
+            event: { ...storeEvent, data: { ...storeEvent.data, accountId } },
+          },
+        },
+      ],
     });
     expect(result).toEqual({ marked: 1 });
     const [row] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, stuck.id));
@@ -131,7 +193,16 @@ describe("Inngest functions", () => {
   it("nightly-collect: plans yesterday plus days that never synced, invokes sync-store per store, then chains the recalculation by event", async () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
     // the store synced successfully up to 3 days before yesterday
-    await db.insert(schema.syncRuns).values({ accountId, kind: "sync", trigger: "schedule", status: "succeeded", dateFrom: "2026-11-20", dateTo: "2026-11-25" });
+    await db
+      .insert(schema.syncRuns)
+      .values({
+        accountId,
+        kind: "sync",
+        trigger: "schedule",
+        status: "succeeded",
+        dateFrom: "2026-11-20",
+        dateTo: "2026-11-25",
+      });
     const t = new InngestTestEngine({
       function: nightlyCollectFunction,
       events: [{ name: "inngest/scheduled.timer", data: { cron: NIGHTLY_CRON } }],
@@ -139,14 +210,37 @@ describe("Inngest functions", () => {
     });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({ day: YESTERDAY, stores: 1, synced: 1, failed: 0 });
-    expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual(["plan-collection", "finish-run"]);
-    expect(ctx.step.invoke).toHaveBeenCalledWith(`sync-store-${accountId}`, expect.objectContaining({ function: syncStoreFunction, data: { accountId, marketplace: "WB", from: "2026-11-26", to: YESTERDAY, trigger: "inngest" } }));
+    expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual([
+      "plan-collection",
+      "finish-run",
+    ]);
+    expect(ctx.step.invoke).toHaveBeenCalledWith(
+      `sync-store-${accountId}`,
+      expect.objectContaining({
+        function: syncStoreFunction,
+        data: { accountId, marketplace: "WB", from: "2026-11-26", to: YESTERDAY, trigger: "inngest" },
+      }),
+    );
     expect(ctx.step.sendEvent).toHaveBeenCalledWith(
       "request-recalculation",
-      expect.objectContaining({ name: "sovani/metrics.recalc.requested", data: { from: "2026-10-25", to: YESTERDAY, reason: "nightly", failures: [] } }),
+      expect.objectContaining({
+        name: "sovani/metrics.recalc.requested",
+        data: { from: "2026-10-25", to: YESTERDAY, reason: "nightly", failures: [] },
+      }),
     );
-    const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.kind, "nightly")).orderBy(desc(schema.syncRuns.id)).limit(1);
-    expect(run).toMatchObject({ kind: "nightly", status: "succeeded", dateFrom: "2026-11-26", dateTo: YESTERDAY, sources: { stores: 1, synced: 1, failures: [] } });
+    const [run] = await db
+      .select()
+      .from(schema.syncRuns)
+      .where(eq(schema.syncRuns.kind, "nightly"))
+      .orderBy(desc(schema.syncRuns.id))
+      .limit(1);
+    expect(run).toMatchObject({
+      kind: "nightly",
+      status: "succeeded",
+      dateFrom: "2026-11-26",
+      dateTo: YESTERDAY,
+      sources: { stores: 1, synced: 1, failures: [] },
+    });
   });
 
   it("nightly-collect: a store that fails is reported with the recalculation request, not dropped", async () => {
@@ -166,19 +260,58 @@ describe("Inngest functions", () => {
     });
     const { result, ctx } = await t.execute();
     expect(result).toMatchObject({ synced: 0, failed: 1 });
-    expect(ctx.step.sendEvent).toHaveBeenCalledWith("request-recalculation", expect.objectContaining({ data: expect.objectContaining({ failures: [{ what: "WB Main", error: expect.stringContaining("401 bad_token") }] }) }));
-    const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.kind, "nightly")).orderBy(desc(schema.syncRuns.id)).limit(1);
-    expect(run).toMatchObject({ status: "failed", error: expect.stringContaining("WB Main: WB rejected the credentials") });
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+      "request-recalculation",
+      expect.objectContaining({
+        data: expect.objectContaining({
+          failures: [{ what: "WB Main", error: expect.stringContaining("401 bad_token") }],
+        }),
+      }),
+    );
+    const [run] = await db
+      .select()
+      .from(schema.syncRuns)
+      .where(eq(schema.syncRuns.kind, "nightly"))
+      .orderBy(desc(schema.syncRuns.id))
+      .limit(1);
+    expect(run).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("WB Main: WB rejected the credentials"),
+    });
   });
 
   it("nightly-collect failure handler records the run failed and sends what failed to Telegram", async () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
-    const jobRunId = await startJobRun(db, { kind: "nightly", trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId: "run-nightly-9" });
+    const jobRunId = await startJobRun(db, {
+      kind: "nightly",
+      trigger: "inngest",
+      from: YESTERDAY,
+      to: YESTERDAY,
+      externalId: "run-nightly-9",
+    });
     // idempotent: a retried plan step finds the same row
-    expect(await startJobRun(db, { kind: "nightly", trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId: "run-nightly-9" })).toBe(jobRunId);
+    expect(
+      await startJobRun(db, {
+        kind: "nightly",
+        trigger: "inngest",
+        from: YESTERDAY,
+        to: YESTERDAY,
+        externalId: "run-nightly-9",
+      }),
+    ).toBe(jobRunId);
     const before = fake.received.length;
     const { result } = await failureEngine(nightlyCollectFunction, new Error("database unreachable")).execute({
-      events: [{ name: "inngest/function.failed", data: { function_id: "sovani-nightly-collect", run_id: "run-nightly-9", error: { message: "database unreachable" }, event: { name: "inngest/scheduled.timer", data: {} } } }],
+      events: [
+        {
+          name: "inngest/function.failed",
+          data: {
+            function_id: "sovani-nightly-collect",
+            run_id: "run-nightly-9",
+            error: { message: "database unreachable" },
+            event: { name: "inngest/scheduled.timer", data: {} },
+          },
+        },
+      ],
     });
     expect(result).toEqual({ marked: 1, notified: true });
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, jobRunId));
@@ -197,13 +330,24 @@ describe("Inngest functions", () => {
     });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({ stores: 1, synced: 1, failed: 0 });
-    expect(ctx.step.invoke).toHaveBeenCalledWith(`sync-store-${accountId}`, expect.objectContaining({ data: { accountId, marketplace: "WB", from: "2026-11-27", to: TODAY, trigger: "manual" } }));
-    expect(ctx.step.sendEvent).toHaveBeenCalledWith("request-recalculation", expect.objectContaining({ data: { from: "2026-11-27", to: TODAY, reason: "sync" } }));
+    expect(ctx.step.invoke).toHaveBeenCalledWith(
+      `sync-store-${accountId}`,
+      expect.objectContaining({
+        data: { accountId, marketplace: "WB", from: "2026-11-27", to: TODAY, trigger: "manual" },
+      }),
+    );
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+      "request-recalculation",
+      expect.objectContaining({ data: { from: "2026-11-27", to: TODAY, reason: "sync" } }),
+    );
   });
 
   it("sync-now: a new store's first sync loads 90 days, and the recalculation request covers them", async () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
-    const [{ id: fresh }] = await db.insert(schema.accounts).values({ marketplace: "OZON", name: "New", source: "ui" }).returning({ id: schema.accounts.id });
+    const [{ id: fresh }] = await db
+      .insert(schema.accounts)
+      .values({ marketplace: "OZON", name: "New", source: "ui" })
+      .returning({ id: schema.accounts.id });
     try {
       const t = new InngestTestEngine({
         function: syncNowFunction,
@@ -211,8 +355,16 @@ describe("Inngest functions", () => {
         steps: [{ id: `sync-store-${fresh}`, handler: () => ({ runs: 1 }) }, sentEvent],
       });
       const { ctx } = await t.execute();
-      expect(ctx.step.invoke).toHaveBeenCalledWith(`sync-store-${fresh}`, expect.objectContaining({ data: { accountId: fresh, marketplace: "OZON", from: "2026-09-01", to: TODAY, trigger: "manual" } }));
-      expect(ctx.step.sendEvent).toHaveBeenCalledWith("request-recalculation", expect.objectContaining({ data: { from: "2026-09-01", to: TODAY, reason: "sync" } }));
+      expect(ctx.step.invoke).toHaveBeenCalledWith(
+        `sync-store-${fresh}`,
+        expect.objectContaining({
+          data: { accountId: fresh, marketplace: "OZON", from: "2026-09-01", to: TODAY, trigger: "manual" },
+        }),
+      );
+      expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+        "request-recalculation",
+        expect.objectContaining({ data: { from: "2026-09-01", to: TODAY, reason: "sync" } }),
+      );
     } finally {
       await db.delete(schema.accounts).where(eq(schema.accounts.id, fresh));
     }
@@ -222,20 +374,47 @@ describe("Inngest functions", () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
     const skuId = await insertSku(db, { marketplace: "WB", article: "JOB-1" });
     await insertCostPrice(db, skuId, "2026-01-01", "100.00");
-    await insertSales(db, [{ d: YESTERDAY, skuId, warehouseId: null, qty: 2, revenueGross: "1000.00", commissionAmount: "100.00", isSettled: true }]);
+    await insertSales(db, [
+      {
+        d: YESTERDAY,
+        skuId,
+        warehouseId: null,
+        qty: 2,
+        revenueGross: "1000.00",
+        commissionAmount: "100.00",
+        isSettled: true,
+      },
+    ]);
     const before = fake.received.length;
-    const t = new InngestTestEngine({ function: recalculateMetricsFunction, events: [{ name: "sovani/metrics.recalc.requested", data: { from: "2026-11-25", to: YESTERDAY, reason: "nightly", failures: [] } }] });
+    const t = new InngestTestEngine({
+      function: recalculateMetricsFunction,
+      events: [
+        {
+          name: "sovani/metrics.recalc.requested",
+          data: { from: "2026-11-25", to: YESTERDAY, reason: "nightly", failures: [] },
+        },
+      ],
+    });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({
       metrics: { runId: expect.any(Number), rows: 4, skusMissingCost: 0, daysCommissionEstimated: 0 },
       advice: { rows: 2, pairs: 1, toShip: 2 },
       notified: true,
     });
-    expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual(["recalculate-metrics", "generate-supply-advice", "notify"]);
+    expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual([
+      "recalculate-metrics",
+      "generate-supply-advice",
+      "notify",
+    ]);
     expect(fake.received.length).toBe(before + 1);
     expect(fake.received.at(-1)!.body.text).toContain("Net revenue: 900 ₽");
     expect(fake.received.at(-1)!.body.text).toContain("Profit: 700 ₽ (margin 77.8%)");
-    const [row] = await db.select().from(schema.metricsDaily).where(eq(schema.metricsDaily.skuId, skuId)).orderBy(schema.metricsDaily.d).limit(1);
+    const [row] = await db
+      .select()
+      .from(schema.metricsDaily)
+      .where(eq(schema.metricsDaily.skuId, skuId))
+      .orderBy(schema.metricsDaily.d)
+      .limit(1);
     expect(row).toBeDefined();
   });
 
@@ -243,20 +422,51 @@ describe("Inngest functions", () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
     const t = new InngestTestEngine({
       function: recalculateMetricsFunction,
-      events: [{ name: "sovani/metrics.recalc.requested", data: { from: YESTERDAY, to: YESTERDAY, reason: "nightly", failures: [{ what: "OZON Shop", error: "Ozon 500" }] } }],
+      events: [
+        {
+          name: "sovani/metrics.recalc.requested",
+          data: {
+            from: YESTERDAY,
+            to: YESTERDAY,
+            reason: "nightly",
+            failures: [{ what: "OZON Shop", error: "Ozon 500" }],
+          },
+        },
+      ],
     });
     const before = fake.received.length;
     const { result, error } = await t.execute();
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ notified: true });
-    expect(fake.received.slice(before).map((r) => r.body.text)).toEqual(["<b>Sovani: nightly collection failed</b> (2026-11-28)\n• <b>OZON Shop</b>: Ozon 500"]);
+    expect(fake.received.slice(before).map((r) => r.body.text)).toEqual([
+      "<b>Sovani: nightly collection failed</b> (2026-11-28)\n• <b>OZON Shop</b>: Ozon 500",
+    ]);
   });
 
   it("recalculate-metrics failure handler records the run failed", async () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
-    const jobRunId = await startJobRun(db, { kind: "recalc", trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId: "run-recalc-3" });
+    const jobRunId = await startJobRun(db, {
+      kind: "recalc",
+      trigger: "inngest",
+      from: YESTERDAY,
+      to: YESTERDAY,
+      externalId: "run-recalc-3",
+    });
     const { result } = await failureEngine(recalculateMetricsFunction, new Error("statement timeout")).execute({
-      events: [{ name: "inngest/function.failed", data: { function_id: "sovani-recalculate-metrics", run_id: "run-recalc-3", error: { message: "statement timeout" }, event: { name: "sovani/metrics.recalc.requested", data: { from: YESTERDAY, to: YESTERDAY, reason: "sync" } } } }],
+      events: [
+        {
+          name: "inngest/function.failed",
+          data: {
+            function_id: "sovani-recalculate-metrics",
+            run_id: "run-recalc-3",
+            error: { message: "statement timeout" },
+            event: {
+              name: "sovani/metrics.recalc.requested",
+              data: { from: YESTERDAY, to: YESTERDAY, reason: "sync" },
+            },
+          },
+        },
+      ],
     });
     expect(result).toEqual({ marked: 1, notified: false });
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, jobRunId));

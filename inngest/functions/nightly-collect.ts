@@ -26,7 +26,14 @@ export const nightlyCollectFunction = inngest.createFunction(
       const deps = jobDeps();
       const db = await deps.getDb();
       const marked = await failJobRunByExternalId(db, "nightly", event.data.run_id, error.message);
-      const sent = await notify(formatFailureMessage({ job: "nightly collection", day: yesterdayOf(deps.today()), failures: [{ what: "nightly run", error: error.message }] }), deps.telegram());
+      const sent = await notify(
+        formatFailureMessage({
+          job: "nightly collection",
+          day: yesterdayOf(deps.today()),
+          failures: [{ what: "nightly run", error: error.message }],
+        }),
+        deps.telegram(),
+      );
       return { marked, notified: sent };
     },
   },
@@ -36,7 +43,12 @@ export const nightlyCollectFunction = inngest.createFunction(
       const db = await deps.getDb();
       const day = yesterdayOf(deps.today());
       const stores = await planCollection({ db, to: day });
-      const jobRunId = await startJobRun(db, { kind: "nightly", trigger: "inngest", ...collectedRange(stores, { from: day, to: day }), externalId: runId });
+      const jobRunId = await startJobRun(db, {
+        kind: "nightly",
+        trigger: "inngest",
+        ...collectedRange(stores, { from: day, to: day }),
+        externalId: runId,
+      });
       return { day, jobRunId, stores };
     });
 
@@ -46,7 +58,13 @@ export const nightlyCollectFunction = inngest.createFunction(
       try {
         await step.invoke(`sync-store-${store.accountId}`, {
           function: syncStoreFunction,
-          data: { accountId: store.accountId, marketplace: store.marketplace, from: store.from, to: store.to, trigger: "inngest" },
+          data: {
+            accountId: store.accountId,
+            marketplace: store.marketplace,
+            from: store.from,
+            to: store.to,
+            trigger: "inngest",
+          },
           timeout: "3h",
         });
         synced += 1;
@@ -58,7 +76,13 @@ export const nightlyCollectFunction = inngest.createFunction(
     await step.run("finish-run", async () => {
       const db = await jobDeps().getDb();
       const status = failures.length === 0 ? "succeeded" : synced > 0 ? "partial" : "failed";
-      await finishJobRun(db, plan.jobRunId, status, { stores: plan.stores.length, synced, failures }, failures.length ? failures.map((f) => `${f.what}: ${f.error}`).join("; ") : undefined);
+      await finishJobRun(
+        db,
+        plan.jobRunId,
+        status,
+        { stores: plan.stores.length, synced, failures },
+        failures.length ? failures.map((f) => `${f.what}: ${f.error}`).join("; ") : undefined,
+      );
       return { status };
     });
 

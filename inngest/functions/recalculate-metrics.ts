@@ -26,7 +26,14 @@ export const recalculateMetricsFunction = inngest.createFunction(
       const marked = await failJobRunByExternalId(db, "recalc", event.data.run_id, error.message);
       const notified =
         data.reason === "nightly"
-          ? await notify(formatFailureMessage({ job: "nightly recalculation", day: data.to, failures: [{ what: `metrics ${data.from}..${data.to}`, error: error.message }] }), deps.telegram())
+          ? await notify(
+              formatFailureMessage({
+                job: "nightly recalculation",
+                day: data.to,
+                failures: [{ what: `metrics ${data.from}..${data.to}`, error: error.message }],
+              }),
+              deps.telegram(),
+            )
           : false;
       return { marked, notified };
     },
@@ -35,8 +42,20 @@ export const recalculateMetricsFunction = inngest.createFunction(
     const { from, to, reason } = event.data;
     const metrics = await step.run("recalculate-metrics", async () => {
       const db = await jobDeps().getDb();
-      const { metrics, runId: recalcRunId } = await runRecalculation({ db, from, to, trigger: "inngest", advice: false, externalId: runId });
-      return { runId: recalcRunId, rows: metrics.rows, skusMissingCost: metrics.skusMissingCost, daysCommissionEstimated: metrics.daysCommissionEstimated };
+      const { metrics, runId: recalcRunId } = await runRecalculation({
+        db,
+        from,
+        to,
+        trigger: "inngest",
+        advice: false,
+        externalId: runId,
+      });
+      return {
+        runId: recalcRunId,
+        rows: metrics.rows,
+        skusMissingCost: metrics.skusMissingCost,
+        daysCommissionEstimated: metrics.daysCommissionEstimated,
+      };
     });
     const advice = await step.run("generate-supply-advice", async () => {
       const db = await jobDeps().getDb();
@@ -48,7 +67,8 @@ export const recalculateMetricsFunction = inngest.createFunction(
       notified = await step.run("notify", async () => {
         const deps = jobDeps();
         const failures = event.data.failures ?? [];
-        if (failures.length > 0) return notify(formatFailureMessage({ job: "nightly collection", day: to, failures }), deps.telegram());
+        if (failures.length > 0)
+          return notify(formatFailureMessage({ job: "nightly collection", day: to, failures }), deps.telegram());
         return notify(formatDailySummary(await buildDailySummary(await deps.getDb(), to)), deps.telegram());
       });
     }

@@ -32,7 +32,13 @@ export const syncNowFunction = inngest.createFunction(
       try {
         await step.invoke(`sync-store-${store.accountId}`, {
           function: syncStoreFunction,
-          data: { accountId: store.accountId, marketplace: store.marketplace, from: store.from, to: store.to, trigger: event.data.trigger },
+          data: {
+            accountId: store.accountId,
+            marketplace: store.marketplace,
+            from: store.from,
+            to: store.to,
+            trigger: event.data.trigger,
+          },
           timeout: "3h",
         });
         synced += 1;
@@ -41,7 +47,10 @@ export const syncNowFunction = inngest.createFunction(
       }
     }
     if (synced > 0) {
-      await step.sendEvent("request-recalculation", recalcRequested.create({ from: plan.from, to: plan.to, reason: "sync" }));
+      await step.sendEvent(
+        "request-recalculation",
+        recalcRequested.create({ from: plan.from, to: plan.to, reason: "sync" }),
+      );
     }
     return { stores: plan.stores.length, synced, failed: failures.length };
   },

@@ -54,7 +54,12 @@ const setupSchema = z
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "errors.passwordMismatch" });
 
 export const setupOwnerAction = publicAction("setupOwnerAction", setupSchema, async (input, ctx) => {
-  await createFirstOwner(ctx.db, { email: input.email, name: input.name, password: input.password, correlationId: ctx.correlationId });
+  await createFirstOwner(ctx.db, {
+    email: input.email,
+    name: input.name,
+    password: input.password,
+    correlationId: ctx.correlationId,
+  });
   await signInOrThrow(input.email, input.password);
   redirect("/overview");
 });
@@ -67,6 +72,11 @@ export const logoutAction = authedAction("logoutAction", z.object({}).passthroug
 });
 
 export const setLocaleAction = publicAction("setLocaleAction", z.object({ locale: z.enum(locales) }), async (input) => {
-  (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
+  (await cookies()).set(LOCALE_COOKIE, input.locale, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    maxAge: 365 * 24 * 3600,
+  });
   return { locale: input.locale };
 });

@@ -5,7 +5,11 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "@/db";
 import { isIsoDay } from "@/lib/domain/dates";
-import { deleteCommissionRule, previewCommissionRule, saveCommissionRule } from "@/lib/services/commission-rules/commission-rules";
+import {
+  deleteCommissionRule,
+  previewCommissionRule,
+  saveCommissionRule,
+} from "@/lib/services/commission-rules/commission-rules";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { authedAction } from "./safe-action";
 
@@ -17,7 +21,13 @@ const ruleInput = z.object({
 });
 
 export const previewCommissionRuleAction = authedAction("previewCommissionRuleAction", ruleInput, async (input, ctx) =>
-  previewCommissionRule({ db: ctx.db, marketplace: input.marketplace, dtFrom: input.dtFrom, rule: input.rule, days: 30 }),
+  previewCommissionRule({
+    db: ctx.db,
+    marketplace: input.marketplace,
+    dtFrom: input.dtFrom,
+    rule: input.rule,
+    days: 30,
+  }),
 );
 
 export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction", ruleInput, async (input, ctx) => {
@@ -26,7 +36,12 @@ export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction",
     .from(schema.commissionRules)
     .where(eq(schema.commissionRules.marketplace, input.marketplace))
     .then((rows) => rows.filter((r) => r.dtFrom === input.dtFrom));
-  const saved = await saveCommissionRule({ db: ctx.db, marketplace: input.marketplace, dtFrom: input.dtFrom, rule: input.rule });
+  const saved = await saveCommissionRule({
+    db: ctx.db,
+    marketplace: input.marketplace,
+    dtFrom: input.dtFrom,
+    rule: input.rule,
+  });
   await writeAudit(ctx.db, {
     actor: ctx.actor,
     action: before ? "commission_rule.update" : "commission_rule.create",
@@ -36,7 +51,10 @@ export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction",
     after: { marketplace: saved.rule.marketplace, dtFrom: saved.rule.dtFrom, rule: saved.rule.rule },
     correlationId: ctx.correlationId,
   });
-  return { id: saved.rule.id, recalculated: saved.recalculated ? { from: saved.recalculated.from, to: saved.recalculated.to } : null };
+  return {
+    id: saved.rule.id,
+    recalculated: saved.recalculated ? { from: saved.recalculated.from, to: saved.recalculated.to } : null,
+  };
 });
 
 export const deleteCommissionRuleAction = authedAction(
@@ -53,6 +71,8 @@ export const deleteCommissionRuleAction = authedAction(
       before: before ? { marketplace: before.marketplace, dtFrom: before.dtFrom, rule: before.ruleJson } : undefined,
       correlationId: ctx.correlationId,
     });
-    return { recalculated: result.recalculated ? { from: result.recalculated.from, to: result.recalculated.to } : null };
+    return {
+      recalculated: result.recalculated ? { from: result.recalculated.from, to: result.recalculated.to } : null,
+    };
   },
 );

@@ -25,25 +25,33 @@ describe("server action policy", () => {
     expect(useServerFiles.length).toBeGreaterThan(0);
   });
 
-  it.each(useServerFiles.map((f) => [path.relative(root, f)]))("%s: every export is a wrapped action listed in policy.json", (rel) => {
-    const source = fs.readFileSync(path.join(root, rel), "utf8");
-    expect(rel.startsWith("lib/actions/"), "'use server' files live in lib/actions").toBe(true);
-    const exports = [...source.matchAll(/^export\s+(?:async\s+)?(?:const|function|let|var)\s+(\w+)/gm)].map((m) => m[1]);
-    expect(source).not.toMatch(/^export\s*\{/m);
-    for (const name of exports) {
-      const wrapped = new RegExp(`export const ${name} = (authedAction|publicAction)\\(\\s*"${name}"`).test(source);
-      expect(wrapped, `${rel}: ${name} must be built with authedAction/publicAction("${name}", ...)`).toBe(true);
-      expect(Object.keys(policy), `${name} is missing from lib/actions/policy.json`).toContain(name);
-    }
-  });
+  it.each(useServerFiles.map((f) => [path.relative(root, f)]))(
+    "%s: every export is a wrapped action listed in policy.json",
+    (rel) => {
+      const source = fs.readFileSync(path.join(root, rel), "utf8");
+      expect(rel.startsWith("lib/actions/"), "'use server' files live in lib/actions").toBe(true);
+      const exports = [...source.matchAll(/^export\s+(?:async\s+)?(?:const|function|let|var)\s+(\w+)/gm)].map(
+        (m) => m[1],
+      );
+      expect(source).not.toMatch(/^export\s*\{/m);
+      for (const name of exports) {
+        const wrapped = new RegExp(`export const ${name} = (authedAction|publicAction)\\(\\s*"${name}"`).test(source);
+        expect(wrapped, `${rel}: ${name} must be built with authedAction/publicAction("${name}", ...)`).toBe(true);
+        expect(Object.keys(policy), `${name} is missing from lib/actions/policy.json`).toContain(name);
+      }
+    },
+  );
 
   it("lists only known roles, and marks public actions explicitly", () => {
-    for (const [name, entry] of Object.entries(policy as Record<string, { roles: string[]; mutates: boolean; selfOnly?: boolean }>)) {
+    for (const [name, entry] of Object.entries(
+      policy as Record<string, { roles: string[]; mutates: boolean; selfOnly?: boolean }>,
+    )) {
       expect(entry.roles.length, name).toBeGreaterThan(0);
       for (const role of entry.roles) expect(["owner", "editor", "viewer", "anonymous"], name).toContain(role);
       expect(typeof entry.mutates, name).toBe("boolean");
       // a viewer may only change their own session
-      if (entry.mutates && entry.roles.includes("viewer")) expect(entry.selfOnly, `${name}: viewers must not mutate shared data`).toBe(true);
+      if (entry.mutates && entry.roles.includes("viewer"))
+        expect(entry.selfOnly, `${name}: viewers must not mutate shared data`).toBe(true);
     }
   });
 });

@@ -95,7 +95,9 @@ export function fieldErrorsOf(error: z.ZodError, t: Translator): Record<string, 
       const min = Number((issue as { minimum?: number | bigint }).minimum ?? 1);
       out[field] = min <= 1 ? translateKey(t, "errors.required") : translateKey(t, "errors.tooShort", { min });
     } else if (issue.code === "too_big") {
-      out[field] = translateKey(t, "errors.tooLong", { max: Number((issue as { maximum?: number | bigint }).maximum ?? 0) });
+      out[field] = translateKey(t, "errors.tooLong", {
+        max: Number((issue as { maximum?: number | bigint }).maximum ?? 0),
+      });
     } else if (issue.code === "invalid_format" && (issue as { format?: string }).format === "email") {
       out[field] = translateKey(t, "errors.invalidEmail");
     } else if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) {
@@ -118,9 +120,21 @@ const codeMessage: Record<ErrorCode, string> = {
   INTERNAL: "errors.generic",
 };
 
-function failure<T>(code: ErrorCode, t: Translator, correlationId: string, key?: string, fieldErrors?: Record<string, string>): ActionResult<T> {
+function failure<T>(
+  code: ErrorCode,
+  t: Translator,
+  correlationId: string,
+  key?: string,
+  fieldErrors?: Record<string, string>,
+): ActionResult<T> {
   const messageKey = key && key.startsWith("errors.") && t.has(key as never) ? key : codeMessage[code];
-  return { ok: false, code, message: t(messageKey as never, { ref: correlationId } as never), correlationId, ...(fieldErrors ? { fieldErrors } : {}) };
+  return {
+    ok: false,
+    code,
+    message: t(messageKey as never, { ref: correlationId } as never),
+    correlationId,
+    ...(fieldErrors ? { fieldErrors } : {}),
+  };
 }
 
 interface Definition<S extends z.ZodType, T, C> {
@@ -137,7 +151,14 @@ function build<S extends z.ZodType, T, C extends PublicActionContext>(def: Defin
     let locale: Locale = "ru";
     let userId: number | undefined;
     const done = (result: ActionResult<T>) => {
-      logger.info("action", { name: def.name, userId, ok: result.ok, code: result.ok ? undefined : result.code, correlationId, ms: Date.now() - started });
+      logger.info("action", {
+        name: def.name,
+        userId,
+        ok: result.ok,
+        code: result.ok ? undefined : result.code,
+        correlationId,
+        ms: Date.now() - started,
+      });
       return result;
     };
     try {
@@ -166,7 +187,8 @@ function build<S extends z.ZodType, T, C extends PublicActionContext>(def: Defin
         ctx = { ...ctx, user, actor: { id: user.id, email: user.email }, locale: user.locale ?? locale };
       }
       const parsed = def.schema.safeParse(inputOf(args));
-      if (!parsed.success) return done(failure("VALIDATION", t, correlationId, undefined, fieldErrorsOf(parsed.error, t)));
+      if (!parsed.success)
+        return done(failure("VALIDATION", t, correlationId, undefined, fieldErrorsOf(parsed.error, t)));
       const data = await def.handler(parsed.data, ctx as C);
       return done({ ok: true, data });
     } catch (error) {
@@ -175,10 +197,17 @@ function build<S extends z.ZodType, T, C extends PublicActionContext>(def: Defin
         const fieldErrors = error.fieldErrors
           ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, translateKey(t, v)]))
           : undefined;
-        if (error.code === "INTERNAL" || error.code === "UPSTREAM") logger.error("action.failed", { name: def.name, correlationId, error });
+        if (error.code === "INTERNAL" || error.code === "UPSTREAM")
+          logger.error("action.failed", { name: def.name, correlationId, error });
         return done(failure(error.code, t, correlationId, error.message, fieldErrors));
       }
-      logger.error("action.failed", { name: def.name, userId, correlationId, error, stack: error instanceof Error ? error.stack : undefined });
+      logger.error("action.failed", {
+        name: def.name,
+        userId,
+        correlationId,
+        error,
+        stack: error instanceof Error ? error.stack : undefined,
+      });
       return done(failure("INTERNAL", t, correlationId));
     }
   };

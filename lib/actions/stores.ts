@@ -34,7 +34,12 @@ export const replaceStoreCredentialsAction = authedAction(
   z.intersection(z.object({ storeId }), credentials),
   async (input, ctx) => {
     const { storeId: id, ...creds } = input;
-    await replaceStoreCredentials(ctx.db, { storeId: id, credentials: creds as z.output<typeof credentials>, actor: ctx.actor, correlationId: ctx.correlationId });
+    await replaceStoreCredentials(ctx.db, {
+      storeId: id,
+      credentials: creds as z.output<typeof credentials>,
+      actor: ctx.actor,
+      correlationId: ctx.correlationId,
+    });
     revalidatePath("/settings/stores");
     return null;
   },
@@ -48,7 +53,13 @@ export const renameStoreAction = authedAction("renameStoreAction", z.object({ st
 
 export const setStoreActiveAction = authedAction(
   "setStoreActiveAction",
-  z.object({ storeId, active: z.enum(["true", "false"]).or(z.boolean()).transform((v) => v === true || v === "true") }),
+  z.object({
+    storeId,
+    active: z
+      .enum(["true", "false"])
+      .or(z.boolean())
+      .transform((v) => v === true || v === "true"),
+  }),
   async (input, ctx) => {
     await setStoreActive(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });
     revalidatePath("/", "layout");
@@ -56,8 +67,14 @@ export const setStoreActiveAction = authedAction(
   },
 );
 
-export const testStoreConnectionAction = authedAction("testStoreConnectionAction", z.object({ storeId }), async (input, ctx) => {
-  const result = await checkStoreConnection(ctx.db, { storeId: input.storeId });
-  revalidatePath("/settings/stores");
-  return result.ok ? { ok: true as const } : { ok: false as const, reason: result.reason, detail: redactText(result.detail).slice(0, 300) };
-});
+export const testStoreConnectionAction = authedAction(
+  "testStoreConnectionAction",
+  z.object({ storeId }),
+  async (input, ctx) => {
+    const result = await checkStoreConnection(ctx.db, { storeId: input.storeId });
+    revalidatePath("/settings/stores");
+    return result.ok
+      ? { ok: true as const }
+      : { ok: false as const, reason: result.reason, detail: redactText(result.detail).slice(0, 300) };
+  },
+);

@@ -24,7 +24,10 @@ async function startSync(options: RequestSyncOptions): Promise<SyncNowOutcome> {
   const result = await requestSync(options);
   if (result.mode === "inngest") return { status: "queued" };
   if (!result.started) return { status: "busy" };
-  const finished = await Promise.race([result.done.catch(() => null), new Promise<"timeout">((r) => setTimeout(() => r("timeout"), WAIT_FOR_INLINE_MS))]);
+  const finished = await Promise.race([
+    result.done.catch(() => null),
+    new Promise<"timeout">((r) => setTimeout(() => r("timeout"), WAIT_FOR_INLINE_MS)),
+  ]);
   revalidatePath("/sync");
   if (finished === "timeout" || finished === null) return { status: "running" };
   return {
@@ -51,7 +54,8 @@ export const loadHistoryAction = authedAction(
   async (input, ctx) => {
     const today = jobDeps().today();
     if (input.from > today) throw new AppError("VALIDATION", "errors.validation", { from: "errors.historyInFuture" });
-    if (input.from < earliestHistoryDay(today)) throw new AppError("VALIDATION", "errors.validation", { from: "errors.historyTooOld" });
+    if (input.from < earliestHistoryDay(today))
+      throw new AppError("VALIDATION", "errors.validation", { from: "errors.historyTooOld" });
     return startSync({ accountId: input.storeId, from: input.from, to: today, db: ctx.db });
   },
 );

@@ -36,7 +36,13 @@ export const updateUserRoleAction = authedAction(
 
 export const setUserDisabledAction = authedAction(
   "setUserDisabledAction",
-  z.object({ userId, disabled: z.enum(["true", "false"]).or(z.boolean()).transform((v) => v === true || v === "true") }),
+  z.object({
+    userId,
+    disabled: z
+      .enum(["true", "false"])
+      .or(z.boolean())
+      .transform((v) => v === true || v === "true"),
+  }),
   async (input, ctx) => {
     await setUserDisabled(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });
     revalidatePath("/settings/users");
@@ -55,19 +61,30 @@ export const resetUserPasswordAction = authedAction(
 );
 
 const changeOwnPasswordSchema = z
-  .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: password, newPasswordConfirm: z.string() })
-  .refine((v) => v.newPassword === v.newPasswordConfirm, { path: ["newPasswordConfirm"], message: "errors.passwordMismatch" });
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    newPassword: password,
+    newPasswordConfirm: z.string(),
+  })
+  .refine((v) => v.newPassword === v.newPasswordConfirm, {
+    path: ["newPasswordConfirm"],
+    message: "errors.passwordMismatch",
+  });
 
 /** Any signed-in user, for their own account only (the id comes from the session, never the input). */
-export const changeOwnPasswordAction = authedAction("changeOwnPasswordAction", changeOwnPasswordSchema, async (input, ctx) => {
-  await changeOwnPassword(ctx.db, {
-    userId: ctx.user.id,
-    currentPassword: input.currentPassword,
-    newPassword: input.newPassword,
-    actor: ctx.actor,
-    correlationId: ctx.correlationId,
-  });
-  // every session of the user has ended with the old password: this browser signs in again
-  await signOut({ redirect: false });
-  redirect("/login?changed=1");
-});
+export const changeOwnPasswordAction = authedAction(
+  "changeOwnPasswordAction",
+  changeOwnPasswordSchema,
+  async (input, ctx) => {
+    await changeOwnPassword(ctx.db, {
+      userId: ctx.user.id,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      actor: ctx.actor,
+      correlationId: ctx.correlationId,
+    });
+    // every session of the user has ended with the old password: this browser signs in again
+    await signOut({ redirect: false });
+    redirect("/login?changed=1");
+  },
+);

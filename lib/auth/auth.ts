@@ -26,7 +26,10 @@ declare module "next-auth" {
 
 /** Thrown by authorize: code 'locked' or 'credentials' (both reach the user only as generic text). */
 export class SignInFailed extends CredentialsSignin {
-  constructor(code: "locked" | "credentials", public readonly retryAfterSeconds = 0) {
+  constructor(
+    code: "locked" | "credentials",
+    public readonly retryAfterSeconds = 0,
+  ) {
     super();
     this.code = code;
   }
@@ -64,9 +67,16 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
           ip: clientIpFrom(request.headers),
         });
         if (!result.ok) {
-          throw result.reason === "locked" ? new SignInFailed("locked", result.retryAfterSeconds) : new SignInFailed("credentials");
+          throw result.reason === "locked"
+            ? new SignInFailed("locked", result.retryAfterSeconds)
+            : new SignInFailed("credentials");
         }
-        return { id: String(result.user.id), email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
+        return {
+          id: String(result.user.id),
+          email: result.user.email,
+          name: result.user.name,
+          sv: result.user.sessionVersion,
+        };
       },
     }),
   ],

@@ -4,7 +4,10 @@
 export function clientIpFrom(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
   if (forwarded) {
-    const parts = forwarded.split(",").map((p) => p.trim()).filter(Boolean);
+    const parts = forwarded
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
     const last = parts[parts.length - 1];
     if (last) return last.slice(0, 64);
   }

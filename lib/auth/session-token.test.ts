@@ -12,8 +12,16 @@ function jar(cookies: Record<string, string>): CookieReader {
   };
 }
 
-async function token(claims: Record<string, unknown>, options: { maxAge?: number; salt?: string; secret?: string } = {}) {
-  return encode({ token: claims, secret: options.secret ?? SECRET, salt: options.salt ?? NAME, maxAge: options.maxAge ?? 3600 });
+async function token(
+  claims: Record<string, unknown>,
+  options: { maxAge?: number; salt?: string; secret?: string } = {},
+) {
+  return encode({
+    token: claims,
+    secret: options.secret ?? SECRET,
+    salt: options.salt ?? NAME,
+    maxAge: options.maxAge ?? 3600,
+  });
 }
 
 describe("readSessionClaims", () => {
@@ -23,14 +31,20 @@ describe("readSessionClaims", () => {
     const plain = await readSessionClaims(jar({ [NAME]: await token({ uid: 7, sv: 3, lat }) }), SECRET);
     expect(plain).toMatchObject({ uid: 7, sv: 3, lat });
     const secureName = `__Secure-${NAME}`;
-    const secure = await readSessionClaims(jar({ [secureName]: await token({ uid: 8, sv: 1, lat }, { salt: secureName }) }), SECRET);
+    const secure = await readSessionClaims(
+      jar({ [secureName]: await token({ uid: 8, sv: 1, lat }, { salt: secureName }) }),
+      SECRET,
+    );
     expect(secure).toMatchObject({ uid: 8, sv: 1 });
   });
 
   it("joins a cookie Auth.js split into chunks", async () => {
     const whole = await token({ uid: 9, sv: 2, lat });
     const cut = Math.floor(whole.length / 2);
-    const claims = await readSessionClaims(jar({ [`${NAME}.1`]: whole.slice(cut), [`${NAME}.0`]: whole.slice(0, cut) }), SECRET);
+    const claims = await readSessionClaims(
+      jar({ [`${NAME}.1`]: whole.slice(cut), [`${NAME}.0`]: whole.slice(0, cut) }),
+      SECRET,
+    );
     expect(claims).toMatchObject({ uid: 9, sv: 2 });
   });
 
@@ -38,8 +52,15 @@ describe("readSessionClaims", () => {
     const good = await token({ uid: 7, sv: 3, lat });
     const flipped = good.slice(0, -3) + (good.at(-3) === "A" ? "B" : "A") + good.slice(-2);
     expect(await readSessionClaims(jar({ [NAME]: flipped }), SECRET)).toBeNull();
-    expect(await readSessionClaims(jar({ [NAME]: await token({ uid: 7, sv: 3, lat }, { secret: `${SECRET}-other` }) }), SECRET)).toBeNull();
-    expect(await readSessionClaims(jar({ [NAME]: await token({ uid: 7, sv: 3, lat }, { salt: "something-else" }) }), SECRET)).toBeNull();
+    expect(
+      await readSessionClaims(
+        jar({ [NAME]: await token({ uid: 7, sv: 3, lat }, { secret: `${SECRET}-other` }) }),
+        SECRET,
+      ),
+    ).toBeNull();
+    expect(
+      await readSessionClaims(jar({ [NAME]: await token({ uid: 7, sv: 3, lat }, { salt: "something-else" }) }), SECRET),
+    ).toBeNull();
     expect(await readSessionClaims(jar({ [NAME]: await token({ sv: 3, lat }) }), SECRET)).toBeNull();
     expect(await readSessionClaims(jar({}), SECRET)).toBeNull();
     expect(await readSessionClaims(jar({ [NAME]: "not-a-jwt" }), SECRET)).toBeNull();

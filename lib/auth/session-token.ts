@@ -40,8 +40,19 @@ function cookieToken(cookies: CookieReader, name: string): string | undefined {
 }
 
 function claimsOf(payload: Record<string, unknown>): SessionClaims | null {
-  const claims = { uid: Number(payload.uid), sv: Number(payload.sv), lat: Number(payload.lat), exp: Number(payload.exp) };
-  if (!Number.isInteger(claims.uid) || !Number.isInteger(claims.sv) || !Number.isFinite(claims.lat) || !Number.isFinite(claims.exp)) return null;
+  const claims = {
+    uid: Number(payload.uid),
+    sv: Number(payload.sv),
+    lat: Number(payload.lat),
+    exp: Number(payload.exp),
+  };
+  if (
+    !Number.isInteger(claims.uid) ||
+    !Number.isInteger(claims.sv) ||
+    !Number.isFinite(claims.lat) ||
+    !Number.isFinite(claims.exp)
+  )
+    return null;
   return claims;
 }
 

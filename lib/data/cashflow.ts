@@ -51,7 +51,11 @@ function compareTotals(typeA: CashflowType, a: Decimal, typeB: CashflowType, b: 
  * Operating = every type except 'financing' (loan repayments) and 'payout' (money moving from the
  * marketplace to the seller, not earned or spent).
  */
-export async function queryCashflowSummary(db: Db, scope: DashboardScope, bucket: "day" | "week"): Promise<CashflowSummary> {
+export async function queryCashflowSummary(
+  db: Db,
+  scope: DashboardScope,
+  bucket: "day" | "week",
+): Promise<CashflowSummary> {
   const key = bucket === "day" ? sql`c.d` : sql.raw(`date_trunc('week', c.d::timestamp)::date`);
   const result = await db.execute(sql`
     select ${key}::text as d, c.type, sum(c.amount)::text as amount, count(*)::int as n
@@ -61,7 +65,10 @@ export async function queryCashflowSummary(db: Db, scope: DashboardScope, bucket
   `);
   const rows = rowsOf<{ d: string; type: CashflowType; amount: string; n: number }>(result);
   const zero = () => new Decimal(0);
-  const buckets = new Map<string, { byType: Partial<Record<CashflowType, string>>; operating: Decimal; financing: Decimal }>();
+  const buckets = new Map<
+    string,
+    { byType: Partial<Record<CashflowType, string>>; operating: Decimal; financing: Decimal }
+  >();
   const totals = new Map<CashflowType, { amount: Decimal; count: number }>();
   let operating = zero();
   let financing = zero();

@@ -96,7 +96,11 @@ export interface MissingCostSku {
 }
 
 /** SKUs that sold in the period on days with no cost price, with the first such day (where to start the history). */
-export async function queryMissingCostSkus(db: Db, scope: DashboardScope, limit = 50): Promise<{ rows: MissingCostSku[]; total: number }> {
+export async function queryMissingCostSkus(
+  db: Db,
+  scope: DashboardScope,
+  limit = 50,
+): Promise<{ rows: MissingCostSku[]; total: number }> {
   const result = await db.execute(sql`
     select s.id, s.article, s.name, s.marketplace, sum(m.qty)::int as units, min(m.d)::text as first_day,
       count(*) over () as total

@@ -24,7 +24,9 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const db = database.db;
-    const acc = await db.execute(sql`insert into accounts (marketplace, name) values ('WB', 'WB shop'), ('OZON', 'Ozon shop') returning id`);
+    const acc = await db.execute(
+      sql`insert into accounts (marketplace, name) values ('WB', 'WB shop'), ('OZON', 'Ozon shop') returning id`,
+    );
     [wb, ozon] = (acc as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
     const skus = await db.execute(sql`
       insert into sku (account_id, marketplace, nm_id, ozon_id, article, name, brand, category) values
@@ -32,8 +34,11 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
         (${wb}, 'WB', 9007199254740993, null, 'CUP-2', 'Mug 100%_red', 'Acme', 'Посуда'),
         (${ozon}, 'OZON', null, 5001, 'TOY-1', 'Игрушка', 'Toyco', 'Игрушки')
       returning id, article`);
-    for (const r of (skus as unknown as { rows: { id: number; article: string }[] }).rows) sku[r.article] = Number(r.id);
-    const whs = await db.execute(sql`insert into warehouse (marketplace, code, name, kind) values ('WB', '1', 'Коледино', 'FBO'), ('WB', '2', 'Казань', 'FBO') returning id`);
+    for (const r of (skus as unknown as { rows: { id: number; article: string }[] }).rows)
+      sku[r.article] = Number(r.id);
+    const whs = await db.execute(
+      sql`insert into warehouse (marketplace, code, name, kind) values ('WB', '1', 'Коледино', 'FBO'), ('WB', '2', 'Казань', 'FBO') returning id`,
+    );
     [wh1, wh2] = (whs as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
 
     // previous period 2026-10-25..2026-10-31, current 2026-11-01..2026-11-07
@@ -131,7 +136,13 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     const series = await queryPnlSeries(database.db, scope());
     expect(series.bucket).toBe("day");
     expect(series.points).toHaveLength(7);
-    expect(series.points[0]).toMatchObject({ d: "2026-11-01", revenue: "1000.00", costs: "600.00", profit: "100.00", units: 3 });
+    expect(series.points[0]).toMatchObject({
+      d: "2026-11-01",
+      revenue: "1000.00",
+      costs: "600.00",
+      profit: "100.00",
+      units: 3,
+    });
     expect(series.points[6].isProvisional).toBe(true);
     expect(series.points[5].isProvisional).toBe(false);
     expect(bucketFor({ from: "2026-01-01", to: "2026-12-31" })).toBe("week");
@@ -142,8 +153,16 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
   });
 
   it("counts what needs attention", async () => {
-    expect(await queryAttentionCounts(database.db, scope())).toEqual({ skusWithoutCost: 1, runningOut: 1, failedSyncs: 1 });
-    expect(await queryAttentionCounts(database.db, scope(ozon))).toEqual({ skusWithoutCost: 0, runningOut: 0, failedSyncs: 0 });
+    expect(await queryAttentionCounts(database.db, scope())).toEqual({
+      skusWithoutCost: 1,
+      runningOut: 1,
+      failedSyncs: 1,
+    });
+    expect(await queryAttentionCounts(database.db, scope(ozon))).toEqual({
+      skusWithoutCost: 0,
+      runningOut: 0,
+      failedSyncs: 0,
+    });
     expect(previousPeriod({ from: "2026-03-01", to: "2026-03-31" })).toEqual({ from: "2026-01-29", to: "2026-02-28" });
   });
 
@@ -152,7 +171,15 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     const page = await querySkuPage(database.db, scope(), {}, params);
     expect(page.total).toBe(3);
     expect(page.rows.map((r) => r.article)).toEqual(["CUP-1", "TOY-1"]); // nulls last
-    expect(page.rows[0]).toMatchObject({ units: 14, revenueNet: "3500.00", profit: "700.00", margin: "20.00", onHand: 10, coverDays: "5.00", isProvisional: true });
+    expect(page.rows[0]).toMatchObject({
+      units: 14,
+      revenueNet: "3500.00",
+      profit: "700.00",
+      margin: "20.00",
+      onHand: 10,
+      coverDays: "5.00",
+      isProvisional: true,
+    });
     const second = await querySkuPage(database.db, scope(), {}, { ...params, page: 2 });
     expect(second.rows.map((r) => r.article)).toEqual(["CUP-2"]);
     expect(second.rows[0]).toMatchObject({ isMissingCost: true, cogs: null, externalId: "9007199254740993" });
@@ -162,15 +189,22 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     const text = await querySkuPage(database.db, scope(), { q: "кружка" }, { ...params, pageSize: 50 });
     expect(text.rows.map((r) => r.article)).toEqual(["CUP-1"]);
     // LIKE wildcards in the search are literal
-    expect((await querySkuPage(database.db, scope(), { q: "100%_" }, params)).rows.map((r) => r.article)).toEqual(["CUP-2"]);
+    expect((await querySkuPage(database.db, scope(), { q: "100%_" }, params)).rows.map((r) => r.article)).toEqual([
+      "CUP-2",
+    ]);
     expect((await querySkuPage(database.db, scope(), { q: "%" }, params)).total).toBe(1);
     expect((await querySkuPage(database.db, scope(), { q: "9007199254740993" }, params)).rows[0].article).toBe("CUP-2");
-    expect((await querySkuPage(database.db, scope(), { marketplace: "OZON" }, params)).rows.map((r) => r.article)).toEqual(["TOY-1"]);
+    expect(
+      (await querySkuPage(database.db, scope(), { marketplace: "OZON" }, params)).rows.map((r) => r.article),
+    ).toEqual(["TOY-1"]);
     expect((await querySkuPage(database.db, scope(), { brand: "Acme", category: "Посуда" }, params)).total).toBe(2);
     expect((await querySkuPage(database.db, scope(wb), {}, { ...params, pageSize: 50 })).total).toBe(2);
     const beyond = await querySkuPage(database.db, scope(), {}, { ...params, page: 9 });
     expect(beyond).toMatchObject({ rows: [], total: 3 });
-    expect(await querySkuFilterOptions(database.db, scope())).toEqual({ brands: ["Acme", "Toyco"], categories: ["Игрушки", "Посуда"] });
+    expect(await querySkuFilterOptions(database.db, scope())).toEqual({
+      brands: ["Acme", "Toyco"],
+      categories: ["Игрушки", "Посуда"],
+    });
   });
 
   it("reads one SKU's series, stock and advice per warehouse", async () => {
@@ -181,11 +215,25 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(series).toHaveLength(7);
     expect(series[6]).toMatchObject({ d: "2026-11-07", units: 2, profit: "100.00", isSettled: false });
     const warehouses = await querySkuWarehouses(database.db, sku["CUP-1"], "2026-11-07");
-    expect(warehouses.map((w) => [w.warehouseName, w.onHand, w.advice.map((a) => [a.windowDays, a.recommendedQty])])).toEqual([
+    expect(
+      warehouses.map((w) => [w.warehouseName, w.onHand, w.advice.map((a) => [a.windowDays, a.recommendedQty])]),
+    ).toEqual([
       ["Казань", 4, [[14, 10]]],
-      ["Коледино", 6, [[14, 22], [28, 50]]],
+      [
+        "Коледино",
+        6,
+        [
+          [14, 22],
+          [28, 50],
+        ],
+      ],
     ]);
-    expect(warehouses[1].advice[0]).toMatchObject({ velocity: "1.2000", demandStd: "0.5000", safetyCoeff: "1.500", onHand: 6 });
+    expect(warehouses[1].advice[0]).toMatchObject({
+      velocity: "1.2000",
+      demandStd: "0.5000",
+      safetyCoeff: "1.500",
+      onHand: 6,
+    });
   });
 
   it("lists restock advice most urgent first, with filters", async () => {
@@ -198,18 +246,38 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       ["CUP-2", "Коледино", 0],
     ]);
     expect((await queryRestockPage(database.db, scope(), { windowDays: 14, isNeedOnly: true }, params)).total).toBe(2);
-    expect((await queryRestockPage(database.db, scope(), { windowDays: 28 }, params)).rows.map((r) => r.recommendedQty)).toEqual([50]);
+    expect(
+      (await queryRestockPage(database.db, scope(), { windowDays: 28 }, params)).rows.map((r) => r.recommendedQty),
+    ).toEqual([50]);
     expect((await queryRestockPage(database.db, scope(), { windowDays: 14, warehouseId: wh2 }, params)).total).toBe(1);
-    expect((await queryRestockPage(database.db, { ...scope(), to: "2026-11-06" }, { windowDays: 14 }, params)).rows[0].recommendedQty).toBe(99);
-    expect((await queryRestockPage(database.db, { ...scope(), to: "2026-10-01" }, { windowDays: 14 }, params)).adviceDay).toBeNull();
+    expect(
+      (await queryRestockPage(database.db, { ...scope(), to: "2026-11-06" }, { windowDays: 14 }, params)).rows[0]
+        .recommendedQty,
+    ).toBe(99);
+    expect(
+      (await queryRestockPage(database.db, { ...scope(), to: "2026-10-01" }, { windowDays: 14 }, params)).adviceDay,
+    ).toBeNull();
     // pages cut the sorted matches: page 2 of 2 rows each continues where page 1 stopped, and a page past
     // the end still reports the total so the pager can lead back
     const small = { ...params, pageSize: 2 };
-    expect((await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...small, page: 2 })).rows.map((r) => r.article)).toEqual(["CUP-2"]);
+    expect(
+      (await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...small, page: 2 })).rows.map(
+        (r) => r.article,
+      ),
+    ).toEqual(["CUP-2"]);
     const beyond = await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...small, page: 5 });
     expect([beyond.rows.length, beyond.total]).toEqual([0, 3]);
-    const byArticle = await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...params, sort: "article", dir: "desc" });
-    expect(byArticle.rows.map((r) => [r.article, r.recommendedQty])).toEqual([["CUP-2", 0], ["CUP-1", 22], ["CUP-1", 10]]);
+    const byArticle = await queryRestockPage(
+      database.db,
+      scope(),
+      { windowDays: 14 },
+      { ...params, sort: "article", dir: "desc" },
+    );
+    expect(byArticle.rows.map((r) => [r.article, r.recommendedQty])).toEqual([
+      ["CUP-2", 0],
+      ["CUP-1", 22],
+      ["CUP-1", 10],
+    ]);
   });
 
   it("sums cash flow by type and bucket, keeping financing and payouts out of operating", async () => {
@@ -218,7 +286,10 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(summary.financing).toBe("-500.00");
     expect(summary.payouts).toBe("700.00");
     expect(summary.buckets.map((b) => b.d)).toEqual(["2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]);
-    expect(summary.buckets[0]).toMatchObject({ operating: "900.05", byType: { sale_payout: "1000.10", logistics: "-100.05" } });
+    expect(summary.buckets[0]).toMatchObject({
+      operating: "900.05",
+      byType: { sale_payout: "1000.10", logistics: "-100.05" },
+    });
     // in a statement's order: operating (money in, then the largest deductions), financing, payouts
     expect(summary.totalsByType.map((x) => [x.type, x.amount, x.count])).toEqual([
       ["sale_payout", "1000.10", 1],
@@ -237,11 +308,34 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(page.rows[1].supplements.map((s) => s.reviewId)).toEqual(["w1s"]);
     expect(page.rows[1].text).toBe("<script>alert(1)</script> great");
     // the unanswered supplement brings its parent along
-    const unanswered = await queryReviewPage(database.db, scope(), { isUnansweredOnly: true }, { page: 1, pageSize: 20 }, "Europe/Moscow");
+    const unanswered = await queryReviewPage(
+      database.db,
+      scope(),
+      { isUnansweredOnly: true },
+      { page: 1, pageSize: 20 },
+      "Europe/Moscow",
+    );
     expect(unanswered.rows.map((r) => r.reviewId)).toEqual(["w1"]);
-    expect((await queryReviewPage(database.db, scope(), { isWithMediaOnly: true }, { page: 1, pageSize: 20 }, "Europe/Moscow")).total).toBe(1);
-    expect((await queryReviewPage(database.db, scope(ozon), { rating: 4 }, { page: 1, pageSize: 20 }, "Europe/Moscow")).total).toBe(1);
-    expect(await queryReviewStats(database.db, scope(), "Europe/Moscow")).toEqual({ total: 3, unanswered: 1, averageRating: "3.67" });
+    expect(
+      (
+        await queryReviewPage(
+          database.db,
+          scope(),
+          { isWithMediaOnly: true },
+          { page: 1, pageSize: 20 },
+          "Europe/Moscow",
+        )
+      ).total,
+    ).toBe(1);
+    expect(
+      (await queryReviewPage(database.db, scope(ozon), { rating: 4 }, { page: 1, pageSize: 20 }, "Europe/Moscow"))
+        .total,
+    ).toBe(1);
+    expect(await queryReviewStats(database.db, scope(), "Europe/Moscow")).toEqual({
+      total: 3,
+      unanswered: 1,
+      averageRating: "3.67",
+    });
   });
 
   it("reads cost prices and the SKUs that sell without one", async () => {
@@ -255,11 +349,25 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       ["CUP-2", null, 0],
       ["TOY-1", "300.00", 1],
     ]);
-    const missing = await querySkuCostPage(database.db, scope(), { asOf: "2026-11-07", isMissingOnly: true, page: 1, pageSize: 50 });
+    const missing = await querySkuCostPage(database.db, scope(), {
+      asOf: "2026-11-07",
+      isMissingOnly: true,
+      page: 1,
+      pageSize: 50,
+    });
     expect(missing.rows.map((r) => r.article)).toEqual(["CUP-2"]);
     expect(await queryMissingCostSkus(database.db, scope())).toEqual({
       total: 1,
-      rows: [{ skuId: sku["CUP-2"], article: "CUP-2", name: "Mug 100%_red", marketplace: "WB", unitsWithoutCost: 7, firstDay: "2026-11-01" }],
+      rows: [
+        {
+          skuId: sku["CUP-2"],
+          article: "CUP-2",
+          name: "Mug 100%_red",
+          marketplace: "WB",
+          unitsWithoutCost: 7,
+          firstDay: "2026-11-01",
+        },
+      ],
     });
   });
 });

@@ -129,7 +129,11 @@ export interface PnlSeries {
 }
 
 /** P&L per day, week or month (by the length of the range) for the chart. */
-export async function queryPnlSeries(db: Db, scope: DashboardScope, bucket: Bucket = bucketFor(scope)): Promise<PnlSeries> {
+export async function queryPnlSeries(
+  db: Db,
+  scope: DashboardScope,
+  bucket: Bucket = bucketFor(scope),
+): Promise<PnlSeries> {
   const key = bucket === "day" ? sql`t.d` : sql.raw(`date_trunc('${bucket}', t.d::timestamp)::date`);
   const result = await db.execute(sql`
     select ${key}::text as d,

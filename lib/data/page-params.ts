@@ -6,7 +6,21 @@ import type { SkuFilters, SkuSortKey } from "./skus";
 import { param, parseTableParams, type SearchParamsRecord, type TableParams } from "./table-params";
 
 // duplicated from the server-only modules as plain lists so this file stays importable anywhere
-const skuSortKeys: readonly SkuSortKey[] = ["article", "name", "units", "refunds", "revenueNet", "cogs", "profit", "margin", "sv7", "sv14", "sv28", "onHand", "coverDays"];
+const skuSortKeys: readonly SkuSortKey[] = [
+  "article",
+  "name",
+  "units",
+  "refunds",
+  "revenueNet",
+  "cogs",
+  "profit",
+  "margin",
+  "sv7",
+  "sv14",
+  "sv28",
+  "onHand",
+  "coverDays",
+];
 const restockSortKeys: readonly RestockSortKey[] = ["coverDays", "recommendedQty", "velocity", "onHand", "article"];
 
 function marketplaceParam(params: SearchParamsRecord): "WB" | "OZON" | undefined {
@@ -20,12 +34,20 @@ function textParam(params: SearchParamsRecord, key: string): string | undefined 
 
 export function parseSkuQuery(params: SearchParamsRecord): { filters: SkuFilters; table: TableParams<SkuSortKey> } {
   return {
-    filters: { marketplace: marketplaceParam(params), brand: textParam(params, "brand"), category: textParam(params, "category"), q: textParam(params, "q") },
+    filters: {
+      marketplace: marketplaceParam(params),
+      brand: textParam(params, "brand"),
+      category: textParam(params, "category"),
+      q: textParam(params, "q"),
+    },
     table: parseTableParams(params, { sortKeys: skuSortKeys, defaultSort: "revenueNet", defaultDir: "desc" }),
   };
 }
 
-export function parseRestockQuery(params: SearchParamsRecord): { filters: RestockFilters; table: TableParams<RestockSortKey> } {
+export function parseRestockQuery(params: SearchParamsRecord): {
+  filters: RestockFilters;
+  table: TableParams<RestockSortKey>;
+} {
   const warehouse = Number(param(params, "warehouse"));
   return {
     filters: {
@@ -39,7 +61,11 @@ export function parseRestockQuery(params: SearchParamsRecord): { filters: Restoc
   };
 }
 
-export function parseReviewQuery(params: SearchParamsRecord): { filters: ReviewFilters; page: number; pageSize: number } {
+export function parseReviewQuery(params: SearchParamsRecord): {
+  filters: ReviewFilters;
+  page: number;
+  pageSize: number;
+} {
   const rating = Number(param(params, "rating"));
   const table = parseTableParams(params, { sortKeys: ["created"], defaultSort: "created", defaultPageSize: 25 });
   return {
@@ -53,9 +79,19 @@ export function parseReviewQuery(params: SearchParamsRecord): { filters: ReviewF
   };
 }
 
-export function parseCostQuery(params: SearchParamsRecord): { q?: string; isMissingOnly: boolean; page: number; pageSize: number } {
+export function parseCostQuery(params: SearchParamsRecord): {
+  q?: string;
+  isMissingOnly: boolean;
+  page: number;
+  pageSize: number;
+} {
   const table = parseTableParams(params, { sortKeys: ["article"], defaultSort: "article" });
-  return { q: textParam(params, "q"), isMissingOnly: param(params, "missing") === "1", page: table.page, pageSize: table.pageSize };
+  return {
+    q: textParam(params, "q"),
+    isMissingOnly: param(params, "missing") === "1",
+    page: table.page,
+    pageSize: table.pageSize,
+  };
 }
 
 export function exportFormatParam(params: SearchParamsRecord): "csv" | "xlsx" {

@@ -52,7 +52,9 @@ function restockWhere(scope: DashboardScope, filters: RestockFilters): SQL {
   if (filters.isNeedOnly) parts.push(sql`a.recommended_qty > 0`);
   if (filters.q) {
     const like = containsPattern(filters.q);
-    parts.push(sql`(s.article ilike ${like} or s.name ilike ${like} or s.nm_id::text = ${filters.q} or s.ozon_id::text = ${filters.q})`);
+    parts.push(
+      sql`(s.article ilike ${like} or s.name ilike ${like} or s.nm_id::text = ${filters.q} or s.ozon_id::text = ${filters.q})`,
+    );
   }
   return sql.join(parts, sql` and `);
 }
@@ -141,6 +143,8 @@ export interface WarehouseOption {
 }
 
 export async function queryWarehouseOptions(db: Db): Promise<WarehouseOption[]> {
-  const result = await db.execute(sql`select id, coalesce(name, code) as name, marketplace from warehouse order by marketplace, 2`);
+  const result = await db.execute(
+    sql`select id, coalesce(name, code) as name, marketplace from warehouse order by marketplace, 2`,
+  );
   return rowsOf<WarehouseOption>(result).map((w) => ({ ...w, id: int(w.id) }));
 }

@@ -45,7 +45,10 @@ function reviewWhere(scope: DashboardScope, filters: ReviewFilters, timeZone: st
 type Raw = Record<string, unknown>;
 
 function toItem(r: Raw): Omit<ReviewItem, "supplements"> {
-  const created = r.created_at_utc instanceof Date ? r.created_at_utc.toISOString() : new Date(String(r.created_at_utc)).toISOString();
+  const created =
+    r.created_at_utc instanceof Date
+      ? r.created_at_utc.toISOString()
+      : new Date(String(r.created_at_utc)).toISOString();
   return {
     reviewId: String(r.review_id),
     marketplace: r.marketplace as "WB" | "OZON",
@@ -97,7 +100,10 @@ export async function queryReviewPage(
         await db.execute(sql`
           select ${columns} from reviews r
           left join accounts a on a.id = r.account_id left join sku s on s.id = r.sku_id
-          where r.parent_review_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+          where r.parent_review_id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})
           order by r.created_at_utc
         `),
       )

@@ -91,7 +91,9 @@ export function skuFilterSql(scope: DashboardScope, filters: SkuFilters): SQL {
 
 /** `alias.c` for every running total, each falling back through `sources` in order, else zero. */
 function runningColumns(sources: string[]): SQL {
-  return sql.raw(RUNNING_COLUMNS.map((c) => `coalesce(${[...sources.map((a) => `${a}.${c}`), "0"].join(", ")}) as ${c}`).join(", "));
+  return sql.raw(
+    RUNNING_COLUMNS.map((c) => `coalesce(${[...sources.map((a) => `${a}.${c}`), "0"].join(", ")}) as ${c}`).join(", "),
+  );
 }
 
 /** The period's totals p from the running totals hi (at its end) and lo (before its start); null without a metrics row in it. */
@@ -297,7 +299,11 @@ export interface SkuDayPoint {
 }
 
 /** Day-by-day P&L, units, stock and velocity of one SKU. */
-export async function querySkuSeries(db: Db, skuId: number, scope: Pick<DashboardScope, "from" | "to">): Promise<SkuDayPoint[]> {
+export async function querySkuSeries(
+  db: Db,
+  skuId: number,
+  scope: Pick<DashboardScope, "from" | "to">,
+): Promise<SkuDayPoint[]> {
   const result = await db.execute(sql`
     select m.d::text as d, m.qty, m.refunds_qty, (m.revenue_gross - m.refunds_amount)::text as revenue,
       (m.commission_amount + m.delivery_cost + m.promo_cost + coalesce(m.cogs, 0))::text as costs,
@@ -365,7 +371,9 @@ export async function querySkuWarehouses(db: Db, skuId: number, asOf: string): P
     order by a.warehouse_id, a.window_days
   `);
   const warehouses = await db.execute(sql`select id, name, kind, code from warehouse`);
-  const names = new Map(rowsOf<{ id: number; name: string | null; kind: string | null; code: string }>(warehouses).map((w) => [w.id, w]));
+  const names = new Map(
+    rowsOf<{ id: number; name: string | null; kind: string | null; code: string }>(warehouses).map((w) => [w.id, w]),
+  );
   const byWarehouse = new Map<number | null, WarehouseStockAdvice>();
   const entry = (id: number | null): WarehouseStockAdvice => {
     let e = byWarehouse.get(id);

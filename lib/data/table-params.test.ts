@@ -5,7 +5,12 @@ import { parseTableParams, scopedHref, withParams } from "./table-params";
 describe("table params from the URL", () => {
   it("accepts only whitelisted sort keys, known page sizes and sane pages", () => {
     const opts = { sortKeys: ["profit", "units"] as const, defaultSort: "profit" as const };
-    expect(parseTableParams({ sort: "units", dir: "asc", size: "25", page: "3" }, opts)).toEqual({ sort: "units", dir: "asc", pageSize: 25, page: 3 });
+    expect(parseTableParams({ sort: "units", dir: "asc", size: "25", page: "3" }, opts)).toEqual({
+      sort: "units",
+      dir: "asc",
+      pageSize: 25,
+      page: 3,
+    });
     expect(parseTableParams({ sort: "s.id; drop table sku", dir: "sideways", size: "7", page: "-1" }, opts)).toEqual({
       sort: "profit",
       dir: "desc",
@@ -17,18 +22,38 @@ describe("table params from the URL", () => {
   });
 
   it("reads each page's filters the same way for the page and its export", () => {
-    expect(parseSkuQuery({ q: "  mug ", mp: "OZON", brand: "Acme" }).filters).toEqual({ q: "mug", marketplace: "OZON", brand: "Acme", category: undefined });
+    expect(parseSkuQuery({ q: "  mug ", mp: "OZON", brand: "Acme" }).filters).toEqual({
+      q: "mug",
+      marketplace: "OZON",
+      brand: "Acme",
+      category: undefined,
+    });
     expect(parseSkuQuery({ mp: "AMAZON" }).filters.marketplace).toBeUndefined();
     expect(parseSkuQuery({ q: "x".repeat(500) }).filters.q).toHaveLength(100);
-    expect(parseRestockQuery({ window: "28", need: "1", warehouse: "7" }).filters).toMatchObject({ windowDays: 28, isNeedOnly: true, warehouseId: 7 });
-    expect(parseRestockQuery({ window: "99", warehouse: "x" }).filters).toMatchObject({ windowDays: 14, warehouseId: undefined });
+    expect(parseRestockQuery({ window: "28", need: "1", warehouse: "7" }).filters).toMatchObject({
+      windowDays: 28,
+      isNeedOnly: true,
+      warehouseId: 7,
+    });
+    expect(parseRestockQuery({ window: "99", warehouse: "x" }).filters).toMatchObject({
+      windowDays: 14,
+      warehouseId: undefined,
+    });
     expect(parseRestockQuery({}).table).toMatchObject({ sort: "coverDays", dir: "asc" });
-    expect(parseReviewQuery({ rating: "6", unanswered: "1" }).filters).toEqual({ rating: undefined, isUnansweredOnly: true, isWithMediaOnly: false });
+    expect(parseReviewQuery({ rating: "6", unanswered: "1" }).filters).toEqual({
+      rating: undefined,
+      isUnansweredOnly: true,
+      isWithMediaOnly: false,
+    });
   });
 
   it("builds links that keep the store and period", () => {
-    expect(withParams({ store: "2", from: "2026-11-01", page: "3" }, { page: undefined, sort: "profit" })).toBe("?store=2&from=2026-11-01&sort=profit");
-    expect(scopedHref("/costs", { store: "2", to: "2026-11-30", q: "mug" }, { missing: 1 })).toBe("/costs?store=2&to=2026-11-30&missing=1");
+    expect(withParams({ store: "2", from: "2026-11-01", page: "3" }, { page: undefined, sort: "profit" })).toBe(
+      "?store=2&from=2026-11-01&sort=profit",
+    );
+    expect(scopedHref("/costs", { store: "2", to: "2026-11-30", q: "mug" }, { missing: 1 })).toBe(
+      "/costs?store=2&to=2026-11-30&missing=1",
+    );
     expect(scopedHref("/sync", {})).toBe("/sync");
   });
 });

@@ -35,7 +35,8 @@ export function parseTableParams<TSort extends string>(
   options: { sortKeys: readonly TSort[]; defaultSort: TSort; defaultDir?: SortDirection; defaultPageSize?: number },
 ): TableParams<TSort> {
   const sortRaw = param(params, "sort");
-  const sort = sortRaw && (options.sortKeys as readonly string[]).includes(sortRaw) ? (sortRaw as TSort) : options.defaultSort;
+  const sort =
+    sortRaw && (options.sortKeys as readonly string[]).includes(sortRaw) ? (sortRaw as TSort) : options.defaultSort;
   const dirRaw = param(params, "dir");
   const dir: SortDirection = dirRaw === "asc" || dirRaw === "desc" ? dirRaw : (options.defaultDir ?? "desc");
   const sizeRaw = Number(param(params, "size"));
@@ -54,7 +55,10 @@ export interface Page<T> {
 }
 
 /** Query string with some keys replaced (undefined/empty removes a key); keeps every other filter. */
-export function withParams(params: SearchParamsRecord, changes: Record<string, string | number | undefined | null>): string {
+export function withParams(
+  params: SearchParamsRecord,
+  changes: Record<string, string | number | undefined | null>,
+): string {
   const out = new URLSearchParams();
   for (const [key, raw] of Object.entries(params)) {
     if (key in changes) continue;
@@ -69,13 +73,18 @@ export function withParams(params: SearchParamsRecord, changes: Record<string, s
 }
 
 /** Link to another dashboard page keeping the store and date range of the current URL. */
-export function scopedHref(pathname: string, params: SearchParamsRecord, extra: Record<string, string | number | undefined> = {}): string {
+export function scopedHref(
+  pathname: string,
+  params: SearchParamsRecord,
+  extra: Record<string, string | number | undefined> = {},
+): string {
   const out = new URLSearchParams();
   for (const key of SCOPE_KEYS) {
     const v = param(params, key);
     if (v !== undefined) out.set(key, v);
   }
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== "") out.set(key, String(value));
+  for (const [key, value] of Object.entries(extra))
+    if (value !== undefined && value !== "") out.set(key, String(value));
   const qs = out.toString();
   return qs ? `${pathname}?${qs}` : pathname;
 }

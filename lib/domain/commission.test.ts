@@ -34,9 +34,15 @@ describe("commission rules", () => {
   });
 
   it("estimates on gross minus refunds, rounded half away from zero", () => {
-    expect(estimateCommission(rule, { category: null, qty: 1, revenueGross: "1369.50", refundsAmount: 0 }).toFixed(2)).toBe("136.95");
-    expect(estimateCommission(rule, { category: "Shoes", qty: 1, revenueGross: "100.05", refundsAmount: 0 }).toFixed(2)).toBe("20.01");
-    expect(estimateCommission(rule, { category: "Shoes", qty: 0, revenueGross: 0, refundsAmount: "100.05" }).toFixed(2)).toBe("-20.01");
+    expect(
+      estimateCommission(rule, { category: null, qty: 1, revenueGross: "1369.50", refundsAmount: 0 }).toFixed(2),
+    ).toBe("136.95");
+    expect(
+      estimateCommission(rule, { category: "Shoes", qty: 1, revenueGross: "100.05", refundsAmount: 0 }).toFixed(2),
+    ).toBe("20.01");
+    expect(
+      estimateCommission(rule, { category: "Shoes", qty: 0, revenueGross: 0, refundsAmount: "100.05" }).toFixed(2),
+    ).toBe("-20.01");
   });
 
   it("estimates only unknown commissions (not settled, zero) with a rule and a base", () => {
@@ -88,6 +94,8 @@ describe("commission rules", () => {
       }),
     ).toEqual(["priceBands.1: price bands 1 and 2 overlap: a unit price may fall in only one band"]);
     expect(problems({ defaultPercent: 10, surcharge: 3 })[0]).toMatch(/surcharge/);
-    expect(problems("15%")).toEqual([": a commission rule needs a defaultPercent (0-100) and optional categories and priceBands"]);
+    expect(problems("15%")).toEqual([
+      ": a commission rule needs a defaultPercent (0-100) and optional categories and priceBands",
+    ]);
   });
 });

@@ -19,12 +19,11 @@ const percent = z
   .finite()
   .min(0, "a percent cannot be negative")
   .max(100, "a percent cannot exceed 100")
-  .refine((v) => Math.abs(v * 10_000 - Math.round(v * 10_000)) < 1e-6, { message: "a percent has at most 4 decimal places" });
+  .refine((v) => Math.abs(v * 10_000 - Math.round(v * 10_000)) < 1e-6, {
+    message: "a percent has at most 4 decimal places",
+  });
 
-const price = z
-  .number({ error: "a price must be a number in roubles" })
-  .finite()
-  .min(0, "a price cannot be negative");
+const price = z.number({ error: "a price must be a number in roubles" }).finite().min(0, "a price cannot be negative");
 
 const priceBandSchema = z.strictObject({
   /** unit price from which the band applies (inclusive), roubles */
@@ -52,7 +51,8 @@ export const commissionRuleSchema = z
   )
   .superRefine((rule, ctx) => {
     for (const name of Object.keys(rule.categories)) {
-      if (name.trim() === "") ctx.addIssue({ code: "custom", path: ["categories", name], message: "a category name cannot be empty" });
+      if (name.trim() === "")
+        ctx.addIssue({ code: "custom", path: ["categories", name], message: "a category name cannot be empty" });
     }
     rule.priceBands.forEach((band, i) => {
       if (band.maxPrice !== undefined && band.maxPrice <= band.minPrice) {
@@ -63,9 +63,7 @@ export const commissionRuleSchema = z
         });
       }
     });
-    const sorted = rule.priceBands
-      .map((band, i) => ({ ...band, i }))
-      .sort((a, b) => a.minPrice - b.minPrice);
+    const sorted = rule.priceBands.map((band, i) => ({ ...band, i })).sort((a, b) => a.minPrice - b.minPrice);
     for (let k = 1; k < sorted.length; k++) {
       const prev = sorted[k - 1];
       const cur = sorted[k];
@@ -84,7 +82,9 @@ export type CommissionRuleInput = z.input<typeof commissionRuleSchema>;
 
 export class CommissionRuleError extends Error {
   constructor(public readonly problems: { path: string; message: string }[]) {
-    super(`Invalid commission rule: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ")}`);
+    super(
+      `Invalid commission rule: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ")}`,
+    );
     this.name = "CommissionRuleError";
   }
 }
@@ -121,7 +121,10 @@ export interface CommissionBase {
 }
 
 /** Percent that applies to a sales row: category, else price band of the unit price, else default. */
-export function commissionPercent(rule: CommissionRule, row: Pick<CommissionBase, "category" | "qty" | "revenueGross">): Decimal {
+export function commissionPercent(
+  rule: CommissionRule,
+  row: Pick<CommissionBase, "category" | "qty" | "revenueGross">,
+): Decimal {
   if (row.category !== null && Object.prototype.hasOwnProperty.call(rule.categories, row.category)) {
     return new Decimal(String(rule.categories[row.category]));
   }
@@ -154,5 +157,9 @@ export function needsCommissionEstimate(
   rule: CommissionRule | null,
   row: CommissionBase & { isSettled: boolean; commissionAmount: MoneyInput },
 ): rule is CommissionRule {
-  return rule !== null && isCommissionUnknown(row) && !toDecimal(row.revenueGross).minus(toDecimal(row.refundsAmount)).isZero();
+  return (
+    rule !== null &&
+    isCommissionUnknown(row) &&
+    !toDecimal(row.revenueGross).minus(toDecimal(row.refundsAmount)).isZero()
+  );
 }

@@ -11,11 +11,17 @@ describe("business dates", () => {
     const instant = zonedWallTimeToInstant("2026-11-10T23:15:00", "Europe/Moscow");
     expect(instant.toISOString()).toBe("2026-11-10T20:15:00.000Z");
     expect(toBusinessDate(instant, "Europe/Moscow")).toBe("2026-11-10");
-    expect(zonedWallTimeToInstant("2026-11-24T00:00:00.12345", "Europe/Moscow").toISOString()).toBe("2026-11-23T21:00:00.123Z");
+    expect(zonedWallTimeToInstant("2026-11-24T00:00:00.12345", "Europe/Moscow").toISOString()).toBe(
+      "2026-11-23T21:00:00.123Z",
+    );
   });
   it("handles zones with daylight saving", () => {
-    expect(zonedWallTimeToInstant("2026-07-01T12:00:00", "Europe/Berlin").toISOString()).toBe("2026-07-01T10:00:00.000Z");
-    expect(zonedWallTimeToInstant("2026-01-01T12:00:00", "Europe/Berlin").toISOString()).toBe("2026-01-01T11:00:00.000Z");
+    expect(zonedWallTimeToInstant("2026-07-01T12:00:00", "Europe/Berlin").toISOString()).toBe(
+      "2026-07-01T10:00:00.000Z",
+    );
+    expect(zonedWallTimeToInstant("2026-01-01T12:00:00", "Europe/Berlin").toISOString()).toBe(
+      "2026-01-01T11:00:00.000Z",
+    );
   });
   it("day arithmetic", () => {
     expect(addDays("2026-02-28", 1)).toBe("2026-03-01");

@@ -32,7 +32,9 @@ describe("inventory rules (worked examples of the original design)", () => {
   });
   it("no safety stock = 90", () => {
     expect(recommendSupply({ sv: 10, windowDays: 14, onHand: 50, inTransit: 0 })).toBe(90);
-    expect(recommendSupply({ sv: 10, windowDays: 14, onHand: 50, inTransit: 0, demandStd: 3, safetyCoeff: 0 })).toBe(90);
+    expect(recommendSupply({ sv: 10, windowDays: 14, onHand: 50, inTransit: 0, demandStd: 3, safetyCoeff: 0 })).toBe(
+      90,
+    );
   });
   it("standard deviation of daily units", () => {
     expect(demandStdDev([2, 4, 4, 4, 5, 5, 7, 9])).toBe(2);

@@ -97,7 +97,16 @@ function emptyTruth(): MarketplaceTruth {
 function row(map: Map<string, SalesTruthRow>, key: string, settled: boolean): SalesTruthRow {
   let r = map.get(key);
   if (!r) {
-    r = { qty: 0, refundsQty: 0, revenueGross: 0, refundsAmount: 0, promoCost: 0, deliveryCost: 0, commissionAmount: 0, settled };
+    r = {
+      qty: 0,
+      refundsQty: 0,
+      revenueGross: 0,
+      refundsAmount: 0,
+      promoCost: 0,
+      deliveryCost: 0,
+      commissionAmount: 0,
+      settled,
+    };
     map.set(key, r);
   }
   return r;
@@ -147,7 +156,10 @@ const SUBJECTS: [string, string][] = [
 ];
 const CITIES = ["Казань", "Тверь", "Самара", "Пермь", "Омск"];
 
-function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string; financeEnd: string; nowWall: string }, truth: MarketplaceTruth): WbData {
+function buildWb(
+  o: Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string; financeEnd: string; nowWall: string },
+  truth: MarketplaceTruth,
+): WbData {
   const rng = new Random(o.seed * 31 + 1);
   const days: string[] = [];
   for (let d = o.from; d <= o.to; d = addDaysIso(d, 1)) days.push(d);
@@ -259,12 +271,24 @@ function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; 
         let stale: Record<string, unknown> | undefined;
         if (fillLater && filled) {
           lastChange = fillWall;
-          json = { ...common, lastChangeDate: lastChange, forPay: rub(forPay), finishedPrice: rub(finished), priceWithDisc: rub(pwd) };
+          json = {
+            ...common,
+            lastChangeDate: lastChange,
+            forPay: rub(forPay),
+            finishedPrice: rub(finished),
+            priceWithDisc: rub(pwd),
+          };
           stale = zeroVersion;
         } else if (fillLater) {
           json = zeroVersion;
         } else {
-          json = { ...common, lastChangeDate: lastChange, forPay: rub(forPay), finishedPrice: rub(finished), priceWithDisc: rub(pwd) };
+          json = {
+            ...common,
+            lastChangeDate: lastChange,
+            forPay: rub(forPay),
+            finishedPrice: rub(finished),
+            priceWithDisc: rub(pwd),
+          };
         }
         sales.push({ json, lastChangeDate: lastChange, stale });
         const p = row(provisional, `${day}|${s.nmId}`, false);
@@ -389,7 +413,10 @@ function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; 
     }
     if (day <= o.financeEnd) {
       // store-level lines: storage daily, advertising every third day, one loan repayment, a fine on a product
-      financeRaw.push({ rrDate: day, line: finLine(null, { sellerOperName: "Хранение", paidStorage: rubStr(rng.int(5000, 50_000)) }) });
+      financeRaw.push({
+        rrDate: day,
+        line: finLine(null, { sellerOperName: "Хранение", paidStorage: rubStr(rng.int(5000, 50_000)) }),
+      });
       if (days.indexOf(day) % 3 === 0) {
         financeRaw.push({
           rrDate: day,
@@ -403,18 +430,39 @@ function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; 
       if (days.indexOf(day) === 1) {
         financeRaw.push({
           rrDate: day,
-          line: finLine(null, { sellerOperName: "Удержание", deduction: rubStr(1_000_000), bonusTypeName: "Погашение задолженности" }),
+          line: finLine(null, {
+            sellerOperName: "Удержание",
+            deduction: rubStr(1_000_000),
+            bonusTypeName: "Погашение задолженности",
+          }),
         });
         financeRaw.push({
           rrDate: day,
-          line: finLine(null, { sellerOperName: "Удержание", deduction: rubStr(12_345), bonusTypeName: "Прочие удержания" }),
+          line: finLine(null, {
+            sellerOperName: "Удержание",
+            deduction: rubStr(12_345),
+            bonusTypeName: "Прочие удержания",
+          }),
         });
-        financeRaw.push({ rrDate: day, line: finLine(null, { sellerOperName: "Платная приемка", paidAcceptance: rubStr(7_500) }) });
+        financeRaw.push({
+          rrDate: day,
+          line: finLine(null, { sellerOperName: "Платная приемка", paidAcceptance: rubStr(7_500) }),
+        });
       }
       if (days.indexOf(day) === 2 && skus.length > 0) {
         const s = skus[0];
-        financeRaw.push({ rrDate: day, line: finLine(s, { sellerOperName: "Штраф", penalty: rubStr(30_000), bonusTypeName: "Штраф МП. Невыполненный заказ" }) });
-        financeRaw.push({ rrDate: day, line: finLine(s, { sellerOperName: "Компенсация ущерба", forPay: rubStr(45_000) }) });
+        financeRaw.push({
+          rrDate: day,
+          line: finLine(s, {
+            sellerOperName: "Штраф",
+            penalty: rubStr(30_000),
+            bonusTypeName: "Штраф МП. Невыполненный заказ",
+          }),
+        });
+        financeRaw.push({
+          rrDate: day,
+          line: finLine(s, { sellerOperName: "Компенсация ущерба", forPay: rubStr(45_000) }),
+        });
       }
     }
   }
@@ -424,7 +472,7 @@ function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; 
   const finance: Record<string, unknown>[] = financeRaw
     .sort((a, b) => (a.rrDate < b.rrDate ? -1 : a.rrDate > b.rrDate ? 1 : 0))
     .map(({ rrDate, line }) => ({
-      reportId: 401_000_000 + Number(rrDate.replaceAll("-", "")) % 100_000,
+      reportId: 401_000_000 + (Number(rrDate.replaceAll("-", "")) % 100_000),
       dateFrom: rrDate,
       dateTo: rrDate,
       createDate: addDaysIso(rrDate, 1),
@@ -466,7 +514,11 @@ function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; 
     addFlow(truth, "acceptance", -k("paidAcceptance"), storeLevel);
     addFlow(truth, "penalty", -k("penalty"), storeLevel);
     const bonus = String(l.bonusTypeName);
-    const dType = /Продвижение|ВБ\.Медиа|блогер/i.test(bonus) ? "advertising" : /Погашение задолженности|Погашение по займу|заёмщика/i.test(bonus) ? "financing" : "deduction_other";
+    const dType = /Продвижение|ВБ\.Медиа|блогер/i.test(bonus)
+      ? "advertising"
+      : /Погашение задолженности|Погашение по займу|заёмщика/i.test(bonus)
+        ? "financing"
+        : "deduction_other";
     addFlow(truth, dType, -k("deduction"), storeLevel);
   }
   // per (day, sku): settled values replace provisional ones when the finance report covers them
@@ -499,7 +551,9 @@ function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; 
       const id = rng.id(20);
       const state = rng.pick(["none", "none", "wbRu", "reviewRequired", "rejected"] as const);
       const answer = state === "none" ? null : { text: "Спасибо за отзыв!", state, editable: false };
-      const photos = rng.chance(0.3) ? [{ fullSize: `https://feedback.example/${id}/fs.webp`, miniSize: `https://feedback.example/${id}/ms.webp` }] : null;
+      const photos = rng.chance(0.3)
+        ? [{ fullSize: `https://feedback.example/${id}/fs.webp`, miniSize: `https://feedback.example/${id}/ms.webp` }]
+        : null;
       const video = !photos && rng.chance(0.1) ? { previewImage: "p.webp", link: "v.m3u8", durationSec: 9 } : null;
       const isSupplement = previousId !== null && rng.chance(0.5);
       const json: Record<string, unknown> = {
@@ -511,7 +565,14 @@ function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; 
         createdDate: `${mskWall(day, sec)}+03:00`,
         answer,
         state: answer ? "wbRu" : "none",
-        productDetails: { imtId: s.imtId, nmId: s.nmId, productName: s.title, supplierArticle: s.vendorCode, brandName: s.brand, size: s.techSize },
+        productDetails: {
+          imtId: s.imtId,
+          nmId: s.nmId,
+          productName: s.title,
+          supplierArticle: s.vendorCode,
+          brandName: s.brand,
+          size: s.techSize,
+        },
         video,
         wasViewed: true,
         photoLinks: photos,
@@ -524,19 +585,38 @@ function buildWb(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; 
       };
       if (isSupplement && previous) previous.childFeedbackId = id;
       const list = !answer ? "unanswered" : rng.chance(0.5) ? "answered" : "archive";
-      feedbacks.push({ json, list, createdUnix: Math.floor((Date.parse(`${day}T00:00:00Z`) + sec * 1000 - MSK_OFFSET_MS) / 1000) });
+      feedbacks.push({
+        json,
+        list,
+        createdUnix: Math.floor((Date.parse(`${day}T00:00:00Z`) + sec * 1000 - MSK_OFFSET_MS) / 1000),
+      });
       truth.reviews.set(id, {
         sku: String(s.nmId),
         rating: json.productValuation as number,
         hasMedia: Boolean(photos || video),
-        replyStatus: state === "none" ? "unanswered" : state === "wbRu" ? "answered" : state === "reviewRequired" ? "pending" : "rejected",
+        replyStatus:
+          state === "none"
+            ? "unanswered"
+            : state === "wbRu"
+              ? "answered"
+              : state === "reviewRequired"
+                ? "pending"
+                : "rejected",
         parentReviewId: isSupplement ? previousId : null,
       });
       previousId = id;
       previous = json;
     }
   }
-  return { skus, sales: sales.sort((a, b) => (a.lastChangeDate < b.lastChangeDate ? -1 : a.lastChangeDate > b.lastChangeDate ? 1 : 0)), finance, stocks, feedbacks };
+  return {
+    skus,
+    sales: sales.sort((a, b) =>
+      a.lastChangeDate < b.lastChangeDate ? -1 : a.lastChangeDate > b.lastChangeDate ? 1 : 0,
+    ),
+    finance,
+    stocks,
+    feedbacks,
+  };
 }
 
 // ---------- Ozon ----------
@@ -563,7 +643,10 @@ export interface OzonData {
 export const BIG_ACCRUAL_ID = "9007199254740993";
 const LOGISTICS_TYPES = new Set([32, 29, 28, 59, 45]);
 
-function buildOzon(o: Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string; financeEnd: string }, truth: MarketplaceTruth): OzonData {
+function buildOzon(
+  o: Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string; financeEnd: string },
+  truth: MarketplaceTruth,
+): OzonData {
   const rng = new Random(o.seed * 31 + 2);
   const days: string[] = [];
   for (let d = o.from; d <= o.to; d = addDaysIso(d, 1)) days.push(d);
@@ -600,7 +683,16 @@ function buildOzon(o: Required<Omit<DatasetOptions, "endDate">> & { from: string
         const inProcessAt = mskToUtcIso(day, sec);
         const schema: "FBO" | "FBS" = rng.chance(0.75) ? "FBO" : "FBS";
         const qty = rng.chance(0.8) ? 1 : 2;
-        const status = rng.pick(["delivered", "delivered", "delivered", "delivered", "delivered", "delivered", "cancelled", "delivering"] as const);
+        const status = rng.pick([
+          "delivered",
+          "delivered",
+          "delivered",
+          "delivered",
+          "delivered",
+          "delivered",
+          "cancelled",
+          "delivering",
+        ] as const);
         const orderId = order++;
         const postingNumber = `${orderId}-0${rng.int(100, 999)}-1`;
         const priceK = s.priceK;
@@ -611,16 +703,45 @@ function buildOzon(o: Required<Omit<DatasetOptions, "endDate">> & { from: string
           order_number: postingNumber.slice(0, -2),
           status,
           substatus: status === "cancelled" ? "posting_canceled" : "posting_received",
-          cancellation: status === "cancelled" ? { cancel_reason: "Покупатель отменил заказ", cancellation_type: "client", cancellation_initiator: "Покупатель" } : null,
+          cancellation:
+            status === "cancelled"
+              ? {
+                  cancel_reason: "Покупатель отменил заказ",
+                  cancellation_type: "client",
+                  cancellation_initiator: "Покупатель",
+                }
+              : null,
           created_at: inProcessAt,
           in_process_at: inProcessAt,
-          products: [{ sku: s.sku, offer_id: s.offerId, name: s.name, quantity: qty, price: { amount: rubStr(priceK), currency: "RUB" } }],
+          products: [
+            {
+              sku: s.sku,
+              offer_id: s.offerId,
+              name: s.name,
+              quantity: qty,
+              price: { amount: rubStr(priceK), currency: "RUB" },
+            },
+          ],
           analytics_data: { warehouse_id: wh.id, warehouse_name: wh.name, delivery_type: "PVZ" },
           financial_data: {
-            products: [{ product_id: s.sku, price: rub(priceK), old_price: rub(priceK + 50_000), payout: 0, commission: { amount: 0, percent: 0, currency: "RUB" } }],
+            products: [
+              {
+                product_id: s.sku,
+                price: rub(priceK),
+                old_price: rub(priceK + 50_000),
+                payout: 0,
+                commission: { amount: 0, percent: 0, currency: "RUB" },
+              },
+            ],
           },
         };
-        if (schema === "FBS") json.delivery_method = { id: 1, name: "Доставка", warehouse_id: fbsWarehouse.id, warehouse: fbsWarehouse.name };
+        if (schema === "FBS")
+          json.delivery_method = {
+            id: 1,
+            name: "Доставка",
+            warehouse_id: fbsWarehouse.id,
+            warehouse: fbsWarehouse.name,
+          };
         postings.push({ schema, inProcessAt, json });
         if (status !== "delivered") continue;
         const p0 = row(provisional, `${day}|${s.sku}`, false);
@@ -687,7 +808,9 @@ function buildOzon(o: Required<Omit<DatasetOptions, "endDate">> & { from: string
             accrued_category: "ITEM",
             unit_number: postingNumber,
             total_amount: { amount: rubStr(acquiring), currency: "RUB" },
-            item_fees: { fees: [{ sku: s.sku, fees: [{ type_id: 1, accrued: { amount: rubStr(acquiring), currency: "RUB" } }] }] },
+            item_fees: {
+              fees: [{ sku: s.sku, fees: [{ type_id: 1, accrued: { amount: rubStr(acquiring), currency: "RUB" } }] }],
+            },
           },
         });
         row(settled, `${day}|${s.sku}`, true).commissionAmount += -acquiring;
@@ -782,7 +905,8 @@ function buildOzon(o: Required<Omit<DatasetOptions, "endDate">> & { from: string
     list.push(json);
     accruals.set(date, list);
   }
-  for (const list of accruals.values()) list.sort((a, b) => (BigInt(a.accrual_id as string) < BigInt(b.accrual_id as string) ? -1 : 1));
+  for (const list of accruals.values())
+    list.sort((a, b) => (BigInt(a.accrual_id as string) < BigInt(b.accrual_id as string) ? -1 : 1));
 
   const fboStocks: Record<string, unknown>[] = [];
   const fbsStocks: Record<string, unknown>[] = [];
@@ -887,7 +1011,11 @@ export interface Dataset {
   wb: WbData;
   ozon: OzonData;
   truth: Truth;
-  malformed: { wbSales: Record<string, unknown>[]; wbFinance: Record<string, unknown>[]; ozonAccruals: Record<string, unknown>[] };
+  malformed: {
+    wbSales: Record<string, unknown>[];
+    wbFinance: Record<string, unknown>[];
+    ozonAccruals: Record<string, unknown>[];
+  };
 }
 
 export function buildDataset(options: DatasetOptions): Dataset {
@@ -907,7 +1035,11 @@ export function buildDataset(options: DatasetOptions): Dataset {
   const ozonTruth = emptyTruth();
   const wb = buildWb({ ...o, nowWall: `${to}T23:59:59` }, wbTruth);
   const ozon = buildOzon(o, ozonTruth);
-  const malformed = { wbSales: [] as Record<string, unknown>[], wbFinance: [] as Record<string, unknown>[], ozonAccruals: [] as Record<string, unknown>[] };
+  const malformed = {
+    wbSales: [] as Record<string, unknown>[],
+    wbFinance: [] as Record<string, unknown>[],
+    ozonAccruals: [] as Record<string, unknown>[],
+  };
   if (o.malformed && wb.sales.length > 0) {
     const sample = wb.sales[Math.floor(wb.sales.length / 2)].json;
     malformed.wbSales.push({ ...sample, saleID: "S999999999901", srid: "bad-1", nmId: "not-a-number" });

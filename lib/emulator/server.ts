@@ -79,7 +79,10 @@ const OZON_LIMIT: [number, number] = [20, 50];
 class Bucket {
   private tokens: number;
   private last = Date.now();
-  constructor(private readonly intervalMs: number, private readonly burst: number) {
+  constructor(
+    private readonly intervalMs: number,
+    private readonly burst: number,
+  ) {
     this.tokens = burst;
   }
   /** 0 when a call is allowed now, else ms until it is */
@@ -131,12 +134,17 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
   };
   let faults: EmulatorFaults = structuredClone(options.faults ?? {});
   const requests: RequestLogEntry[] = [];
-  const speedup = options.rateLimits ? (typeof options.rateLimits === "object" ? (options.rateLimits.speedup ?? 60) : 60) : 0;
+  const speedup = options.rateLimits
+    ? typeof options.rateLimits === "object"
+      ? (options.rateLimits.speedup ?? 60)
+      : 60
+    : 0;
   const buckets = new Map<string, Bucket>();
   const lastPage = new Map<string, { key: string; body: string; status: number }>();
   const repeated = new Set<string>();
 
-  const matches = (f: { path?: string } | undefined, path: string) => Boolean(f && (!f.path || path.startsWith(f.path)));
+  const matches = (f: { path?: string } | undefined, path: string) =>
+    Boolean(f && (!f.path || path.startsWith(f.path)));
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -170,7 +178,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     const url = new URL(req.url ?? "/", "http://emulator");
     const path = url.pathname;
     const method = req.method ?? "GET";
-    const vendor: "WB" | "OZON" = path.startsWith("/api/") || path.startsWith("/content/") || path === "/ping" ? "WB" : "OZON";
+    const vendor: "WB" | "OZON" =
+      path.startsWith("/api/") || path.startsWith("/content/") || path === "/ping" ? "WB" : "OZON";
     const entry: RequestLogEntry = { t: Date.now(), method, path, status: 0, vendor };
     requests.push(entry);
     const reply = (status: number, body: string, headers?: Record<string, string>) => {
@@ -187,10 +196,16 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     } else {
       const clientId = String(req.headers["client-id"] ?? "");
       if (!/^\d+$/.test(clientId) || Number(clientId) <= 0) {
-        return reply(400, JSON.stringify({ code: 3, message: "Client-Id header value should be positive integer", details: [] }));
+        return reply(
+          400,
+          JSON.stringify({ code: 3, message: "Client-Id header value should be positive integer", details: [] }),
+        );
       }
       if (req.headers["api-key"] !== ozonApiKey || clientId !== ozonClientId || faults.unauthorized === "OZON") {
-        return reply(404, JSON.stringify({ code: 5, message: "Invalid Api-Key, please check the key and try again", details: [] }));
+        return reply(
+          404,
+          JSON.stringify({ code: 5, message: "Invalid Api-Key, please check the key and try again", details: [] }),
+        );
       }
     }
 
@@ -209,25 +224,41 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           "X-Ratelimit-Limit": "1",
         });
       }
-      return reply(429, JSON.stringify({ code: 8, message: "You have reached request rate limit per second", details: [] }), { "Retry-After": secs });
+      return reply(
+        429,
+        JSON.stringify({ code: 8, message: "You have reached request rate limit per second", details: [] }),
+        { "Retry-After": secs },
+      );
     }
     if (matches(faults.serverErrors, path) && faults.serverErrors!.count > 0) {
       faults.serverErrors!.count--;
       const status = faults.serverErrors!.status ?? 503;
-      return reply(status, vendor === "OZON" ? JSON.stringify({ code: 13, message: "Internal error", details: [] }) : "upstream unavailable");
+      return reply(
+        status,
+        vendor === "OZON"
+          ? JSON.stringify({ code: 13, message: "Internal error", details: [] })
+          : "upstream unavailable",
+      );
     }
     if (speedup > 0) {
       const group = vendor === "OZON" ? "ozon" : wbGroup(path);
-      const [interval, burst] = vendor === "OZON" ? OZON_LIMIT : WB_LIMITS[group] ?? [1000, 5];
+      const [interval, burst] = vendor === "OZON" ? OZON_LIMIT : (WB_LIMITS[group] ?? [1000, 5]);
       let bucket = buckets.get(group);
       if (!bucket) buckets.set(group, (bucket = new Bucket(vendor === "OZON" ? interval : interval / speedup, burst)));
       const wait = bucket.take();
       if (wait > 0) {
         const secs = (wait / 1000).toFixed(3);
         if (vendor === "WB") {
-          return reply(429, wbProblem(429, "too many requests", `limited by ${randomUUID()}`), { "X-Ratelimit-Retry": secs, "X-Ratelimit-Reset": secs, "X-Ratelimit-Limit": String(burst) });
+          return reply(429, wbProblem(429, "too many requests", `limited by ${randomUUID()}`), {
+            "X-Ratelimit-Retry": secs,
+            "X-Ratelimit-Reset": secs,
+            "X-Ratelimit-Limit": String(burst),
+          });
         }
-        return reply(429, JSON.stringify({ code: 8, message: "You have reached request rate limit per second", details: [] }));
+        return reply(
+          429,
+          JSON.stringify({ code: 8, message: "You have reached request rate limit per second", details: [] }),
+        );
       }
     }
 
@@ -240,7 +271,13 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
       }
     }
     const result = route(method, path, url.searchParams, body);
-    if (!result) return reply(404, vendor === "WB" ? wbProblem(404, "not found", `${path} not found`) : JSON.stringify({ code: 5, message: "Not found", details: [] }));
+    if (!result)
+      return reply(
+        404,
+        vendor === "WB"
+          ? wbProblem(404, "not found", `${path} not found`)
+          : JSON.stringify({ code: 5, message: "Not found", details: [] }),
+      );
     let { status, json } = result;
     // a new page request answered once with the previous page
     if (faults.duplicatePages && result.pageKey) {
@@ -270,9 +307,17 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
 
   /** pageKey names the page within its stream (one list with one set of filters) */
   type Result = { status: number; json: string; pageKey?: string; stream?: string } | null;
-  const ok = (value: unknown, pageKey?: string, stream?: string): Result => ({ status: 200, json: toJson(value), pageKey, stream });
+  const ok = (value: unknown, pageKey?: string, stream?: string): Result => ({
+    status: 200,
+    json: toJson(value),
+    pageKey,
+    stream,
+  });
   const noContent = (pageKey?: string, stream?: string): Result => ({ status: 204, json: "", pageKey, stream });
-  const ozonError = (status: number, code: number, message: string): Result => ({ status, json: JSON.stringify({ code, message, details: [] }) });
+  const ozonError = (status: number, code: number, message: string): Result => ({
+    status,
+    json: JSON.stringify({ code, message, details: [] }),
+  });
 
   function route(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): Result {
     const { wb, ozon, malformed } = dataset;
@@ -284,7 +329,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const from = mskWallOf(q.get("dateFrom") ?? "");
         if (!from) return { status: 400, json: JSON.stringify({ errors: ["dateFrom: Value not validated"] }) };
         const rows: Record<string, unknown>[] = [];
-        const all = [...wb.sales.map((s) => ({ json: s.json, lcd: s.lastChangeDate })), ...malformed.wbSales.map((j) => ({ json: j, lcd: String(j.lastChangeDate) }))];
+        const all = [
+          ...wb.sales.map((s) => ({ json: s.json, lcd: s.lastChangeDate })),
+          ...malformed.wbSales.map((j) => ({ json: j, lcd: String(j.lastChangeDate) })),
+        ];
         all.sort((x, y) => (x.lcd < y.lcd ? -1 : x.lcd > y.lcd ? 1 : 0));
         for (const s of all) {
           if (s.lcd >= from) rows.push(s.json);
@@ -298,7 +346,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
       }
       case "GET /api/v1/supplier/stocks":
       case "GET /api/v5/supplier/reportDetailByPeriod":
-        return { status: 404, json: wbProblem(404, "Not Found", "method is removed; use the replacement described in the API news") };
+        return {
+          status: 404,
+          json: wbProblem(404, "Not Found", "method is removed; use the replacement described in the API news"),
+        };
       case "POST /api/analytics/v1/stocks-report/wb-warehouses": {
         const limit = Math.min(Number(b.limit ?? 250_000), pages.wbStocks);
         const offset = Number(b.offset ?? 0);
@@ -309,7 +360,17 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
       case "POST /api/finance/v1/sales-reports/detailed": {
         const from = String(b.dateFrom ?? "").slice(0, 10);
         const to = String(b.dateTo ?? "").slice(0, 10);
-        if (!from || !to) return { status: 400, json: JSON.stringify({ status: 400, title: "GetReportDetailByPeriodNBAndNNB decode error", detail: "'DateTo' failed on the 'required' tag", requestId: randomUUID(), origin: "open-api-finreports" }) };
+        if (!from || !to)
+          return {
+            status: 400,
+            json: JSON.stringify({
+              status: 400,
+              title: "GetReportDetailByPeriodNBAndNNB decode error",
+              detail: "'DateTo' failed on the 'required' tag",
+              requestId: randomUUID(),
+              origin: "open-api-finreports",
+            }),
+          };
         const limit = Math.min(Number(b.limit ?? 100_000), pages.wbFinance);
         const after = Number(b.rrdId ?? 0);
         const lines = [...malformed.wbFinance, ...wb.finance]
@@ -324,8 +385,24 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const archive = path.endsWith("/archive");
         const take = Number(q.get("take"));
         const skip = Number(q.get("skip"));
-        if (!Number.isInteger(take) || take < 1 || take > 5000 || !Number.isInteger(skip) || skip < 0 || skip > 199_990) {
-          return { status: 400, json: JSON.stringify({ data: null, error: true, errorText: "Плохой формат take/skip", additionalErrors: null, requestId: randomUUID() }) };
+        if (
+          !Number.isInteger(take) ||
+          take < 1 ||
+          take > 5000 ||
+          !Number.isInteger(skip) ||
+          skip < 0 ||
+          skip > 199_990
+        ) {
+          return {
+            status: 400,
+            json: JSON.stringify({
+              data: null,
+              error: true,
+              errorText: "Плохой формат take/skip",
+              additionalErrors: null,
+              requestId: randomUUID(),
+            }),
+          };
         }
         const isAnswered = q.get("isAnswered") === "true";
         const dateFrom = q.get("dateFrom") ? Number(q.get("dateFrom")) : undefined;
@@ -333,7 +410,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const list = wb.feedbacks.filter(
           (f) =>
             (archive ? f.list === "archive" : f.list === (isAnswered ? "answered" : "unanswered")) &&
-            (archive || ((dateFrom === undefined || f.createdUnix >= dateFrom) && (dateTo === undefined || f.createdUnix <= dateTo))),
+            (archive ||
+              ((dateFrom === undefined || f.createdUnix >= dateFrom) &&
+                (dateTo === undefined || f.createdUnix <= dateTo))),
         );
         const slice = list.slice(skip, skip + take).map((f) => f.json);
         return ok(
@@ -370,7 +449,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
             updatedAt: "2026-11-20T08:15:42.36Z",
           }));
         const last = cards[cards.length - 1];
-        return ok({ cards, cursor: { updatedAt: last?.updatedAt ?? null, nmID: last?.nmID ?? after, total: cards.length } }, String(after));
+        return ok(
+          { cards, cursor: { updatedAt: last?.updatedAt ?? null, nmID: last?.nmID ?? after, total: cards.length } },
+          String(after),
+        );
       }
       // ---------------- Ozon ----------------
       case "POST /v3/finance/transaction/list":
@@ -386,9 +468,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const date = String(b.date ?? "");
         if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return ozonError(400, 3, "date: invalid value");
         const lastId = String(b.last_id ?? "");
-        const list = [...(ozon.accruals.get(date) ?? []), ...malformed.ozonAccruals.filter((a) => a.date === date)].sort((x, y) =>
-          BigInt(x.accrual_id as string) < BigInt(y.accrual_id as string) ? -1 : 1,
-        );
+        const list = [
+          ...(ozon.accruals.get(date) ?? []),
+          ...malformed.ozonAccruals.filter((a) => a.date === date),
+        ].sort((x, y) => (BigInt(x.accrual_id as string) < BigInt(y.accrual_id as string) ? -1 : 1));
         const start = lastId ? list.findIndex((a) => BigInt(a.accrual_id as string) > BigInt(lastId)) : 0;
         const page = start < 0 ? [] : list.slice(start, start + pages.ozonAccruals);
         const more = start >= 0 && start + pages.ozonAccruals < list.length;
@@ -401,14 +484,25 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         if (!filter.since || !filter.to) return ozonError(400, 3, "filter.since and filter.to are required");
         const limit = Math.min(Number(b.limit ?? 100), 100, pages.ozonPostings);
         const offset = b.cursor ? Number(Buffer.from(String(b.cursor), "base64url").toString()) : 0;
-        const list = ozon.postings.filter((p) => p.schema === schema && p.inProcessAt >= filter.since! && p.inProcessAt < filter.to!);
+        const list = ozon.postings.filter(
+          (p) => p.schema === schema && p.inProcessAt >= filter.since! && p.inProcessAt < filter.to!,
+        );
         const page = list.slice(offset, offset + limit).map((p) => p.json);
         const hasNext = offset + limit < list.length;
-        return ok({ postings: page, has_next: hasNext, cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "" }, String(offset), `${filter.since}|${filter.to}`);
+        return ok(
+          {
+            postings: page,
+            has_next: hasNext,
+            cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "",
+          },
+          String(offset),
+          `${filter.since}|${filter.to}`,
+        );
       }
       case "POST /v1/analytics/stocks": {
         const skus = (b.skus ?? []) as string[];
-        if (!Array.isArray(skus) || skus.length === 0 || skus.length > 100) return ozonError(400, 3, "skus: from 1 to 100 items");
+        if (!Array.isArray(skus) || skus.length === 0 || skus.length > 100)
+          return ozonError(400, 3, "skus: from 1 to 100 items");
         const wanted = new Set(skus.map(String));
         return ok({ items: ozon.fboStocks.filter((s) => wanted.has(String(s.sku))) });
       }
@@ -417,7 +511,14 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const offset = b.cursor ? Number(Buffer.from(String(b.cursor), "base64url").toString()) : 0;
         const page = ozon.fbsStocks.slice(offset, offset + limit);
         const hasNext = offset + limit < ozon.fbsStocks.length;
-        return ok({ products: page, has_next: hasNext, cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "" }, String(offset));
+        return ok(
+          {
+            products: page,
+            has_next: hasNext,
+            cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "",
+          },
+          String(offset),
+        );
       }
       case "POST /v3/product/list": {
         const limit = Math.min(Number(b.limit ?? 1000), pages.ozonProducts);
@@ -432,7 +533,16 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           is_discounted: false,
           quants: [],
         }));
-        return ok({ result: { items, total: ozon.skus.length, last_id: items.length ? String(items[items.length - 1].product_id) : "" } }, lastId);
+        return ok(
+          {
+            result: {
+              items,
+              total: ozon.skus.length,
+              last_id: items.length ? String(items[items.length - 1].product_id) : "",
+            },
+          },
+          lastId,
+        );
       }
       case "POST /v3/product/info/list": {
         const ids = new Set(((b.product_id ?? []) as unknown[]).map(String));
@@ -461,7 +571,14 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const size = Math.min(limit, pages.ozonReviews);
         const start = lastId ? ozon.reviews.findIndex((r) => r.id === lastId) + 1 : 0;
         const page = ozon.reviews.slice(start, start + size);
-        return ok({ reviews: page, has_next: start + size < ozon.reviews.length, last_id: page.length ? page[page.length - 1].id : "" }, lastId);
+        return ok(
+          {
+            reviews: page,
+            has_next: start + size < ozon.reviews.length,
+            last_id: page.length ? page[page.length - 1].id : "",
+          },
+          lastId,
+        );
       }
       case "POST /v1/finance/cash-flow-statement/list": {
         const date = (b.date ?? {}) as { from?: string; to?: string };
@@ -473,8 +590,19 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const slice = all.slice((page - 1) * pageSize, page * pageSize);
         return ok({
           result: {
-            cash_flows: slice.map((c) => ({ period: { id: c.id, begin: `${c.begin}T00:00:00Z`, end: `${c.end}T23:59:59Z` }, orders_amount: 0, returns_amount: 0, commission_amount: 0, services_amount: 0, item_delivery_and_return_amount: 0, currency_code: "RUB" })),
-            details: slice.map((c) => ({ period: { id: c.id }, payments: [{ payment: c.payment / 100, currency_code: "RUB" }] })),
+            cash_flows: slice.map((c) => ({
+              period: { id: c.id, begin: `${c.begin}T00:00:00Z`, end: `${c.end}T23:59:59Z` },
+              orders_amount: 0,
+              returns_amount: 0,
+              commission_amount: 0,
+              services_amount: 0,
+              item_delivery_and_return_amount: 0,
+              currency_code: "RUB",
+            })),
+            details: slice.map((c) => ({
+              period: { id: c.id },
+              payments: [{ payment: c.payment / 100, currency_code: "RUB" }],
+            })),
             page_count: Math.ceil(all.length / pageSize),
           },
         });

@@ -14,9 +14,19 @@ export const SHELL_NAMESPACES = ["common", "nav"] as const;
 export type ClientNamespace = "auth" | "commissions" | "costs" | "dashboard" | "restock" | "settings" | "skus" | "sync";
 
 /** A client-message provider for `children` with the shell's namespaces plus `namespaces`. */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly ClientNamespace[]; children: ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly ClientNamespace[];
+  children: ReactNode;
+}) {
   const all = await getMessages();
   const messages: Record<string, unknown> = {};
   for (const namespace of [...SHELL_NAMESPACES, ...namespaces]) messages[namespace] = all[namespace];
-  return <NextIntlClientProvider messages={messages as Awaited<ReturnType<typeof getMessages>>}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={messages as Awaited<ReturnType<typeof getMessages>>}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

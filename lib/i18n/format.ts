@@ -37,10 +37,21 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 
 export function createFormatters(locale: Locale, timeZone: string): Formatters {
   const l = tag[locale];
-  const dayFormat = cached(`${l}|day`, () => new Intl.DateTimeFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }));
+  const dayFormat = cached(
+    `${l}|day`,
+    () => new Intl.DateTimeFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }),
+  );
   const dateTimeFormat = cached(
     `${l}|dateTime|${timeZone}`,
-    () => new Intl.DateTimeFormat(l, { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }),
+    () =>
+      new Intl.DateTimeFormat(l, {
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+      }),
   );
   return {
     locale,
@@ -49,7 +60,8 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
       if (value === null || value === undefined || value === "") return dash;
       const format = cached(
         `${l}|number|${fractionDigits}`,
-        () => new Intl.NumberFormat(l, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }),
+        () =>
+          new Intl.NumberFormat(l, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }),
       );
       return format.format(asNumeric(value) as number);
     },
@@ -59,13 +71,22 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
       const format = cached(
         `${l}|rub|${digits}`,
         () =>
-          new Intl.NumberFormat(l, { style: "currency", currency: "RUB", currencyDisplay: "narrowSymbol", maximumFractionDigits: digits, minimumFractionDigits: digits }),
+          new Intl.NumberFormat(l, {
+            style: "currency",
+            currency: "RUB",
+            currencyDisplay: "narrowSymbol",
+            maximumFractionDigits: digits,
+            minimumFractionDigits: digits,
+          }),
       );
       return format.format(asNumeric(value) as number);
     },
     percent(value, fractionDigits = 1) {
       if (value === null || value === undefined || !Number.isFinite(value)) return dash;
-      return cached(`${l}|percent|${fractionDigits}`, () => new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: fractionDigits })).format(value);
+      return cached(
+        `${l}|percent|${fractionDigits}`,
+        () => new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: fractionDigits }),
+      ).format(value);
     },
     day(value) {
       if (!value) return dash;

@@ -31,7 +31,9 @@ export function loadMessages(locale: Locale, dir: string = messagesDir()): Messa
 /** Dotted keys of a nested message object, for the catalogue-completeness test. */
 export function flattenKeys(value: unknown, prefix = ""): string[] {
   if (!value || typeof value !== "object") return [prefix];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenKeys(v, prefix ? `${prefix}.${k}` : k));
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    flattenKeys(v, prefix ? `${prefix}.${k}` : k),
+  );
 }
 
 export { locales };

@@ -30,7 +30,12 @@ export function getTranslatorFor<NS extends Namespace = never>(locale: Locale, n
   const key = `${locale}\u0000${namespace ?? ""}`;
   let translator = translators.get(key);
   if (!translator) {
-    translator = createTranslator({ locale, messages: loadMessages(locale) as Messages, namespace: namespace as never, timeZone: getEnv().APP_TIMEZONE });
+    translator = createTranslator({
+      locale,
+      messages: loadMessages(locale) as Messages,
+      namespace: namespace as never,
+      timeZone: getEnv().APP_TIMEZONE,
+    });
     translators.set(key, translator);
   }
   return translator as Translator<NS>;

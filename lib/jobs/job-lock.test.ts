@@ -33,7 +33,10 @@ describe.each(testDatabaseKinds())("job lock (%s)", (kind) => {
     });
     expect(second).toMatchObject({ ran: false, heldBy: "a" });
     // another job name is independent
-    expect(await withJobLock({ db, name: "sync:1", holder: "b" }, async () => "other")).toEqual({ ran: true, result: "other" });
+    expect(await withJobLock({ db, name: "sync:1", holder: "b" }, async () => "other")).toEqual({
+      ran: true,
+      result: "other",
+    });
     release();
     expect(await first).toEqual({ ran: true, result: 1 });
     expect(await db.select().from(schema.jobLocks).where(eq(schema.jobLocks.name, "nightly"))).toEqual([]);
@@ -42,14 +45,19 @@ describe.each(testDatabaseKinds())("job lock (%s)", (kind) => {
   });
 
   it("releases the lease when the job throws", async () => {
-    await expect(withJobLock({ db, name: "boom", holder: "a" }, async () => Promise.reject(new Error("failed")))).rejects.toThrow("failed");
+    await expect(
+      withJobLock({ db, name: "boom", holder: "a" }, async () => Promise.reject(new Error("failed"))),
+    ).rejects.toThrow("failed");
     expect(await acquireJobLock(db, "boom", "b", 60_000)).toBe(true);
   });
 
   it("takes over an expired lease of a dead holder, never a live one", async () => {
     expect(await acquireJobLock(db, "lease", "dead", 60_000)).toBe(true);
     expect(await acquireJobLock(db, "lease", "other", 60_000)).toBe(false);
-    await db.update(schema.jobLocks).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(schema.jobLocks.name, "lease"));
+    await db
+      .update(schema.jobLocks)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(schema.jobLocks.name, "lease"));
     expect(await acquireJobLock(db, "lease", "other", 60_000)).toBe(true);
     const [row] = await db.select().from(schema.jobLocks).where(eq(schema.jobLocks.name, "lease"));
     expect(row.holder).toBe("other");

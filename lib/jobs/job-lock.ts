@@ -57,9 +57,14 @@ export async function tryAcquireJobLease(options: JobLockOptions): Promise<JobLe
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const holder = options.holder ?? `${process.pid}:${randomUUID()}`;
   if (!(await acquireJobLock(db, name, holder, ttlMs))) return null;
-  const heartbeat = setInterval(() => {
-    renewJobLock(db, name, holder, ttlMs).catch((error: Error) => logger.warn("job.lock_renew_failed", { name, error: error.message }));
-  }, Math.max(1000, Math.floor(ttlMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      renewJobLock(db, name, holder, ttlMs).catch((error: Error) =>
+        logger.warn("job.lock_renew_failed", { name, error: error.message }),
+      );
+    },
+    Math.max(1000, Math.floor(ttlMs / 3)),
+  );
   heartbeat.unref?.();
   let released = false;
   return {
@@ -69,7 +74,9 @@ export async function tryAcquireJobLease(options: JobLockOptions): Promise<JobLe
       if (released) return;
       released = true;
       clearInterval(heartbeat);
-      await releaseJobLock(db, name, holder).catch((error: Error) => logger.warn("job.lock_release_failed", { name, error: error.message }));
+      await releaseJobLock(db, name, holder).catch((error: Error) =>
+        logger.warn("job.lock_release_failed", { name, error: error.message }),
+      );
     },
   };
 }

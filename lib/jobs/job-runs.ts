@@ -15,7 +15,12 @@ export async function startJobRun(
     const [existing] = await db
       .select({ id: schema.syncRuns.id })
       .from(schema.syncRuns)
-      .where(and(eq(schema.syncRuns.kind, input.kind), sql`${schema.syncRuns.sources} ->> 'externalId' = ${input.externalId}`));
+      .where(
+        and(
+          eq(schema.syncRuns.kind, input.kind),
+          sql`${schema.syncRuns.sources} ->> 'externalId' = ${input.externalId}`,
+        ),
+      );
     if (existing) return existing.id;
   }
   const [row] = await db
@@ -32,19 +37,41 @@ export async function startJobRun(
   return row.id;
 }
 
-export async function finishJobRun(db: Db, id: number, status: NonNullable<Status>, sources: Record<string, unknown>, error?: string): Promise<void> {
+export async function finishJobRun(
+  db: Db,
+  id: number,
+  status: NonNullable<Status>,
+  sources: Record<string, unknown>,
+  error?: string,
+): Promise<void> {
   await db
     .update(schema.syncRuns)
-    .set({ status, sources: sql`${schema.syncRuns.sources} || ${JSON.stringify(sources)}::jsonb`, error: error?.slice(0, 2000) ?? null, finishedAt: sql`now()` })
+    .set({
+      status,
+      sources: sql`${schema.syncRuns.sources} || ${JSON.stringify(sources)}::jsonb`,
+      error: error?.slice(0, 2000) ?? null,
+      finishedAt: sql`now()`,
+    })
     .where(eq(schema.syncRuns.id, id));
 }
 
 /** Marks the still-running job row started by an external run (an Inngest run id) as failed. */
-export async function failJobRunByExternalId(db: Db, kind: "nightly" | "recalc", externalId: string, error: string): Promise<number> {
+export async function failJobRunByExternalId(
+  db: Db,
+  kind: "nightly" | "recalc",
+  externalId: string,
+  error: string,
+): Promise<number> {
   const rows = await db
     .update(schema.syncRuns)
     .set({ status: "failed", error: error.slice(0, 2000), finishedAt: sql`now()` })
-    .where(and(eq(schema.syncRuns.kind, kind), eq(schema.syncRuns.status, "running"), sql`${schema.syncRuns.sources} ->> 'externalId' = ${externalId}`))
+    .where(
+      and(
+        eq(schema.syncRuns.kind, kind),
+        eq(schema.syncRuns.status, "running"),
+        sql`${schema.syncRuns.sources} ->> 'externalId' = ${externalId}`,
+      ),
+    )
     .returning({ id: schema.syncRuns.id });
   return rows.length;
 }
@@ -54,7 +81,13 @@ export async function failRunningStoreSyncs(db: Db, accountId: number, error: st
   const rows = await db
     .update(schema.syncRuns)
     .set({ status: "failed", error: error.slice(0, 2000), finishedAt: sql`now()` })
-    .where(and(eq(schema.syncRuns.kind, "sync"), eq(schema.syncRuns.status, "running"), eq(schema.syncRuns.accountId, accountId)))
+    .where(
+      and(
+        eq(schema.syncRuns.kind, "sync"),
+        eq(schema.syncRuns.status, "running"),
+        eq(schema.syncRuns.accountId, accountId),
+      ),
+    )
     .returning({ id: schema.syncRuns.id });
   return rows.length;
 }

@@ -22,7 +22,8 @@ const TODAY = "2026-11-29";
 const YESTERDAY = "2026-11-28";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const ok = (accountId: number): SyncSummary => syncSummaryOf(accountId, { wb_sales: { status: "succeeded", inserted: 1 } });
+const ok = (accountId: number): SyncSummary =>
+  syncSummaryOf(accountId, { wb_sales: { status: "succeeded", inserted: 1 } });
 
 describe("jobs without Inngest", () => {
   let database: TestDatabase;
@@ -37,15 +38,40 @@ describe("jobs without Inngest", () => {
     database = await createTestDatabase("pglite");
     db = database.db;
     fake = await startFakeTelegram();
-    [{ id: wb }] = await db.insert(schema.accounts).values({ marketplace: "WB", name: "Main", source: "ui" }).returning({ id: schema.accounts.id });
-    [{ id: ozon }] = await db.insert(schema.accounts).values({ marketplace: "OZON", name: "Shop", source: "ui" }).returning({ id: schema.accounts.id });
+    [{ id: wb }] = await db
+      .insert(schema.accounts)
+      .values({ marketplace: "WB", name: "Main", source: "ui" })
+      .returning({ id: schema.accounts.id });
+    [{ id: ozon }] = await db
+      .insert(schema.accounts)
+      .values({ marketplace: "OZON", name: "Shop", source: "ui" })
+      .returning({ id: schema.accounts.id });
     // both stores synced before (their history is loaded); the first-sync test adds a new one
-    await db.insert(schema.syncRuns).values(
-      [wb, ozon].map((accountId) => ({ accountId, kind: "sync" as const, trigger: "cli" as const, status: "succeeded" as const, dateFrom: "2026-08-01", dateTo: "2026-10-31" })),
-    );
+    await db
+      .insert(schema.syncRuns)
+      .values(
+        [wb, ozon].map((accountId) => ({
+          accountId,
+          kind: "sync" as const,
+          trigger: "cli" as const,
+          status: "succeeded" as const,
+          dateFrom: "2026-08-01",
+          dateTo: "2026-10-31",
+        })),
+      );
     const skuId = await insertSku(db, { marketplace: "WB", article: "N-1", accountId: wb });
     await insertCostPrice(db, skuId, "2026-01-01", "100.00");
-    await insertSales(db, [{ d: YESTERDAY, skuId, warehouseId: null, qty: 3, revenueGross: "3000.00", commissionAmount: "300.00", isSettled: true }]);
+    await insertSales(db, [
+      {
+        d: YESTERDAY,
+        skuId,
+        warehouseId: null,
+        qty: 3,
+        revenueGross: "3000.00",
+        commissionAmount: "300.00",
+        isSettled: true,
+      },
+    ]);
   });
   afterAll(async () => {
     await fake?.close();
@@ -66,11 +92,24 @@ describe("jobs without Inngest", () => {
       [[wb], "2026-11-22", YESTERDAY, "schedule"],
       [[ozon], "2026-11-22", YESTERDAY, "schedule"],
     ]);
-    expect(result).toMatchObject({ day: YESTERDAY, stores: 2, synced: 2, failures: [], metricsRows: 35, adviceRows: 2, notified: true });
+    expect(result).toMatchObject({
+      day: YESTERDAY,
+      stores: 2,
+      synced: 2,
+      failures: [],
+      metricsRows: 35,
+      adviceRows: 2,
+      notified: true,
+    });
     expect(fake.received.at(-1)!.body.text).toContain("Net revenue: 2 700 ₽");
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
     expect(run).toMatchObject({ kind: "nightly", trigger: "schedule", status: "succeeded" });
-    const [recalc] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.kind, "recalc")).orderBy(desc(schema.syncRuns.id)).limit(1);
+    const [recalc] = await db
+      .select()
+      .from(schema.syncRuns)
+      .where(eq(schema.syncRuns.kind, "recalc"))
+      .orderBy(desc(schema.syncRuns.id))
+      .limit(1);
     expect(recalc).toMatchObject({ status: "succeeded", dateFrom: "2026-10-25", dateTo: YESTERDAY });
   });
 
@@ -81,7 +120,9 @@ describe("jobs without Inngest", () => {
     });
     const result = await runNightly();
     expect(result.synced).toBe(1);
-    expect(result.failures).toEqual([{ what: "OZON Shop", error: "OZON rejected the credentials (403 missing_scope): no finance scope" }]);
+    expect(result.failures).toEqual([
+      { what: "OZON Shop", error: "OZON rejected the credentials (403 missing_scope): no finance scope" },
+    ]);
     expect(result.metricsRows).toBe(35);
     expect(fake.received.at(-1)!.body.text).toBe(
       "<b>Sovani: nightly run failed</b> (2026-11-28)\n• <b>OZON Shop</b>: OZON rejected the credentials (403 missing_scope): no finance scope",
@@ -100,7 +141,11 @@ describe("jobs without Inngest", () => {
     const first = await requestSync({ mode: "inline", accountId: wb });
     expect(first).toMatchObject({ mode: "inline", started: true });
     const second = await requestSync({ mode: "inline" });
-    expect(second).toEqual({ mode: "inline", started: false, reason: "a sync or the nightly run is already in progress" });
+    expect(second).toEqual({
+      mode: "inline",
+      started: false,
+      reason: "a sync or the nightly run is already in progress",
+    });
     release();
     const done = await (first as Extract<typeof first, { started: true }>).done;
     expect(done).toEqual({ stores: 1, synced: 1, failures: [], metricsRows: 3 });
@@ -125,12 +170,19 @@ describe("jobs without Inngest", () => {
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     try {
-      const client = new Inngest({ id: "sovani-test", eventKey: "test-key", baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, isDev: false });
+      const client = new Inngest({
+        id: "sovani-test",
+        eventKey: "test-key",
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        isDev: false,
+      });
       const result = await requestSync({ mode: "inngest", accountId: wb, client });
       expect(result).toEqual({ mode: "inngest", eventIds: ["01EVENT"] });
       expect(received).toHaveLength(1);
       expect(received[0].url).toBe("/e/test-key");
-      expect(received[0].body).toEqual([expect.objectContaining({ name: "sovani/sync.requested", data: { accountId: wb, trigger: "manual" } })]);
+      expect(received[0].body).toEqual([
+        expect.objectContaining({ name: "sovani/sync.requested", data: { accountId: wb, trigger: "manual" } }),
+      ]);
       expect(calls).toEqual([]);
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
@@ -138,7 +190,10 @@ describe("jobs without Inngest", () => {
   });
 
   it("a new store's first sync loads 90 days, whoever starts it, and the recalculation covers them", async () => {
-    const [{ id: fresh }] = await db.insert(schema.accounts).values({ marketplace: "WB", name: "New", source: "ui" }).returning({ id: schema.accounts.id });
+    const [{ id: fresh }] = await db
+      .insert(schema.accounts)
+      .values({ marketplace: "WB", name: "New", source: "ui" })
+      .returning({ id: schema.accounts.id });
     try {
       expect(INITIAL_HISTORY_DAYS).toBe(90);
       // the nightly run: the synced stores catch up their last 7 days, the new one loads its history
@@ -149,7 +204,15 @@ describe("jobs without Inngest", () => {
         [[ozon], "2026-11-22", YESTERDAY],
         [[fresh], "2026-08-31", YESTERDAY],
       ]);
-      const recalc = async () => (await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.kind, "recalc")).orderBy(desc(schema.syncRuns.id)).limit(1))[0];
+      const recalc = async () =>
+        (
+          await db
+            .select()
+            .from(schema.syncRuns)
+            .where(eq(schema.syncRuns.kind, "recalc"))
+            .orderBy(desc(schema.syncRuns.id))
+            .limit(1)
+        )[0];
       expect(await recalc()).toMatchObject({ dateFrom: "2026-08-31", dateTo: YESTERDAY });
       const [nightlyRun] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, nightly.jobRunId));
       expect(nightlyRun).toMatchObject({ dateFrom: "2026-08-31", dateTo: YESTERDAY });
@@ -157,7 +220,11 @@ describe("jobs without Inngest", () => {
       // the fake sync writes no sync_runs: the store is still new for "Sync now", which loads 90 days too
       calls.length = 0;
       const first = await requestSync({ mode: "inline" });
-      expect(await (first as Extract<typeof first, { started: true }>).done).toMatchObject({ stores: 3, synced: 3, metricsRows: 90 });
+      expect(await (first as Extract<typeof first, { started: true }>).done).toMatchObject({
+        stores: 3,
+        synced: 3,
+        metricsRows: 90,
+      });
       expect(calls.map((c) => [c.accountIds, c.from, c.to])).toEqual([
         [[wb], "2026-11-27", TODAY],
         [[ozon], "2026-11-27", TODAY],
@@ -166,12 +233,39 @@ describe("jobs without Inngest", () => {
       expect(await recalc()).toMatchObject({ dateFrom: "2026-09-01", dateTo: TODAY });
 
       // a failed first sync leaves the store new; a partial one (some sources loaded) does not
-      await db.insert(schema.syncRuns).values({ accountId: fresh, kind: "sync", trigger: "manual", status: "failed", dateFrom: "2026-09-01", dateTo: TODAY });
-      expect((await planCollection({ db, to: TODAY, accountId: fresh }))[0]).toMatchObject({ from: "2026-09-01", firstSync: true });
-      await db.insert(schema.syncRuns).values({ accountId: fresh, kind: "sync", trigger: "manual", status: "partial", dateFrom: "2026-09-01", dateTo: TODAY });
-      expect((await planCollection({ db, to: TODAY, accountId: fresh }))[0]).toMatchObject({ from: "2026-11-23", firstSync: false });
+      await db
+        .insert(schema.syncRuns)
+        .values({
+          accountId: fresh,
+          kind: "sync",
+          trigger: "manual",
+          status: "failed",
+          dateFrom: "2026-09-01",
+          dateTo: TODAY,
+        });
+      expect((await planCollection({ db, to: TODAY, accountId: fresh }))[0]).toMatchObject({
+        from: "2026-09-01",
+        firstSync: true,
+      });
+      await db
+        .insert(schema.syncRuns)
+        .values({
+          accountId: fresh,
+          kind: "sync",
+          trigger: "manual",
+          status: "partial",
+          dateFrom: "2026-09-01",
+          dateTo: TODAY,
+        });
+      expect((await planCollection({ db, to: TODAY, accountId: fresh }))[0]).toMatchObject({
+        from: "2026-11-23",
+        firstSync: false,
+      });
       // an explicit range (Load history) is kept as asked
-      expect((await planCollection({ db, from: "2026-06-01", to: TODAY, accountId: fresh }))[0]).toMatchObject({ from: "2026-06-01", to: TODAY });
+      expect((await planCollection({ db, from: "2026-06-01", to: TODAY, accountId: fresh }))[0]).toMatchObject({
+        from: "2026-06-01",
+        to: TODAY,
+      });
     } finally {
       await db.delete(schema.accounts).where(eq(schema.accounts.id, fresh));
     }
@@ -189,7 +283,13 @@ describe("jobs without Inngest", () => {
       await sleep(ms);
       intervals.push({ who, start, end: Date.now() });
     };
-    const scheduler = startEmbeddedScheduler({ pattern: "* * * * * *", job: work("scheduler", 1200), lockTtlMs: 3000, catchUpDelayMs: null, inngestConfigured: false })!;
+    const scheduler = startEmbeddedScheduler({
+      pattern: "* * * * * *",
+      job: work("scheduler", 1200),
+      lockTtlMs: 3000,
+      catchUpDelayMs: null,
+      inngestConfigured: false,
+    })!;
     expect(scheduler).not.toBeNull();
     // calling again reuses the running scheduler
     expect(startEmbeddedScheduler({ inngestConfigured: false })).toBe(scheduler);
@@ -202,7 +302,10 @@ describe("jobs without Inngest", () => {
     let otherSkips = 0;
     const schedulerRan = () => intervals.some((i) => i.who === "scheduler");
     while (Date.now() < atLeast || (Date.now() < atMost && (otherSkips === 0 || !schedulerRan()))) {
-      const outcome = await withJobLock({ db, name: COLLECT_LOCK, holder: "other-process", ttlMs: 3000 }, work("other", 200));
+      const outcome = await withJobLock(
+        { db, name: COLLECT_LOCK, holder: "other-process", ttlMs: 3000 },
+        work("other", 200),
+      );
       if (outcome.ran) otherRuns += 1;
       else otherSkips += 1;
       await sleep(150);
@@ -214,9 +317,15 @@ describe("jobs without Inngest", () => {
     expect(otherSkips).toBeGreaterThan(0);
     expect(otherRuns + mine.length).toBeGreaterThan(1);
     const sorted = [...intervals].sort((a, b) => a.start - b.start);
-    for (let i = 1; i < sorted.length; i++) expect(sorted[i].start, "runs overlap").toBeGreaterThanOrEqual(sorted[i - 1].end);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i].start, "runs overlap").toBeGreaterThanOrEqual(sorted[i - 1].end);
     // a tick while the lease is held elsewhere does not run
-    const again = startEmbeddedScheduler({ pattern: "0 0 2 * * *", job: work("scheduler", 10), catchUpDelayMs: null, inngestConfigured: false })!;
+    const again = startEmbeddedScheduler({
+      pattern: "0 0 2 * * *",
+      job: work("scheduler", 10),
+      catchUpDelayMs: null,
+      inngestConfigured: false,
+    })!;
     const held = await withJobLock({ db, name: COLLECT_LOCK, holder: "other-process" }, () => again.runNow());
     expect(held).toEqual({ ran: true, result: false });
     expect(await again.runNow()).toBe(true);
@@ -229,7 +338,11 @@ describe("jobs without Inngest", () => {
     await db.delete(schema.syncRuns).where(eq(schema.syncRuns.kind, "nightly"));
     expect(await isNightlyOverdue(db)).toBe(true);
     let ran = 0;
-    const scheduler = startEmbeddedScheduler({ job: async () => void (ran += 1), catchUpDelayMs: 10, inngestConfigured: false })!;
+    const scheduler = startEmbeddedScheduler({
+      job: async () => void (ran += 1),
+      catchUpDelayMs: 10,
+      inngestConfigured: false,
+    })!;
     // the catch-up queries the database and takes the lease: give a loaded machine up to 15 s
     for (let i = 0; i < 750 && ran === 0; i++) await sleep(20);
     scheduler.stop();

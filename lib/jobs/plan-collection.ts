@@ -59,7 +59,9 @@ export interface PlanCollectionOptions {
 export async function planCollection(options: PlanCollectionOptions): Promise<PlannedStore[]> {
   const { db, to } = options;
   await ensureEnvAccounts(db);
-  const accounts = (await listSyncableAccounts(db)).filter((a) => options.accountId === undefined || a.id === options.accountId);
+  const accounts = (await listSyncableAccounts(db)).filter(
+    (a) => options.accountId === undefined || a.id === options.accountId,
+  );
   const lookback = options.lookbackDays ?? NIGHTLY_LOOKBACK_DAYS;
   const windowStart = addDays(to, -(lookback - 1));
   const historyStart = initialHistoryStart(to);
@@ -86,7 +88,10 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
 }
 
 /** The days a collection covers in all: from the earliest store's first day (or `from`) to `to`. */
-export function collectedRange(stores: PlannedStore[], range: { from: string; to: string }): { from: string; to: string } {
+export function collectedRange(
+  stores: PlannedStore[],
+  range: { from: string; to: string },
+): { from: string; to: string } {
   return { from: stores.reduce((m, s) => (s.from < m ? s.from : m), range.from), to: range.to };
 }
 

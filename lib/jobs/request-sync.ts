@@ -42,7 +42,9 @@ export async function requestSync(options: RequestSyncOptions = {}): Promise<Req
   if (mode === "inngest") {
     const client = options.client ?? (await import("@/inngest/client")).inngest;
     const { syncRequested } = await import("@/inngest/events");
-    const sent = await client.send(syncRequested.create({ accountId: options.accountId, from: options.from, to: options.to, trigger: "manual" }));
+    const sent = await client.send(
+      syncRequested.create({ accountId: options.accountId, from: options.from, to: options.to, trigger: "manual" }),
+    );
     return { mode: "inngest", eventIds: sent.ids };
   }
 
@@ -58,14 +60,25 @@ export async function requestSync(options: RequestSyncOptions = {}): Promise<Req
       let synced = 0;
       for (const store of stores) {
         try {
-          const failure = failureOf(await deps.syncStores({ db, from: store.from, to: store.to, accountIds: [store.accountId], trigger: "manual" }));
+          const failure = failureOf(
+            await deps.syncStores({
+              db,
+              from: store.from,
+              to: store.to,
+              accountIds: [store.accountId],
+              trigger: "manual",
+            }),
+          );
           if (failure) failures.push({ what: `${store.marketplace} ${store.name}`, error: failure.message });
           else synced += 1;
         } catch (error) {
           failures.push({ what: `${store.marketplace} ${store.name}`, error: classifyError(error).message });
         }
       }
-      const metricsRows = stores.length > 0 ? (await runRecalculation({ db, ...collectedRange(stores, { from, to }), trigger: "manual" })).metrics.rows : null;
+      const metricsRows =
+        stores.length > 0
+          ? (await runRecalculation({ db, ...collectedRange(stores, { from, to }), trigger: "manual" })).metrics.rows
+          : null;
       return { stores: stores.length, synced, failures, metricsRows };
     } finally {
       await lease.release();

@@ -1,7 +1,12 @@
 // The nightly job without an Inngest server (embedded scheduler, CLI): the same plan, sync and
 // recalculation services the Inngest functions call, one after the other in this process.
 import type { Db } from "@/db";
-import { buildDailySummary, formatDailySummary, formatFailureMessage, type JobFailure } from "@/lib/notifications/job-messages";
+import {
+  buildDailySummary,
+  formatDailySummary,
+  formatFailureMessage,
+  type JobFailure,
+} from "@/lib/notifications/job-messages";
 import { notify } from "@/lib/notifications/telegram";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { logger } from "@/lib/logger";
@@ -41,7 +46,13 @@ export async function runNightly(options: RunNightlyOptions = {}): Promise<RunNi
   let synced = 0;
   for (const store of stores) {
     try {
-      const summary = await deps.syncStores({ db, from: store.from, to: store.to, accountIds: [store.accountId], trigger });
+      const summary = await deps.syncStores({
+        db,
+        from: store.from,
+        to: store.to,
+        accountIds: [store.accountId],
+        trigger,
+      });
       const failure = failureOf(summary);
       if (failure) failures.push({ what: `${store.marketplace} ${store.name}`, error: failure.message });
       else synced += 1;
@@ -51,7 +62,13 @@ export async function runNightly(options: RunNightlyOptions = {}): Promise<RunNi
     }
   }
   const collectStatus = failures.length === 0 ? "succeeded" : synced > 0 ? "partial" : "failed";
-  await finishJobRun(db, jobRunId, collectStatus, { stores: stores.length, synced, failures }, failures.length ? failures.map((f) => `${f.what}: ${f.error}`).join("; ") : undefined);
+  await finishJobRun(
+    db,
+    jobRunId,
+    collectStatus,
+    { stores: stores.length, synced, failures },
+    failures.length ? failures.map((f) => `${f.what}: ${f.error}`).join("; ") : undefined,
+  );
 
   // every store's collection has finished (or failed): now the recalculation sees complete data
   let metricsRows: number | null = null;

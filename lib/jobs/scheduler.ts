@@ -72,16 +72,20 @@ export function startEmbeddedScheduler(options: StartEmbeddedSchedulerOptions = 
     return outcome.ran;
   };
 
-  const cron = new Cron(pattern, {
-    name: "sovani-nightly",
-    timezone: NIGHTLY_TIMEZONE,
-    // a tick while this process still runs the previous one is skipped; other processes: the lease
-    protect: true,
-    unref: true,
-    catch: (error: unknown) => logger.error("scheduler.failed", { error: (error as Error).message }),
-  }, async () => {
-    await runNow();
-  });
+  const cron = new Cron(
+    pattern,
+    {
+      name: "sovani-nightly",
+      timezone: NIGHTLY_TIMEZONE,
+      // a tick while this process still runs the previous one is skipped; other processes: the lease
+      protect: true,
+      unref: true,
+      catch: (error: unknown) => logger.error("scheduler.failed", { error: (error as Error).message }),
+    },
+    async () => {
+      await runNow();
+    },
+  );
 
   let catchUp: NodeJS.Timeout | undefined;
   const delay = options.catchUpDelayMs === undefined ? 60_000 : options.catchUpDelayMs;

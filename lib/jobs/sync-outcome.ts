@@ -15,7 +15,16 @@ export interface SyncCounts {
 }
 
 export function countSync(summary: SyncSummary): SyncCounts {
-  const counts: SyncCounts = { runs: summary.runs.length, status: "none", fetched: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0, failedSources: 0 };
+  const counts: SyncCounts = {
+    runs: summary.runs.length,
+    status: "none",
+    fetched: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    quarantined: 0,
+    failedSources: 0,
+  };
   for (const run of summary.runs) {
     for (const s of Object.values(run.sources)) {
       counts.fetched += s.fetched;
@@ -27,7 +36,14 @@ export function countSync(summary: SyncSummary): SyncCounts {
     }
   }
   const statuses = summary.runs.map((r) => r.status);
-  counts.status = statuses.length === 0 ? "none" : statuses.every((s) => s === "succeeded") ? "succeeded" : statuses.every((s) => s === "failed") ? "failed" : "partial";
+  counts.status =
+    statuses.length === 0
+      ? "none"
+      : statuses.every((s) => s === "succeeded")
+        ? "succeeded"
+        : statuses.every((s) => s === "failed")
+          ? "failed"
+          : "partial";
   return counts;
 }
 
@@ -42,8 +58,10 @@ const AUTH = /\brejected the credentials \((401|403)\b/;
 
 /** What a thrown error means for a retry. */
 export function classifyError(error: unknown): SyncFailure {
-  if (error instanceof RateLimitedError) return { kind: "rate_limited", retryAfterMs: error.retryAfterMs, message: error.message };
-  if (error instanceof AuthError && (error.status === 401 || error.status === 403)) return { kind: "auth", message: error.message };
+  if (error instanceof RateLimitedError)
+    return { kind: "rate_limited", retryAfterMs: error.retryAfterMs, message: error.message };
+  if (error instanceof AuthError && (error.status === 401 || error.status === 403))
+    return { kind: "auth", message: error.message };
   return classifyMessage(error instanceof Error ? error.message : String(error));
 }
 
@@ -68,7 +86,15 @@ export function failureOf(summary: SyncSummary): SyncFailure | null {
   if (failures.length === 0) return null;
   const auth = failures.find((f) => f.kind === "auth");
   if (auth) return auth;
-  const limited = failures.filter((f): f is Extract<SyncFailure, { kind: "rate_limited" }> => f.kind === "rate_limited");
+  const limited = failures.filter(
+    (f): f is Extract<SyncFailure, { kind: "rate_limited" }> => f.kind === "rate_limited",
+  );
   if (limited.length) return limited.reduce((a, b) => (b.retryAfterMs > a.retryAfterMs ? b : a));
-  return { kind: "failed", message: failures.map((f) => f.message).join("; ").slice(0, 2000) };
+  return {
+    kind: "failed",
+    message: failures
+      .map((f) => f.message)
+      .join("; ")
+      .slice(0, 2000),
+  };
 }

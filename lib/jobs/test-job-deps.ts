@@ -21,7 +21,19 @@ export function syncSummaryOf(accountId: number, sources: Record<string, SourceO
         apiCalls: 3,
         writeMs: 1,
         sources: Object.fromEntries(
-          Object.entries(sources).map(([k, s]) => [k, { fetched: s.inserted ?? 0, inserted: s.inserted ?? 0, updated: 0, unchanged: 0, quarantined: 0, status: s.status, error: s.error, ms: 1 }]),
+          Object.entries(sources).map(([k, s]) => [
+            k,
+            {
+              fetched: s.inserted ?? 0,
+              inserted: s.inserted ?? 0,
+              updated: 0,
+              unchanged: 0,
+              quarantined: 0,
+              status: s.status,
+              error: s.error,
+              ms: 1,
+            },
+          ]),
         ),
       } as SyncSummary["runs"][number],
     ],

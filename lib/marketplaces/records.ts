@@ -11,7 +11,10 @@ export class RecordError extends Error {
 
 /** an integer id as a decimal string (numbers beyond 2^53 arrive as strings from parseJsonExact) */
 export const idString = z.union([
-  z.number().int().transform((n) => String(n)),
+  z
+    .number()
+    .int()
+    .transform((n) => String(n)),
   z.string().regex(/^-?\d+$/, "expected an integer id"),
 ]);
 
@@ -19,7 +22,9 @@ export const idString = z.union([
 export const money = z.union([z.number(), z.string(), z.null()]).optional();
 
 /** money wrapped the Ozon way: { amount: "412.37", currency: "RUB" } */
-export const moneyObject = z.object({ amount: z.union([z.string(), z.number()]), currency: z.string().optional() }).nullish();
+export const moneyObject = z
+  .object({ amount: z.union([z.string(), z.number()]), currency: z.string().optional() })
+  .nullish();
 
 export function zodReason(error: z.ZodError): string {
   return error.issues
@@ -33,7 +38,11 @@ export function zodReason(error: z.ZodError): string {
 const QUARTER = 15 * 60_000;
 const dayCache = new Map<string, string>();
 
-export function businessDayOfInstant(ms: number, timeZone: string, toDay: (instant: Date, tz: string) => string): string {
+export function businessDayOfInstant(
+  ms: number,
+  timeZone: string,
+  toDay: (instant: Date, tz: string) => string,
+): string {
   const key = `${timeZone}|${Math.floor(ms / QUARTER)}`;
   let day = dayCache.get(key);
   if (day === undefined) {

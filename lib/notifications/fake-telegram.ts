@@ -7,7 +7,12 @@ interface Received {
   body: { chat_id: string; text: string; parse_mode: string };
 }
 
-export async function startFakeTelegram(): Promise<{ url: string; received: Received[]; failNext(status: number, description: string): void; close(): Promise<void> }> {
+export async function startFakeTelegram(): Promise<{
+  url: string;
+  received: Received[];
+  failNext(status: number, description: string): void;
+  close(): Promise<void>;
+}> {
   const received: Received[] = [];
   let failure: { status: number; description: string } | null = null;
   const server = http.createServer((req, res) => {

@@ -32,7 +32,12 @@ export interface DailySummary {
 
 /** Yesterday's totals from metrics_daily (run after the recalculation). */
 export async function buildDailySummary(db: Db, day: string, runOutDays = 7): Promise<DailySummary> {
-  const [t] = rowsOf<{ revenue_net: string | null; profit: string | null; revenue_with_cost: string | null; missing: number }>(
+  const [t] = rowsOf<{
+    revenue_net: string | null;
+    profit: string | null;
+    revenue_with_cost: string | null;
+    missing: number;
+  }>(
     await db.execute(sql`
       SELECT sum(revenue_net)::text AS revenue_net,
              sum(profit)::text AS profit,

@@ -25,23 +25,36 @@ describe("Telegram notifications", () => {
   });
 
   it("posts an HTML message to /bot<token>/sendMessage for the chat", async () => {
-    await sendTelegramMessage(config, formatFailureMessage({ job: "nightly sync", day: "2026-11-28", failures: [{ what: "WB <main>", error: "WB rejected the credentials (401 bad_token)" }] }));
+    await sendTelegramMessage(
+      config,
+      formatFailureMessage({
+        job: "nightly sync",
+        day: "2026-11-28",
+        failures: [{ what: "WB <main>", error: "WB rejected the credentials (401 bad_token)" }],
+      }),
+    );
     const last = fake.received.at(-1)!;
     expect(last.path).toBe("/bot123456:test-token/sendMessage");
     expect(last.body.chat_id).toBe("-10042");
     expect(last.body.parse_mode).toBe("HTML");
-    expect(last.body.text).toBe("<b>Sovani: nightly sync failed</b> (2026-11-28)\n• <b>WB &lt;main&gt;</b>: WB rejected the credentials (401 bad_token)");
+    expect(last.body.text).toBe(
+      "<b>Sovani: nightly sync failed</b> (2026-11-28)\n• <b>WB &lt;main&gt;</b>: WB rejected the credentials (401 bad_token)",
+    );
   });
 
   it("surfaces the API's description, and notify() never throws", async () => {
     fake.failNext(400, "Bad Request: chat not found");
-    await expect(sendTelegramMessage(config, "x")).rejects.toThrow("Telegram answered 400: Bad Request: chat not found");
+    await expect(sendTelegramMessage(config, "x")).rejects.toThrow(
+      "Telegram answered 400: Bad Request: chat not found",
+    );
     fake.failNext(500, "boom");
     expect(await notify("x", config)).toBe(false);
     expect(await notify("y", config)).toBe(true);
     expect(await notify("z", null)).toBe(false);
     expect(fake.received.at(-1)!.body.text).toBe("y");
-    await expect(sendTelegramMessage({ ...config, apiUrl: "http://127.0.0.1:1" }, "x")).rejects.toThrow("Telegram is unreachable");
+    await expect(sendTelegramMessage({ ...config, apiUrl: "http://127.0.0.1:1" }, "x")).rejects.toThrow(
+      "Telegram is unreachable",
+    );
   });
 
   it("daily summary: yesterday's net revenue, profit, margin and SKUs running out within 7 days", async () => {
@@ -52,8 +65,29 @@ describe("Telegram notifications", () => {
     await insertCostPrice(db, a, "2026-01-01", "300.00");
     await insertCostPrice(db, b, "2026-01-01", "100.00");
     // a sells 10/day for 14 days with 30 in stock -> 3 days of cover; b sells 1/day over 28 days with 500 -> 500 days
-    await insertSales(db, Array.from({ length: 14 }, (_, i) => ({ d: `2026-11-${String(28 - i).padStart(2, "0")}`, skuId: a, warehouseId: null, qty: 10, revenueGross: "10000.00", commissionAmount: "1500.00", isSettled: true })));
-    await insertSales(db, Array.from({ length: 28 }, (_, i) => ({ d: `2026-11-${String(28 - i).padStart(2, "0")}`, skuId: b, warehouseId: null, qty: 1, revenueGross: "500.00", isSettled: true })));
+    await insertSales(
+      db,
+      Array.from({ length: 14 }, (_, i) => ({
+        d: `2026-11-${String(28 - i).padStart(2, "0")}`,
+        skuId: a,
+        warehouseId: null,
+        qty: 10,
+        revenueGross: "10000.00",
+        commissionAmount: "1500.00",
+        isSettled: true,
+      })),
+    );
+    await insertSales(
+      db,
+      Array.from({ length: 28 }, (_, i) => ({
+        d: `2026-11-${String(28 - i).padStart(2, "0")}`,
+        skuId: b,
+        warehouseId: null,
+        qty: 1,
+        revenueGross: "500.00",
+        isSettled: true,
+      })),
+    );
     await insertSales(db, [{ d: day, skuId: c, warehouseId: null, qty: 1, revenueGross: "999.00", isSettled: true }]);
     await insertStock(db, [
       { d: day, skuId: a, warehouseId: null, onHand: 20, inTransit: 10 },
@@ -73,7 +107,14 @@ describe("Telegram notifications", () => {
     });
     expect(await notify(formatDailySummary(summary), config)).toBe(true);
     expect(fake.received.at(-1)!.body.text).toBe(
-      ["<b>Sovani: 2026-11-28</b>", "Net revenue: 9 999 ₽", "Profit: 5 900 ₽ (margin 65.6%)", "No cost price: 1 SKU(s), not in profit", "Running out within 7 days: 1 SKU(s)", "• RED-42: 3.0 d"].join("\n"),
+      [
+        "<b>Sovani: 2026-11-28</b>",
+        "Net revenue: 9 999 ₽",
+        "Profit: 5 900 ₽ (margin 65.6%)",
+        "No cost price: 1 SKU(s), not in profit",
+        "Running out within 7 days: 1 SKU(s)",
+        "• RED-42: 3.0 d",
+      ].join("\n"),
     );
   });
 });

@@ -42,7 +42,12 @@ export async function sendTelegramMessage(config: TelegramConfig, html: string, 
       method: "POST",
       headers: { "content-type": "application/json" },
       // Telegram rejects messages over 4096 characters
-      body: JSON.stringify({ chat_id: config.chatId, text: html.slice(0, 4000), parse_mode: "HTML", disable_web_page_preview: true }),
+      body: JSON.stringify({
+        chat_id: config.chatId,
+        text: html.slice(0, 4000),
+        parse_mode: "HTML",
+        disable_web_page_preview: true,
+      }),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {

@@ -9,7 +9,13 @@ import { type MarketplaceConfig, marketplaceConfigFromEnv } from "@/lib/services
 import type { SourceSummary } from "@/lib/services/ingestion/context";
 import { type StoreRunSummary, syncStore } from "@/lib/services/ingestion/sync-store";
 
-export { AuthError, CircuitOpenError, MarketplaceHttpError, RateLimitedError, UpstreamError } from "@/lib/marketplaces/http/errors";
+export {
+  AuthError,
+  CircuitOpenError,
+  MarketplaceHttpError,
+  RateLimitedError,
+  UpstreamError,
+} from "@/lib/marketplaces/http/errors";
 
 export interface SyncStoresOptions {
   db: Db;
@@ -38,12 +44,15 @@ export interface SyncSummary {
 }
 
 export async function syncStores(options: SyncStoresOptions): Promise<SyncSummary> {
-  if (!isIsoDay(options.from) || !isIsoDay(options.to)) throw new AppError("VALIDATION", "from and to must be dates in YYYY-MM-DD form");
+  if (!isIsoDay(options.from) || !isIsoDay(options.to))
+    throw new AppError("VALIDATION", "from and to must be dates in YYYY-MM-DD form");
   if (options.from > options.to) throw new AppError("VALIDATION", `from (${options.from}) is after to (${options.to})`);
   const config = options.config ?? marketplaceConfigFromEnv();
   await ensureEnvAccounts(options.db, config);
   const stores = (await listSyncableAccounts(options.db, config)).filter(
-    (a) => (!options.marketplace || a.marketplace === options.marketplace) && (!options.accountIds || options.accountIds.includes(a.id)),
+    (a) =>
+      (!options.marketplace || a.marketplace === options.marketplace) &&
+      (!options.accountIds || options.accountIds.includes(a.id)),
   );
   const today = businessToday(config.timeZone, options.now);
   const runs: StoreRunSummary[] = [];

@@ -9,11 +9,19 @@ describe("testStoreConnection against the emulator", () => {
     emulator = await startEmulator({ seed: 3, skus: 2, days: 2, warehouses: 1, endDate: "2026-11-20" });
   });
   afterAll(async () => emulator?.stop());
-  const options = () => ({ config: marketplaceConfigForEmulator(emulator), resilience: { rateLimits: false, initialDelayMs: 5 } });
+  const options = () => ({
+    config: marketplaceConfigForEmulator(emulator),
+    resilience: { rateLimits: false, initialDelayMs: 5 },
+  });
 
   it("accepts good credentials", async () => {
     expect(await testStoreConnection({ marketplace: "WB", token: emulator.wbToken }, options())).toEqual({ ok: true });
-    expect(await testStoreConnection({ marketplace: "OZON", clientId: emulator.ozonClientId, apiKey: emulator.ozonApiKey }, options())).toEqual({ ok: true });
+    expect(
+      await testStoreConnection(
+        { marketplace: "OZON", clientId: emulator.ozonClientId, apiKey: emulator.ozonApiKey },
+        options(),
+      ),
+    ).toEqual({ ok: true });
   });
 
   it("names a rejected token, with one request and without echoing it", async () => {
@@ -22,12 +30,20 @@ describe("testStoreConnection against the emulator", () => {
     expect(wb).toMatchObject({ ok: false, reason: "bad_token" });
     expect(JSON.stringify(wb)).not.toContain("wrong-token-123456");
     expect(emulator.requests.length - before).toBe(1);
-    expect(await testStoreConnection({ marketplace: "OZON", clientId: emulator.ozonClientId, apiKey: "bad-key-123456" }, options())).toMatchObject({ ok: false, reason: "bad_token" });
+    expect(
+      await testStoreConnection(
+        { marketplace: "OZON", clientId: emulator.ozonClientId, apiKey: "bad-key-123456" },
+        options(),
+      ),
+    ).toMatchObject({ ok: false, reason: "bad_token" });
   });
 
   it("reports an unreachable host", async () => {
     const config = { ...marketplaceConfigForEmulator(emulator), ozonUrl: "http://127.0.0.1:9" };
-    const result = await testStoreConnection({ marketplace: "OZON", clientId: "1", apiKey: "k" }, { config, resilience: { maxAttempts: 1 } });
+    const result = await testStoreConnection(
+      { marketplace: "OZON", clientId: "1", apiKey: "k" },
+      { config, resilience: { maxAttempts: 1 } },
+    );
     expect(result).toMatchObject({ ok: false, reason: "unreachable" });
   });
 });

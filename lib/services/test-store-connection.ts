@@ -6,15 +6,22 @@ import { OzonClient } from "@/lib/marketplaces/ozon/client";
 import { WbClient } from "@/lib/marketplaces/wb/client";
 import { type MarketplaceConfig, marketplaceConfigFromEnv } from "@/lib/services/ingestion/config";
 
-export type TestStoreConnectionInput = { marketplace: "WB"; token: string } | { marketplace: "OZON"; clientId: string; apiKey: string };
-export type TestStoreConnectionResult = { ok: true } | { ok: false; reason: "bad_token" | "missing_scope" | "unreachable"; detail: string };
+export type TestStoreConnectionInput =
+  { marketplace: "WB"; token: string } | { marketplace: "OZON"; clientId: string; apiKey: string };
+export type TestStoreConnectionResult =
+  { ok: true } | { ok: false; reason: "bad_token" | "missing_scope" | "unreachable"; detail: string };
 
 export async function testStoreConnection(
   input: TestStoreConnectionInput,
   options: { config?: MarketplaceConfig; resilience?: ResilienceOptions } = {},
 ): Promise<TestStoreConnectionResult> {
   const config = options.config ?? marketplaceConfigFromEnv();
-  const resilience: ResilienceOptions = { timeoutMs: 10_000, maxAttempts: 2, initialDelayMs: 300, ...options.resilience };
+  const resilience: ResilienceOptions = {
+    timeoutMs: 10_000,
+    maxAttempts: 2,
+    initialDelayMs: 300,
+    ...options.resilience,
+  };
   try {
     if (input.marketplace === "WB") {
       // statistics is the category every Sovani token needs; /ping checks the token for that host

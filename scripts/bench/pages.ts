@@ -32,7 +32,13 @@ import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/db/scratch-database";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
 import { queryRestockPage, queryWarehouseOptions } from "@/lib/data/restock";
-import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "@/lib/data/skus";
+import {
+  querySkuFilterOptions,
+  querySkuHeader,
+  querySkuPage,
+  querySkuSeries,
+  querySkuWarehouses,
+} from "@/lib/data/skus";
 import { addDays } from "@/lib/domain/dates";
 import { isBuildStale } from "../build-freshness.mjs";
 import { generateSupplyAdvice } from "@/lib/services/metrics/generate-supply-advice";
@@ -87,7 +93,9 @@ async function freePort(): Promise<number> {
 /** Facts for 2,000 SKUs x 5 warehouses x 400 days, generated in SQL (deterministic). */
 export async function loadDataset(db: Db): Promise<void> {
   const t0 = Date.now();
-  await db.execute(sql`insert into accounts (marketplace, name, source) values ('WB', 'Bench WB', 'ui'), ('OZON', 'Bench Ozon', 'ui')`);
+  await db.execute(
+    sql`insert into accounts (marketplace, name, source) values ('WB', 'Bench WB', 'ui'), ('OZON', 'Bench Ozon', 'ui')`,
+  );
   await db.execute(sql`
     insert into warehouse (marketplace, code, name, kind)
     select m, 'bench-' || m || '-' || i, m || ' warehouse ' || i, 'FBO'
@@ -132,9 +140,13 @@ export async function loadDataset(db: Db): Promise<void> {
     from sku s cross join generate_series(1, 5) k`);
   await db.execute(sql`analyze`);
   const counts = rowsOf<{ sales: number; stock: number }>(
-    await db.execute(sql`select (select count(*) from daily_sales)::int as sales, (select count(*) from daily_stock)::int as stock`),
+    await db.execute(
+      sql`select (select count(*) from daily_sales)::int as sales, (select count(*) from daily_stock)::int as stock`,
+    ),
   )[0];
-  console.log(`  facts: ${counts.sales.toLocaleString("en")} sales rows, ${counts.stock.toLocaleString("en")} stock rows (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(
+    `  facts: ${counts.sales.toLocaleString("en")} sales rows, ${counts.stock.toLocaleString("en")} stock rows (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
   const t1 = Date.now();
   // the real recalculation, in chunks of a quarter so each transaction stays moderate
   for (let from = FROM; from <= TO; from = addDays(from, 100)) {
@@ -159,7 +171,10 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/overview` }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`sign-in failed (status ${res.status})`);
   return [...cookies, session].join("; ");
 }
@@ -198,7 +213,12 @@ interface HttpResult {
   pressure: number | null;
 }
 
-async function measureHttp(url: string, cookie: string, serverPid: number | undefined, seconds: number): Promise<HttpResult> {
+async function measureHttp(
+  url: string,
+  cookie: string,
+  serverPid: number | undefined,
+  seconds: number,
+): Promise<HttpResult> {
   const times: number[] = [];
   const cpuBefore = processCpuMs(serverPid);
   const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { cookie } });
@@ -214,7 +234,10 @@ async function measureHttp(url: string, cookie: string, serverPid: number | unde
     requests: result.requests.total,
     errors: result.errors,
     non2xx: result.non2xx,
-    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null,
+    cpuPerRequest:
+      cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
+        ? (cpuAfter - cpuBefore) / result.requests.total
+        : null,
     pressure: cpuPressure(),
   };
 }
@@ -246,7 +269,9 @@ export async function benchPages(): Promise<void> {
   const databaseUrl = scratch.url;
   const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
   let server: ReturnType<typeof spawn> | undefined;
-  console.log(`\nDashboard pages: ${SKUS} SKUs x ${DAYS} days x ${WAREHOUSES} warehouses, ${CONNECTIONS} connections, ${DURATION_S} s per page`);
+  console.log(
+    `\nDashboard pages: ${SKUS} SKUs x ${DAYS} days x ${WAREHOUSES} warehouses, ${CONNECTIONS} connections, ${DURATION_S} s per page`,
+  );
   try {
     await migrateDatabase(database);
     const db = database.db;
@@ -254,12 +279,20 @@ export async function benchPages(): Promise<void> {
     const email = "bench@sovani.local";
     const password = `bench-${randomBytes(8).toString("hex")}`;
     await createUser(db, { email, role: "owner", password, actor: null });
-    const skuId = rowsOf<{ id: number }>(await db.execute(sql`select sku_id as id from metrics_daily where d = ${TO}::date order by qty desc, sku_id limit 1`))[0].id;
+    const skuId = rowsOf<{ id: number }>(
+      await db.execute(
+        sql`select sku_id as id from metrics_daily where d = ${TO}::date order by qty desc, sku_id limit 1`,
+      ),
+    )[0].id;
 
     const distName = process.env.NEXT_DIST_DIR || ".next-dash";
     if (isBuildStale(root, path.join(root, distName))) {
       console.log(`  building into ${distName} (none yet, or the sources are newer)...`);
-      const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distName, NODE_ENV: "production" } });
+      const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, NEXT_DIST_DIR: distName, NODE_ENV: "production" },
+      });
       if (build.status !== 0) throw new Error("next build failed");
     }
     const port = await freePort();
@@ -303,32 +336,64 @@ export async function benchPages(): Promise<void> {
       {
         name: "Overview, 30 days",
         path: `/overview?${q}`,
-        sql: () => Promise.all([queryOverviewTiles(db, scope(30)), queryPnlSeries(db, scope(30)), queryAttentionCounts(db, scope(30))]),
+        sql: () =>
+          Promise.all([
+            queryOverviewTiles(db, scope(30)),
+            queryPnlSeries(db, scope(30)),
+            queryAttentionCounts(db, scope(30)),
+          ]),
       },
       {
         name: "Overview, 365 days",
         path: `/overview?from=${scope(365).from}&to=${TO}`,
-        sql: () => Promise.all([queryOverviewTiles(db, scope(365)), queryPnlSeries(db, scope(365)), queryAttentionCounts(db, scope(365))]),
+        sql: () =>
+          Promise.all([
+            queryOverviewTiles(db, scope(365)),
+            queryPnlSeries(db, scope(365)),
+            queryAttentionCounts(db, scope(365)),
+          ]),
       },
       {
         name: "SKUs, 50 by profit",
         path: `/skus?${q}&sort=profit&dir=desc&size=50`,
-        sql: () => Promise.all([querySkuPage(db, scope(30), {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }), querySkuFilterOptions(db, scope(30))]),
+        sql: () =>
+          Promise.all([
+            querySkuPage(db, scope(30), {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
+            querySkuFilterOptions(db, scope(30)),
+          ]),
       },
       {
         name: "SKUs, text filter",
         path: `/skus?${q}&q=lamp&sort=profit&dir=desc&size=50`,
-        sql: () => Promise.all([querySkuPage(db, scope(30), { q: "lamp" }, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }), querySkuFilterOptions(db, scope(30))]),
+        sql: () =>
+          Promise.all([
+            querySkuPage(db, scope(30), { q: "lamp" }, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
+            querySkuFilterOptions(db, scope(30)),
+          ]),
       },
       {
         name: "SKU detail",
         path: `/skus/${skuId}?${q}`,
-        sql: () => Promise.all([querySkuHeader(db, skuId), querySkuSeries(db, skuId, scope(30)), querySkuWarehouses(db, skuId, TO)]),
+        sql: () =>
+          Promise.all([
+            querySkuHeader(db, skuId),
+            querySkuSeries(db, skuId, scope(30)),
+            querySkuWarehouses(db, skuId, TO),
+          ]),
       },
       {
         name: "Restock, 14 days",
         path: `/restock?${q}`,
-        sql: () => Promise.all([queryRestockPage(db, scope(30), { windowDays: 14 }, { page: 1, pageSize: 50, sort: "coverDays", dir: "asc" }), queryWarehouseOptions(db)]),
+        sql: () =>
+          Promise.all([
+            queryRestockPage(
+              db,
+              scope(30),
+              { windowDays: 14 },
+              { page: 1, pageSize: 50, sort: "coverDays", dir: "asc" },
+            ),
+            queryWarehouseOptions(db),
+          ]),
       },
     ];
     const rows: string[][] = [];
@@ -341,7 +406,10 @@ export async function benchPages(): Promise<void> {
       await check.text();
       if (WARMUP_S > 0) fresh.set(c.name, await measureHttp(`${baseUrl}${c.path}`, cookie, server.pid, WARMUP_S));
     }
-    if (WARMUP_S > 0) console.log(`  round 1 (fresh server, ${WARMUP_S} s per page) done; round 2 (measured, ${DURATION_S} s per page):`);
+    if (WARMUP_S > 0)
+      console.log(
+        `  round 1 (fresh server, ${WARMUP_S} s per page) done; round 2 (measured, ${DURATION_S} s per page):`,
+      );
     for (const c of cases) {
       const sqlP95 = c.sql ? await measureSql(c.sql) : null;
       const http = await measureHttp(`${baseUrl}${c.path}`, cookie, server.pid, DURATION_S);
@@ -368,11 +436,25 @@ export async function benchPages(): Promise<void> {
           `${first ? `; fresh server p95 ${first.p95.toFixed(0)} ms, ${ms(first.cpuPerRequest)}/request` : ""}`,
       );
     }
-    const header = ["page", "HTTP p95", "HTTP p50", "server CPU/req", "SQL alone p95", "JS gzip", "requests", "CPU pressure", "fresh server: p95 / CPU", "errors", "target"];
+    const header = [
+      "page",
+      "HTTP p95",
+      "HTTP p50",
+      "server CPU/req",
+      "SQL alone p95",
+      "JS gzip",
+      "requests",
+      "CPU pressure",
+      "fresh server: p95 / CPU",
+      "errors",
+      "target",
+    ];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
     console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}`);
-    console.log(`(targets: HTTP p95 <= 200 ms with ${CONNECTIONS} concurrent signed-in clients; first-load JS <= 250 kB gzip)`);
+    console.log(
+      `(targets: HTTP p95 <= 200 ms with ${CONNECTIONS} concurrent signed-in clients; first-load JS <= 250 kB gzip)`,
+    );
     console.log(
       "(server CPU/req: the Next.js process's CPU time per request; one process serves all clients, so p95 is roughly " +
         `${CONNECTIONS}-${CONNECTIONS + 3} times it. CPU pressure: share of time tasks waited for a CPU, from other load on the host too.` +

@@ -20,7 +20,9 @@ const TO = "2026-11-28";
 const RUNS = 3;
 
 function adminUrl(): string {
-  return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  return (
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
+  );
 }
 
 async function withScratchDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
@@ -141,9 +143,13 @@ export async function benchRecalc(): Promise<void> {
     await seedCatalog(database);
     await seedFacts(database, addDays(TO, -(DATA_DAYS - 1)), TO);
     const [facts] = rowsOf<{ sales: number; stock: number }>(
-      await db.execute(sql`SELECT (SELECT count(*) FROM daily_sales)::int AS sales, (SELECT count(*) FROM daily_stock)::int AS stock`),
+      await db.execute(
+        sql`SELECT (SELECT count(*) FROM daily_sales)::int AS sales, (SELECT count(*) FROM daily_stock)::int AS stock`,
+      ),
     );
-    console.log(`recalc bench on ${database.location}: ${SKUS} SKUs x ${WAREHOUSES} warehouses, ${facts.sales} sales rows over ${DATA_DAYS} days, ${facts.stock} stock rows (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    console.log(
+      `recalc bench on ${database.location}: ${SKUS} SKUs x ${WAREHOUSES} warehouses, ${facts.sales} sales rows over ${DATA_DAYS} days, ${facts.stock} stock rows (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
     // the same table shape, keys and indexes as metrics_daily, so both write the same way
     await db.execute(sql`CREATE TABLE bench_baseline (LIKE metrics_daily INCLUDING ALL)`);
     await db.execute(sql`ALTER TABLE bench_baseline ADD FOREIGN KEY (sku_id) REFERENCES sku (id) ON DELETE CASCADE`);
@@ -170,7 +176,11 @@ export async function benchRecalc(): Promise<void> {
       // both start from empty tables (untimed), so both write every row
       await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
       await db.execute(sql`VACUUM ANALYZE metrics_daily, bench_baseline`);
-      ours.push(await time(async () => (rows = (await recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 })).rows)));
+      ours.push(
+        await time(
+          async () => (rows = (await recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 })).rows),
+        ),
+      );
       reference.push(await time(() => db.execute(handWritten(from, TO))));
       await db.execute(sql`TRUNCATE bench_baseline`);
       referenceNoJit.push(
@@ -193,13 +203,23 @@ export async function benchRecalc(): Promise<void> {
     );
     const a = median(ours);
     const b = median(reference);
-    console.log(`  recalculateMetrics, ${RECALC_DAYS} days:            ${a.toFixed(0)} ms (median of ${RUNS}; ${rows} SKU-days written, runs ${ours.map((x) => x.toFixed(0)).join("/")} ms)`);
-    console.log(`  hand-written INSERT ... SELECT, ${RECALC_DAYS} days: ${b.toFixed(0)} ms (median of ${RUNS}; runs ${reference.map((x) => x.toFixed(0)).join("/")} ms)`);
+    console.log(
+      `  recalculateMetrics, ${RECALC_DAYS} days:            ${a.toFixed(0)} ms (median of ${RUNS}; ${rows} SKU-days written, runs ${ours.map((x) => x.toFixed(0)).join("/")} ms)`,
+    );
+    console.log(
+      `  hand-written INSERT ... SELECT, ${RECALC_DAYS} days: ${b.toFixed(0)} ms (median of ${RUNS}; runs ${reference.map((x) => x.toFixed(0)).join("/")} ms)`,
+    );
     const c = median(referenceNoJit);
-    console.log(`  the same, with jit = off as recalculateMetrics sets it: ${c.toFixed(0)} ms (runs ${referenceNoJit.map((x) => x.toFixed(0)).join("/")} ms)`);
-    console.log(`  ratio: ${(a / b).toFixed(2)} (target <= 1.5)${a / b <= 1.5 ? "" : "  ** above target **"}; against the jit-off statement: ${(a / c).toFixed(2)}`);
+    console.log(
+      `  the same, with jit = off as recalculateMetrics sets it: ${c.toFixed(0)} ms (runs ${referenceNoJit.map((x) => x.toFixed(0)).join("/")} ms)`,
+    );
+    console.log(
+      `  ratio: ${(a / b).toFixed(2)} (target <= 1.5)${a / b <= 1.5 ? "" : "  ** above target **"}; against the jit-off statement: ${(a / c).toFixed(2)}`,
+    );
     console.log(`  recalculateMetrics again, nothing changed:   ${rerun.toFixed(0)} ms`);
-    console.log(`  cross-check: ${check.n} rows compared, ${check.differ} differ where no commission estimate is involved`);
+    console.log(
+      `  cross-check: ${check.n} rows compared, ${check.differ} differ where no commission estimate is involved`,
+    );
 
     if (process.env.BENCH_SKIP_YEAR) return;
     // a full year: a year of facts, then one recalculation of 365 days
@@ -209,8 +229,13 @@ export async function benchRecalc(): Promise<void> {
     console.log(`  (seeded a year: ${year.sales} sales rows in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
     const yearFrom = addDays(TO, -(YEAR_DAYS - 1));
     let yearRows = 0;
-    const yearMs = await time(async () => (yearRows = (await recalculateMetrics({ db, from: yearFrom, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 })).rows));
-    console.log(`  recalculateMetrics, full year (${yearFrom}..${TO}): ${yearMs.toFixed(0)} ms (${yearRows} SKU-days written)`);
+    const yearMs = await time(
+      async () =>
+        (yearRows = (await recalculateMetrics({ db, from: yearFrom, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 })).rows),
+    );
+    console.log(
+      `  recalculateMetrics, full year (${yearFrom}..${TO}): ${yearMs.toFixed(0)} ms (${yearRows} SKU-days written)`,
+    );
   });
 }
 

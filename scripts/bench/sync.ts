@@ -21,12 +21,21 @@ const ceil = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
 function minimumApiCalls(d: Dataset): { wb: number; ozon: number } {
   const wb =
     ceil(d.wb.skus.length + 1, 100) + // cards: a short page ends the list
-    ceil(d.wb.sales.length, 80_000) + 1 + // sales: the inclusive cursor needs one call that returns only the last rows
-    ceil(d.wb.finance.length, 100_000) + 1 + // finance: 204 ends the report
+    ceil(d.wb.sales.length, 80_000) +
+    1 + // sales: the inclusive cursor needs one call that returns only the last rows
+    ceil(d.wb.finance.length, 100_000) +
+    1 + // finance: 204 ends the report
     ceil(d.wb.stocks.length + 1, 250_000) +
-    ["unanswered", "answered", "archive"].reduce((n, l) => n + ceil(d.wb.feedbacks.filter((f) => f.list === l).length + 1, 5000), 0);
+    ["unanswered", "answered", "archive"].reduce(
+      (n, l) => n + ceil(d.wb.feedbacks.filter((f) => f.list === l).length + 1, 5000),
+      0,
+    );
   let accrualCalls = 0;
-  for (let day = d.options.from; day <= d.options.to; day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
+  for (
+    let day = d.options.from;
+    day <= d.options.to;
+    day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  ) {
     accrualCalls += ceil(d.ozon.accruals.get(day)?.length ?? 0, 1000);
   }
   const fbo = d.ozon.postings.filter((p) => p.schema === "FBO").length;
@@ -78,9 +87,15 @@ async function plainInsertMs(database: Database): Promise<{ ms: number; rows: nu
     await database.db.execute(sql.raw(`create temp table bench_copy_${table} as select * from ${table}`));
     await database.db.execute(sql.raw(`delete from ${table}`));
     const started = performance.now();
-    const result = await database.db.execute(sql.raw(`insert into ${table} ${identity} select * from bench_copy_${table}`));
+    const result = await database.db.execute(
+      sql.raw(`insert into ${table} ${identity} select * from bench_copy_${table}`),
+    );
     ms += performance.now() - started;
-    rows += Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
+    rows += Number(
+      (result as { rowCount?: number; affectedRows?: number }).rowCount ??
+        (result as { affectedRows?: number }).affectedRows ??
+        0,
+    );
   }
   return { ms, rows };
 }
@@ -105,7 +120,9 @@ export async function benchSync(options: { skus?: number; days?: number } = {}):
     });
     const seconds = (performance.now() - started) / 1000;
     if (!summary.ok) {
-      for (const r of summary.runs) for (const [n, s] of Object.entries(r.sources)) if (s.status !== "succeeded") console.log(`  ${r.marketplace} ${n}: ${s.status} ${s.error ?? ""}`);
+      for (const r of summary.runs)
+        for (const [n, s] of Object.entries(r.sources))
+          if (s.status !== "succeeded") console.log(`  ${r.marketplace} ${n}: ${s.status} ${s.error ?? ""}`);
       throw new Error("the bench sync did not succeed");
     }
     let records = 0;
@@ -119,19 +136,28 @@ export async function benchSync(options: { skus?: number; days?: number } = {}):
       calls += r.apiCalls;
       writeMs += r.writeMs;
       console.log(`  ${r.marketplace}: ${fetched} records, ${r.apiCalls} API calls, write ${r.writeMs} ms`);
-      for (const [n, s] of Object.entries(r.sources)) console.log(`    ${n.padEnd(18)} ${String(s.fetched).padStart(8)} rows ${String(s.ms).padStart(7)} ms`);
-      for (const [k, ms] of Object.entries(r.writeMsByStatement).sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`    write ${String(ms).padStart(6)} ms  ${k}`);
+      for (const [n, s] of Object.entries(r.sources))
+        console.log(`    ${n.padEnd(18)} ${String(s.fetched).padStart(8)} rows ${String(s.ms).padStart(7)} ms`);
+      for (const [k, ms] of Object.entries(r.writeMsByStatement)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6))
+        console.log(`    write ${String(ms).padStart(6)} ms  ${k}`);
     }
     const minimum = minimumApiCalls(emulator.dataset);
     const counts = rowsOf<{ t: string; n: number }>(
-      await database.db.execute(sql`select 'daily_sales' as t, count(*)::int as n from daily_sales union all select 'cashflows', count(*)::int from cashflows
+      await database.db
+        .execute(sql`select 'daily_sales' as t, count(*)::int as n from daily_sales union all select 'cashflows', count(*)::int from cashflows
         union all select 'raw_records', count(*)::int from raw_records union all select 'daily_stock', count(*)::int from daily_stock union all select 'reviews', count(*)::int from reviews`),
     );
     const plain = await plainInsertMs(database);
     console.log(`rows written: ${counts.map((c) => `${c.t} ${c.n}`).join(", ")}`);
     console.log(`records/s: ${Math.round(records / seconds)} (${records} records in ${seconds.toFixed(1)} s)`);
-    console.log(`API calls: ${calls} (minimum needed ${minimum.wb + minimum.ozon}: WB ${minimum.wb}, Ozon ${minimum.ozon}; ratio ${(calls / (minimum.wb + minimum.ozon)).toFixed(2)})`);
-    console.log(`DB write time: ${Math.round(writeMs)} ms vs plain INSERT ... SELECT of the same ${plain.rows} rows ${Math.round(plain.ms)} ms: ratio ${(writeMs / plain.ms).toFixed(2)} (target <= 2)`);
+    console.log(
+      `API calls: ${calls} (minimum needed ${minimum.wb + minimum.ozon}: WB ${minimum.wb}, Ozon ${minimum.ozon}; ratio ${(calls / (minimum.wb + minimum.ozon)).toFixed(2)})`,
+    );
+    console.log(
+      `DB write time: ${Math.round(writeMs)} ms vs plain INSERT ... SELECT of the same ${plain.rows} rows ${Math.round(plain.ms)} ms: ratio ${(writeMs / plain.ms).toFixed(2)} (target <= 2)`,
+    );
   } finally {
     await drop();
     await emulator.stop();

@@ -13,10 +13,26 @@ export function LoginForm({ next }: { next?: string }) {
       <FormError state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field label={t("email")} htmlFor="email" error={fieldErrors?.email}>
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus invalid={Boolean(fieldErrors?.email)} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          invalid={Boolean(fieldErrors?.email)}
+        />
       </Field>
       <Field label={t("password")} htmlFor="password" error={fieldErrors?.password}>
-        <Input key={state && !state.ok ? state.correlationId : "password"} id="password" name="password" type="password" autoComplete="current-password" required invalid={Boolean(fieldErrors?.password)} />
+        <Input
+          key={state && !state.ok ? state.correlationId : "password"}
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          invalid={Boolean(fieldErrors?.password)}
+        />
       </Field>
       <SubmitButton pendingText={t("signingIn")} testId="login-submit" pending={pending}>
         {t("signIn")}

@@ -10,7 +10,11 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sovani — вход / sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (!(await hasUsers(await getDb()))) redirect("/setup");
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : undefined;

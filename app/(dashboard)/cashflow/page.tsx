@@ -23,7 +23,11 @@ export default async function CashflowPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          <div role="group" aria-label={t("groupBy")} className="inline-flex rounded-md border border-slate-300 bg-white text-sm">
+          <div
+            role="group"
+            aria-label={t("groupBy")}
+            className="inline-flex rounded-md border border-slate-300 bg-white text-sm"
+          >
             {(["day", "week"] as const).map((b) => (
               <Link
                 key={b}
@@ -37,7 +41,10 @@ export default async function CashflowPage({ searchParams }: Props) {
           </div>
         }
       />
-      <Suspense key={`${bucket}-${scope.accountId}-${scope.from}-${scope.to}`} fallback={<Skeleton className="h-[520px] w-full" />}>
+      <Suspense
+        key={`${bucket}-${scope.accountId}-${scope.from}-${scope.to}`}
+        fallback={<Skeleton className="h-[520px] w-full" />}
+      >
         <CashflowSummary scope={scope} bucket={bucket} />
       </Suspense>
       <Suspense fallback={<Skeleton className="h-48 w-full" />}>
@@ -48,7 +55,11 @@ export default async function CashflowPage({ searchParams }: Props) {
 }
 
 async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucket: "day" | "week" }) {
-  const [summary, t, f] = await Promise.all([getCashflowSummary(scope, bucket), getTranslations("cashflow"), getFormatters()]);
+  const [summary, t, f] = await Promise.all([
+    getCashflowSummary(scope, bucket),
+    getTranslations("cashflow"),
+    getFormatters(),
+  ]);
   if (summary.buckets.length === 0) {
     return (
       <EmptyState title={t("emptyTitle")} testId="cashflow-empty">
@@ -92,18 +103,36 @@ async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucke
             <caption className="sr-only">{t("byTypeTitle")}</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">{t("type")}</th>
-                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">{t("kind")}</th>
-                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">{t("amount")}</th>
-                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">{t("lines")}</th>
+                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">
+                  {t("type")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">
+                  {t("kind")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">
+                  {t("amount")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">
+                  {t("lines")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {summary.totalsByType.map((row) => (
                 <tr key={row.type}>
                   <td className="px-3 py-2">{t(`types.${row.type}`)}</td>
-                  <td className="px-3 py-2 text-slate-600">{t(row.type === "financing" ? "totals.financing" : row.type === "payout" ? "totals.payouts" : "totals.operating")}</td>
-                  <td className={`px-3 py-2 text-right tabular-nums ${tone(row.amount)}`}>{f.rub(row.amount, { fractionDigits: 2 })}</td>
+                  <td className="px-3 py-2 text-slate-600">
+                    {t(
+                      row.type === "financing"
+                        ? "totals.financing"
+                        : row.type === "payout"
+                          ? "totals.payouts"
+                          : "totals.operating",
+                    )}
+                  </td>
+                  <td className={`px-3 py-2 text-right tabular-nums ${tone(row.amount)}`}>
+                    {f.rub(row.amount, { fractionDigits: 2 })}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{f.number(row.count)}</td>
                 </tr>
               ))}
@@ -130,7 +159,11 @@ async function Payouts({ scope }: { scope: DashboardScope }) {
             {rows.map((p) => (
               <li key={`${p.marketplace}-${p.refId}`} className="flex justify-between gap-3 py-2">
                 <span>
-                  {f.day(p.d)} <span className="text-slate-500">· {p.marketplace === "WB" ? "Wildberries" : "Ozon"}{p.accountName ? ` · ${p.accountName}` : ""}</span>
+                  {f.day(p.d)}{" "}
+                  <span className="text-slate-500">
+                    · {p.marketplace === "WB" ? "Wildberries" : "Ozon"}
+                    {p.accountName ? ` · ${p.accountName}` : ""}
+                  </span>
                 </span>
                 <span className="tabular-nums font-medium">{f.rub(p.amount, { fractionDigits: 2 })}</span>
               </li>

@@ -49,7 +49,13 @@ export default async function CommissionsPage() {
           <CardHeader title={t("formTitle")} description={t("formHelp")} />
           <CardBody>
             <CommissionRuleForm
-              initial={{ marketplace: "WB", dtFrom: businessToday(tz), defaultPercent: "", categories: [], priceBands: [] }}
+              initial={{
+                marketplace: "WB",
+                dtFrom: businessToday(tz),
+                defaultPercent: "",
+                categories: [],
+                priceBands: [],
+              }}
               categories={options.categories}
               locale={f.locale}
               timeZone={tz}

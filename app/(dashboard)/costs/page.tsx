@@ -23,7 +23,13 @@ export default async function CostsPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = await getDashboardFilters(params);
   const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
-  const [t, td, f, user, filterLabels] = await Promise.all([getTranslations("costs"), getTranslations("dashboard"), getFormatters(), requireUser(), getFilterLabels()]);
+  const [t, td, f, user, filterLabels] = await Promise.all([
+    getTranslations("costs"),
+    getTranslations("dashboard"),
+    getFormatters(),
+    requireUser(),
+    getFilterLabels(),
+  ]);
   const tz = getEnv().APP_TIMEZONE;
   const editable = canEdit(user.role);
   const skuParam = Number(param(params, "sku"));
@@ -37,7 +43,13 @@ export default async function CostsPage({ searchParams }: Props) {
       <PageHeader title={t("title")} description={t("description")} />
       {selected ? (
         <Suspense fallback={<Skeleton className="h-48 w-full" />}>
-          <SelectedSku skuId={selected} canEdit={editable} locale={f.locale} timeZone={tz} closeHref={`/costs${withParams(params, { sku: undefined })}`} />
+          <SelectedSku
+            skuId={selected}
+            canEdit={editable}
+            locale={f.locale}
+            timeZone={tz}
+            closeHref={`/costs${withParams(params, { sku: undefined })}`}
+          />
         </Suspense>
       ) : null}
       <Suspense fallback={<Skeleton className="h-32 w-full" />}>
@@ -64,8 +76,24 @@ export default async function CostsPage({ searchParams }: Props) {
   );
 }
 
-async function SelectedSku({ skuId, canEdit, locale, timeZone, closeHref }: { skuId: number; canEdit: boolean; locale: "ru" | "en"; timeZone: string; closeHref: string }) {
-  const [header, entries, t] = await Promise.all([getSkuHeader(skuId), getCostHistory(skuId), getTranslations("costs")]);
+async function SelectedSku({
+  skuId,
+  canEdit,
+  locale,
+  timeZone,
+  closeHref,
+}: {
+  skuId: number;
+  canEdit: boolean;
+  locale: "ru" | "en";
+  timeZone: string;
+  closeHref: string;
+}) {
+  const [header, entries, t] = await Promise.all([
+    getSkuHeader(skuId),
+    getCostHistory(skuId),
+    getTranslations("costs"),
+  ]);
   if (!header) {
     return <EmptyState title={t("skuNotFound")} testId="cost-sku-missing" />;
   }
@@ -86,7 +114,14 @@ async function SelectedSku({ skuId, canEdit, locale, timeZone, closeHref }: { sk
         }
       />
       <CardBody>
-        <CostPriceEditor skuId={header.id} entries={entries} canEdit={canEdit} locale={locale} timeZone={timeZone} today={businessToday(timeZone)} />
+        <CostPriceEditor
+          skuId={header.id}
+          entries={entries}
+          canEdit={canEdit}
+          locale={locale}
+          timeZone={timeZone}
+          today={businessToday(timeZone)}
+        />
       </CardBody>
     </Card>
   );
@@ -96,7 +131,10 @@ async function MissingCosts({ scope, params }: { scope: DashboardScope; params: 
   const [missing, t, f] = await Promise.all([getMissingCostSkus(scope, 10), getTranslations("costs"), getFormatters()]);
   if (missing.total === 0) {
     return (
-      <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="missing-none">
+      <p
+        className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+        data-testid="missing-none"
+      >
         {t("missingNone")}
       </p>
     );
@@ -116,10 +154,15 @@ async function MissingCosts({ scope, params }: { scope: DashboardScope; params: 
         <ul className="divide-y divide-slate-100 text-sm" data-testid="missing-list">
           {missing.rows.map((m) => (
             <li key={m.skuId} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <Link href={scopedHref("/costs", params, { sku: m.skuId }) + "#history"} className="font-medium text-indigo-700 hover:underline">
+              <Link
+                href={scopedHref("/costs", params, { sku: m.skuId }) + "#history"}
+                className="font-medium text-indigo-700 hover:underline"
+              >
                 {m.article ?? m.skuId} <span className="font-normal text-slate-600">{m.name}</span>
               </Link>
-              <span className="text-slate-600">{t("missingUnits", { units: m.unitsWithoutCost, day: f.day(m.firstDay) })}</span>
+              <span className="text-slate-600">
+                {t("missingUnits", { units: m.unitsWithoutCost, day: f.day(m.firstDay) })}
+              </span>
             </li>
           ))}
         </ul>
@@ -128,9 +171,21 @@ async function MissingCosts({ scope, params }: { scope: DashboardScope; params: 
   );
 }
 
-async function CostList({ scope, params, timeZone }: { scope: DashboardScope; params: SearchParamsRecord; timeZone: string }) {
+async function CostList({
+  scope,
+  params,
+  timeZone,
+}: {
+  scope: DashboardScope;
+  params: SearchParamsRecord;
+  timeZone: string;
+}) {
   const query = parseCostQuery(params);
-  const [page, t, f] = await Promise.all([getSkuCostPage(scope, { ...query, asOf: businessToday(timeZone) }), getTranslations("costs"), getFormatters()]);
+  const [page, t, f] = await Promise.all([
+    getSkuCostPage(scope, { ...query, asOf: businessToday(timeZone) }),
+    getTranslations("costs"),
+    getFormatters(),
+  ]);
   if (page.total === 0) {
     return (
       <EmptyState title={t("emptyTitle")} testId="costs-empty">
@@ -138,5 +193,14 @@ async function CostList({ scope, params, timeZone }: { scope: DashboardScope; pa
       </EmptyState>
     );
   }
-  return <SkuCostTable rows={page.rows} total={page.total} page={page.page} pageSize={page.pageSize} labels={await getTableLabels(f, page)} timeZone={timeZone} />;
+  return (
+    <SkuCostTable
+      rows={page.rows}
+      total={page.total}
+      page={page.page}
+      pageSize={page.pageSize}
+      labels={await getTableLabels(f, page)}
+      timeZone={timeZone}
+    />
+  );
 }

@@ -18,17 +18,52 @@ export default async function RestockPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = await getDashboardFilters(params);
   const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
-  const [t, td, warehouses, filterLabels] = await Promise.all([getTranslations("restock"), getTranslations("dashboard"), getWarehouseOptions(), getFilterLabels()]);
+  const [t, td, warehouses, filterLabels] = await Promise.all([
+    getTranslations("restock"),
+    getTranslations("dashboard"),
+    getWarehouseOptions(),
+    getFilterLabels(),
+  ]);
   const fields: FilterField[] = [
-    { kind: "select", name: "window", label: t("window"), options: [{ value: "14", label: t("windowDays", { days: 14 }) }, { value: "28", label: t("windowDays", { days: 28 }) }] },
+    {
+      kind: "select",
+      name: "window",
+      label: t("window"),
+      options: [
+        { value: "14", label: t("windowDays", { days: 14 }) },
+        { value: "28", label: t("windowDays", { days: 28 }) },
+      ],
+    },
     { kind: "text", name: "q", label: td("filters.search"), placeholder: t("searchPlaceholder") },
-    { kind: "select", name: "mp", label: td("filters.marketplace"), allLabel: td("filters.all"), options: [{ value: "WB", label: td("marketplaces.WB") }, { value: "OZON", label: td("marketplaces.OZON") }] },
-    { kind: "select", name: "warehouse", label: t("columns.warehouse"), allLabel: td("filters.all"), options: warehouses.map((w) => ({ value: String(w.id), label: `${w.name} (${w.marketplace === "WB" ? "WB" : "Ozon"})` })) },
+    {
+      kind: "select",
+      name: "mp",
+      label: td("filters.marketplace"),
+      allLabel: td("filters.all"),
+      options: [
+        { value: "WB", label: td("marketplaces.WB") },
+        { value: "OZON", label: td("marketplaces.OZON") },
+      ],
+    },
+    {
+      kind: "select",
+      name: "warehouse",
+      label: t("columns.warehouse"),
+      allLabel: td("filters.all"),
+      options: warehouses.map((w) => ({
+        value: String(w.id),
+        label: `${w.name} (${w.marketplace === "WB" ? "WB" : "Ozon"})`,
+      })),
+    },
     { kind: "checkbox", name: "need", label: t("needOnly") },
   ];
   return (
     <div>
-      <PageHeader title={t("title")} description={t("description")} actions={<ExportLinks route="/restock/export" searchParams={params} />} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={<ExportLinks route="/restock/export" searchParams={params} />}
+      />
       <FilterBar fields={fields} searchParams={params} pathname="/restock" labels={filterLabels} />
       <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
         <RestockResults scope={scope} params={params} />
@@ -39,7 +74,11 @@ export default async function RestockPage({ searchParams }: Props) {
 
 async function RestockResults({ scope, params }: { scope: DashboardScope; params: SearchParamsRecord }) {
   const { filters, table } = parseRestockQuery(params);
-  const [page, t, f] = await Promise.all([getRestockPage(scope, filters, table), getTranslations("restock"), getFormatters()]);
+  const [page, t, f] = await Promise.all([
+    getRestockPage(scope, filters, table),
+    getTranslations("restock"),
+    getFormatters(),
+  ]);
   if (!page.adviceDay) {
     return (
       <EmptyState title={t("noAdviceTitle")} testId="restock-empty">

@@ -20,7 +20,13 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
   const [t, filterLabels] = await Promise.all([getTranslations("reviews"), getFilterLabels()]);
   const fields: FilterField[] = [
-    { kind: "select", name: "rating", label: t("rating"), allLabel: t("anyRating"), options: [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: "★".repeat(r) + ` (${r})` })) },
+    {
+      kind: "select",
+      name: "rating",
+      label: t("rating"),
+      allLabel: t("anyRating"),
+      options: [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: "★".repeat(r) + ` (${r})` })),
+    },
     { kind: "checkbox", name: "unanswered", label: t("unansweredOnly") },
     { kind: "checkbox", name: "media", label: t("withMediaOnly") },
   ];
@@ -39,7 +45,11 @@ export default async function ReviewsPage({ searchParams }: Props) {
 }
 
 async function ReviewStats({ scope }: { scope: DashboardScope }) {
-  const [stats, t, f] = await Promise.all([getReviewStats(scope, getEnv().APP_TIMEZONE), getTranslations("reviews"), getFormatters()]);
+  const [stats, t, f] = await Promise.all([
+    getReviewStats(scope, getEnv().APP_TIMEZONE),
+    getTranslations("reviews"),
+    getFormatters(),
+  ]);
   return (
     <dl className="mb-4 grid grid-cols-3 gap-3" data-testid="review-stats">
       {[
@@ -74,7 +84,12 @@ async function ReviewList({ scope, params }: { scope: DashboardScope; params: Se
     );
   }
   const labels = {
-    status: { unanswered: t("status.unanswered"), pending: t("status.pending"), answered: t("status.answered"), rejected: t("status.rejected") },
+    status: {
+      unanswered: t("status.unanswered"),
+      pending: t("status.pending"),
+      answered: t("status.answered"),
+      rejected: t("status.rejected"),
+    },
     media: t("media"),
     supplement: t("supplement"),
     supplementOf: t("supplementOf"),
@@ -87,14 +102,32 @@ async function ReviewList({ scope, params }: { scope: DashboardScope; params: Se
     <div className="space-y-3">
       <div className="space-y-3" data-testid="review-list">
         {page.rows.map((r) => (
-          <ReviewCard key={r.reviewId} review={r} f={f} labels={labels} skuHref={r.skuId ? scopedHref(`/skus/${r.skuId}`, params) : null} />
+          <ReviewCard
+            key={r.reviewId}
+            review={r}
+            f={f}
+            labels={labels}
+            skuHref={r.skuId ? scopedHref(`/skus/${r.skuId}`, params) : null}
+          />
         ))}
       </div>
-      <nav aria-label={td("table.pagination")} className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-        <p>{td("table.summary", { from: f.number(from), to: f.number(Math.min(page.total, from + page.rows.length - 1)), total: f.number(page.total) })}</p>
+      <nav
+        aria-label={td("table.pagination")}
+        className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600"
+      >
+        <p>
+          {td("table.summary", {
+            from: f.number(from),
+            to: f.number(Math.min(page.total, from + page.rows.length - 1)),
+            total: f.number(page.total),
+          })}
+        </p>
         <div className="flex items-center gap-2">
           {page.page > 1 ? (
-            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800" href={`/reviews${withParams(params, { page: page.page - 1 })}`}>
+            <Link
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800"
+              href={`/reviews${withParams(params, { page: page.page - 1 })}`}
+            >
               {td("table.previous")}
             </Link>
           ) : null}
@@ -102,7 +135,10 @@ async function ReviewList({ scope, params }: { scope: DashboardScope; params: Se
             {page.page} / {pages}
           </span>
           {page.page < pages ? (
-            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800" href={`/reviews${withParams(params, { page: page.page + 1 })}`}>
+            <Link
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800"
+              href={`/reviews${withParams(params, { page: page.page + 1 })}`}
+            >
               {td("table.next")}
             </Link>
           ) : null}

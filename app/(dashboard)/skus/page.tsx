@@ -37,8 +37,20 @@ export default async function SkusPage({ searchParams }: Props) {
         { value: "OZON", label: td("marketplaces.OZON") },
       ],
     },
-    { kind: "select", name: "brand", label: t("columns.brand"), allLabel: td("filters.all"), options: options.brands.map((b) => ({ value: b, label: b })) },
-    { kind: "select", name: "category", label: t("columns.category"), allLabel: td("filters.all"), options: options.categories.map((c) => ({ value: c, label: c })) },
+    {
+      kind: "select",
+      name: "brand",
+      label: t("columns.brand"),
+      allLabel: td("filters.all"),
+      options: options.brands.map((b) => ({ value: b, label: b })),
+    },
+    {
+      kind: "select",
+      name: "category",
+      label: t("columns.category"),
+      allLabel: td("filters.all"),
+      options: options.categories.map((c) => ({ value: c, label: c })),
+    },
   ];
   return (
     <div>

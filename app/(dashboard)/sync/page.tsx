@@ -1,6 +1,20 @@
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { getDb } from "@/db";
-import { Badge, type BadgeTone, Card, CardBody, CardHeader, EmptyState, PageHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import {
+  Badge,
+  type BadgeTone,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  PageHeader,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+  Tr,
+} from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { jobDeps } from "@/lib/jobs/deps";
@@ -9,7 +23,13 @@ import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { getSyncOverview, type SourceCounts } from "@/lib/services/stores/get-sync-overview";
 import { LoadHistoryForm, SyncNowButton } from "./sync-forms";
 
-const statusTone: Record<string, BadgeTone> = { running: "info", succeeded: "success", partial: "warning", failed: "danger", skipped: "warning" };
+const statusTone: Record<string, BadgeTone> = {
+  running: "info",
+  succeeded: "success",
+  partial: "warning",
+  failed: "danger",
+  skipped: "warning",
+};
 
 function sourceState(src: { lastStatus: string; lastError: string | null; lastSuccessDay: string | null }): string {
   return src.lastStatus === "succeeded" && src.lastError && !src.lastSuccessDay ? "skipped" : src.lastStatus;
@@ -28,7 +48,12 @@ export default async function SyncPage() {
   const user = await requireUser();
   const db = await getDb();
   await ensureEnvAccounts(db);
-  const [data, t, tc, f] = await Promise.all([getSyncOverview(db), getTranslations("sync"), getTranslations("common"), getFormatters()]);
+  const [data, t, tc, f] = await Promise.all([
+    getSyncOverview(db),
+    getTranslations("sync"),
+    getTranslations("common"),
+    getFormatters(),
+  ]);
   const statusLabel = (s: string) => (t.has(`statuses.${s}` as never) ? t(`statuses.${s}` as never) : s);
   const mayEdit = canEdit(user.role) && data.stores.length > 0;
   const today = jobDeps().today();
@@ -49,10 +74,16 @@ export default async function SyncPage() {
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{s.name}</span>
                 <span className="text-xs text-slate-500">{tc(`marketplaces.${s.marketplace}`)}</span>
-                {s.status === "ok" ? <Badge tone="success">{t("tokenOk")}</Badge> : <Badge tone="danger">{t("tokenRejected")}</Badge>}
+                {s.status === "ok" ? (
+                  <Badge tone="success">{t("tokenOk")}</Badge>
+                ) : (
+                  <Badge tone="danger">{t("tokenRejected")}</Badge>
+                )}
                 {!s.reviewsAvailable ? <Badge tone="warning">{t("reviewsUnavailable")}</Badge> : null}
               </div>
-              {s.statusDetail && s.status !== "ok" ? <p className="mt-1 text-xs text-red-700">{s.statusDetail}</p> : null}
+              {s.statusDetail && s.status !== "ok" ? (
+                <p className="mt-1 text-xs text-red-700">{s.statusDetail}</p>
+              ) : null}
               {!s.historyLoaded ? (
                 <p className="mt-1 text-sm text-slate-600" data-testid="first-sync-pending">
                   {t("firstSyncPending", { days: INITIAL_HISTORY_DAYS })}
@@ -75,8 +106,12 @@ export default async function SyncPage() {
                           <Td>{src.lastSuccessDay ? f.day(src.lastSuccessDay) : t("never")}</Td>
                           <Td>
                             {/* a source that did not run (e.g. after a rejected token) keeps no success to show */}
-                            <Badge tone={statusTone[sourceState(src)] ?? "neutral"}>{statusLabel(sourceState(src))}</Badge>
-                            {src.lastError ? <div className="mt-1 max-w-md text-xs break-words text-red-700">{src.lastError}</div> : null}
+                            <Badge tone={statusTone[sourceState(src)] ?? "neutral"}>
+                              {statusLabel(sourceState(src))}
+                            </Badge>
+                            {src.lastError ? (
+                              <div className="mt-1 max-w-md text-xs break-words text-red-700">{src.lastError}</div>
+                            ) : null}
                           </Td>
                         </Tr>
                       ))}
@@ -98,7 +133,10 @@ export default async function SyncPage() {
           <CardHeader title={t("historyTitle")} description={t("historyDescription")} />
           <CardBody>
             <LoadHistoryForm
-              stores={data.stores.map((s) => ({ id: s.id, label: `${s.name} (${tc(`marketplaces.${s.marketplace}`)})` }))}
+              stores={data.stores.map((s) => ({
+                id: s.id,
+                label: `${s.name} (${tc(`marketplaces.${s.marketplace}`)})`,
+              }))}
               today={today}
               defaultFrom={initialHistoryStart(today)}
               minFrom={earliestHistoryDay(today)}
@@ -131,7 +169,9 @@ export default async function SyncPage() {
                     {f.dateTime(r.startedAt)}
                     <div className="text-xs text-slate-500">
                       {t.has(`triggers.${r.trigger}` as never) ? t(`triggers.${r.trigger}` as never) : r.trigger}
-                      {r.finishedAt ? ` · ${t("seconds", { n: Math.max(0, Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)) })}` : ""}
+                      {r.finishedAt
+                        ? ` · ${t("seconds", { n: Math.max(0, Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)) })}`
+                        : ""}
                     </div>
                   </Td>
                   <Td>{r.storeName ?? (t.has(`kinds.${r.kind}` as never) ? t(`kinds.${r.kind}` as never) : "—")}</Td>
@@ -139,15 +179,30 @@ export default async function SyncPage() {
                     <Badge tone={statusTone[r.status] ?? "neutral"}>{statusLabel(r.status)}</Badge>
                     {r.error ? <div className="mt-1 max-w-xs text-xs break-words text-red-700">{r.error}</div> : null}
                   </Td>
-                  <Td className="whitespace-nowrap">{r.dateFrom ? `${f.day(r.dateFrom)} – ${f.day(r.dateTo)}` : "—"}</Td>
+                  <Td className="whitespace-nowrap">
+                    {r.dateFrom ? `${f.day(r.dateFrom)} – ${f.day(r.dateTo)}` : "—"}
+                  </Td>
                   <Td>
                     {r.recalc ? (
                       <p className="max-w-md text-xs" data-testid="recalc-summary">
-                        {t("recalcSummary", { rows: r.recalc.rows, changed: r.recalc.changed, missingCost: r.recalc.skusMissingCost, estimated: r.recalc.daysCommissionEstimated })}
-                        {r.recalc.adviceRows !== null ? <span className="block">{t("adviceSummary", { rows: r.recalc.adviceRows, toShip: r.recalc.toShip ?? 0 })}</span> : null}
+                        {t("recalcSummary", {
+                          rows: r.recalc.rows,
+                          changed: r.recalc.changed,
+                          missingCost: r.recalc.skusMissingCost,
+                          estimated: r.recalc.daysCommissionEstimated,
+                        })}
+                        {r.recalc.adviceRows !== null ? (
+                          <span className="block">
+                            {t("adviceSummary", { rows: r.recalc.adviceRows, toShip: r.recalc.toShip ?? 0 })}
+                          </span>
+                        ) : null}
                       </p>
                     ) : null}
-                    {r.nightly ? <p className="max-w-md text-xs">{t("nightlySummary", { synced: r.nightly.synced, stores: r.nightly.stores })}</p> : null}
+                    {r.nightly ? (
+                      <p className="max-w-md text-xs">
+                        {t("nightlySummary", { synced: r.nightly.synced, stores: r.nightly.stores })}
+                      </p>
+                    ) : null}
                     <ul className="space-y-1 text-xs">
                       {Object.entries(r.sources).map(([source, c]) => (
                         <li key={source}>
@@ -173,7 +228,11 @@ export default async function SyncPage() {
         <CardHeader
           title={t("quarantineTitle")}
           description={t("quarantineDescription")}
-          actions={data.quarantineTotal > 0 ? <Badge tone="warning">{t("quarantineTotal", { n: data.quarantineTotal })}</Badge> : null}
+          actions={
+            data.quarantineTotal > 0 ? (
+              <Badge tone="warning">{t("quarantineTotal", { n: data.quarantineTotal })}</Badge>
+            ) : null
+          }
         />
         {data.quarantine.length === 0 ? (
           <div className="p-4">

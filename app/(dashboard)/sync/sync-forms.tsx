@@ -9,7 +9,10 @@ import { loadHistoryAction, type SyncNowOutcome, syncNowAction } from "@/lib/act
 function SyncOutcome({ outcome, testId }: { outcome: SyncNowOutcome; testId: string }) {
   const t = useTranslations("sync");
   return (
-    <Alert tone={outcome.status === "done" ? (outcome.failures.length ? "warning" : "success") : "info"} testId={testId}>
+    <Alert
+      tone={outcome.status === "done" ? (outcome.failures.length ? "warning" : "success") : "info"}
+      testId={testId}
+    >
       {outcome.status === "queued" && t("syncQueued")}
       {outcome.status === "busy" && t("syncBusy")}
       {outcome.status === "running" && t("syncRunning")}
@@ -46,7 +49,17 @@ export function SyncNowButton({ historyDays }: { historyDays: number }) {
   );
 }
 
-export function LoadHistoryForm({ stores, defaultFrom, minFrom, today }: { stores: { id: number; label: string }[]; defaultFrom: string; minFrom: string; today: string }) {
+export function LoadHistoryForm({
+  stores,
+  defaultFrom,
+  minFrom,
+  today,
+}: {
+  stores: { id: number; label: string }[];
+  defaultFrom: string;
+  minFrom: string;
+  today: string;
+}) {
   const t = useTranslations("sync");
   const [state, action, pending] = useActionState(loadHistoryAction, null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
@@ -63,7 +76,13 @@ export function LoadHistoryForm({ stores, defaultFrom, minFrom, today }: { store
             ))}
           </Select>
         </Field>
-        <Field label={t("historyFrom")} htmlFor="history-from" name="from" hint={t("historyFromHint")} error={fieldErrors?.from}>
+        <Field
+          label={t("historyFrom")}
+          htmlFor="history-from"
+          name="from"
+          hint={t("historyFromHint")}
+          error={fieldErrors?.from}
+        >
           <Input
             id="history-from"
             type="date"

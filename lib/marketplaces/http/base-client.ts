@@ -100,7 +100,10 @@ export class BaseClient {
     const retryPolicy = retry(handleWhen(isRetryable), { maxAttempts: (options.maxAttempts ?? 6) - 1, backoff });
     const breakerPolicy = circuitBreaker(
       handleWhen((e) => e instanceof UpstreamError || e instanceof RequestTimeoutError),
-      { halfOpenAfter: options.halfOpenAfterMs ?? 30_000, breaker: new ConsecutiveBreaker(options.breakerFailures ?? 5) },
+      {
+        halfOpenAfter: options.halfOpenAfterMs ?? 30_000,
+        breaker: new ConsecutiveBreaker(options.breakerFailures ?? 5),
+      },
     );
     this.policy = wrap(retryPolicy, breakerPolicy);
   }
@@ -120,7 +123,10 @@ export class BaseClient {
       return await this.policy.execute(async ({ signal }) => {
         await limiter.acquire(signal);
         try {
-          return await timeoutPolicy.execute(({ signal: attemptSignal }) => this.send(spec, attemptSignal, limiter), signal);
+          return await timeoutPolicy.execute(
+            ({ signal: attemptSignal }) => this.send(spec, attemptSignal, limiter),
+            signal,
+          );
         } catch (error) {
           if (error instanceof TaskCancelledError && !signal.aborted) {
             throw new RequestTimeoutError(this.options.vendor, spec.path, timeoutMs);
@@ -157,7 +163,11 @@ export class BaseClient {
       });
     } catch (error) {
       if (signal.aborted) throw error;
-      throw new UpstreamError(this.options.vendor, 0, `${this.options.vendor} ${url.host}${spec.path}: ${(error as Error).message}`);
+      throw new UpstreamError(
+        this.options.vendor,
+        0,
+        `${this.options.vendor} ${url.host}${spec.path}: ${(error as Error).message}`,
+      );
     }
     const text = await response.text();
     if (response.status === 204) return null;
@@ -176,7 +186,11 @@ export class BaseClient {
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ResponseShapeError(this.options.vendor, spec.path, `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
+      throw new ResponseShapeError(
+        this.options.vendor,
+        spec.path,
+        `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
+      );
     }
     return parsed.data;
   }

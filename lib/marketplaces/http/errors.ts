@@ -17,7 +17,11 @@ export class MarketplaceHttpError extends Error {
 
 /** 429: nothing may be sent on this host and token for retryAfterMs. */
 export class RateLimitedError extends MarketplaceHttpError {
-  constructor(vendor: Vendor, public readonly retryAfterMs: number, body?: string) {
+  constructor(
+    vendor: Vendor,
+    public readonly retryAfterMs: number,
+    body?: string,
+  ) {
     super(vendor, 429, `${vendor} rate limit: retry after ${Math.ceil(retryAfterMs / 1000)} s`, body);
     this.name = "RateLimitedError";
   }

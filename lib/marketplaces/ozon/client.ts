@@ -19,9 +19,16 @@ function classifyOzon(status: number, body: string, headers: Headers, path: stri
   } catch {
     /* keep text */
   }
-  if (status === 401 || (status === 404 && code === 5)) return new AuthError("OZON", status, "bad_token", message, body);
+  if (status === 401 || (status === 404 && code === 5))
+    return new AuthError("OZON", status, "bad_token", message, body);
   if (status === 403) {
-    return new AuthError("OZON", 403, /subscription/i.test(message) ? "subscription_required" : "missing_scope", message, body);
+    return new AuthError(
+      "OZON",
+      403,
+      /subscription/i.test(message) ? "subscription_required" : "missing_scope",
+      message,
+      body,
+    );
   }
   if (status === 429) return new RateLimitedError("OZON", retryAfterMs(headers, "Retry-After") ?? 1000, body);
   if (status === 400 && code === 9) return new RetiredEndpointError("OZON", status, path, body);
@@ -32,8 +39,21 @@ function classifyOzon(status: number, body: string, headers: Headers, path: stri
 export class OzonClient {
   private readonly client: BaseClient;
 
-  constructor(clientId: string, apiKey: string, baseUrl: string, resilience: ResilienceOptions = {}, signal?: AbortSignal) {
-    this.client = new BaseClient({ vendor: "OZON", baseUrl, headers: { "Client-Id": clientId, "Api-Key": apiKey }, classify: classifyOzon, signal, ...resilience });
+  constructor(
+    clientId: string,
+    apiKey: string,
+    baseUrl: string,
+    resilience: ResilienceOptions = {},
+    signal?: AbortSignal,
+  ) {
+    this.client = new BaseClient({
+      vendor: "OZON",
+      baseUrl,
+      headers: { "Client-Id": clientId, "Api-Key": apiKey },
+      classify: classifyOzon,
+      signal,
+      ...resilience,
+    });
   }
 
   get requestCount(): number {
@@ -41,16 +61,33 @@ export class OzonClient {
   }
 
   private post<S extends z.ZodType>(path: string, body: unknown, schema: S, limit = GLOBAL) {
-    return this.client.request({ method: "POST", path, body, schema, limit, limitGroup: limit === GLOBAL ? "global" : path });
+    return this.client.request({
+      method: "POST",
+      path,
+      body,
+      schema,
+      limit,
+      limitGroup: limit === GLOBAL ? "global" : path,
+    });
   }
 
   async accrualTypes() {
-    const res = await this.post("/v1/finance/accrual/types", {}, z.object({ accrual_types: z.array(z.object({ id: z.union([z.number(), z.string()]), name: z.string().optional() })) }));
+    const res = await this.post(
+      "/v1/finance/accrual/types",
+      {},
+      z.object({
+        accrual_types: z.array(z.object({ id: z.union([z.number(), z.string()]), name: z.string().optional() })),
+      }),
+    );
     return res?.accrual_types ?? [];
   }
 
   async accrualsByDay(date: string, lastId: string) {
-    const res = await this.post("/v1/finance/accrual/by-day", { date, last_id: lastId }, z.object({ accruals: recordList, last_id: z.union([z.string(), z.number()]).nullish() }));
+    const res = await this.post(
+      "/v1/finance/accrual/by-day",
+      { date, last_id: lastId },
+      z.object({ accruals: recordList, last_id: z.union([z.string(), z.number()]).nullish() }),
+    );
     return { accruals: res?.accruals ?? [], lastId: res?.last_id == null ? "" : String(res.last_id) };
   }
 
@@ -75,18 +112,33 @@ export class OzonClient {
     const res = await this.post(
       "/v3/product/list",
       { filter: { visibility: "ALL", offer_id: [], product_id: [] }, last_id: lastId, limit: 1000 },
-      z.object({ result: z.object({ items: recordList, last_id: z.union([z.string(), z.number()]).nullish(), total: z.number().optional() }) }),
+      z.object({
+        result: z.object({
+          items: recordList,
+          last_id: z.union([z.string(), z.number()]).nullish(),
+          total: z.number().optional(),
+        }),
+      }),
     );
     return { items: res?.result.items ?? [], lastId: res?.result.last_id == null ? "" : String(res.result.last_id) };
   }
 
   async productInfo(productIds: string[]) {
-    const res = await this.post("/v3/product/info/list", { offer_id: [], product_id: productIds, sku: [] }, z.object({ items: recordList }));
+    const res = await this.post(
+      "/v3/product/info/list",
+      { offer_id: [], product_id: productIds, sku: [] },
+      z.object({ items: recordList }),
+    );
     return res?.items ?? [];
   }
 
   async fboStocks(skus: string[]) {
-    const res = await this.post("/v1/analytics/stocks", { skus, cluster_ids: [], warehouse_ids: [], item_tags: [], turnover_grades: [] }, z.object({ items: recordList }), STOCKS);
+    const res = await this.post(
+      "/v1/analytics/stocks",
+      { skus, cluster_ids: [], warehouse_ids: [], item_tags: [], turnover_grades: [] },
+      z.object({ items: recordList }),
+      STOCKS,
+    );
     return res?.items ?? [];
   }
 
@@ -102,7 +154,18 @@ export class OzonClient {
   async reviews(lastId: string, publishedFrom: string, publishedTo: string) {
     const res = await this.post(
       "/v2/review/list",
-      { limit: 100, last_id: lastId, sort_dir: "ASC", filters: { status: "ALL", order_status: "ALL", published_from: publishedFrom, published_to: publishedTo, skus: [] } },
+      {
+        limit: 100,
+        last_id: lastId,
+        sort_dir: "ASC",
+        filters: {
+          status: "ALL",
+          order_status: "ALL",
+          published_from: publishedFrom,
+          published_to: publishedTo,
+          skus: [],
+        },
+      },
       z.object({ reviews: recordList, has_next: z.boolean(), last_id: z.string().nullish() }),
     );
     return { reviews: res?.reviews ?? [], hasNext: res?.has_next ?? false, lastId: res?.last_id ?? "" };
@@ -112,7 +175,9 @@ export class OzonClient {
     const res = await this.post(
       "/v1/finance/cash-flow-statement/list",
       { date: { from: `${from}T00:00:00.000Z`, to: `${to}T23:59:59.999Z` }, page, page_size: 100, with_details: true },
-      z.object({ result: z.object({ cash_flows: recordList, details: z.unknown().optional(), page_count: z.number() }) }),
+      z.object({
+        result: z.object({ cash_flows: recordList, details: z.unknown().optional(), page_count: z.number() }),
+      }),
     );
     return res?.result ?? { cash_flows: [], details: undefined, page_count: 0 };
   }

@@ -34,7 +34,11 @@ export const OZON_ACCRUAL_TYPE_MAP: Record<number, CashflowPart["type"]> = {
   93: "penalty",
   94: "penalty",
 };
-const LOGISTICS = new Set(Object.entries(OZON_ACCRUAL_TYPE_MAP).filter(([, t]) => t === "logistics").map(([id]) => Number(id)));
+const LOGISTICS = new Set(
+  Object.entries(OZON_ACCRUAL_TYPE_MAP)
+    .filter(([, t]) => t === "logistics")
+    .map(([id]) => Number(id)),
+);
 
 /** Sales of one settled day come without a warehouse: one virtual warehouse per delivery channel */
 export function ozonChannelWarehouse(channel: "FBO" | "FBS"): WarehouseRef {
@@ -190,17 +194,42 @@ export function mapOzonAccrual(raw: unknown): OzonAccrual {
   } else if (!total.isZero()) {
     addFlow("other", total, r.accrued_category, null);
   }
-  return { key: r.accrual_id, d: r.date, category: r.accrued_category, sales, cashflows: [...flows.values()], unknownTypeIds: unknown };
+  return {
+    key: r.accrual_id,
+    d: r.date,
+    category: r.accrued_category,
+    sales,
+    cashflows: [...flows.values()],
+    unknownTypeIds: unknown,
+  };
 }
 
 const postingSchema = z.object({
   posting_number: z.string().min(1),
   status: z.string(),
   in_process_at: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not a date"),
-  products: z.array(z.object({ sku: idString, offer_id: z.string().nullish(), quantity: z.number().int().min(0), price: z.union([moneyObject, z.string(), z.number()]) })),
+  products: z.array(
+    z.object({
+      sku: idString,
+      offer_id: z.string().nullish(),
+      quantity: z.number().int().min(0),
+      price: z.union([moneyObject, z.string(), z.number()]),
+    }),
+  ),
   analytics_data: z.object({ warehouse_id: idString.nullish(), warehouse_name: z.string().nullish() }).nullish(),
   delivery_method: z.object({ warehouse_id: idString.nullish(), warehouse: z.string().nullish() }).nullish(),
-  financial_data: z.object({ products: z.array(z.object({ product_id: idString, commission: z.object({ amount: z.union([z.number(), z.string()]) }).nullish() })).nullish() }).nullish(),
+  financial_data: z
+    .object({
+      products: z
+        .array(
+          z.object({
+            product_id: idString,
+            commission: z.object({ amount: z.union([z.number(), z.string()]) }).nullish(),
+          }),
+        )
+        .nullish(),
+    })
+    .nullish(),
 });
 
 export interface OzonPosting {
@@ -216,9 +245,20 @@ export function mapOzonPosting(raw: unknown, channel: "FBO" | "FBS", timeZone: s
   const parsed = postingSchema.safeParse(raw);
   if (!parsed.success) throw new RecordError(zodReason(parsed.error));
   const r = parsed.data;
-  const whId = channel === "FBS" ? (r.delivery_method?.warehouse_id ?? r.analytics_data?.warehouse_id) : r.analytics_data?.warehouse_id;
-  const whName = channel === "FBS" ? (r.delivery_method?.warehouse ?? r.analytics_data?.warehouse_name) : r.analytics_data?.warehouse_name;
-  const commissions = new Map((r.financial_data?.products ?? []).map((p) => [p.product_id, p.commission ? parseMoney(p.commission.amount) : new Decimal(0)]));
+  const whId =
+    channel === "FBS"
+      ? (r.delivery_method?.warehouse_id ?? r.analytics_data?.warehouse_id)
+      : r.analytics_data?.warehouse_id;
+  const whName =
+    channel === "FBS"
+      ? (r.delivery_method?.warehouse ?? r.analytics_data?.warehouse_name)
+      : r.analytics_data?.warehouse_name;
+  const commissions = new Map(
+    (r.financial_data?.products ?? []).map((p) => [
+      p.product_id,
+      p.commission ? parseMoney(p.commission.amount) : new Decimal(0),
+    ]),
+  );
   return {
     key: r.posting_number,
     d: businessDayOfInstant(Date.parse(r.in_process_at), timeZone, toBusinessDate),
@@ -235,13 +275,25 @@ export function mapOzonPosting(raw: unknown, channel: "FBO" | "FBS", timeZone: s
   };
 }
 
-const productInfoSchema = z.object({ id: idString, sku: idString, offer_id: z.string().nullish(), name: z.string().nullish() });
+const productInfoSchema = z.object({
+  id: idString,
+  sku: idString,
+  offer_id: z.string().nullish(),
+  name: z.string().nullish(),
+});
 
 export function mapOzonProduct(raw: unknown): NormalizedSku {
   const parsed = productInfoSchema.safeParse(raw);
   if (!parsed.success) throw new RecordError(zodReason(parsed.error));
   const r = parsed.data;
-  return { externalId: r.sku, productId: r.id, article: r.offer_id ?? null, name: r.name ?? null, brand: null, category: null };
+  return {
+    externalId: r.sku,
+    productId: r.id,
+    article: r.offer_id ?? null,
+    name: r.name ?? null,
+    brand: null,
+    category: null,
+  };
 }
 
 const fboStockSchema = z.object({
@@ -276,7 +328,12 @@ export function mapOzonFboStock(raw: unknown): OzonStock {
   return {
     key: `FBO|${r.sku}|${r.warehouse_id}`,
     sku: r.sku,
-    warehouse: { code: r.warehouse_id, name: r.warehouse_name ?? r.warehouse_id, kind: "FBO", region: r.cluster_name ?? null },
+    warehouse: {
+      code: r.warehouse_id,
+      name: r.warehouse_name ?? r.warehouse_id,
+      kind: "FBO",
+      region: r.cluster_name ?? null,
+    },
     onHand: r.available_stock_count,
     inTransit: r.transit_stock_count ?? 0,
   };
@@ -326,15 +383,24 @@ export function mapOzonReview(raw: unknown): NormalizedReview {
   };
 }
 
-const cashFlowSchema = z.object({ period: z.object({ id: z.union([z.string(), z.number()]), begin: z.string(), end: z.string() }) });
+const cashFlowSchema = z.object({
+  period: z.object({ id: z.union([z.string(), z.number()]), begin: z.string(), end: z.string() }),
+});
 
 /** Payout periods: `details[i].payments[].payment` is what was paid for period i */
-export function mapOzonPayouts(cashFlows: unknown[], details: unknown, timeZone: string): { key: string; d: string; amount: Decimal }[] {
+export function mapOzonPayouts(
+  cashFlows: unknown[],
+  details: unknown,
+  timeZone: string,
+): { key: string; d: string; amount: Decimal }[] {
   const detailList = Array.isArray(details) ? details : details ? [details] : [];
   const byPeriod = new Map<string, Decimal>();
   for (const d of detailList) {
     const parsed = z
-      .object({ period: z.object({ id: z.union([z.string(), z.number()]) }).nullish(), payments: z.array(z.object({ payment: z.union([z.number(), z.string()]) })).nullish() })
+      .object({
+        period: z.object({ id: z.union([z.string(), z.number()]) }).nullish(),
+        payments: z.array(z.object({ payment: z.union([z.number(), z.string()]) })).nullish(),
+      })
       .safeParse(d);
     if (!parsed.success || !parsed.data.period) continue;
     const sum = (parsed.data.payments ?? []).reduce((acc, p) => acc.plus(parseMoney(p.payment)), new Decimal(0));

@@ -36,8 +36,10 @@ function classifyWb(status: number, body: string, headers: Headers, path: string
   }
   if (status === 401) return new AuthError("WB", 401, "bad_token", detail, body);
   if (status === 403) return new AuthError("WB", 403, "missing_scope", detail, body);
-  if (status === 429) return new RateLimitedError("WB", retryAfterMs(headers, "X-Ratelimit-Retry", "Retry-After") ?? 1000, body);
-  if ((status === 404 || status === 410) && /supplier\/stocks|reportDetailByPeriod/.test(path)) return new RetiredEndpointError("WB", status, path, body);
+  if (status === 429)
+    return new RateLimitedError("WB", retryAfterMs(headers, "X-Ratelimit-Retry", "Retry-After") ?? 1000, body);
+  if ((status === 404 || status === 410) && /supplier\/stocks|reportDetailByPeriod/.test(path))
+    return new RetiredEndpointError("WB", status, path, body);
   if (status >= 500) return new UpstreamError("WB", status, `WB ${path}: HTTP ${status}`, body);
   return new MarketplaceHttpError("WB", status, `WB ${path}: HTTP ${status}: ${detail}`, body);
 }
@@ -47,7 +49,14 @@ export class WbClient {
 
   constructor(token: string, urls: WbUrls, resilience: ResilienceOptions = {}, signal?: AbortSignal) {
     const make = (baseUrl: string) =>
-      new BaseClient({ vendor: "WB", baseUrl, headers: { Authorization: `Bearer ${token}` }, classify: classifyWb, signal, ...resilience });
+      new BaseClient({
+        vendor: "WB",
+        baseUrl,
+        headers: { Authorization: `Bearer ${token}` },
+        classify: classifyWb,
+        signal,
+        ...resilience,
+      });
     this.clients = {
       statistics: make(urls.statistics),
       analytics: make(urls.analytics),
@@ -63,7 +72,13 @@ export class WbClient {
   }
 
   ping(host: keyof WbUrls = "statistics") {
-    return this.clients[host].request({ method: "GET", path: "/ping", schema: z.unknown(), limit: LIMITS.ping, limitGroup: "ping" });
+    return this.clients[host].request({
+      method: "GET",
+      path: "/ping",
+      schema: z.unknown(),
+      limit: LIMITS.ping,
+      limitGroup: "ping",
+    });
   }
 
   /** Sales and returns with lastChangeDate >= dateFrom (Moscow wall time), incremental mode. */
@@ -84,7 +99,13 @@ export class WbClient {
     return this.clients.finance.request({
       method: "POST",
       path: "/api/finance/v1/sales-reports/detailed",
-      body: { dateFrom: params.dateFrom, dateTo: params.dateTo, rrdId: params.rrdId, limit: params.limit ?? 100_000, period: "daily" },
+      body: {
+        dateFrom: params.dateFrom,
+        dateTo: params.dateTo,
+        rrdId: params.rrdId,
+        limit: params.limit ?? 100_000,
+        period: "daily",
+      },
       schema: recordList,
       limit: LIMITS.finance,
       limitGroup: "finance",
@@ -103,13 +124,27 @@ export class WbClient {
     return res ? res.data.items : null;
   }
 
-  async feedbacks(params: { archive: boolean; isAnswered?: boolean; take: number; skip: number; dateFrom?: number; dateTo?: number }) {
+  async feedbacks(params: {
+    archive: boolean;
+    isAnswered?: boolean;
+    take: number;
+    skip: number;
+    dateFrom?: number;
+    dateTo?: number;
+  }) {
     const res = await this.clients.feedbacks.request({
       method: "GET",
       path: params.archive ? "/api/v1/feedbacks/archive" : "/api/v1/feedbacks",
       query: params.archive
         ? { take: params.take, skip: params.skip, order: "dateAsc" }
-        : { isAnswered: params.isAnswered, take: params.take, skip: params.skip, order: "dateAsc", dateFrom: params.dateFrom, dateTo: params.dateTo },
+        : {
+            isAnswered: params.isAnswered,
+            take: params.take,
+            skip: params.skip,
+            order: "dateAsc",
+            dateFrom: params.dateFrom,
+            dateTo: params.dateTo,
+          },
       schema: z.object({ data: z.object({ feedbacks: recordList.nullable() }).nullable() }),
       limit: LIMITS.feedbacks,
       limitGroup: "feedbacks",
@@ -124,7 +159,11 @@ export class WbClient {
       body: { settings: { sort: { ascending: true }, filter: { withPhoto: -1 }, cursor } },
       schema: z.object({
         cards: recordList,
-        cursor: z.object({ updatedAt: z.string().nullish(), nmID: z.union([z.number(), z.string()]).nullish(), total: z.number() }),
+        cursor: z.object({
+          updatedAt: z.string().nullish(),
+          nmID: z.union([z.number(), z.string()]).nullish(),
+          total: z.number(),
+        }),
       }),
       limit: LIMITS.content,
       limitGroup: "content",

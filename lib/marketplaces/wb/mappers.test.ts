@@ -15,13 +15,24 @@ describe("WB mapping", () => {
   });
 
   it("takes a sale's direction from the saleID prefix and money as absolute values", () => {
-    const base = { date: "2026-11-25T11:47:30", lastChangeDate: "2026-11-25T12:05:19", nmId: 224455667, warehouseType: "Склад WB", warehouseName: "Склад WB РФ" };
-    const r = mapWbSale({ ...base, saleID: "R21914455102", priceWithDisc: -2994, forPay: -2275.4, finishedPrice: -2335 }, "Europe/Moscow");
+    const base = {
+      date: "2026-11-25T11:47:30",
+      lastChangeDate: "2026-11-25T12:05:19",
+      nmId: 224455667,
+      warehouseType: "Склад WB",
+      warehouseName: "Склад WB РФ",
+    };
+    const r = mapWbSale(
+      { ...base, saleID: "R21914455102", priceWithDisc: -2994, forPay: -2275.4, finishedPrice: -2335 },
+      "Europe/Moscow",
+    );
     expect(r.kind).toBe("return");
     expect(r.priceWithDisc.toString()).toBe("2994");
     expect(r.forPay.toString()).toBe("2275.4");
     expect(r.warehouse.code).toBe("-999999");
-    expect(() => mapWbSale({ ...base, saleID: "S1", nmId: "x", priceWithDisc: 1, forPay: 1, finishedPrice: 1 }, "Europe/Moscow")).toThrow(/nmId/);
+    expect(() =>
+      mapWbSale({ ...base, saleID: "S1", nmId: "x", priceWithDisc: 1, forPay: 1, finishedPrice: 1 }, "Europe/Moscow"),
+    ).toThrow(/nmId/);
   });
 
   it("classifies deductions and signs cash flows from the seller's view", () => {
@@ -30,10 +41,26 @@ describe("WB mapping", () => {
     expect(classifyWbDeduction("Погашение задолженности")).toBe("financing");
     expect(classifyWbDeduction("Перевод на баланс заёмщика")).toBe("financing");
     expect(classifyWbDeduction("ВБ.Бренд-зона")).toBe("deduction_other");
-    const storage = mapWbFinanceLine({ rrdId: 3320198901, rrDate: "2026-11-24", nmId: 0, sellerOperName: "Хранение", paidStorage: "287.14" });
+    const storage = mapWbFinanceLine({
+      rrdId: 3320198901,
+      rrDate: "2026-11-24",
+      nmId: 0,
+      sellerOperName: "Хранение",
+      paidStorage: "287.14",
+    });
     expect(storage.nmId).toBeNull();
     expect(wbFinanceCashflows(storage).map((f) => [f.type, f.amount.toString()])).toEqual([["storage", "-287.14"]]);
-    const sale = mapWbFinanceLine({ rrdId: 1, rrDate: "2026-11-24", nmId: 213456789, docTypeName: "Продажа", quantity: 1, retailPriceWithDisc: "1369.5", forPay: "1095.60", acquiringFee: "20.98", deliveryService: "0" });
+    const sale = mapWbFinanceLine({
+      rrdId: 1,
+      rrDate: "2026-11-24",
+      nmId: 213456789,
+      docTypeName: "Продажа",
+      quantity: 1,
+      retailPriceWithDisc: "1369.5",
+      forPay: "1095.60",
+      acquiringFee: "20.98",
+      deliveryService: "0",
+    });
     const flows = Object.fromEntries(wbFinanceCashflows(sale).map((f) => [f.type, f.amount]));
     expect(flows.sale_payout).toEqual(new Decimal("1095.60"));
     expect(flows.acquiring).toEqual(new Decimal("-20.98"));

@@ -19,7 +19,9 @@ function sellerWarehouse(name: string): WarehouseRef {
 
 /** WB statistics timestamps carry no offset and are Moscow time */
 export function wbWallTimeToDay(wall: string, timeZone: string): string {
-  const ms = /(Z|[+-]\d{2}:?\d{2})$/.test(wall) ? Date.parse(wall) : wallTimeToMs(wall, "Europe/Moscow", zonedWallTimeToInstant);
+  const ms = /(Z|[+-]\d{2}:?\d{2})$/.test(wall)
+    ? Date.parse(wall)
+    : wallTimeToMs(wall, "Europe/Moscow", zonedWallTimeToInstant);
   if (Number.isNaN(ms)) throw new RecordError(`not a time: ${wall}`);
   return businessDayOfInstant(ms, timeZone, toBusinessDate);
 }
@@ -160,7 +162,19 @@ export function mapWbFinanceLine(raw: unknown): WbFinanceLine {
 }
 
 export interface CashflowPart {
-  type: "sale_payout" | "logistics" | "storage" | "acceptance" | "penalty" | "advertising" | "financing" | "deduction_other" | "compensation" | "acquiring" | "payout" | "other";
+  type:
+    | "sale_payout"
+    | "logistics"
+    | "storage"
+    | "acceptance"
+    | "penalty"
+    | "advertising"
+    | "financing"
+    | "deduction_other"
+    | "compensation"
+    | "acquiring"
+    | "payout"
+    | "other";
   amount: Decimal;
   sourceType: string;
 }
@@ -168,7 +182,8 @@ export interface CashflowPart {
 /** A deduction's purpose from its bonusTypeName: advertising, a loan repayment, or anything else. */
 export function classifyWbDeduction(bonusTypeName: string): "advertising" | "financing" | "deduction_other" {
   if (/продвижение|вб\.медиа|блогер/i.test(bonusTypeName)) return "advertising";
-  if (/погашение задолженности|погашение по займу|перевод на баланс за[её]мщика/i.test(bonusTypeName)) return "financing";
+  if (/погашение задолженности|погашение по займу|перевод на баланс за[её]мщика/i.test(bonusTypeName))
+    return "financing";
   return "deduction_other";
 }
 
@@ -225,7 +240,9 @@ export function mapWbStock(raw: unknown): WbStock {
   if (!parsed.success) throw new RecordError(zodReason(parsed.error));
   const r = parsed.data;
   const masked = r.warehouseId === undefined || r.warehouseId === null || String(r.warehouseId) === "-999999";
-  const warehouse = masked ? WB_FBO_WAREHOUSE : { code: String(r.warehouseId), name: r.warehouseName ?? String(r.warehouseId), kind: "FBO" as const };
+  const warehouse = masked
+    ? WB_FBO_WAREHOUSE
+    : { code: String(r.warehouseId), name: r.warehouseName ?? String(r.warehouseId), kind: "FBO" as const };
   return {
     key: `${r.nmId}|${r.chrtId ?? ""}|${warehouse.code}`,
     nmId: r.nmId,
@@ -243,7 +260,11 @@ const feedbackSchema = z.object({
   productValuation: z.number().int().min(1).max(5),
   createdDate: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not a date"),
   answer: z.object({ text: z.string().nullish(), state: z.string().nullish() }).nullish(),
-  productDetails: z.object({ nmId: idString, productName: z.string().nullish(), supplierArticle: z.string().nullish() }),
+  productDetails: z.object({
+    nmId: idString,
+    productName: z.string().nullish(),
+    supplierArticle: z.string().nullish(),
+  }),
   photoLinks: z.array(z.unknown()).nullish(),
   video: z.unknown().nullish(),
   orderStatus: z.string().nullish(),
@@ -310,5 +331,11 @@ export function mapWbCard(raw: unknown): NormalizedSku {
   const parsed = cardSchema.safeParse(raw);
   if (!parsed.success) throw new RecordError(zodReason(parsed.error));
   const r = parsed.data;
-  return { externalId: r.nmID, article: r.vendorCode ?? null, name: r.title ?? null, brand: r.brand ?? null, category: r.subjectName ?? null };
+  return {
+    externalId: r.nmID,
+    article: r.vendorCode ?? null,
+    name: r.title ?? null,
+    brand: r.brand ?? null,
+    category: r.subjectName ?? null,
+  };
 }

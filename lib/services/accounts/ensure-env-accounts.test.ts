@@ -7,8 +7,19 @@ import { ensureEnvAccounts, listSyncableAccounts } from "./ensure-env-accounts";
 
 process.env.APP_ENCRYPTION_KEY = "test-encryption-key-for-ensure-env-accounts";
 
-const urls = { statistics: "http://x", analytics: "http://x", finance: "http://x", feedbacks: "http://x", content: "http://x" };
-const config = (extra: Partial<MarketplaceConfig>): MarketplaceConfig => ({ wbUrls: urls, ozonUrl: "http://x", timeZone: "Europe/Moscow", ...extra });
+const urls = {
+  statistics: "http://x",
+  analytics: "http://x",
+  finance: "http://x",
+  feedbacks: "http://x",
+  content: "http://x",
+};
+const config = (extra: Partial<MarketplaceConfig>): MarketplaceConfig => ({
+  wbUrls: urls,
+  ozonUrl: "http://x",
+  timeZone: "Europe/Moscow",
+  ...extra,
+});
 
 describe.each(testDatabaseKinds())("env stores on %s", (kind) => {
   let database: TestDatabase;
@@ -25,7 +36,12 @@ describe.each(testDatabaseKinds())("env stores on %s", (kind) => {
     await ensureEnvAccounts(database.db, cfg);
     const [ui] = await database.db
       .insert(accounts)
-      .values({ marketplace: "WB", name: "UI store", source: "ui", credentialsEncrypted: encryptSecret("ui-token-xyz", deriveKey()) })
+      .values({
+        marketplace: "WB",
+        name: "UI store",
+        source: "ui",
+        credentialsEncrypted: encryptSecret("ui-token-xyz", deriveKey()),
+      })
       .returning({ id: accounts.id });
     // calls that changed nothing spent no ids (stores and sync pages call it on every view)
     expect(ui.id).toBe(Math.max(...first) + 1);

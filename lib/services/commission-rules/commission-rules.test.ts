@@ -5,7 +5,12 @@ import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/t
 import { addDays } from "@/lib/domain/dates";
 import { AppError } from "@/lib/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
-import { deleteCommissionRule, listCommissionRules, previewCommissionRule, saveCommissionRule } from "./commission-rules";
+import {
+  deleteCommissionRule,
+  listCommissionRules,
+  previewCommissionRule,
+  saveCommissionRule,
+} from "./commission-rules";
 
 const TODAY = "2026-07-31";
 
@@ -30,7 +35,18 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     for (const skuId of [wb, ozon]) {
       await insertCostPrice(db, skuId, "2026-01-01", "100.00");
       // one unsettled sale (unknown commission) every day of July, and one settled on the 1st
-      await insertSales(db, Array.from({ length: 31 }, (_, i) => ({ d: addDays("2026-07-01", i), skuId, warehouseId: null, qty: 1, revenueGross: "1000.00", isSettled: i === 0, commissionAmount: i === 0 ? "123.00" : "0" })));
+      await insertSales(
+        db,
+        Array.from({ length: 31 }, (_, i) => ({
+          d: addDays("2026-07-01", i),
+          skuId,
+          warehouseId: null,
+          qty: 1,
+          revenueGross: "1000.00",
+          isSettled: i === 0,
+          commissionAmount: i === 0 ? "123.00" : "0",
+        })),
+      );
     }
   });
   afterAll(async () => {
@@ -38,7 +54,13 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
   });
 
   it("rejects an invalid rule with a message per field", async () => {
-    const error = await saveCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-40", rule: { defaultPercent: 140, priceBands: [{ minPrice: 10, maxPrice: 5, percent: 1 }] }, today: TODAY }).catch((e: unknown) => e);
+    const error = await saveCommissionRule({
+      db,
+      marketplace: "WB",
+      dtFrom: "2026-07-40",
+      rule: { defaultPercent: 140, priceBands: [{ minPrice: 10, maxPrice: 5, percent: 1 }] },
+      today: TODAY,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("VALIDATION");
     expect((error as AppError).fieldErrors).toEqual({
@@ -50,7 +72,14 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
   });
 
   it("previews the effect on the last 30 days without saving", async () => {
-    const preview = await previewCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-10", rule: { defaultPercent: 10, categories: { Shoes: 20 } }, days: 30, today: TODAY });
+    const preview = await previewCommissionRule({
+      db,
+      marketplace: "WB",
+      dtFrom: "2026-07-10",
+      rule: { defaultPercent: 10, categories: { Shoes: 20 } },
+      days: 30,
+      today: TODAY,
+    });
     expect(preview.from).toBe("2026-07-02");
     expect(preview.to).toBe(TODAY);
     // 22 WB days (10th..31st) x 20% of 1000
@@ -64,23 +93,47 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
   });
 
   it("saving recalculates the days the rule governs, up to the next rule", async () => {
-    const first = await saveCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-10", rule: { defaultPercent: 10, categories: { Shoes: 20 } }, today: TODAY });
+    const first = await saveCommissionRule({
+      db,
+      marketplace: "WB",
+      dtFrom: "2026-07-10",
+      rule: { defaultPercent: 10, categories: { Shoes: 20 } },
+      today: TODAY,
+    });
     expect(first.recalculated).toMatchObject({ from: "2026-07-10", to: TODAY });
     expect(await commissionOn(db, wb, "2026-07-10")).toBe("200.00 est");
     expect(await commissionOn(db, wb, "2026-07-31")).toBe("200.00 est");
 
-    const second = await saveCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-20", rule: { defaultPercent: 5 }, today: TODAY });
+    const second = await saveCommissionRule({
+      db,
+      marketplace: "WB",
+      dtFrom: "2026-07-20",
+      rule: { defaultPercent: 5 },
+      today: TODAY,
+    });
     expect(second.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
     expect(await commissionOn(db, wb, "2026-07-19")).toBe("200.00 est");
     expect(await commissionOn(db, wb, "2026-07-20")).toBe("50.00 est");
 
     // replacing the first rule recalculates only 10th..19th
-    const replaced = await saveCommissionRule({ db, marketplace: "WB", dtFrom: "2026-07-10", rule: { defaultPercent: 12 }, today: TODAY });
+    const replaced = await saveCommissionRule({
+      db,
+      marketplace: "WB",
+      dtFrom: "2026-07-10",
+      rule: { defaultPercent: 12 },
+      today: TODAY,
+    });
     expect(replaced.recalculated).toMatchObject({ from: "2026-07-10", to: "2026-07-19" });
     expect(await commissionOn(db, wb, "2026-07-15")).toBe("120.00 est");
 
     // a rule before the first sale recalculates from the first sale; settled rows keep their commission
-    const early = await saveCommissionRule({ db, marketplace: "OZON", dtFrom: "2025-01-01", rule: { defaultPercent: 8 }, today: TODAY });
+    const early = await saveCommissionRule({
+      db,
+      marketplace: "OZON",
+      dtFrom: "2025-01-01",
+      rule: { defaultPercent: 8 },
+      today: TODAY,
+    });
     expect(early.recalculated).toMatchObject({ from: "2026-07-01", to: TODAY });
     expect(await commissionOn(db, ozon, "2026-07-01")).toBe("123.00");
     expect(await commissionOn(db, ozon, "2026-07-02")).toBe("80.00 est");

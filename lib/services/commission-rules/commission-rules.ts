@@ -7,7 +7,11 @@ import { addDays, businessToday, daysBetween, isIsoDay } from "@/lib/domain/date
 import { Decimal } from "@/lib/domain/money";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { MAX_RECALC_DAYS, recalculateMetrics, type RecalculateMetricsResult } from "@/lib/services/metrics/recalculate-metrics";
+import {
+  MAX_RECALC_DAYS,
+  recalculateMetrics,
+  type RecalculateMetricsResult,
+} from "@/lib/services/metrics/recalculate-metrics";
 
 export type Marketplace = "WB" | "OZON";
 
@@ -21,7 +25,11 @@ export interface CommissionRuleRecord {
   updatedAt: Date;
 }
 
-function checkInput(marketplace: unknown, dtFrom: unknown, rule?: unknown): { marketplace: Marketplace; dtFrom: string; rule?: CommissionRule } {
+function checkInput(
+  marketplace: unknown,
+  dtFrom: unknown,
+  rule?: unknown,
+): { marketplace: Marketplace; dtFrom: string; rule?: CommissionRule } {
   const fieldErrors: Record<string, string> = {};
   if (marketplace !== "WB" && marketplace !== "OZON") fieldErrors.marketplace = "choose WB or OZON";
   if (typeof dtFrom !== "string" || !isIsoDay(dtFrom)) fieldErrors.dtFrom = "expected a date in YYYY-MM-DD form";
@@ -35,7 +43,9 @@ function checkInput(marketplace: unknown, dtFrom: unknown, rule?: unknown): { ma
     }
   }
   if (Object.keys(fieldErrors).length > 0) {
-    const text = Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v}`).join("; ");
+    const text = Object.entries(fieldErrors)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("; ");
     throw new AppError("VALIDATION", `Invalid commission rule: ${text}`, fieldErrors);
   }
   return { marketplace: marketplace as Marketplace, dtFrom: dtFrom as string, rule: parsed };
@@ -69,7 +79,12 @@ export async function listCommissionRules(options: ListCommissionRulesOptions = 
 }
 
 /** Days a rule from dtFrom governs: dtFrom up to the day before the next rule, never past today. */
-async function governedRange(db: Db, marketplace: Marketplace, dtFrom: string, today: string): Promise<{ from: string; to: string } | null> {
+async function governedRange(
+  db: Db,
+  marketplace: Marketplace,
+  dtFrom: string,
+  today: string,
+): Promise<{ from: string; to: string } | null> {
   const [next] = await db
     .select({ dtFrom: schema.commissionRules.dtFrom })
     .from(schema.commissionRules)
@@ -129,10 +144,15 @@ export interface DeleteCommissionRuleOptions {
 }
 
 /** Deletes a rule; its days fall back to the previous rule (or to no estimate) and are recalculated. */
-export async function deleteCommissionRule(options: DeleteCommissionRuleOptions): Promise<{ recalculated: RecalculateMetricsResult | null }> {
+export async function deleteCommissionRule(
+  options: DeleteCommissionRuleOptions,
+): Promise<{ recalculated: RecalculateMetricsResult | null }> {
   const db = options.db ?? (await getDb());
   const today = options.today ?? businessToday(getEnv().APP_TIMEZONE);
-  const [deleted] = await db.delete(schema.commissionRules).where(eq(schema.commissionRules.id, options.id)).returning();
+  const [deleted] = await db
+    .delete(schema.commissionRules)
+    .where(eq(schema.commissionRules.id, options.id))
+    .returning();
   if (!deleted) throw new AppError("NOT_FOUND", `commission rule ${options.id} does not exist`);
   const range = await governedRange(db, deleted.marketplace, deleted.dtFrom, today);
   return { recalculated: range ? await recalculateMetrics({ db, ...range }) : null };
@@ -174,8 +194,17 @@ class PreviewRollback extends Error {
   }
 }
 
-async function totals(db: Db, from: string, to: string): Promise<{ totals: CommissionTotals; perDay: Map<string, string> }> {
-  const [t] = rowsOf<{ commission: string | null; revenue_net: string | null; profit: string | null; estimated: number }>(
+async function totals(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ totals: CommissionTotals; perDay: Map<string, string> }> {
+  const [t] = rowsOf<{
+    commission: string | null;
+    revenue_net: string | null;
+    profit: string | null;
+    estimated: number;
+  }>(
     await db.execute(sql`
       SELECT sum(commission_amount)::text AS commission, sum(revenue_net)::text AS revenue_net,
              coalesce(sum(profit), 0)::text AS profit, count(*) FILTER (WHERE is_commission_estimated)::int AS estimated
@@ -188,7 +217,12 @@ async function totals(db: Db, from: string, to: string): Promise<{ totals: Commi
   );
   const money = (v: string | null) => new Decimal(v ?? 0).toFixed(2);
   return {
-    totals: { commission: money(t.commission), revenueNet: money(t.revenue_net), profit: money(t.profit), estimatedDays: Number(t.estimated) },
+    totals: {
+      commission: money(t.commission),
+      revenueNet: money(t.revenue_net),
+      profit: money(t.profit),
+      estimatedDays: Number(t.estimated),
+    },
     perDay: new Map(days.map((r) => [r.d, money(r.commission)])),
   };
 }
@@ -200,7 +234,8 @@ async function totals(db: Db, from: string, to: string): Promise<{ totals: Commi
 export async function previewCommissionRule(options: PreviewCommissionRuleOptions): Promise<CommissionRulePreview> {
   const input = checkInput(options.marketplace, options.dtFrom, options.rule);
   const days = options.days ?? 30;
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new AppError("VALIDATION", "preview days must be between 1 and 366", { days: "1-366" });
+  if (!Number.isInteger(days) || days < 1 || days > 366)
+    throw new AppError("VALIDATION", "preview days must be between 1 and 366", { days: "1-366" });
   const db = options.db ?? (await getDb());
   const to = options.today ?? businessToday(getEnv().APP_TIMEZONE);
   const from = addDays(to, -(days - 1));
@@ -242,4 +277,3 @@ export async function previewCommissionRule(options: PreviewCommissionRuleOption
   }
   throw new Error("unreachable: the preview transaction always rolls back");
 }
-

@@ -7,7 +7,11 @@ import { MoneyParseError, parseMoney } from "@/lib/domain/money";
 export const MAX_COST_PRICE = "999999999999.99";
 
 /** Parses a cost typed by a person ("1 234,50") into "1234.50", or explains why not. */
-export function parseCostPrice(value: unknown): { ok: true; value: string } | { ok: false; reason: "costNotNumber" | "costNegative" | "costTooLarge" | "costTooPrecise" } {
+export function parseCostPrice(
+  value: unknown,
+):
+  | { ok: true; value: string }
+  | { ok: false; reason: "costNotNumber" | "costNegative" | "costTooLarge" | "costTooPrecise" } {
   let d;
   try {
     d = parseMoney(typeof value === "string" ? value.trim() : value);
@@ -15,7 +19,8 @@ export function parseCostPrice(value: unknown): { ok: true; value: string } | { 
     if (error instanceof MoneyParseError) return { ok: false, reason: "costNotNumber" };
     throw error;
   }
-  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return { ok: false, reason: "costNotNumber" };
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === ""))
+    return { ok: false, reason: "costNotNumber" };
   if (d.isNegative()) return { ok: false, reason: "costNegative" };
   if (d.gt(MAX_COST_PRICE)) return { ok: false, reason: "costTooLarge" };
   if (d.decimalPlaces() > 2) return { ok: false, reason: "costTooPrecise" };
@@ -55,6 +60,9 @@ export const MAX_IMPORT_ROWS = 20_000;
 export const costPriceImportSchema = z.object({
   fileName: z.string().min(1).max(255),
   /** base64 of the file's bytes */
-  contentBase64: z.string().min(1).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
 });
 export type CostPriceImportInput = z.output<typeof costPriceImportSchema>;

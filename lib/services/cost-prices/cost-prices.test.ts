@@ -23,14 +23,18 @@ describe("cost price parsing", () => {
     expect(parseImportDate("31/12/2026")).toBe("2026-12-31");
     expect(parseImportDate("2026-02-30")).toBeNull();
     expect(parseImportDate("yesterday")).toBeNull();
-    expect(saveCostPriceSchema.safeParse({ skuId: "1", dtFrom: "2026-01-01", costPrice: "1 234,5" }).data).toMatchObject({ costPrice: "1234.50" });
+    expect(
+      saveCostPriceSchema.safeParse({ skuId: "1", dtFrom: "2026-01-01", costPrice: "1 234,5" }).data,
+    ).toMatchObject({ costPrice: "1234.50" });
     for (const bad of ["-1", "abc", "1.234", "1000000000000", ""]) {
       expect(saveCostPriceSchema.safeParse({ skuId: 1, dtFrom: "2026-01-01", costPrice: bad }).success).toBe(false);
     }
   });
 
   it("recognises Russian headers, semicolons and keeps true line numbers", () => {
-    const parsed = parseCsv("\ufeffАртикул;Дата;Себестоимость\r\nA-1;01.11.2026;120,50\r\n\r\n\"multi\nline\";2026-11-02;5\r\nB;x;y");
+    const parsed = parseCsv(
+      '\ufeffАртикул;Дата;Себестоимость\r\nA-1;01.11.2026;120,50\r\n\r\n"multi\nline";2026-11-02;5\r\nB;x;y',
+    );
     expect(parsed.ok && parsed.rows.map((r) => [r.line, r.values.article])).toEqual([
       [2, "A-1"],
       [4, "multi\nline"],
@@ -47,13 +51,17 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
 
   const profitOn = async (skuId: number, d: string) =>
     rowsOf<{ cogs: string | null; profit: string | null }>(
-      await database.db.execute(sql`select cogs::text as cogs, profit::text as profit from metrics_daily where sku_id = ${skuId} and d = ${d}::date`),
+      await database.db.execute(
+        sql`select cogs::text as cogs, profit::text as profit from metrics_daily where sku_id = ${skuId} and d = ${d}::date`,
+      ),
     )[0];
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const db = database.db;
-    const acc = rowsOf<{ id: number }>(await db.execute(sql`insert into accounts (marketplace, name) values ('WB', 'WB') returning id`))[0].id;
+    const acc = rowsOf<{ id: number }>(
+      await db.execute(sql`insert into accounts (marketplace, name) values ('WB', 'WB') returning id`),
+    )[0].id;
     const ids = rowsOf<{ id: number }>(
       await db.execute(sql`
         insert into sku (account_id, marketplace, nm_id, ozon_id, article, name, category) values
@@ -83,25 +91,42 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
 
   it("adding a cost price changes profit from its day on, and only there", async () => {
     expect(await profitOn(cup, "2026-11-05")).toEqual({ cogs: null, profit: null });
-    const saved = await saveCostPrice({ db: database.db, input: { skuId: cup, dtFrom: "2026-11-05", costPrice: "300.00" }, actor, today: TODAY });
+    const saved = await saveCostPrice({
+      db: database.db,
+      input: { skuId: cup, dtFrom: "2026-11-05", costPrice: "300.00" },
+      actor,
+      today: TODAY,
+    });
     expect(saved.recalculatedFrom).toBe("2026-11-05");
     expect(await profitOn(cup, "2026-11-04")).toEqual({ cogs: null, profit: null });
     expect(await profitOn(cup, "2026-11-05")).toEqual({ cogs: "600.00", profit: "300.00" });
     expect(await profitOn(cup, TODAY)).toEqual({ cogs: "600.00", profit: "300.00" });
 
     // moving it earlier and changing the cost recalculates the days in between too
-    await saveCostPrice({ db: database.db, input: { id: saved.id, skuId: cup, dtFrom: "2026-11-02", costPrice: "400.00" }, actor, today: TODAY });
+    await saveCostPrice({
+      db: database.db,
+      input: { id: saved.id, skuId: cup, dtFrom: "2026-11-02", costPrice: "400.00" },
+      actor,
+      today: TODAY,
+    });
     expect(await profitOn(cup, "2026-11-02")).toEqual({ cogs: "800.00", profit: "100.00" });
     expect(await profitOn(cup, "2026-11-01")).toEqual({ cogs: null, profit: null });
 
     await expect(
-      saveCostPrice({ db: database.db, input: { skuId: cup, dtFrom: "2026-11-02", costPrice: "1.00" }, actor, today: TODAY }),
+      saveCostPrice({
+        db: database.db,
+        input: { skuId: cup, dtFrom: "2026-11-02", costPrice: "1.00" },
+        actor,
+        today: TODAY,
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
     await deleteCostPrice({ db: database.db, id: saved.id, actor, today: TODAY });
     expect(await profitOn(cup, "2026-11-05")).toEqual({ cogs: null, profit: null });
 
-    const audit = rowsOf<{ action: string; user_email: string }>(await database.db.execute(sql`select action, user_email from audit_log order by id`));
+    const audit = rowsOf<{ action: string; user_email: string }>(
+      await database.db.execute(sql`select action, user_email from audit_log order by id`),
+    );
     expect(audit.map((a) => a.action)).toEqual(["cost_price.create", "cost_price.update", "cost_price.delete"]);
     expect(audit[0].user_email).toBe("editor@example.com");
   });
@@ -134,12 +159,21 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
     ]);
     const result = await importCostPrices({ db: database.db, fileName: "costs.csv", bytes, actor, today: TODAY });
     expect(result.saved).toBe(false);
-    expect(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from cost_price_history`))[0].n).toBe(0);
-    expect(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from audit_log`))[0].n).toBe(0);
+    expect(
+      rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from cost_price_history`))[0].n,
+    ).toBe(0);
+    expect(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from audit_log`))[0].n).toBe(
+      0,
+    );
   });
 
   it("a clean XLSX import saves every row, audits once and recalculates from the earliest day", async () => {
-    await saveCostPrice({ db: database.db, input: { skuId: toy, dtFrom: "2026-11-06", costPrice: "50.00" }, actor, today: TODAY });
+    await saveCostPrice({
+      db: database.db,
+      input: { skuId: toy, dtFrom: "2026-11-06", costPrice: "50.00" },
+      actor,
+      today: TODAY,
+    });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Costs");
     sheet.addRow(["Артикул", "Маркетплейс", "Дата", "Себестоимость"]);
@@ -163,8 +197,14 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
   });
 
   it("refuses files it cannot read", async () => {
-    expect((await previewCostPriceImport(database.db, "costs.pdf", Buffer.from("x"))).fileError?.reason).toBe("unreadable");
-    expect((await previewCostPriceImport(database.db, "costs.xlsx", Buffer.from("PK garbage"))).fileError?.reason).toBe("unreadable");
-    expect((await previewCostPriceImport(database.db, "costs.csv", Buffer.from("a,b\n1,2"))).fileError?.reason).toBe("missingColumns");
+    expect((await previewCostPriceImport(database.db, "costs.pdf", Buffer.from("x"))).fileError?.reason).toBe(
+      "unreadable",
+    );
+    expect((await previewCostPriceImport(database.db, "costs.xlsx", Buffer.from("PK garbage"))).fileError?.reason).toBe(
+      "unreadable",
+    );
+    expect((await previewCostPriceImport(database.db, "costs.csv", Buffer.from("a,b\n1,2"))).fileError?.reason).toBe(
+      "missingColumns",
+    );
   });
 });

@@ -14,7 +14,13 @@ export interface DeleteCostPriceOptions {
   today?: string;
 }
 
-export async function deleteCostPrice({ db, id, actor, correlationId, today }: DeleteCostPriceOptions): Promise<{ skuId: number; recalculatedFrom: string | null }> {
+export async function deleteCostPrice({
+  db,
+  id,
+  actor,
+  correlationId,
+  today,
+}: DeleteCostPriceOptions): Promise<{ skuId: number; recalculatedFrom: string | null }> {
   const removed = await db.transaction(async (tx) => {
     const [row] = await tx.delete(costPriceHistory).where(eq(costPriceHistory.id, id)).returning();
     if (!row) throw new AppError("NOT_FOUND", "errors.notFound");

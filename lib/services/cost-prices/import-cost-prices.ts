@@ -16,8 +16,7 @@ export interface ImportCostPricesOptions {
 }
 
 export type ImportCostPricesResult =
-  | { saved: false; preview: CostPriceImportPreview }
-  | { saved: true; count: number; recalculatedFrom: string | null };
+  { saved: false; preview: CostPriceImportPreview } | { saved: true; count: number; recalculatedFrom: string | null };
 
 const CHUNK = 500;
 
@@ -45,7 +44,12 @@ export async function importCostPrices(options: ImportCostPricesOptions): Promis
         fileName: options.fileName,
         count: preview.rows.length,
         firstDay: preview.firstDay,
-        changes: preview.rows.map((r) => ({ skuId: r.skuId, dtFrom: r.dtFrom, costPrice: r.costPrice, before: r.previousCost })),
+        changes: preview.rows.map((r) => ({
+          skuId: r.skuId,
+          dtFrom: r.dtFrom,
+          costPrice: r.costPrice,
+          before: r.previousCost,
+        })),
       },
       correlationId: options.correlationId,
     });

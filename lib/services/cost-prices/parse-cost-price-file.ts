@@ -26,7 +26,11 @@ export type ParseResult =
   | { ok: false; reason: "unreadable" | "missingColumns" | "tooManyRows" | "empty"; detail?: string };
 
 function normaliseHeader(value: string): string {
-  return value.replace(/^\ufeff/, "").trim().toLowerCase().replace(/\s+/g, " ");
+  return value
+    .replace(/^\ufeff/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ");
 }
 
 function mapHeader(cells: string[]): Map<number, ImportColumn> {
@@ -66,7 +70,10 @@ function fromMatrix(matrix: { line: number; cells: string[] }[]): ParseResult {
 }
 
 export function parseCsv(text: string): ParseResult {
-  const result = Papa.parse<string[]>(text.replace(/^\ufeff/, ""), { skipEmptyLines: false, delimitersToGuess: [";", ",", "\t", "|"] });
+  const result = Papa.parse<string[]>(text.replace(/^\ufeff/, ""), {
+    skipEmptyLines: false,
+    delimitersToGuess: [";", ",", "\t", "|"],
+  });
   if (result.errors.some((e) => e.type === "Delimiter" && result.data.length > 1 && result.data[0].length <= 1)) {
     return { ok: false, reason: "unreadable" };
   }

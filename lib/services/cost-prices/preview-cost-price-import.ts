@@ -84,18 +84,22 @@ interface CatalogueSku {
 
 export async function previewCostPriceImport(db: Db, fileName: string, bytes: Buffer): Promise<CostPriceImportPreview> {
   const empty = { fileName, rows: [], errors: [], firstDay: null };
-  if (bytes.length > MAX_IMPORT_BYTES) return { ...empty, fileError: { reason: "tooLarge", detail: String(MAX_IMPORT_BYTES) } };
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return { ...empty, fileError: { reason: "tooLarge", detail: String(MAX_IMPORT_BYTES) } };
   const parsed = await parseCostPriceFile(fileName, bytes);
   if (!parsed.ok) return { ...empty, fileError: { reason: parsed.reason, detail: parsed.detail } };
 
   const catalogue = rowsOf<CatalogueSku>(
-    await db.execute(sql`select id, marketplace, article, name, nm_id::text as nm_id, ozon_id::text as ozon_id from sku`),
+    await db.execute(
+      sql`select id, marketplace, article, name, nm_id::text as nm_id, ozon_id::text as ozon_id from sku`,
+    ),
   ).map((s) => ({ ...s, id: Number(s.id) }));
   const byArticle = new Map<string, CatalogueSku[]>();
   const byNm = new Map<string, CatalogueSku>();
   const byOzon = new Map<string, CatalogueSku>();
   for (const s of catalogue) {
-    if (s.article) byArticle.set(s.article.trim().toLowerCase(), [...(byArticle.get(s.article.trim().toLowerCase()) ?? []), s]);
+    if (s.article)
+      byArticle.set(s.article.trim().toLowerCase(), [...(byArticle.get(s.article.trim().toLowerCase()) ?? []), s]);
     if (s.nm_id) byNm.set(s.nm_id, s);
     if (s.ozon_id) byOzon.set(s.ozon_id, s);
   }
@@ -103,7 +107,8 @@ export async function previewCostPriceImport(db: Db, fileName: string, bytes: Bu
   const rows: ImportPreviewRow[] = [];
   const errors: ImportPreviewError[] = [];
   const seen = new Map<string, number>();
-  const fail = (row: RawImportRow, reason: ImportRowError) => errors.push({ line: row.line, reason, values: row.values as Record<string, string> });
+  const fail = (row: RawImportRow, reason: ImportRowError) =>
+    errors.push({ line: row.line, reason, values: row.values as Record<string, string> });
 
   for (const row of parsed.rows) {
     const v = row.values;
@@ -186,7 +191,10 @@ export async function previewCostPriceImport(db: Db, fileName: string, bytes: Bu
       await db.execute(sql`
         select h.sku_id, h.dt_from::text as dt_from, h.cost_price::text as cost_price
         from cost_price_history h
-        where h.sku_id in (${sql.join([...new Set(rows.map((r) => r.skuId))].map((id) => sql`${id}`), sql`, `)})
+        where h.sku_id in (${sql.join(
+          [...new Set(rows.map((r) => r.skuId))].map((id) => sql`${id}`),
+          sql`, `,
+        )})
       `),
     );
     const stored = new Map(existing.map((e) => [`${Number(e.sku_id)}:${e.dt_from}`, e.cost_price]));

@@ -23,7 +23,13 @@ export interface SaveCostPriceResult {
   recalculatedFrom: string | null;
 }
 
-export async function saveCostPrice({ db, input, actor, correlationId, today }: SaveCostPriceOptions): Promise<SaveCostPriceResult> {
+export async function saveCostPrice({
+  db,
+  input,
+  actor,
+  correlationId,
+  today,
+}: SaveCostPriceOptions): Promise<SaveCostPriceResult> {
   const result = await db.transaction(async (tx) => {
     const [owner] = await tx.select({ id: sku.id }).from(sku).where(eq(sku.id, input.skuId));
     if (!owner) throw new AppError("NOT_FOUND", "errors.notFound");

@@ -51,7 +51,10 @@ function cellOf<T>(column: ExportColumn<T>, row: T): string | number | null {
 export async function buildExport<T>(options: BuildExportOptions<T>): Promise<ExportFile> {
   const matrix = options.rows.map((row) => options.columns.map((c) => cellOf(c, row)));
   if (options.format === "csv") {
-    const csv = Papa.unparse({ fields: options.columns.map((c) => neutraliseCell(c.header)), data: matrix }, { newline: "\r\n" });
+    const csv = Papa.unparse(
+      { fields: options.columns.map((c) => neutraliseCell(c.header)), data: matrix },
+      { newline: "\r\n" },
+    );
     // BOM so Excel reads UTF-8 (Cyrillic names)
     return { body: Buffer.from(`\ufeff${csv}`, "utf8"), contentType: "text/csv; charset=utf-8", extension: "csv" };
   }
@@ -62,7 +65,8 @@ export async function buildExport<T>(options: BuildExportOptions<T>): Promise<Ex
     sheet.addRow(
       cells.map((cell, i) => {
         // decimal text from PostgreSQL becomes a spreadsheet number (display precision is enough there)
-        if (options.columns[i].type === "number" && typeof cell === "string" && PLAIN_NUMBER.test(cell)) return Number(cell);
+        if (options.columns[i].type === "number" && typeof cell === "string" && PLAIN_NUMBER.test(cell))
+          return Number(cell);
         return cell;
       }),
     );

@@ -34,12 +34,21 @@ export function marketplaceConfigFromEnv(): MarketplaceConfig {
 }
 
 /** Every WB host and Ozon at one base URL (the emulator serves them all); no client-side pacing for a local server. */
-export function marketplaceConfigForEmulator(emulator: { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string }, timeZone = "Europe/Moscow"): MarketplaceConfig {
+export function marketplaceConfigForEmulator(
+  emulator: { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string },
+  timeZone = "Europe/Moscow",
+): MarketplaceConfig {
   return {
     wbToken: emulator.wbToken,
     ozonClientId: emulator.ozonClientId,
     ozonApiKey: emulator.ozonApiKey,
-    wbUrls: { statistics: emulator.url, analytics: emulator.url, finance: emulator.url, feedbacks: emulator.url, content: emulator.url },
+    wbUrls: {
+      statistics: emulator.url,
+      analytics: emulator.url,
+      finance: emulator.url,
+      feedbacks: emulator.url,
+      content: emulator.url,
+    },
     ozonUrl: emulator.url,
     timeZone,
     rateLimits: false,

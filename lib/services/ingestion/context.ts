@@ -3,7 +3,14 @@
 // leaves either the whole page or none of it.
 import type { Db } from "@/db";
 import { logger } from "@/lib/logger";
-import { insertQuarantine, type RawRecordInput, SkuResolver, upsertRawRecords, type WriteStats, writeCursor } from "./write";
+import {
+  insertQuarantine,
+  type RawRecordInput,
+  SkuResolver,
+  upsertRawRecords,
+  type WriteStats,
+  writeCursor,
+} from "./write";
 
 export type SourceStatus = "succeeded" | "failed" | "skipped";
 
@@ -47,7 +54,10 @@ export interface Mapped<T> {
 }
 
 /** Validates each record with its mapper; failures are kept with their reason for the quarantine. */
-export function mapRecords<T>(raws: unknown[], map: (raw: unknown) => { key: string; d: string | null; version?: string | null; value: T }): {
+export function mapRecords<T>(
+  raws: unknown[],
+  map: (raw: unknown) => { key: string; d: string | null; version?: string | null; value: T },
+): {
   ok: Mapped<T>[];
   bad: { reason: string; payload: unknown }[];
 } {
@@ -87,7 +97,13 @@ export async function commitPage<T>(
     summary.updated += counts.updated;
     summary.unchanged += counts.unchanged;
     summary.quarantined += page.bad.length;
-    if (page.bad.length > 0) logger.warn("sync.quarantined", { accountId: ctx.accountId, source, count: page.bad.length, firstReason: page.bad[0].reason });
+    if (page.bad.length > 0)
+      logger.warn("sync.quarantined", {
+        accountId: ctx.accountId,
+        source,
+        count: page.bad.length,
+        firstReason: page.bad[0].reason,
+      });
   } catch (error) {
     // ids created inside the rolled-back transaction are gone
     ctx.skus.reset();

@@ -31,7 +31,20 @@ class Buckets {
     let a = this.rows.get(key);
     if (!a) {
       const zero = new Decimal(0);
-      a = { d, sku, article, warehouse, channel, qty: 0, refundsQty: 0, revenueGross: zero, refundsAmount: zero, promoCost: zero, deliveryCost: zero, commissionAmount: zero };
+      a = {
+        d,
+        sku,
+        article,
+        warehouse,
+        channel,
+        qty: 0,
+        refundsQty: 0,
+        revenueGross: zero,
+        refundsAmount: zero,
+        promoCost: zero,
+        deliveryCost: zero,
+        commissionAmount: zero,
+      };
       this.rows.set(key, a);
     }
     this.days.add(`${d}|${sku}`);
@@ -42,39 +55,56 @@ class Buckets {
 function combine(provisional: Buckets, settled: Buckets): { acc: Acc; settled: boolean }[] {
   const out: { acc: Acc; settled: boolean }[] = [];
   for (const acc of settled.rows.values()) out.push({ acc, settled: true });
-  for (const acc of provisional.rows.values()) if (!settled.days.has(`${acc.d}|${acc.sku}`)) out.push({ acc, settled: false });
+  for (const acc of provisional.rows.values())
+    if (!settled.days.has(`${acc.d}|${acc.sku}`)) out.push({ acc, settled: false });
   return out;
 }
 
-async function write(ctx: SourceContext, summary: SourceSummary, marketplace: "WB" | "OZON", rows: { acc: Acc; settled: boolean }[]) {
-  await ctx.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const warehouses = await resolveWarehouses(tx, ctx.stats, marketplace, rows.map((r) => r.acc.warehouse));
-    const skuIds = await ctx.skus.resolve(tx, ctx.stats, rows.map((r) => ({ externalId: r.acc.sku, article: r.acc.article })));
-    const items: DailySalesInput[] = rows.map(({ acc, settled }) => ({
-      d: acc.d,
-      skuId: skuIds.get(acc.sku)!,
-      warehouseId: warehouses.get(acc.warehouse.code) ?? null,
-      channel: acc.channel,
-      isSettled: settled,
-      qty: acc.qty,
-      refundsQty: acc.refundsQty,
-      revenueGross: toMoneyString(acc.revenueGross),
-      refundsAmount: toMoneyString(acc.refundsAmount),
-      promoCost: toMoneyString(acc.promoCost),
-      deliveryCost: toMoneyString(acc.deliveryCost),
-      commissionAmount: toMoneyString(acc.commissionAmount),
-    }));
-    const counts = await replaceDailySales(tx, ctx.stats, ctx.accountId, ctx.from, ctx.to, items);
-    summary.fetched += items.length;
-    summary.inserted += counts.inserted;
-    summary.updated += counts.updated;
-    summary.unchanged += counts.unchanged;
-    if (counts.deleted > 0) (summary.warnings ??= []).push(`${counts.deleted} superseded rows removed`);
-  }).catch((error: unknown) => {
-    ctx.skus.reset();
-    throw error;
-  });
+async function write(
+  ctx: SourceContext,
+  summary: SourceSummary,
+  marketplace: "WB" | "OZON",
+  rows: { acc: Acc; settled: boolean }[],
+) {
+  await ctx.db
+    .transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const warehouses = await resolveWarehouses(
+        tx,
+        ctx.stats,
+        marketplace,
+        rows.map((r) => r.acc.warehouse),
+      );
+      const skuIds = await ctx.skus.resolve(
+        tx,
+        ctx.stats,
+        rows.map((r) => ({ externalId: r.acc.sku, article: r.acc.article })),
+      );
+      const items: DailySalesInput[] = rows.map(({ acc, settled }) => ({
+        d: acc.d,
+        skuId: skuIds.get(acc.sku)!,
+        warehouseId: warehouses.get(acc.warehouse.code) ?? null,
+        channel: acc.channel,
+        isSettled: settled,
+        qty: acc.qty,
+        refundsQty: acc.refundsQty,
+        revenueGross: toMoneyString(acc.revenueGross),
+        refundsAmount: toMoneyString(acc.refundsAmount),
+        promoCost: toMoneyString(acc.promoCost),
+        deliveryCost: toMoneyString(acc.deliveryCost),
+        commissionAmount: toMoneyString(acc.commissionAmount),
+      }));
+      const counts = await replaceDailySales(tx, ctx.stats, ctx.accountId, ctx.from, ctx.to, items);
+      summary.fetched += items.length;
+      summary.inserted += counts.inserted;
+      summary.updated += counts.updated;
+      summary.unchanged += counts.unchanged;
+      if (counts.deleted > 0) (summary.warnings ??= []).push(`${counts.deleted} superseded rows removed`);
+    })
+    .catch((error: unknown) => {
+      ctx.skus.reset();
+      throw error;
+    });
 }
 
 /** WB: sales feed rows (provisional) and finance report lines (settled) of [from, to]. */
@@ -119,7 +149,13 @@ export async function deriveWbDailySales(ctx: SourceContext, summary: SourceSumm
 
 /** Ozon: delivered postings (provisional) and accruals by day (settled) of [from, to]. */
 export async function deriveOzonDailySales(ctx: SourceContext, summary: SourceSummary) {
-  const raws = await readRawRecords(ctx.db, ctx.accountId, ["ozon_postings_fbo", "ozon_postings_fbs", "ozon_accruals"], ctx.from, ctx.to);
+  const raws = await readRawRecords(
+    ctx.db,
+    ctx.accountId,
+    ["ozon_postings_fbo", "ozon_postings_fbs", "ozon_accruals"],
+    ctx.from,
+    ctx.to,
+  );
   const provisional = new Buckets();
   const settled = new Buckets();
   const unplaced: { d: string; s: ReturnType<typeof mapOzonAccrual>["sales"][number] }[] = [];

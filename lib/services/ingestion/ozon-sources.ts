@@ -35,7 +35,13 @@ export async function ingestOzonProducts(ctx: SourceContext, client: OzonClient,
     });
     await commitPage(ctx, "ozon_products", summary, page, {
       writeFacts: async (tx, items) => {
-        await upsertSkus(tx, ctx.stats, ctx.accountId, "OZON", items.map((i) => i.value));
+        await upsertSkus(
+          tx,
+          ctx.stats,
+          ctx.accountId,
+          "OZON",
+          items.map((i) => i.value),
+        );
       },
     });
     if (!list.lastId || list.lastId === lastId) break;
@@ -76,7 +82,8 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
       summary.fetched += replayed;
       summary.unchanged += replayed;
       if (fresh.length === 0 && res.accruals.length > 0 && res.lastId) {
-        if (++replays > MAX_REPLAYS) throw new Error(`Ozon accruals ${day}: the server keeps answering with pages already seen`);
+        if (++replays > MAX_REPLAYS)
+          throw new Error(`Ozon accruals ${day}: the server keeps answering with pages already seen`);
         lastId = res.lastId;
         continue;
       }
@@ -88,9 +95,17 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
       for (const m of page.ok) for (const id of m.value.unknownTypeIds) unknown.set(id, (unknown.get(id) ?? 0) + 1);
       const done = !res.lastId;
       await commitPage(ctx, "ozon_accruals", summary, page, {
-        cursor: JSON.stringify({ from: ctx.from, to: ctx.to, day: done ? addDays(day, 1) : day, lastId: done ? "" : res.lastId, done: false } satisfies AccrualCursor),
+        cursor: JSON.stringify({
+          from: ctx.from,
+          to: ctx.to,
+          day: done ? addDays(day, 1) : day,
+          lastId: done ? "" : res.lastId,
+          done: false,
+        } satisfies AccrualCursor),
         writeFacts: async (tx, items) => {
-          const skuRefs = items.flatMap((i) => i.value.cashflows.filter((f) => f.sku).map((f) => ({ externalId: f.sku! })));
+          const skuRefs = items.flatMap((i) =>
+            i.value.cashflows.filter((f) => f.sku).map((f) => ({ externalId: f.sku! })),
+          );
           const skuIds = await ctx.skus.resolve(tx, ctx.stats, skuRefs);
           await upsertCashflows(
             tx,
@@ -114,7 +129,13 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
       lastId = res.lastId;
     }
   }
-  await writeCursor(ctx.db, ctx.stats, ctx.accountId, "ozon_accruals", JSON.stringify({ from: ctx.from, to: ctx.to, day: ctx.to, lastId: "", done: true } satisfies AccrualCursor));
+  await writeCursor(
+    ctx.db,
+    ctx.stats,
+    ctx.accountId,
+    "ozon_accruals",
+    JSON.stringify({ from: ctx.from, to: ctx.to, day: ctx.to, lastId: "", done: true } satisfies AccrualCursor),
+  );
   if (unknown.size > 0) {
     const list = [...unknown].map(([id, n]) => `${id}${dictionary.get(id) ? ` (${dictionary.get(id)})` : ""} x${n}`);
     (summary.warnings ??= []).push(`unknown accrual types stored as 'other': ${list.join(", ")}`);
@@ -123,7 +144,12 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
 }
 
 /** FBO or FBS postings processed in [from, to] (business days), cursor paging. */
-export async function ingestOzonPostings(ctx: SourceContext, client: OzonClient, summary: SourceSummary, schema: "FBO" | "FBS") {
+export async function ingestOzonPostings(
+  ctx: SourceContext,
+  client: OzonClient,
+  summary: SourceSummary,
+  schema: "FBO" | "FBS",
+) {
   const source = schema === "FBO" ? "ozon_postings_fbo" : "ozon_postings_fbs";
   const since = zonedWallTimeToInstant(`${ctx.from}T00:00:00`, ctx.timeZone).toISOString();
   const to = zonedWallTimeToInstant(`${addDays(ctx.to, 1)}T00:00:00`, ctx.timeZone).toISOString();
@@ -144,7 +170,8 @@ export async function ingestOzonPostings(ctx: SourceContext, client: OzonClient,
     summary.fetched += replayed;
     summary.unchanged += replayed;
     if (fresh.length === 0 && res.hasNext) {
-      if (++replays > MAX_REPLAYS) throw new Error(`Ozon ${schema} postings: the server keeps answering with postings already seen`);
+      if (++replays > MAX_REPLAYS)
+        throw new Error(`Ozon ${schema} postings: the server keeps answering with postings already seen`);
       cursor = res.cursor;
       continue;
     }
@@ -153,7 +180,9 @@ export async function ingestOzonPostings(ctx: SourceContext, client: OzonClient,
       const v = mapOzonPosting(raw, schema, ctx.timeZone);
       return { key: v.key, d: v.d, value: v };
     });
-    await commitPage(ctx, source, summary, page, { cursor: JSON.stringify({ since, to, cursor: res.hasNext ? res.cursor : "", done: !res.hasNext }) });
+    await commitPage(ctx, source, summary, page, {
+      cursor: JSON.stringify({ since, to, cursor: res.hasNext ? res.cursor : "", done: !res.hasNext }),
+    });
     if (!res.hasNext || !res.cursor) break;
     cursor = res.cursor;
   }
@@ -164,7 +193,11 @@ export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, s
   await ctx.skus.load(ctx.db);
   const { rowsOf } = await import("@/db");
   const { sql } = await import("drizzle-orm");
-  const skuRows = rowsOf<{ e: string }>(await ctx.db.execute(sql`select ozon_id::text as e from sku where marketplace = 'OZON' and account_id = ${ctx.accountId}::int order by ozon_id`));
+  const skuRows = rowsOf<{ e: string }>(
+    await ctx.db.execute(
+      sql`select ozon_id::text as e from sku where marketplace = 'OZON' and account_id = ${ctx.accountId}::int order by ozon_id`,
+    ),
+  );
   const all: Mapped<OzonStock>[] = [];
   const bad: { reason: string; payload: unknown }[] = [];
   for (let i = 0; i < skuRows.length; i += 100) {
@@ -190,7 +223,21 @@ export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, s
     if (!res.hasNext || !res.cursor || res.cursor === cursor) break;
     cursor = res.cursor;
   }
-  await commitPage(ctx, "ozon_stocks", summary, { ok: all, bad }, { writeFacts: (tx, items) => writeStock(ctx, tx, "OZON", items.map((i) => i.value)) });
+  await commitPage(
+    ctx,
+    "ozon_stocks",
+    summary,
+    { ok: all, bad },
+    {
+      writeFacts: (tx, items) =>
+        writeStock(
+          ctx,
+          tx,
+          "OZON",
+          items.map((i) => i.value),
+        ),
+    },
+  );
 }
 
 export async function ingestOzonReviews(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
@@ -204,7 +251,15 @@ export async function ingestOzonReviews(ctx: SourceContext, client: OzonClient, 
       const v = mapOzonReview(raw);
       return { key: v.key, d: null, value: v };
     });
-    await commitPage(ctx, "ozon_reviews", summary, page, { writeFacts: (tx, items) => writeReviews(ctx, tx, "OZON", items.map((i) => i.value)) });
+    await commitPage(ctx, "ozon_reviews", summary, page, {
+      writeFacts: (tx, items) =>
+        writeReviews(
+          ctx,
+          tx,
+          "OZON",
+          items.map((i) => i.value),
+        ),
+    });
     if (!res.hasNext || !res.lastId || res.lastId === lastId) break;
     lastId = res.lastId;
   }
@@ -221,18 +276,37 @@ export async function ingestOzonPayouts(ctx: SourceContext, client: OzonClient, 
     } catch (error) {
       bad.push({ reason: (error as Error).message, payload: res });
     }
-    const ok: Mapped<(typeof payouts)[number]>[] = payouts.map((p, i) => ({ key: p.key, d: p.d, version: null, value: p, raw: { cash_flow: res.cash_flows[i], details: res.details } }));
-    await commitPage(ctx, "ozon_payouts", summary, { ok, bad }, {
-      writeFacts: async (tx, items) => {
-        await upsertCashflows(
-          tx,
-          ctx.stats,
-          ctx.accountId,
-          "OZON",
-          items.map((i) => ({ d: i.value.d, type: "payout", amount: toMoneyString(i.value.amount), refId: `payout:${i.key}`, sourceType: "cash-flow-statement", skuId: null })),
-        );
+    const ok: Mapped<(typeof payouts)[number]>[] = payouts.map((p, i) => ({
+      key: p.key,
+      d: p.d,
+      version: null,
+      value: p,
+      raw: { cash_flow: res.cash_flows[i], details: res.details },
+    }));
+    await commitPage(
+      ctx,
+      "ozon_payouts",
+      summary,
+      { ok, bad },
+      {
+        writeFacts: async (tx, items) => {
+          await upsertCashflows(
+            tx,
+            ctx.stats,
+            ctx.accountId,
+            "OZON",
+            items.map((i) => ({
+              d: i.value.d,
+              type: "payout",
+              amount: toMoneyString(i.value.amount),
+              refId: `payout:${i.key}`,
+              sourceType: "cash-flow-statement",
+              skuId: null,
+            })),
+          );
+        },
       },
-    });
+    );
     if (page >= res.page_count) break;
   }
 }

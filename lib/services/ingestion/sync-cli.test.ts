@@ -61,27 +61,50 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
     ...overrides,
   });
 
-  it("syncs every store, prints each source and exits 0", async () => {
-    const { code, out } = await runSync(["--from", emulator.truth.from, "--to", emulator.truth.to], envFor(emulator));
-    expect(out).toContain("All sources succeeded.");
-    expect(code).toBe(0);
-    for (const source of ["wb_sales", "wb_finance", "wb_daily_sales", "ozon_accruals", "ozon_postings_fbo", "ozon_daily_sales"]) expect(out).toMatch(new RegExp(`${source}\\s+succeeded`));
-  }, CHILD_TIMEOUT);
+  it(
+    "syncs every store, prints each source and exits 0",
+    async () => {
+      const { code, out } = await runSync(["--from", emulator.truth.from, "--to", emulator.truth.to], envFor(emulator));
+      expect(out).toContain("All sources succeeded.");
+      expect(code).toBe(0);
+      for (const source of [
+        "wb_sales",
+        "wb_finance",
+        "wb_daily_sales",
+        "ozon_accruals",
+        "ozon_postings_fbo",
+        "ozon_daily_sales",
+      ])
+        expect(out).toMatch(new RegExp(`${source}\\s+succeeded`));
+    },
+    CHILD_TIMEOUT,
+  );
 
-  it("exits non-zero with a clear message when a store's token is rejected", async () => {
-    const { code, out } = await runSync(["--from", emulator.truth.from, "--to", emulator.truth.to, "--marketplace", "wb"], envFor(emulator, { WB_API_TOKEN: "not-the-token" }));
-    expect(code).toBe(2);
-    expect(out).not.toContain("ozon_accruals");
-    expect(out).toMatch(/Sync incomplete: WB wb_cards: WB rejected the credentials \(401/);
-    expect(out).not.toContain("not-the-token");
-  }, CHILD_TIMEOUT);
+  it(
+    "exits non-zero with a clear message when a store's token is rejected",
+    async () => {
+      const { code, out } = await runSync(
+        ["--from", emulator.truth.from, "--to", emulator.truth.to, "--marketplace", "wb"],
+        envFor(emulator, { WB_API_TOKEN: "not-the-token" }),
+      );
+      expect(code).toBe(2);
+      expect(out).not.toContain("ozon_accruals");
+      expect(out).toMatch(/Sync incomplete: WB wb_cards: WB rejected the credentials \(401/);
+      expect(out).not.toContain("not-the-token");
+    },
+    CHILD_TIMEOUT,
+  );
 
-  it("explains bad usage and missing configuration", async () => {
-    const usage = await runSync(["--from", "2026-13-01", "--to", "2026-11-20"], envFor(emulator));
-    expect(usage.code).toBe(1);
-    expect(usage.out).toContain("usage: npm run sync");
-    const none = await runSync(["--from", "2026-11-01", "--to", "2026-11-02"], { ...dbEnv });
-    expect(none.code).toBe(1);
-    expect(none.out).toContain("No stores are configured");
-  }, CHILD_TIMEOUT);
+  it(
+    "explains bad usage and missing configuration",
+    async () => {
+      const usage = await runSync(["--from", "2026-13-01", "--to", "2026-11-20"], envFor(emulator));
+      expect(usage.code).toBe(1);
+      expect(usage.out).toContain("usage: npm run sync");
+      const none = await runSync(["--from", "2026-11-01", "--to", "2026-11-02"], { ...dbEnv });
+      expect(none.code).toBe(1);
+      expect(none.out).toContain("No stores are configured");
+    },
+    CHILD_TIMEOUT,
+  );
 });

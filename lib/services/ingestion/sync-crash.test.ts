@@ -33,9 +33,13 @@ async function checkNoPartialPage(db: Database["db"]) {
   expect(orphanRaw[0].n).toBe(0);
   expect(orphanFlows[0].n).toBe(0);
   // the sales cursor never points past the newest stored row
-  const cursor = rowsOf<{ cursor: string }>(await db.execute(sql`select cursor from sync_cursors where source = 'wb_sales'`));
+  const cursor = rowsOf<{ cursor: string }>(
+    await db.execute(sql`select cursor from sync_cursors where source = 'wb_sales'`),
+  );
   if (cursor[0]) {
-    const max = rowsOf<{ v: string }>(await db.execute(sql`select max(version) as v from raw_records where source = 'wb_sales'`));
+    const max = rowsOf<{ v: string }>(
+      await db.execute(sql`select max(version) as v from raw_records where source = 'wb_sales'`),
+    );
     expect((JSON.parse(cursor[0].cursor) as { next: string }).next).toBe(max[0].v);
   }
 }
@@ -80,7 +84,11 @@ describe.each(testDatabaseKinds())("kill -9 during a sync on %s", (kind) => {
 
       const config = marketplaceConfigForEmulator(emulator);
       const proc = spawn(process.execPath, ["--import", "tsx", child], {
-        env: { ...process.env, SYNC_CHILD: JSON.stringify({ ...target, from: emulator.truth.from, to: emulator.truth.to, config }), LOG_LEVEL: "error" },
+        env: {
+          ...process.env,
+          SYNC_CHILD: JSON.stringify({ ...target, from: emulator.truth.from, to: emulator.truth.to, config }),
+          LOG_LEVEL: "error",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";
@@ -90,7 +98,8 @@ describe.each(testDatabaseKinds())("kill -9 during a sync on %s", (kind) => {
       // (node --import tsx: the pid killed is the process that syncs, not a wrapper)
       // wait until the child has started writing, then kill it at a random moment
       const started = Date.now();
-      while (!emulator.requests.some((r) => r.t >= started) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 20));
+      while (!emulator.requests.some((r) => r.t >= started) && Date.now() - started < 20_000)
+        await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 1200)));
       proc.kill("SIGKILL");
       const code = await exited;

@@ -19,7 +19,22 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    emulator = await startEmulator({ seed: 7, skus: 12, days: 10, warehouses: 3, endDate: "2026-11-20", pageSizes: { wbSales: 25, wbFinance: 40, ozonAccruals: 15, ozonPostings: 10, wbCards: 5, ozonProducts: 5, ozonReviews: 20 } });
+    emulator = await startEmulator({
+      seed: 7,
+      skus: 12,
+      days: 10,
+      warehouses: 3,
+      endDate: "2026-11-20",
+      pageSizes: {
+        wbSales: 25,
+        wbFinance: 40,
+        ozonAccruals: 15,
+        ozonPostings: 10,
+        wbCards: 5,
+        ozonProducts: 5,
+        ozonReviews: 20,
+      },
+    });
   });
   afterAll(async () => {
     await emulator?.stop();
@@ -27,7 +42,14 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
   });
 
   const run = () =>
-    syncStores({ db: database.db, from: emulator.truth.from, to: emulator.truth.to, trigger: "test", config: marketplaceConfigForEmulator(emulator), resilience: fast });
+    syncStores({
+      db: database.db,
+      from: emulator.truth.from,
+      to: emulator.truth.to,
+      trigger: "test",
+      config: marketplaceConfigForEmulator(emulator),
+      resilience: fast,
+    });
 
   it("a clean sync yields exactly the emulator's facts, and the counts add up", async () => {
     const summary = await run();
@@ -44,7 +66,9 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
       const facts = await factsView(database.db, marketplace);
       expect(facts.dailySales, `${marketplace} daily sales`).toEqual(truth.dailySales);
       expect(facts.cashflowsByType, `${marketplace} cash flows`).toEqual(truth.cashflowsByType);
-      expect(facts.storeLevelCashflowsByType, `${marketplace} store-level cash flows`).toEqual(truth.storeLevelCashflowsByType);
+      expect(facts.storeLevelCashflowsByType, `${marketplace} store-level cash flows`).toEqual(
+        truth.storeLevelCashflowsByType,
+      );
       expect(facts.stock, `${marketplace} stock`).toEqual(truth.stock);
       expect(facts.reviews, `${marketplace} reviews`).toEqual(truth.reviews);
     }
@@ -56,7 +80,8 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
     const before = await snapshotTables(database.db);
     const summary = await run();
     expect(summary.ok).toBe(true);
-    for (const r of summary.runs) for (const [name, s] of Object.entries(r.sources)) expect([name, s.inserted, s.updated]).toEqual([name, 0, 0]);
+    for (const r of summary.runs)
+      for (const [name, s] of Object.entries(r.sources)) expect([name, s.inserted, s.updated]).toEqual([name, 0, 0]);
     expect(await snapshotTables(database.db)).toBe(before);
   });
 });

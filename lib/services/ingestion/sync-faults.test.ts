@@ -38,7 +38,10 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     emulators.push(e);
     return e;
   }
-  const sync = (e: Emulator, extra: { sources?: string[]; resilience?: ResilienceOptions; marketplace?: "WB" | "OZON" } = {}) =>
+  const sync = (
+    e: Emulator,
+    extra: { sources?: string[]; resilience?: ResilienceOptions; marketplace?: "WB" | "OZON" } = {},
+  ) =>
     syncStores({
       db: database.db,
       from: e.truth.from,
@@ -59,23 +62,29 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
       expect(facts.reviews, `${marketplace} reviews`).toEqual(truth.reviews);
     }
   }
-  const requestsTo = (e: Emulator, prefix: string, since = 0) => e.requests.slice(since).filter((r) => r.path.startsWith(prefix));
+  const requestsTo = (e: Emulator, prefix: string, since = 0) =>
+    e.requests.slice(since).filter((r) => r.path.startsWith(prefix));
 
   it("replayed pages, overlapping cursors and out-of-order updates end in the expected state", async () => {
     const faults: EmulatorFaults = { duplicatePages: true, outOfOrder: true };
-    const e = await emulator({ faults, pageSizes: { wbSales: 7, wbFinance: 9, ozonAccruals: 4, ozonPostings: 3, ozonReviews: 20 } });
+    const e = await emulator({
+      faults,
+      pageSizes: { wbSales: 7, wbFinance: 9, ozonAccruals: 4, ozonPostings: 3, ozonReviews: 20 },
+    });
     const summary = await sync(e);
-    for (const r of summary.runs) for (const [name, s] of Object.entries(r.sources)) {
-      expect(s.status, `${name}: ${s.error ?? ""}`).toBe("succeeded");
-      expect(s.fetched).toBe(s.inserted + s.updated + s.unchanged + s.quarantined);
-    }
+    for (const r of summary.runs)
+      for (const [name, s] of Object.entries(r.sources)) {
+        expect(s.status, `${name}: ${s.error ?? ""}`).toBe("succeeded");
+        expect(s.fetched).toBe(s.inserted + s.updated + s.unchanged + s.quarantined);
+      }
     await expectTruth(e);
     // the replays really happened: some records were seen twice
     expect(summary.runs.find((r) => r.marketplace === "WB")!.sources.wb_sales.unchanged).toBeGreaterThan(0);
     // and a second pass over the same faults changes nothing
     e.setFaults(faults);
     const again = await sync(e);
-    for (const r of again.runs) for (const s of Object.values(r.sources)) expect([s.inserted, s.updated]).toEqual([0, 0]);
+    for (const r of again.runs)
+      for (const s of Object.values(r.sources)) expect([s.inserted, s.updated]).toEqual([0, 0]);
     await expectTruth(e);
   });
 
@@ -87,26 +96,37 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     expect(wb.sources.wb_sales.quarantined).toBe(2);
     expect(wb.sources.wb_finance.quarantined).toBe(1);
     expect(ozon.sources.ozon_accruals.quarantined).toBe(1);
-    for (const r of summary.runs) for (const s of Object.values(r.sources)) expect(s.fetched).toBe(s.inserted + s.updated + s.unchanged + s.quarantined);
+    for (const r of summary.runs)
+      for (const s of Object.values(r.sources))
+        expect(s.fetched).toBe(s.inserted + s.updated + s.unchanged + s.quarantined);
     expect(summary.ok).toBe(true);
-    const rows = rowsOf<{ source: string; reason: string }>(await database.db.execute(sql`select source, reason from quarantine order by source, reason`));
+    const rows = rowsOf<{ source: string; reason: string }>(
+      await database.db.execute(sql`select source, reason from quarantine order by source, reason`),
+    );
     expect(rows.map((r) => r.source)).toEqual(["ozon_accruals", "wb_finance", "wb_sales", "wb_sales"]);
     expect(rows.find((r) => r.source === "wb_finance")!.reason).toMatch(/forPay/);
     await expectTruth(e);
     // the run's counts are recorded as they were reported
-    const recorded = rowsOf<{ sources: Record<string, { quarantined: number }> }>(await database.db.execute(sql`select sources from sync_runs where id = ${wb.runId}`));
+    const recorded = rowsOf<{ sources: Record<string, { quarantined: number }> }>(
+      await database.db.execute(sql`select sources from sync_runs where id = ${wb.runId}`),
+    );
     expect(recorded[0].sources.wb_sales.quarantined).toBe(2);
   });
 
   it("waits as long as X-Ratelimit-Retry / Retry-After says after a 429, sending nothing meanwhile", async () => {
-    const e = await emulator({ faults: { rateLimited: { count: 1, retryAfterSec: 1, path: "/api/v1/supplier/sales" } } });
+    const e = await emulator({
+      faults: { rateLimited: { count: 1, retryAfterSec: 1, path: "/api/v1/supplier/sales" } },
+    });
     const summary = await sync(e, { sources: ["wb_sales"], marketplace: "WB" });
     expect(summary.ok).toBe(true);
     const calls = e.requests.filter((r) => r.vendor === "WB");
     expect(calls[0].status).toBe(429);
     expect(calls[1].t - calls[0].t).toBeGreaterThanOrEqual(1000);
 
-    const o = await emulator({ seed: 12, faults: { rateLimited: { count: 1, retryAfterSec: 1, path: "/v1/finance/accrual/by-day" } } });
+    const o = await emulator({
+      seed: 12,
+      faults: { rateLimited: { count: 1, retryAfterSec: 1, path: "/v1/finance/accrual/by-day" } },
+    });
     const ozonSummary = await sync(o, { sources: ["ozon_accruals"], marketplace: "OZON" });
     expect(ozonSummary.ok).toBe(true);
     const first429 = o.requests.findIndex((r) => r.status === 429);
@@ -115,7 +135,11 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
 
   it("backs off with jitter through a short 5xx burst", async () => {
     const e = await emulator({ faults: { serverErrors: { count: 3, path: "/api/v1/supplier/sales" } } });
-    const summary = await sync(e, { sources: ["wb_sales"], marketplace: "WB", resilience: { initialDelayMs: 40, maxDelayMs: 2000 } });
+    const summary = await sync(e, {
+      sources: ["wb_sales"],
+      marketplace: "WB",
+      resilience: { initialDelayMs: 40, maxDelayMs: 2000 },
+    });
     expect(summary.ok).toBe(true);
     const calls = requestsTo(e, "/api/v1/supplier/sales");
     expect(calls.slice(0, 4).map((c) => c.status)).toEqual([503, 503, 503, 200]);
@@ -127,7 +151,10 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
 
   it("opens the circuit breaker on a long 5xx burst and the other sources still run", async () => {
     const e = await emulator({ faults: { serverErrors: { count: 1000, path: "/api/v1/supplier/sales" } } });
-    const summary = await sync(e, { marketplace: "WB", resilience: { maxAttempts: 10, breakerFailures: 3, halfOpenAfterMs: 60_000, initialDelayMs: 5, maxDelayMs: 20 } });
+    const summary = await sync(e, {
+      marketplace: "WB",
+      resilience: { maxAttempts: 10, breakerFailures: 3, halfOpenAfterMs: 60_000, initialDelayMs: 5, maxDelayMs: 20 },
+    });
     const wb = summary.runs[0];
     expect(wb.sources.wb_sales.status).toBe("failed");
     expect(wb.sources.wb_sales.error).toMatch(/circuit open/);
@@ -153,7 +180,9 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     const wb = summary.runs[0];
     expect(wb.status).toBe("failed");
     expect(Object.values(wb.sources).filter((s) => s.status === "failed")).toHaveLength(1);
-    const [account] = rowsOf<{ status: string; status_detail: string }>(await database.db.execute(sql`select status, status_detail from accounts where env_key = 'env:WB'`));
+    const [account] = rowsOf<{ status: string; status_detail: string }>(
+      await database.db.execute(sql`select status, status_detail from accounts where env_key = 'env:WB'`),
+    );
     expect(account.status).toBe("needs_attention");
     expect(account.status_detail).toMatch(/401/);
     expect(account.status_detail).not.toContain(e.wbToken);
@@ -172,7 +201,9 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     expect(ozon.status).toBe("succeeded");
     expect(ozon.sources.ozon_reviews.status).toBe("skipped");
     expect(ozon.sources.ozon_accruals.status).toBe("succeeded");
-    const [account] = rowsOf<{ reviews_available: boolean; status: string }>(await database.db.execute(sql`select reviews_available, status from accounts where env_key = 'env:OZON'`));
+    const [account] = rowsOf<{ reviews_available: boolean; status: string }>(
+      await database.db.execute(sql`select reviews_available, status from accounts where env_key = 'env:OZON'`),
+    );
     expect(account.reviews_available).toBe(false);
     expect(account.status).toBe("ok");
   });
@@ -180,14 +211,20 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
   it("provisional rows give way to settled ones when the finance data arrives later", async () => {
     const e = await emulator({ seed: 17 });
     // first only the operational feeds: every day is provisional
-    const early = await sync(e, { sources: ["wb_sales", "wb_daily_sales", "ozon_postings_fbo", "ozon_postings_fbs", "ozon_daily_sales"] });
+    const early = await sync(e, {
+      sources: ["wb_sales", "wb_daily_sales", "ozon_postings_fbo", "ozon_postings_fbs", "ozon_daily_sales"],
+    });
     expect(early.ok).toBe(true);
-    const provisional = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from daily_sales where not is_settled`));
+    const provisional = rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(*)::int as n from daily_sales where not is_settled`),
+    );
     expect(provisional[0].n).toBeGreaterThan(0);
     // then everything: settled values replace them, nothing is counted twice
     const full = await sync(e);
     expect(full.ok).toBe(true);
-    expect(full.runs.find((r) => r.marketplace === "OZON")!.sources.ozon_daily_sales.warnings?.join(" ")).toMatch(/superseded rows removed/);
+    expect(full.runs.find((r) => r.marketplace === "OZON")!.sources.ozon_daily_sales.warnings?.join(" ")).toMatch(
+      /superseded rows removed/,
+    );
     await expectTruth(e);
   });
 
@@ -196,22 +233,44 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     const summary = await sync(e);
     expect(summary.ok).toBe(true);
     // a WB sale a few minutes before Moscow midnight: 20:5x UTC, still that day in Moscow
-    const late = e.dataset.wb.sales.map((s) => s.json).find((j) => String(j.saleID).startsWith("S") && String(j.date).slice(11) >= "23:50:00");
+    const late = e.dataset.wb.sales
+      .map((s) => s.json)
+      .find((j) => String(j.saleID).startsWith("S") && String(j.date).slice(11) >= "23:50:00");
     expect(late, "the dataset has a sale just before midnight").toBeDefined();
-    const [raw] = rowsOf<{ d: string }>(await database.db.execute(sql`select d::text as d from raw_records where source = 'wb_sales' and natural_key = ${String(late!.saleID)}`));
+    const [raw] = rowsOf<{ d: string }>(
+      await database.db.execute(
+        sql`select d::text as d from raw_records where source = 'wb_sales' and natural_key = ${String(late!.saleID)}`,
+      ),
+    );
     expect(raw.d).toBe(String(late!.date).slice(0, 10));
     // string money from the finance report, exactly
     const line = e.dataset.wb.finance.find((l) => l.docTypeName === "Продажа" && /\.\d[1-9]$/.test(String(l.forPay)))!;
-    const [flow] = rowsOf<{ amount: string }>(await database.db.execute(sql`select amount::text as amount from cashflows where ref_id = ${String(line.rrdId)} and type = 'sale_payout'`));
+    const [flow] = rowsOf<{ amount: string }>(
+      await database.db.execute(
+        sql`select amount::text as amount from cashflows where ref_id = ${String(line.rrdId)} and type = 'sale_payout'`,
+      ),
+    );
     expect(flow.amount).toBe(String(line.forPay));
     // the accrual with id 2^53 + 1
-    const [big] = rowsOf<{ ref_id: string; amount: string; type: string }>(await database.db.execute(sql`select ref_id, amount::text as amount, type from cashflows where ref_id = ${BIG_ACCRUAL_ID}`));
+    const [big] = rowsOf<{ ref_id: string; amount: string; type: string }>(
+      await database.db.execute(
+        sql`select ref_id, amount::text as amount, type from cashflows where ref_id = ${BIG_ACCRUAL_ID}`,
+      ),
+    );
     expect(big).toEqual({ ref_id: "9007199254740993", amount: "-1870.00", type: "advertising" });
-    const [rawBig] = rowsOf<{ natural_key: string }>(await database.db.execute(sql`select natural_key from raw_records where source = 'ozon_accruals' and natural_key = ${BIG_ACCRUAL_ID}`));
+    const [rawBig] = rowsOf<{ natural_key: string }>(
+      await database.db.execute(
+        sql`select natural_key from raw_records where source = 'ozon_accruals' and natural_key = ${BIG_ACCRUAL_ID}`,
+      ),
+    );
     expect(rawBig.natural_key).toBe(BIG_ACCRUAL_ID);
     // the unknown accrual type is kept as 'other' with its id, and reported
-    const [other] = rowsOf<{ source_type: string; amount: string }>(await database.db.execute(sql`select source_type, amount::text as amount from cashflows where type = 'other'`));
+    const [other] = rowsOf<{ source_type: string; amount: string }>(
+      await database.db.execute(sql`select source_type, amount::text as amount from cashflows where type = 'other'`),
+    );
     expect(other).toEqual({ source_type: "999", amount: "-123.00" });
-    expect(summary.runs.find((r) => r.marketplace === "OZON")!.sources.ozon_accruals.warnings?.join(" ")).toMatch(/999/);
+    expect(summary.runs.find((r) => r.marketplace === "OZON")!.sources.ozon_accruals.warnings?.join(" ")).toMatch(
+      /999/,
+    );
   });
 });

@@ -12,7 +12,14 @@ import type { SyncableAccount } from "@/lib/services/accounts/ensure-env-account
 import type { MarketplaceConfig } from "./config";
 import { emptySummary, type SourceContext, type SourceSummary } from "./context";
 import { deriveOzonDailySales, deriveWbDailySales } from "./derive-daily-sales";
-import { ingestOzonAccruals, ingestOzonPayouts, ingestOzonPostings, ingestOzonProducts, ingestOzonReviews, ingestOzonStocks } from "./ozon-sources";
+import {
+  ingestOzonAccruals,
+  ingestOzonPayouts,
+  ingestOzonPostings,
+  ingestOzonProducts,
+  ingestOzonReviews,
+  ingestOzonStocks,
+} from "./ozon-sources";
 import { ingestWbCards, ingestWbFeedbacks, ingestWbFinance, ingestWbSales, ingestWbStocks } from "./wb-sources";
 import { SkuResolver, type WriteStats } from "./write";
 
@@ -57,7 +64,13 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
   const { db, account } = options;
   const [run] = await db
     .insert(syncRuns)
-    .values({ accountId: account.id, trigger: options.trigger, status: "running", dateFrom: options.from, dateTo: options.to })
+    .values({
+      accountId: account.id,
+      trigger: options.trigger,
+      status: "running",
+      dateFrom: options.from,
+      dateTo: options.to,
+    })
     .returning({ id: syncRuns.id });
   const stats: WriteStats = { writeMs: 0, statements: 0, byStatement: {} };
   const summary: StoreRunSummary = {
@@ -102,7 +115,13 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
       { name: "wb_daily_sales", run: deriveWbDailySales, dependsOn: ["wb_sales", "wb_finance"] },
     ];
   } else {
-    const client = new OzonClient(account.credentials.clientId, account.credentials.apiKey, options.config.ozonUrl, options.resilience, options.signal);
+    const client = new OzonClient(
+      account.credentials.clientId,
+      account.credentials.apiKey,
+      options.config.ozonUrl,
+      options.resilience,
+      options.signal,
+    );
     requestCount = () => client.requestCount;
     steps = [
       { name: "ozon_products", run: (c, s) => ingestOzonProducts(c, client, s) },
@@ -112,7 +131,11 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
       { name: "ozon_stocks", run: (c, s) => ingestOzonStocks(c, client, s) },
       { name: "ozon_reviews", run: (c, s) => ingestOzonReviews(c, client, s) },
       { name: "ozon_payouts", run: (c, s) => ingestOzonPayouts(c, client, s) },
-      { name: "ozon_daily_sales", run: deriveOzonDailySales, dependsOn: ["ozon_accruals", "ozon_postings_fbo", "ozon_postings_fbs"] },
+      {
+        name: "ozon_daily_sales",
+        run: deriveOzonDailySales,
+        dependsOn: ["ozon_accruals", "ozon_postings_fbo", "ozon_postings_fbs"],
+      },
     ];
   }
   if (options.sources) steps = steps.filter((s) => options.sources!.includes(s.name));
@@ -124,7 +147,9 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
     const s = emptySummary();
     summary.sources[step.name] = s;
     const started = performance.now();
-    const failedInputs = (step.dependsOn ?? []).filter((d) => summary.sources[d] && summary.sources[d].status !== "succeeded");
+    const failedInputs = (step.dependsOn ?? []).filter(
+      (d) => summary.sources[d] && summary.sources[d].status !== "succeeded",
+    );
     if (rejected) {
       s.status = "skipped";
       s.error = `not run: the marketplace rejected the credentials (${rejected.status})`;
@@ -160,7 +185,9 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
   }
   summary.apiCalls = requestCount();
   summary.writeMs = Math.round(stats.writeMs);
-  summary.writeMsByStatement = Object.fromEntries(Object.entries(stats.byStatement ?? {}).map(([k, v]) => [k, Math.round(v)]));
+  summary.writeMsByStatement = Object.fromEntries(
+    Object.entries(stats.byStatement ?? {}).map(([k, v]) => [k, Math.round(v)]),
+  );
 
   const updates: Partial<typeof accounts.$inferInsert> = {};
   if (attention) Object.assign(updates, { status: "needs_attention", statusDetail: attention.slice(0, 500) });
@@ -176,8 +203,23 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
   const succeeded = statuses.filter((s) => s === "succeeded").length;
   const blocked = Object.values(summary.sources).some((s) => s.status === "skipped" && s.error?.startsWith("not "));
   summary.status = failed === 0 && !blocked ? "succeeded" : succeeded > 0 ? "partial" : "failed";
-  await finishRun(db, summary, failed > 0 ? Object.entries(summary.sources).filter(([, s]) => s.status === "failed").map(([n, s]) => `${n}: ${s.error}`).join("; ").slice(0, 2000) : undefined);
-  logger.info("sync.run_finished", { runId: summary.runId, accountId: account.id, status: summary.status, apiCalls: summary.apiCalls });
+  await finishRun(
+    db,
+    summary,
+    failed > 0
+      ? Object.entries(summary.sources)
+          .filter(([, s]) => s.status === "failed")
+          .map(([n, s]) => `${n}: ${s.error}`)
+          .join("; ")
+          .slice(0, 2000)
+      : undefined,
+  );
+  logger.info("sync.run_finished", {
+    runId: summary.runId,
+    accountId: account.id,
+    status: summary.status,
+    apiCalls: summary.apiCalls,
+  });
   return summary;
 }
 

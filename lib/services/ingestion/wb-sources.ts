@@ -30,7 +30,13 @@ export async function ingestWbCards(ctx: SourceContext, client: WbClient, summar
     });
     await commitPage(ctx, "wb_cards", summary, page, {
       writeFacts: async (tx, items) => {
-        await upsertSkus(tx, ctx.stats, ctx.accountId, "WB", items.map((i) => i.value));
+        await upsertSkus(
+          tx,
+          ctx.stats,
+          ctx.accountId,
+          "WB",
+          items.map((i) => i.value),
+        );
       },
     });
     if (res.cards.length < cursor.limit || res.cursor.nmID == null) break;
@@ -79,7 +85,9 @@ export async function ingestWbSales(ctx: SourceContext, client: WbClient, summar
     });
     let next = cursor;
     for (const r of rows) if (typeof r.lastChangeDate === "string" && r.lastChangeDate > next) next = r.lastChangeDate;
-    await commitPage(ctx, "wb_sales", summary, page, { cursor: JSON.stringify({ from: fromForCursor, next } satisfies SalesCursor) });
+    await commitPage(ctx, "wb_sales", summary, page, {
+      cursor: JSON.stringify({ from: fromForCursor, next } satisfies SalesCursor),
+    });
     // every row is at the cursor: nothing newer exists
     if (next === cursor) break;
     cursor = next;
@@ -115,7 +123,8 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
     });
     const replayed = lines.length - fresh.length;
     if (fresh.length === 0) {
-      if (++replays > MAX_REPLAYS) throw new Error(`WB finance: the server keeps answering with lines up to rrdId ${rrdId}`);
+      if (++replays > MAX_REPLAYS)
+        throw new Error(`WB finance: the server keeps answering with lines up to rrdId ${rrdId}`);
       continue;
     }
     replays = 0;
@@ -130,7 +139,11 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
     await commitPage(ctx, "wb_finance", summary, page, {
       cursor: JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(next), done: false } satisfies FinanceCursor),
       writeFacts: async (tx, items) => {
-        const skuIds = await ctx.skus.resolve(tx, ctx.stats, items.filter((i) => i.value.nmId).map((i) => ({ externalId: i.value.nmId!, article: i.value.article })));
+        const skuIds = await ctx.skus.resolve(
+          tx,
+          ctx.stats,
+          items.filter((i) => i.value.nmId).map((i) => ({ externalId: i.value.nmId!, article: i.value.article })),
+        );
         const flows = items.flatMap((i) =>
           wbFinanceCashflows(i.value).map((f) => ({
             d: i.value.d,
@@ -149,7 +162,13 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
   }
   // the range is complete: the next sync of it starts over and picks up late corrections
   const { writeCursor } = await import("./write");
-  await writeCursor(ctx.db, ctx.stats, ctx.accountId, "wb_finance", JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(rrdId), done: true } satisfies FinanceCursor));
+  await writeCursor(
+    ctx.db,
+    ctx.stats,
+    ctx.accountId,
+    "wb_finance",
+    JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(rrdId), done: true } satisfies FinanceCursor),
+  );
 }
 
 /** Stock now, per size summed to the card and warehouse, as the snapshot of today's business day. */
@@ -157,7 +176,7 @@ export async function ingestWbStocks(ctx: SourceContext, client: WbClient, summa
   const all: Mapped<WbStock>[] = [];
   const bad: { reason: string; payload: unknown }[] = [];
   const limit = 250_000;
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     ctx.signal?.throwIfAborted();
     const items = await client.stocks({ offset, limit });
     if (!items || items.length === 0) break;
@@ -170,17 +189,45 @@ export async function ingestWbStocks(ctx: SourceContext, client: WbClient, summa
     offset += items.length;
     if (items.length < limit) break;
   }
-  await commitPage(ctx, "wb_stocks", summary, { ok: all, bad }, { writeFacts: (tx, items) => writeStock(ctx, tx, "WB", items.map((i) => ({ sku: i.value.nmId, ...i.value }))) });
+  await commitPage(
+    ctx,
+    "wb_stocks",
+    summary,
+    { ok: all, bad },
+    {
+      writeFacts: (tx, items) =>
+        writeStock(
+          ctx,
+          tx,
+          "WB",
+          items.map((i) => ({ sku: i.value.nmId, ...i.value })),
+        ),
+    },
+  );
 }
 
 export async function writeStock(
   ctx: SourceContext,
   tx: Db,
   marketplace: "WB" | "OZON",
-  items: { sku: string; warehouse: { code: string; name: string; kind: "FBO" | "FBS"; region?: string | null }; onHand: number; inTransit: number }[],
+  items: {
+    sku: string;
+    warehouse: { code: string; name: string; kind: "FBO" | "FBS"; region?: string | null };
+    onHand: number;
+    inTransit: number;
+  }[],
 ) {
-  const warehouses = await resolveWarehouses(tx, ctx.stats, marketplace, items.map((i) => i.warehouse));
-  const skuIds = await ctx.skus.resolve(tx, ctx.stats, items.map((i) => ({ externalId: i.sku })));
+  const warehouses = await resolveWarehouses(
+    tx,
+    ctx.stats,
+    marketplace,
+    items.map((i) => i.warehouse),
+  );
+  const skuIds = await ctx.skus.resolve(
+    tx,
+    ctx.stats,
+    items.map((i) => ({ externalId: i.sku })),
+  );
   const sums = new Map<string, { skuId: number; warehouseId: number | null; onHand: number; inTransit: number }>();
   for (const i of items) {
     const skuId = skuIds.get(i.sku)!;
@@ -191,7 +238,11 @@ export async function writeStock(
     s.inTransit += i.inTransit;
     sums.set(key, s);
   }
-  await upsertDailyStock(tx, ctx.stats, [...sums.values()].map((s) => ({ d: ctx.today, ...s })));
+  await upsertDailyStock(
+    tx,
+    ctx.stats,
+    [...sums.values()].map((s) => ({ d: ctx.today, ...s })),
+  );
 }
 
 /** Feedbacks: unanswered and answered lists for the period, plus the archive. */
@@ -199,22 +250,44 @@ export async function ingestWbFeedbacks(ctx: SourceContext, client: WbClient, su
   const dateFrom = Math.floor(Date.parse(`${ctx.from}T00:00:00+03:00`) / 1000) - 86_400;
   const dateTo = Math.floor(Date.parse(`${ctx.to}T23:59:59+03:00`) / 1000) + 86_400;
   const take = 5000;
-  for (const list of [{ archive: false, isAnswered: false }, { archive: false, isAnswered: true }, { archive: true }] as const) {
+  for (const list of [
+    { archive: false, isAnswered: false },
+    { archive: false, isAnswered: true },
+    { archive: true },
+  ] as const) {
     for (let skip = 0; skip <= 199_990; skip += take) {
       ctx.signal?.throwIfAborted();
-      const feedbacks = await client.feedbacks({ ...list, take, skip, dateFrom: list.archive ? undefined : dateFrom, dateTo: list.archive ? undefined : dateTo });
+      const feedbacks = await client.feedbacks({
+        ...list,
+        take,
+        skip,
+        dateFrom: list.archive ? undefined : dateFrom,
+        dateTo: list.archive ? undefined : dateTo,
+      });
       const page = mapRecords(feedbacks, (raw) => {
         const v = mapWbFeedback(raw);
         return { key: v.key, d: null, value: v };
       });
-      await commitPage(ctx, "wb_feedbacks", summary, page, { writeFacts: (tx, items) => writeReviews(ctx, tx, "WB", items.map((i) => i.value)) });
+      await commitPage(ctx, "wb_feedbacks", summary, page, {
+        writeFacts: (tx, items) =>
+          writeReviews(
+            ctx,
+            tx,
+            "WB",
+            items.map((i) => i.value),
+          ),
+      });
       if (feedbacks.length < take) break;
     }
   }
 }
 
 export async function writeReviews(ctx: SourceContext, tx: Db, marketplace: "WB" | "OZON", items: NormalizedReview[]) {
-  const skuIds = await ctx.skus.resolve(tx, ctx.stats, items.map((i) => ({ externalId: i.skuExternalId })));
+  const skuIds = await ctx.skus.resolve(
+    tx,
+    ctx.stats,
+    items.map((i) => ({ externalId: i.skuExternalId })),
+  );
   await upsertReviews(
     tx,
     ctx.stats,

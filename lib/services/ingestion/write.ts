@@ -22,7 +22,9 @@ export interface WriteStats {
 const CHUNK = 5000;
 
 export function hashOf(value: unknown): string {
-  return createHash("sha1").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
+  return createHash("sha1")
+    .update(typeof value === "string" ? value : JSON.stringify(value))
+    .digest("base64url");
 }
 
 async function exec<T>(db: Db, stats: WriteStats | undefined, query: SQL): Promise<T[]> {
@@ -67,7 +69,13 @@ export interface RawRecordInput {
  * Raw payloads keyed by (account, source, natural key). A record already stored with the same hash is
  * unchanged; one with an older version than the stored one (an out-of-order update) never wins.
  */
-export async function upsertRawRecords(db: Db, stats: WriteStats | undefined, accountId: number, source: string, records: RawRecordInput[]): Promise<WriteCounts> {
+export async function upsertRawRecords(
+  db: Db,
+  stats: WriteStats | undefined,
+  accountId: number,
+  source: string,
+  records: RawRecordInput[],
+): Promise<WriteCounts> {
   // within one batch keep the newest version of each key; the others count as unchanged
   const byKey = new Map<string, RawRecordInput>();
   for (const r of records) {
@@ -77,7 +85,9 @@ export async function upsertRawRecords(db: Db, stats: WriteStats | undefined, ac
   const unique = [...byKey.values()];
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: records.length - unique.length };
   for (const part of chunks(unique)) {
-    const json = JSON.stringify(part.map((r) => ({ k: r.key, p: r.payload, h: hashOf(r.payload), d: r.d, v: r.version })));
+    const json = JSON.stringify(
+      part.map((r) => ({ k: r.key, p: r.payload, h: hashOf(r.payload), d: r.d, v: r.version })),
+    );
     const rows = await exec<{ inserted: boolean }>(
       db,
       stats,
@@ -97,15 +107,27 @@ export async function upsertRawRecords(db: Db, stats: WriteStats | undefined, ac
 }
 
 /** Raw payloads of an account's sources whose day falls in [from, to] (to re-derive facts). */
-export async function readRawRecords(db: Db, accountId: number, sources: string[], from: string, to: string): Promise<{ source: string; payload: unknown }[]> {
+export async function readRawRecords(
+  db: Db,
+  accountId: number,
+  sources: string[],
+  from: string,
+  to: string,
+): Promise<{ source: string; payload: unknown }[]> {
   const result = await db.execute(
     sql`select source, payload::text as payload from raw_records
-        where account_id = ${accountId}::int and source in (${sql.join(sources.map((s) => sql`${s}`), sql`, `)})
+        where account_id = ${accountId}::int and source in (${sql.join(
+          sources.map((s) => sql`${s}`),
+          sql`, `,
+        )})
           and d between ${from}::date and ${to}::date
         order by id`,
   );
   const { parseJsonExact } = await import("@/lib/marketplaces/http/json");
-  return rowsOf<{ source: string; payload: string }>(result).map((r) => ({ source: r.source, payload: parseJsonExact(r.payload) }));
+  return rowsOf<{ source: string; payload: string }>(result).map((r) => ({
+    source: r.source,
+    payload: parseJsonExact(r.payload),
+  }));
 }
 
 export interface QuarantineInput {
@@ -113,7 +135,14 @@ export interface QuarantineInput {
   payload: unknown;
 }
 
-export async function insertQuarantine(db: Db, stats: WriteStats | undefined, runId: number, accountId: number, source: string, items: QuarantineInput[]): Promise<void> {
+export async function insertQuarantine(
+  db: Db,
+  stats: WriteStats | undefined,
+  runId: number,
+  accountId: number,
+  source: string,
+  items: QuarantineInput[],
+): Promise<void> {
   if (items.length === 0) return;
   const unique = new Map(items.map((i) => [hashOf(i.payload), i]));
   const json = JSON.stringify([...unique].map(([h, i]) => ({ r: i.reason, p: i.payload, h })));
@@ -138,12 +167,27 @@ export interface SkuInput {
 }
 
 /** The product dictionary: attributes from the catalogue endpoints replace older ones. */
-export async function upsertSkus(db: Db, stats: WriteStats | undefined, accountId: number, marketplace: "WB" | "OZON", items: SkuInput[]): Promise<WriteCounts> {
+export async function upsertSkus(
+  db: Db,
+  stats: WriteStats | undefined,
+  accountId: number,
+  marketplace: "WB" | "OZON",
+  items: SkuInput[],
+): Promise<WriteCounts> {
   const byId = new Map(items.map((i) => [i.externalId, i]));
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: items.length - byId.size };
   const idColumn = marketplace === "WB" ? sql.raw("nm_id") : sql.raw("ozon_id");
   for (const part of chunks([...byId.values()])) {
-    const json = JSON.stringify(part.map((i) => ({ e: i.externalId, p: i.productId ?? null, a: i.article, n: i.name, b: i.brand, c: i.category })));
+    const json = JSON.stringify(
+      part.map((i) => ({
+        e: i.externalId,
+        p: i.productId ?? null,
+        a: i.article,
+        n: i.name,
+        b: i.brand,
+        c: i.category,
+      })),
+    );
     const rows = await exec<{ inserted: boolean }>(
       db,
       stats,
@@ -178,17 +222,29 @@ export class SkuResolver {
 
   async load(db: Db) {
     const column = this.marketplace === "WB" ? sql.raw("nm_id") : sql.raw("ozon_id");
-    const rows = rowsOf<{ id: number; e: string }>(await db.execute(sql`select id, ${column}::text as e from sku where marketplace = ${this.marketplace}`));
+    const rows = rowsOf<{ id: number; e: string }>(
+      await db.execute(sql`select id, ${column}::text as e from sku where marketplace = ${this.marketplace}`),
+    );
     for (const r of rows) this.ids.set(r.e, Number(r.id));
     this.loaded = true;
   }
 
-  async resolve(db: Db, stats: WriteStats | undefined, items: { externalId: string; article?: string | null }[]): Promise<Map<string, number>> {
+  async resolve(
+    db: Db,
+    stats: WriteStats | undefined,
+    items: { externalId: string; article?: string | null }[],
+  ): Promise<Map<string, number>> {
     if (!this.loaded) await this.load(db);
     const missing = new Map<string, SkuInput>();
     for (const i of items) {
       if (!this.ids.has(i.externalId) && !missing.has(i.externalId)) {
-        missing.set(i.externalId, { externalId: i.externalId, article: i.article ?? null, name: null, brand: null, category: null });
+        missing.set(i.externalId, {
+          externalId: i.externalId,
+          article: i.article ?? null,
+          name: null,
+          brand: null,
+          category: null,
+        });
       }
     }
     if (missing.size > 0) {
@@ -212,10 +268,17 @@ export interface WarehouseInput {
   region?: string | null;
 }
 
-export async function resolveWarehouses(db: Db, stats: WriteStats | undefined, marketplace: "WB" | "OZON", items: WarehouseInput[]): Promise<Map<string, number>> {
+export async function resolveWarehouses(
+  db: Db,
+  stats: WriteStats | undefined,
+  marketplace: "WB" | "OZON",
+  items: WarehouseInput[],
+): Promise<Map<string, number>> {
   const byCode = new Map(items.map((w) => [w.code, w]));
   if (byCode.size > 0) {
-    const json = JSON.stringify([...byCode.values()].map((w) => ({ c: w.code, n: w.name, k: w.kind, r: w.region ?? null })));
+    const json = JSON.stringify(
+      [...byCode.values()].map((w) => ({ c: w.code, n: w.name, k: w.kind, r: w.region ?? null })),
+    );
     await exec(
       db,
       stats,
@@ -226,7 +289,9 @@ export async function resolveWarehouses(db: Db, stats: WriteStats | undefined, m
                or (excluded.region is not null and warehouse.region is distinct from excluded.region)`,
     );
   }
-  const rows = rowsOf<{ id: number; code: string }>(await db.execute(sql`select id, code from warehouse where marketplace = ${marketplace}`));
+  const rows = rowsOf<{ id: number; code: string }>(
+    await db.execute(sql`select id, code from warehouse where marketplace = ${marketplace}`),
+  );
   return new Map(rows.map((r) => [r.code, Number(r.id)]));
 }
 
@@ -239,11 +304,27 @@ export interface CashflowInput {
   skuId: number | null;
 }
 
-export async function upsertCashflows(db: Db, stats: WriteStats | undefined, accountId: number, marketplace: "WB" | "OZON", items: CashflowInput[]): Promise<WriteCounts> {
+export async function upsertCashflows(
+  db: Db,
+  stats: WriteStats | undefined,
+  accountId: number,
+  marketplace: "WB" | "OZON",
+  items: CashflowInput[],
+): Promise<WriteCounts> {
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const byKey = new Map(items.map((i) => [`${i.refId}|${i.type}`, i]));
   for (const part of chunks([...byKey.values()])) {
-    const json = JSON.stringify(part.map((i) => ({ d: i.d, t: i.type, a: i.amount, r: i.refId, st: i.sourceType, s: i.skuId, h: hashOf([i.d, i.amount, i.sourceType, i.skuId]) })));
+    const json = JSON.stringify(
+      part.map((i) => ({
+        d: i.d,
+        t: i.type,
+        a: i.amount,
+        r: i.refId,
+        st: i.sourceType,
+        s: i.skuId,
+        h: hashOf([i.d, i.amount, i.sourceType, i.skuId]),
+      })),
+    );
     const rows = await exec<{ inserted: boolean }>(
       db,
       stats,
@@ -280,7 +361,14 @@ export interface DailySalesInput {
  * Replaces an account's daily_sales for [from, to] with the derived rows: upserts what changed and
  * deletes rows that no longer exist (e.g. a provisional row replaced by its settled one).
  */
-export async function replaceDailySales(db: Db, stats: WriteStats | undefined, accountId: number, from: string, to: string, items: DailySalesInput[]): Promise<WriteCounts & { deleted: number }> {
+export async function replaceDailySales(
+  db: Db,
+  stats: WriteStats | undefined,
+  accountId: number,
+  from: string,
+  to: string,
+  items: DailySalesInput[],
+): Promise<WriteCounts & { deleted: number }> {
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const part of chunks(items)) {
     const json = JSON.stringify(
@@ -297,7 +385,17 @@ export async function replaceDailySales(db: Db, stats: WriteStats | undefined, a
         pc: i.promoCost,
         dc: i.deliveryCost,
         ca: i.commissionAmount,
-        h: hashOf([i.channel, i.isSettled, i.qty, i.refundsQty, i.revenueGross, i.refundsAmount, i.promoCost, i.deliveryCost, i.commissionAmount]),
+        h: hashOf([
+          i.channel,
+          i.isSettled,
+          i.qty,
+          i.refundsQty,
+          i.revenueGross,
+          i.refundsAmount,
+          i.promoCost,
+          i.deliveryCost,
+          i.commissionAmount,
+        ]),
       })),
     );
     const rows = await exec<{ inserted: boolean }>(
@@ -326,7 +424,11 @@ export async function replaceDailySales(db: Db, stats: WriteStats | undefined, a
   const deleted: unknown[] = [];
   for (const part of chunks(stale, 20_000)) {
     deleted.push(
-      ...(await exec(db, stats, sql`delete from daily_sales where id in (select (value #>> '{}')::bigint from jsonb_array_elements(${JSON.stringify(part)}::jsonb)) returning id`)),
+      ...(await exec(
+        db,
+        stats,
+        sql`delete from daily_sales where id in (select (value #>> '{}')::bigint from jsonb_array_elements(${JSON.stringify(part)}::jsonb)) returning id`,
+      )),
     );
   }
   return { ...counts, deleted: deleted.length };
@@ -340,10 +442,23 @@ export interface DailyStockInput {
   inTransit: number;
 }
 
-export async function upsertDailyStock(db: Db, stats: WriteStats | undefined, items: DailyStockInput[]): Promise<WriteCounts> {
+export async function upsertDailyStock(
+  db: Db,
+  stats: WriteStats | undefined,
+  items: DailyStockInput[],
+): Promise<WriteCounts> {
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const part of chunks(items)) {
-    const json = JSON.stringify(part.map((i) => ({ d: i.d, s: i.skuId, w: i.warehouseId, o: i.onHand, t: i.inTransit, h: hashOf([i.onHand, i.inTransit]) })));
+    const json = JSON.stringify(
+      part.map((i) => ({
+        d: i.d,
+        s: i.skuId,
+        w: i.warehouseId,
+        o: i.onHand,
+        t: i.inTransit,
+        h: hashOf([i.onHand, i.inTransit]),
+      })),
+    );
     const rows = await exec<{ inserted: boolean }>(
       db,
       stats,
@@ -392,7 +507,17 @@ export async function upsertReviews(db: Db, stats: WriteStats | undefined, items
         pn: i.productName,
         os: i.orderStatus,
         rs: i.replyStatus,
-        h: hashOf([i.skuId, i.parentReviewId, i.createdAt, i.rating, i.hasMedia, i.text, i.productName, i.orderStatus, i.replyStatus]),
+        h: hashOf([
+          i.skuId,
+          i.parentReviewId,
+          i.createdAt,
+          i.rating,
+          i.hasMedia,
+          i.text,
+          i.productName,
+          i.orderStatus,
+          i.replyStatus,
+        ]),
       })),
     );
     const rows = await exec<{ inserted: boolean }>(
@@ -414,11 +539,19 @@ export async function upsertReviews(db: Db, stats: WriteStats | undefined, items
 }
 
 export async function readCursor(db: Db, accountId: number, source: string): Promise<string | undefined> {
-  const rows = rowsOf<{ cursor: string }>(await db.execute(sql`select cursor from sync_cursors where account_id = ${accountId}::int and source = ${source}`));
+  const rows = rowsOf<{ cursor: string }>(
+    await db.execute(sql`select cursor from sync_cursors where account_id = ${accountId}::int and source = ${source}`),
+  );
   return rows[0]?.cursor;
 }
 
-export async function writeCursor(db: Db, stats: WriteStats | undefined, accountId: number, source: string, cursor: string): Promise<void> {
+export async function writeCursor(
+  db: Db,
+  stats: WriteStats | undefined,
+  accountId: number,
+  source: string,
+  cursor: string,
+): Promise<void> {
   await exec(
     db,
     stats,

@@ -31,7 +31,14 @@ describe.each(testDatabaseKinds())("cost price change (%s)", (kind) => {
     for (const skuId of [target, other]) {
       await insertSales(
         db,
-        soldDays.map((n) => ({ d: day(n), skuId, warehouseId: wh, qty: 1 + (n % 3), revenueGross: "1000.00", isSettled: true })),
+        soldDays.map((n) => ({
+          d: day(n),
+          skuId,
+          warehouseId: wh,
+          qty: 1 + (n % 3),
+          revenueGross: "1000.00",
+          isSettled: true,
+        })),
       );
       await insertCostPrice(db, skuId, day(0), "100.00");
       await insertCostPrice(db, skuId, day(15), "130.00");
@@ -63,7 +70,14 @@ describe.each(testDatabaseKinds())("cost price change (%s)", (kind) => {
       expect(new Decimal(prev.profit!).minus(row.profit!).toString()).toBe(new Decimal(20).times(row.qty).toString());
     }
     // every other column of every row is untouched
-    const strip = (r: (typeof after)[number]) => ({ ...r, id: 0, updatedAt: null, cogs: null, profit: null, margin: null });
+    const strip = (r: (typeof after)[number]) => ({
+      ...r,
+      id: 0,
+      updatedAt: null,
+      cogs: null,
+      profit: null,
+      margin: null,
+    });
     expect(after.map(strip)).toEqual(before.map(strip));
   });
 });

@@ -49,7 +49,21 @@ export interface AdviceRationale {
 
 /** Stable hash of everything that produced a number, so the UI can tell which advice changed and why. */
 export function rationaleHash(r: AdviceRationale): string {
-  return createHash("sha256").update(JSON.stringify(["advice/v1", r.d, r.skuId, r.warehouseId, r.windowDays, r.dailyUnits, r.onHand, r.inTransit, r.safetyCoeff])).digest("hex");
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        "advice/v1",
+        r.d,
+        r.skuId,
+        r.warehouseId,
+        r.windowDays,
+        r.dailyUnits,
+        r.onHand,
+        r.inTransit,
+        r.safetyCoeff,
+      ]),
+    )
+    .digest("hex");
 }
 
 interface PairRow {
@@ -72,7 +86,8 @@ function intArray(value: number[] | string | null): number[] {
 /** Rebuilds advice_supply for day d for every SKU and warehouse with stock (on d or the morning after) or sales in the last 28 days. */
 export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions): Promise<GenerateSupplyAdviceResult> {
   const { d } = options;
-  if (!isIsoDay(d)) throw new AppError("VALIDATION", `"${d}" is not a date in YYYY-MM-DD form`, { d: "expected YYYY-MM-DD" });
+  if (!isIsoDay(d))
+    throw new AppError("VALIDATION", `"${d}" is not a date in YYYY-MM-DD form`, { d: "expected YYYY-MM-DD" });
   const safetyCoeff = options.safetyCoeff ?? getEnv().SAFETY_COEFF;
   if (!Number.isFinite(safetyCoeff) || safetyCoeff < 0 || safetyCoeff > 100) {
     throw new AppError("VALIDATION", `the safety coefficient must be between 0 and 100, got ${safetyCoeff}`);
@@ -136,7 +151,19 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
         inTransit,
         safetyCoeff: safetyCoeff.toFixed(3),
         stockCoverDays: cover === null ? null : cover.toFixed(2),
-        rationaleHash: rationaleHash({ d, skuId, warehouseId, windowDays, dailyUnits, velocity, demandStd, onHand, inTransit, safetyCoeff, recommendedQty }),
+        rationaleHash: rationaleHash({
+          d,
+          skuId,
+          warehouseId,
+          windowDays,
+          dailyUnits,
+          velocity,
+          demandStd,
+          onHand,
+          inTransit,
+          safetyCoeff,
+          recommendedQty,
+        }),
       });
     }
   }

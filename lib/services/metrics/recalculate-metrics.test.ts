@@ -15,9 +15,24 @@ import {
 import { addDays, eachDay } from "@/lib/domain/dates";
 import { rollingVelocity, stockCoverDays } from "@/lib/domain/inventory";
 import { Decimal, sumMoney, toMoneyString } from "@/lib/domain/money";
-import { calcCogs, calcMargin, calcProfit, calcRevenueNet, type CostHistoryEntry, findCostPrice } from "@/lib/domain/pnl";
+import {
+  calcCogs,
+  calcMargin,
+  calcProfit,
+  calcRevenueNet,
+  type CostHistoryEntry,
+  findCostPrice,
+} from "@/lib/domain/pnl";
 import { recalculateMetrics } from "./recalculate-metrics";
-import { clearFacts, insertCostPrice, insertSales, insertSku, insertStock, insertWarehouse, type SalesFact } from "./test-fixtures";
+import {
+  clearFacts,
+  insertCostPrice,
+  insertSales,
+  insertSku,
+  insertStock,
+  insertWarehouse,
+  type SalesFact,
+} from "./test-fixtures";
 
 const BASE = "2026-03-01";
 const day = (offset: number) => addDays(BASE, offset);
@@ -27,19 +42,22 @@ const ruleArb = fc.record({
   defaultPercent: fc.integer({ min: 0, max: 400 }).map((x) => x / 10),
   categories: fc.option(fc.record({ shoes: fc.integer({ min: 0, max: 300 }).map((x) => x / 10) }), { nil: undefined }),
   priceBands: fc.option(
-    fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })).map(
-      ([edge, p1, p2]) => [
+    fc
+      .tuple(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }))
+      .map(([edge, p1, p2]) => [
         { minPrice: 0, maxPrice: edge, percent: p1 },
         { minPrice: edge, percent: p2 },
-      ],
-    ),
+      ]),
     { nil: undefined },
   ),
 });
 
 const scenarioArb = fc.record({
   skus: fc.array(
-    fc.record({ marketplace: fc.constantFrom<"WB" | "OZON">("WB", "OZON"), category: fc.constantFrom(null, "shoes", "bags") }),
+    fc.record({
+      marketplace: fc.constantFrom<"WB" | "OZON">("WB", "OZON"),
+      category: fc.constantFrom(null, "shoes", "bags"),
+    }),
     { minLength: 1, maxLength: 4 },
   ),
   sales: fc.uniqueArray(
@@ -73,7 +91,11 @@ const scenarioArb = fc.record({
     { maxLength: 8, selector: (c) => `${c.sku}/${c.day}` },
   ),
   rules: fc.uniqueArray(
-    fc.record({ marketplace: fc.constantFrom<"WB" | "OZON">("WB", "OZON"), day: fc.integer({ min: 0, max: 39 }), rule: ruleArb }),
+    fc.record({
+      marketplace: fc.constantFrom<"WB" | "OZON">("WB", "OZON"),
+      day: fc.integer({ min: 0, max: 39 }),
+      rule: ruleArb,
+    }),
     { minLength: 1, maxLength: 4, selector: (r) => `${r.marketplace}/${r.day}` },
   ),
   fromDay: fc.integer({ min: 28, max: 36 }),
@@ -170,7 +192,8 @@ function expectedMetrics(
         sv14: rollingVelocity(qtyByDay, 14),
         sv28: rollingVelocity(qtyByDay, 28),
         onHand,
-        stockCoverDays: onHand === null ? null : stockCoverDays(onHand, inTransit, rollingVelocity(qtyByDay, coverWindow)),
+        stockCoverDays:
+          onHand === null ? null : stockCoverDays(onHand, inTransit, rollingVelocity(qtyByDay, coverWindow)),
       });
     }
   }
@@ -185,10 +208,58 @@ const coveringExample: Scenario = {
     { marketplace: "WB", category: "bags" },
   ],
   sales: [
-    { sku: 0, wh: 0, day: 30, qty: 2, refundsQty: 0, gross: 300_000, refunds: 0, promo: 1000, delivery: 2000, commission: 0, isSettled: false },
-    { sku: 1, wh: null, day: 31, qty: 3, refundsQty: 1, gross: 150_000, refunds: 5000, promo: 0, delivery: 900, commission: 0, isSettled: false },
-    { sku: 2, wh: 1, day: 30, qty: 1, refundsQty: 0, gross: 99_999, refunds: 0, promo: 0, delivery: 0, commission: 0, isSettled: false },
-    { sku: 2, wh: 0, day: 12, qty: 4, refundsQty: 0, gross: 80_000, refunds: 0, promo: 0, delivery: 0, commission: 7000, isSettled: true },
+    {
+      sku: 0,
+      wh: 0,
+      day: 30,
+      qty: 2,
+      refundsQty: 0,
+      gross: 300_000,
+      refunds: 0,
+      promo: 1000,
+      delivery: 2000,
+      commission: 0,
+      isSettled: false,
+    },
+    {
+      sku: 1,
+      wh: null,
+      day: 31,
+      qty: 3,
+      refundsQty: 1,
+      gross: 150_000,
+      refunds: 5000,
+      promo: 0,
+      delivery: 900,
+      commission: 0,
+      isSettled: false,
+    },
+    {
+      sku: 2,
+      wh: 1,
+      day: 30,
+      qty: 1,
+      refundsQty: 0,
+      gross: 99_999,
+      refunds: 0,
+      promo: 0,
+      delivery: 0,
+      commission: 0,
+      isSettled: false,
+    },
+    {
+      sku: 2,
+      wh: 0,
+      day: 12,
+      qty: 4,
+      refundsQty: 0,
+      gross: 80_000,
+      refunds: 0,
+      promo: 0,
+      delivery: 0,
+      commission: 7000,
+      isSettled: true,
+    },
   ],
   stock: [
     { sku: 0, wh: 0, day: 31, onHand: 40, inTransit: 5 },
@@ -197,7 +268,18 @@ const coveringExample: Scenario = {
   costs: [{ sku: 0, day: 0, cents: 50_000 }],
   rules: [
     { marketplace: "WB", day: 1, rule: { defaultPercent: 15, categories: { shoes: 20 }, priceBands: undefined } },
-    { marketplace: "OZON", day: 2, rule: { defaultPercent: 10, categories: undefined, priceBands: [{ minPrice: 0, maxPrice: 400, percent: 12 }, { minPrice: 400, percent: 8 }] } },
+    {
+      marketplace: "OZON",
+      day: 2,
+      rule: {
+        defaultPercent: 10,
+        categories: undefined,
+        priceBands: [
+          { minPrice: 0, maxPrice: 400, percent: 12 },
+          { minPrice: 400, percent: 8 },
+        ],
+      },
+    },
   ],
   fromDay: 30,
   length: 2,
@@ -233,7 +315,13 @@ async function runScenario(db: Db, s: Scenario): Promise<void> {
   await insertSales(db, sales);
   const stock = s.stock
     .filter((x) => x.sku < skus.length)
-    .map((x) => ({ d: day(x.day), skuId: skus[x.sku].id, warehouseId: wh(x.sku, x.wh), onHand: x.onHand, inTransit: x.inTransit }));
+    .map((x) => ({
+      d: day(x.day),
+      skuId: skus[x.sku].id,
+      warehouseId: wh(x.sku, x.wh),
+      onHand: x.onHand,
+      inTransit: x.inTransit,
+    }));
   await insertStock(db, stock);
   const costs = new Map<number, CostHistoryEntry[]>();
   for (const c of s.costs.filter((x) => x.sku < skus.length)) {
@@ -260,7 +348,10 @@ async function runScenario(db: Db, s: Scenario): Promise<void> {
   expect(result.daysMissingCost).toBe(expected.filter((e) => e.cogs === null).length);
   expect(result.skusMissingCost).toBe(new Set(expected.filter((e) => e.cogs === null).map((e) => e.skuId)).size);
 
-  const actual = await db.select().from(schema.metricsDaily).orderBy(asc(schema.metricsDaily.skuId), asc(schema.metricsDaily.d));
+  const actual = await db
+    .select()
+    .from(schema.metricsDaily)
+    .orderBy(asc(schema.metricsDaily.skuId), asc(schema.metricsDaily.d));
   expect(actual.length).toBe(expected.length);
   expected.sort((a, b) => a.skuId - b.skuId || a.d.localeCompare(b.d));
   actual.forEach((row, i) => {
@@ -296,7 +387,10 @@ async function runScenario(db: Db, s: Scenario): Promise<void> {
     expect(Math.abs(Number(row.sv14) - e.sv14), `${where} sv14`).toBeLessThanOrEqual(0.00005 + 1e-9);
     expect(Math.abs(Number(row.sv28) - e.sv28), `${where} sv28`).toBeLessThanOrEqual(0.00005 + 1e-9);
     if (e.stockCoverDays === null) expect(row.stockCoverDays, `${where} cover`).toBeNull();
-    else expect(Math.abs(Number(row.stockCoverDays) - e.stockCoverDays), `${where} cover`).toBeLessThanOrEqual(0.005 + 1e-9);
+    else
+      expect(Math.abs(Number(row.stockCoverDays) - e.stockCoverDays), `${where} cover`).toBeLessThanOrEqual(
+        0.005 + 1e-9,
+      );
   });
 
   // the per-store daily totals the Overview reads are the sums of the same expectations
@@ -306,14 +400,23 @@ async function runScenario(db: Db, s: Scenario): Promise<void> {
   for (const t of storeDays) {
     const rows = expected.filter((e) => e.d === t.d);
     expect(
-      { qty: t.qty, revenueNet: t.revenueNet, cogs: t.cogs, profit: t.profit, revenueWithoutCost: t.revenueWithoutCost, hasEstimated: t.hasEstimatedCommission },
+      {
+        qty: t.qty,
+        revenueNet: t.revenueNet,
+        cogs: t.cogs,
+        profit: t.profit,
+        revenueWithoutCost: t.revenueWithoutCost,
+        hasEstimated: t.hasEstimatedCommission,
+      },
       `store totals on ${t.d}`,
     ).toEqual({
       qty: rows.reduce((n, e) => n + e.qty, 0),
       revenueNet: toMoneyString(sumMoney(rows.map((e) => e.revenueNet))),
       cogs: toMoneyString(sumMoney(rows.flatMap((e) => (e.cogs === null ? [] : [e.cogs])))),
       profit: toMoneyString(sumMoney(rows.flatMap((e) => (e.profit === null ? [] : [e.profit])))),
-      revenueWithoutCost: toMoneyString(sumMoney(rows.filter((e) => e.cogs === null && e.qty > 0).map((e) => e.revenueNet))),
+      revenueWithoutCost: toMoneyString(
+        sumMoney(rows.filter((e) => e.cogs === null && e.qty > 0).map((e) => e.revenueNet)),
+      ),
       hasEstimated: rows.some((e) => e.isCommissionEstimated),
     });
   }

@@ -50,7 +50,8 @@ export function validateDayRange(from: string, to: string): void {
   if (!isIsoDay(to)) problems.to = `"${to}" is not a date in YYYY-MM-DD form`;
   if (Object.keys(problems).length === 0) {
     if (from > to) problems.to = `the range ends (${to}) before it starts (${from})`;
-    else if (daysBetween(from, to) + 1 > MAX_RECALC_DAYS) problems.to = `the range is longer than ${MAX_RECALC_DAYS} days`;
+    else if (daysBetween(from, to) + 1 > MAX_RECALC_DAYS)
+      problems.to = `the range is longer than ${MAX_RECALC_DAYS} days`;
   }
   if (Object.keys(problems).length > 0) {
     throw new AppError("VALIDATION", Object.values(problems).join("; "), problems);
@@ -224,7 +225,9 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     // more than it saves on this statement (measured by scripts/bench/recalc.ts)
     await tx.execute(sql`SET LOCAL jit = off`);
     // every SKU x day of the range is produced, so an upsert leaves no stale row (deleted SKUs cascade)
-    const [written] = rowsOf<{ changed: number }>(await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)));
+    const [written] = rowsOf<{ changed: number }>(
+      await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)),
+    );
     for (const statement of refreshStoreDailyStatements(from, to)) await tx.execute(statement);
     await tx.execute(refreshSkuCumulativeStatement(from));
     const result = await tx.execute(sql`
@@ -233,7 +236,12 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
              count(DISTINCT sku_id) FILTER (WHERE cogs IS NULL)::int AS skus_missing_cost,
              count(*) FILTER (WHERE is_commission_estimated)::int AS days_estimated
       FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date`);
-    return { ...rowsOf<{ rows: number; days_missing_cost: number; skus_missing_cost: number; days_estimated: number }>(result)[0], changed: written.changed };
+    return {
+      ...rowsOf<{ rows: number; days_missing_cost: number; skus_missing_cost: number; days_estimated: number }>(
+        result,
+      )[0],
+      changed: written.changed,
+    };
   });
 
   const summary: RecalculateMetricsResult = {

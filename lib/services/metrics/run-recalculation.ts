@@ -46,7 +46,11 @@ export async function runRecalculation(options: RunRecalculationOptions): Promis
       .update(schema.syncRuns)
       .set({
         status: "succeeded",
-        sources: { ...(options.externalId ? { externalId: options.externalId } : {}), metrics, ...(advice ? { advice } : {}) },
+        sources: {
+          ...(options.externalId ? { externalId: options.externalId } : {}),
+          metrics,
+          ...(advice ? { advice } : {}),
+        },
         finishedAt: sql`now()`,
       })
       .where(eq(schema.syncRuns.id, run.id));

@@ -71,7 +71,14 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
     // A sells every other day, with a cost price only from day 5 and the last days unsettled; B has refunds
     await insertSales(
       db,
-      Array.from({ length: 10 }, (_, i) => ({ d: day(i * 2), skuId: a, warehouseId: wh, qty: 1 + (i % 3), revenueGross: `${300 + i * 10}.50`, isSettled: i < 8 })),
+      Array.from({ length: 10 }, (_, i) => ({
+        d: day(i * 2),
+        skuId: a,
+        warehouseId: wh,
+        qty: 1 + (i % 3),
+        revenueGross: `${300 + i * 10}.50`,
+        isSettled: i < 8,
+      })),
     );
     await insertSales(db, [
       { d: day(1), skuId: b, warehouseId: wh, qty: 4, revenueGross: "1200.00", isSettled: true },
@@ -102,7 +109,9 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
     await recalculateMetrics({ db, from: day(12), to: day(19), ...WINDOWS });
     await recalculateMetrics({ db, from: day(0), to: day(5), ...WINDOWS });
     expect(await runningMismatches(db)).toEqual([]);
-    const cDays = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from metrics_daily where sku_id = ${c}`))[0].n;
+    const cDays = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from metrics_daily where sku_id = ${c}`),
+    )[0].n;
     expect(cDays).toBe(14);
 
     // the SKU table's totals equal the direct sums for periods inside, across and around the gap
@@ -118,35 +127,82 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
       [day(18), addDays(BASE, 40)],
     ];
     for (const [from, to] of periods) {
-      const page = await querySkuPage(db, { accountId: null, from, to }, { q: "RUN-" }, { page: 1, pageSize: 50, sort: "article", dir: "asc" });
+      const page = await querySkuPage(
+        db,
+        { accountId: null, from, to },
+        { q: "RUN-" },
+        { page: 1, pageSize: 50, sort: "article", dir: "asc" },
+      );
       const expected = await directTotals(db, from, to);
-      const actual = page.rows.map((r) => [r.article, r.units, r.refunds, Number(r.revenueNet), r.cogs === null ? null : Number(r.cogs), r.profit === null ? null : Number(r.profit), r.isMissingCost, r.isProvisional, r.hasEstimatedCommission]);
+      const actual = page.rows.map((r) => [
+        r.article,
+        r.units,
+        r.refunds,
+        Number(r.revenueNet),
+        r.cogs === null ? null : Number(r.cogs),
+        r.profit === null ? null : Number(r.profit),
+        r.isMissingCost,
+        r.isProvisional,
+        r.hasEstimatedCommission,
+      ]);
       const wanted = page.rows.map((r) => {
         const e = expected.get(r.id);
         if (!e) return [r.article, 0, 0, 0, 0, 0, false, false, false];
         const money = (v: unknown) => (v === null ? null : Number(v));
-        return [r.article, e.units, e.refunds, Number(e.revenue_net), money(e.cogs), money(e.profit), e.missing_cost, e.provisional, e.estimated];
+        return [
+          r.article,
+          e.units,
+          e.refunds,
+          Number(e.revenue_net),
+          money(e.cogs),
+          money(e.profit),
+          e.missing_cost,
+          e.provisional,
+          e.estimated,
+        ];
       });
       expect({ from, to, rows: actual }).toEqual({ from, to, rows: wanted });
       // sorted by a period total, the order (computed from every SKU's running rows, C's gap included)
       // follows the totals shown: an unknown profit (sold without a cost price) last, ties by id
       for (const sort of ["units", "revenueNet", "profit"] as const) {
         for (const dir of ["asc", "desc"] as const) {
-          const sorted = await querySkuPage(db, { accountId: null, from, to }, { q: "RUN-" }, { page: 1, pageSize: 50, sort, dir });
+          const sorted = await querySkuPage(
+            db,
+            { accountId: null, from, to },
+            { q: "RUN-" },
+            { page: 1, pageSize: 50, sort, dir },
+          );
           const value = (r: (typeof page.rows)[number]) =>
-            sort === "units" ? r.units : sort === "profit" ? (r.profit === null ? null : Number(r.profit)) : Number(r.revenueNet);
+            sort === "units"
+              ? r.units
+              : sort === "profit"
+                ? r.profit === null
+                  ? null
+                  : Number(r.profit)
+                : Number(r.revenueNet);
           const compare = (x: (typeof page.rows)[number], y: (typeof page.rows)[number]) => {
             const [vx, vy] = [value(x), value(y)];
             if (vx === null || vy === null) return vx === vy ? 0 : vx === null ? 1 : -1;
             return dir === "asc" ? vx - vy : vy - vx;
           };
           const expectedOrder = [...page.rows].sort((x, y) => compare(x, y) || x.id - y.id);
-          expect({ from, to, sort, dir, order: sorted.rows.map((r) => r.article) }).toEqual({ from, to, sort, dir, order: expectedOrder.map((r) => r.article) });
+          expect({ from, to, sort, dir, order: sorted.rows.map((r) => r.article) }).toEqual({
+            from,
+            to,
+            sort,
+            dir,
+            order: expectedOrder.map((r) => r.article),
+          });
         }
       }
     }
     // a period where A sold only before its cost price: no known COGS (days without sales count 0), flagged
-    const early = await querySkuPage(db, { accountId: null, from: day(0), to: day(4) }, { q: "RUN-A" }, { page: 1, pageSize: 50, sort: "article", dir: "asc" });
+    const early = await querySkuPage(
+      db,
+      { accountId: null, from: day(0), to: day(4) },
+      { q: "RUN-A" },
+      { page: 1, pageSize: 50, sort: "article", dir: "asc" },
+    );
     expect(early.rows[0]).toMatchObject({ article: "RUN-A", units: 2 + 5 + 3 + 1, isMissingCost: true });
     expect(Number(early.rows[0].cogs)).toBe(0);
   });

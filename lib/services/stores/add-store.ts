@@ -7,11 +7,16 @@ import { AppError } from "@/lib/errors";
 import { registerSecret } from "@/lib/logger";
 import { type AuditActor, writeAudit } from "@/lib/services/audit/write-audit";
 
-export type StoreCredentialsInput = { marketplace: "WB"; token: string } | { marketplace: "OZON"; clientId: string; apiKey: string };
+export type StoreCredentialsInput =
+  { marketplace: "WB"; token: string } | { marketplace: "OZON"; clientId: string; apiKey: string };
 
 export type AddStoreOptions = StoreCredentialsInput & { name: string; actor: AuditActor; correlationId?: string };
 
-export function sealCredentials(input: StoreCredentialsInput): { clientId: string | null; credentialsEncrypted: string; credentialsLast4: string } {
+export function sealCredentials(input: StoreCredentialsInput): {
+  clientId: string | null;
+  credentialsEncrypted: string;
+  credentialsLast4: string;
+} {
   const secret = input.marketplace === "WB" ? input.token : input.apiKey;
   registerSecret(secret);
   let key: Buffer;
@@ -40,7 +45,12 @@ export async function addStore(db: Db, options: AddStoreOptions): Promise<{ id: 
       action: "store.create",
       entity: "account",
       entityId: row.id,
-      after: { marketplace: options.marketplace, name: options.name.trim(), clientId: sealed.clientId, credentialsLast4: sealed.credentialsLast4 },
+      after: {
+        marketplace: options.marketplace,
+        name: options.name.trim(),
+        clientId: sealed.clientId,
+        credentialsLast4: sealed.credentialsLast4,
+      },
       correlationId: options.correlationId,
     });
     return { id: row.id };

@@ -8,7 +8,9 @@ import { listSyncableAccounts } from "@/lib/services/accounts/ensure-env-account
 import { testStoreConnection } from "@/lib/services/test-store-connection";
 import { getStoreOrThrow } from "./get-store";
 
-export type ConnectionCheck = { ok: true } | { ok: false; reason: "bad_token" | "missing_scope" | "unreachable" | "no_credentials"; detail: string };
+export type ConnectionCheck =
+  | { ok: true }
+  | { ok: false; reason: "bad_token" | "missing_scope" | "unreachable" | "no_credentials"; detail: string };
 
 export async function checkStoreConnection(db: Db, options: { storeId: number }): Promise<ConnectionCheck> {
   const store = await getStoreOrThrow(db, options.storeId);

@@ -73,7 +73,13 @@ export interface StoreSyncStatus {
   reviewsAvailable: boolean;
   /** a sync of this store has ended succeeded or partial; until then its first sync loads the history */
   historyLoaded: boolean;
-  sources: { source: string; lastSuccessDay: string | null; lastStatus: string; lastError: string | null; updatedAt: Date }[];
+  sources: {
+    source: string;
+    lastSuccessDay: string | null;
+    lastStatus: string;
+    lastError: string | null;
+    updatedAt: Date;
+  }[];
 }
 
 export interface SyncOverview {
@@ -83,7 +89,10 @@ export interface SyncOverview {
   stores: StoreSyncStatus[];
 }
 
-export async function getSyncOverview(db: Db, options: { accountId?: number | null; runLimit?: number; quarantineLimit?: number } = {}): Promise<SyncOverview> {
+export async function getSyncOverview(
+  db: Db,
+  options: { accountId?: number | null; runLimit?: number; quarantineLimit?: number } = {},
+): Promise<SyncOverview> {
   const accountFilter = options.accountId ? eq(syncRuns.accountId, options.accountId) : undefined;
   const runs = await db
     .select({
@@ -123,7 +132,10 @@ export async function getSyncOverview(db: Db, options: { accountId?: number | nu
     .where(qFilter)
     .orderBy(desc(quarantine.lastSeenAt), desc(quarantine.id))
     .limit(options.quarantineLimit ?? 100);
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(quarantine).where(qFilter);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(quarantine)
+    .where(qFilter);
 
   const storeRows = await db
     .select({
@@ -138,7 +150,10 @@ export async function getSyncOverview(db: Db, options: { accountId?: number | nu
     .from(accounts)
     .where(and(eq(accounts.isActive, true), options.accountId ? eq(accounts.id, options.accountId) : undefined))
     .orderBy(accounts.id);
-  const statusRows = await db.select().from(syncSourceStatus).orderBy(syncSourceStatus.accountId, syncSourceStatus.source);
+  const statusRows = await db
+    .select()
+    .from(syncSourceStatus)
+    .orderBy(syncSourceStatus.accountId, syncSourceStatus.source);
 
   return {
     runs: runs.map((r) => ({
@@ -153,7 +168,13 @@ export async function getSyncOverview(db: Db, options: { accountId?: number | nu
       ...s,
       sources: statusRows
         .filter((r) => r.accountId === s.id)
-        .map((r) => ({ source: r.source, lastSuccessDay: r.lastSuccessDay, lastStatus: r.lastStatus, lastError: r.lastError, updatedAt: r.updatedAt })),
+        .map((r) => ({
+          source: r.source,
+          lastSuccessDay: r.lastSuccessDay,
+          lastStatus: r.lastStatus,
+          lastError: r.lastError,
+          updatedAt: r.updatedAt,
+        })),
     })),
   };
 }

@@ -33,6 +33,8 @@ export const storeColumns = {
 
 export async function listStores(db: Db, options: { includeInactive?: boolean } = {}): Promise<StoreListItem[]> {
   const query = db.select(storeColumns).from(accounts);
-  const rows = options.includeInactive ? await query.orderBy(asc(accounts.id)) : await query.where(eq(accounts.isActive, true)).orderBy(asc(accounts.id));
+  const rows = options.includeInactive
+    ? await query.orderBy(asc(accounts.id))
+    : await query.where(eq(accounts.isActive, true)).orderBy(asc(accounts.id));
   return rows;
 }

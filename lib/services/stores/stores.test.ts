@@ -52,23 +52,48 @@ describe.each(testDatabaseKinds())("stores on %s", (kind) => {
 
   it("replaces, renames and deactivates UI stores, each audited", async () => {
     const db = database.db;
-    const { id } = await addStore(db, { marketplace: "OZON", name: "Ozon", clientId: "12345", apiKey: "ozon-key-0000000000000000-ABCD", actor });
-    await replaceStoreCredentials(db, { storeId: id, credentials: { marketplace: "OZON", clientId: "12345", apiKey: "ozon-key-1111111111111111-EFGH" }, actor });
+    const { id } = await addStore(db, {
+      marketplace: "OZON",
+      name: "Ozon",
+      clientId: "12345",
+      apiKey: "ozon-key-0000000000000000-ABCD",
+      actor,
+    });
+    await replaceStoreCredentials(db, {
+      storeId: id,
+      credentials: { marketplace: "OZON", clientId: "12345", apiKey: "ozon-key-1111111111111111-EFGH" },
+      actor,
+    });
     await renameStore(db, { storeId: id, name: "Ozon main", actor });
     await setStoreActive(db, { storeId: id, active: false, actor });
     const store = await getStoreOrThrow(db, id);
     expect(store).toMatchObject({ name: "Ozon main", credentialsLast4: "EFGH", isActive: false, clientId: "12345" });
-    const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, String(id)));
-    expect(audit.map((r) => r.action).sort()).toEqual(["store.create", "store.credentials_replace", "store.deactivate", "store.rename"]);
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(id)));
+    expect(audit.map((r) => r.action).sort()).toEqual([
+      "store.create",
+      "store.credentials_replace",
+      "store.deactivate",
+      "store.rename",
+    ]);
     expect(JSON.stringify(audit)).not.toMatch(/ozon-key-/);
-    await expect(replaceStoreCredentials(db, { storeId: id, credentials: { marketplace: "WB", token }, actor })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      replaceStoreCredentials(db, { storeId: id, credentials: { marketplace: "WB", token }, actor }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("refuses to change environment stores and reports unknown ids as not found", async () => {
     const db = database.db;
-    const [env] = await db.insert(accounts).values({ marketplace: "WB", name: "Env WB", source: "env", envKey: "env:WB", credentialsLast4: "1234" }).returning();
+    const [env] = await db
+      .insert(accounts)
+      .values({ marketplace: "WB", name: "Env WB", source: "env", envKey: "env:WB", credentialsLast4: "1234" })
+      .returning();
     await expect(renameStore(db, { storeId: env.id, name: "x", actor })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setStoreActive(db, { storeId: env.id, active: false, actor })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setStoreActive(db, { storeId: env.id, active: false, actor })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(getStoreOrThrow(db, 999_999)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

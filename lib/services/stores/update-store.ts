@@ -18,7 +18,10 @@ function assertEditable(store: { source: string }) {
   if (store.source === "env") throw new AppError("FORBIDDEN", "errors.envStoreReadOnly");
 }
 
-export async function replaceStoreCredentials(db: Db, options: Base & { credentials: StoreCredentialsInput }): Promise<void> {
+export async function replaceStoreCredentials(
+  db: Db,
+  options: Base & { credentials: StoreCredentialsInput },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const store = await getStoreOrThrow(tx, options.storeId);
     assertEditable(store);
@@ -45,7 +48,10 @@ export async function setStoreActive(db: Db, options: Base & { active: boolean }
     const store = await getStoreOrThrow(tx, options.storeId);
     assertEditable(store);
     if (store.isActive === options.active) return;
-    await tx.update(accounts).set({ isActive: options.active, updatedAt: sql`now()` }).where(eq(accounts.id, store.id));
+    await tx
+      .update(accounts)
+      .set({ isActive: options.active, updatedAt: sql`now()` })
+      .where(eq(accounts.id, store.id));
     await writeAudit(tx, {
       actor: options.actor,
       action: options.active ? "store.activate" : "store.deactivate",
@@ -64,7 +70,10 @@ export async function renameStore(db: Db, options: Base & { name: string }): Pro
     assertEditable(store);
     const name = options.name.trim();
     if (store.name === name) return;
-    await tx.update(accounts).set({ name, updatedAt: sql`now()` }).where(eq(accounts.id, store.id));
+    await tx
+      .update(accounts)
+      .set({ name, updatedAt: sql`now()` })
+      .where(eq(accounts.id, store.id));
     await writeAudit(tx, {
       actor: options.actor,
       action: "store.rename",

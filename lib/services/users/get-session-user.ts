@@ -12,7 +12,10 @@ export interface SessionUser {
   locale: "ru" | "en" | null;
 }
 
-export async function getSessionUser(db: Db, claims: { userId: number; sessionVersion: number }): Promise<SessionUser | null> {
+export async function getSessionUser(
+  db: Db,
+  claims: { userId: number; sessionVersion: number },
+): Promise<SessionUser | null> {
   // runs on every page view: only what the check and the shell need (never the password hash)
   const [user] = await db
     .select({

@@ -78,15 +78,24 @@ export async function setUserDisabled(db: Db, options: Base & { disabled: boolea
 /** Stores a new password hash, ends the user's sessions and audits it, in one transaction. */
 async function storePassword(
   db: Db,
-  options: Base & { passwordHash: string; action: "user.password_change" | "user.password_change_own"; unlessChangedFrom?: string },
+  options: Base & {
+    passwordHash: string;
+    action: "user.password_change" | "user.password_change_own";
+    unlessChangedFrom?: string;
+  },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await lockUser(tx, options.userId);
     // a concurrent change since the caller's check wins; this one is refused rather than overwriting it
-    if (options.unlessChangedFrom !== undefined && user.passwordHash !== options.unlessChangedFrom) throw new AppError("CONFLICT", "errors.conflict");
+    if (options.unlessChangedFrom !== undefined && user.passwordHash !== options.unlessChangedFrom)
+      throw new AppError("CONFLICT", "errors.conflict");
     await tx
       .update(users)
-      .set({ passwordHash: options.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .set({
+        passwordHash: options.passwordHash,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, user.id));
     await writeAudit(tx, {
       actor: options.actor,
@@ -100,7 +109,11 @@ async function storePassword(
 }
 
 export async function setUserPassword(db: Db, options: Base & { password: string }): Promise<void> {
-  await storePassword(db, { ...options, passwordHash: await hashPassword(options.password), action: "user.password_change" });
+  await storePassword(db, {
+    ...options,
+    passwordHash: await hashPassword(options.password),
+    action: "user.password_change",
+  });
 }
 
 /**
@@ -108,12 +121,24 @@ export async function setUserPassword(db: Db, options: Base & { password: string
  * session_version ends every session of the user, this one included, so a stolen cookie dies with
  * the old password; the caller signs in again with the new one.
  */
-export async function changeOwnPassword(db: Db, options: Base & { currentPassword: string; newPassword: string }): Promise<void> {
-  const [current] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, options.userId)).limit(1);
+export async function changeOwnPassword(
+  db: Db,
+  options: Base & { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const [current] = await db
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, options.userId))
+    .limit(1);
   if (!current) throw userNotFound();
-  const check = await checkAccountPassword(db, { email: current.email, passwordHash: current.passwordHash, password: options.currentPassword });
+  const check = await checkAccountPassword(db, {
+    email: current.email,
+    passwordHash: current.passwordHash,
+    password: options.currentPassword,
+  });
   if (check === "locked") throw new AppError("RATE_LIMITED", "errors.passwordLocked");
-  if (check === "wrong") throw new AppError("VALIDATION", "errors.validation", { currentPassword: "errors.wrongPassword" });
+  if (check === "wrong")
+    throw new AppError("VALIDATION", "errors.validation", { currentPassword: "errors.wrongPassword" });
   if (options.newPassword === options.currentPassword) {
     throw new AppError("VALIDATION", "errors.validation", { newPassword: "errors.samePassword" });
   }

@@ -28,7 +28,9 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     expect(await hasUsers(db)).toBe(false);
     ownerId = (await createFirstOwner(db, { email: owner.email, password: owner.password })).id;
     expect(await hasUsers(db)).toBe(true);
-    await expect(createFirstOwner(db, { email: "second@example.com", password: "another-pass-1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createFirstOwner(db, { email: "second@example.com", password: "another-pass-1" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const all = await db.select().from(users);
     expect(all).toHaveLength(1);
     expect(all[0].role).toBe("owner");
@@ -39,15 +41,24 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     const db = database.db;
     const ok = await verifyCredentials(db, { email: "owner@example.com", password: owner.password, ip: "10.0.0.1" });
     expect(ok).toMatchObject({ ok: true, user: { id: ownerId, role: "owner" } });
-    expect(await verifyCredentials(db, { email: owner.email, password: "wrong-password", ip: "10.0.0.1" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(db, { email: "nobody@example.com", password: "wrong-password", ip: "10.0.0.1" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(db, { email: owner.email, password: "wrong-password", ip: "10.0.0.1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(
+      await verifyCredentials(db, { email: "nobody@example.com", password: "wrong-password", ip: "10.0.0.1" }),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("spends about the same time on unknown and known accounts", async () => {
     const db = database.db;
     const time = async (email: string) => {
       const started = performance.now();
-      await verifyCredentials(db, { email, password: "wrong-password", ip: `10.9.${Math.floor(Math.random() * 250)}.1` });
+      await verifyCredentials(db, {
+        email,
+        password: "wrong-password",
+        ip: `10.9.${Math.floor(Math.random() * 250)}.1`,
+      });
       return performance.now() - started;
     };
     const known: number[] = [];
@@ -73,7 +84,9 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     const during = await verifyCredentials(db, { email, password: "locked-password-1", ip: "10.1.0.99" });
     expect(during).toMatchObject({ ok: false, reason: "locked" });
     const later = new Date(Date.now() + THROTTLE.lockMs + 1000);
-    expect(await verifyCredentials(db, { email, password: "locked-password-1", ip: "10.1.0.99", now: later })).toMatchObject({ ok: true });
+    expect(
+      await verifyCredentials(db, { email, password: "locked-password-1", ip: "10.1.0.99", now: later }),
+    ).toMatchObject({ ok: true });
   });
 
   it("locks a client address that tries many accounts", async () => {
@@ -82,13 +95,23 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     for (let i = 0; i < THROTTLE.ipMaxFailures; i++) {
       await verifyCredentials(db, { email: `spray${i}@example.com`, password: "guess-guess-1", ip });
     }
-    expect(await verifyCredentials(db, { email: owner.email, password: owner.password, ip })).toMatchObject({ ok: false, reason: "locked" });
-    expect(await verifyCredentials(db, { email: owner.email, password: owner.password, ip: "10.2.0.2" })).toMatchObject({ ok: true });
+    expect(await verifyCredentials(db, { email: owner.email, password: owner.password, ip })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    expect(await verifyCredentials(db, { email: owner.email, password: owner.password, ip: "10.2.0.2" })).toMatchObject(
+      { ok: true },
+    );
   });
 
   it("voids sessions on sign-out, role change, disable and password change", async () => {
     const db = database.db;
-    const { id } = await createUser(db, { email: "editor@example.com", role: "editor", password: "editor-password-1", actor: null });
+    const { id } = await createUser(db, {
+      email: "editor@example.com",
+      role: "editor",
+      password: "editor-password-1",
+      actor: null,
+    });
     const actor = { id: ownerId, email: owner.email };
     const sv = async () => (await db.select().from(users).where(eq(users.id, id)))[0].sessionVersion;
 
@@ -111,10 +134,17 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     await setUserDisabled(db, { userId: id, disabled: true, actor });
     expect(await getSessionUser(db, { userId: id, sessionVersion: version })).toBeNull();
     expect(await getSessionUser(db, { userId: id, sessionVersion: await sv() })).toBeNull();
-    expect(await verifyCredentials(db, { email: "editor@example.com", password: "new-password-123", ip: "10.3.0.1" })).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await verifyCredentials(db, { email: "editor@example.com", password: "new-password-123", ip: "10.3.0.1" }),
+    ).toEqual({ ok: false, reason: "invalid" });
 
-    const rows = await db.select().from(auditLog).where(eq(auditLog.entityId, String(id)));
-    expect(rows.map((r) => r.action).sort()).toEqual(["user.create", "user.disable", "user.password_change", "user.role_change"].sort());
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(id)));
+    expect(rows.map((r) => r.action).sort()).toEqual(
+      ["user.create", "user.disable", "user.password_change", "user.role_change"].sort(),
+    );
     expect(JSON.stringify(rows)).not.toContain("new-password-123");
     expect(JSON.stringify(rows)).not.toContain("argon2");
   });
@@ -122,10 +152,19 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   it("keeps the last owner and refuses changes to oneself", async () => {
     const db = database.db;
     const actor = { id: ownerId, email: owner.email };
-    await expect(updateUserRole(db, { userId: ownerId, role: "viewer", actor })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const { id: second } = await createUser(db, { email: "owner2@example.com", role: "owner", password: "owner2-password", actor });
+    await expect(updateUserRole(db, { userId: ownerId, role: "viewer", actor })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const { id: second } = await createUser(db, {
+      email: "owner2@example.com",
+      role: "owner",
+      password: "owner2-password",
+      actor,
+    });
     await setUserDisabled(db, { userId: ownerId, disabled: true, actor: { id: second, email: "owner2@example.com" } });
-    await expect(updateUserRole(db, { userId: second, role: "viewer", actor })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateUserRole(db, { userId: second, role: "viewer", actor })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await setUserDisabled(db, { userId: ownerId, disabled: false, actor: { id: second, email: "owner2@example.com" } });
   });
 
@@ -136,23 +175,38 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     const actor = { id, email };
     const [before] = await db.select().from(users).where(eq(users.id, id));
 
-    await expect(changeOwnPassword(db, { userId: id, currentPassword: "not-it-123", newPassword: "self-password-2", actor })).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword(db, { userId: id, currentPassword: "not-it-123", newPassword: "self-password-2", actor }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { currentPassword: "errors.wrongPassword" },
     });
-    await expect(changeOwnPassword(db, { userId: id, currentPassword: "self-password-1", newPassword: "self-password-1", actor })).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword(db, { userId: id, currentPassword: "self-password-1", newPassword: "self-password-1", actor }),
+    ).rejects.toMatchObject({
       fieldErrors: { newPassword: "errors.samePassword" },
     });
     const [unchanged] = await db.select().from(users).where(eq(users.id, id));
     expect(unchanged.passwordHash).toBe(before.passwordHash);
     expect(unchanged.sessionVersion).toBe(before.sessionVersion);
 
-    await changeOwnPassword(db, { userId: id, currentPassword: "self-password-1", newPassword: "self-password-2", actor, correlationId: "c1" });
+    await changeOwnPassword(db, {
+      userId: id,
+      currentPassword: "self-password-1",
+      newPassword: "self-password-2",
+      actor,
+      correlationId: "c1",
+    });
     const [after] = await db.select().from(users).where(eq(users.id, id));
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await getSessionUser(db, { userId: id, sessionVersion: before.sessionVersion })).toBeNull();
-    expect(await verifyCredentials(db, { email, password: "self-password-1", ip: "10.5.0.1" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(db, { email, password: "self-password-2", ip: "10.5.0.1" })).toMatchObject({ ok: true });
+    expect(await verifyCredentials(db, { email, password: "self-password-1", ip: "10.5.0.1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyCredentials(db, { email, password: "self-password-2", ip: "10.5.0.1" })).toMatchObject({
+      ok: true,
+    });
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, "user.password_change_own"));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).not.toContain("self-password");
@@ -164,14 +218,33 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     const { id } = await createUser(db, { email, role: "viewer", password: "guess-password-1", actor: null });
     const actor = { id, email };
     for (let i = 0; i < THROTTLE.accountMaxFailures; i++) {
-      await expect(changeOwnPassword(db, { userId: id, currentPassword: `wrong-${i}-password`, newPassword: "guess-password-2", actor })).rejects.toMatchObject({ code: "VALIDATION" });
+      await expect(
+        changeOwnPassword(db, {
+          userId: id,
+          currentPassword: `wrong-${i}-password`,
+          newPassword: "guess-password-2",
+          actor,
+        }),
+      ).rejects.toMatchObject({ code: "VALIDATION" });
     }
     // locked now: even the right current password is refused, and so is a sign-in
-    await expect(changeOwnPassword(db, { userId: id, currentPassword: "guess-password-1", newPassword: "guess-password-2", actor })).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    expect(await verifyCredentials(db, { email, password: "guess-password-1", ip: "10.6.0.1" })).toMatchObject({ ok: false, reason: "locked" });
+    await expect(
+      changeOwnPassword(db, {
+        userId: id,
+        currentPassword: "guess-password-1",
+        newPassword: "guess-password-2",
+        actor,
+      }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await verifyCredentials(db, { email, password: "guess-password-1", ip: "10.6.0.1" })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("refuses a second account with the same email in another case", async () => {
-    await expect(createUser(database.db, { email: "OWNER@example.com", role: "viewer", password: "dup-password-1", actor: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      createUser(database.db, { email: "OWNER@example.com", role: "viewer", password: "dup-password-1", actor: null }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

@@ -34,7 +34,15 @@ async function activeLocks(db: Db, keys: string[], now: Date): Promise<{ key: st
   return db
     .select({ key: loginThrottle.key, lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
-    .where(and(sql`${loginThrottle.key} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`, gt(loginThrottle.lockedUntil, now)));
+    .where(
+      and(
+        sql`${loginThrottle.key} in (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )})`,
+        gt(loginThrottle.lockedUntil, now),
+      ),
+    );
 }
 
 export async function verifyCredentials(db: Db, options: VerifyCredentialsOptions): Promise<VerifyCredentialsResult> {
@@ -44,7 +52,11 @@ export async function verifyCredentials(db: Db, options: VerifyCredentialsOption
 
   const locks = await activeLocks(db, keys, now);
 
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   // one verification on every path, so the answer time says nothing about the account
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), options.password);
 
@@ -66,7 +78,12 @@ export async function verifyCredentials(db: Db, options: VerifyCredentialsOption
 
   await recordFailure(db, accountKey(email), THROTTLE.accountMaxFailures, now);
   await recordFailure(db, ipKey(options.ip), THROTTLE.ipMaxFailures, now);
-  logger.warn("auth.login_failed", { email, ip: options.ip, known: Boolean(user), disabled: user?.isDisabled ?? false });
+  logger.warn("auth.login_failed", {
+    email,
+    ip: options.ip,
+    known: Boolean(user),
+    disabled: user?.isDisabled ?? false,
+  });
   return { ok: false, reason: "invalid" };
 }
 
@@ -91,7 +108,10 @@ async function recordFailure(db: Db, key: string, maxFailures: number, now: Date
  * For a signed-in user who must re-enter their password (changing it): a wrong password counts
  * toward the same per-account lockout as a failed sign-in, and during a lockout it is refused.
  */
-export async function checkAccountPassword(db: Db, options: { email: string; passwordHash: string; password: string; now?: Date }): Promise<"ok" | "wrong" | "locked"> {
+export async function checkAccountPassword(
+  db: Db,
+  options: { email: string; passwordHash: string; password: string; now?: Date },
+): Promise<"ok" | "wrong" | "locked"> {
   const now = options.now ?? new Date();
   const key = accountKey(options.email);
   const [lock] = await activeLocks(db, [key], now);

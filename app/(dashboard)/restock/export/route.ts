@@ -18,11 +18,19 @@ export async function GET(request: Request) {
   const { filters, table } = parseRestockQuery(params);
   const page = await queryRestockPage(await getDb(), scope, filters, { ...table, page: 1, pageSize: MAX_EXPORT_ROWS });
   const t = await getTranslations("restock");
-  const file = await buildExport({ format: exportFormatParam(params), columns: restockExportColumns((key) => t(key as never)), rows: page.rows, sheetName: t("title") });
+  const file = await buildExport({
+    format: exportFormatParam(params),
+    columns: restockExportColumns((key) => t(key as never)),
+    rows: page.rows,
+    sheetName: t("title"),
+  });
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": attachmentHeader(`restock-${filters.windowDays}d-${page.adviceDay ?? scope.to}`, file.extension),
+      "Content-Disposition": attachmentHeader(
+        `restock-${filters.windowDays}d-${page.adviceDay ?? scope.to}`,
+        file.extension,
+      ),
       "Cache-Control": "private, no-store",
     },
   });

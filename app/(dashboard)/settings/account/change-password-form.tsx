@@ -12,13 +12,39 @@ export function ChangePasswordForm() {
     <ActionForm action={action} className="space-y-4" data-testid="change-password-form">
       <FormError state={state} />
       <Field label={t("currentPassword")} htmlFor="current-password" name="currentPassword" error={fe?.currentPassword}>
-        <Input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required invalid={Boolean(fe?.currentPassword)} />
+        <Input
+          id="current-password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          invalid={Boolean(fe?.currentPassword)}
+        />
       </Field>
       <Field label={t("newPassword")} htmlFor="new-password" name="newPassword" error={fe?.newPassword}>
-        <Input id="new-password" name="newPassword" type="password" autoComplete="new-password" required invalid={Boolean(fe?.newPassword)} />
+        <Input
+          id="new-password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          invalid={Boolean(fe?.newPassword)}
+        />
       </Field>
-      <Field label={t("newPasswordConfirm")} htmlFor="new-password-confirm" name="newPasswordConfirm" error={fe?.newPasswordConfirm}>
-        <Input id="new-password-confirm" name="newPasswordConfirm" type="password" autoComplete="new-password" required invalid={Boolean(fe?.newPasswordConfirm)} />
+      <Field
+        label={t("newPasswordConfirm")}
+        htmlFor="new-password-confirm"
+        name="newPasswordConfirm"
+        error={fe?.newPasswordConfirm}
+      >
+        <Input
+          id="new-password-confirm"
+          name="newPasswordConfirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          invalid={Boolean(fe?.newPasswordConfirm)}
+        />
       </Field>
       <SubmitButton testId="change-password-submit" pending={pending}>
         {t("submit")}

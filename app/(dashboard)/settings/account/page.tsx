@@ -10,7 +10,10 @@ export default async function AccountPage() {
   const [t, tc] = await Promise.all([getTranslations("settings.account"), getTranslations("common")]);
   return (
     <Card className="max-w-xl">
-      <CardHeader title={t("passwordTitle")} description={t("signedInAs", { email: user.email, role: tc(`roles.${user.role}`) })} />
+      <CardHeader
+        title={t("passwordTitle")}
+        description={t("signedInAs", { email: user.email, role: tc(`roles.${user.role}`) })}
+      />
       <CardBody className="space-y-4">
         <p className="text-sm text-slate-600">{t("passwordHint", { min: PASSWORD_MIN_LENGTH })}</p>
         <ChangePasswordForm />

@@ -23,7 +23,11 @@ export default async function StoresPage() {
     <div className="space-y-5">
       <Card>
         <CardHeader title={t("title")} description={t("description")} />
-        {!isOwner ? <p className="px-5 pt-3 text-sm text-slate-500" data-testid="read-only-note">{ts("readOnly")}</p> : null}
+        {!isOwner ? (
+          <p className="px-5 pt-3 text-sm text-slate-500" data-testid="read-only-note">
+            {ts("readOnly")}
+          </p>
+        ) : null}
         {stores.length === 0 ? (
           <div className="p-4">
             <EmptyState title={t("empty")} />
@@ -62,7 +66,11 @@ export default async function StoresPage() {
                     {details[i] ? <div className="mt-1 text-xs text-red-700">{details[i]}</div> : null}
                   </Td>
                   <Td>
-                    <Link href={`/settings/stores/${s.id}`} className="text-sm font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid={`store-details-${s.id}`}>
+                    <Link
+                      href={`/settings/stores/${s.id}`}
+                      className="text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
+                      data-testid={`store-details-${s.id}`}
+                    >
                       {t("details")}
                     </Link>
                   </Td>

@@ -2,10 +2,18 @@ import { getTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui";
 import type { StoreListItem } from "@/lib/services/stores/list-stores";
 
-export async function StoreStatusBadge({ store }: { store: Pick<StoreListItem, "status" | "statusDetail" | "isActive"> }) {
+export async function StoreStatusBadge({
+  store,
+}: {
+  store: Pick<StoreListItem, "status" | "statusDetail" | "isActive">;
+}) {
   const t = await getTranslations("settings.stores");
   if (!store.isActive) return <Badge tone="neutral">{t("inactive")}</Badge>;
-  return store.status === "ok" ? <Badge tone="success">{t("statusOk")}</Badge> : <Badge tone="danger">{t("statusAttention")}</Badge>;
+  return store.status === "ok" ? (
+    <Badge tone="success">{t("statusOk")}</Badge>
+  ) : (
+    <Badge tone="danger">{t("statusAttention")}</Badge>
+  );
 }
 
 export async function StoreSourceBadge({ source }: { source: StoreListItem["source"] }) {

@@ -12,22 +12,50 @@ import {
 
 type Marketplace = "WB" | "OZON";
 
-function CredentialFields({ marketplace, fe, idPrefix }: { marketplace: Marketplace; fe?: Record<string, string>; idPrefix: string }) {
+function CredentialFields({
+  marketplace,
+  fe,
+  idPrefix,
+}: {
+  marketplace: Marketplace;
+  fe?: Record<string, string>;
+  idPrefix: string;
+}) {
   const t = useTranslations("settings.stores");
   if (marketplace === "WB") {
     return (
       <Field label={t("wbToken")} htmlFor={`${idPrefix}-token`} name="token" error={fe?.token}>
-        <Input id={`${idPrefix}-token`} name="token" type="password" autoComplete="off" spellCheck={false} invalid={Boolean(fe?.token)} />
+        <Input
+          id={`${idPrefix}-token`}
+          name="token"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          invalid={Boolean(fe?.token)}
+        />
       </Field>
     );
   }
   return (
     <>
       <Field label={t("ozonClientId")} htmlFor={`${idPrefix}-client`} name="clientId" error={fe?.clientId}>
-        <Input id={`${idPrefix}-client`} name="clientId" inputMode="numeric" autoComplete="off" invalid={Boolean(fe?.clientId)} />
+        <Input
+          id={`${idPrefix}-client`}
+          name="clientId"
+          inputMode="numeric"
+          autoComplete="off"
+          invalid={Boolean(fe?.clientId)}
+        />
       </Field>
       <Field label={t("ozonApiKey")} htmlFor={`${idPrefix}-key`} name="apiKey" error={fe?.apiKey}>
-        <Input id={`${idPrefix}-key`} name="apiKey" type="password" autoComplete="off" spellCheck={false} invalid={Boolean(fe?.apiKey)} />
+        <Input
+          id={`${idPrefix}-key`}
+          name="apiKey"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          invalid={Boolean(fe?.apiKey)}
+        />
       </Field>
     </>
   );
@@ -40,13 +68,28 @@ export function AddStoreForm() {
   const [state, action, pending] = useActionState(addStoreAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <ActionForm action={action} className="grid gap-4 sm:grid-cols-2" data-testid="add-store-form" key={state?.ok ? `done-${state.data.id}` : "form"}>
+    <ActionForm
+      action={action}
+      className="grid gap-4 sm:grid-cols-2"
+      data-testid="add-store-form"
+      key={state?.ok ? `done-${state.data.id}` : "form"}
+    >
       <div className="space-y-2 sm:col-span-2">
         <FormError state={state} />
-        {state?.ok ? <Alert tone="success" testId="form-success">{t("added")}</Alert> : null}
+        {state?.ok ? (
+          <Alert tone="success" testId="form-success">
+            {t("added")}
+          </Alert>
+        ) : null}
       </div>
       <Field label={t("marketplace")} htmlFor="store-marketplace" name="marketplace">
-        <Select id="store-marketplace" name="marketplace" value={marketplace} onChange={(e) => setMarketplace(e.target.value as Marketplace)} data-testid="store-marketplace">
+        <Select
+          id="store-marketplace"
+          name="marketplace"
+          value={marketplace}
+          onChange={(e) => setMarketplace(e.target.value as Marketplace)}
+          data-testid="store-marketplace"
+        >
           <option value="WB">{tc("marketplaces.WB")}</option>
           <option value="OZON">{tc("marketplaces.OZON")}</option>
         </Select>
@@ -75,7 +118,10 @@ export function TestConnectionButton({ storeId }: { storeId: number }) {
       </SubmitButton>
       <FormError state={state} />
       {state?.ok ? (
-        <Alert tone={state.data.ok ? "success" : state.data.reason === "unreachable" ? "warning" : "error"} testId="test-connection-result">
+        <Alert
+          tone={state.data.ok ? "success" : state.data.reason === "unreachable" ? "warning" : "error"}
+          testId="test-connection-result"
+        >
           {state.data.ok ? t("test.ok") : t(`test.${state.data.reason}`)}
         </Alert>
       ) : null}
@@ -88,7 +134,12 @@ export function ReplaceCredentialsForm({ storeId, marketplace }: { storeId: numb
   const [state, action, pending] = useActionState(replaceStoreCredentialsAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <ActionForm action={action} className="space-y-3" data-testid="replace-credentials-form" key={state?.ok ? "done" : "form"}>
+    <ActionForm
+      action={action}
+      className="space-y-3"
+      data-testid="replace-credentials-form"
+      key={state?.ok ? "done" : "form"}
+    >
       <FormError state={state} />
       {state?.ok ? <Alert tone="success">{t("replaced")}</Alert> : null}
       <input type="hidden" name="storeId" value={storeId} />
@@ -138,4 +189,3 @@ export function StoreActiveToggle({ storeId, isActive }: { storeId: number; isAc
     </form>
   );
 }
-

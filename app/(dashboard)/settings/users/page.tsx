@@ -7,7 +7,12 @@ import { CreateUserForm, UserRowControls } from "./user-forms";
 
 export default async function UsersPage() {
   const me = await requireRole(["owner"]);
-  const [users, t, tc, f] = await Promise.all([listUsers(await getDb()), getTranslations("settings.users"), getTranslations("common"), getFormatters()]);
+  const [users, t, tc, f] = await Promise.all([
+    listUsers(await getDb()),
+    getTranslations("settings.users"),
+    getTranslations("common"),
+    getFormatters(),
+  ]);
   return (
     <div className="space-y-5">
       <Card>
@@ -31,9 +36,19 @@ export default async function UsersPage() {
                   {u.id === me.id ? <div className="text-xs text-slate-500">({t("you")})</div> : null}
                 </Td>
                 <Td data-testid={`user-role-${u.email}`}>{tc(`roles.${u.role}`)}</Td>
-                <Td>{u.isDisabled ? <Badge tone="danger">{t("disabled")}</Badge> : <Badge tone="success">{t("active")}</Badge>}</Td>
+                <Td>
+                  {u.isDisabled ? (
+                    <Badge tone="danger">{t("disabled")}</Badge>
+                  ) : (
+                    <Badge tone="success">{t("active")}</Badge>
+                  )}
+                </Td>
                 <Td className="whitespace-nowrap">{f.dateTime(u.lastLoginAt)}</Td>
-                <Td>{u.id === me.id ? null : <UserRowControls user={{ id: u.id, email: u.email, role: u.role, isDisabled: u.isDisabled }} />}</Td>
+                <Td>
+                  {u.id === me.id ? null : (
+                    <UserRowControls user={{ id: u.id, email: u.email, role: u.role, isDisabled: u.isDisabled }} />
+                  )}
+                </Td>
               </Tr>
             ))}
           </TBody>

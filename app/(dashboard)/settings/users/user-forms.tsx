@@ -2,7 +2,12 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ActionForm, Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
-import { createUserAction, resetUserPasswordAction, setUserDisabledAction, updateUserRoleAction } from "@/lib/actions/users";
+import {
+  createUserAction,
+  resetUserPasswordAction,
+  setUserDisabledAction,
+  updateUserRoleAction,
+} from "@/lib/actions/users";
 
 const roleOptions = ["owner", "editor", "viewer"] as const;
 
@@ -12,10 +17,19 @@ export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <ActionForm action={action} className="grid gap-4 sm:grid-cols-2" data-testid="create-user-form" key={state?.ok ? `done-${state.data.id}` : "form"}>
+    <ActionForm
+      action={action}
+      className="grid gap-4 sm:grid-cols-2"
+      data-testid="create-user-form"
+      key={state?.ok ? `done-${state.data.id}` : "form"}
+    >
       <div className="sm:col-span-2 space-y-2">
         <FormError state={state} />
-        {state?.ok ? <Alert tone="success" testId="form-success">{t("created")}</Alert> : null}
+        {state?.ok ? (
+          <Alert tone="success" testId="form-success">
+            {t("created")}
+          </Alert>
+        ) : null}
       </div>
       <Field label={t("email")} htmlFor="new-email" name="email" error={fe?.email}>
         <Input id="new-email" name="email" type="email" autoComplete="off" required invalid={Boolean(fe?.email)} />
@@ -33,7 +47,14 @@ export function CreateUserForm() {
         </Select>
       </Field>
       <Field label={t("password")} htmlFor="new-password" name="password" error={fe?.password}>
-        <Input id="new-password" name="password" type="password" autoComplete="new-password" required invalid={Boolean(fe?.password)} />
+        <Input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          invalid={Boolean(fe?.password)}
+        />
       </Field>
       <div className="sm:col-span-2">
         <SubmitButton testId="create-user-submit" pending={pending}>
@@ -44,7 +65,11 @@ export function CreateUserForm() {
   );
 }
 
-export function UserRowControls({ user }: { user: { id: number; email: string; role: (typeof roleOptions)[number]; isDisabled: boolean } }) {
+export function UserRowControls({
+  user,
+}: {
+  user: { id: number; email: string; role: (typeof roleOptions)[number]; isDisabled: boolean };
+}) {
   const t = useTranslations("settings.users");
   const tc = useTranslations("common");
   const [roleState, roleAction] = useActionState(updateUserRoleAction, null);
@@ -60,7 +85,13 @@ export function UserRowControls({ user }: { user: { id: number; email: string; r
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           {t("changeRole")} ({user.email})
         </label>
-        <Select id={`role-${user.id}`} name="role" defaultValue={user.role} className="w-auto" data-testid={`role-select-${user.email}`}>
+        <Select
+          id={`role-${user.id}`}
+          name="role"
+          defaultValue={user.role}
+          className="w-auto"
+          data-testid={`role-select-${user.email}`}
+        >
           {roleOptions.map((r) => (
             <option key={r} value={r}>
               {tc(`roles.${r}`)}
@@ -74,7 +105,11 @@ export function UserRowControls({ user }: { user: { id: number; email: string; r
       <form action={disableAction}>
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="disabled" value={user.isDisabled ? "false" : "true"} />
-        <SubmitButton variant={user.isDisabled ? "secondary" : "danger"} size="sm" testId={`toggle-disabled-${user.email}`}>
+        <SubmitButton
+          variant={user.isDisabled ? "secondary" : "danger"}
+          size="sm"
+          testId={`toggle-disabled-${user.email}`}
+        >
           {user.isDisabled ? t("enable") : t("disable")}
         </SubmitButton>
       </form>
@@ -84,8 +119,19 @@ export function UserRowControls({ user }: { user: { id: number; email: string; r
           <label className="sr-only" htmlFor={`pw-${user.id}`}>
             {t("newPassword")} ({user.email})
           </label>
-          <Input id={`pw-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder={t("newPassword")} invalid={Boolean(pwError)} />
-          {pwError ? <p className="mt-1 text-xs text-red-700" data-testid={`pw-error-${user.email}`}>{pwError}</p> : null}
+          <Input
+            id={`pw-${user.id}`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            placeholder={t("newPassword")}
+            invalid={Boolean(pwError)}
+          />
+          {pwError ? (
+            <p className="mt-1 text-xs text-red-700" data-testid={`pw-error-${user.email}`}>
+              {pwError}
+            </p>
+          ) : null}
           {pwState?.ok ? <p className="mt-1 text-xs text-emerald-700">{t("saved")}</p> : null}
         </div>
         <SubmitButton variant="secondary" size="sm">

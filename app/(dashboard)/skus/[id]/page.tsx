@@ -23,7 +23,12 @@ export default async function SkuDetailPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const filters = await getDashboardFilters(query);
   const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
-  const [header, user, t, f] = await Promise.all([getSkuHeader(Number(id)), requireUser(), getTranslations("skus"), getFormatters()]);
+  const [header, user, t, f] = await Promise.all([
+    getSkuHeader(Number(id)),
+    requireUser(),
+    getTranslations("skus"),
+    getFormatters(),
+  ]);
   if (!header) notFound();
   const tz = getEnv().APP_TIMEZONE;
   return (
@@ -72,17 +77,39 @@ export default async function SkuDetailPage({ params, searchParams }: Props) {
   );
 }
 
-async function CostHistory({ skuId, canEdit, locale, timeZone }: { skuId: number; canEdit: boolean; locale: "ru" | "en"; timeZone: string }) {
+async function CostHistory({
+  skuId,
+  canEdit,
+  locale,
+  timeZone,
+}: {
+  skuId: number;
+  canEdit: boolean;
+  locale: "ru" | "en";
+  timeZone: string;
+}) {
   const entries = await getCostHistory(skuId);
-  return <CostPriceEditor skuId={skuId} entries={entries} canEdit={canEdit} locale={locale} timeZone={timeZone} today={businessToday(timeZone)} />;
+  return (
+    <CostPriceEditor
+      skuId={skuId}
+      entries={entries}
+      canEdit={canEdit}
+      locale={locale}
+      timeZone={timeZone}
+      today={businessToday(timeZone)}
+    />
+  );
 }
 
 async function SkuCharts({ skuId, scope }: { skuId: number; scope: DashboardScope }) {
-  const [series, t, to, f] = await Promise.all([getSkuSeries(skuId, scope), getTranslations("skus"), getTranslations("overview"), getFormatters()]);
+  const [series, t, to, f] = await Promise.all([
+    getSkuSeries(skuId, scope),
+    getTranslations("skus"),
+    getTranslations("overview"),
+    getFormatters(),
+  ]);
   if (series.length === 0) {
-    return (
-      <EmptyState title={t("detail.noSeries")} testId="sku-no-series" />
-    );
+    return <EmptyState title={t("detail.noSeries")} testId="sku-no-series" />;
   }
   const last = series[series.length - 1];
   const provisionalDays = series.filter((p) => !p.isSettled && (p.units !== 0 || p.refunds !== 0)).length;
@@ -107,15 +134,29 @@ async function SkuCharts({ skuId, scope }: { skuId: number; scope: DashboardScop
         />
         <CardBody>
           <PnlChart
-            data={series.map((p) => ({ d: p.d, revenue: p.revenue, costs: p.costs, profit: p.profit ?? "0", isProvisional: !p.isSettled && (p.units !== 0 || p.refunds !== 0) }))}
+            data={series.map((p) => ({
+              d: p.d,
+              revenue: p.revenue,
+              costs: p.costs,
+              profit: p.profit ?? "0",
+              isProvisional: !p.isSettled && (p.units !== 0 || p.refunds !== 0),
+            }))}
             config={{
               locale: f.locale,
               bucket: "day",
-              labels: { revenue: to("series.revenue"), costs: to("series.costs"), profit: to("series.profit"), provisional: to("provisional"), summary },
+              labels: {
+                revenue: to("series.revenue"),
+                costs: to("series.costs"),
+                profit: to("series.profit"),
+                provisional: to("provisional"),
+                summary,
+              },
               height: 260,
             }}
           />
-          {provisionalDays > 0 ? <p className="mt-2 text-xs text-slate-600">{t("detail.provisionalDays", { count: provisionalDays })}</p> : null}
+          {provisionalDays > 0 ? (
+            <p className="mt-2 text-xs text-slate-600">{t("detail.provisionalDays", { count: provisionalDays })}</p>
+          ) : null}
         </CardBody>
       </Card>
       <Card>
@@ -132,7 +173,10 @@ async function SkuCharts({ skuId, scope }: { skuId: number; scope: DashboardScop
           <p className="mt-2 text-xs text-slate-600">{t("detail.velocityHelp", { day: f.day(last.d) })}</p>
           <div className="mt-4 rounded-md bg-slate-50 p-3">
             <p className="text-xs text-slate-600">{t("detail.coverDays")}</p>
-            <p className={`text-lg font-semibold tabular-nums ${cover !== null && Number(cover) < 7 ? "text-red-700" : ""}`} data-testid="sku-cover">
+            <p
+              className={`text-lg font-semibold tabular-nums ${cover !== null && Number(cover) < 7 ? "text-red-700" : ""}`}
+              data-testid="sku-cover"
+            >
               {cover === null ? t("detail.noCover") : t("detail.coverValue", { days: f.number(cover, 1) })}
             </p>
             <p className="text-xs text-slate-500">

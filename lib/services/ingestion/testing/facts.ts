@@ -11,7 +11,16 @@ export interface FactsView {
   reviews: Record<string, string>;
 }
 
-const line = (r: { qty: number; refundsQty: number; revenueGross: string; refundsAmount: string; promoCost: string; deliveryCost: string; commissionAmount: string; settled: boolean }) =>
+const line = (r: {
+  qty: number;
+  refundsQty: number;
+  revenueGross: string;
+  refundsAmount: string;
+  promoCost: string;
+  deliveryCost: string;
+  commissionAmount: string;
+  settled: boolean;
+}) =>
   `qty=${r.qty} rq=${r.refundsQty} rev=${r.revenueGross} ref=${r.refundsAmount} promo=${r.promoCost} del=${r.deliveryCost} com=${r.commissionAmount} settled=${r.settled}`;
 
 export function truthView(t: MarketplaceTruth, today: string): FactsView {
@@ -28,10 +37,23 @@ export function truthView(t: MarketplaceTruth, today: string): FactsView {
   }
   const stock: Record<string, string> = {};
   for (const [sku, s] of t.stock) stock[`${today}|${sku}`] = `on_hand=${s.onHand} in_transit=${s.inTransit}`;
-  const money = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== 0).map(([k, v]) => [k, rubStr(v)]));
+  const money = (o: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(o)
+        .filter(([, v]) => v !== 0)
+        .map(([k, v]) => [k, rubStr(v)]),
+    );
   const reviews: Record<string, string> = {};
-  for (const [id, r] of t.reviews) reviews[id] = `sku=${r.sku} rating=${r.rating} media=${r.hasMedia} reply=${r.replyStatus} parent=${r.parentReviewId ?? ""}`;
-  return { dailySales, stock, cashflowsByType: money(t.cashflowsByType), storeLevelCashflowsByType: money(t.storeLevelCashflowsByType), reviews };
+  for (const [id, r] of t.reviews)
+    reviews[id] =
+      `sku=${r.sku} rating=${r.rating} media=${r.hasMedia} reply=${r.replyStatus} parent=${r.parentReviewId ?? ""}`;
+  return {
+    dailySales,
+    stock,
+    cashflowsByType: money(t.cashflowsByType),
+    storeLevelCashflowsByType: money(t.storeLevelCashflowsByType),
+    reviews,
+  };
 }
 
 export async function factsView(db: Db, marketplace: "WB" | "OZON"): Promise<FactsView> {
@@ -72,11 +94,23 @@ export async function factsView(db: Db, marketplace: "WB" | "OZON"): Promise<Fac
     if (Number(f.a) !== 0) cashflowsByType[f.type] = f.a;
     if (f.store !== null && Number(f.store) !== 0) storeLevelCashflowsByType[f.type] = f.store;
   }
-  const reviewRows = rowsOf<{ id: string; e: string; rating: number; media: boolean; reply: string; parent: string | null }>(
+  const reviewRows = rowsOf<{
+    id: string;
+    e: string;
+    rating: number;
+    media: boolean;
+    reply: string;
+    parent: string | null;
+  }>(
     await db.execute(sql`select r.review_id as id, ${ext}::text as e, r.rating, r.has_media as media, r.reply_status as reply, r.parent_review_id as parent
       from reviews r left join sku s on s.id = r.sku_id where r.marketplace = ${marketplace}`),
   );
-  const reviews = Object.fromEntries(reviewRows.map((r) => [r.id, `sku=${r.e} rating=${r.rating} media=${r.media} reply=${r.reply} parent=${r.parent ?? ""}`]));
+  const reviews = Object.fromEntries(
+    reviewRows.map((r) => [
+      r.id,
+      `sku=${r.e} rating=${r.rating} media=${r.media} reply=${r.reply} parent=${r.parent ?? ""}`,
+    ]),
+  );
   return { dailySales, stock, cashflowsByType, storeLevelCashflowsByType, reviews };
 }
 

@@ -18,7 +18,11 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, tc, f] = await Promise.all([getTranslations("settings.stores"), getTranslations("common"), getFormatters()]);
+  const [t, tc, f] = await Promise.all([
+    getTranslations("settings.stores"),
+    getTranslations("common"),
+    getFormatters(),
+  ]);
   const isOwner = canManageStores(user.role);
   const editable = isOwner && store.source !== "env";
   const detail = await statusDetailText(store.statusDetail);
@@ -28,7 +32,11 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         {t("back")}
       </Link>
       <Card>
-        <CardHeader title={store.name} description={tc(`marketplaces.${store.marketplace}`)} actions={<StoreStatusBadge store={store} />} />
+        <CardHeader
+          title={store.name}
+          description={tc(`marketplaces.${store.marketplace}`)}
+          actions={<StoreStatusBadge store={store} />}
+        />
         <CardBody>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2" data-testid="store-facts">
             <div>
