@@ -507,10 +507,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         return ok({ items: ozon.fboStocks.filter((s) => wanted.has(String(s.sku))) });
       }
       case "POST /v2/product/info/stocks-by-warehouse/fbs": {
+        // the spec requires one of sku or offer_id non-empty
+        const skus = new Set(((b.sku ?? []) as unknown[]).map(String));
+        const offers = new Set(((b.offer_id ?? []) as unknown[]).map(String));
+        if (skus.size === 0 && offers.size === 0) return ozonError(400, 3, "sku or offer_id is required");
+        if (skus.size + offers.size > 1000) return ozonError(400, 3, "sku, offer_id: at most 1000 items");
+        const matching = ozon.fbsStocks.filter(
+          (s) => skus.has(String(s.sku)) || offers.has(String((s as { offer_id?: unknown }).offer_id)),
+        );
         const limit = Math.min(Number(b.limit ?? 1000), pages.ozonFbsStocks);
         const offset = b.cursor ? Number(Buffer.from(String(b.cursor), "base64url").toString()) : 0;
-        const page = ozon.fbsStocks.slice(offset, offset + limit);
-        const hasNext = offset + limit < ozon.fbsStocks.length;
+        const page = matching.slice(offset, offset + limit);
+        const hasNext = offset + limit < matching.length;
         return ok(
           {
             products: page,
@@ -581,17 +589,31 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         );
       }
       case "POST /v1/finance/cash-flow-statement/list": {
+        // shape of the official example (MissiaL/ozon-api references/ozon-seller-openapi.json, commit
+        // 1953152c): page_count beside result, an int64 period id, details as one object whose payments
+        // are an array; a page of several periods carries details as an array, as practitioners report
         const date = (b.date ?? {}) as { from?: string; to?: string };
         const from = String(date.from ?? "").slice(0, 10);
         const to = String(date.to ?? "").slice(0, 10);
         const pageSize = Number(b.page_size ?? 100);
         const page = Number(b.page ?? 1);
+        if (!from || !to || !(pageSize >= 1) || !(page >= 1))
+          return ozonError(400, 3, "date.from, date.to, page and page_size are required");
         const all = ozon.cashFlows.filter((c) => c.end >= from && c.begin <= to);
         const slice = all.slice((page - 1) * pageSize, page * pageSize);
+        const period = (c: (typeof all)[number]) => ({
+          begin: `${c.begin}T00:00:00Z`,
+          end: `${c.end}T23:59:59Z`,
+          id: Number(`${c.begin}${c.end}`.replace(/-/g, "")),
+        });
+        const details = slice.map((c) => ({
+          period: period(c),
+          payments: [{ payment: c.payment / 100, currency_code: "RUB" }],
+        }));
         return ok({
           result: {
             cash_flows: slice.map((c) => ({
-              period: { id: c.id, begin: `${c.begin}T00:00:00Z`, end: `${c.end}T23:59:59Z` },
+              period: period(c),
               orders_amount: 0,
               returns_amount: 0,
               commission_amount: 0,
@@ -599,12 +621,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
               item_delivery_and_return_amount: 0,
               currency_code: "RUB",
             })),
-            details: slice.map((c) => ({
-              period: { id: c.id },
-              payments: [{ payment: c.payment / 100, currency_code: "RUB" }],
-            })),
-            page_count: Math.ceil(all.length / pageSize),
+            details: details.length === 1 ? details[0] : details,
           },
+          page_count: Math.ceil(all.length / pageSize),
         });
       }
       default:

@@ -91,19 +91,31 @@ export class OzonClient {
     return { accruals: res?.accruals ?? [], lastId: res?.last_id == null ? "" : String(res.last_id) };
   }
 
+  /** FBO (v3) or FBS (v4) postings processed in [since, to), cursor paging; bodies as each version's schema has them. */
   async postings(schema: "FBO" | "FBS", since: string, to: string, cursor: string) {
     const path = schema === "FBO" ? "/v3/posting/fbo/list" : "/v4/posting/fbs/list";
+    const body =
+      schema === "FBO"
+        ? {
+            filter: { since, to },
+            limit: 100,
+            cursor,
+            sort_dir: "ASC",
+            translit: false,
+            with: { analytics_data: true, financial_data: true, legal_info: false },
+          }
+        : {
+            filter: { since, to },
+            limit: 100,
+            cursor,
+            sort_dir: "ASC",
+            translit: false,
+            with: { analytics_data: true, financial_data: true, barcodes: false, legal_info: false },
+          };
     const res = await this.post(
       path,
-      {
-        filter: { since, to, statuses: [], posting_numbers: [], order_numbers: [] },
-        limit: 100,
-        cursor,
-        sort_dir: "ASC",
-        translit: false,
-        with: { analytics_data: true, financial_data: true, legal_info: false },
-      },
-      z.object({ postings: recordList, has_next: z.boolean(), cursor: z.string().nullish() }),
+      body,
+      z.object({ postings: recordList.nullish(), has_next: z.boolean().nullish(), cursor: z.string().nullish() }),
     );
     return { postings: res?.postings ?? [], hasNext: res?.has_next ?? false, cursor: res?.cursor ?? "" };
   }
@@ -111,7 +123,7 @@ export class OzonClient {
   async productList(lastId: string) {
     const res = await this.post(
       "/v3/product/list",
-      { filter: { visibility: "ALL", offer_id: [], product_id: [] }, last_id: lastId, limit: 1000 },
+      { filter: { visibility: "ALL" }, last_id: lastId, limit: 1000 },
       z.object({
         result: z.object({
           items: recordList,
@@ -124,29 +136,21 @@ export class OzonClient {
   }
 
   async productInfo(productIds: string[]) {
-    const res = await this.post(
-      "/v3/product/info/list",
-      { offer_id: [], product_id: productIds, sku: [] },
-      z.object({ items: recordList }),
-    );
+    const res = await this.post("/v3/product/info/list", { product_id: productIds }, z.object({ items: recordList }));
     return res?.items ?? [];
   }
 
   async fboStocks(skus: string[]) {
-    const res = await this.post(
-      "/v1/analytics/stocks",
-      { skus, cluster_ids: [], warehouse_ids: [], item_tags: [], turnover_grades: [] },
-      z.object({ items: recordList }),
-      STOCKS,
-    );
+    const res = await this.post("/v1/analytics/stocks", { skus }, z.object({ items: recordList }), STOCKS);
     return res?.items ?? [];
   }
 
-  async fbsStocks(cursor: string) {
+  /** Seller-warehouse stock of the given SKUs (the schema requires `sku` or `offer_id` non-empty; ≤1000). */
+  async fbsStocks(skus: string[], cursor: string) {
     const res = await this.post(
       "/v2/product/info/stocks-by-warehouse/fbs",
-      { limit: 1000, cursor, sku: [], offer_id: [] },
-      z.object({ products: recordList, cursor: z.string().nullish(), has_next: z.boolean().optional() }),
+      { limit: 1000, cursor, sku: skus },
+      z.object({ products: recordList.nullish(), cursor: z.string().nullish(), has_next: z.boolean().nullish() }),
     );
     return { products: res?.products ?? [], cursor: res?.cursor ?? "", hasNext: res?.has_next ?? false };
   }
@@ -171,14 +175,25 @@ export class OzonClient {
     return { reviews: res?.reviews ?? [], hasNext: res?.has_next ?? false, lastId: res?.last_id ?? "" };
   }
 
+  /**
+   * One page of half-month payout statements. page_size 1: a `details` object describes a single period,
+   * so one period per page leaves no doubt which one it belongs to (the official example asks the same).
+   * `page_count` stands beside `result` in the official example and inside it in the schema: both read.
+   */
   async cashFlowStatement(from: string, to: string, page: number) {
+    const count = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]).nullish();
     const res = await this.post(
       "/v1/finance/cash-flow-statement/list",
-      { date: { from: `${from}T00:00:00.000Z`, to: `${to}T23:59:59.999Z` }, page, page_size: 100, with_details: true },
+      { date: { from: `${from}T00:00:00.000Z`, to: `${to}T23:59:59.999Z` }, page, page_size: 1, with_details: true },
       z.object({
-        result: z.object({ cash_flows: recordList, details: z.unknown().optional(), page_count: z.number() }),
+        result: z.object({ cash_flows: recordList.nullish(), details: z.unknown().optional(), page_count: count }),
+        page_count: count,
       }),
     );
-    return res?.result ?? { cash_flows: [], details: undefined, page_count: 0 };
+    return {
+      cashFlows: res?.result.cash_flows ?? [],
+      details: res?.result.details,
+      pageCount: res?.page_count ?? res?.result.page_count ?? null,
+    };
   }
 }

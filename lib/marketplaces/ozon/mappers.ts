@@ -216,7 +216,10 @@ const postingSchema = z.object({
       price: z.union([moneyObject, z.string(), z.number()]),
     }),
   ),
-  analytics_data: z.object({ warehouse_id: idString.nullish(), warehouse_name: z.string().nullish() }).nullish(),
+  // v3 FBO names the warehouse `warehouse_name`, v4 FBS `warehouse`
+  analytics_data: z
+    .object({ warehouse_id: idString.nullish(), warehouse_name: z.string().nullish(), warehouse: z.string().nullish() })
+    .nullish(),
   delivery_method: z.object({ warehouse_id: idString.nullish(), warehouse: z.string().nullish() }).nullish(),
   financial_data: z
     .object({
@@ -251,7 +254,7 @@ export function mapOzonPosting(raw: unknown, channel: "FBO" | "FBS", timeZone: s
       : r.analytics_data?.warehouse_id;
   const whName =
     channel === "FBS"
-      ? (r.delivery_method?.warehouse ?? r.analytics_data?.warehouse_name)
+      ? (r.delivery_method?.warehouse ?? r.analytics_data?.warehouse)
       : r.analytics_data?.warehouse_name;
   const commissions = new Map(
     (r.financial_data?.products ?? []).map((p) => [
@@ -383,36 +386,78 @@ export function mapOzonReview(raw: unknown): NormalizedReview {
   };
 }
 
-const cashFlowSchema = z.object({
-  period: z.object({ id: z.union([z.string(), z.number()]), begin: z.string(), end: z.string() }),
+const periodSchema = z.object({ id: idString, begin: z.string().nullish(), end: z.string() });
+const cashFlowSchema = z.object({ period: periodSchema });
+const paymentSchema = z.object({
+  payment: z.union([z.number(), z.string().trim().min(1)]),
+  currency_code: z.string().nullish(),
+});
+// the spec's schema has `details` and `details.payments` as objects; its own example has `payments` as
+// an array, and practitioners see `details` as an array of periods: every one of these shapes is read
+const detailSchema = z.object({
+  period: z.object({ id: idString }).nullish(),
+  payments: z.union([z.array(paymentSchema), paymentSchema]).nullish(),
 });
 
-/** Payout periods: `details[i].payments[].payment` is what was paid for period i */
-export function mapOzonPayouts(
-  cashFlows: unknown[],
-  details: unknown,
-  timeZone: string,
-): { key: string; d: string; amount: Decimal }[] {
-  const detailList = Array.isArray(details) ? details : details ? [details] : [];
-  const byPeriod = new Map<string, Decimal>();
-  for (const d of detailList) {
-    const parsed = z
-      .object({
-        period: z.object({ id: z.union([z.string(), z.number()]) }).nullish(),
-        payments: z.array(z.object({ payment: z.union([z.number(), z.string()]) })).nullish(),
-      })
-      .safeParse(d);
-    if (!parsed.success || !parsed.data.period) continue;
-    const sum = (parsed.data.payments ?? []).reduce((acc, p) => acc.plus(parseMoney(p.payment)), new Decimal(0));
-    byPeriod.set(String(parsed.data.period.id), sum);
+export interface OzonPayout {
+  key: string;
+  d: string;
+  amount: Decimal;
+}
+
+/** what a period's details say was paid, or why they cannot be read */
+export type OzonPaid = { amount: Decimal } | { problem: string };
+
+/**
+ * What was paid per period (`details[].payments[].payment`), by period id. A detail without a period id
+ * belongs to the page's only period. A period whose payments cannot be read keeps the reason, so that
+ * period alone is quarantined; details that name no period throw for the whole page.
+ */
+export function readOzonPayoutDetails(details: unknown, cashFlows: unknown[]): Map<string, OzonPaid> {
+  const list = Array.isArray(details) ? details : details == null ? [] : [details];
+  const paid = new Map<string, OzonPaid>();
+  for (const raw of list) {
+    const period = z.object({ period: z.object({ id: idString }).nullish() }).safeParse(raw);
+    let periodId = period.success ? period.data.period?.id : undefined;
+    if (periodId === undefined) {
+      const only = cashFlows.length === 1 ? cashFlowSchema.safeParse(cashFlows[0]) : undefined;
+      if (!only?.success) throw new RecordError("details: no period id, and the page holds more than one period");
+      periodId = only.data.period.id;
+    }
+    paid.set(periodId, paidOf(raw, periodId));
   }
-  return cashFlows.map((raw) => {
-    const parsed = cashFlowSchema.safeParse(raw);
-    if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-    const id = String(parsed.data.period.id);
-    // the period's last calendar day as Ozon states it (not shifted by time zone)
-    const end = parsed.data.period.end;
-    const d = /^\d{4}-\d{2}-\d{2}/.test(end) ? end.slice(0, 10) : toBusinessDate(new Date(end), timeZone);
-    return { key: id, d, amount: byPeriod.get(id) ?? new Decimal(0) };
-  });
+  return paid;
+}
+
+function paidOf(raw: unknown, periodId: string): OzonPaid {
+  const parsed = detailSchema.safeParse(raw);
+  if (!parsed.success) return { problem: `details of period ${periodId}: ${zodReason(parsed.error)}` };
+  const payments = parsed.data.payments;
+  if (payments == null) return { problem: `details of period ${periodId}: no payments` };
+  const list = Array.isArray(payments) ? payments : [payments];
+  if (new Set(list.map((p) => p.currency_code ?? "")).size > 1)
+    return { problem: `details of period ${periodId}: payments in several currencies` };
+  let amount = new Decimal(0);
+  for (const p of list) {
+    try {
+      amount = amount.plus(parseMoney(p.payment));
+    } catch {
+      return { problem: `details of period ${periodId}: not a money amount: ${JSON.stringify(p.payment)}` };
+    }
+  }
+  return { amount };
+}
+
+/** One payout period: the amount paid for it, dated on its last day as Ozon states it. */
+export function mapOzonPayout(raw: unknown, paid: Map<string, OzonPaid>, timeZone: string): OzonPayout {
+  const parsed = cashFlowSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const { id, end } = parsed.data.period;
+  const detail = paid.get(id);
+  if (!detail) throw new RecordError(`period ${id}: no payment details for it`);
+  if ("problem" in detail) throw new RecordError(detail.problem);
+  // the period's last calendar day as Ozon states it (not shifted by time zone)
+  const d = /^\d{4}-\d{2}-\d{2}/.test(end) ? end.slice(0, 10) : toBusinessDate(new Date(end), timeZone);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new RecordError(`period ${id}: not a date: ${end}`);
+  return { key: id, d, amount: detail.amount };
 }

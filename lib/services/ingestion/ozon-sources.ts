@@ -7,11 +7,13 @@ import {
   mapOzonAccrual,
   mapOzonFboStock,
   mapOzonFbsStock,
-  mapOzonPayouts,
+  mapOzonPayout,
   mapOzonPosting,
   mapOzonProduct,
   mapOzonReview,
+  type OzonPayout,
   type OzonStock,
+  readOzonPayoutDetails,
 } from "@/lib/marketplaces/ozon/mappers";
 import type { NormalizedSku } from "@/lib/marketplaces/wb/mappers";
 import { logger } from "@/lib/logger";
@@ -210,18 +212,22 @@ export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, s
     all.push(...page.ok);
     bad.push(...page.bad);
   }
-  let cursor = "";
-  for (;;) {
-    ctx.signal?.throwIfAborted();
-    const res = await client.fbsStocks(cursor);
-    const page = mapRecords(res.products, (raw) => {
-      const v = mapOzonFbsStock(raw);
-      return { key: v.key, d: ctx.today, value: v };
-    });
-    all.push(...page.ok);
-    bad.push(...page.bad);
-    if (!res.hasNext || !res.cursor || res.cursor === cursor) break;
-    cursor = res.cursor;
+  // the FBS method needs SKUs (or offer ids) named: the catalogue's, up to 1000 a call
+  for (let i = 0; i < skuRows.length; i += 1000) {
+    const skus = skuRows.slice(i, i + 1000).map((r) => r.e);
+    let cursor = "";
+    for (;;) {
+      ctx.signal?.throwIfAborted();
+      const res = await client.fbsStocks(skus, cursor);
+      const page = mapRecords(res.products, (raw) => {
+        const v = mapOzonFbsStock(raw);
+        return { key: v.key, d: ctx.today, value: v };
+      });
+      all.push(...page.ok);
+      bad.push(...page.bad);
+      if (!res.hasNext || !res.cursor || res.cursor === cursor) break;
+      cursor = res.cursor;
+    }
   }
   await commitPage(
     ctx,
@@ -265,29 +271,34 @@ export async function ingestOzonReviews(ctx: SourceContext, client: OzonClient, 
   }
 }
 
+/** Half-month payout statements of [from, to], one period a page; an unreadable amount is quarantined. */
 export async function ingestOzonPayouts(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
-  for (let page = 1; ; page++) {
+  const seen = new Set<string>();
+  for (let pageNo = 1; ; pageNo++) {
     ctx.signal?.throwIfAborted();
-    const res = await client.cashFlowStatement(ctx.from, ctx.to, page);
-    let payouts: ReturnType<typeof mapOzonPayouts> = [];
-    const bad: { reason: string; payload: unknown }[] = [];
+    const res = await client.cashFlowStatement(ctx.from, ctx.to, pageNo);
+    const fresh = res.cashFlows.filter((c) => !seen.has(payoutPeriodId(c)));
+    for (const c of res.cashFlows) seen.add(payoutPeriodId(c));
+    let page: { ok: Mapped<OzonPayout>[]; bad: { reason: string; payload: unknown }[] };
     try {
-      payouts = mapOzonPayouts(res.cash_flows, res.details, ctx.timeZone);
+      const paid = readOzonPayoutDetails(res.details, res.cashFlows);
+      page = mapRecords(fresh, (raw) => {
+        const v = mapOzonPayout(raw, paid, ctx.timeZone);
+        return { key: v.key, d: v.d, value: v };
+      });
     } catch (error) {
-      bad.push({ reason: (error as Error).message, payload: res });
+      // details unreadable: every period of the page is quarantined with the reason
+      page = { ok: [], bad: fresh.map((c) => ({ reason: (error as Error).message, payload: c })) };
     }
-    const ok: Mapped<(typeof payouts)[number]>[] = payouts.map((p, i) => ({
-      key: p.key,
-      d: p.d,
-      version: null,
-      value: p,
-      raw: { cash_flow: res.cash_flows[i], details: res.details },
-    }));
+    const withDetails = (cashFlow: unknown) => ({ cash_flow: cashFlow, details: res.details });
     await commitPage(
       ctx,
       "ozon_payouts",
       summary,
-      { ok, bad },
+      {
+        ok: page.ok.map((m) => ({ ...m, raw: withDetails(m.raw) })),
+        bad: page.bad.map((b) => ({ reason: b.reason, payload: withDetails(b.payload) })),
+      },
       {
         writeFacts: async (tx, items) => {
           await upsertCashflows(
@@ -307,6 +318,13 @@ export async function ingestOzonPayouts(ctx: SourceContext, client: OzonClient, 
         },
       },
     );
-    if (page >= res.page_count) break;
+    // without page_count, read until an empty page or one already seen (a server ignoring `page`)
+    const last = res.pageCount === null ? fresh.length === 0 : pageNo >= res.pageCount;
+    if (last || res.cashFlows.length === 0) break;
   }
+}
+
+function payoutPeriodId(raw: unknown): string {
+  const id = (raw as { period?: { id?: unknown } } | null)?.period?.id;
+  return id === undefined || id === null ? JSON.stringify(raw) : String(id);
 }
