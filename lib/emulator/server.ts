@@ -42,6 +42,8 @@ export interface StartEmulatorOptions extends DatasetOptions {
   /** enforce the documented rate limits, sped up by `speedup` (default 60: 1/min becomes 1/s) */
   rateLimits?: boolean | { speedup?: number };
   pageSizes?: EmulatorPageSizes;
+  /** how long an accrual by-day last_id stays valid (Ozon: 15 minutes); an older one gets 400 */
+  ozonLastIdTtlMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -141,6 +143,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     : 0;
   const buckets = new Map<string, Bucket>();
   const lastPage = new Map<string, { key: string; body: string; status: number }>();
+  const lastIdIssuedAt = new Map<string, number>();
+  const lastIdTtlMs = options.ozonLastIdTtlMs ?? 15 * 60_000;
   const repeated = new Set<string>();
 
   const matches = (f: { path?: string } | undefined, path: string) =>
@@ -468,6 +472,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const date = String(b.date ?? "");
         if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return ozonError(400, 3, "date: invalid value");
         const lastId = String(b.last_id ?? "");
+        const issuedAt = lastIdIssuedAt.get(`${date}|${lastId}`);
+        if (lastId && issuedAt !== undefined && Date.now() - issuedAt > lastIdTtlMs)
+          return ozonError(400, 3, "last_id is expired");
         const list = [
           ...(ozon.accruals.get(date) ?? []),
           ...malformed.ozonAccruals.filter((a) => a.date === date),
@@ -475,7 +482,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const start = lastId ? list.findIndex((a) => BigInt(a.accrual_id as string) > BigInt(lastId)) : 0;
         const page = start < 0 ? [] : list.slice(start, start + pages.ozonAccruals);
         const more = start >= 0 && start + pages.ozonAccruals < list.length;
-        return ok({ accruals: page, last_id: more ? String(page[page.length - 1].accrual_id) : "" }, lastId, date);
+        const next = more ? String(page[page.length - 1].accrual_id) : "";
+        if (next) lastIdIssuedAt.set(`${date}|${next}`, Date.now());
+        return ok({ accruals: page, last_id: next }, lastId, date);
       }
       case "POST /v3/posting/fbo/list":
       case "POST /v4/posting/fbs/list": {

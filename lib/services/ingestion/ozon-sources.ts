@@ -57,7 +57,12 @@ interface AccrualCursor {
   day: string;
   lastId: string;
   done: boolean;
+  /** when lastId was received: Ozon honours it for 15 minutes, then answers 400 */
+  at?: string;
 }
+
+/** a stored last_id older than this restarts its day (a little under Ozon's 15 minutes) */
+const LAST_ID_LIFETIME_MS = 14 * 60_000;
 
 /** Accruals of every day in [from, to]; unknown type ids are stored as 'other' and reported. */
 export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
@@ -66,7 +71,11 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
   let resume: AccrualCursor | undefined;
   if (stored) {
     const c = JSON.parse(stored) as AccrualCursor;
-    if (c.from === ctx.from && c.to === ctx.to && !c.done) resume = c;
+    if (c.from === ctx.from && c.to === ctx.to && !c.done) {
+      // an expired last_id would get 400: that day is read again from its start (rewrites are no-ops)
+      const expired = c.lastId !== "" && !(c.at && Date.now() - Date.parse(c.at) < LAST_ID_LIFETIME_MS);
+      resume = expired ? { ...c, lastId: "" } : c;
+    }
   }
   const unknown = new Map<number, number>();
   for (const day of eachDay(ctx.from, ctx.to)) {
@@ -103,6 +112,7 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
           day: done ? addDays(day, 1) : day,
           lastId: done ? "" : res.lastId,
           done: false,
+          at: new Date().toISOString(),
         } satisfies AccrualCursor),
         writeFacts: async (tx, items) => {
           const skuRefs = items.flatMap((i) =>
