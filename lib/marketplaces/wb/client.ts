@@ -112,6 +112,30 @@ export class WbClient {
     });
   }
 
+  /** Realization reports whose period lies in [dateFrom, dateTo] (Moscow dates), offset paging; null at the end (204). */
+  salesReportsList(params: {
+    dateFrom: string;
+    dateTo: string;
+    period?: "daily" | "weekly";
+    limit?: number;
+    offset?: number;
+  }) {
+    return this.clients.finance.request({
+      method: "POST",
+      path: "/api/finance/v1/sales-reports/list",
+      body: {
+        dateFrom: params.dateFrom,
+        dateTo: params.dateTo,
+        period: params.period ?? "weekly",
+        limit: params.limit ?? 1000,
+        offset: params.offset ?? 0,
+      },
+      schema: recordList,
+      limit: LIMITS.finance,
+      limitGroup: "finance",
+    });
+  }
+
   async stocks(params: { offset: number; limit?: number }): Promise<Record<string, unknown>[] | null> {
     const res = await this.clients.analytics.request({
       method: "POST",

@@ -1,0 +1,349 @@
+// WB contracts: each fixture (see wb/fixtures.ts for its source and commit) served over real HTTP to the
+// real WbClient; what the client returns (its schema and parseJsonExact), what the mappers make of it,
+// the requests checked against the spec's schemas, and the rows written on PGlite and PostgreSQL.
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db";
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import type { MarketplaceConfig } from "@/lib/services/ingestion/config";
+import { syncStores } from "@/lib/services/sync-stores";
+import { WbClient } from "../wb/client";
+import { mapWbCard, mapWbFeedback, mapWbStock } from "../wb/mappers";
+import { type EndpointContract, fixture } from "./fixture";
+import { checkRequest, queryValues } from "./request-schema";
+import { type FixtureServer, startFixtureServer } from "./serve";
+import * as wb from "./wb/fixtures";
+
+let server: FixtureServer;
+let client: WbClient;
+const TOKEN = "wb-contract-token";
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  const urls = {
+    statistics: server.url,
+    analytics: server.url,
+    finance: server.url,
+    feedbacks: server.url,
+    content: server.url,
+  };
+  client = new WbClient(TOKEN, urls, { rateLimits: false, maxAttempts: 1 });
+});
+afterAll(() => server.close());
+afterEach(() => {
+  server.requests.length = 0;
+});
+
+function serve(contract: EndpointContract, ...names: string[]) {
+  server.serve(`${contract.method} ${contract.path}`, ...names.map((n) => fixture(contract, n)));
+}
+function expectRequestsConform(contract: EndpointContract) {
+  const sent = server.requests.filter((r) => r.path === contract.path);
+  expect(sent.length).toBeGreaterThan(0);
+  for (const r of sent) {
+    expect(r.method).toBe(contract.method);
+    expect(r.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    const value = contract.method === "GET" ? queryValues(r.query, contract.request) : r.body;
+    expect(checkRequest(contract.request, value), JSON.stringify(value)).toEqual([]);
+  }
+  return sent;
+}
+
+describe("every endpoint WbClient calls has a contract", () => {
+  it("lists them, each with a request schema and a fixture whose origin is stated", () => {
+    expect(wb.WB_CONTRACTS.map((c) => `${c.method} ${c.path}`).sort()).toEqual(
+      [
+        "GET /ping",
+        "GET /api/v1/supplier/sales",
+        "POST /api/finance/v1/sales-reports/detailed",
+        "POST /api/finance/v1/sales-reports/list",
+        "POST /api/analytics/v1/stocks-report/wb-warehouses",
+        "GET /api/v1/feedbacks",
+        "GET /api/v1/feedbacks/archive",
+        "POST /content/v2/get/cards/list",
+      ].sort(),
+    );
+    for (const c of wb.WB_CONTRACTS)
+      for (const f of c.fixtures) {
+        if (f.origin.kind !== "variant") expect(f.origin.spec.commit).toMatch(/^[0-9a-f]{40}$/);
+        if (f.status === 200) expect(() => JSON.parse(f.body) as unknown).not.toThrow();
+      }
+  });
+});
+
+describe("GET /ping", () => {
+  it("answers", async () => {
+    serve(wb.ping, "built");
+    expect(await client.ping()).toEqual({ TS: "2026-11-26T09:41:12.123456789+03:00", Status: "OK" });
+    expectRequestsConform(wb.ping);
+  });
+});
+
+describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () => {
+  it("returns sales, returns and not-yet-priced rows as sent", async () => {
+    serve(wb.sales, "built");
+    const rows = await client.sales("2026-11-24T00:00:00");
+    const [sent] = expectRequestsConform(wb.sales);
+    expect(Object.fromEntries(sent.query)).toEqual({ dateFrom: "2026-11-24T00:00:00", flag: "0" });
+    expect(rows.map((r) => [r.saleID, r.date, r.nmId, r.forPay, r.priceWithDisc, r.warehouseType])).toEqual([
+      ["S21908776512", "2026-11-24T18:02:11", 213456789, 1095.6, 1369.5, "Склад WB"],
+      ["R21914455102", "2026-11-25T11:47:30", 224455667, -2275.4, -2994, "Склад WB"],
+      ["S21913400777", "2026-11-25T23:20:03", 231122334, 0, 0, "Склад WB"],
+      ["S21913400999", "2026-11-26T00:10:00", 213456789, 1095.6, 1369.5, "Склад продавца"],
+    ]);
+  });
+  it("reads an empty page", async () => {
+    serve(wb.sales, "empty");
+    expect(await client.sales("2026-11-27T00:00:00")).toEqual([]);
+  });
+  // mapWbSale is being rewritten by the lead (issue 18); the mapped rows are asserted there when it lands
+  describe.todo("mapped result of sales fixtures (mapWbSale rewrite, issue 18)");
+});
+
+describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJsonExact)", () => {
+  it("returns the official example field by field, money as strings", async () => {
+    serve(wb.financeDetailed, "official");
+    const lines = await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 0 });
+    const [sent] = expectRequestsConform(wb.financeDetailed);
+    expect(sent.body).toEqual({
+      dateFrom: "2026-03-16",
+      dateTo: "2026-03-22",
+      rrdId: 0,
+      limit: 100000,
+      period: "daily",
+    });
+    expect(lines).toHaveLength(1);
+    const [line] = lines!;
+    expect(line).toEqual(JSON.parse(fixture(wb.financeDetailed, "official").body)[0]);
+    expect([line.rrdId, line.rrDate, line.nmId, line.docTypeName, line.forPay, line.retailPriceWithDisc]).toEqual([
+      1232610467,
+      "2025-10-20",
+      1234567,
+      "Продажа",
+      "376.99",
+      "399.68",
+    ]);
+    expect([line.acquiringFee, line.deliveryService, line.penalty, line.paidStorage, line.deduction]).toEqual([
+      "14.89",
+      "0",
+      "231.35",
+      "12647.29",
+      "6354",
+    ]);
+    expect([line.paidAcceptance, line.rebillLogisticCost, line.additionalPayment, line.deliveryMethod]).toEqual([
+      "865",
+      "1.349",
+      "0",
+      "FBS, (МГТ)",
+    ]);
+  });
+  it("returns the variants: a return line, a product-less line with numbers, ids beyond 2^53 exact", async () => {
+    serve(wb.financeDetailed, "variants");
+    const lines = (await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 1232610467 }))!;
+    expect(lines.map((l) => [l.rrdId, l.reportId, l.nmId, l.docTypeName, l.forPay, l.paidStorage])).toEqual([
+      [1232610468, 1234567, 1234567, "Возврат", "376.99", "0"],
+      ["9007199254740995", "9007199254740993", 0, "", 0, 12647.29],
+    ]);
+  });
+  it("reads 204 as the end", async () => {
+    serve(wb.financeDetailed, "end");
+    expect(await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 9 })).toBeNull();
+  });
+  // mapWbFinanceLine / wbFinanceCashflows are being rewritten by the lead (issue 18): the mapped finance
+  // lines of these fixtures are asserted when the finance_lines change lands on main
+  describe.todo("mapped result of sales-reports/detailed fixtures (finance_lines rewrite, issue 18)");
+});
+
+describe("POST /api/finance/v1/sales-reports/list", () => {
+  it("returns the official example and the variants, report ids beyond 2^53 exact", async () => {
+    serve(wb.financeList, "official", "variants", "end");
+    const first = await client.salesReportsList({ dateFrom: "2026-03-16", dateTo: "2026-03-22" });
+    const [sent] = expectRequestsConform(wb.financeList);
+    expect(sent.body).toEqual({
+      dateFrom: "2026-03-16",
+      dateTo: "2026-03-22",
+      period: "weekly",
+      limit: 1000,
+      offset: 0,
+    });
+    expect(first).toEqual(JSON.parse(fixture(wb.financeList, "official").body));
+    const second = await client.salesReportsList({ dateFrom: "2026-03-16", dateTo: "2026-03-22", period: "daily" });
+    expect(second!.map((r) => [r.reportId, r.reportType, r.bankPaymentSum])).toEqual([
+      ["9007199254740993", 2, "-120.50"],
+    ]);
+    expect(await client.salesReportsList({ dateFrom: "2026-03-23", dateTo: "2026-03-29" })).toBeNull();
+    expectRequestsConform(wb.financeList);
+  });
+});
+
+describe("POST /api/analytics/v1/stocks-report/wb-warehouses", () => {
+  it("maps stock per size to the masked WB warehouse, and reads 204 as the end", async () => {
+    serve(wb.stocks, "built", "end");
+    const items = await client.stocks({ offset: 0 });
+    expect(await client.stocks({ offset: 2 })).toBeNull();
+    const [sent] = expectRequestsConform(wb.stocks);
+    expect(sent.body).toEqual({ limit: 250000, offset: 0 });
+    expect(items!.map(mapWbStock)).toEqual([
+      {
+        key: "213456789|340112233|-999999",
+        nmId: "213456789",
+        warehouse: { code: "-999999", name: "Склад WB", kind: "FBO" },
+        onHand: 143,
+        inTransit: 15,
+      },
+      {
+        key: "213456789|340112234|-999999",
+        nmId: "213456789",
+        warehouse: { code: "-999999", name: "Склад WB", kind: "FBO" },
+        onHand: 0,
+        inTransit: 3,
+      },
+    ]);
+  });
+});
+
+describe("GET /api/v1/feedbacks and /archive", () => {
+  it("maps feedbacks with nullable parts null, and an empty list", async () => {
+    serve(wb.feedbacks, "built", "none");
+    serve(wb.feedbacksArchive, "built");
+    const list = await client.feedbacks({
+      archive: false,
+      isAnswered: false,
+      take: 5000,
+      skip: 0,
+      dateFrom: 1,
+      dateTo: 2,
+    });
+    expect(await client.feedbacks({ archive: false, isAnswered: true, take: 5000, skip: 0 })).toEqual([]);
+    const archive = await client.feedbacks({ archive: true, take: 5000, skip: 0 });
+    expectRequestsConform(wb.feedbacks);
+    expectRequestsConform(wb.feedbacksArchive);
+    expect(list.map(mapWbFeedback)).toEqual([
+      {
+        key: "YX52RZEBhH9mrcYdEJuD",
+        skuExternalId: "213456789",
+        parentReviewId: null,
+        createdAt: new Date("2026-11-20T07:20:48Z"),
+        rating: 5,
+        hasMedia: false,
+        text: "Спасибо, всё подошло\nУдобные\nНет",
+        productName: "Футболка базовая",
+        orderStatus: "buyout",
+        replyStatus: "unanswered",
+      },
+      {
+        key: "n5um6IUBQOOSTxXoo0gV",
+        skuExternalId: "213456789",
+        parentReviewId: null,
+        createdAt: new Date("2026-11-21T08:00:00Z"),
+        rating: 2,
+        hasMedia: true,
+        text: "Спасибо, всё подошло\nУдобные\nНет",
+        productName: "Футболка базовая",
+        orderStatus: "rejected",
+        replyStatus: "answered",
+      },
+    ]);
+    expect(archive.map(mapWbFeedback).map((f) => [f.key, f.replyStatus])).toEqual([["arch1", "answered"]]);
+  });
+});
+
+describe("POST /content/v2/get/cards/list", () => {
+  it("maps cards and returns the cursor", async () => {
+    serve(wb.cards, "built");
+    const page = await client.cards({ limit: 100 });
+    const [sent] = expectRequestsConform(wb.cards);
+    expect(sent.body).toEqual({
+      settings: { sort: { ascending: true }, filter: { withPhoto: -1 }, cursor: { limit: 100 } },
+    });
+    expect(page.cursor).toEqual({ updatedAt: "2026-11-20T08:15:42.36Z", nmID: 213456789, total: 1 });
+    expect(page.cards.map(mapWbCard)).toEqual([
+      {
+        externalId: "213456789",
+        article: "TSH-BLK-M",
+        name: "Футболка базовая хлопок",
+        brand: "NordLine",
+        category: "Футболки",
+      },
+    ]);
+  });
+});
+
+describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s", (kind) => {
+  let database: TestDatabase;
+  let config: MarketplaceConfig;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    config = {
+      wbToken: TOKEN,
+      wbUrls: {
+        statistics: server.url,
+        analytics: server.url,
+        finance: server.url,
+        feedbacks: server.url,
+        content: server.url,
+      },
+      ozonUrl: server.url,
+      timeZone: "Europe/Moscow",
+      rateLimits: false,
+    };
+  });
+  afterAll(() => database?.close());
+
+  it("writes cards, stock and feedbacks", async () => {
+    serve(wb.cards, "built");
+    serve(wb.stocks, "built", "end");
+    serve(wb.feedbacks, "built", "none");
+    serve(wb.feedbacksArchive, "built");
+    const summary = await syncStores({
+      db: database.db,
+      from: "2026-11-20",
+      to: "2026-11-21",
+      trigger: "test",
+      config,
+      marketplace: "WB",
+      sources: ["wb_cards", "wb_stocks", "wb_feedbacks"],
+      resilience: { rateLimits: false, maxAttempts: 1, timeoutMs: 5000 },
+    });
+    for (const [name, s] of Object.entries(summary.runs[0].sources))
+      expect(s.status, `${name}: ${s.error}`).toBe("succeeded");
+    const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(query));
+    expect(
+      await rows(sql`select nm_id::text as nm, article, name, brand, category from sku where marketplace = 'WB'`),
+    ).toEqual([
+      {
+        nm: "213456789",
+        article: "TSH-BLK-M",
+        name: "Футболка базовая хлопок",
+        brand: "NordLine",
+        category: "Футболки",
+      },
+    ]);
+    expect(
+      await rows(
+        sql`select w.code, w.name, st.on_hand, st.in_transit from daily_stock st join warehouse w on w.id = st.warehouse_id`,
+      ),
+    ).toEqual([{ code: "-999999", name: "Склад WB", on_hand: 143, in_transit: 18 }]);
+    expect(
+      await rows(
+        sql`select review_id, rating, has_media, reply_status, order_status from reviews where marketplace = 'WB' order by review_id`,
+      ),
+    ).toEqual([
+      {
+        review_id: "YX52RZEBhH9mrcYdEJuD",
+        rating: 5,
+        has_media: false,
+        reply_status: "unanswered",
+        order_status: "buyout",
+      },
+      { review_id: "arch1", rating: 5, has_media: false, reply_status: "answered", order_status: "buyout" },
+      {
+        review_id: "n5um6IUBQOOSTxXoo0gV",
+        rating: 2,
+        has_media: true,
+        reply_status: "answered",
+        order_status: "rejected",
+      },
+    ]);
+  });
+});
