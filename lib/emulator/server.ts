@@ -112,6 +112,14 @@ function mskWallOf(value: string): string {
   return "";
 }
 
+/** v4 FBS names the posting's warehouse `analytics_data.warehouse` (official example), v3 `warehouse_name` */
+function asV4Fbs(posting: Record<string, unknown>): Record<string, unknown> {
+  const analytics = posting.analytics_data as Record<string, unknown> | null | undefined;
+  if (!analytics || !("warehouse_name" in analytics)) return posting;
+  const { warehouse_name: warehouse, ...rest } = analytics;
+  return { ...posting, analytics_data: { ...rest, warehouse } };
+}
+
 /** JSON with Ozon's int64 ids written as bare numbers, as the real API does */
 function toJson(value: unknown): string {
   return JSON.stringify(value).replace(/"accrual_id":"(\d+)"/g, '"accrual_id":$1');
@@ -496,7 +504,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const list = ozon.postings.filter(
           (p) => p.schema === schema && p.inProcessAt >= filter.since! && p.inProcessAt < filter.to!,
         );
-        const page = list.slice(offset, offset + limit).map((p) => p.json);
+        const page = list.slice(offset, offset + limit).map((p) => (schema === "FBS" ? asV4Fbs(p.json) : p.json));
         const hasNext = offset + limit < list.length;
         return ok(
           {
