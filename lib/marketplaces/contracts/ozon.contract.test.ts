@@ -293,6 +293,17 @@ describe("POST /v1/analytics/stocks", () => {
   });
 });
 
+describe("POST /v1/analytics/stocks, every turnover grade", () => {
+  it("maps a row of each grade the schema lists", async () => {
+    serve(ozon.fboStocks, "every turnover grade");
+    const items = await client.fboStocks(["1488301234"]);
+    expect(items.map((i) => i.turnover_grade)).toEqual(ozon.TURNOVER_GRADES);
+    expect(items.map(mapOzonFboStock).map((s) => [s.warehouse.code, s.onHand, s.inTransit])).toEqual(
+      ozon.TURNOVER_GRADES.map((_, i) => [String(1020001835658000 + i), i, 0]),
+    );
+  });
+});
+
 describe("POST /v2/product/info/stocks-by-warehouse/fbs", () => {
   it("names the SKUs (the schema requires sku or offer_id) and maps free stock", async () => {
     serve(ozon.fbsStocks, "built");

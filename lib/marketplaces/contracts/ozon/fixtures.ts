@@ -600,6 +600,24 @@ export const productInfo: EndpointContract = {
 };
 
 // ---------------------------------------------------------------- stocks
+export const TURNOVER_GRADES = [
+  "UNSPECIFIED",
+  "TURNOVER_GRADE_NONE",
+  "DEFICIT",
+  "POPULAR",
+  "ACTUAL",
+  "SURPLUS",
+  "NO_SALES",
+  "WAS_NO_SALES",
+  "RESTRICTED_NO_SALES",
+  "COLLECTING_DATA",
+  "WAITING_FOR_SUPPLY",
+  "WAS_DEFICIT",
+  "WAS_POPULAR",
+  "WAS_ACTUAL",
+  "WAS_SURPLUS",
+];
+
 export const fboStocks: EndpointContract = {
   method: "POST",
   path: "/v1/analytics/stocks",
@@ -681,26 +699,27 @@ export const fboStocks: EndpointContract = {
         ],
       }),
     },
+    {
+      name: "every turnover grade",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "built",
+        allowedBy: "every turnover_grade value the schema lists, on warehouse and cluster level; counts absent",
+      },
+      body: jsonText({
+        items: TURNOVER_GRADES.map((grade, i) => ({
+          sku: 1488301234,
+          warehouse_id: 1020001835658000 + i,
+          warehouse_name: `РФЦ ${i}`,
+          available_stock_count: i,
+          turnover_grade: grade,
+          turnover_grade_cluster: grade,
+        })),
+      }),
+    },
   ],
 };
-
-export const TURNOVER_GRADES = [
-  "UNSPECIFIED",
-  "TURNOVER_GRADE_NONE",
-  "DEFICIT",
-  "POPULAR",
-  "ACTUAL",
-  "SURPLUS",
-  "NO_SALES",
-  "WAS_NO_SALES",
-  "RESTRICTED_NO_SALES",
-  "COLLECTING_DATA",
-  "WAITING_FOR_SUPPLY",
-  "WAS_DEFICIT",
-  "WAS_POPULAR",
-  "WAS_ACTUAL",
-  "WAS_SURPLUS",
-];
 
 export const fbsStocks: EndpointContract = {
   method: "POST",
