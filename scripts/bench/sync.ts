@@ -48,9 +48,9 @@ function minimumApiCalls(d: Dataset): { wb: number; ozon: number } {
     ceil(fbo, 100) +
     ceil(fbs, 100) +
     ceil(d.ozon.skus.length, 100) + // FBO stocks, 100 SKUs a call
-    ceil(d.ozon.fbsStocks.length, 1000) +
+    ceil(d.ozon.skus.length, 1000) + // FBS stocks name the SKUs, 1000 a call
     ceil(d.ozon.reviews.length, 100) +
-    1; // payouts
+    ceil(d.ozon.cashFlows.length, 1); // payouts: one half-month statement a call (page_size 1)
   return { wb, ozon };
 }
 
