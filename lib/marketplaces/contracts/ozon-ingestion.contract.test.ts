@@ -122,7 +122,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
   });
 
   it("writes reviews", async () => {
-    serve(ozon.reviews, "built");
+    serve(ozon.reviews, "variants");
     const summary = await sync(["ozon_reviews"]);
     expect(summary.runs[0].sources.ozon_reviews).toMatchObject({ status: "succeeded", fetched: 2, inserted: 2 });
     expect(

@@ -331,8 +331,40 @@ describe("POST /v2/product/info/stocks-by-warehouse/fbs", () => {
 });
 
 describe("POST /v2/review/list", () => {
+  it("maps the official example (sku a string, the legacy status UNPROCESSED)", async () => {
+    serve(ozon.reviews, "official");
+    const page = await client.reviews("", "2024-10-09T21:00:00.000Z", "2024-10-10T21:00:00.000Z");
+    const [sent] = expectRequestsConform(ozon.reviews);
+    expect(sent.body).toEqual({
+      limit: 100,
+      last_id: "",
+      sort_dir: "ASC",
+      filters: {
+        status: "ALL",
+        order_status: "ALL",
+        published_from: "2024-10-09T21:00:00.000Z",
+        published_to: "2024-10-10T21:00:00.000Z",
+      },
+    });
+    expect(page).toMatchObject({ hasNext: true, lastId: "017c0d53-a7c8-81ef-53de-7d32fcbd7421" });
+    expect(page.reviews.map(mapOzonReview)).toEqual([
+      {
+        key: "017c0d1c-66d3-b838-3d29-cf9b95a6ac48",
+        skuExternalId: "148591503",
+        parentReviewId: null,
+        createdAt: new Date("2024-10-10T07:23:55.970Z"),
+        rating: 2,
+        hasMedia: false,
+        text: "Не лучший товар, встречал и получше за те же деньги.",
+        productName: null,
+        orderStatus: "DELIVERED",
+        replyStatus: "unanswered",
+      },
+    ]);
+  });
+
   it("maps reviews with sku as number or string", async () => {
-    serve(ozon.reviews, "built");
+    serve(ozon.reviews, "variants");
     const page = await client.reviews("", "2026-11-24T21:00:00.000Z", "2026-11-27T21:00:00.000Z");
     expectRequestsConform(ozon.reviews);
     expect(page.hasNext).toBe(false);

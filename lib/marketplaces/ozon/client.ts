@@ -167,7 +167,6 @@ export class OzonClient {
           order_status: "ALL",
           published_from: publishedFrom,
           published_to: publishedTo,
-          skus: [],
         },
       },
       z.object({ reviews: recordList, has_next: z.boolean(), last_id: z.string().nullish() }),

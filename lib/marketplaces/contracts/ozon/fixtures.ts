@@ -796,20 +796,32 @@ export const reviews: EndpointContract = {
           order_status: { type: "string", enum: ["ALL", "DELIVERED", "CANCELLED"] },
           published_from: dateTime,
           published_to: dateTime,
-          skus: int64s,
+          // the official request example names the filter `sku` (the client does not filter by SKU)
+          sku: int64s,
         },
       },
     },
   },
-  requestSource: ozonDocsMirror("reviewapi/post-v2-review-list.md", MIRROR_COMMIT),
+  requestSource: OZON_SELLER_SPEC,
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: ozonDocsMirror("reviewapi/post-v2-review-list.md", MIRROR_COMMIT),
-        schema: "v2ReviewListResponse: reviews[] (sku as number and as string), has_next, last_id",
+        kind: "official example",
+        spec: OZON_SELLER_SPEC,
+        at: "paths./v2/review/list.post.responses.200.content.application/json.example",
+      },
+      body: exampleText("ozon", "review-list-v2.json"),
+    },
+    {
+      name: "variants",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy:
+          "sku as a number (int64) beside a string, statuses NEW and PROCESSED, a cancelled order, media, answered",
       },
       body: jsonText({
         reviews: [
