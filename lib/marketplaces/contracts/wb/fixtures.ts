@@ -1,6 +1,8 @@
 // Contract fixtures for every WB endpoint WbClient calls. WB's OpenAPI files carry examples per property;
 // an "official example" here is the record those property examples compose (as the published docs render
-// it), field for field. Money in the finance API is a string; the statistics feeds send numbers.
+// it), field for field. Money in the finance API is a string; the statistics feeds send numbers. The
+// non-finance endpoints are built from their schemas: composing their property examples is left for the
+// next refresh (README, "For engineers").
 import { type EndpointContract, wbSpec } from "../fixture";
 import { jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
