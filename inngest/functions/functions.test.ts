@@ -193,16 +193,14 @@ describe("Inngest functions", () => {
   it("nightly-collect: plans yesterday plus days that never synced, invokes sync-store per store, then chains the recalculation by event", async () => {
     useDeps(async () => syncSummaryOf(accountId, {}));
     // the store synced successfully up to 3 days before yesterday
-    await db
-      .insert(schema.syncRuns)
-      .values({
-        accountId,
-        kind: "sync",
-        trigger: "schedule",
-        status: "succeeded",
-        dateFrom: "2026-11-20",
-        dateTo: "2026-11-25",
-      });
+    await db.insert(schema.syncRuns).values({
+      accountId,
+      kind: "sync",
+      trigger: "schedule",
+      status: "succeeded",
+      dateFrom: "2026-11-20",
+      dateTo: "2026-11-25",
+    });
     const t = new InngestTestEngine({
       function: nightlyCollectFunction,
       events: [{ name: "inngest/scheduled.timer", data: { cron: NIGHTLY_CRON } }],

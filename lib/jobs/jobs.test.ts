@@ -47,18 +47,16 @@ describe("jobs without Inngest", () => {
       .values({ marketplace: "OZON", name: "Shop", source: "ui" })
       .returning({ id: schema.accounts.id });
     // both stores synced before (their history is loaded); the first-sync test adds a new one
-    await db
-      .insert(schema.syncRuns)
-      .values(
-        [wb, ozon].map((accountId) => ({
-          accountId,
-          kind: "sync" as const,
-          trigger: "cli" as const,
-          status: "succeeded" as const,
-          dateFrom: "2026-08-01",
-          dateTo: "2026-10-31",
-        })),
-      );
+    await db.insert(schema.syncRuns).values(
+      [wb, ozon].map((accountId) => ({
+        accountId,
+        kind: "sync" as const,
+        trigger: "cli" as const,
+        status: "succeeded" as const,
+        dateFrom: "2026-08-01",
+        dateTo: "2026-10-31",
+      })),
+    );
     const skuId = await insertSku(db, { marketplace: "WB", article: "N-1", accountId: wb });
     await insertCostPrice(db, skuId, "2026-01-01", "100.00");
     await insertSales(db, [
@@ -233,30 +231,26 @@ describe("jobs without Inngest", () => {
       expect(await recalc()).toMatchObject({ dateFrom: "2026-09-01", dateTo: TODAY });
 
       // a failed first sync leaves the store new; a partial one (some sources loaded) does not
-      await db
-        .insert(schema.syncRuns)
-        .values({
-          accountId: fresh,
-          kind: "sync",
-          trigger: "manual",
-          status: "failed",
-          dateFrom: "2026-09-01",
-          dateTo: TODAY,
-        });
+      await db.insert(schema.syncRuns).values({
+        accountId: fresh,
+        kind: "sync",
+        trigger: "manual",
+        status: "failed",
+        dateFrom: "2026-09-01",
+        dateTo: TODAY,
+      });
       expect((await planCollection({ db, to: TODAY, accountId: fresh }))[0]).toMatchObject({
         from: "2026-09-01",
         firstSync: true,
       });
-      await db
-        .insert(schema.syncRuns)
-        .values({
-          accountId: fresh,
-          kind: "sync",
-          trigger: "manual",
-          status: "partial",
-          dateFrom: "2026-09-01",
-          dateTo: TODAY,
-        });
+      await db.insert(schema.syncRuns).values({
+        accountId: fresh,
+        kind: "sync",
+        trigger: "manual",
+        status: "partial",
+        dateFrom: "2026-09-01",
+        dateTo: TODAY,
+      });
       expect((await planCollection({ db, to: TODAY, accountId: fresh }))[0]).toMatchObject({
         from: "2026-11-23",
         firstSync: false,

@@ -118,16 +118,14 @@ describe.each(testDatabaseKinds())("getSyncOverview (%s)", (kind) => {
         .values({ marketplace: "OZON", name, source: "ui" })
         .returning({ id: schema.accounts.id });
       for (const status of statuses) {
-        await db
-          .insert(schema.syncRuns)
-          .values({
-            accountId: id,
-            kind: "sync",
-            trigger: "manual",
-            status,
-            dateFrom: "2026-09-01",
-            dateTo: "2026-11-29",
-          });
+        await db.insert(schema.syncRuns).values({
+          accountId: id,
+          kind: "sync",
+          trigger: "manual",
+          status,
+          dateFrom: "2026-09-01",
+          dateTo: "2026-11-29",
+        });
       }
       return id;
     };
