@@ -38,7 +38,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.url) {
     const pool = new Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
     pool.on("error", (error) => console.error("[db] idle client error:", error.message));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema });
     const parsed = new URL(options.url);
     return {
       db,
@@ -50,7 +50,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.memory) {
     const client = await PGlite.create();
     return {
-      db: drizzlePglite(client, { schema }) as unknown as Db,
+      db: drizzlePglite(client, { schema }),
       kind: "pglite",
       location: "memory",
       close: () => client.close(),
@@ -63,7 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     const client = await PGlite.create(dir);
     return {
-      db: drizzlePglite(client, { schema }) as unknown as Db,
+      db: drizzlePglite(client, { schema }),
       kind: "pglite",
       location: dir,
       close: async () => {

@@ -1,10 +1,10 @@
 // The schema's constraints, checked on in-memory PGlite and (with TEST_DATABASE_URL) on PostgreSQL 15.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "./index";
 import { getMigrationState, migrateDatabase } from "./migrate";
 import { accounts, cashflows, costPriceHistory, dailySales, dailyStock, sku, warehouse } from "./schema";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "./test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 
 const expectedTables = [
   "accounts",
@@ -35,47 +35,46 @@ async function rejects(promise: Promise<unknown>): Promise<string> {
 }
 
 describe.each(testDatabaseKinds())("schema on %s", (kind) => {
-  let database: TestDatabase;
+  const test = useTestDatabase(kind);
+  const { db } = test;
   let skuId: number;
   let accountId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const [account] = await database.db.insert(accounts).values({ marketplace: "WB", name: "Test WB" }).returning();
+    const [account] = await db.insert(accounts).values({ marketplace: "WB", name: "Test WB" }).returning();
     accountId = account.id;
-    const [row] = await database.db
+    const [row] = await db
       .insert(sku)
       .values({ accountId, marketplace: "WB", nmId: 213456789n, article: "TSH-BLK-M" })
       .returning();
     skuId = row.id;
   });
-  afterAll(async () => database?.close());
 
   it("creates every table and records the migrations as applied", async () => {
-    const result = await database.db.execute(
+    const result = await db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public'`,
     );
     const names = rowsOf<{ table_name: string }>(result).map((r) => r.table_name);
     for (const table of expectedTables) expect(names).toContain(table);
-    const state = await getMigrationState(database);
+    const state = await getMigrationState(test.database);
     expect(state.upToDate).toBe(true);
     expect(state.pending).toEqual([]);
   });
 
   it("a second migration run changes nothing", async () => {
-    const before = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    await migrateDatabase(database);
-    const after = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const before = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    await migrateDatabase(test.database);
+    const after = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     expect(rowsOf<{ n: number }>(after)[0].n).toBe(rowsOf<{ n: number }>(before)[0].n);
   });
 
   it("has no float column anywhere and money is numeric(14,2)", async () => {
-    const floats = await database.db.execute(
+    const floats = await db.execute(
       sql`select table_name, column_name from information_schema.columns
           where table_schema = 'public' and data_type in ('real', 'double precision')`,
     );
     expect(rowsOf(floats)).toEqual([]);
-    const money = await database.db.execute(
+    const money = await db.execute(
       sql`select column_name, numeric_precision, numeric_scale from information_schema.columns
           where table_schema = 'public' and table_name = 'daily_sales' and data_type = 'numeric'`,
     );
@@ -87,7 +86,7 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
   });
 
   it("timestamps are timestamptz", async () => {
-    const naive = await database.db.execute(
+    const naive = await db.execute(
       sql`select table_name, column_name from information_schema.columns
           where table_schema = 'public' and data_type = 'timestamp without time zone'`,
     );
@@ -95,34 +94,34 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
   });
 
   it("sku is unique per (marketplace, nm_id) and keeps ids beyond 2^53 exactly", async () => {
-    const msg = await rejects(database.db.insert(sku).values({ accountId, marketplace: "WB", nmId: 213456789n }));
+    const msg = await rejects(db.insert(sku).values({ accountId, marketplace: "WB", nmId: 213456789n }));
     expect(msg).toMatch(/sku_marketplace_nm_id_uq|duplicate key/);
     const big = 9007199254740993n;
-    const [row] = await database.db.insert(sku).values({ accountId, marketplace: "OZON", ozonId: big }).returning();
+    const [row] = await db.insert(sku).values({ accountId, marketplace: "OZON", ozonId: big }).returning();
     expect(row.ozonId).toBe(big);
-    const again = await rejects(database.db.insert(sku).values({ accountId, marketplace: "OZON", ozonId: big }));
+    const again = await rejects(db.insert(sku).values({ accountId, marketplace: "OZON", ozonId: big }));
     expect(again).toMatch(/sku_marketplace_ozon_id_uq|duplicate key/);
-    const read = await database.db.execute(sql`select ozon_id::text as id from sku where id = ${row.id}`);
+    const read = await db.execute(sql`select ozon_id::text as id from sku where id = ${row.id}`);
     expect(rowsOf<{ id: string }>(read)[0].id).toBe("9007199254740993");
   });
 
   it("warehouse is unique per (marketplace, code)", async () => {
-    await database.db.insert(warehouse).values({ marketplace: "WB", code: "-999999", name: "Склад WB" });
-    const msg = await rejects(database.db.insert(warehouse).values({ marketplace: "WB", code: "-999999" }));
+    await db.insert(warehouse).values({ marketplace: "WB", code: "-999999", name: "Склад WB" });
+    const msg = await rejects(db.insert(warehouse).values({ marketplace: "WB", code: "-999999" }));
     expect(msg).toMatch(/warehouse_marketplace_code_uq|duplicate key/);
-    await database.db.insert(warehouse).values({ marketplace: "OZON", code: "-999999" });
+    await db.insert(warehouse).values({ marketplace: "OZON", code: "-999999" });
   });
 
   it("daily_sales: two rows for the same day and SKU with no warehouse conflict", async () => {
     const row = { d: "2026-11-24", skuId, qty: 1, revenueGross: "1369.50", channel: "FBO" as const, srcHash: "a" };
-    await database.db.insert(dailySales).values(row);
-    const msg = await rejects(database.db.insert(dailySales).values({ ...row, srcHash: "b" }));
+    await db.insert(dailySales).values(row);
+    const msg = await rejects(db.insert(dailySales).values({ ...row, srcHash: "b" }));
     expect(msg).toMatch(/daily_sales_d_sku_warehouse_uq|duplicate key/);
   });
 
   it("daily_sales: the upsert on the natural key with NULL warehouse updates only when src_hash changes", async () => {
     const upsert = (hash: string, qty: number) =>
-      database.db
+      db
         .insert(dailySales)
         .values({ d: "2026-11-25", skuId, qty, revenueGross: "100.00", channel: "FBO", srcHash: hash })
         .onConflictDoUpdate({
@@ -134,28 +133,22 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
     expect(await upsert("h1", 1)).toHaveLength(1);
     expect(await upsert("h1", 1)).toHaveLength(0);
     expect(await upsert("h2", 2)).toHaveLength(1);
-    const rows = await database.db.execute(
-      sql`select qty from daily_sales where d = '2026-11-25' and sku_id = ${skuId}`,
-    );
+    const rows = await db.execute(sql`select qty from daily_sales where d = '2026-11-25' and sku_id = ${skuId}`);
     expect(rowsOf<{ qty: number }>(rows)).toEqual([{ qty: 2 }]);
   });
 
   it("daily_stock: NULL warehouse also conflicts", async () => {
     const row = { d: "2026-11-24", skuId, onHand: 5, srcHash: "a" };
-    await database.db.insert(dailyStock).values(row);
-    const msg = await rejects(database.db.insert(dailyStock).values(row));
+    await db.insert(dailyStock).values(row);
+    const msg = await rejects(db.insert(dailyStock).values(row));
     expect(msg).toMatch(/daily_stock_d_sku_warehouse_uq|duplicate key/);
   });
 
   it("cost_price_history is unique per (sku_id, dt_from) and money stays exact", async () => {
-    await database.db.insert(costPriceHistory).values({ skuId, dtFrom: "2025-01-01", costPrice: "100.10" });
-    const msg = await rejects(
-      database.db.insert(costPriceHistory).values({ skuId, dtFrom: "2025-01-01", costPrice: "1" }),
-    );
+    await db.insert(costPriceHistory).values({ skuId, dtFrom: "2025-01-01", costPrice: "100.10" });
+    const msg = await rejects(db.insert(costPriceHistory).values({ skuId, dtFrom: "2025-01-01", costPrice: "1" }));
     expect(msg).toMatch(/cost_price_history_sku_dt_from_uq|duplicate key/);
-    const sum = await database.db.execute(
-      sql`select sum(cost_price) * 3 as s from cost_price_history where sku_id = ${skuId}`,
-    );
+    const sum = await db.execute(sql`select sum(cost_price) * 3 as s from cost_price_history where sku_id = ${skuId}`);
     expect(String(rowsOf<{ s: string }>(sum)[0].s)).toBe("300.30");
   });
 
@@ -168,12 +161,10 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
       refId: "1",
       srcHash: "x",
     };
-    await database.db.insert(cashflows).values({ ...base, type: "storage" });
-    const msg = await rejects(
-      database.db.insert(cashflows).values({ ...base, refId: "2", type: "bogus" as "storage" }),
-    );
+    await db.insert(cashflows).values({ ...base, type: "storage" });
+    const msg = await rejects(db.insert(cashflows).values({ ...base, refId: "2", type: "bogus" as "storage" }));
     expect(msg).toMatch(/cashflows_type_ck|check constraint/);
-    const fk = await rejects(database.db.insert(cashflows).values({ ...base, refId: "3", type: "storage", skuId: 0 }));
+    const fk = await rejects(db.insert(cashflows).values({ ...base, refId: "3", type: "storage", skuId: 0 }));
     expect(fk).toMatch(/foreign key|violates/);
   });
 });

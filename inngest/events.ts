@@ -1,6 +1,7 @@
 // Typed events of Sovani's jobs. Payloads are validated at send and at receive time.
 import { eventType } from "inngest";
 import { z } from "zod";
+import { marketplaces } from "@/db/schema";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 const trigger = z.enum(["cli", "schedule", "manual", "inngest", "demo", "test"]);
@@ -19,7 +20,7 @@ export const syncRequested = eventType("sovani/sync.requested", {
 export const storeSyncRequested = eventType("sovani/store.sync.requested", {
   schema: z.object({
     accountId: z.number().int().positive(),
-    marketplace: z.enum(["WB", "OZON"]),
+    marketplace: z.enum(marketplaces),
     from: day,
     to: day,
     trigger,

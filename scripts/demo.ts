@@ -11,6 +11,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { marketplaces } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import { startEmulator } from "@/lib/emulator/server";
 import { saveCommissionRule } from "@/lib/services/commission-rules/commission-rules";
@@ -88,7 +89,7 @@ runCli(async () => {
 
     // the seller's own inputs: a commission rule per marketplace and cost prices for most SKUs
     // (every 7th SKU is left without one, so the "no cost price" flow has something to show)
-    for (const marketplace of ["WB", "OZON"] as const) {
+    for (const marketplace of marketplaces) {
       await saveCommissionRule({
         db,
         marketplace,

@@ -8,8 +8,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchPostgres, testDatabaseKinds } from "@/db/test-database";
-import { insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
+import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
+import { insertSales, insertSku } from "@/lib/testing/fixtures";
 
 const root = path.resolve(__dirname, "..");
 

@@ -9,9 +9,10 @@ import { previewCommissionRuleAction, saveCommissionRuleAction } from "@/lib/act
 import type { CommissionRulePreview } from "@/lib/services/commission-rules/commission-rules";
 import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
+import type { Marketplace } from "@/db/schema";
 
 export interface RuleDraft {
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   dtFrom: string;
   defaultPercent: string;
   categories: { category: string; percent: string }[];
@@ -139,7 +140,7 @@ export function CommissionRuleForm({
           <Select
             id="rule-mp"
             value={draft.marketplace}
-            onChange={(e) => update({ marketplace: e.target.value as "WB" | "OZON" })}
+            onChange={(e) => update({ marketplace: e.target.value as Marketplace })}
             data-testid="rule-marketplace"
           >
             <option value="WB">Wildberries</option>

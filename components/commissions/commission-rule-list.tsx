@@ -6,10 +6,11 @@ import { Alert, Button } from "@/components/ui";
 import { deleteCommissionRuleAction } from "@/lib/actions/commission-rules";
 import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
+import type { Marketplace } from "@/db/schema";
 
 export interface RuleRow {
   id: number;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   dtFrom: string;
   dtTo: string | null;
   defaultPercent: number;

@@ -6,11 +6,12 @@ import { Button, Input, Select } from "@/components/ui";
 import { addDays } from "@/lib/domain/dates";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/url-filters";
 import { showsFilters } from "./nav-items";
+import type { Marketplace } from "@/db/schema";
 
 export interface StoreOption {
   id: number;
   name: string;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
 }
 
 /** Store selector and date range, kept in the URL (?store=&from=&to=) so links and reloads keep them. */

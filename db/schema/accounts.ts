@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 
+export const marketplaces = ["WB", "OZON"] as const;
+/** Wildberries or Ozon: every store, SKU, warehouse and rule belongs to one. */
+export type Marketplace = (typeof marketplaces)[number];
+
 /** A seller's store on one marketplace. Stores come from the environment (source 'env') or the UI. */
 export const accounts = pgTable(
   "accounts",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
     name: text("name").notNull(),
     source: text("source", { enum: ["env", "ui", "demo"] })
       .notNull()

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
-import { accounts } from "./accounts";
+import { accounts, marketplaces } from "./accounts";
 
 /** One product: a WB card (nm_id) or an Ozon SKU (ozon_id). */
 export const sku = pgTable(
@@ -8,7 +8,7 @@ export const sku = pgTable(
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     accountId: integer("account_id").references(() => accounts.id, { onDelete: "restrict" }),
-    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
     nmId: bigint("nm_id", { mode: "bigint" }),
     ozonId: bigint("ozon_id", { mode: "bigint" }),
     /** Ozon product_id (the id of the product card that owns the SKU) */
@@ -37,7 +37,7 @@ export const warehouse = pgTable(
   "warehouse",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
     /** marketplace warehouse id as text (Ozon ids are int64; WB masks FBO warehouses as -999999) */
     code: text("code").notNull(),
     name: text("name"),

@@ -13,7 +13,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { accounts } from "./accounts";
+import { accounts, marketplaces } from "./accounts";
 import { sku, warehouse } from "./catalog";
 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 }).notNull().default("0");
@@ -84,7 +84,7 @@ export const reviews = pgTable(
   "reviews",
   {
     reviewId: text("review_id").primaryKey(),
-    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
     accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
     skuId: integer("sku_id").references(() => sku.id, { onDelete: "set null" }),
     /** a WB supplement review points at the review it extends */
@@ -135,7 +135,7 @@ export const cashflows = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
     d: date("d", { mode: "string" }).notNull(),
-    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
     type: text("type", { enum: cashflowTypes }).notNull(),
     amount: numeric("amount", { precision: 14, scale: 2 }).notNull(),
     /** source line id: WB rrdId, Ozon accrual_id, payout period id; text because ids exceed 2^53 */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { marketplaces } from "./accounts";
 import { sku } from "./catalog";
 
 /** Cost of one unit from dt_from on; the cost for day D is the latest row with dt_from <= D. */
@@ -26,7 +27,7 @@ export const commissionRules = pgTable(
   "commission_rules",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    marketplace: text("marketplace", { enum: ["WB", "OZON"] }).notNull(),
+    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
     dtFrom: date("dt_from", { mode: "string" }).notNull(),
     ruleJson: jsonb("rule_json").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -5,13 +5,13 @@ import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { desc, eq } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type Db, schema } from "@/db";
-import { createTestDatabase, type TestDatabase } from "@/db/test-database";
+import { schema } from "@/db";
+import { useTestDatabase } from "@/lib/testing/database";
 import { startJobRun } from "@/lib/jobs/job-runs";
 import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/test-job-deps";
-import { startFakeTelegram } from "@/lib/notifications/fake-telegram";
+import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import { AuthError, RateLimitedError } from "@/lib/marketplaces/http/errors";
-import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
+import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
 import { inngest } from "../client";
 import { toInngestError } from "../errors";
@@ -38,16 +38,13 @@ function failureEngine(fn: { opts: { id: string; onFailure?: unknown } }, error:
 }
 
 describe("Inngest functions", () => {
-  let database: TestDatabase;
-  let db: Db;
+  const { db } = useTestDatabase();
   let fake: Awaited<ReturnType<typeof startFakeTelegram>>;
   let accountId: number;
   let restore: (() => void) | undefined;
   const calls: SyncStoresOptions[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase("pglite");
-    db = database.db;
     fake = await startFakeTelegram();
     const [account] = await db
       .insert(schema.accounts)
@@ -57,7 +54,6 @@ describe("Inngest functions", () => {
   });
   afterAll(async () => {
     await fake?.close();
-    await database?.close();
   });
   afterEach(() => {
     restore?.();

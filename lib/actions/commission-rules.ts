@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "@/db";
+import { marketplaces } from "@/db/schema";
 import { isIsoDay } from "@/lib/domain/dates";
 import {
   deleteCommissionRule,
@@ -14,7 +15,7 @@ import { writeAudit } from "@/lib/services/audit/write-audit";
 import { authedAction } from "./safe-action";
 
 const ruleInput = z.object({
-  marketplace: z.enum(["WB", "OZON"]),
+  marketplace: z.enum(marketplaces),
   dtFrom: z.string().refine(isIsoDay, { message: "errors.invalidValue" }),
   /** the rule object; validated in depth by the commission domain schema inside the service */
   rule: z.unknown(),

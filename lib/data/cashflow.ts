@@ -6,6 +6,7 @@ import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
 import { int } from "./sql-helpers";
 import { Decimal, parseMoney, toMoneyString } from "@/lib/domain/money";
+import type { Marketplace } from "@/db/schema";
 
 export interface CashflowBucket {
   d: string;
@@ -28,7 +29,7 @@ export interface CashflowSummary {
 export interface PayoutRow {
   d: string;
   accountName: string | null;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   amount: string;
   refId: string;
 }
@@ -120,7 +121,7 @@ export async function queryPayouts(db: Db, scope: DashboardScope, limit = 100): 
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     d: String(r.d),
     accountName: (r.account_name as string | null) ?? null,
-    marketplace: r.marketplace as "WB" | "OZON",
+    marketplace: r.marketplace as Marketplace,
     amount: String(r.amount),
     refId: String(r.ref_id),
   }));

@@ -5,6 +5,7 @@ import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
 import { containsPattern, int, num, storeCondition } from "./sql-helpers";
 import type { Page } from "./table-params";
+import type { Marketplace } from "@/db/schema";
 
 export interface CostPriceEntry {
   id: number;
@@ -16,7 +17,7 @@ export interface CostPriceEntry {
 
 export interface SkuCostRow {
   skuId: number;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   externalId: string;
   article: string | null;
   name: string | null;
@@ -75,7 +76,7 @@ export async function querySkuCostPage(
     pageSize: options.pageSize,
     rows: raw.map((r) => ({
       skuId: int(r.id),
-      marketplace: r.marketplace as "WB" | "OZON",
+      marketplace: r.marketplace as Marketplace,
       externalId: String(r.external_id),
       article: (r.article as string | null) ?? null,
       name: (r.name as string | null) ?? null,
@@ -90,7 +91,7 @@ export interface MissingCostSku {
   skuId: number;
   article: string | null;
   name: string | null;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   unitsWithoutCost: number;
   firstDay: string;
 }
@@ -118,7 +119,7 @@ export async function queryMissingCostSkus(
       skuId: int(r.id),
       article: (r.article as string | null) ?? null,
       name: (r.name as string | null) ?? null,
-      marketplace: r.marketplace as "WB" | "OZON",
+      marketplace: r.marketplace as Marketplace,
       unitsWithoutCost: int(r.units),
       firstDay: String(r.first_day),
     })),

@@ -1,8 +1,8 @@
 // The dashboard reads against real migrations on PGlite (and PostgreSQL with TEST_DATABASE_URL),
 // with facts and derived rows inserted directly so each expected number is worked out by hand.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { queryCashflowSummary, queryPayouts } from "./cashflow";
 import { queryCostHistory, queryMissingCostSkus, querySkuCostPage } from "./costs";
 import { refreshSkuCumulativeStatement } from "@/lib/services/metrics/sku-cumulative";
@@ -14,7 +14,7 @@ import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, qu
 import { bucketFor, previousPeriod } from "./scope";
 
 describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
-  let database: TestDatabase;
+  const { db } = useTestDatabase(kind);
   let wb: number;
   let ozon: number;
   const sku: Record<string, number> = {};
@@ -22,8 +22,6 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
   let wh2: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const db = database.db;
     const acc = await db.execute(
       sql`insert into accounts (marketplace, name) values ('WB', 'WB shop'), ('OZON', 'Ozon shop') returning id`,
     );
@@ -98,14 +96,10 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
         (${ozon}, 'cli', 'partial', '2026-10-01T00:00:00Z')`);
   });
 
-  afterAll(async () => {
-    await database?.close();
-  });
-
   const scope = (accountId: number | null = null) => ({ accountId, from: "2026-11-01", to: "2026-11-07" });
 
   it("sums the period's tiles and the previous period of the same length", async () => {
-    const tiles = await queryOverviewTiles(database.db, scope());
+    const tiles = await queryOverviewTiles(db, scope());
     expect(tiles.previousFrom).toBe("2026-10-25");
     expect(tiles.previousTo).toBe("2026-10-31");
     expect(tiles.current).toEqual({
@@ -126,14 +120,14 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
   });
 
   it("limits the tiles to the selected store", async () => {
-    const tiles = await queryOverviewTiles(database.db, scope(ozon));
+    const tiles = await queryOverviewTiles(db, scope(ozon));
     expect(tiles.current.revenueNet).toBe("0");
     expect(tiles.hasData).toBe(false);
     expect(tiles.previous.revenueNet).toBe("900.00");
   });
 
   it("charts by day for short ranges and by week for long ones", async () => {
-    const series = await queryPnlSeries(database.db, scope());
+    const series = await queryPnlSeries(db, scope());
     expect(series.bucket).toBe("day");
     expect(series.points).toHaveLength(7);
     expect(series.points[0]).toMatchObject({
@@ -146,19 +140,19 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(series.points[6].isProvisional).toBe(true);
     expect(series.points[5].isProvisional).toBe(false);
     expect(bucketFor({ from: "2026-01-01", to: "2026-12-31" })).toBe("week");
-    const weekly = await queryPnlSeries(database.db, { accountId: null, from: "2026-10-25", to: "2026-11-07" }, "week");
+    const weekly = await queryPnlSeries(db, { accountId: null, from: "2026-10-25", to: "2026-11-07" }, "week");
     // 2026-10-25 is a Sunday: weeks start 10-19 (1 day), 10-26, 11-02
     expect(weekly.points.map((p) => p.d)).toEqual(["2026-10-19", "2026-10-26", "2026-11-02"]);
     expect(weekly.points.reduce((n, p) => n + p.units, 0)).toBe(36);
   });
 
   it("counts what needs attention", async () => {
-    expect(await queryAttentionCounts(database.db, scope())).toEqual({
+    expect(await queryAttentionCounts(db, scope())).toEqual({
       skusWithoutCost: 1,
       runningOut: 1,
       failedSyncs: 1,
     });
-    expect(await queryAttentionCounts(database.db, scope(ozon))).toEqual({
+    expect(await queryAttentionCounts(db, scope(ozon))).toEqual({
       skusWithoutCost: 0,
       runningOut: 0,
       failedSyncs: 0,
@@ -168,7 +162,7 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
 
   it("pages, sorts and filters SKUs on the server", async () => {
     const params = { page: 1, pageSize: 2, sort: "profit" as const, dir: "desc" as const };
-    const page = await querySkuPage(database.db, scope(), {}, params);
+    const page = await querySkuPage(db, scope(), {}, params);
     expect(page.total).toBe(3);
     expect(page.rows.map((r) => r.article)).toEqual(["CUP-1", "TOY-1"]); // nulls last
     expect(page.rows[0]).toMatchObject({
@@ -180,41 +174,39 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       coverDays: "5.00",
       isProvisional: true,
     });
-    const second = await querySkuPage(database.db, scope(), {}, { ...params, page: 2 });
+    const second = await querySkuPage(db, scope(), {}, { ...params, page: 2 });
     expect(second.rows.map((r) => r.article)).toEqual(["CUP-2"]);
     expect(second.rows[0]).toMatchObject({ isMissingCost: true, cogs: null, externalId: "9007199254740993" });
-    const asc = await querySkuPage(database.db, scope(), {}, { ...params, sort: "units", dir: "asc", pageSize: 50 });
+    const asc = await querySkuPage(db, scope(), {}, { ...params, sort: "units", dir: "asc", pageSize: 50 });
     expect(asc.rows.map((r) => r.article)).toEqual(["TOY-1", "CUP-2", "CUP-1"]);
 
-    const text = await querySkuPage(database.db, scope(), { q: "кружка" }, { ...params, pageSize: 50 });
+    const text = await querySkuPage(db, scope(), { q: "кружка" }, { ...params, pageSize: 50 });
     expect(text.rows.map((r) => r.article)).toEqual(["CUP-1"]);
     // LIKE wildcards in the search are literal
-    expect((await querySkuPage(database.db, scope(), { q: "100%_" }, params)).rows.map((r) => r.article)).toEqual([
-      "CUP-2",
+    expect((await querySkuPage(db, scope(), { q: "100%_" }, params)).rows.map((r) => r.article)).toEqual(["CUP-2"]);
+    expect((await querySkuPage(db, scope(), { q: "%" }, params)).total).toBe(1);
+    expect((await querySkuPage(db, scope(), { q: "9007199254740993" }, params)).rows[0].article).toBe("CUP-2");
+    expect((await querySkuPage(db, scope(), { marketplace: "OZON" }, params)).rows.map((r) => r.article)).toEqual([
+      "TOY-1",
     ]);
-    expect((await querySkuPage(database.db, scope(), { q: "%" }, params)).total).toBe(1);
-    expect((await querySkuPage(database.db, scope(), { q: "9007199254740993" }, params)).rows[0].article).toBe("CUP-2");
-    expect(
-      (await querySkuPage(database.db, scope(), { marketplace: "OZON" }, params)).rows.map((r) => r.article),
-    ).toEqual(["TOY-1"]);
-    expect((await querySkuPage(database.db, scope(), { brand: "Acme", category: "Посуда" }, params)).total).toBe(2);
-    expect((await querySkuPage(database.db, scope(wb), {}, { ...params, pageSize: 50 })).total).toBe(2);
-    const beyond = await querySkuPage(database.db, scope(), {}, { ...params, page: 9 });
+    expect((await querySkuPage(db, scope(), { brand: "Acme", category: "Посуда" }, params)).total).toBe(2);
+    expect((await querySkuPage(db, scope(wb), {}, { ...params, pageSize: 50 })).total).toBe(2);
+    const beyond = await querySkuPage(db, scope(), {}, { ...params, page: 9 });
     expect(beyond).toMatchObject({ rows: [], total: 3 });
-    expect(await querySkuFilterOptions(database.db, scope())).toEqual({
+    expect(await querySkuFilterOptions(db, scope())).toEqual({
       brands: ["Acme", "Toyco"],
       categories: ["Игрушки", "Посуда"],
     });
   });
 
   it("reads one SKU's series, stock and advice per warehouse", async () => {
-    expect(await querySkuHeader(database.db, 999_999)).toBeNull();
-    const header = await querySkuHeader(database.db, sku["CUP-1"]);
+    expect(await querySkuHeader(db, 999_999)).toBeNull();
+    const header = await querySkuHeader(db, sku["CUP-1"]);
     expect(header).toMatchObject({ article: "CUP-1", accountName: "WB shop", externalId: "1001" });
-    const series = await querySkuSeries(database.db, sku["CUP-1"], scope());
+    const series = await querySkuSeries(db, sku["CUP-1"], scope());
     expect(series).toHaveLength(7);
     expect(series[6]).toMatchObject({ d: "2026-11-07", units: 2, profit: "100.00", isSettled: false });
-    const warehouses = await querySkuWarehouses(database.db, sku["CUP-1"], "2026-11-07");
+    const warehouses = await querySkuWarehouses(db, sku["CUP-1"], "2026-11-07");
     expect(
       warehouses.map((w) => [w.warehouseName, w.onHand, w.advice.map((a) => [a.windowDays, a.recommendedQty])]),
     ).toEqual([
@@ -238,37 +230,34 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
 
   it("lists restock advice most urgent first, with filters", async () => {
     const params = { page: 1, pageSize: 50, sort: "coverDays" as const, dir: "asc" as const };
-    const page = await queryRestockPage(database.db, scope(), { windowDays: 14 }, params);
+    const page = await queryRestockPage(db, scope(), { windowDays: 14 }, params);
     expect(page.adviceDay).toBe("2026-11-07");
     expect(page.rows.map((r) => [r.article, r.warehouseName, r.recommendedQty])).toEqual([
       ["CUP-1", "Коледино", 22],
       ["CUP-1", "Казань", 10],
       ["CUP-2", "Коледино", 0],
     ]);
-    expect((await queryRestockPage(database.db, scope(), { windowDays: 14, isNeedOnly: true }, params)).total).toBe(2);
+    expect((await queryRestockPage(db, scope(), { windowDays: 14, isNeedOnly: true }, params)).total).toBe(2);
+    expect((await queryRestockPage(db, scope(), { windowDays: 28 }, params)).rows.map((r) => r.recommendedQty)).toEqual(
+      [50],
+    );
+    expect((await queryRestockPage(db, scope(), { windowDays: 14, warehouseId: wh2 }, params)).total).toBe(1);
     expect(
-      (await queryRestockPage(database.db, scope(), { windowDays: 28 }, params)).rows.map((r) => r.recommendedQty),
-    ).toEqual([50]);
-    expect((await queryRestockPage(database.db, scope(), { windowDays: 14, warehouseId: wh2 }, params)).total).toBe(1);
-    expect(
-      (await queryRestockPage(database.db, { ...scope(), to: "2026-11-06" }, { windowDays: 14 }, params)).rows[0]
-        .recommendedQty,
+      (await queryRestockPage(db, { ...scope(), to: "2026-11-06" }, { windowDays: 14 }, params)).rows[0].recommendedQty,
     ).toBe(99);
     expect(
-      (await queryRestockPage(database.db, { ...scope(), to: "2026-10-01" }, { windowDays: 14 }, params)).adviceDay,
+      (await queryRestockPage(db, { ...scope(), to: "2026-10-01" }, { windowDays: 14 }, params)).adviceDay,
     ).toBeNull();
     // pages cut the sorted matches: page 2 of 2 rows each continues where page 1 stopped, and a page past
     // the end still reports the total so the pager can lead back
     const small = { ...params, pageSize: 2 };
     expect(
-      (await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...small, page: 2 })).rows.map(
-        (r) => r.article,
-      ),
+      (await queryRestockPage(db, scope(), { windowDays: 14 }, { ...small, page: 2 })).rows.map((r) => r.article),
     ).toEqual(["CUP-2"]);
-    const beyond = await queryRestockPage(database.db, scope(), { windowDays: 14 }, { ...small, page: 5 });
+    const beyond = await queryRestockPage(db, scope(), { windowDays: 14 }, { ...small, page: 5 });
     expect([beyond.rows.length, beyond.total]).toEqual([0, 3]);
     const byArticle = await queryRestockPage(
-      database.db,
+      db,
       scope(),
       { windowDays: 14 },
       { ...params, sort: "article", dir: "desc" },
@@ -281,7 +270,7 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
   });
 
   it("sums cash flow by type and bucket, keeping financing and payouts out of operating", async () => {
-    const summary = await queryCashflowSummary(database.db, scope(), "day");
+    const summary = await queryCashflowSummary(db, scope(), "day");
     expect(summary.operating).toBe("880.05");
     expect(summary.financing).toBe("-500.00");
     expect(summary.payouts).toBe("700.00");
@@ -298,18 +287,18 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       ["financing", "-500.00", 1],
       ["payout", "700.00", 1],
     ]);
-    expect((await queryCashflowSummary(database.db, scope(ozon), "week")).operating).toBe("-20.00");
-    expect((await queryPayouts(database.db, scope())).map((p) => [p.d, p.amount])).toEqual([["2026-11-05", "700.00"]]);
+    expect((await queryCashflowSummary(db, scope(ozon), "week")).operating).toBe("-20.00");
+    expect((await queryPayouts(db, scope())).map((p) => [p.d, p.amount])).toEqual([["2026-11-05", "700.00"]]);
   });
 
   it("lists reviews in the business-day range with supplements under their parent", async () => {
-    const page = await queryReviewPage(database.db, scope(), {}, { page: 1, pageSize: 20 }, "Europe/Moscow");
+    const page = await queryReviewPage(db, scope(), {}, { page: 1, pageSize: 20 }, "Europe/Moscow");
     expect(page.rows.map((r) => r.reviewId)).toEqual(["o1", "w1"]);
     expect(page.rows[1].supplements.map((s) => s.reviewId)).toEqual(["w1s"]);
     expect(page.rows[1].text).toBe("<script>alert(1)</script> great");
     // the unanswered supplement brings its parent along
     const unanswered = await queryReviewPage(
-      database.db,
+      db,
       scope(),
       { isUnansweredOnly: true },
       { page: 1, pageSize: 20 },
@@ -317,21 +306,12 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     );
     expect(unanswered.rows.map((r) => r.reviewId)).toEqual(["w1"]);
     expect(
-      (
-        await queryReviewPage(
-          database.db,
-          scope(),
-          { isWithMediaOnly: true },
-          { page: 1, pageSize: 20 },
-          "Europe/Moscow",
-        )
-      ).total,
+      (await queryReviewPage(db, scope(), { isWithMediaOnly: true }, { page: 1, pageSize: 20 }, "Europe/Moscow")).total,
     ).toBe(1);
     expect(
-      (await queryReviewPage(database.db, scope(ozon), { rating: 4 }, { page: 1, pageSize: 20 }, "Europe/Moscow"))
-        .total,
+      (await queryReviewPage(db, scope(ozon), { rating: 4 }, { page: 1, pageSize: 20 }, "Europe/Moscow")).total,
     ).toBe(1);
-    expect(await queryReviewStats(database.db, scope(), "Europe/Moscow")).toEqual({
+    expect(await queryReviewStats(db, scope(), "Europe/Moscow")).toEqual({
       total: 3,
       unanswered: 1,
       averageRating: "3.67",
@@ -339,24 +319,24 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
   });
 
   it("reads cost prices and the SKUs that sell without one", async () => {
-    expect((await queryCostHistory(database.db, sku["CUP-1"])).map((e) => [e.dtFrom, e.costPrice])).toEqual([
+    expect((await queryCostHistory(db, sku["CUP-1"])).map((e) => [e.dtFrom, e.costPrice])).toEqual([
       ["2026-10-01", "200.00"],
       ["2026-01-01", "150.00"],
     ]);
-    const page = await querySkuCostPage(database.db, scope(), { asOf: "2026-09-30", page: 1, pageSize: 50 });
+    const page = await querySkuCostPage(db, scope(), { asOf: "2026-09-30", page: 1, pageSize: 50 });
     expect(page.rows.map((r) => [r.article, r.currentCost, r.entries])).toEqual([
       ["CUP-1", "150.00", 2],
       ["CUP-2", null, 0],
       ["TOY-1", "300.00", 1],
     ]);
-    const missing = await querySkuCostPage(database.db, scope(), {
+    const missing = await querySkuCostPage(db, scope(), {
       asOf: "2026-11-07",
       isMissingOnly: true,
       page: 1,
       pageSize: 50,
     });
     expect(missing.rows.map((r) => r.article)).toEqual(["CUP-2"]);
-    expect(await queryMissingCostSkus(database.db, scope())).toEqual({
+    expect(await queryMissingCostSkus(db, scope())).toEqual({
       total: 1,
       rows: [
         {

@@ -4,6 +4,7 @@ import type { RestockFilters, RestockSortKey } from "./restock";
 import type { ReviewFilters } from "./reviews";
 import type { SkuFilters, SkuSortKey } from "./skus";
 import { param, parseTableParams, type SearchParamsRecord, type TableParams } from "./table-params";
+import type { Marketplace } from "@/db/schema";
 
 // duplicated from the server-only modules as plain lists so this file stays importable anywhere
 const skuSortKeys: readonly SkuSortKey[] = [
@@ -23,7 +24,7 @@ const skuSortKeys: readonly SkuSortKey[] = [
 ];
 const restockSortKeys: readonly RestockSortKey[] = ["coverDays", "recommendedQty", "velocity", "onHand", "article"];
 
-function marketplaceParam(params: SearchParamsRecord): "WB" | "OZON" | undefined {
+function marketplaceParam(params: SearchParamsRecord): Marketplace | undefined {
   const v = param(params, "mp");
   return v === "WB" || v === "OZON" ? v : undefined;
 }

@@ -5,13 +5,14 @@ import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
 import { containsPattern, int, num, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
+import type { Marketplace } from "@/db/schema";
 
 export const restockSortKeys = ["coverDays", "recommendedQty", "velocity", "onHand", "article"] as const;
 export type RestockSortKey = (typeof restockSortKeys)[number];
 
 export interface RestockFilters {
   windowDays: 14 | 28;
-  marketplace?: "WB" | "OZON";
+  marketplace?: Marketplace;
   warehouseId?: number;
   q?: string;
   /** only rows with a recommended quantity above zero */
@@ -20,7 +21,7 @@ export interface RestockFilters {
 
 export interface RestockRow {
   skuId: number;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   externalId: string;
   article: string | null;
   name: string | null;
@@ -117,7 +118,7 @@ export async function queryRestockPage(
     total: all.length ? int(all[0].total) : 0,
     rows: raw.map((r) => ({
       skuId: int(r.sku_id),
-      marketplace: r.marketplace as "WB" | "OZON",
+      marketplace: r.marketplace as Marketplace,
       externalId: String(r.external_id),
       article: (r.article as string | null) ?? null,
       name: (r.name as string | null) ?? null,
@@ -139,7 +140,7 @@ export async function queryRestockPage(
 export interface WarehouseOption {
   id: number;
   name: string;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
 }
 
 export async function queryWarehouseOptions(db: Db): Promise<WarehouseOption[]> {

@@ -6,6 +6,7 @@ import { addDays, zonedWallTimeToInstant } from "@/lib/domain/dates";
 import type { DashboardScope } from "./scope";
 import { int } from "./sql-helpers";
 import type { Page } from "./table-params";
+import type { Marketplace } from "@/db/schema";
 
 export interface ReviewFilters {
   rating?: number;
@@ -15,7 +16,7 @@ export interface ReviewFilters {
 
 export interface ReviewItem {
   reviewId: string;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   accountName: string | null;
   skuId: number | null;
   article: string | null;
@@ -51,7 +52,7 @@ function toItem(r: Raw): Omit<ReviewItem, "supplements"> {
       : new Date(String(r.created_at_utc)).toISOString();
   return {
     reviewId: String(r.review_id),
-    marketplace: r.marketplace as "WB" | "OZON",
+    marketplace: r.marketplace as Marketplace,
     accountName: (r.account_name as string | null) ?? null,
     skuId: r.sku_id === null ? null : int(r.sku_id),
     article: (r.article as string | null) ?? null,

@@ -6,6 +6,7 @@ import type { DashboardScope } from "./scope";
 import { RUNNING_COLUMNS } from "@/lib/services/metrics/sku-cumulative";
 import { containsPattern, int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
+import type { Marketplace } from "@/db/schema";
 
 export const skuSortKeys = [
   "article",
@@ -25,7 +26,7 @@ export const skuSortKeys = [
 export type SkuSortKey = (typeof skuSortKeys)[number];
 
 export interface SkuFilters {
-  marketplace?: "WB" | "OZON";
+  marketplace?: Marketplace;
   brand?: string;
   category?: string;
   /** contains, case-insensitive, on article, name or the marketplace id */
@@ -34,7 +35,7 @@ export interface SkuFilters {
 
 export interface SkuRow {
   id: number;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   externalId: string;
   article: string | null;
   name: string | null;
@@ -198,7 +199,7 @@ export async function querySkuPage(
     const revenue = Number(revenueNet);
     return {
       id: int(r.id),
-      marketplace: r.marketplace as "WB" | "OZON",
+      marketplace: r.marketplace as Marketplace,
       externalId: String(r.external_id),
       article: (r.article as string | null) ?? null,
       name: (r.name as string | null) ?? null,
@@ -248,7 +249,7 @@ export interface SkuHeader {
   id: number;
   accountId: number | null;
   accountName: string | null;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   externalId: string;
   article: string | null;
   name: string | null;
@@ -270,7 +271,7 @@ export async function querySkuHeader(db: Db, skuId: number): Promise<SkuHeader |
     id: int(r.id),
     accountId: r.account_id === null ? null : int(r.account_id),
     accountName: (r.account_name as string | null) ?? null,
-    marketplace: r.marketplace as "WB" | "OZON",
+    marketplace: r.marketplace as Marketplace,
     externalId: String(r.external_id),
     article: (r.article as string | null) ?? null,
     name: (r.name as string | null) ?? null,

@@ -1,19 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, schema } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { describe, expect, it } from "vitest";
+import { schema } from "@/db";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { acquireJobLock, withJobLock } from "./job-lock";
 
 describe.each(testDatabaseKinds())("job lock (%s)", (kind) => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const { db } = useTestDatabase(kind);
 
   it("lets one holder run at a time and releases afterwards", async () => {
     let release!: () => void;

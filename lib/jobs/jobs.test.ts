@@ -5,11 +5,11 @@ import type { AddressInfo } from "node:net";
 import { desc, eq } from "drizzle-orm";
 import { Inngest } from "inngest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Db, schema } from "@/db";
-import { createTestDatabase, type TestDatabase } from "@/db/test-database";
-import { startFakeTelegram } from "@/lib/notifications/fake-telegram";
+import { schema } from "@/db";
+import { useTestDatabase } from "@/lib/testing/database";
+import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import { AuthError } from "@/lib/marketplaces/http/errors";
-import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
+import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
 import { withJobLock } from "./job-lock";
 import { INITIAL_HISTORY_DAYS, planCollection } from "./plan-collection";
@@ -26,8 +26,7 @@ const ok = (accountId: number): SyncSummary =>
   syncSummaryOf(accountId, { wb_sales: { status: "succeeded", inserted: 1 } });
 
 describe("jobs without Inngest", () => {
-  let database: TestDatabase;
-  let db: Db;
+  const { db } = useTestDatabase();
   let fake: Awaited<ReturnType<typeof startFakeTelegram>>;
   let wb: number;
   let ozon: number;
@@ -35,8 +34,6 @@ describe("jobs without Inngest", () => {
   const calls: SyncStoresOptions[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase("pglite");
-    db = database.db;
     fake = await startFakeTelegram();
     [{ id: wb }] = await db
       .insert(schema.accounts)
@@ -73,7 +70,6 @@ describe("jobs without Inngest", () => {
   });
   afterAll(async () => {
     await fake?.close();
-    await database?.close();
   });
   afterEach(() => {
     restore?.();

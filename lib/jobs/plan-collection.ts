@@ -8,6 +8,7 @@ import { addDays } from "@/lib/domain/dates";
 import { ensureEnvAccounts, listSyncableAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { NIGHTLY_RECALC_DAYS } from "@/lib/services/metrics/recalculate-metrics";
 import { historyLoadedSql } from "@/lib/services/stores/history-loaded";
+import type { Marketplace } from "@/db/schema";
 
 /** How far back the nightly run looks for days that never synced. */
 export const NIGHTLY_LOOKBACK_DAYS = 7;
@@ -24,7 +25,7 @@ export const MAX_SYNC_RANGE_DAYS = 365;
 export interface PlannedStore {
   accountId: number;
   name: string;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   from: string;
   to: string;
   /** the store never completed a sync, so this run loads its history */

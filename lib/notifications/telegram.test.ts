@@ -1,27 +1,22 @@
 // Against a local fake of the Telegram Bot API: what is sent, and how failures surface.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db } from "@/db";
-import { createTestDatabase, type TestDatabase } from "@/db/test-database";
-import { insertCostPrice, insertSales, insertSku, insertStock } from "@/lib/services/metrics/test-fixtures";
+import { useTestDatabase } from "@/lib/testing/database";
+import { insertCostPrice, insertSales, insertSku, insertStock } from "@/lib/testing/fixtures";
 import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
 import { buildDailySummary, formatDailySummary, formatFailureMessage } from "./job-messages";
 import { notify, sendTelegramMessage, type TelegramConfig } from "./telegram";
-import { startFakeTelegram } from "./fake-telegram";
+import { startFakeTelegram } from "./testing/fake-telegram";
 
 describe("Telegram notifications", () => {
   let fake: Awaited<ReturnType<typeof startFakeTelegram>>;
   let config: TelegramConfig;
-  let database: TestDatabase;
-  let db: Db;
+  const { db } = useTestDatabase();
   beforeAll(async () => {
     fake = await startFakeTelegram();
     config = { botToken: "123456:test-token", chatId: "-10042", apiUrl: fake.url };
-    database = await createTestDatabase("pglite");
-    db = database.db;
   });
   afterAll(async () => {
     await fake?.close();
-    await database?.close();
   });
 
   it("posts an HTML message to /bot<token>/sendMessage for the chat", async () => {

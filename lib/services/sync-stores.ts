@@ -8,6 +8,7 @@ import { ensureEnvAccounts, listSyncableAccounts } from "@/lib/services/accounts
 import { type MarketplaceConfig, marketplaceConfigFromEnv } from "@/lib/services/ingestion/config";
 import type { SourceSummary } from "@/lib/services/ingestion/context";
 import { type StoreRunSummary, syncStore } from "@/lib/services/ingestion/sync-store";
+import type { Marketplace } from "@/db/schema";
 
 export {
   AuthError,
@@ -22,7 +23,7 @@ export interface SyncStoresOptions {
   /** first and last business day, YYYY-MM-DD */
   from: string;
   to: string;
-  marketplace?: "WB" | "OZON";
+  marketplace?: Marketplace;
   accountIds?: number[];
   trigger: "cli" | "schedule" | "manual" | "inngest" | "demo" | "test";
   signal?: AbortSignal;

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import type { MarketplaceConfig } from "@/lib/services/ingestion/config";
 import { syncStores } from "@/lib/services/sync-stores";
 import { type EndpointContract, fixture } from "./fixture";
@@ -11,12 +11,11 @@ import * as ozon from "./ozon/fixtures";
 import { type FixtureServer, startFixtureServer } from "./serve";
 
 describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let server: FixtureServer;
   let config: MarketplaceConfig;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     server = await startFixtureServer();
     config = {
       ozonClientId: "123456",
@@ -38,7 +37,6 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
   });
   afterAll(async () => {
     await server?.close();
-    await database?.close();
   });
 
   const serve = (contract: EndpointContract, ...names: string[]) =>

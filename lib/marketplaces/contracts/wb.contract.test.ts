@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import type { MarketplaceConfig } from "@/lib/services/ingestion/config";
 import { syncStores } from "@/lib/services/sync-stores";
 import { WbClient } from "../wb/client";
@@ -262,10 +262,9 @@ describe("POST /content/v2/get/cards/list", () => {
 });
 
 describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let config: MarketplaceConfig;
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     config = {
       wbToken: TOKEN,
       wbUrls: {
@@ -280,7 +279,6 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
       rateLimits: false,
     };
   });
-  afterAll(() => database?.close());
 
   it("writes cards, stock and feedbacks", async () => {
     serve(wb.cards, "built");

@@ -18,6 +18,7 @@ import {
   wrap,
 } from "cockatiel";
 import type { z } from "zod";
+import type { Marketplace } from "@/db/schema";
 import { registerSecret } from "@/lib/logger";
 import {
   CircuitOpenError,
@@ -27,7 +28,6 @@ import {
   RequestTimeoutError,
   ResponseShapeError,
   UpstreamError,
-  type Vendor,
 } from "./errors";
 import { parseJsonExact } from "./json";
 import { getRateLimiter, type RateLimit } from "./limiter";
@@ -66,7 +66,7 @@ export interface ClientStats {
 export type ErrorClassifier = (status: number, body: string, headers: Headers, path: string) => MarketplaceHttpError;
 
 export interface BaseClientOptions extends ResilienceOptions {
-  vendor: Vendor;
+  vendor: Marketplace;
   baseUrl: string;
   /** auth headers; their values are registered as secrets so logs redact them */
   headers: Record<string, string>;

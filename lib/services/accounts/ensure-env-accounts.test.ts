@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accounts } from "@/db/schema";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { deriveKey, encryptSecret } from "@/lib/crypto";
 import type { MarketplaceConfig } from "@/lib/services/ingestion/config";
 import { ensureEnvAccounts, listSyncableAccounts } from "./ensure-env-accounts";
@@ -22,19 +22,15 @@ const config = (extra: Partial<MarketplaceConfig>): MarketplaceConfig => ({
 });
 
 describe.each(testDatabaseKinds())("env stores on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => database?.close());
+  const { db } = useTestDatabase(kind);
 
   it("upserts the environment's stores once and resolves every store's credentials", async () => {
     const cfg = config({ wbToken: "wb-token-abcdef", ozonClientId: "123", ozonApiKey: "ozon-key-abcdef" });
-    const first = await ensureEnvAccounts(database.db, cfg);
-    const second = await ensureEnvAccounts(database.db, cfg);
+    const first = await ensureEnvAccounts(db, cfg);
+    const second = await ensureEnvAccounts(db, cfg);
     expect(second).toEqual(first);
-    await ensureEnvAccounts(database.db, cfg);
-    const [ui] = await database.db
+    await ensureEnvAccounts(db, cfg);
+    const [ui] = await db
       .insert(accounts)
       .values({
         marketplace: "WB",
@@ -45,15 +41,15 @@ describe.each(testDatabaseKinds())("env stores on %s", (kind) => {
       .returning({ id: accounts.id });
     // calls that changed nothing spent no ids (stores and sync pages call it on every view)
     expect(ui.id).toBe(Math.max(...first) + 1);
-    const list = await listSyncableAccounts(database.db, cfg);
+    const list = await listSyncableAccounts(db, cfg);
     expect(list.map((a) => [a.name, a.credentials])).toEqual([
       ["Wildberries", { marketplace: "WB", token: "wb-token-abcdef" }],
       ["Ozon", { marketplace: "OZON", clientId: "123", apiKey: "ozon-key-abcdef" }],
       ["UI store", { marketplace: "WB", token: "ui-token-xyz" }],
     ]);
     // the Ozon variables removed: that env store is no longer synced
-    await ensureEnvAccounts(database.db, config({ wbToken: "wb-token-abcdef" }));
-    const after = await listSyncableAccounts(database.db, config({ wbToken: "wb-token-abcdef" }));
+    await ensureEnvAccounts(db, config({ wbToken: "wb-token-abcdef" }));
+    const after = await listSyncableAccounts(db, config({ wbToken: "wb-token-abcdef" }));
     expect(after.map((a) => a.name)).toEqual(["Wildberries", "UI store"]);
   });
 });

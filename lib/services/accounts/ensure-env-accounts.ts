@@ -2,7 +2,7 @@
 // accounts with source 'env'; UI-managed stores keep their encrypted credentials in the table.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts } from "@/db/schema";
+import { type Marketplace, accounts } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { registerSecret } from "@/lib/logger";
 import { type MarketplaceConfig, marketplaceConfigFromEnv } from "@/lib/services/ingestion/config";
@@ -10,7 +10,7 @@ import { type MarketplaceConfig, marketplaceConfigFromEnv } from "@/lib/services
 export type SyncableAccount = {
   id: number;
   name: string;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   source: "env" | "ui" | "demo";
   credentials: { marketplace: "WB"; token: string } | { marketplace: "OZON"; clientId: string; apiKey: string } | null;
   /** why credentials are missing, when they are */
@@ -22,7 +22,7 @@ export async function ensureEnvAccounts(
   db: Db,
   config: MarketplaceConfig = marketplaceConfigFromEnv(),
 ): Promise<number[]> {
-  const wanted: { envKey: string; marketplace: "WB" | "OZON"; name: string; clientId: string | null; last4: string }[] =
+  const wanted: { envKey: string; marketplace: Marketplace; name: string; clientId: string | null; last4: string }[] =
     [];
   if (config.wbToken)
     wanted.push({

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Db, schema } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { addDays } from "@/lib/domain/dates";
 import { AppError } from "@/lib/errors";
-import { insertCostPrice, insertSales, insertSku } from "@/lib/services/metrics/test-fixtures";
+import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
 import {
   deleteCommissionRule,
   listCommissionRules,
@@ -23,13 +23,10 @@ async function commissionOn(db: Db, skuId: number, d: string) {
 }
 
 describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
-  let database: TestDatabase;
-  let db: Db;
+  const { db } = useTestDatabase(kind);
   let wb: number;
   let ozon: number;
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    db = database.db;
     wb = await insertSku(db, { marketplace: "WB", category: "Shoes" });
     ozon = await insertSku(db, { marketplace: "OZON" });
     for (const skuId of [wb, ozon]) {
@@ -48,9 +45,6 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
         })),
       );
     }
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("rejects an invalid rule with a message per field", async () => {

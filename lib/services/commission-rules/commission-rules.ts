@@ -12,8 +12,7 @@ import {
   recalculateMetrics,
   type RecalculateMetricsResult,
 } from "@/lib/services/metrics/recalculate-metrics";
-
-export type Marketplace = "WB" | "OZON";
+import type { Marketplace } from "@/db/schema";
 
 export interface CommissionRuleRecord {
   id: number;
@@ -241,9 +240,8 @@ export async function previewCommissionRule(options: PreviewCommissionRuleOption
   const from = addDays(to, -(days - 1));
   try {
     await db.transaction(async (tx) => {
-      const txDb = tx as unknown as Db;
-      await recalculateMetrics({ db: txDb, from, to });
-      const before = await totals(txDb, from, to);
+      await recalculateMetrics({ db: tx, from, to });
+      const before = await totals(tx, from, to);
       await tx
         .insert(schema.commissionRules)
         .values({ marketplace: input.marketplace, dtFrom: input.dtFrom, ruleJson: input.rule! })
@@ -251,8 +249,8 @@ export async function previewCommissionRule(options: PreviewCommissionRuleOption
           target: [schema.commissionRules.marketplace, schema.commissionRules.dtFrom],
           set: { ruleJson: input.rule! },
         });
-      await recalculateMetrics({ db: txDb, from, to });
-      const after = await totals(txDb, from, to);
+      await recalculateMetrics({ db: tx, from, to });
+      const after = await totals(tx, from, to);
       const diff = (a: string, b: string) => new Decimal(a).minus(b).toFixed(2);
       const changedDays = [...after.perDay.keys()]
         .sort()

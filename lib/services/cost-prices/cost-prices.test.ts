@@ -2,9 +2,9 @@
 // real recalculateMetrics, profit read back from metrics_daily.
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
 import { saveCostPriceSchema } from "./cost-price-schemas";
 import { deleteCostPrice } from "./delete-cost-price";
@@ -45,20 +45,18 @@ describe("cost price parsing", () => {
 });
 
 describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
-  let database: TestDatabase;
+  const { db } = useTestDatabase(kind);
   let cup: number;
   let toy: number;
 
   const profitOn = async (skuId: number, d: string) =>
     rowsOf<{ cogs: string | null; profit: string | null }>(
-      await database.db.execute(
+      await db.execute(
         sql`select cogs::text as cogs, profit::text as profit from metrics_daily where sku_id = ${skuId} and d = ${d}::date`,
       ),
     )[0];
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const db = database.db;
     const acc = rowsOf<{ id: number }>(
       await db.execute(sql`insert into accounts (marketplace, name) values ('WB', 'WB') returning id`),
     )[0].id;
@@ -80,19 +78,15 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
   });
 
   beforeEach(async () => {
-    await database.db.execute(sql`delete from cost_price_history`);
-    await database.db.execute(sql`delete from audit_log`);
-    await recalculateMetrics({ db: database.db, from: "2026-11-01", to: TODAY, aggrDaysWb: 14, aggrDaysOzon: 28 });
-  });
-
-  afterAll(async () => {
-    await database?.close();
+    await db.execute(sql`delete from cost_price_history`);
+    await db.execute(sql`delete from audit_log`);
+    await recalculateMetrics({ db, from: "2026-11-01", to: TODAY, aggrDaysWb: 14, aggrDaysOzon: 28 });
   });
 
   it("adding a cost price changes profit from its day on, and only there", async () => {
     expect(await profitOn(cup, "2026-11-05")).toEqual({ cogs: null, profit: null });
     const saved = await saveCostPrice({
-      db: database.db,
+      db,
       input: { skuId: cup, dtFrom: "2026-11-05", costPrice: "300.00" },
       actor,
       today: TODAY,
@@ -104,7 +98,7 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
 
     // moving it earlier and changing the cost recalculates the days in between too
     await saveCostPrice({
-      db: database.db,
+      db,
       input: { id: saved.id, skuId: cup, dtFrom: "2026-11-02", costPrice: "400.00" },
       actor,
       today: TODAY,
@@ -114,18 +108,18 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
 
     await expect(
       saveCostPrice({
-        db: database.db,
+        db,
         input: { skuId: cup, dtFrom: "2026-11-02", costPrice: "1.00" },
         actor,
         today: TODAY,
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
-    await deleteCostPrice({ db: database.db, id: saved.id, actor, today: TODAY });
+    await deleteCostPrice({ db, id: saved.id, actor, today: TODAY });
     expect(await profitOn(cup, "2026-11-05")).toEqual({ cogs: null, profit: null });
 
     const audit = rowsOf<{ action: string; user_email: string }>(
-      await database.db.execute(sql`select action, user_email from audit_log order by id`),
+      await db.execute(sql`select action, user_email from audit_log order by id`),
     );
     expect(audit.map((a) => a.action)).toEqual(["cost_price.create", "cost_price.update", "cost_price.delete"]);
     expect(audit[0].user_email).toBe("editor@example.com");
@@ -145,7 +139,7 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
       ",,,2026-11-03,1", // no SKU
     ].join("\n");
     const bytes = Buffer.from(csv, "utf8");
-    const preview = await previewCostPriceImport(database.db, "costs.csv", bytes);
+    const preview = await previewCostPriceImport(db, "costs.csv", bytes);
     expect(preview.rows.map((r) => [r.line, r.skuId, r.costPrice])).toEqual([[2, cup, "250.00"]]);
     expect(preview.errors.map((e) => [e.line, e.reason])).toEqual([
       [3, "skuNotFound"],
@@ -157,19 +151,17 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
       [9, "skuMismatch"],
       [10, "skuMissing"],
     ]);
-    const result = await importCostPrices({ db: database.db, fileName: "costs.csv", bytes, actor, today: TODAY });
+    const result = await importCostPrices({ db, fileName: "costs.csv", bytes, actor, today: TODAY });
     expect(result.saved).toBe(false);
-    expect(
-      rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from cost_price_history`))[0].n,
-    ).toBe(0);
-    expect(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from audit_log`))[0].n).toBe(
+    expect(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from cost_price_history`))[0].n).toBe(
       0,
     );
+    expect(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from audit_log`))[0].n).toBe(0);
   });
 
   it("a clean XLSX import saves every row, audits once and recalculates from the earliest day", async () => {
     await saveCostPrice({
-      db: database.db,
+      db,
       input: { skuId: toy, dtFrom: "2026-11-06", costPrice: "50.00" },
       actor,
       today: TODAY,
@@ -181,29 +173,27 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
     sheet.addRow(["SAME", "Ozon", "2026-11-01", "10,5"]);
     sheet.addRow(["toy", "", "06.11.2026", 100]);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const preview = await previewCostPriceImport(database.db, "costs.xlsx", bytes);
+    const preview = await previewCostPriceImport(db, "costs.xlsx", bytes);
     expect(preview.errors).toEqual([]);
     expect(preview.rows.map((r) => [r.line, r.dtFrom, r.costPrice, r.previousCost])).toEqual([
       [2, "2026-11-03", "250.00", null],
       [3, "2026-11-01", "10.50", null],
       [4, "2026-11-06", "100.00", "50.00"],
     ]);
-    const result = await importCostPrices({ db: database.db, fileName: "costs.xlsx", bytes, actor, today: TODAY });
+    const result = await importCostPrices({ db, fileName: "costs.xlsx", bytes, actor, today: TODAY });
     expect(result).toEqual({ saved: true, count: 3, recalculatedFrom: "2026-11-01" });
     expect(await profitOn(cup, "2026-11-03")).toEqual({ cogs: "500.00", profit: "400.00" });
     expect(await profitOn(toy, "2026-11-06")).toEqual({ cogs: "200.00", profit: "700.00" });
-    const audit = rowsOf<{ action: string }>(await database.db.execute(sql`select action from audit_log order by id`));
+    const audit = rowsOf<{ action: string }>(await db.execute(sql`select action from audit_log order by id`));
     expect(audit.map((a) => a.action)).toEqual(["cost_price.create", "cost_price.import"]);
   });
 
   it("refuses files it cannot read", async () => {
-    expect((await previewCostPriceImport(database.db, "costs.pdf", Buffer.from("x"))).fileError?.reason).toBe(
+    expect((await previewCostPriceImport(db, "costs.pdf", Buffer.from("x"))).fileError?.reason).toBe("unreadable");
+    expect((await previewCostPriceImport(db, "costs.xlsx", Buffer.from("PK garbage"))).fileError?.reason).toBe(
       "unreadable",
     );
-    expect((await previewCostPriceImport(database.db, "costs.xlsx", Buffer.from("PK garbage"))).fileError?.reason).toBe(
-      "unreadable",
-    );
-    expect((await previewCostPriceImport(database.db, "costs.csv", Buffer.from("a,b\n1,2"))).fileError?.reason).toBe(
+    expect((await previewCostPriceImport(db, "costs.csv", Buffer.from("a,b\n1,2"))).fileError?.reason).toBe(
       "missingColumns",
     );
   });

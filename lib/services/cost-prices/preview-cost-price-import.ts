@@ -5,6 +5,7 @@ import { type Db, rowsOf } from "@/db";
 import { isIsoDay } from "@/lib/domain/dates";
 import { MAX_IMPORT_BYTES, parseCostPrice } from "./cost-price-schemas";
 import { parseCostPriceFile, type RawImportRow } from "./parse-cost-price-file";
+import type { Marketplace } from "@/db/schema";
 
 export type ImportRowError =
   | "skuMissing"
@@ -23,7 +24,7 @@ export type ImportRowError =
 export interface ImportPreviewRow {
   line: number;
   skuId: number;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   article: string | null;
   name: string | null;
   dtFrom: string;
@@ -65,7 +66,7 @@ export function parseImportDate(value: string): string | null {
   return null;
 }
 
-function marketplaceOf(value: string | undefined): "WB" | "OZON" | null | "invalid" {
+function marketplaceOf(value: string | undefined): Marketplace | null | "invalid" {
   if (!value) return null;
   const v = value.trim().toLowerCase();
   if (["wb", "wildberries", "вб", "вайлдберриз"].includes(v)) return "WB";
@@ -75,7 +76,7 @@ function marketplaceOf(value: string | undefined): "WB" | "OZON" | null | "inval
 
 interface CatalogueSku {
   id: number;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   article: string | null;
   name: string | null;
   nm_id: string | null;

@@ -84,8 +84,7 @@ export async function commitPage<T>(
 ): Promise<void> {
   const records: RawRecordInput[] = page.ok.map((m) => ({ key: m.key, d: m.d, version: m.version, payload: m.raw }));
   try {
-    const counts = await ctx.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    const counts = await ctx.db.transaction(async (tx) => {
       const c = await upsertRawRecords(tx, ctx.stats, ctx.accountId, source, records);
       await insertQuarantine(tx, ctx.stats, ctx.runId, ctx.accountId, source, page.bad);
       if (options.writeFacts && page.ok.length > 0) await options.writeFacts(tx, page.ok);

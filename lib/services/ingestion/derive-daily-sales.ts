@@ -1,12 +1,13 @@
 // daily_sales of a day range, derived from the raw records of both feeds: per (day, SKU) the finance
 // report's settled values when it covers them, otherwise the operational feed's provisional values.
 import Decimal from "decimal.js";
-import type { Db } from "@/db";
+import type {} from "@/db";
 import { toMoneyString } from "@/lib/domain/money";
 import { mapOzonAccrual, mapOzonPosting, ozonChannelWarehouse } from "@/lib/marketplaces/ozon/mappers";
 import { mapWbFinanceLine, mapWbSale, type WarehouseRef } from "@/lib/marketplaces/wb/mappers";
 import type { SourceContext, SourceSummary } from "./context";
 import { type DailySalesInput, readRawRecords, replaceDailySales, resolveWarehouses } from "./write";
+import type { Marketplace } from "@/db/schema";
 
 interface Acc {
   d: string;
@@ -63,12 +64,11 @@ function combine(provisional: Buckets, settled: Buckets): { acc: Acc; settled: b
 async function write(
   ctx: SourceContext,
   summary: SourceSummary,
-  marketplace: "WB" | "OZON",
+  marketplace: Marketplace,
   rows: { acc: Acc; settled: boolean }[],
 ) {
   await ctx.db
-    .transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    .transaction(async (tx) => {
       const warehouses = await resolveWarehouses(
         tx,
         ctx.stats,

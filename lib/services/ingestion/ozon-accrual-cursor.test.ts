@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { OzonClient } from "@/lib/marketplaces/ozon/client";
 import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
@@ -14,11 +14,10 @@ import { readCursor, writeCursor } from "./write";
 const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000, maxAttempts: 2 } as const;
 
 describe.each(testDatabaseKinds())("accrual cursor older than last_id's lifetime on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let emulator: Emulator;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     emulator = await startEmulator({
       seed: 5,
       skus: 8,
@@ -31,7 +30,6 @@ describe.each(testDatabaseKinds())("accrual cursor older than last_id's lifetime
   });
   afterAll(async () => {
     await emulator?.stop();
-    await database?.close();
   });
 
   it("restarts the day instead of failing with 400", async () => {

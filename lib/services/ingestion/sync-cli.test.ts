@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchPostgres, testDatabaseKinds } from "@/db/test-database";
+import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 
 // child processes open a file-backed PGlite: slow on a busy machine

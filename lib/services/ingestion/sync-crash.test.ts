@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchPostgres, testDatabaseKinds } from "@/db/test-database";
+import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
 import { businessToday } from "@/lib/domain/dates";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { syncStores } from "@/lib/services/sync-stores";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { businessToday } from "@/lib/domain/dates";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { marketplaceConfigForEmulator } from "./config";
@@ -14,11 +14,10 @@ const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 
 const today = businessToday("Europe/Moscow");
 
 describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let emulator: Emulator;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
     emulator = await startEmulator({
       seed: 7,
       skus: 12,
@@ -38,7 +37,6 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
   });
   afterAll(async () => {
     await emulator?.stop();
-    await database?.close();
   });
 
   const run = () =>

@@ -1,9 +1,9 @@
 // Faults of the outside world, played by the emulator over real HTTP: replayed pages, out-of-order
 // updates, malformed records, 429, 5xx bursts, slow responses, 401 and a 403 on Ozon reviews.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { businessToday } from "@/lib/domain/dates";
 import { BIG_ACCRUAL_ID } from "@/lib/emulator/dataset";
 import { type Emulator, type EmulatorFaults, type StartEmulatorOptions, startEmulator } from "@/lib/emulator/server";
@@ -11,18 +11,15 @@ import type { ResilienceOptions } from "@/lib/marketplaces/http/base-client";
 import { syncStores } from "@/lib/services/sync-stores";
 import { marketplaceConfigForEmulator } from "./config";
 import { factsView, truthView } from "./testing/facts";
+import type { Marketplace } from "@/db/schema";
 
 const fast: ResilienceOptions = { rateLimits: false, initialDelayMs: 20, maxDelayMs: 200, timeoutMs: 5000 };
 const today = businessToday("Europe/Moscow");
 const small: StartEmulatorOptions = { seed: 11, skus: 6, days: 6, warehouses: 2, endDate: "2026-11-20" };
 
 describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   const emulators: Emulator[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
   beforeEach(async () => {
     await database.db.execute(
       sql`truncate daily_sales, daily_stock, cashflows, reviews, raw_records, quarantine, sync_cursors, sync_source_status, sync_runs, sku, warehouse, accounts restart identity cascade`,
@@ -30,7 +27,6 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
   });
   afterAll(async () => {
     for (const e of emulators) await e.stop();
-    await database?.close();
   });
 
   async function emulator(options: Partial<StartEmulatorOptions> = {}) {
@@ -40,7 +36,7 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
   }
   const sync = (
     e: Emulator,
-    extra: { sources?: string[]; resilience?: ResilienceOptions; marketplace?: "WB" | "OZON" } = {},
+    extra: { sources?: string[]; resilience?: ResilienceOptions; marketplace?: Marketplace } = {},
   ) =>
     syncStores({
       db: database.db,

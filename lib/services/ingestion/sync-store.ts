@@ -2,7 +2,7 @@
 // store at once (no retry storm, no further calls) and marks it as needing attention.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts, syncRuns } from "@/db/schema";
+import { type Marketplace, accounts, syncRuns } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import type { ResilienceOptions } from "@/lib/marketplaces/http/base-client";
 import { AuthError } from "@/lib/marketplaces/http/errors";
@@ -29,7 +29,7 @@ export interface StoreRunSummary {
   runId: number;
   accountId: number;
   accountName: string;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   status: RunStatus;
   sources: Record<string, SourceSummary>;
   /** HTTP requests sent to the marketplace in this run (retries included) */

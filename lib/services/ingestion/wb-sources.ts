@@ -16,6 +16,7 @@ import {
 } from "@/lib/marketplaces/wb/mappers";
 import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
 import { readCursor, resolveWarehouses, upsertCashflows, upsertDailyStock, upsertReviews, upsertSkus } from "./write";
+import type { Marketplace } from "@/db/schema";
 
 const MAX_REPLAYS = 3;
 
@@ -209,7 +210,7 @@ export async function ingestWbStocks(ctx: SourceContext, client: WbClient, summa
 export async function writeStock(
   ctx: SourceContext,
   tx: Db,
-  marketplace: "WB" | "OZON",
+  marketplace: Marketplace,
   items: {
     sku: string;
     warehouse: { code: string; name: string; kind: "FBO" | "FBS"; region?: string | null };
@@ -282,7 +283,7 @@ export async function ingestWbFeedbacks(ctx: SourceContext, client: WbClient, su
   }
 }
 
-export async function writeReviews(ctx: SourceContext, tx: Db, marketplace: "WB" | "OZON", items: NormalizedReview[]) {
+export async function writeReviews(ctx: SourceContext, tx: Db, marketplace: Marketplace, items: NormalizedReview[]) {
   const skuIds = await ctx.skus.resolve(
     tx,
     ctx.stats,

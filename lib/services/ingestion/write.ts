@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
+import type { Marketplace } from "@/db/schema";
 
 export interface WriteCounts {
   inserted: number;
@@ -171,7 +172,7 @@ export async function upsertSkus(
   db: Db,
   stats: WriteStats | undefined,
   accountId: number,
-  marketplace: "WB" | "OZON",
+  marketplace: Marketplace,
   items: SkuInput[],
 ): Promise<WriteCounts> {
   const byId = new Map(items.map((i) => [i.externalId, i]));
@@ -217,7 +218,7 @@ export class SkuResolver {
   private loaded = false;
   constructor(
     private readonly accountId: number,
-    private readonly marketplace: "WB" | "OZON",
+    private readonly marketplace: Marketplace,
   ) {}
 
   async load(db: Db) {
@@ -271,7 +272,7 @@ export interface WarehouseInput {
 export async function resolveWarehouses(
   db: Db,
   stats: WriteStats | undefined,
-  marketplace: "WB" | "OZON",
+  marketplace: Marketplace,
   items: WarehouseInput[],
 ): Promise<Map<string, number>> {
   const byCode = new Map(items.map((w) => [w.code, w]));
@@ -308,7 +309,7 @@ export async function upsertCashflows(
   db: Db,
   stats: WriteStats | undefined,
   accountId: number,
-  marketplace: "WB" | "OZON",
+  marketplace: Marketplace,
   items: CashflowInput[],
 ): Promise<WriteCounts> {
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -476,7 +477,7 @@ export async function upsertDailyStock(
 
 export interface ReviewInput {
   reviewId: string;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   accountId: number;
   skuId: number | null;
   parentReviewId: string | null;

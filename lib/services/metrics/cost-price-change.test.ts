@@ -1,26 +1,20 @@
 // Changing a cost price changes profit for exactly the affected days and no others.
 import { asc } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schema } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { addDays } from "@/lib/domain/dates";
 import { Decimal } from "@/lib/domain/money";
 import { recalculateFrom } from "./recalculate-from";
 import { recalculateMetrics } from "./recalculate-metrics";
-import { insertCostPrice, insertSales, insertSku, insertWarehouse } from "./test-fixtures";
+import { insertCostPrice, insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
 
 const BASE = "2026-05-01";
 const day = (n: number) => addDays(BASE, n);
 const TODAY = day(29);
 
 describe.each(testDatabaseKinds())("cost price change (%s)", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   it("changes profit on exactly the days the new price is effective and that sold units", async () => {
     const db = database.db;

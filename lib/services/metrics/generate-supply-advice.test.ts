@@ -1,24 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, schema } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { describe, expect, it } from "vitest";
+import { schema } from "@/db";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { addDays } from "@/lib/domain/dates";
 import { demandStdDev, recommendSupply } from "@/lib/domain/inventory";
 import { generateSupplyAdvice } from "./generate-supply-advice";
-import { insertSales, insertSku, insertStock, insertWarehouse } from "./test-fixtures";
+import { insertSales, insertSku, insertStock, insertWarehouse } from "@/lib/testing/fixtures";
 
 const D = "2026-06-30";
 
 describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const { db } = useTestDatabase(kind);
 
   it("per warehouse, windows 14 and 28, with the inputs kept on the row", async () => {
     const skuId = await insertSku(db, { marketplace: "WB" });

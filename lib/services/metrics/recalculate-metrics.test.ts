@@ -2,9 +2,9 @@
 // functions for every SKU and day, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL.
 import fc from "fast-check";
 import { asc } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Db, schema } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import {
   type DatedCommissionRule,
   estimateCommission,
@@ -32,7 +32,8 @@ import {
   insertStock,
   insertWarehouse,
   type SalesFact,
-} from "./test-fixtures";
+} from "@/lib/testing/fixtures";
+import { type Marketplace, marketplaces } from "@/db/schema";
 
 const BASE = "2026-03-01";
 const day = (offset: number) => addDays(BASE, offset);
@@ -55,7 +56,7 @@ const ruleArb = fc.record({
 const scenarioArb = fc.record({
   skus: fc.array(
     fc.record({
-      marketplace: fc.constantFrom<"WB" | "OZON">("WB", "OZON"),
+      marketplace: fc.constantFrom(...marketplaces),
       category: fc.constantFrom(null, "shoes", "bags"),
     }),
     { minLength: 1, maxLength: 4 },
@@ -92,7 +93,7 @@ const scenarioArb = fc.record({
   ),
   rules: fc.uniqueArray(
     fc.record({
-      marketplace: fc.constantFrom<"WB" | "OZON">("WB", "OZON"),
+      marketplace: fc.constantFrom(...marketplaces),
       day: fc.integer({ min: 0, max: 39 }),
       rule: ruleArb,
     }),
@@ -127,11 +128,11 @@ interface ExpectedRow {
 /** The same metrics computed by lib/domain alone. */
 function expectedMetrics(
   s: Scenario,
-  skus: { id: number; marketplace: "WB" | "OZON"; category: string | null }[],
+  skus: { id: number; marketplace: Marketplace; category: string | null }[],
   sales: SalesFact[],
   stock: { d: string; skuId: number; onHand: number; inTransit: number }[],
   costs: Map<number, CostHistoryEntry[]>,
-  rules: Record<"WB" | "OZON", DatedCommissionRule[]>,
+  rules: Record<Marketplace, DatedCommissionRule[]>,
   from: string,
   to: string,
 ): ExpectedRow[] {
@@ -291,7 +292,7 @@ const seen = { estimatedDays: 0, missingCostDays: 0, coverDays: 0 };
 
 async function runScenario(db: Db, s: Scenario): Promise<void> {
   await clearFacts(db);
-  const skus: { id: number; marketplace: "WB" | "OZON"; category: string | null }[] = [];
+  const skus: { id: number; marketplace: Marketplace; category: string | null }[] = [];
   for (const k of s.skus) skus.push({ id: await insertSku(db, k), ...k });
   const whByMarket = {
     WB: [await insertWarehouse(db, "WB", "w1"), await insertWarehouse(db, "WB", "w2")],
@@ -329,7 +330,7 @@ async function runScenario(db: Db, s: Scenario): Promise<void> {
     await insertCostPrice(db, skuId, day(c.day), money(c.cents));
     costs.set(skuId, [...(costs.get(skuId) ?? []), { dtFrom: day(c.day), costPrice: money(c.cents) }]);
   }
-  const rules: Record<"WB" | "OZON", DatedCommissionRule[]> = { WB: [], OZON: [] };
+  const rules: Record<Marketplace, DatedCommissionRule[]> = { WB: [], OZON: [] };
   for (const r of s.rules) {
     const rule = parseCommissionRule(r.rule);
     await db.insert(schema.commissionRules).values({ marketplace: r.marketplace, dtFrom: day(r.day), ruleJson: rule });
@@ -423,13 +424,7 @@ async function runScenario(db: Db, s: Scenario): Promise<void> {
 }
 
 describe.each(testDatabaseKinds())("recalculateMetrics equals lib/domain (%s)", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   it("for random facts, every SKU and day", async () => {
     Object.assign(seen, { estimatedDays: 0, missingCostDays: 0, coverDays: 0 });

@@ -2,13 +2,13 @@
 // (later range first, a single old day, a SKU that appears halfway), and the SKU table's period totals
 // read from them equal the plain sums of metrics_daily over the period.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Db, rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { querySkuPage } from "@/lib/data/skus";
 import { addDays } from "@/lib/domain/dates";
 import { recalculateMetrics } from "./recalculate-metrics";
-import { insertCostPrice, insertSales, insertSku, insertWarehouse } from "./test-fixtures";
+import { insertCostPrice, insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
 
 const BASE = "2026-03-01";
 const day = (n: number) => addDays(BASE, n);
@@ -55,13 +55,7 @@ async function directTotals(db: Db, from: string, to: string) {
 }
 
 describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   it("match a recomputation from scratch after out-of-order, partial and late recalculations", async () => {
     const db = database.db;

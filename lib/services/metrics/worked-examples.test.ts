@@ -1,11 +1,11 @@
 // The worked examples of the original design, end to end: a day's facts in, the metrics row out.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Db, schema } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { addDays } from "@/lib/domain/dates";
 import { recalculateMetrics } from "./recalculate-metrics";
-import { insertCostPrice, insertSales, insertSku, insertStock, insertWarehouse } from "./test-fixtures";
+import { insertCostPrice, insertSales, insertSku, insertStock, insertWarehouse } from "@/lib/testing/fixtures";
 
 async function metricsOf(db: Db, skuId: number, d: string) {
   const [row] = await db
@@ -16,15 +16,7 @@ async function metricsOf(db: Db, skuId: number, d: string) {
 }
 
 describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const { db } = useTestDatabase(kind);
 
   it("P&L: 10000 - 1000 - 500 - 200 - 1500 = 6800 net; COGS at the price effective on the day", async () => {
     const skuId = await insertSku(db, { marketplace: "WB" });

@@ -1,20 +1,12 @@
 // The sync page's run history: a store's sync shows its per-source counts, a recalculation and a
 // nightly run their own summaries (not per-source zeros), whatever state they were left in.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, schema } from "@/db";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { describe, expect, it } from "vitest";
+import { schema } from "@/db";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { getSyncOverview } from "./get-sync-overview";
 
 describe.each(testDatabaseKinds())("getSyncOverview (%s)", (kind) => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    db = database.db;
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const { db } = useTestDatabase(kind);
 
   it("summarises each kind of run from what it recorded", async () => {
     const [{ id: accountId }] = await db

@@ -5,6 +5,7 @@ import type { Db } from "@/db";
 import { accounts } from "@/db/schema/accounts";
 import { quarantine, syncRuns, syncSourceStatus } from "@/db/schema/sync";
 import { historyLoadedSql } from "./history-loaded";
+import type { Marketplace } from "@/db/schema";
 
 export interface SourceCounts {
   fetched?: number;
@@ -39,7 +40,7 @@ export interface SyncRunItem {
   id: number;
   accountId: number | null;
   storeName: string | null;
-  marketplace: "WB" | "OZON" | null;
+  marketplace: Marketplace | null;
   kind: string;
   trigger: string;
   status: "running" | "succeeded" | "partial" | "failed";
@@ -67,7 +68,7 @@ export interface QuarantineItem {
 export interface StoreSyncStatus {
   id: number;
   name: string;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   status: "ok" | "needs_attention";
   statusDetail: string | null;
   reviewsAvailable: boolean;

@@ -2,10 +2,11 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts } from "@/db/schema/accounts";
+import type { Marketplace } from "@/db/schema";
 
 export interface StoreListItem {
   id: number;
-  marketplace: "WB" | "OZON";
+  marketplace: Marketplace;
   name: string;
   source: "env" | "ui" | "demo";
   clientId: string | null;

@@ -1,7 +1,7 @@
 // Store credentials at rest and the audit trail, on PGlite and PostgreSQL.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { accounts } from "@/db/schema/accounts";
 import { auditLog } from "@/db/schema/auth";
 import { decryptSecret } from "@/lib/crypto";
@@ -14,21 +14,16 @@ import { renameStore, replaceStoreCredentials, setStoreActive } from "./update-s
 process.env.APP_ENCRYPTION_KEY ??= "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
 describe.each(testDatabaseKinds())("stores on %s", (kind) => {
-  let database: TestDatabase;
+  const { db } = useTestDatabase(kind);
   let actor: { id: number; email: string };
   const token = "wb-secret-token-abcdef0123456789-XYZW";
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    const { id } = await createFirstOwner(database.db, { email: "o@example.com", password: "owner-password-1" });
+    const { id } = await createFirstOwner(db, { email: "o@example.com", password: "owner-password-1" });
     actor = { id, email: "o@example.com" };
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("encrypts the token with a fresh IV, keeps only its last four readable, and audits without it", async () => {
-    const db = database.db;
     const a = await addStore(db, { marketplace: "WB", name: "Main", token, actor });
     const b = await addStore(db, { marketplace: "WB", name: "Second", token, actor });
     const [rowA] = await db.select().from(accounts).where(eq(accounts.id, a.id));
@@ -51,7 +46,6 @@ describe.each(testDatabaseKinds())("stores on %s", (kind) => {
   });
 
   it("replaces, renames and deactivates UI stores, each audited", async () => {
-    const db = database.db;
     const { id } = await addStore(db, {
       marketplace: "OZON",
       name: "Ozon",
@@ -85,7 +79,6 @@ describe.each(testDatabaseKinds())("stores on %s", (kind) => {
   });
 
   it("refuses to change environment stores and reports unknown ids as not found", async () => {
-    const db = database.db;
     const [env] = await db
       .insert(accounts)
       .values({ marketplace: "WB", name: "Env WB", source: "env", envKey: "env:WB", credentialsLast4: "1234" })

@@ -1,7 +1,7 @@
 // Sign-in throttling, first-run setup, and revocation through session_version, on PGlite and PostgreSQL.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { describe, expect, it } from "vitest";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { auditLog, loginThrottle, users } from "@/db/schema/auth";
 import { createFirstOwner } from "./create-first-owner";
 import { createUser } from "./create-user";
@@ -12,19 +12,11 @@ import { changeOwnPassword, setUserDisabled, setUserPassword, updateUserRole } f
 import { THROTTLE, verifyCredentials } from "./verify-credentials";
 
 describe.each(testDatabaseKinds())("users on %s", (kind) => {
-  let database: TestDatabase;
+  const { db } = useTestDatabase(kind);
   let ownerId: number;
   const owner = { email: "Owner@Example.com", password: "owner-password-1" };
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
   it("creates the first owner only while no user exists", async () => {
-    const db = database.db;
     expect(await hasUsers(db)).toBe(false);
     ownerId = (await createFirstOwner(db, { email: owner.email, password: owner.password })).id;
     expect(await hasUsers(db)).toBe(true);
@@ -38,7 +30,6 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   });
 
   it("signs in case-insensitively and refuses wrong passwords, unknown and disabled users alike", async () => {
-    const db = database.db;
     const ok = await verifyCredentials(db, { email: "owner@example.com", password: owner.password, ip: "10.0.0.1" });
     expect(ok).toMatchObject({ ok: true, user: { id: ownerId, role: "owner" } });
     expect(await verifyCredentials(db, { email: owner.email, password: "wrong-password", ip: "10.0.0.1" })).toEqual({
@@ -51,7 +42,6 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   });
 
   it("spends about the same time on unknown and known accounts", async () => {
-    const db = database.db;
     const time = async (email: string) => {
       const started = performance.now();
       await verifyCredentials(db, {
@@ -75,7 +65,6 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   });
 
   it("locks an account after repeated failures and refuses even the correct password during the lockout", async () => {
-    const db = database.db;
     const email = "locked@example.com";
     await createUser(db, { email, role: "viewer", password: "locked-password-1", actor: null });
     for (let i = 0; i < THROTTLE.accountMaxFailures; i++) {
@@ -90,7 +79,6 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   });
 
   it("locks a client address that tries many accounts", async () => {
-    const db = database.db;
     const ip = "10.2.0.1";
     for (let i = 0; i < THROTTLE.ipMaxFailures; i++) {
       await verifyCredentials(db, { email: `spray${i}@example.com`, password: "guess-guess-1", ip });
@@ -105,7 +93,6 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   });
 
   it("voids sessions on sign-out, role change, disable and password change", async () => {
-    const db = database.db;
     const { id } = await createUser(db, {
       email: "editor@example.com",
       role: "editor",
@@ -150,7 +137,6 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   });
 
   it("keeps the last owner and refuses changes to oneself", async () => {
-    const db = database.db;
     const actor = { id: ownerId, email: owner.email };
     await expect(updateUserRole(db, { userId: ownerId, role: "viewer", actor })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -169,7 +155,6 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   });
 
   it("lets a user change their own password only with the current one, ending their sessions", async () => {
-    const db = database.db;
     const email = "self@example.com";
     const { id } = await createUser(db, { email, role: "viewer", password: "self-password-1", actor: null });
     const actor = { id, email };
@@ -213,7 +198,6 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
   });
 
   it("counts wrong current passwords toward the account lockout", async () => {
-    const db = database.db;
     const email = "guess@example.com";
     const { id } = await createUser(db, { email, role: "viewer", password: "guess-password-1", actor: null });
     const actor = { id, email };
@@ -244,7 +228,7 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
 
   it("refuses a second account with the same email in another case", async () => {
     await expect(
-      createUser(database.db, { email: "OWNER@example.com", role: "viewer", password: "dup-password-1", actor: null }),
+      createUser(db, { email: "OWNER@example.com", role: "viewer", password: "dup-password-1", actor: null }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

@@ -9,8 +9,7 @@ import {
   setStoreActiveAction,
   testStoreConnectionAction,
 } from "@/lib/actions/stores";
-
-type Marketplace = "WB" | "OZON";
+import type { Marketplace } from "@/db/schema";
 
 function CredentialFields({
   marketplace,

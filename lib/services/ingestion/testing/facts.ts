@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { rubStr, type MarketplaceTruth } from "@/lib/emulator/dataset";
+import type { Marketplace } from "@/db/schema";
 
 export interface FactsView {
   dailySales: Record<string, string>;
@@ -56,7 +57,7 @@ export function truthView(t: MarketplaceTruth, today: string): FactsView {
   };
 }
 
-export async function factsView(db: Db, marketplace: "WB" | "OZON"): Promise<FactsView> {
+export async function factsView(db: Db, marketplace: Marketplace): Promise<FactsView> {
   const ext = marketplace === "WB" ? sql.raw("s.nm_id") : sql.raw("s.ozon_id");
   const sales = rowsOf<Record<string, string | number | boolean>>(
     await db.execute(sql`

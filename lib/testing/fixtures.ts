@@ -1,12 +1,13 @@
 // Test-only helpers: insert facts directly, the way ingestion would leave them.
 import { sql } from "drizzle-orm";
 import { type Db, schema } from "@/db";
+import type { Marketplace } from "@/db/schema";
 
 let nextExternalId = 1000;
 
 export async function insertSku(
   db: Db,
-  values: { marketplace: "WB" | "OZON"; category?: string | null; accountId?: number | null; article?: string },
+  values: { marketplace: Marketplace; category?: string | null; accountId?: number | null; article?: string },
 ): Promise<number> {
   const id = BigInt(nextExternalId++);
   const [row] = await db
@@ -24,7 +25,7 @@ export async function insertSku(
   return row.id;
 }
 
-export async function insertWarehouse(db: Db, marketplace: "WB" | "OZON", code: string): Promise<number> {
+export async function insertWarehouse(db: Db, marketplace: Marketplace, code: string): Promise<number> {
   const [row] = await db
     .insert(schema.warehouse)
     .values({ marketplace, code, name: `Warehouse ${code}`, kind: "FBO" })
