@@ -13,6 +13,40 @@ test("wrong password and unknown email get the same generic message", async ({ p
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("after sign-in only a path on this site is followed: tricky next values stay on the origin", async ({
+  page,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  const tricky = [
+    "%2F%09%2Fevil-host%2Fx", // tab: the browser strips it and would read //evil-host
+    "%2F%0A%2Fevil-host%2Fx", // newline: answered 500 before
+    "%2F%0D%0A%2Fevil-host",
+    "%2F%5Cevil-host%2Fx",
+    "%5C%5Cevil-host",
+    "%2F%2Fevil-host",
+    "https%3A%2F%2Fevil-host%2Foverview",
+    "javascript%3Aalert(1)",
+    "%2F.%2F%2Fevil-host",
+  ];
+  for (const next of tricky) {
+    await page.context().clearCookies();
+    await page.goto(`/login?next=${next}`);
+    await page.getByLabel(/^(Email)$/).fill(accounts.viewer.email);
+    await page.getByLabel(/^(Пароль|Password)$/).fill(accounts.viewer.password);
+    await page.getByTestId("login-submit").click();
+    await expect(page, next).toHaveURL(/\/overview/);
+    expect(new URL(page.url()).origin, next).toBe(origin);
+  }
+  // a real path on this site, with its query, is followed
+  await page.context().clearCookies();
+  await page.goto(`/login?next=${encodeURIComponent("/skus?q=cup")}`);
+  await page.getByLabel(/^(Email)$/).fill(accounts.viewer.email);
+  await page.getByLabel(/^(Пароль|Password)$/).fill(accounts.viewer.password);
+  await page.getByTestId("login-submit").click();
+  await expect(page).toHaveURL(/\/skus\?q=cup$/);
+});
+
 test("after repeated failures the account is locked and even the right password is refused", async ({ page }) => {
   for (let i = 0; i < 5; i++) {
     await signIn(page, accounts.lockme.email, `wrong-password-${i}`);
@@ -47,6 +81,14 @@ test("signing out invalidates the old cookie, even a copy of it", async ({ brows
   const replay = await b.newPage();
   await replay.goto("/settings/stores");
   await expect(replay).toHaveURL(/\/login/);
+  // Auth.js's own session endpoint neither answers with the session nor re-issues the cookie
+  const session = await b.request.get("/api/auth/session");
+  expect(session.status()).toBe(200);
+  expect(await session.json()).toBeNull();
+  const reissued = session
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie" && /authjs\.session-token=[^;]+/.test(h.value));
+  expect(reissued).toEqual([]);
   await Promise.all([a.close(), b.close()]);
 });
 

@@ -1,7 +1,7 @@
 // Seeds the e2e server through the app itself: the first owner via /setup, then users via the
 // users page. Saves a signed-in storage state per role for the specs.
 import { expect, test as setup } from "@playwright/test";
-import { accounts, screenshotPath, signIn, signInAs, storageState } from "./support/fixtures";
+import { accounts, readSetupCode, screenshotPath, signIn, signInAs, storageState } from "./support/fixtures";
 
 setup("first run: / leads to /setup, which creates the owner and signs in", async ({ page }, testInfo) => {
   if (testInfo.retry > 0) {
@@ -21,6 +21,7 @@ setup("first run: / leads to /setup, which creates the owner and signs in", asyn
   await page.screenshot({ path: screenshotPath("setup-en"), fullPage: true });
 
   // field errors beside their fields
+  await page.getByLabel("Setup code").fill("x");
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByLabel("Password", { exact: true }).fill("short");
   await page.getByLabel("Password again").fill("different");
@@ -31,6 +32,19 @@ setup("first run: / leads to /setup, which creates the owner and signs in", asyn
 
   await page.getByTestId("locale-switch").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  // whoever reaches /setup first is not the owner without the code the server printed
+  const setupCode = readSetupCode();
+  expect(setupCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  await page.getByLabel("Код первого запуска").fill("AAAA-BBBB-CCCC");
+  await page.getByLabel("Email").fill("intruder@e2e.test");
+  await page.getByLabel("Пароль", { exact: true }).fill("intruder-password-1");
+  await page.getByLabel("Пароль ещё раз").fill("intruder-password-1");
+  await page.getByTestId("setup-submit").click();
+  await expect(page.getByTestId("field-error-setupCode")).toHaveText("Это не тот код, который напечатал сервер.");
+  await page.screenshot({ path: screenshotPath("setup-wrong-code-ru"), fullPage: true });
+  await expect(page).toHaveURL(/\/setup$/);
+  await page.getByLabel("Код первого запуска").fill("");
+  await page.getByLabel("Код первого запуска").fill(setupCode.toLowerCase());
   await page.getByLabel("Email").fill(accounts.owner.email);
   await page.getByLabel("Имя (необязательно)").fill("Анна");
   await page.getByLabel("Пароль", { exact: true }).fill(accounts.owner.password);

@@ -32,6 +32,20 @@ const positiveInt = (fallback: number) =>
       return n;
     });
 
+const nonNegativeInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.addIssue({ code: "custom", message: `expected 0 or a positive integer, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const positiveNumber = (fallback: number) =>
   z
     .string()
@@ -94,6 +108,11 @@ const databaseUrl = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: databaseUrl,
+  /** where npm start keeps secrets.env and the first-run setup code (and backups go by default) */
+  DATA_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : "./.data")),
   PGLITE_DIR: z
     .string()
     .optional()
@@ -103,6 +122,8 @@ export const envSchema = z.object({
 
   AUTH_SECRET: optionalString,
   APP_ENCRYPTION_KEY: optionalString,
+  /** reverse proxies in front of Sovani whose X-Forwarded-For entries are believed (0: the socket address) */
+  TRUSTED_PROXY_HOPS: nonNegativeInt(0),
 
   WB_API_TOKEN: optionalString,
   OZON_CLIENT_ID: optionalString,

@@ -1,5 +1,8 @@
 // Structured one-line JSON logs. Secrets are redacted by key name and by known secret values, so a
-// token that slips into a message or an error never reaches the log.
+// token that slips into a message or an error never reaches the log; the parameters of a failed query
+// (emails, hashes, tokens) are dropped from its message. In the server, console.error/warn (where
+// Next.js reports its own errors as multi-line text) are routed through here too.
+import { format } from "node:util";
 import { getEnv } from "./env";
 
 type Level = "debug" | "info" | "warn" | "error";
@@ -35,8 +38,11 @@ export function registerSecret(value: string | undefined | null) {
   if (value && value.length >= 6) extraSecrets.add(value);
 }
 
+/** Drizzle's "Failed query: <sql>\nparams: <values>": the values go, up to the stack trace if there is one. */
+const QUERY_PARAMS = /\nparams: [\s\S]*?(?=\n\s+at |$)/g;
+
 export function redactText(text: string): string {
-  let out = text;
+  let out = text.replace(QUERY_PARAMS, "\nparams: [redacted]");
   for (const secret of [...secretValues(), ...extraSecrets]) {
     if (out.includes(secret)) out = out.split(secret).join("[redacted]");
   }
@@ -46,7 +52,10 @@ export function redactText(text: string): string {
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return "[deep]";
   if (typeof value === "string") return redactText(value);
-  if (value instanceof Error) return { name: value.name, message: redactText(value.message) };
+  if (value instanceof Error) {
+    const cause = value.cause instanceof Error ? redact(value.cause, depth + 1) : undefined;
+    return { name: value.name, message: redactText(value.message), ...(cause ? { cause } : {}) };
+  }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
@@ -67,8 +76,25 @@ function threshold(): number {
 function write(level: Level, event: string, fields?: Record<string, unknown>) {
   if (order[level] < threshold()) return;
   const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...(redact(fields ?? {}) as object) });
-  if (level === "error" || level === "warn") console.error(line);
-  else console.log(line);
+  // the streams, not console: console.error may be routed back here
+  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
+/**
+ * Sends whatever is written with console.error / console.warn (Next.js's own reports: failed queries,
+ * "Body exceeded", "Invalid Server Actions request", with stacks over many lines) through the
+ * redacting logger as one JSON line each.
+ */
+export function routeConsoleThroughLogger(): void {
+  const route =
+    (level: "error" | "warn") =>
+    (...args: unknown[]) => {
+      const error = args.find((a): a is Error => a instanceof Error);
+      const text = args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : a));
+      write(level, `console.${level}`, { message: format(...text), ...(error ? { error } : {}) });
+    };
+  console.error = route("error");
+  console.warn = route("warn");
 }
 
 export const logger = {

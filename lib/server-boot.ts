@@ -1,8 +1,40 @@
 // Server start-up, called from instrumentation.ts in the Node.js runtime only.
-import { getDatabase } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import fs from "node:fs";
+import path from "node:path";
+import { type Database, getDatabase } from "@/db";
+import { getMigrationState, migrateDatabase } from "@/db/migrate";
+import { ensureSetupCode } from "@/lib/services/users/setup-code";
 import { EnvError, getEnv, productionProblems } from "./env";
 import { logger } from "./logger";
+
+/** Why the server must not serve this database yet, or null. */
+export async function pendingMigrationsProblem(database: Database): Promise<string | null> {
+  const state = await getMigrationState(database);
+  if (state.upToDate) return null;
+  return (
+    `the database ${database.location} lacks ${state.pending.length} migration(s) of this version ` +
+    `(${state.pending.join(", ")}): run \`npm run db:migrate\` with the same DATABASE_URL, then start again`
+  );
+}
+
+/** While no user exists: the setup code in the log and in DATA_DIR/setup-code, for /setup. */
+export async function announceSetupCode(database: Database, dataDir: string): Promise<string | null> {
+  const code = await ensureSetupCode(database.db);
+  if (!code) return null;
+  const file = path.join(dataDir, "setup-code");
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, `${code}\n`, { mode: 0o600 });
+  } catch (error) {
+    logger.warn("setup.code_file_failed", { file, error });
+  }
+  logger.info("setup.code", {
+    message: `No owner yet: open /setup and enter the setup code ${code} (also in ${file})`,
+    setupCode: code,
+    file,
+  });
+  return code;
+}
 
 export async function bootServer(): Promise<void> {
   let problems: string[];
@@ -22,7 +54,15 @@ export async function bootServer(): Promise<void> {
   if (database.kind === "pglite") {
     await migrateDatabase(database);
     logger.info("boot.migrated", { database: "pglite" });
+  } else {
+    // PostgreSQL may be shared by several app processes: migrating is a deliberate step, never a side effect
+    const problem = await pendingMigrationsProblem(database);
+    if (problem) {
+      console.error(`Sovani cannot start: ${problem}`);
+      process.exit(1);
+    }
   }
+  await announceSetupCode(database, getEnv().DATA_DIR);
   // Without Inngest the nightly collection and recalculation run in this process (null in Inngest mode)
   if (getEnv().EMBEDDED_SCHEDULER === "on") {
     const { startEmbeddedScheduler } = await import("./jobs/scheduler");

@@ -132,6 +132,8 @@ async function main() {
     MARKETPLACE_RATE_LIMITS: "off",
     // a quiet server: no nightly catch-up run may change the data under the specs
     EMBEDDED_SCHEDULER: "off",
+    // the first-run setup code lands here (global.setup reads it like an operator would)
+    DATA_DIR: path.join(work, "data"),
   };
 
   let databaseUrl;
@@ -173,9 +175,9 @@ async function main() {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const logStream = fs.createWriteStream(serverLog);
-  const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: root,
-    env: serverEnv,
+    env: { ...serverEnv, PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(server);
@@ -206,6 +208,7 @@ async function main() {
         E2E_DATABASE_URL: databaseUrl ?? "",
         E2E_EMULATOR: JSON.stringify(emu),
         E2E_SERVER_PID: String(server.pid),
+        E2E_DATA_DIR: serverEnv.DATA_DIR,
       },
     });
     code = pw.status ?? 1;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the zero-setup path for a self-hosting seller. Builds the app when there is no build
 // (or the sources are newer than it), makes sure AUTH_SECRET and APP_ENCRYPTION_KEY exist (generated
-// once into .data/secrets.env when not set in the environment), then runs `next start`.
+// once into .data/secrets.env when not set in the environment), then runs the server (scripts/server.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -56,7 +56,17 @@ if (isBuildStale(root, distDir)) {
 
 loadOrCreateSecrets();
 env.AUTH_TRUST_HOST ??= "true";
-const port = env.PORT || "3000";
-const child = spawn(nextBin, ["start", "-p", port, ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+// `npm start -- -p 8080 -H 127.0.0.1` as with `next start`
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i += 2) {
+  if (["-p", "--port"].includes(args[i])) env.PORT = args[i + 1];
+  else if (["-H", "--hostname"].includes(args[i])) env.HOSTNAME = args[i + 1];
+  else {
+    console.error(`Unknown option ${args[i]} (use -p PORT and -H HOSTNAME)`);
+    process.exit(2);
+  }
+}
+env.PORT ||= "3000";
+const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -11,16 +11,20 @@ export function SetupForm() {
   return (
     <ActionForm action={formAction} className="space-y-4" data-testid="setup-form">
       <FormError state={state} />
-      <Field label={t("email")} htmlFor="email" error={fe?.email}>
+      <Field label={t("setupCode")} htmlFor="setupCode" hint={t("setupCodeHint")} error={fe?.setupCode}>
         <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
+          id="setupCode"
+          name="setupCode"
+          autoComplete="one-time-code"
           required
           autoFocus
-          invalid={Boolean(fe?.email)}
+          spellCheck={false}
+          invalid={Boolean(fe?.setupCode)}
+          aria-describedby="setupCode-hint"
         />
+      </Field>
+      <Field label={t("email")} htmlFor="email" error={fe?.email}>
+        <Input id="email" name="email" type="email" autoComplete="username" required invalid={Boolean(fe?.email)} />
       </Field>
       <Field label={t("nameOptional")} htmlFor="name" error={fe?.name}>
         <Input id="name" name="name" autoComplete="name" />

@@ -45,6 +45,21 @@ export const loginThrottle = pgTable("login_throttle", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 
+/**
+ * The one-time code that /setup asks for while no user exists: printed in the server log and written
+ * under DATA_DIR at start-up, deleted with the owner's creation. One row at most (id = 1), shared by
+ * every app process on the database.
+ */
+export const setupCodes = pgTable(
+  "setup_codes",
+  {
+    id: integer("id").primaryKey().default(1),
+    code: text("code").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("setup_codes_single_row_ck", sql`${t.id} = 1`)],
+);
+
 /** Who changed what: stores, users, cost prices, commission rules. Never holds secrets. */
 export const auditLog = pgTable(
   "audit_log",

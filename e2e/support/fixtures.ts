@@ -1,4 +1,6 @@
 // Shared e2e helpers: the seeded accounts, sign-in, and the values scripts/e2e.mjs passes in.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 export const accounts = {
@@ -37,6 +39,11 @@ export function leakedCanaries(text: string): string[] {
   return Object.entries(canaries)
     .filter(([, value]) => value && text.includes(value))
     .map(([key]) => key);
+}
+
+/** The one-time setup code the server wrote under its data directory at start-up. */
+export function readSetupCode(): string {
+  return fs.readFileSync(path.join(process.env.E2E_DATA_DIR ?? ".data", "setup-code"), "utf8").trim();
 }
 
 export const screenshotPath = (name: string) => `test-results/screenshots/${name}.png`;

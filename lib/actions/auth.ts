@@ -1,23 +1,20 @@
 "use server";
 // Sign-in, sign-out, first-run setup and the language switch.
+import fs from "node:fs";
+import path from "node:path";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { safeNext } from "@/lib/auth/safe-next";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { LOCALE_COOKIE, locales } from "@/lib/i18n/config";
 import { createFirstOwner } from "@/lib/services/users/create-first-owner";
 import { endUserSessions } from "@/lib/services/users/end-user-sessions";
 import { authedAction, publicAction } from "./safe-action";
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/overview";
-  if (next.startsWith("/login") || next.startsWith("/setup")) return "/overview";
-  return next;
-}
 
 async function signInOrThrow(email: string, password: string): Promise<void> {
   try {
@@ -50,6 +47,7 @@ const setupSchema = z
     name: z.string().trim().max(200).optional(),
     password: passwordSchema,
     passwordConfirm: z.string(),
+    setupCode: z.string().trim().min(1).max(64),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "errors.passwordMismatch" });
 
@@ -58,8 +56,11 @@ export const setupOwnerAction = publicAction("setupOwnerAction", setupSchema, as
     email: input.email,
     name: input.name,
     password: input.password,
+    setupCode: input.setupCode,
     correlationId: ctx.correlationId,
   });
+  // used up: the copy under DATA_DIR goes too (best effort: another process may have written it)
+  fs.rmSync(path.join(getEnv().DATA_DIR, "setup-code"), { force: true });
   await signInOrThrow(input.email, input.password);
   redirect("/overview");
 });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { getSessionUser } from "@/lib/services/users/get-session-user";
 import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 import { clientIpFrom } from "./client-ip";
 import { PASSWORD_MAX_LENGTH } from "./password";
@@ -40,6 +41,12 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
+function isSessionCurrent(token: Record<string, unknown>): boolean {
+  const [uid, sv, lat] = [Number(token.uid), Number(token.sv), Number(token.lat)];
+  if (!Number.isInteger(uid) || !Number.isInteger(sv) || !Number.isFinite(lat)) return false;
+  return Date.now() / 1000 - lat <= SESSION_MAX_AGE_SECONDS;
+}
+
 // (Auth.js's `auth()` is not exported: lib/auth/session-token.ts reads the session without it)
 export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: getEnv().AUTH_SECRET,
@@ -64,7 +71,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         const result = await verifyCredentials(await getDb(), {
           email: parsed.data.email,
           password: parsed.data.password,
-          ip: clientIpFrom(request.headers),
+          ip: clientIpFrom(request.headers, getEnv().TRUSTED_PROXY_HOPS),
         });
         if (!result.ok) {
           throw result.reason === "locked"
@@ -81,13 +88,21 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.sv = user.sv;
         token.lat = Math.floor(Date.now() / 1000);
+        return token;
       }
-      return token;
+      // Auth.js reads the session itself only on /api/auth/session, which answers and re-issues the
+      // cookie: the same checks as getCurrentUser, so a revoked session gets null and a cleared cookie
+      if (!isSessionCurrent(token)) return null;
+      const current = await getSessionUser(await getDb(), {
+        userId: Number(token.uid),
+        sessionVersion: Number(token.sv),
+      });
+      return current ? token : null;
     },
     session({ session, token }) {
       return { ...session, uid: Number(token.uid), sv: Number(token.sv), lat: Number(token.lat) };

@@ -1,15 +1,13 @@
-// The client address used for per-IP login throttling. `next start` appends the socket address to
-// X-Forwarded-For, so the last entry is the nearest hop and cannot be forged by the client. Behind a
-// reverse proxy that hop is the proxy itself; the per-account limit still applies either way.
-export function clientIpFrom(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) {
-    const parts = forwarded
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean);
-    const last = parts[parts.length - 1];
-    if (last) return last.slice(0, 64);
-  }
-  return headers.get("x-real-ip")?.slice(0, 64) ?? "unknown";
+// The client address used for per-address sign-in throttling. scripts/server.mjs (the server behind
+// `npm start`) appends the socket address to X-Forwarded-For, so the last entry is the peer and cannot
+// be forged. Entries before it come from whoever sent the request: only the ones added by the
+// TRUSTED_PROXY_HOPS reverse proxies in front of Sovani are believed; the client's own are ignored.
+export function clientIpFrom(headers: Headers, trustedProxyHops: number): string {
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (chain.length === 0) return "unknown";
+  const index = Math.max(0, chain.length - 1 - trustedProxyHops);
+  return chain[index].slice(0, 64);
 }

@@ -5,6 +5,7 @@ import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { accounts } from "@/db/schema/accounts";
 import { auditLog } from "@/db/schema/auth";
 import { decryptSecret } from "@/lib/crypto";
+import { ensureSetupCode } from "@/lib/services/users/setup-code";
 import { createFirstOwner } from "@/lib/services/users/create-first-owner";
 import { addStore } from "./add-store";
 import { getStoreOrThrow } from "./get-store";
@@ -19,7 +20,11 @@ describe.each(testDatabaseKinds())("stores on %s", (kind) => {
   const token = "wb-secret-token-abcdef0123456789-XYZW";
 
   beforeAll(async () => {
-    const { id } = await createFirstOwner(db, { email: "o@example.com", password: "owner-password-1" });
+    const { id } = await createFirstOwner(db, {
+      email: "o@example.com",
+      password: "owner-password-1",
+      setupCode: (await ensureSetupCode(db))!,
+    });
     actor = { id, email: "o@example.com" };
   });
 

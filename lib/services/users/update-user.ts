@@ -133,6 +133,7 @@ export async function changeOwnPassword(
   if (!current) throw userNotFound();
   const check = await checkAccountPassword(db, {
     email: current.email,
+    userId: options.userId,
     passwordHash: current.passwordHash,
     password: options.currentPassword,
   });

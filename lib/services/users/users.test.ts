@@ -1,6 +1,6 @@
 // Sign-in throttling, first-run setup, and revocation through session_version, on PGlite and PostgreSQL.
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { auditLog, loginThrottle, users } from "@/db/schema/auth";
 import { createFirstOwner } from "./create-first-owner";
@@ -8,20 +8,41 @@ import { createUser } from "./create-user";
 import { endUserSessions } from "./end-user-sessions";
 import { getSessionUser } from "./get-session-user";
 import { hasUsers } from "./has-users";
+import { ensureSetupCode, isSetupCodeValid } from "./setup-code";
 import { changeOwnPassword, setUserDisabled, setUserPassword, updateUserRole } from "./update-user";
-import { THROTTLE, verifyCredentials } from "./verify-credentials";
+import { GLOBAL_KEY, THROTTLE, verifyCredentials } from "./verify-credentials";
 
 describe.each(testDatabaseKinds())("users on %s", (kind) => {
   const { db } = useTestDatabase(kind);
   let ownerId: number;
   const owner = { email: "Owner@Example.com", password: "owner-password-1" };
 
-  it("creates the first owner only while no user exists", async () => {
+  // every test here fails sign-ins on purpose: keep them from adding up to the global ceiling
+  beforeEach(async () => {
+    await db.delete(loginThrottle).where(eq(loginThrottle.key, GLOBAL_KEY));
+  });
+
+  it("creates the first owner only with the one-time setup code, and only while no user exists", async () => {
     expect(await hasUsers(db)).toBe(false);
-    ownerId = (await createFirstOwner(db, { email: owner.email, password: owner.password })).id;
+    const code = await ensureSetupCode(db);
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    // the same code for every process and restart until it is used
+    expect(await ensureSetupCode(db)).toBe(code);
+    for (const wrong of ["", "AAAA-BBBB-CCCC", code!.slice(0, -1)]) {
+      await expect(
+        createFirstOwner(db, { email: "early@example.com", password: "early-bird-1", setupCode: wrong }),
+      ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { setupCode: "errors.setupCodeWrong" } });
+    }
+    expect(await hasUsers(db)).toBe(false);
+    // typed in lower case without dashes is the same code
+    const typed = code!.toLowerCase().replace(/-/g, " ");
+    ownerId = (await createFirstOwner(db, { email: owner.email, password: owner.password, setupCode: typed })).id;
     expect(await hasUsers(db)).toBe(true);
+    // used up: no code any more, and setup is closed
+    expect(await ensureSetupCode(db)).toBeNull();
+    expect(await isSetupCodeValid(db, code!)).toBe(false);
     await expect(
-      createFirstOwner(db, { email: "second@example.com", password: "another-pass-1" }),
+      createFirstOwner(db, { email: "second@example.com", password: "another-pass-1", setupCode: code! }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const all = await db.select().from(users);
     expect(all).toHaveLength(1);
@@ -230,5 +251,86 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     await expect(
       createUser(db, { email: "OWNER@example.com", role: "viewer", password: "dup-password-1", actor: null }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("counts concurrent guesses before verifying them: at most the limit is tried, then even the right password is refused", async () => {
+    const email = "concurrent@example.com";
+    await createUser(db, { email, role: "viewer", password: "concurrent-password-1", actor: null });
+    const attempts = Array.from({ length: 30 }, (_, i) =>
+      verifyCredentials(db, { email, password: `wrong-guess-${i}`, ip: `10.7.${i}.1` }),
+    );
+    attempts.splice(15, 0, verifyCredentials(db, { email, password: "concurrent-password-1", ip: "10.7.99.1" }));
+    const results = await Promise.all(attempts);
+    const verified = results.filter((r) => r.ok || r.reason === "invalid");
+    expect(verified.length).toBeLessThanOrEqual(THROTTLE.accountMaxFailures);
+    expect(results.filter((r) => !r.ok && r.reason === "locked").length).toBeGreaterThanOrEqual(
+      31 - THROTTLE.accountMaxFailures,
+    );
+    // whichever attempts got through, the account is locked now
+    expect(await verifyCredentials(db, { email, password: "concurrent-password-1", ip: "10.7.99.2" })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+  });
+
+  it("a success does not lift a lock set by concurrent failures", async () => {
+    const email = "racer@example.com";
+    await createUser(db, { email, role: "viewer", password: "racer-password-1", actor: null });
+    const results = await Promise.all([
+      verifyCredentials(db, { email, password: "racer-password-1", ip: "10.8.0.1" }),
+      ...Array.from({ length: 12 }, (_, i) =>
+        verifyCredentials(db, { email, password: `nope-${i}-x`, ip: "10.8.1.1" }),
+      ),
+    ]);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(
+      THROTTLE.accountMaxFailures,
+    );
+    expect(await verifyCredentials(db, { email, password: "racer-password-1", ip: "10.8.0.2" })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+  });
+
+  it("stops every sign-in for a minute past the global ceiling of failures, whatever the addresses", async () => {
+    const email = "ceiling@example.com";
+    await createUser(db, { email, role: "viewer", password: "ceiling-password-1", actor: null });
+    const now = new Date(Date.now() + 24 * 3600_000);
+    for (let i = 0; i < THROTTLE.globalMaxFailuresPerMinute; i++) {
+      await verifyCredentials(db, { email: `rotating${i}@example.com`, password: "guess", ip: `10.9.${i}.7`, now });
+    }
+    expect(await verifyCredentials(db, { email, password: "ceiling-password-1", ip: "10.10.0.1", now })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    const later = new Date(now.getTime() + 61_000);
+    expect(
+      await verifyCredentials(db, { email, password: "ceiling-password-1", ip: "10.10.0.1", now: later }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it("logs a failed sign-in without the typed email: a password typed there never reaches the log", async () => {
+    const lines: string[] = [];
+    const capture = (chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    const spies = [
+      vi.spyOn(console, "error").mockImplementation((...a) => void lines.push(a.join(" "))),
+      vi.spyOn(console, "warn").mockImplementation((...a) => void lines.push(a.join(" "))),
+      vi.spyOn(console, "log").mockImplementation((...a) => void lines.push(a.join(" "))),
+      vi.spyOn(process.stderr, "write").mockImplementation(capture),
+      vi.spyOn(process.stdout, "write").mockImplementation(capture),
+    ];
+    try {
+      await verifyCredentials(db, { email: "Hunter2-My-Real-Password", password: "x", ip: "10.11.0.1" });
+      await verifyCredentials(db, { email: owner.email, password: "wrong-password-9", ip: "10.11.0.1" });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const log = lines.join("\n");
+    expect(log).toContain("auth.login_failed");
+    expect(log.toLowerCase()).not.toContain("hunter2");
+    expect(log.toLowerCase()).not.toContain("owner@example.com");
+    expect(log).toContain(`user:${ownerId}`);
   });
 });

@@ -1,0 +1,5 @@
+export function forwardedFor(
+  incoming: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedProxyHops: number,
+): string;
