@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/upload-limits";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,8 +8,10 @@ const nextConfig: NextConfig = {
   // eslint-disable-next-line no-restricted-properties -- build-time setting read by Next itself
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and data files from its own package folder; argon2 is a native addon
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "@cj-tech-master/excelts"],
   typedRoutes: false,
+  // a cost price file of up to 5 MB arrives as base64 in a server action (the default limit is 1 MB)
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   // `npm run typecheck` is the type gate (CI runs it before building). NEXT_SKIP_TYPECHECK=1 lets a
   // build go ahead while another engineer's work-in-progress test file does not type-check yet.
   // eslint-disable-next-line no-restricted-properties -- build-time switch read by Next itself

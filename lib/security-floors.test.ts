@@ -56,3 +56,13 @@ describe("security floors in package-lock.json", () => {
     });
   }
 });
+
+// exceljs 4.4.0 (unmaintained since 2023) pulled these deprecated packages; nothing may bring them back
+const retired = ["exceljs", "unzipper", "fstream", "inflight"];
+
+describe("retired packages", () => {
+  it(`none of ${retired.join(", ")} is installed`, () => {
+    const found = Object.keys(lock.packages).filter((p) => retired.some((name) => p.endsWith(`node_modules/${name}`)));
+    expect(found).toEqual([]);
+  });
+});

@@ -9,8 +9,7 @@ import { importCostPricesAction, previewCostPriceImportAction } from "@/lib/acti
 import type { CostPriceImportPreview } from "@/lib/services/cost-prices/preview-cost-price-import";
 import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
-
-const MAX_BYTES = 5 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from "@/lib/upload-limits";
 
 function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
@@ -34,13 +33,18 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
     setPreview(null);
     setMessage(null);
     if (!chosen) return;
-    if (chosen.size > MAX_BYTES) {
+    if (chosen.size > MAX_IMPORT_BYTES) {
       setMessage({ tone: "error", text: t("import.fileErrors.tooLarge") });
       return;
     }
     start(async () => {
       const payload = { fileName: chosen.name, contentBase64: toBase64(await chosen.arrayBuffer()) };
-      const result = await previewCostPriceImportAction(payload);
+      // a body the server refuses before the action runs rejects the call: say so beside the file
+      const result = await previewCostPriceImportAction(payload).catch(() => null);
+      if (!result) {
+        setMessage({ tone: "error", text: t("import.fileErrors.rejected") });
+        return;
+      }
       if (!result.ok) {
         setMessage({ tone: "error", text: result.message });
         return;
@@ -53,7 +57,11 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
   const confirm = () => {
     if (!file) return;
     start(async () => {
-      const result = await importCostPricesAction(file);
+      const result = await importCostPricesAction(file).catch(() => null);
+      if (!result) {
+        setMessage({ tone: "error", text: t("import.fileErrors.rejected") });
+        return;
+      }
       if (!result.ok) {
         setMessage({ tone: "error", text: result.message });
         return;

@@ -73,6 +73,28 @@ test.describe("editor", () => {
     await expect(page.getByTestId("cost-editor")).not.toContainText("12,34");
   });
 
+  test("a file of almost 5 MB reaches the checks (the body limit agrees with the page), a larger one is a file error", async ({
+    page,
+  }) => {
+    await page.goto("/costs");
+    // 4.8 MB of rows whose articles do not exist: the server reads it and lists the first bad rows
+    const line = "NO-SUCH-ARTICLE-PADDING-PADDING-PADDING;2026-11-01;10\n";
+    const csv = `article;date;cost\n${line.repeat(Math.floor((4.8 * 1024 * 1024) / line.length))}`;
+    await page
+      .getByTestId("cost-import-file")
+      .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByTestId("cost-import-check").click();
+    await expect(page.getByTestId("cost-import-file-error")).toContainText("20");
+    await expect(page.getByTestId("cost-import")).toBeVisible();
+
+    await page
+      .getByTestId("cost-import-file")
+      .setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(5 * 1024 * 1024 + 1, "a") });
+    await page.getByTestId("cost-import-check").click();
+    await expect(page.getByTestId("cost-import-error")).toContainText("5");
+    await expect(page.getByTestId("cost-import")).toBeVisible();
+  });
+
   test("export downloads the filtered rows", async ({ page }) => {
     const sku = await topSellingSku(page);
     await page.goto(`/skus?q=${encodeURIComponent(sku.article)}`);

@@ -17,7 +17,7 @@ import type { z } from "zod";
 import { type Db, getDb } from "@/db";
 import type { Role } from "@/db/schema/auth";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/current-user";
-import { AppError, type ErrorCode, isAppError } from "@/lib/errors";
+import { AppError, asAppError, type ErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { getRequestLocale, getTranslatorFor } from "@/lib/i18n/server";
 import { logger } from "@/lib/logger";
@@ -193,13 +193,15 @@ function build<S extends z.ZodType, T, C extends PublicActionContext>(def: Defin
       return done({ ok: true, data });
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound() and Next's own control flow
-      if (isAppError(error)) {
-        const fieldErrors = error.fieldErrors
-          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, translateKey(t, v)]))
+      const appError = asAppError(error);
+      if (appError) {
+        if (appError !== error) logger.info("action.conflict", { name: def.name, correlationId, error });
+        const fieldErrors = appError.fieldErrors
+          ? Object.fromEntries(Object.entries(appError.fieldErrors).map(([k, v]) => [k, translateKey(t, v)]))
           : undefined;
-        if (error.code === "INTERNAL" || error.code === "UPSTREAM")
+        if (appError.code === "INTERNAL" || appError.code === "UPSTREAM")
           logger.error("action.failed", { name: def.name, correlationId, error });
-        return done(failure(error.code, t, correlationId, error.message, fieldErrors));
+        return done(failure(appError.code, t, correlationId, appError.message, fieldErrors));
       }
       logger.error("action.failed", {
         name: def.name,

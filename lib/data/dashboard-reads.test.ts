@@ -8,6 +8,7 @@ import { queryCostHistory, queryMissingCostSkus, querySkuCostPage } from "./cost
 import { refreshSkuCumulativeStatement } from "@/lib/services/metrics/sku-cumulative";
 import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
+import { parseCostQuery, parseRestockQuery, parseSkuQuery } from "./page-params";
 import { queryRestockPage } from "./restock";
 import { queryReviewPage, queryReviewStats } from "./reviews";
 import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "./skus";
@@ -267,6 +268,21 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       ["CUP-1", 22],
       ["CUP-1", 10],
     ]);
+  });
+
+  it("reads whatever a URL holds without failing: control characters and ids out of range are dropped", async () => {
+    const hostile = { q: "mug\u0000", brand: "\u0000", category: "a\u0001b", warehouse: "99999999999", mp: "WB\u0000" };
+    const skus = parseSkuQuery(hostile);
+    expect(skus.filters).toMatchObject({ q: "mug", brand: undefined, category: "ab", marketplace: "WB" });
+    await querySkuPage(database.db, scope(), skus.filters, skus.table);
+    const restock = parseRestockQuery(hostile);
+    expect(restock.filters.warehouseId).toBeUndefined();
+    await queryRestockPage(database.db, scope(), restock.filters, restock.table);
+    const costs = parseCostQuery({ q: "\u0000\u0000" });
+    await querySkuCostPage(database.db, scope(), { ...costs, asOf: "2026-11-07" });
+    expect(parseRestockQuery({ warehouse: "2147483647" }).filters.warehouseId).toBe(2_147_483_647);
+    expect(parseRestockQuery({ warehouse: "2147483648" }).filters.warehouseId).toBeUndefined();
+    expect(parseRestockQuery({ warehouse: "1e3" }).filters.warehouseId).toBeUndefined();
   });
 
   it("sums cash flow by type and bucket, keeping financing and payouts out of operating", async () => {

@@ -3,7 +3,7 @@
 import type { RestockFilters, RestockSortKey } from "./restock";
 import type { ReviewFilters } from "./reviews";
 import type { SkuFilters, SkuSortKey } from "./skus";
-import { param, parseTableParams, type SearchParamsRecord, type TableParams } from "./table-params";
+import { idParam, param, parseTableParams, type SearchParamsRecord, type TableParams } from "./table-params";
 import type { Marketplace } from "@/db/schema";
 
 // duplicated from the server-only modules as plain lists so this file stays importable anywhere
@@ -49,12 +49,11 @@ export function parseRestockQuery(params: SearchParamsRecord): {
   filters: RestockFilters;
   table: TableParams<RestockSortKey>;
 } {
-  const warehouse = Number(param(params, "warehouse"));
   return {
     filters: {
       windowDays: param(params, "window") === "28" ? 28 : 14,
       marketplace: marketplaceParam(params),
-      warehouseId: Number.isInteger(warehouse) && warehouse > 0 ? warehouse : undefined,
+      warehouseId: idParam(params, "warehouse"),
       q: textParam(params, "q"),
       isNeedOnly: param(params, "need") === "1",
     },

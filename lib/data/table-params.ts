@@ -18,12 +18,27 @@ export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 /** The URL parameters every dashboard page shares: links between pages keep them. */
 export const SCOPE_KEYS = ["store", "from", "to"] as const;
 
-/** First value of a search param, trimmed; undefined when absent or empty. */
+// C0 controls and DEL: PostgreSQL refuses a NUL in text outright, and none belongs in a filter
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+const MAX_INT4 = 2_147_483_647;
+
+/**
+ * First value of a search param without control characters, trimmed; undefined when absent or empty.
+ * Every page and export reads its URL through here, so what reaches SQL is plain text.
+ */
 export function param(params: SearchParamsRecord, key: string): string | undefined {
   const raw = params[key];
   const value = Array.isArray(raw) ? raw[0] : raw;
-  const trimmed = value?.trim();
+  const trimmed = value?.replace(CONTROL_CHARACTERS, "").trim();
   return trimmed ? trimmed : undefined;
+}
+
+/** A positive integer id that fits the integer columns it is compared with; undefined otherwise. */
+export function idParam(params: SearchParamsRecord, key: string): number | undefined {
+  const value = param(params, key);
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) return undefined;
+  const id = Number(value);
+  return id <= MAX_INT4 ? id : undefined;
 }
 
 /**

@@ -1,6 +1,10 @@
 // Input rules for cost prices, shared by the actions, the service and the import.
 import { z } from "zod";
-import { isIsoDay } from "@/lib/domain/dates";
+import { addDays, businessToday, isIsoDay } from "@/lib/domain/dates";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { MAX_RECALC_DAYS } from "@/lib/services/metrics/recalculate-metrics";
+import { MAX_IMPORT_BYTES } from "@/lib/upload-limits";
 import { MoneyParseError, parseMoney } from "@/lib/domain/money";
 
 /** numeric(14,2): at most 12 digits before the point */
@@ -25,6 +29,24 @@ export function parseCostPrice(
   if (d.gt(MAX_COST_PRICE)) return { ok: false, reason: "costTooLarge" };
   if (d.decimalPlaces() > 2) return { ok: false, reason: "costTooPrecise" };
   return { ok: true, value: d.toFixed(2) };
+}
+
+/** The earliest day a change may start: the recalculation after it covers at most MAX_RECALC_DAYS up to today. */
+export function earliestCostPriceDay(today: string): string {
+  return addDays(today, -(MAX_RECALC_DAYS - 1));
+}
+
+export function costPriceToday(today?: string): string {
+  return today ?? businessToday(getEnv().APP_TIMEZONE);
+}
+
+/**
+ * Refuses a change whose recalculation would be refused. Called inside the transaction, before the
+ * commit, so a refused change leaves neither the row nor its audit entry behind.
+ */
+export function assertRecalculableFrom(from: string, today: string): void {
+  if (from < earliestCostPriceDay(today))
+    throw new AppError("VALIDATION", "errors.costPriceTooEarly", { dtFrom: "errors.costPriceTooEarly" });
 }
 
 const costPrice = z.string().transform((v, ctx) => {
@@ -54,7 +76,7 @@ export type SaveCostPriceInput = Omit<z.output<typeof saveCostPriceSchema>, "id"
 export const deleteCostPriceSchema = z.object({ id });
 
 /** A file travels as text (CSV) or base64 (XLSX): server actions here never accept File objects. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 export const MAX_IMPORT_ROWS = 20_000;
 
 export const costPriceImportSchema = z.object({

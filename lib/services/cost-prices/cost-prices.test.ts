@@ -1,19 +1,60 @@
 // Cost price edits and imports end to end on the real schema: facts in, metrics recalculated by the
 // real recalculateMetrics, profit read back from metrics_daily.
-import ExcelJS from "exceljs";
+import { deflateRawSync } from "node:zlib";
+import { Workbook } from "@cj-tech-master/excelts";
 import { sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
+import { asAppError } from "@/lib/errors";
 import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
-import { saveCostPriceSchema } from "./cost-price-schemas";
+import { MAX_IMPORT_BYTES, saveCostPriceSchema } from "./cost-price-schemas";
 import { deleteCostPrice } from "./delete-cost-price";
 import { importCostPrices } from "./import-cost-prices";
-import { parseCsv } from "./parse-cost-price-file";
+import { MAX_XLSX_UNPACKED_BYTES, parseCsv } from "./parse-cost-price-file";
 import { parseImportDate, previewCostPriceImport } from "./preview-cost-price-import";
 import { saveCostPrice } from "./save-cost-price";
 
 const TODAY = "2026-11-10";
+
+/** A zip of deflated parts; `claim` overrides the uncompressed sizes its directories state (a lying zip). */
+function zipOf(parts: { name: string; data: Buffer }[], claim?: number): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const packed = deflateRawSync(part.data, { level: 9 });
+    const name = Buffer.from(part.name);
+    const size = claim ?? part.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
 const actor = { id: 1, email: "editor@example.com" };
 
 describe("cost price parsing", () => {
@@ -166,7 +207,7 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
       actor,
       today: TODAY,
     });
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new Workbook();
     const sheet = workbook.addWorksheet("Costs");
     sheet.addRow(["Артикул", "Маркетплейс", "Дата", "Себестоимость"]);
     sheet.addRow(["CUP", "WB", new Date(Date.UTC(2026, 10, 3)), 250]);
@@ -186,6 +227,91 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
     expect(await profitOn(toy, "2026-11-06")).toEqual({ cogs: "200.00", profit: "700.00" });
     const audit = rowsOf<{ action: string }>(await db.execute(sql`select action from audit_log order by id`));
     expect(audit.map((a) => a.action)).toEqual(["cost_price.create", "cost_price.import"]);
+  });
+
+  it("a change the recalculation cannot reach is refused before anything is saved: no row, no audit entry", async () => {
+    const counts = async () =>
+      rowsOf<{ prices: number; audits: number }>(
+        await db.execute(
+          sql`select (select count(*)::int from cost_price_history) as prices, (select count(*)::int from audit_log) as audits`,
+        ),
+      )[0];
+    await expect(
+      saveCostPrice({ db, input: { skuId: cup, dtFrom: "2000-01-01", costPrice: "10.00" }, actor, today: TODAY }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { dtFrom: "errors.costPriceTooEarly" } });
+    expect(await counts()).toEqual({ prices: 0, audits: 0 });
+
+    const csv = "article,date,cost\nCUP,2026-11-03,250\nTOY,01.01.2000,5";
+    const result = await importCostPrices({ db, fileName: "old.csv", bytes: Buffer.from(csv), actor, today: TODAY });
+    expect(result.saved).toBe(false);
+    expect(!result.saved && result.preview.errors.map((e) => [e.line, e.reason])).toEqual([[3, "dateTooEarly"]]);
+    expect(await counts()).toEqual({ prices: 0, audits: 0 });
+
+    // an entry an older version let through: moving or deleting it would recalculate from its day, so neither happens
+    const [{ id }] = rowsOf<{ id: number }>(
+      await db.execute(
+        sql`insert into cost_price_history (sku_id, dt_from, cost_price) values (${cup}, '2000-01-01', 5) returning id`,
+      ),
+    );
+    await expect(
+      saveCostPrice({
+        db,
+        input: { id: Number(id), skuId: cup, dtFrom: "2026-11-01", costPrice: "6.00" },
+        actor,
+        today: TODAY,
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(deleteCostPrice({ db, id: Number(id), actor, today: TODAY })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    expect(
+      rowsOf<{ dt_from: string; cost_price: string }>(
+        await db.execute(sql`select dt_from::text as dt_from, cost_price::text as cost_price from cost_price_history`),
+      ),
+    ).toEqual([{ dt_from: "2000-01-01", cost_price: "5.00" }]);
+    expect(await counts()).toEqual({ prices: 1, audits: 0 });
+  });
+
+  it("two concurrent saves of the same SKU and day: one is saved, the other is a CONFLICT", async () => {
+    const save = (costPrice: string) =>
+      saveCostPrice({ db: db, input: { skuId: toy, dtFrom: "2026-11-04", costPrice }, actor, today: TODAY });
+    const results = await Promise.allSettled([save("10.00"), save("20.00"), save("30.00")]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === "rejected") expect(asAppError(r.reason)?.code).toBe("CONFLICT");
+    }
+    expect(
+      rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from cost_price_history`))[0].n,
+    ).toBe(1);
+  });
+
+  it("refuses an XLSX that unpacks past the limit before parsing it, even when its directory lies", async () => {
+    // 120 MB of one repeated row of sheet XML: a few hundred kilobytes packed
+    const row = Buffer.from('<row><c t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAA</t></is></c></row>');
+    const huge = Buffer.alloc(120 * 1024 * 1024);
+    for (let i = 0; i + row.length <= huge.length; i += row.length) row.copy(huge, i);
+    const parts = [
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/worksheets/sheet1.xml", data: huge },
+    ];
+    const honest = zipOf(parts);
+    const lying = zipOf(parts, 1000);
+    expect(honest.length).toBeLessThan(MAX_IMPORT_BYTES);
+    for (const bytes of [honest, lying]) {
+      const started = Date.now();
+      const preview = await previewCostPriceImport(db, "bomb.xlsx", bytes, TODAY);
+      expect(preview.fileError?.reason).toBe("tooLargeUnpacked");
+      expect(Date.now() - started).toBeLessThan(20_000);
+    }
+    expect(MAX_XLSX_UNPACKED_BYTES).toBeLessThan(huge.length);
+    const result = await importCostPrices({
+      db: db,
+      fileName: "bomb.xlsx",
+      bytes: lying,
+      actor,
+      today: TODAY,
+    });
+    expect(result).toMatchObject({ saved: false, preview: { fileError: { reason: "tooLargeUnpacked" } } });
   });
 
   it("refuses files it cannot read", async () => {

@@ -5,6 +5,7 @@ import { costPriceHistory } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type AuditActor, writeAudit } from "@/lib/services/audit/write-audit";
 import { recalculateFrom } from "@/lib/services/metrics/recalculate-from";
+import { assertRecalculableFrom, costPriceToday } from "./cost-price-schemas";
 
 export interface DeleteCostPriceOptions {
   db: Db;
@@ -21,9 +22,11 @@ export async function deleteCostPrice({
   correlationId,
   today,
 }: DeleteCostPriceOptions): Promise<{ skuId: number; recalculatedFrom: string | null }> {
+  const day = costPriceToday(today);
   const removed = await db.transaction(async (tx) => {
     const [row] = await tx.delete(costPriceHistory).where(eq(costPriceHistory.id, id)).returning();
     if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
+    assertRecalculableFrom(row.dtFrom, day);
     await writeAudit(tx, {
       actor,
       action: "cost_price.delete",
@@ -34,6 +37,6 @@ export async function deleteCostPrice({
     });
     return row;
   });
-  const recalc = await recalculateFrom({ db, from: removed.dtFrom, today });
+  const recalc = await recalculateFrom({ db, from: removed.dtFrom, today: day });
   return { skuId: removed.skuId, recalculatedFrom: recalc ? removed.dtFrom : null };
 }

@@ -22,7 +22,7 @@ const CHUNK = 500;
 
 export async function importCostPrices(options: ImportCostPricesOptions): Promise<ImportCostPricesResult> {
   const { db } = options;
-  const preview = await previewCostPriceImport(db, options.fileName, options.bytes);
+  const preview = await previewCostPriceImport(db, options.fileName, options.bytes, options.today);
   if (preview.fileError || preview.errors.length > 0 || preview.rows.length === 0) return { saved: false, preview };
   await db.transaction(async (tx) => {
     for (let i = 0; i < preview.rows.length; i += CHUNK) {

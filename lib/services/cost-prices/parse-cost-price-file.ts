@@ -1,7 +1,11 @@
 // Reads a cost price file (CSV or XLSX) into rows with their line numbers, recognising the columns
 // by their headers in Russian or English. No database access: resolution and checks come after.
-import ExcelJS from "exceljs";
+// CSV is parsed here (papaparse, linear in the at most 5 MB of text); XLSX, a zip whose parts can
+// unpack to far more than the upload, in a worker thread (xlsx-worker.mjs).
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import Papa from "papaparse";
+import { logger } from "@/lib/logger";
 import { MAX_IMPORT_ROWS } from "./cost-price-schemas";
 
 export type ImportColumn = "article" | "nmId" | "ozonSku" | "marketplace" | "date" | "cost";
@@ -23,7 +27,11 @@ export interface RawImportRow {
 
 export type ParseResult =
   | { ok: true; columns: ImportColumn[]; rows: RawImportRow[] }
-  | { ok: false; reason: "unreadable" | "missingColumns" | "tooManyRows" | "empty"; detail?: string };
+  | {
+      ok: false;
+      reason: "unreadable" | "missingColumns" | "tooManyRows" | "empty" | "tooLargeUnpacked";
+      detail?: string;
+    };
 
 function normaliseHeader(value: string): string {
   return value
@@ -87,40 +95,58 @@ export function parseCsv(text: string): ParseResult {
   return fromMatrix(matrix);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) {
-    // Excel dates are calendar days stored as UTC midnight
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("text" in value) return String(value.text);
-    if ("error" in value) return "";
-    return "";
-  }
-  return String(value);
-}
+/** The most an uploaded XLSX may unpack to (a cost price sheet of 20,000 rows unpacks to a few megabytes). */
+export const MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024;
+const MAX_XLSX_PARTS = 1000;
+const XLSX_WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+const XLSX_WORKER_TIMEOUT_MS = 30_000;
+// outside the bundle: the worker is a plain module next to this file, run from the project root
+const XLSX_WORKER = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  "lib",
+  "services",
+  "cost-prices",
+  "xlsx-worker.mjs",
+);
 
+type WorkerAnswer =
+  | { ok: true; matrix: { line: number; cells: string[] }[] }
+  | { ok: false; reason: "unreadable" | "empty" | "tooManyRows" | "tooLargeUnpacked" };
+
+/**
+ * Reads an XLSX in a worker thread with a memory ceiling and a deadline, so a hostile file costs the
+ * server neither its memory nor its event loop (health checks and other users' pages keep answering).
+ * The worker refuses a file whose parts unpack to more than MAX_XLSX_UNPACKED_BYTES before parsing it.
+ */
 export async function parseXlsx(bytes: Buffer): Promise<ParseResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, reason: "unreadable" };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, reason: "empty" };
-  const matrix: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+  const answer = await new Promise<WorkerAnswer>((resolve) => {
+    const worker = new Worker(XLSX_WORKER, {
+      workerData: {
+        bytes: new Uint8Array(bytes),
+        maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES,
+        maxParts: MAX_XLSX_PARTS,
+        maxRows: MAX_IMPORT_ROWS,
+      },
+      resourceLimits: XLSX_WORKER_LIMITS,
     });
-    matrix.push({ line: rowNumber, cells: Array.from(cells, (c) => c ?? "") });
+    let settled = false;
+    const settle = (value: WorkerAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      void worker.terminate();
+      resolve(value);
+    };
+    const deadline = setTimeout(() => settle({ ok: false, reason: "tooLargeUnpacked" }), XLSX_WORKER_TIMEOUT_MS);
+    worker.once("message", (message: WorkerAnswer) => settle(message));
+    worker.once("error", (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
+      if (!outOfMemory) logger.warn("cost_import.xlsx_worker_failed", { error });
+      settle({ ok: false, reason: outOfMemory ? "tooLargeUnpacked" : "unreadable" });
+    });
+    worker.once("exit", () => settle({ ok: false, reason: "unreadable" }));
   });
-  return fromMatrix(matrix);
+  return answer.ok ? fromMatrix(answer.matrix) : { ok: false, reason: answer.reason };
 }
 
 /** CSV or XLSX by the file name (XLSX also by its zip signature). */

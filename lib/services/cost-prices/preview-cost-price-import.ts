@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { isIsoDay } from "@/lib/domain/dates";
-import { MAX_IMPORT_BYTES, parseCostPrice } from "./cost-price-schemas";
+import { costPriceToday, earliestCostPriceDay, MAX_IMPORT_BYTES, parseCostPrice } from "./cost-price-schemas";
 import { parseCostPriceFile, type RawImportRow } from "./parse-cost-price-file";
 import type { Marketplace } from "@/db/schema";
 
@@ -14,6 +14,7 @@ export type ImportRowError =
   | "skuMismatch"
   | "dateMissing"
   | "dateInvalid"
+  | "dateTooEarly"
   | "costNotNumber"
   | "costNegative"
   | "costTooLarge"
@@ -43,7 +44,10 @@ export interface ImportPreviewError {
 export interface CostPriceImportPreview {
   fileName: string;
   /** the file could not be read at all (no rows checked) */
-  fileError: null | { reason: "unreadable" | "missingColumns" | "tooManyRows" | "empty" | "tooLarge"; detail?: string };
+  fileError: null | {
+    reason: "unreadable" | "missingColumns" | "tooManyRows" | "empty" | "tooLarge" | "tooLargeUnpacked";
+    detail?: string;
+  };
   rows: ImportPreviewRow[];
   errors: ImportPreviewError[];
   /** earliest day the import changes: the recalculation starts there */
@@ -83,7 +87,14 @@ interface CatalogueSku {
   ozon_id: string | null;
 }
 
-export async function previewCostPriceImport(db: Db, fileName: string, bytes: Buffer): Promise<CostPriceImportPreview> {
+export async function previewCostPriceImport(
+  db: Db,
+  fileName: string,
+  bytes: Buffer,
+  /** business today (defaults to today in APP_TIMEZONE): rows older than the recalculation reaches are refused */
+  today?: string,
+): Promise<CostPriceImportPreview> {
+  const earliest = earliestCostPriceDay(costPriceToday(today));
   const empty = { fileName, rows: [], errors: [], firstDay: null };
   if (bytes.length > MAX_IMPORT_BYTES)
     return { ...empty, fileError: { reason: "tooLarge", detail: String(MAX_IMPORT_BYTES) } };
@@ -162,6 +173,10 @@ export async function previewCostPriceImport(db: Db, fileName: string, bytes: Bu
     const dtFrom = parseImportDate(v.date);
     if (!dtFrom) {
       fail(row, "dateInvalid");
+      continue;
+    }
+    if (dtFrom < earliest) {
+      fail(row, "dateTooEarly");
       continue;
     }
     const cost = parseCostPrice(v.cost ?? "");

@@ -5,7 +5,7 @@ import { costPriceHistory, sku } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type AuditActor, writeAudit } from "@/lib/services/audit/write-audit";
 import { recalculateFrom } from "@/lib/services/metrics/recalculate-from";
-import type { SaveCostPriceInput } from "./cost-price-schemas";
+import { assertRecalculableFrom, costPriceToday, type SaveCostPriceInput } from "./cost-price-schemas";
 
 export interface SaveCostPriceOptions {
   db: Db;
@@ -30,6 +30,8 @@ export async function saveCostPrice({
   correlationId,
   today,
 }: SaveCostPriceOptions): Promise<SaveCostPriceResult> {
+  const day = costPriceToday(today);
+  assertRecalculableFrom(input.dtFrom, day);
   const result = await db.transaction(async (tx) => {
     const [owner] = await tx.select({ id: sku.id }).from(sku).where(eq(sku.id, input.skuId));
     if (!owner) throw new AppError("NOT_FOUND", "errors.notFound");
@@ -80,8 +82,10 @@ export async function saveCostPrice({
       correlationId,
     });
     // moving an entry changes the days between the old and the new start too
-    return { id: input.id, from: before.dtFrom < input.dtFrom ? before.dtFrom : input.dtFrom };
+    const from = before.dtFrom < input.dtFrom ? before.dtFrom : input.dtFrom;
+    assertRecalculableFrom(from, day);
+    return { id: input.id, from };
   });
-  const recalc = await recalculateFrom({ db, from: result.from, today });
+  const recalc = await recalculateFrom({ db, from: result.from, today: day });
   return { id: result.id, skuId: input.skuId, recalculatedFrom: recalc ? result.from : null };
 }
