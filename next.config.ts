@@ -12,8 +12,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // a cost price file of up to 5 MB arrives as base64 in a server action (the default limit is 1 MB)
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
-  // `npm run typecheck` is the type gate (CI runs it before building). NEXT_SKIP_TYPECHECK=1 lets a
-  // build go ahead while another engineer's work-in-progress test file does not type-check yet.
+  // `npm run typecheck` is the type gate (CI runs it before building). `npm start` and the e2e build
+  // set NEXT_SKIP_TYPECHECK=1 (scripts/production-build.mjs): the start path compiles, it does not type-check.
   // eslint-disable-next-line no-restricted-properties -- build-time switch read by Next itself
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
 };

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { isBuildStale } from "./build-freshness.mjs";
+import { productionBuildEnv } from "./production-build.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -107,13 +108,12 @@ async function main() {
     const build = spawnSync(bin("next"), ["build"], {
       cwd: root,
       stdio: "inherit",
-      env: {
+      env: productionBuildEnv({
         ...baseEnv,
-        NODE_ENV: "production",
         AUTH_SECRET: canaries.AUTH_SECRET,
         APP_ENCRYPTION_KEY: canaries.APP_ENCRYPTION_KEY,
         WB_API_TOKEN: canaries.WB_TOKEN,
-      },
+      }),
     });
     if (build.status !== 0) process.exit(build.status ?? 1);
     fs.writeFileSync(stampFile, new Date().toISOString());

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { isBuildStale } from "./build-freshness.mjs";
+import { productionBuildEnv } from "./production-build.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const env = { ...process.env };
@@ -49,7 +50,7 @@ if (isBuildStale(root, distDir)) {
   const result = spawnSync(nextBin, ["build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...env, NODE_ENV: "production" },
+    env: productionBuildEnv(env),
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

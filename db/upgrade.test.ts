@@ -1,0 +1,97 @@
+// Upgrades: a database at the previous release's schema, holding data, is migrated to this version
+// without losing a row or a value; with PostgreSQL the server refuses to serve it before that.
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db";
+import { migrationsPrefix } from "@/db/backup";
+import { getMigrationState, migrateDatabase, readJournal } from "@/db/migrate";
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { migrationsFolder } from "@/db";
+import { pendingMigrationsProblem } from "@/lib/server-boot";
+
+const tags = readJournal().entries.map((e) => e.tag);
+/** the schema of the release before this one: every migration but the newest */
+const previous = tags.slice(0, -1);
+
+/** Each table's rows over the columns it had before the upgrade, independent of order. */
+async function fingerprint(db: TestDatabase["db"], columns: Map<string, string[]>) {
+  const out: Record<string, { rows: number; digest: string }> = {};
+  for (const [table, cols] of columns) {
+    const list = cols.map((c) => `"${c}"`).join(", ");
+    const [row] = rowsOf<{ rows: number; digest: string | null }>(
+      await db.execute(
+        sql.raw(`select count(*)::int as rows,
+          md5(coalesce(string_agg(r, E'\\n' order by r), '')) as digest
+          from (select row(${list})::text as r from "${table}") t`),
+      ),
+    );
+    out[table] = { rows: Number(row.rows), digest: row.digest ?? "" };
+  }
+  return out;
+}
+
+describe.each(testDatabaseKinds())("upgrading from the previous release on %s", (kind) => {
+  let database: TestDatabase;
+  let columns: Map<string, string[]>;
+  let before: Awaited<ReturnType<typeof fingerprint>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind, { migrate: false });
+    const folder = migrationsPrefix(migrationsFolder, previous);
+    try {
+      await migrateDatabase(database, folder);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+    const db = database.db;
+    await db.execute(sql`insert into users (email, name, password_hash, role) values
+      ('owner@example.com', 'Анна', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', 'owner')`);
+    const [{ id: account }] = rowsOf<{ id: number }>(
+      await db.execute(sql`insert into accounts (marketplace, name) values ('WB', 'Мой магазин') returning id`),
+    );
+    await db.execute(sql`insert into sku (account_id, marketplace, nm_id, article, name, category) values
+      (${account}, 'WB', 9007199254740993, 'CUP-1', 'Кружка', 'Посуда'),
+      (${account}, 'WB', 12345, 'PLATE', 'Тарелка', 'Посуда')`);
+    await db.execute(sql`insert into cost_price_history (sku_id, dt_from, cost_price)
+      select id, '2026-11-01', 1234567890.12 from sku`);
+    await db.execute(sql`insert into daily_sales (d, sku_id, warehouse_id, qty, revenue_gross, commission_amount, channel, is_settled, src_hash)
+      select d::date, s.id, null, 3, 999999999999.99, 0.01, 'FBO', true, 'h'
+      from generate_series('2026-11-01'::date, '2026-11-30'::date, '1 day') d, sku s`);
+    await db.execute(sql`insert into audit_log (user_id, user_email, action, entity, entity_id, after)
+      values (1, 'owner@example.com', 'cost_price.import', 'cost_price', null, '{"count": 2}'::jsonb)`);
+    columns = new Map();
+    for (const c of rowsOf<{ table_name: string; column_name: string }>(
+      await db.execute(sql`select c.table_name, c.column_name from information_schema.columns c
+        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+        where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position`),
+    )) {
+      columns.set(c.table_name, [...(columns.get(c.table_name) ?? []), c.column_name]);
+    }
+    before = await fingerprint(db, columns);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("the server refuses to serve the old schema and names the command", async () => {
+    expect(previous.length).toBeGreaterThan(0);
+    const problem = await pendingMigrationsProblem(database);
+    expect(problem).toContain("npm run db:migrate");
+    expect(problem).toContain(tags.at(-1));
+  });
+
+  it("migrating keeps every row and value of the previous release, and the server may serve it", async () => {
+    for (const table of ["users", "accounts", "sku", "cost_price_history", "daily_sales", "audit_log"]) {
+      expect(before[table]?.rows, table).toBeGreaterThan(0);
+    }
+    await migrateDatabase(database);
+    expect((await getMigrationState(database)).upToDate).toBe(true);
+    expect(await pendingMigrationsProblem(database)).toBeNull();
+    expect(await fingerprint(database.db, columns)).toEqual(before);
+    // migrating again changes nothing
+    await migrateDatabase(database);
+    expect(await fingerprint(database.db, columns)).toEqual(before);
+  });
+});
