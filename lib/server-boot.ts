@@ -63,6 +63,10 @@ export async function bootServer(): Promise<void> {
     }
   }
   await announceSetupCode(database, getEnv().DATA_DIR);
+  // syncs that a killed or crashed process left 'running' (their store's lease is gone)
+  const { markInterruptedSyncRuns } = await import("@/lib/services/sync-stores");
+  const interrupted = await markInterruptedSyncRuns(database.db);
+  if (interrupted > 0) logger.warn("boot.interrupted_syncs", { runs: interrupted });
   // Without Inngest the nightly collection and recalculation run in this process (null in Inngest mode)
   if (getEnv().EMBEDDED_SCHEDULER === "on") {
     const { startEmbeddedScheduler } = await import("./jobs/scheduler");

@@ -109,6 +109,9 @@ describe.each(testDatabaseKinds())("kill -9 during a sync on %s", (kind) => {
       const database = await openDatabase(target);
       try {
         await checkNoPartialPage(database.db);
+        const leftRunning = rowsOf<{ n: number }>(
+          await database.db.execute(sql`select count(*)::int as n from sync_runs where status = 'running'`),
+        )[0].n;
         const summary = await syncStores({
           db: database.db,
           from: emulator.truth.from,
@@ -118,6 +121,14 @@ describe.each(testDatabaseKinds())("kill -9 during a sync on %s", (kind) => {
           resilience: { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50 },
         });
         expect(summary.ok, `trial ${trial} (child exit ${code})`).toBe(true);
+        // the killed run does not stay 'running': the re-run of its store marked it interrupted
+        const after = rowsOf<{ status: string; error: string | null }>(
+          await database.db.execute(
+            sql`select status, error from sync_runs where error like 'interrupted%' or status = 'running'`,
+          ),
+        );
+        expect(after.every((r) => r.status === "failed")).toBe(true);
+        expect(after).toHaveLength(leftRunning);
         for (const marketplace of ["WB", "OZON"] as const) {
           const truth = truthView(marketplace === "WB" ? emulator.truth.wb : emulator.truth.ozon, today);
           const facts = await factsView(database.db, marketplace);
