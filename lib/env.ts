@@ -122,6 +122,8 @@ export const envSchema = z.object({
 
   AUTH_SECRET: optionalString,
   APP_ENCRYPTION_KEY: optionalString,
+  /** the address `npm start` listens on (scripts/server.mjs reads it; default every interface) */
+  LISTEN_HOST: optionalString,
   /** reverse proxies in front of Sovani whose X-Forwarded-For entries are believed (0: the socket address) */
   TRUSTED_PROXY_HOPS: nonNegativeInt(0),
 

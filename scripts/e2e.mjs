@@ -177,7 +177,7 @@ async function main() {
   const logStream = fs.createWriteStream(serverLog);
   const server = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: root,
-    env: { ...serverEnv, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    env: { ...serverEnv, PORT: String(port), LISTEN_HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(server);

@@ -2,7 +2,7 @@
 // The production HTTP server behind `npm start` (and the e2e and multi-process tests): Next.js's own
 // request handler inside a plain Node server, so that every request reaches the app with an
 // X-Forwarded-For the client cannot forge (`next start` keeps a client's header as it came).
-// PORT (default 3000) and HOSTNAME (default every interface) say where it listens.
+// PORT (default 3000) and LISTEN_HOST (default every interface) say where it listens.
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -10,7 +10,7 @@ import { forwardedFor } from "./forwarded-for.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || undefined;
+const hostname = process.env.LISTEN_HOST || undefined;
 const hops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
 if (!Number.isInteger(hops) || hops < 0) {
   console.error(`TRUSTED_PROXY_HOPS: expected 0 or a positive integer, got "${process.env.TRUSTED_PROXY_HOPS}"`);

@@ -61,7 +61,7 @@ env.AUTH_TRUST_HOST ??= "true";
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 2) {
   if (["-p", "--port"].includes(args[i])) env.PORT = args[i + 1];
-  else if (["-H", "--hostname"].includes(args[i])) env.HOSTNAME = args[i + 1];
+  else if (["-H", "--hostname"].includes(args[i])) env.LISTEN_HOST = args[i + 1];
   else {
     console.error(`Unknown option ${args[i]} (use -p PORT and -H HOSTNAME)`);
     process.exit(2);
