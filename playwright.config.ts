@@ -43,5 +43,7 @@ export default defineConfig({
     // the dashboard pages on the data the sync project collected (issue 6)
     { name: "dashboard", testMatch: /dashboard\/.*\.spec\.ts/, dependencies: ["sync"] },
     { name: "final", testMatch: /(actions|zz-canary)\.spec\.ts/, dependencies: ["sync", "dashboard"] },
+    // two more servers of the same build on a PostgreSQL database of their own (issue 22)
+    { name: "processes", testMatch: /processes\.spec\.ts/, dependencies: ["final"] },
   ],
 });

@@ -78,7 +78,7 @@ function cli(script: string, args: string[], env: Record<string, string>) {
     cwd: root,
     env: childEnv,
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: 240_000,
   });
 }
 
@@ -143,7 +143,7 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
     await source?.drop();
     await restored?.drop();
     if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it("the demo database has rows in its main tables", () => {
     for (const table of [
@@ -157,7 +157,7 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
     ]) {
       expect(before[table]?.rows, table).toBeGreaterThan(0);
     }
-  });
+  }, 300_000);
 
   it("npm run backup writes a dated, compressed file with the migrations and the secrets", () => {
     const run = cli("backup.ts", [], source.env);
@@ -169,7 +169,7 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
     backupFile = path.join(dir, files[0]);
     expect(fs.readFileSync(backupFile).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     expect(run.stdout).toContain("APP_ENCRYPTION_KEY");
-  });
+  }, 300_000);
 
   it("npm run restore brings every table back exactly, and the secrets", async () => {
     const header = await readBackupHeader(backupFile);
@@ -196,7 +196,7 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
     expect(fs.readFileSync(path.join(work, "restored", "secrets.env"), "utf8")).toContain(
       `APP_ENCRYPTION_KEY=${secrets.APP_ENCRYPTION_KEY}`,
     );
-  });
+  }, 300_000);
 
   it("refuses a database that holds data, and other keys, unless told", async () => {
     const again = cli("restore.ts", [backupFile], restored.env);
@@ -214,5 +214,5 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
     } finally {
       await database.close();
     }
-  });
+  }, 300_000);
 });

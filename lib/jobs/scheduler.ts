@@ -65,9 +65,13 @@ export function startEmbeddedScheduler(options: StartEmbeddedSchedulerOptions = 
   const job = options.job ?? ((db: Db) => runNightly({ db, trigger: "schedule" }));
   const ttlMs = options.lockTtlMs ?? 15 * 60_000;
 
-  const runNow = async (): Promise<boolean> => {
+  const runNow = async (options: { onlyIfOverdue?: boolean } = {}): Promise<boolean> => {
     const db = await jobDeps().getDb();
-    const outcome = await withJobLock({ db, name: COLLECT_LOCK, ttlMs }, () => job(db));
+    const outcome = await withJobLock({ db, name: COLLECT_LOCK, ttlMs }, async () => {
+      // checked again under the lease: another process may have caught up since this one looked
+      if (options.onlyIfOverdue && !(await isNightlyOverdue(db, pattern))) return;
+      await job(db);
+    });
     if (!outcome.ran) logger.info("scheduler.skipped", { reason: "held", heldBy: outcome.heldBy });
     return outcome.ran;
   };
@@ -95,7 +99,7 @@ export function startEmbeddedScheduler(options: StartEmbeddedSchedulerOptions = 
         const db = await jobDeps().getDb();
         if (await isNightlyOverdue(db, pattern)) {
           logger.info("scheduler.catch_up", { detail: "the last nightly run was missed" });
-          await runNow();
+          await runNow({ onlyIfOverdue: true });
         }
       })().catch((error: Error) => logger.error("scheduler.catch_up_failed", { error: error.message }));
     }, delay);

@@ -67,7 +67,7 @@ describe.each(testDatabaseKinds())("the store sync lease on %s", (kind) => {
     await emulator?.stop();
     await target?.drop();
     if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it("a store another live sync holds is not synced again: the attempt is a failed run saying why", async () => {
     const held = await tryAcquireJobLease({
@@ -87,7 +87,7 @@ describe.each(testDatabaseKinds())("the store sync lease on %s", (kind) => {
       await held!.release();
     }
     expect((await sync()).ok).toBe(true);
-  });
+  }, 300_000);
 
   it("a run left 'running' is marked interrupted at start-up once its lease is gone, and not while it is live", async () => {
     const leftRunning = async () =>
@@ -130,7 +130,7 @@ describe.each(testDatabaseKinds())("the store sync lease on %s", (kind) => {
         await database.db.execute(sql`select count(*)::int as n from sync_runs where status = 'running'`),
       )[0].n,
     ).toBe(0);
-  });
+  }, 300_000);
 
   it("npm run sync takes the same lease", async () => {
     await database.close();
@@ -165,7 +165,7 @@ describe.each(testDatabaseKinds())("the store sync lease on %s", (kind) => {
       const run = spawnSync(
         path.join(root, "node_modules", ".bin", "tsx"),
         ["scripts/sync.ts", "--from", emulator.truth.from, "--to", emulator.truth.to, "--marketplace", "wb"],
-        { cwd: root, env, encoding: "utf8", timeout: 120_000 },
+        { cwd: root, env, encoding: "utf8", timeout: 240_000 },
       );
       expect(run.status, run.stdout + run.stderr).toBe(2);
       expect(run.stdout + run.stderr).toMatch(/another sync of this store/);
@@ -178,5 +178,5 @@ describe.each(testDatabaseKinds())("the store sync lease on %s", (kind) => {
     if (kind === "pglite") {
       await database.db.delete(schema.jobLocks).where(eq(schema.jobLocks.name, storeSyncLockName(wb)));
     }
-  });
+  }, 300_000);
 });
