@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { readBackupHeader } from "@/db/backup";
 import { migrateDatabase, readJournal } from "@/db/migrate";
-import { createScratchPostgres, type TestDatabaseKind, testDatabaseKinds } from "@/db/test-database";
+import { createScratchPostgres, type TestDatabaseKind, testDatabaseKinds } from "@/lib/testing/database";
 import type { ScratchDatabase } from "@/db/scratch-database";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { saveCostPrice } from "@/lib/services/cost-prices/save-cost-price";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { migrationsPrefix } from "@/db/backup";
 import { getMigrationState, migrateDatabase, readJournal } from "@/db/migrate";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/db/test-database";
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/lib/testing/database";
 import { migrationsFolder } from "@/db";
 import { pendingMigrationsProblem } from "@/lib/server-boot";
 

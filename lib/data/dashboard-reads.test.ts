@@ -274,12 +274,12 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     const hostile = { q: "mug\u0000", brand: "\u0000", category: "a\u0001b", warehouse: "99999999999", mp: "WB\u0000" };
     const skus = parseSkuQuery(hostile);
     expect(skus.filters).toMatchObject({ q: "mug", brand: undefined, category: "ab", marketplace: "WB" });
-    await querySkuPage(database.db, scope(), skus.filters, skus.table);
+    await querySkuPage(db, scope(), skus.filters, skus.table);
     const restock = parseRestockQuery(hostile);
     expect(restock.filters.warehouseId).toBeUndefined();
-    await queryRestockPage(database.db, scope(), restock.filters, restock.table);
+    await queryRestockPage(db, scope(), restock.filters, restock.table);
     const costs = parseCostQuery({ q: "\u0000\u0000" });
-    await querySkuCostPage(database.db, scope(), { ...costs, asOf: "2026-11-07" });
+    await querySkuCostPage(db, scope(), { ...costs, asOf: "2026-11-07" });
     expect(parseRestockQuery({ warehouse: "2147483647" }).filters.warehouseId).toBe(2_147_483_647);
     expect(parseRestockQuery({ warehouse: "2147483648" }).filters.warehouseId).toBeUndefined();
     expect(parseRestockQuery({ warehouse: "1e3" }).filters.warehouseId).toBeUndefined();

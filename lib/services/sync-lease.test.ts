@@ -8,7 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase, rowsOf, schema } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchPostgres, type TestDatabaseKind, testDatabaseKinds } from "@/db/test-database";
+import { createScratchPostgres, type TestDatabaseKind, testDatabaseKinds } from "@/lib/testing/database";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { tryAcquireJobLease } from "@/lib/jobs/job-lock";
 import { marketplaceConfigForEmulator } from "@/lib/services/ingestion/config";

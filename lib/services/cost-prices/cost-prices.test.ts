@@ -280,9 +280,9 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
     for (const r of results) {
       if (r.status === "rejected") expect(asAppError(r.reason)?.code).toBe("CONFLICT");
     }
-    expect(
-      rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from cost_price_history`))[0].n,
-    ).toBe(1);
+    expect(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from cost_price_history`))[0].n).toBe(
+      1,
+    );
   });
 
   it("refuses an XLSX that unpacks past the limit before parsing it, even when its directory lies", async () => {
