@@ -55,8 +55,8 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
   const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(query));
 
   it("writes the catalogue, then stock per SKU and warehouse, with ids beyond 2^53 exact", async () => {
-    serve(ozon.productList, "built", "end");
-    serve(ozon.productInfo, "built");
+    serve(ozon.productList, "big ids", "end");
+    serve(ozon.productInfo, "big ids");
     serve(ozon.fboStocks, "built");
     serve(ozon.fbsStocks, "built");
     const summary = await sync(["ozon_products", "ozon_stocks"]);
@@ -168,6 +168,50 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
         sql`select natural_key, d::text as d from raw_records where source = 'ozon_postings_fbs' order by natural_key`,
       ),
     ).toEqual([{ natural_key: "0208245774-0029-1", d: "2026-05-14" }]);
+  });
+
+  it("writes the official product examples: the list's product, the info's SKU", async () => {
+    serve(ozon.productList, "official", "end");
+    serve(ozon.productInfo, "official");
+    const summary = await sync(["ozon_products"]);
+    expect(summary.runs[0].sources.ozon_products).toMatchObject({ status: "succeeded", fetched: 1, quarantined: 0 });
+    expect(server.requests.map((r) => [r.path, r.body])).toEqual([
+      [ozon.productList.path, { filter: { visibility: "ALL" }, last_id: "", limit: 1000 }],
+      [ozon.productInfo.path, { product_id: ["3397917680"] }],
+      [
+        ozon.productList.path,
+        { filter: { visibility: "ALL" }, last_id: "WzMzOTc5MTc2ODAsMzM5NzkxNzY4MF0=", limit: 1000 },
+      ],
+    ]);
+    expect(
+      await rows(
+        sql`select ozon_id::text as sku, ozon_product_id::text as product, article, name, brand, category from sku where marketplace = 'OZON' and ozon_id = 123456789`,
+      ),
+    ).toEqual([
+      {
+        sku: "123456789",
+        product: "100001",
+        article: "OFFER_123456789",
+        name: "Тестовый товар 123",
+        brand: null,
+        category: null,
+      },
+    ]);
+  });
+
+  it("keeps the FBO posting of the official example as a raw record of its Moscow day", async () => {
+    serve(ozon.postingsFbo, "official");
+    const summary = await sync(["ozon_postings_fbo"]);
+    expect(summary.runs[0].sources.ozon_postings_fbo).toMatchObject({
+      status: "succeeded",
+      fetched: 1,
+      quarantined: 0,
+    });
+    expect(
+      await rows(
+        sql`select natural_key, d::text as d from raw_records where source = 'ozon_postings_fbo' order by natural_key`,
+      ),
+    ).toEqual([{ natural_key: "9121072335-0187-1", d: "2026-05-11" }]);
   });
 
   it("writes a payout per period from details as an array", async () => {

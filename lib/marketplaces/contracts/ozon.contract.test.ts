@@ -12,6 +12,7 @@ import {
   mapOzonPosting,
   mapOzonProduct,
   mapOzonReview,
+  type OzonPosting,
   readOzonPayoutDetails,
 } from "../ozon/mappers";
 import { RecordError } from "../records";
@@ -49,6 +50,11 @@ function expectRequestsConform(contract: EndpointContract) {
   return sent;
 }
 const dec = (v: Decimal) => v.toFixed(2);
+/** a mapped posting with its money as text, to compare field by field */
+const posting = (p: OzonPosting) => ({
+  ...p,
+  products: p.products.map((x) => ({ ...x, price: dec(x.price), commission: dec(x.commission) })),
+});
 
 describe("every endpoint OzonClient calls has a contract", () => {
   it("lists them (every path in the client's source), each with fixtures whose origin is stated", () => {
@@ -158,28 +164,57 @@ describe("POST /v1/finance/accrual/by-day (client: schema and parseJsonExact)", 
 });
 
 describe("POST /v3/posting/fbo/list", () => {
-  it("sends the v3 filter and reads both postings; the warehouse comes from analytics_data", async () => {
-    serve(ozon.postingsFbo, "built");
-    const page = await client.postings("FBO", "2026-11-23T21:00:00.000Z", "2026-11-24T21:00:00.000Z", "");
+  it("sends the v3 filter and maps the official example field by field", async () => {
+    serve(ozon.postingsFbo, "official");
+    const page = await client.postings("FBO", "2026-05-10T21:00:00.000Z", "2026-05-11T21:00:00.000Z", "");
     const [sent] = expectRequestsConform(ozon.postingsFbo);
-    expect(sent.body).toMatchObject({ filter: { since: "2026-11-23T21:00:00.000Z", to: "2026-11-24T21:00:00.000Z" } });
-    expect(page.hasNext).toBe(false);
-    const [delivered, cancelled] = page.postings.map((p) => mapOzonPosting(p, "FBO", TZ));
-    expect(delivered).toMatchObject({
-      key: "39127012767-0187-1",
-      d: "2026-11-24",
-      status: "delivered",
-      channel: "FBO",
-      warehouse: { code: "1020001835658000", name: "ХОРУГВИНО_РФЦ", kind: "FBO" },
+    expect(sent.body).toEqual({
+      filter: { since: "2026-05-10T21:00:00.000Z", to: "2026-05-11T21:00:00.000Z" },
+      limit: 100,
+      cursor: "",
+      sort_dir: "ASC",
+      translit: false,
+      with: { analytics_data: true, financial_data: true, legal_info: false },
     });
-    expect(delivered.products.map((p) => [p.sku, p.article, p.quantity, dec(p.price), dec(p.commission)])).toEqual([
-      ["1488301234", "TSH-BLK-M", 1, "2290.00", "0.00"],
+    const official = JSON.parse(fixture(ozon.postingsFbo, "official").body) as { postings: unknown[] };
+    expect(page).toEqual({ postings: official.postings, hasNext: false, cursor: "" });
+    // in_process_at 2026-05-11T00:00:07Z is 03:00 in Moscow: the 11th
+    expect(page.postings.map((p) => posting(mapOzonPosting(p, "FBO", TZ)))).toEqual([
+      {
+        key: "9121072335-0187-1",
+        d: "2026-05-11",
+        status: "delivered",
+        channel: "FBO",
+        warehouse: { code: "1020001835658000", name: "ОМСК_РФЦ", kind: "FBO" },
+        products: [
+          { sku: "9880276314", article: "SM-GALAXY-A54-128", quantity: 1, price: "28990.00", commission: "0.00" },
+        ],
+      },
     ]);
-    expect(cancelled).toMatchObject({
-      key: "39133300451-0012-1",
-      status: "cancelled",
-      warehouse: { code: "channel:FBO", kind: "FBO" },
-    });
+  });
+
+  it("maps a cancelled posting without analytics_data to the channel's warehouse", async () => {
+    serve(ozon.postingsFbo, "cancelled");
+    const page = await client.postings("FBO", "2026-11-23T21:00:00.000Z", "2026-11-24T21:00:00.000Z", "");
+    expect(page.hasNext).toBe(false);
+    expect(page.postings.map((p) => posting(mapOzonPosting(p, "FBO", TZ)))).toEqual([
+      {
+        key: "39127012767-0187-1",
+        d: "2026-11-24",
+        status: "delivered",
+        channel: "FBO",
+        warehouse: { code: "1020001835658000", name: "ХОРУГВИНО_РФЦ", kind: "FBO" },
+        products: [{ sku: "1488301234", article: "TSH-BLK-M", quantity: 1, price: "2290.00", commission: "0.00" }],
+      },
+      {
+        key: "39133300451-0012-1",
+        d: "2026-11-24",
+        status: "cancelled",
+        channel: "FBO",
+        warehouse: { code: "channel:FBO", name: "Ozon FBO", kind: "FBO" },
+        products: [{ sku: "1488305678", article: "MUG-330-WHT", quantity: 2, price: "590.00", commission: "0.00" }],
+      },
+    ]);
   });
 
   it("reads an empty period", async () => {
@@ -225,9 +260,38 @@ describe("POST /v4/posting/fbs/list", () => {
 });
 
 describe("POST /v3/product/list and /v3/product/info/list", () => {
-  it("pages the list and maps the info, product ids beyond 2^53 exact", async () => {
-    serve(ozon.productList, "built", "end");
-    serve(ozon.productInfo, "built");
+  it("pages the official list by its opaque last_id and maps the official info field by field", async () => {
+    serve(ozon.productList, "official", "end");
+    serve(ozon.productInfo, "official");
+    const first = await client.productList("");
+    const official = JSON.parse(fixture(ozon.productList, "official").body) as { result: { items: unknown[] } };
+    expect(first).toEqual({ items: official.result.items, lastId: "WzMzOTc5MTc2ODAsMzM5NzkxNzY4MF0=" });
+    expect(await client.productList(first.lastId)).toEqual({ items: [], lastId: "" });
+    const sentList = expectRequestsConform(ozon.productList);
+    expect(sentList.map((r) => r.body)).toEqual([
+      { filter: { visibility: "ALL" }, last_id: "", limit: 1000 },
+      { filter: { visibility: "ALL" }, last_id: "WzMzOTc5MTc2ODAsMzM5NzkxNzY4MF0=", limit: 1000 },
+    ]);
+    const info = await client.productInfo(first.items.map((i) => String(i.product_id)));
+    const [sent] = expectRequestsConform(ozon.productInfo);
+    expect(sent.body).toEqual({ product_id: ["3397917680"] });
+    const officialInfo = JSON.parse(fixture(ozon.productInfo, "official").body) as { items: unknown[] };
+    expect(info).toEqual(officialInfo.items);
+    expect(info.map(mapOzonProduct)).toEqual([
+      {
+        externalId: "123456789",
+        productId: "100001",
+        article: "OFFER_123456789",
+        name: "Тестовый товар 123",
+        brand: null,
+        category: null,
+      },
+    ]);
+  });
+
+  it("pages the list and maps the info, product ids and SKUs beyond 2^53 exact", async () => {
+    serve(ozon.productList, "big ids", "end");
+    serve(ozon.productInfo, "big ids");
     const first = await client.productList("");
     expect(first.lastId).toBe("bnVsbA==");
     expect(first.items.map((i) => [i.product_id, i.offer_id])).toEqual([

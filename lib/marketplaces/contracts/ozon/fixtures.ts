@@ -257,15 +257,24 @@ export const postingsFbo: EndpointContract = {
   requestSource: ozonDocsMirror("fbo/post-v3-posting-fbo-list.md", MIRROR_COMMIT),
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: ozonDocsMirror("fbo/post-v3-posting-fbo-list.md", MIRROR_COMMIT),
-        schema:
-          "posting.v3.PostingFboListResponse: a delivered posting with analytics_data.warehouse_id of 16 " +
-          "digits and a cancelled one with analytics_data and financial_data null (the spec's response example " +
-          "for this path is not copied yet: see README, refreshing fixtures)",
+        kind: "official example",
+        spec: OZON_SELLER_SPEC,
+        at: "paths./v3/posting/fbo/list.post.responses.200.content.application/json.example",
+      },
+      body: exampleText("ozon", "posting-fbo-list-v3.json"),
+    },
+    {
+      name: "cancelled",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy:
+          "posting.v3.PostingFboListResponse: a cancelled posting with its cancellation and analytics_data and " +
+          "financial_data null (no warehouse: the channel's), beside a delivered one with a seller discount",
       },
       body: jsonText({
         has_next: false,
@@ -360,7 +369,7 @@ export const postingsFbo: EndpointContract = {
     {
       name: "empty",
       status: 200,
-      origin: { kind: "variant", of: "built", allowedBy: "a period without postings" },
+      origin: { kind: "variant", of: "official", allowedBy: "a period without postings" },
       body: jsonText({ postings: [], has_next: false, cursor: "" }),
     },
   ],
@@ -489,12 +498,22 @@ export const productList: EndpointContract = {
   requestSource: ozonDocsMirror("productapi/post-v3-product-list.md", MIRROR_COMMIT),
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: ozonDocsMirror("productapi/post-v3-product-list.md", MIRROR_COMMIT),
-        schema: "v3GetProductListResponse: result.items[], total, last_id (the spec's example not copied yet)",
+        kind: "official example",
+        spec: OZON_SELLER_SPEC,
+        at: "paths./v3/product/list.post.responses.200.content.application/json.example",
+      },
+      body: exampleText("ozon", "product-list-v3.json"),
+    },
+    {
+      name: "big ids",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy: "productv3GetProductListResponse: two items, a product_id beyond 2^53, sku absent",
       },
       body: jsonText({
         result: {
@@ -526,7 +545,7 @@ export const productList: EndpointContract = {
     {
       name: "end",
       status: 200,
-      origin: { kind: "variant", of: "built", allowedBy: "the page after the last: no items, empty last_id" },
+      origin: { kind: "variant", of: "official", allowedBy: "the page after the last: no items, empty last_id" },
       body: jsonText({ result: { items: [], total: 2, last_id: "" } }),
     },
   ],
@@ -546,13 +565,24 @@ export const productInfo: EndpointContract = {
   requestSource: ozonDocsMirror("productapi/post-v3-product-info-list.md", MIRROR_COMMIT),
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: ozonDocsMirror("productapi/post-v3-product-info-list.md", MIRROR_COMMIT),
-        schema:
-          "v3GetProductInfoListResponse: items[] with id, offer_id, sku, name, prices as strings (the spec's example not copied yet)",
+        kind: "official example",
+        spec: OZON_SELLER_SPEC,
+        at: "paths./v3/product/info/list.post.responses.200.content.application/json.example",
+      },
+      body: exampleText("ozon", "product-info-list-v3.json"),
+    },
+    {
+      name: "big ids",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy:
+          "v3GetProductInfoListResponse: an id and a sku beyond 2^53, empty barcodes, sources and prices, " +
+          "the optional parts absent",
       },
       body: jsonText({
         items: [
@@ -746,9 +776,11 @@ export const fbsStocks: EndpointContract = {
       status: 200,
       origin: {
         kind: "built from schema",
-        spec: ozonDocsMirror("prices-stocksapi/post-v2-product-info-stocks-by-warehouse-fbs.md", MIRROR_COMMIT),
+        spec: OZON_SELLER_SPEC,
         schema:
-          "v2ProductInfoStocksByWarehouseFbsResponse: products[], cursor, has_next (the spec's example not copied yet)",
+          "components.schemas.v2GetProductInfoStocksByWarehouseFbsResponseV2: products[], cursor, has_next (the " +
+          "spec has no example for this path: neither the operation's 200 response nor the response and product " +
+          "schemas carry one, and the per-method docs render none)",
       },
       body: jsonText({
         products: [
