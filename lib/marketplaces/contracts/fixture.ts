@@ -25,11 +25,14 @@ export const ozonDocsMirror = (path: string, commit: string): SpecFile => ({
   commit,
 });
 
-/** WB OpenAPI files (the 2026-08-18 snapshot) */
-export const wbSpec = (file: string): SpecFile => ({
+/**
+ * WB OpenAPI files. The repository stores each file at the commits that changed it, so a file is cited at
+ * the commit it was read at (the 2026-08-18 snapshot's commit for the files it changed).
+ */
+export const wbSpec = (file: string, commit = "1a8039fb193b40e79fec3a88aebf7fd05a9f5ab7"): SpecFile => ({
   repo: "eslazarev/wildberries-sdk",
   path: `specs/${file}`,
-  commit: "1a8039fb193b40e79fec3a88aebf7fd05a9f5ab7",
+  commit,
 });
 
 export type FixtureOrigin =

@@ -9,7 +9,7 @@ import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import type { MarketplaceConfig } from "@/lib/services/ingestion/config";
 import { syncStores } from "@/lib/services/sync-stores";
 import { WbClient } from "../wb/client";
-import { mapWbCard, mapWbFeedback, mapWbStock } from "../wb/mappers";
+import { mapWbCard, mapWbFeedback, mapWbSale, mapWbStock, type WbSale } from "../wb/mappers";
 import { type EndpointContract, fixture } from "./fixture";
 import { checkRequest, queryValues } from "./request-schema";
 import { type FixtureServer, startFixtureServer } from "./serve";
@@ -18,6 +18,9 @@ import * as wb from "./wb/fixtures";
 let server: FixtureServer;
 let client: WbClient;
 const TOKEN = "wb-contract-token";
+const TZ = "Europe/Moscow";
+/** a mapped sale with its money as text, to compare field by field */
+const sale = (s: WbSale) => ({ ...s, priceWithDisc: s.priceWithDisc.toFixed(2), forPay: s.forPay.toFixed(2) });
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -64,19 +67,41 @@ describe("every endpoint WbClient calls has a contract", () => {
 });
 
 describe("GET /ping", () => {
-  it("answers", async () => {
-    serve(wb.ping, "built");
+  it("answers with the official example and the variant's nanoseconds", async () => {
+    serve(wb.ping, "official", "nanoseconds");
+    expect(await client.ping()).toEqual({ TS: "2024-08-16T11:19:05+03:00", Status: "OK" });
     expect(await client.ping()).toEqual({ TS: "2026-11-26T09:41:12.123456789+03:00", Status: "OK" });
     expectRequestsConform(wb.ping);
   });
 });
 
 describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () => {
-  it("returns sales, returns and not-yet-priced rows as sent", async () => {
-    serve(wb.sales, "built");
-    const rows = await client.sales("2026-11-24T00:00:00");
+  it("returns the official example as sent and maps it field by field", async () => {
+    serve(wb.sales, "official");
+    const rows = await client.sales("2022-03-04T00:00:00");
     const [sent] = expectRequestsConform(wb.sales);
-    expect(Object.fromEntries(sent.query)).toEqual({ dateFrom: "2026-11-24T00:00:00", flag: "0" });
+    expect(Object.fromEntries(sent.query)).toEqual({ dateFrom: "2022-03-04T00:00:00", flag: "0" });
+    expect(rows).toEqual(JSON.parse(fixture(wb.sales, "official").body));
+    // warehouseType "Склад продавца": the seller's own warehouse, named as sent
+    expect(rows.map((r) => sale(mapWbSale(r, TZ)))).toEqual([
+      {
+        key: "S9993700024",
+        version: "2022-03-06T10:11:07",
+        d: "2022-03-04",
+        kind: "sale",
+        nmId: "1234567",
+        article: "12345",
+        warehouse: { code: "name:Склад WB РФ", name: "Склад WB РФ", kind: "FBS" },
+        channel: "FBS",
+        priceWithDisc: "1547.00",
+        forPay: "1284.01",
+      },
+    ]);
+  });
+  it("returns sales, returns and not-yet-priced rows as sent", async () => {
+    serve(wb.sales, "variants");
+    const rows = await client.sales("2026-11-24T00:00:00");
+    expectRequestsConform(wb.sales);
     expect(rows.map((r) => [r.saleID, r.date, r.nmId, r.forPay, r.priceWithDisc, r.warehouseType])).toEqual([
       ["S21908776512", "2026-11-24T18:02:11", 213456789, 1095.6, 1369.5, "Склад WB"],
       ["R21914455102", "2026-11-25T11:47:30", 224455667, -2275.4, -2994, "Склад WB"],
@@ -88,8 +113,8 @@ describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () =>
     serve(wb.sales, "empty");
     expect(await client.sales("2026-11-27T00:00:00")).toEqual([]);
   });
-  // mapWbSale is being rewritten by the lead (issue 18); the mapped rows are asserted there when it lands
-  describe.todo("mapped result of sales fixtures (mapWbSale rewrite, issue 18)");
+  // mapWbSale is being rewritten by the lead (issue 18); the mapped variants are asserted there when it lands
+  describe.todo("mapped result of the sales variants (mapWbSale rewrite, issue 18)");
 });
 
 describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJsonExact)", () => {
@@ -169,12 +194,29 @@ describe("POST /api/finance/v1/sales-reports/list", () => {
 });
 
 describe("POST /api/analytics/v1/stocks-report/wb-warehouses", () => {
-  it("maps stock per size to the masked WB warehouse, and reads 204 as the end", async () => {
-    serve(wb.stocks, "built", "end");
+  it("maps the official example to the masked WB warehouse, and reads 204 as the end", async () => {
+    serve(wb.stocks, "official", "end");
     const items = await client.stocks({ offset: 0 });
-    expect(await client.stocks({ offset: 2 })).toBeNull();
-    const [sent] = expectRequestsConform(wb.stocks);
-    expect(sent.body).toEqual({ limit: 250000, offset: 0 });
+    expect(await client.stocks({ offset: 1 })).toBeNull();
+    const sent = expectRequestsConform(wb.stocks);
+    expect(sent.map((r) => r.body)).toEqual([
+      { limit: 250000, offset: 0 },
+      { limit: 250000, offset: 1 },
+    ]);
+    expect(items).toEqual(JSON.parse(fixture(wb.stocks, "official").body).data.items);
+    expect(items!.map(mapWbStock)).toEqual([
+      {
+        key: "47254354|91663228|-999999",
+        nmId: "47254354",
+        warehouse: { code: "-999999", name: "Склад WB", kind: "FBO" },
+        onHand: 43,
+        inTransit: 25,
+      },
+    ]);
+  });
+  it("maps stock per size, a size with nothing on hand included", async () => {
+    serve(wb.stocks, "sizes");
+    const items = await client.stocks({ offset: 0 });
     expect(items!.map(mapWbStock)).toEqual([
       {
         key: "213456789|340112233|-999999",
@@ -195,9 +237,52 @@ describe("POST /api/analytics/v1/stocks-report/wb-warehouses", () => {
 });
 
 describe("GET /api/v1/feedbacks and /archive", () => {
+  /** the official feedback, answered, with photos and a video; only orderStatus differs between the lists */
+  const officialFeedback = (orderStatus: string) => ({
+    key: "YX52RZEBhH9mrcYdEJuD",
+    skuExternalId: "987654321",
+    parentReviewId: null,
+    createdAt: new Date("2024-09-26T07:20:48Z"),
+    rating: 5,
+    hasMedia: true,
+    text: "Спасибо, всё подошло\nУдобный\nНет",
+    productName: "ВАЗ",
+    orderStatus,
+    replyStatus: "answered",
+  });
+
+  it("maps the official examples of both lists field by field", async () => {
+    serve(wb.feedbacks, "official");
+    serve(wb.feedbacksArchive, "official");
+    const list = await client.feedbacks({
+      archive: false,
+      isAnswered: true,
+      take: 5000,
+      skip: 0,
+      dateFrom: 1727298000,
+      dateTo: 1727384399,
+    });
+    const archive = await client.feedbacks({ archive: true, take: 5000, skip: 0 });
+    const [sentList] = expectRequestsConform(wb.feedbacks);
+    const [sentArchive] = expectRequestsConform(wb.feedbacksArchive);
+    expect(Object.fromEntries(sentList.query)).toEqual({
+      isAnswered: "true",
+      take: "5000",
+      skip: "0",
+      order: "dateAsc",
+      dateFrom: "1727298000",
+      dateTo: "1727384399",
+    });
+    expect(Object.fromEntries(sentArchive.query)).toEqual({ take: "5000", skip: "0", order: "dateAsc" });
+    expect(list).toEqual(JSON.parse(fixture(wb.feedbacks, "official").body).data.feedbacks);
+    expect(archive).toEqual(JSON.parse(fixture(wb.feedbacksArchive, "official").body).data.feedbacks);
+    expect(list.map(mapWbFeedback)).toEqual([officialFeedback("buyout")]);
+    expect(archive.map(mapWbFeedback)).toEqual([officialFeedback("returned")]);
+  });
+
   it("maps feedbacks with nullable parts null, and an empty list", async () => {
-    serve(wb.feedbacks, "built", "none");
-    serve(wb.feedbacksArchive, "built");
+    serve(wb.feedbacks, "variants", "none");
+    serve(wb.feedbacksArchive, "answer without editable");
     const list = await client.feedbacks({
       archive: false,
       isAnswered: false,
@@ -236,17 +321,50 @@ describe("GET /api/v1/feedbacks and /archive", () => {
         replyStatus: "answered",
       },
     ]);
-    expect(archive.map(mapWbFeedback).map((f) => [f.key, f.replyStatus])).toEqual([["arch1", "answered"]]);
+    expect(archive.map(mapWbFeedback)).toEqual([
+      {
+        key: "arch1",
+        skuExternalId: "213456789",
+        parentReviewId: null,
+        createdAt: new Date("2026-11-20T07:20:48Z"),
+        rating: 5,
+        hasMedia: false,
+        text: "Спасибо, всё подошло\nУдобные\nНет",
+        productName: "Футболка базовая",
+        orderStatus: "buyout",
+        replyStatus: "answered",
+      },
+    ]);
   });
 });
 
 describe("POST /content/v2/get/cards/list", () => {
-  it("maps cards and returns the cursor", async () => {
-    serve(wb.cards, "built");
+  it("maps the official example and returns its cursor", async () => {
+    serve(wb.cards, "official");
     const page = await client.cards({ limit: 100 });
     const [sent] = expectRequestsConform(wb.cards);
     expect(sent.body).toEqual({
       settings: { sort: { ascending: true }, filter: { withPhoto: -1 }, cursor: { limit: 100 } },
+    });
+    const official = JSON.parse(fixture(wb.cards, "official").body) as { cards: unknown[] };
+    expect(page).toEqual({
+      cards: official.cards,
+      cursor: { updatedAt: "2023-12-06T11:17:00.96577Z", nmID: 123654123, total: 1 },
+    });
+    expect(page.cards.map(mapWbCard)).toEqual([
+      { externalId: "12345678", article: "wb7f6mumjr1", name: "Тест-система", brand: "Тест", category: "AKF системы" },
+    ]);
+  });
+  it("maps a sparse card and pages on from its cursor", async () => {
+    serve(wb.cards, "sparse");
+    const page = await client.cards({ limit: 100, updatedAt: "2026-11-01T00:00:00Z", nmID: 1 });
+    const [sent] = expectRequestsConform(wb.cards);
+    expect(sent.body).toEqual({
+      settings: {
+        sort: { ascending: true },
+        filter: { withPhoto: -1 },
+        cursor: { limit: 100, updatedAt: "2026-11-01T00:00:00Z", nmID: 1 },
+      },
     });
     expect(page.cursor).toEqual({ updatedAt: "2026-11-20T08:15:42.36Z", nmID: 213456789, total: 1 });
     expect(page.cards.map(mapWbCard)).toEqual([
@@ -281,10 +399,10 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
   });
 
   it("writes cards, stock and feedbacks", async () => {
-    serve(wb.cards, "built");
-    serve(wb.stocks, "built", "end");
-    serve(wb.feedbacks, "built", "none");
-    serve(wb.feedbacksArchive, "built");
+    serve(wb.cards, "sparse");
+    serve(wb.stocks, "sizes", "end");
+    serve(wb.feedbacks, "variants", "none");
+    serve(wb.feedbacksArchive, "answer without editable");
     const summary = await syncStores({
       db: database.db,
       from: "2026-11-20",
@@ -333,6 +451,57 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
         has_media: true,
         reply_status: "answered",
         order_status: "rejected",
+      },
+    ]);
+  });
+  it("writes the official examples of cards, stock and feedbacks", async () => {
+    serve(wb.cards, "official");
+    serve(wb.stocks, "official", "end");
+    serve(wb.feedbacks, "official", "none");
+    serve(wb.feedbacksArchive, "official");
+    const summary = await syncStores({
+      db: database.db,
+      from: "2024-09-25",
+      to: "2024-09-26",
+      trigger: "test",
+      config,
+      marketplace: "WB",
+      sources: ["wb_cards", "wb_stocks", "wb_feedbacks"],
+      resilience: { rateLimits: false, maxAttempts: 1, timeoutMs: 5000 },
+    });
+    for (const [name, s] of Object.entries(summary.runs[0].sources))
+      expect(s.status, `${name}: ${s.error}`).toBe("succeeded");
+    const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(query));
+    expect(
+      await rows(sql`select nm_id::text as nm, article, name, brand, category from sku where nm_id = 12345678`),
+    ).toEqual([
+      { nm: "12345678", article: "wb7f6mumjr1", name: "Тест-система", brand: "Тест", category: "AKF системы" },
+    ]);
+    expect(
+      await rows(sql`
+        select s.nm_id::text as nm, w.code, w.name, st.on_hand, st.in_transit
+        from daily_stock st join warehouse w on w.id = st.warehouse_id join sku s on s.id = st.sku_id
+        where s.nm_id = 47254354`),
+    ).toEqual([{ nm: "47254354", code: "-999999", name: "Склад WB", on_hand: 43, in_transit: 25 }]);
+    // the same feedback in both lists: the archive's copy (orderStatus returned) is read last
+    expect(
+      await rows(sql`
+        select r.review_id, s.nm_id::text as nm, r.rating, r.has_media, r.text, r.product_name, r.reply_status,
+               r.order_status, r.parent_review_id,
+               to_char(r.created_at_utc at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') as at
+        from reviews r left join sku s on s.id = r.sku_id where r.review_id = 'YX52RZEBhH9mrcYdEJuD'`),
+    ).toEqual([
+      {
+        review_id: "YX52RZEBhH9mrcYdEJuD",
+        nm: "987654321",
+        rating: 5,
+        has_media: true,
+        text: "Спасибо, всё подошло\nУдобный\nНет",
+        product_name: "ВАЗ",
+        reply_status: "answered",
+        order_status: "returned",
+        parent_review_id: null,
+        at: "2024-09-26T07:20:48",
       },
     ]);
   });

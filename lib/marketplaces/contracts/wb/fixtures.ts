@@ -1,13 +1,18 @@
-// Contract fixtures for every WB endpoint WbClient calls. WB's OpenAPI files carry examples per property;
-// an "official example" here is the record those property examples compose (as the published docs render
-// it), field for field. Money in the finance API is a string; the statistics feeds send numbers. The
-// non-finance endpoints are built from their schemas: composing their property examples is left for the
-// next refresh (README, "For engineers").
+// Contract fixtures for every WB endpoint WbClient calls. Where WB's OpenAPI file gives a whole response
+// example, it is copied into wb/examples/*.json (YAML turned into JSON, values unchanged); where it gives
+// examples per property, the official example is the record those property examples compose (as the
+// published docs render it), field for field. Money in the finance API is a string; the statistics feeds
+// send numbers.
 import { type EndpointContract, wbSpec } from "../fixture";
-import { jsonText } from "../json-text";
+import { exampleText, jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
 
 const FINANCES = wbSpec("13-finances.yaml");
+const GENERAL = wbSpec("01-general.yaml");
+const REPORTS = wbSpec("12-reports.yaml", "141a1b8bb8dc0b32c8d614e0bc9c604d629275ca");
+const ANALYTICS = wbSpec("11-analytics.yaml", "1f79741e3343490363405b7501b1c2fa9de2d2c0");
+const COMMUNICATIONS = wbSpec("09-communications.yaml", "141a1b8bb8dc0b32c8d614e0bc9c604d629275ca");
+const ITEMS = wbSpec("02-items.yaml", "131b72a7536186e79efe00179118ed406c3aeeca");
 const str: RequestSchema = { type: "string" };
 const int: RequestSchema = { type: "integer" };
 const bool: RequestSchema = { type: "boolean" };
@@ -17,12 +22,22 @@ export const ping: EndpointContract = {
   method: "GET",
   path: "/ping",
   request: { type: "object", properties: {} },
-  requestSource: wbSpec("01-general.yaml"),
+  requestSource: GENERAL,
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
-      origin: { kind: "built from schema", spec: wbSpec("01-general.yaml"), schema: "GET /ping 200: TS, Status" },
+      origin: {
+        kind: "official example",
+        spec: GENERAL,
+        at: "paths./ping.get.responses.200.content.application/json.example",
+      },
+      body: exampleText("wb", "ping.json"),
+    },
+    {
+      name: "nanoseconds",
+      status: 200,
+      origin: { kind: "variant", of: "official", allowedBy: "TS is a string: a timestamp with nanoseconds" },
       body: jsonText({ TS: "2026-11-26T09:41:12.123456789+03:00", Status: "OK" }),
     },
   ],
@@ -68,17 +83,27 @@ export const sales: EndpointContract = {
     required: ["dateFrom"],
     properties: { dateFrom: str, flag: { type: "integer", minimum: 0, maximum: 1 } },
   },
-  requestSource: wbSpec("12-reports.yaml"),
+  requestSource: REPORTS,
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: wbSpec("12-reports.yaml"),
-        schema:
-          "GET /api/v1/supplier/sales 200: a sale (S), a return (R) with negative amounts, a row whose money " +
-          "is still 0, a seller-warehouse (FBS) sale; Moscow wall times without offset",
+        kind: "official example",
+        spec: REPORTS,
+        at: "paths./api/v1/supplier/sales.get.responses.200.content.application/json.example",
+      },
+      body: exampleText("wb", "supplier-sales.json"),
+    },
+    {
+      name: "variants",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy:
+          "SalesItem: a sale (S) at a WB warehouse, a return (R) with negative amounts, a row whose money " +
+          "is still 0 (filled within 24 hours), a seller-warehouse (FBS) sale; Moscow wall times without offset",
       },
       body: jsonText([
         saleRow,
@@ -120,7 +145,7 @@ export const sales: EndpointContract = {
     {
       name: "empty",
       status: 200,
-      origin: { kind: "variant", of: "built", allowedBy: "nothing changed since dateFrom: an empty array" },
+      origin: { kind: "variant", of: "official", allowedBy: "nothing changed since dateFrom: an empty array" },
       body: "[]",
     },
   ],
@@ -379,6 +404,18 @@ export const financeList: EndpointContract = {
 };
 
 // ---------------------------------------------------------------- analytics: stocks
+/** the record the spec's property examples of InventoryWbResponse.items compose */
+const stockOfficial = {
+  nmId: 47254354,
+  chrtId: 91663228,
+  warehouseId: -999999,
+  warehouseName: "Склад WB",
+  regionName: "Склад WB",
+  quantity: 43,
+  inWayToClient: 14,
+  inWayFromClient: 11,
+};
+
 export const stocks: EndpointContract = {
   method: "POST",
   path: "/api/analytics/v1/stocks-report/wb-warehouses",
@@ -391,15 +428,25 @@ export const stocks: EndpointContract = {
       offset: { type: "integer", minimum: 0 },
     },
   },
-  requestSource: wbSpec("11-analytics.yaml"),
+  requestSource: ANALYTICS,
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: wbSpec("11-analytics.yaml"),
-        schema: "stocks-report/wb-warehouses 200: data.items[] per size and (masked) warehouse",
+        kind: "official example",
+        spec: ANALYTICS,
+        at: "components.schemas.InventoryWbResponse, the example of every property",
+      },
+      body: jsonText({ data: { items: [stockOfficial] } }),
+    },
+    {
+      name: "sizes",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy: "InventoryWbResponse: two sizes of one card at the masked warehouse, one with nothing on hand",
       },
       body: jsonText({
         data: {
@@ -431,7 +478,7 @@ export const stocks: EndpointContract = {
     {
       name: "end",
       status: 204,
-      origin: { kind: "variant", of: "built", allowedBy: "204: no data past the offset" },
+      origin: { kind: "variant", of: "official", allowedBy: "204: no data past the offset" },
       body: "",
     },
   ],
@@ -492,17 +539,27 @@ export const feedbacks: EndpointContract = {
     required: ["isAnswered", "take", "skip"],
     properties: { ...pageQuery, isAnswered: bool, dateFrom: int, dateTo: int },
   },
-  requestSource: wbSpec("09-communications.yaml"),
+  requestSource: COMMUNICATIONS,
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: wbSpec("09-communications.yaml"),
-        schema:
-          "GET /api/v1/feedbacks 200: data.feedbacks[] with nullable answer/video/photoLinks null, one answered " +
-          "(answer.state wbRu) with a photo",
+        kind: "official example",
+        spec: COMMUNICATIONS,
+        at: "paths./api/v1/feedbacks.get.responses.200.content.application/json.example",
+      },
+      body: exampleText("wb", "feedbacks.json"),
+    },
+    {
+      name: "variants",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy:
+          "responseFeedback: an unanswered feedback with the nullable answer, video and photoLinks null, and an " +
+          "answered one (answer.state wbRu) with a photo and orderStatus rejected",
       },
       body: jsonText({
         data: {
@@ -529,7 +586,7 @@ export const feedbacks: EndpointContract = {
     {
       name: "none",
       status: 200,
-      origin: { kind: "variant", of: "built", allowedBy: "no feedbacks: data.feedbacks null" },
+      origin: { kind: "variant", of: "official", allowedBy: "no feedbacks: data.feedbacks null" },
       body: jsonText({ data: { countUnanswered: 0, countArchive: 0, feedbacks: null }, error: false, errorText: "" }),
     },
   ],
@@ -539,15 +596,25 @@ export const feedbacksArchive: EndpointContract = {
   method: "GET",
   path: "/api/v1/feedbacks/archive",
   request: { type: "object", required: ["take", "skip"], properties: pageQuery },
-  requestSource: wbSpec("09-communications.yaml"),
+  requestSource: COMMUNICATIONS,
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: wbSpec("09-communications.yaml"),
-        schema: "GET /api/v1/feedbacks/archive 200: data.feedbacks[]",
+        kind: "official example",
+        spec: COMMUNICATIONS,
+        at: "paths./api/v1/feedbacks/archive.get.responses.200.content.application/json.example",
+      },
+      body: exampleText("wb", "feedbacks-archive.json"),
+    },
+    {
+      name: "answer without editable",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy: "responseFeedback: an answer without its optional editable flag, no media",
       },
       body: jsonText({
         data: { feedbacks: [{ ...feedback, id: "arch1", answer: { text: "Ответ", state: "wbRu" } }] },
@@ -574,7 +641,7 @@ export const cards: EndpointContract = {
           filter: {
             type: "object",
             properties: {
-              withPhoto: { type: "integer", minimum: -1, maximum: 1 },
+              withPhoto: { type: "integer", minimum: -1, maximum: 2 },
               textSearch: str,
               tagIDs: { type: "array", items: int },
               allowedCategoriesOnly: bool,
@@ -592,15 +659,25 @@ export const cards: EndpointContract = {
       },
     },
   },
-  requestSource: wbSpec("02-products.yaml"),
+  requestSource: ITEMS,
   fixtures: [
     {
-      name: "built",
+      name: "official",
       status: 200,
       origin: {
-        kind: "built from schema",
-        spec: wbSpec("02-products.yaml"),
-        schema: "content/v2/get/cards/list 200: cards[] and cursor {updatedAt, nmID, total}",
+        kind: "official example",
+        spec: ITEMS,
+        at: "paths./content/v2/get/cards/list.post.responses.200.content.application/json.example",
+      },
+      body: exampleText("wb", "content-cards-list.json"),
+    },
+    {
+      name: "sparse",
+      status: 200,
+      origin: {
+        kind: "variant",
+        of: "official",
+        allowedBy: "cards[]: empty description, photos, characteristics and tags, a card whose cursor names it",
       },
       body: jsonText({
         cards: [
