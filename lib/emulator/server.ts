@@ -112,12 +112,16 @@ function mskWallOf(value: string): string {
   return "";
 }
 
-/** v4 FBS names the posting's warehouse `analytics_data.warehouse` (official example), v3 `warehouse_name` */
+/**
+ * v4 FBS names the posting's warehouse `analytics_data.warehouse` (official example), v3 `warehouse_name`;
+ * a v4 posting has no `created_at` (official example and schema)
+ */
 function asV4Fbs(posting: Record<string, unknown>): Record<string, unknown> {
+  const { created_at: _created, ...v4 } = posting;
   const analytics = posting.analytics_data as Record<string, unknown> | null | undefined;
-  if (!analytics || !("warehouse_name" in analytics)) return posting;
+  if (!analytics || !("warehouse_name" in analytics)) return v4;
   const { warehouse_name: warehouse, ...rest } = analytics;
-  return { ...posting, analytics_data: { ...rest, warehouse } };
+  return { ...v4, analytics_data: { ...rest, warehouse } };
 }
 
 /** JSON with Ozon's int64 ids written as bare numbers, as the real API does */
@@ -427,13 +431,16 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
                 (dateTo === undefined || f.createdUnix <= dateTo))),
         );
         const slice = list.slice(skip, skip + take).map((f) => f.json);
-        return ok(
-          {
-            data: {
+        // the archive answers without the counters (official example, 09-communications.yaml)
+        const counts = archive
+          ? {}
+          : {
               countUnanswered: wb.feedbacks.filter((f) => f.list === "unanswered").length,
               countArchive: wb.feedbacks.filter((f) => f.list === "archive").length,
-              feedbacks: slice,
-            },
+            };
+        return ok(
+          {
+            data: { ...counts, feedbacks: slice },
             error: false,
             errorText: "",
             additionalErrors: null,
@@ -552,6 +559,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const items = ozon.skus.slice(start, start + limit).map((s) => ({
           product_id: s.productId,
           offer_id: s.offerId,
+          sku: s.sku,
           has_fbo_stocks: true,
           has_fbs_stocks: true,
           archived: false,
@@ -595,7 +603,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const lastId = String(b.last_id ?? "");
         const size = Math.min(limit, pages.ozonReviews);
         const start = lastId ? ozon.reviews.findIndex((r) => r.id === lastId) + 1 : 0;
-        const page = ozon.reviews.slice(start, start + size);
+        // sku as a string, as the official example sends it
+        const page = ozon.reviews
+          .slice(start, start + size)
+          .map((r): Record<string, unknown> => ({ ...r, sku: String(r.sku) }));
         return ok(
           {
             reviews: page,
