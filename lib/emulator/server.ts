@@ -659,6 +659,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     }
   }
 
+  // Node closes an idle keep-alive socket after 5 s; a client that picks that socket for its next request in
+  // the same instant gets "fetch failed (other side closed)". Test servers keep sockets open for the run.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
   const address = server.address() as AddressInfo;
   return {

@@ -48,6 +48,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.end(next.status === 204 ? undefined : next.body);
     });
   });
+  // Node closes an idle keep-alive socket after 5 s; a client that picks that socket for its next request in
+  // the same instant gets "fetch failed (other side closed)". Test servers keep sockets open for the run.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

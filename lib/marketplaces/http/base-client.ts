@@ -166,7 +166,7 @@ export class BaseClient {
       throw new UpstreamError(
         this.options.vendor,
         0,
-        `${this.options.vendor} ${url.host}${spec.path}: ${(error as Error).message}`,
+        `${this.options.vendor} ${url.host}${spec.path}: ${networkErrorText(error)}`,
       );
     }
     const text = await response.text();
@@ -194,6 +194,15 @@ export class BaseClient {
     }
     return parsed.data;
   }
+}
+
+/** fetch's own message is "fetch failed"; the socket's code and reason sit in its cause. */
+function networkErrorText(error: unknown): string {
+  const message = (error as Error).message;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (!cause) return message;
+  const detail = [cause.code, cause.message].filter(Boolean).join(": ");
+  return detail ? `${message} (${detail})` : message;
 }
 
 /** Seconds from Retry-After / X-Ratelimit-Retry, in ms; undefined when neither is present. */
