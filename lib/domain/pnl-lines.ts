@@ -1,0 +1,55 @@
+// The P&L vocabulary: every line a seller's money passes through, each a signed amount from the
+// seller's view (money the marketplace owes the seller is positive, what it keeps is negative).
+// Finance lines (WB detailed report, Ozon accruals) are classified into these; metrics, the P&L
+// statement, the CLI and reconciliation all speak them, in this order.
+
+export const PNL_LINES = [
+  /** goods sold at the seller's price (WB retailPriceWithDisc, Ozon sale_amount): positive */
+  "sales",
+  /** goods returned, at the price they sold for: negative */
+  "returns",
+  /** the marketplace's sales commission (WB: the forPay gap less acquiring; Ozon: SaleCommission) */
+  "commission",
+  /** payment processing */
+  "acquiring",
+  /** delivery to the buyer and back, reverse logistics, their corrections and storno */
+  "logistics",
+  /** paid storage */
+  "storage",
+  /** paid acceptance / processing of supplies */
+  "acceptance",
+  /** fines */
+  "penalties",
+  /** the marketplace's own deductions for its advertising (WB "ВБ.Продвижение", Ozon promotion) */
+  "advertising",
+  /** every other deduction, unknown operation types included (kept with their name, never dropped) */
+  "deductions_other",
+  /** compensations the marketplace pays (lost or damaged goods, voluntary compensation): income */
+  "compensations",
+  /** loyalty, cashback and instalment programmes (WB cashback*, installmentCofinancingAmount; Ozon points) */
+  "loyalty",
+] as const;
+export type PnlLine = (typeof PNL_LINES)[number];
+
+/** Lines that are costs by nature (normally negative); the others are income (normally positive) */
+export const COST_LINES: readonly PnlLine[] = [
+  "commission",
+  "acquiring",
+  "logistics",
+  "storage",
+  "acceptance",
+  "penalties",
+  "advertising",
+  "deductions_other",
+];
+
+export function isPnlLine(value: string): value is PnlLine {
+  return (PNL_LINES as readonly string[]).includes(value);
+}
+
+/**
+ * The statement's derived totals: net_sales = sales + returns; payout = every line above (what the
+ * marketplace owes the seller); gross_profit = payout + cogs (cogs is negative).
+ */
+export const PNL_TOTALS = ["net_sales", "payout", "cogs", "gross_profit"] as const;
+export type PnlTotal = (typeof PNL_TOTALS)[number];
