@@ -6,6 +6,9 @@ import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate } from "@/lib/domain/dates";
 import { RecordError, businessDayOfInstant, idString, moneyObject, zodReason } from "../records";
 import type { CashflowPart, NormalizedReview, NormalizedSku, WarehouseRef } from "../wb/mappers";
+import type { FinanceLineFact, FinanceLinePart, OrderLineFact } from "../lines";
+import type { PnlLine } from "@/lib/domain/pnl-lines";
+import { ozonAccrualType } from "./accrual-types";
 
 /** accrual type id -> our cash flow type; ids not listed are stored as 'other' and reported */
 export const OZON_ACCRUAL_TYPE_MAP: Record<number, CashflowPart["type"]> = {
@@ -460,4 +463,205 @@ export function mapOzonPayout(raw: unknown, paid: Map<string, OzonPaid>, timeZon
   const d = /^\d{4}-\d{2}-\d{2}/.test(end) ? end.slice(0, 10) : toBusinessDate(new Date(end), timeZone);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new RecordError(`period ${id}: not a date: ${end}`);
   return { key: id, d, amount: detail.amount };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Line-level facts (issue 18): one raw record -> FinanceLineFacts / OrderLineFacts.
+
+const accrualFactSchema = accrualSchema.extend({
+  posting: z
+    .object({
+      posting_number: z.string().nullish(),
+      delivery_schema: z.string().nullish(),
+      products: z.array(
+        z.object({
+          sku: idString,
+          // absent in the reference's by-day example (one entry per unit); read when present
+          quantity: z.number().int().min(0).nullish(),
+          commission: z
+            .object({
+              sale_amount: moneyObject,
+              commission: moneyObject,
+              bonus: moneyObject,
+              coinvestment: moneyObject,
+            })
+            .nullish(),
+          delivery: z.object({ services: z.array(fee).nullish(), total_accrued: moneyObject }).nullish(),
+        }),
+      ),
+    })
+    .nullish(),
+});
+
+interface FactDraft {
+  sku: string | null;
+  parts: FinanceLinePart[];
+  settles: "sale" | "return" | null;
+  qty: number;
+  typeIds: string[];
+  warnings: string[];
+}
+
+/**
+ * One accrual of /v1/finance/accrual/by-day as FinanceLineFacts: one per SKU it names (key
+ * `${accrual_id}/${sku}`) and one store-level fact (key `${accrual_id}`) for NON_ITEM fees and for any
+ * residual. The parts of all its facts always sum to the accrual's total_amount: what the parts do not
+ * explain is kept as a store-level deductions_other part, with a warning.
+ *
+ * POSTING products: sale_amount > 0 -> sales (settles "sale"), < 0 -> returns (settles "return"),
+ * qty = product quantity, else 1 (one entry per unit); commission.commission is signed from the
+ * seller's view as sent (-437.80 in the reference's example, whose total 1400.40 = 1990 - 437.80 -
+ * 112.30 - 39.50), so it is taken as is; delivery services -> logistics. bonus and coinvestment are
+ * read as signed amounts inside total_amount (every accrual amount is signed, + to the seller) and
+ * go to loyalty: they are the seller's and Ozon's shares of points/co-financed discounts; if that
+ * reading is wrong the residual shows it. ITEM fees per SKU and NON_ITEM fees by OZON_ACCRUAL_TYPES.
+ * The undocumented `container_fees` key is not read: its money reaches the residual.
+ */
+export function ozonAccrualFacts(raw: unknown): { facts: FinanceLineFact[]; unknownTypeIds: number[] } {
+  const parsed = accrualFactSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const unknownTypeIds: number[] = [];
+  const drafts = new Map<string, FactDraft>();
+  const draft = (sku: string | null): FactDraft => {
+    const k = sku ?? "";
+    let f = drafts.get(k);
+    if (!f) {
+      f = { sku, parts: [], settles: null, qty: 0, typeIds: [], warnings: [] };
+      drafts.set(k, f);
+    }
+    return f;
+  };
+  const byType = (f: FactDraft, typeId: number, value: Decimal) => {
+    const type = ozonAccrualType(typeId);
+    if (!f.typeIds.includes(String(typeId))) f.typeIds.push(String(typeId));
+    if (!type) {
+      if (!unknownTypeIds.includes(typeId)) unknownTypeIds.push(typeId);
+      f.warnings.push(`unknown Ozon accrual type ${typeId}: kept as deductions_other`);
+    }
+    f.parts.push({ line: type?.line ?? "deductions_other", amount: value });
+  };
+
+  let channel: "FBO" | "FBS" | null = null;
+  let orderKey: string | null = null;
+  if (r.posting) {
+    channel = r.posting.delivery_schema ? channelOf(r.posting.delivery_schema) : null;
+    orderKey = r.unit_number || r.posting.posting_number || null;
+    for (const p of r.posting.products) {
+      const f = draft(p.sku);
+      const c = p.commission;
+      const sale = amount(c?.sale_amount, "sale_amount");
+      const units = p.quantity ?? 1;
+      if (!sale.isZero()) {
+        const settles = sale.gt(0) ? "sale" : "return";
+        if (f.settles && f.settles !== settles)
+          f.warnings.push(`posting accrual holds both a sale and a return of SKU ${p.sku}`);
+        f.settles ??= settles;
+        f.qty += units;
+        f.parts.push({ line: sale.gt(0) ? "sales" : "returns", amount: sale });
+      }
+      f.parts.push({ line: "commission", amount: amount(c?.commission, "commission") });
+      f.parts.push({
+        line: "loyalty",
+        amount: amount(c?.bonus, "bonus").plus(amount(c?.coinvestment, "coinvestment")),
+      });
+      const services = p.delivery?.services ?? [];
+      if (services.length > 0) {
+        for (const s of services) {
+          f.parts.push({ line: "logistics", amount: amount(s.accrued, `delivery service ${s.type_id}`) });
+          if (!f.typeIds.includes(String(s.type_id))) f.typeIds.push(String(s.type_id));
+        }
+      } else {
+        f.parts.push({ line: "logistics", amount: amount(p.delivery?.total_accrued, "delivery.total_accrued") });
+      }
+    }
+  } else if (r.item_fees) {
+    orderKey = r.unit_number || null;
+    for (const item of r.item_fees.fees) {
+      const f = draft(item.sku);
+      for (const x of item.fees) byType(f, x.type_id, amount(x.accrued, `fee ${x.type_id}`));
+    }
+  } else if (r.non_item_fee) {
+    byType(draft(null), r.non_item_fee.type_id, amount(r.non_item_fee.accrued, "non_item_fee.accrued"));
+  }
+
+  if (r.total_amount) {
+    const total = amount(r.total_amount, "total_amount");
+    let explained = new Decimal(0);
+    for (const f of drafts.values()) for (const p of f.parts) explained = explained.plus(p.amount);
+    const residual = total.minus(explained);
+    if (!residual.isZero()) {
+      const f = draft(null);
+      f.parts.push({ line: "deductions_other", amount: residual });
+      f.typeIds.push("residual");
+      f.warnings.push(
+        `Ozon accrual ${r.accrual_id}: total_amount ${total.toString()} differs from its parts by ${residual.toString()}: kept as deductions_other`,
+      );
+    }
+  }
+
+  const facts: FinanceLineFact[] = [];
+  for (const f of drafts.values()) {
+    const parts = sumLineParts(f.parts);
+    if (parts.length === 0 && f.settles === null && f.warnings.length === 0) continue;
+    facts.push({
+      key: f.sku === null ? r.accrual_id : `${r.accrual_id}/${f.sku}`,
+      d: r.date,
+      reportId: null,
+      orderKey,
+      sku: f.sku,
+      article: null,
+      warehouse: null,
+      channel,
+      settles: f.settles,
+      qty: f.qty,
+      sourceType: f.typeIds.length ? `${r.accrued_category}:${f.typeIds.join(",")}` : r.accrued_category,
+      parts,
+      warnings: f.warnings,
+    });
+  }
+  // the store-level fact last
+  facts.sort((a, b) => Number(a.sku === null) - Number(b.sku === null));
+  return { facts, unknownTypeIds };
+}
+
+function sumLineParts(parts: FinanceLinePart[]): FinanceLinePart[] {
+  const byLine = new Map<PnlLine, Decimal>();
+  for (const p of parts) byLine.set(p.line, (byLine.get(p.line) ?? new Decimal(0)).plus(p.amount));
+  return [...byLine].filter(([, v]) => !v.isZero()).map(([line, v]) => ({ line, amount: v }));
+}
+
+/**
+ * One posting of the FBO/FBS list as OrderLineFacts, one per SKU (key `${posting_number}/${sku}`):
+ * delivered -> "sale", cancelled -> "cancellation", any other status -> "order"; amount = price x
+ * quantity; feedCommission from financial_data when non-zero (it is often 0 at order time), else null.
+ */
+export function ozonPostingLines(raw: unknown, channel: "FBO" | "FBS", timeZone: string): OrderLineFact[] {
+  const p = mapOzonPosting(raw, channel, timeZone);
+  const kind = p.status === "delivered" ? "sale" : p.status === "cancelled" ? "cancellation" : "order";
+  const lines = new Map<string, OrderLineFact>();
+  for (const x of p.products) {
+    const existing = lines.get(x.sku);
+    const value = x.price.times(x.quantity);
+    if (existing) {
+      existing.qty += x.quantity;
+      existing.amount = existing.amount.plus(value);
+      continue;
+    }
+    lines.set(x.sku, {
+      key: `${p.key}/${x.sku}`,
+      orderKey: p.key,
+      d: p.d,
+      kind,
+      sku: x.sku,
+      article: x.article,
+      warehouse: p.warehouse,
+      channel,
+      qty: x.quantity,
+      amount: value,
+      feedCommission: x.commission.isZero() ? null : x.commission,
+      version: null,
+    });
+  }
+  return [...lines.values()];
 }

@@ -5,6 +5,8 @@ import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate, zonedWallTimeToInstant } from "@/lib/domain/dates";
 import type Decimal from "decimal.js";
 import { RecordError, businessDayOfInstant, idString, money, wallTimeToMs, zodReason } from "../records";
+import type { FinanceLineFact, OrderLineFact } from "../lines";
+import { type WbLineMoney, sumParts, wbDeductionPurpose, wbFeeParts, wbGoodsParts, wbOperation } from "./operations";
 
 /** WB's FBO warehouses are masked: all of them are one virtual warehouse */
 export const WB_FBO_WAREHOUSE = { code: "-999999", name: "Склад WB", kind: "FBO" as const };
@@ -337,5 +339,181 @@ export function mapWbCard(raw: unknown): NormalizedSku {
     name: r.title ?? null,
     brand: r.brand ?? null,
     category: r.subjectName ?? null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Line-level facts (issue 18): one raw record -> one OrderLineFact / FinanceLineFact.
+
+const financeLineSchema = financeSchema.extend({
+  reportId: idString.nullish(),
+  srid: z.string().nullish(),
+  saleDt: z.string().nullish(),
+  orderDt: z.string().nullish(),
+  rrDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/),
+  quantity: z.number().int().nullish(),
+  cashbackAmount: money,
+  cashbackDiscount: money,
+  cashbackCommissionChange: money,
+  installmentCofinancingAmount: money,
+  deliveryAmount: z.number().int().nullish(),
+  returnAmount: z.number().int().nullish(),
+});
+
+function moneyField(v: unknown, field: string): Decimal {
+  try {
+    return parseMoney(v);
+  } catch {
+    throw new RecordError(`${field}: not a money amount: ${JSON.stringify(v)}`);
+  }
+}
+
+/**
+ * One line of the detailed finance report as a FinanceLineFact: goods money read by its
+ * sellerOperName (WB_OPERATIONS), fee fields read on every line; its parts sum to the line's payout.
+ * `timeZone` is not needed today (rrDate is already WB's business day) and kept for symmetry.
+ */
+export function wbFinanceLineFact(raw: unknown, timeZone: string): FinanceLineFact {
+  void timeZone;
+  const parsed = financeLineSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const m: WbLineMoney = {
+    docTypeName: r.docTypeName ?? "",
+    quantity: r.quantity ?? null,
+    retailPriceWithDisc: moneyField(r.retailPriceWithDisc, "retailPriceWithDisc"),
+    forPay: moneyField(r.forPay, "forPay"),
+    acquiringFee: moneyField(r.acquiringFee, "acquiringFee"),
+    deliveryService: moneyField(r.deliveryService, "deliveryService"),
+    rebillLogisticCost: moneyField(r.rebillLogisticCost, "rebillLogisticCost"),
+    paidStorage: moneyField(r.paidStorage, "paidStorage"),
+    paidAcceptance: moneyField(r.paidAcceptance, "paidAcceptance"),
+    penalty: moneyField(r.penalty, "penalty"),
+    deduction: moneyField(r.deduction, "deduction"),
+    additionalPayment: moneyField(r.additionalPayment, "additionalPayment"),
+    cashbackAmount: moneyField(r.cashbackAmount, "cashbackAmount"),
+    cashbackDiscount: moneyField(r.cashbackDiscount, "cashbackDiscount"),
+    cashbackCommissionChange: moneyField(r.cashbackCommissionChange, "cashbackCommissionChange"),
+    installmentCofinancingAmount: moneyField(r.installmentCofinancingAmount, "installmentCofinancingAmount"),
+  };
+  const operation = (r.sellerOperName ?? "").trim();
+  const bonus = (r.bonusTypeName ?? "").trim();
+  const goods = wbGoodsParts(wbOperation(operation), operation, m);
+  const financing = !m.deduction.isZero() && wbDeductionPurpose(bonus) === "financing";
+  const sku = r.nmId && r.nmId !== "0" ? r.nmId : null;
+  const method = (r.deliveryMethod ?? "").trim();
+  const fbs = /^(FBS|DBS)/i.test(method);
+  const located = method !== "" || sku !== null;
+  return {
+    key: r.rrdId,
+    d: r.rrDate.slice(0, 10),
+    reportId: r.reportId ?? null,
+    orderKey: r.srid ? r.srid : null,
+    sku,
+    article: r.vendorCode || null,
+    warehouse: !located ? null : fbs && r.officeName ? sellerWarehouse(r.officeName) : WB_FBO_WAREHOUSE,
+    channel: !located ? null : fbs ? "FBS" : "FBO",
+    settles: goods.settles,
+    qty: goods.qty,
+    sourceType: `${operation}${bonus ? `: ${bonus}` : ""}${financing ? " (financing)" : ""}`,
+    parts: sumParts([...goods.parts, ...wbFeeParts(m, bonus)]),
+    warnings: goods.warnings,
+  };
+}
+
+/**
+ * One row of the sales feed (/supplier/sales) as an OrderLineFact. Direction from the saleID prefix
+ * (S sale, R return); any other prefix, or a row without srid, is refused (the caller quarantines it).
+ * Money is taken as absolute values; feedCommission is null while the feed has not filled forPay in.
+ */
+export function wbSaleLineFact(raw: unknown, timeZone: string): OrderLineFact {
+  const sale = mapWbSale(raw, timeZone);
+  if (sale.kind === "unknown") throw new RecordError(`saleID: unknown prefix: ${sale.key}`);
+  const srid = (raw as { srid?: unknown }).srid;
+  if (typeof srid !== "string" || srid.trim() === "") throw new RecordError("srid: missing");
+  return {
+    key: sale.key,
+    orderKey: srid,
+    d: sale.d,
+    kind: sale.kind,
+    sku: sale.nmId,
+    article: sale.article,
+    warehouse: sale.warehouse,
+    channel: sale.channel,
+    qty: 1,
+    amount: sale.priceWithDisc,
+    feedCommission: sale.forPay.isZero() ? null : sale.priceWithDisc.minus(sale.forPay),
+    version: sale.version,
+  };
+}
+
+const reportSum = money;
+const reportHeaderSchema = z.object({
+  reportId: idString,
+  dateFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}/),
+  dateTo: z.string().regex(/^\d{4}-\d{2}-\d{2}/),
+  createDate: z.string().nullish(),
+  currency: z.string().nullish(),
+  reportType: z.number().int().nullish(),
+  retailAmountSum: reportSum,
+  forPaySum: reportSum,
+  deliveryServiceSum: reportSum,
+  paidStorageSum: reportSum,
+  paidAcceptanceSum: reportSum,
+  deductionSum: reportSum,
+  penaltySum: reportSum,
+  additionalPaymentSum: reportSum,
+  cashbackAmountSum: reportSum,
+  cashbackDiscountSum: reportSum,
+  cashbackCommissionChangeSum: reportSum,
+  bankPaymentSum: z.union([z.number(), z.string().trim().min(1)]),
+});
+
+export interface WbReportHeader {
+  reportId: string;
+  dateFrom: string;
+  dateTo: string;
+  createDate: string | null;
+  currency: string | null;
+  reportType: number | null;
+  retailAmountSum: Decimal;
+  forPaySum: Decimal;
+  deliveryServiceSum: Decimal;
+  paidStorageSum: Decimal;
+  paidAcceptanceSum: Decimal;
+  deductionSum: Decimal;
+  penaltySum: Decimal;
+  additionalPaymentSum: Decimal;
+  cashbackAmountSum: Decimal;
+  cashbackDiscountSum: Decimal;
+  cashbackCommissionChangeSum: Decimal;
+  /** "total to be paid" for the report: the payout the lines must reconcile to */
+  bankPaymentSum: Decimal;
+}
+
+/** One header of POST /api/finance/v1/sales-reports/list; sums accepted as numbers or strings. */
+export function wbReportHeader(raw: unknown): WbReportHeader {
+  const parsed = reportHeaderSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  return {
+    reportId: r.reportId,
+    dateFrom: r.dateFrom.slice(0, 10),
+    dateTo: r.dateTo.slice(0, 10),
+    createDate: r.createDate || null,
+    currency: r.currency || null,
+    reportType: r.reportType ?? null,
+    retailAmountSum: moneyField(r.retailAmountSum, "retailAmountSum"),
+    forPaySum: moneyField(r.forPaySum, "forPaySum"),
+    deliveryServiceSum: moneyField(r.deliveryServiceSum, "deliveryServiceSum"),
+    paidStorageSum: moneyField(r.paidStorageSum, "paidStorageSum"),
+    paidAcceptanceSum: moneyField(r.paidAcceptanceSum, "paidAcceptanceSum"),
+    deductionSum: moneyField(r.deductionSum, "deductionSum"),
+    penaltySum: moneyField(r.penaltySum, "penaltySum"),
+    additionalPaymentSum: moneyField(r.additionalPaymentSum, "additionalPaymentSum"),
+    cashbackAmountSum: moneyField(r.cashbackAmountSum, "cashbackAmountSum"),
+    cashbackDiscountSum: moneyField(r.cashbackDiscountSum, "cashbackDiscountSum"),
+    cashbackCommissionChangeSum: moneyField(r.cashbackCommissionChangeSum, "cashbackCommissionChangeSum"),
+    bankPaymentSum: moneyField(r.bankPaymentSum, "bankPaymentSum"),
   };
 }
