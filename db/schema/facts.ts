@@ -6,8 +6,10 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -18,39 +20,207 @@ import { sku, warehouse } from "./catalog";
 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 }).notNull().default("0");
 
+/** The twelve P&L line columns (lib/domain/pnl-lines.ts), signed from the seller's view. */
+function pnlLineColumns() {
+  const line = (name: string) => numeric(name, { precision: 14, scale: 2 }).notNull().default("0");
+  return {
+    sales: line("sales"),
+    returns: line("returns"),
+    commission: line("commission"),
+    acquiring: line("acquiring"),
+    logistics: line("logistics"),
+    storage: line("storage"),
+    acceptance: line("acceptance"),
+    penalties: line("penalties"),
+    advertising: line("advertising"),
+    deductionsOther: line("deductions_other"),
+    compensations: line("compensations"),
+    loyalty: line("loyalty"),
+  };
+}
+export { pnlLineColumns };
+
+const orderLineKinds = ["sale", "return", "order", "cancellation"] as const;
+const settleKinds = ["sale", "return"] as const;
+
 /**
- * Sales per business day d (APP_TIMEZONE), SKU and warehouse. Rows from operational feeds are
- * provisional (is_settled = false) until the marketplace's finance report replaces them.
+ * One line of a marketplace's operational order feed, as reported: a WB sales-feed row (saleID) or
+ * an Ozon posting x SKU. A sale or return counts as provisional until a finance line with the same
+ * order key, SKU and direction settles it (lib/services/ingestion/derive-daily-sales.ts).
+ */
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** WB saleID, Ozon posting_number/sku */
+    lineKey: text("line_key").notNull(),
+    /** WB srid, Ozon posting_number: what finance lines name */
+    orderKey: text("order_key").notNull(),
+    skuId: integer("sku_id")
+      .notNull()
+      .references(() => sku.id, { onDelete: "cascade" }),
+    warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "restrict" }),
+    channel: text("channel", { enum: ["FBO", "FBS"] }).notNull(),
+    kind: text("kind", { enum: orderLineKinds }).notNull(),
+    /** business day of the event */
+    d: date("d", { mode: "string" }).notNull(),
+    qty: integer("qty").notNull(),
+    /** the seller's price for all units, positive */
+    amount: numeric("amount", { precision: 14, scale: 2 }).notNull(),
+    /** the deduction the feed states (WB priceWithDisc - forPay), positive; NULL when not stated */
+    feedCommission: numeric("feed_commission", { precision: 14, scale: 2 }),
+    /** the feed's record version (WB lastChangeDate): an older version never overwrites a newer one */
+    version: text("version"),
+    srcHash: text("src_hash").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("order_lines_account_line_uq").on(t.accountId, t.lineKey),
+    index("order_lines_account_order_idx").on(t.accountId, t.orderKey, t.skuId),
+    index("order_lines_account_d_idx").on(t.accountId, t.d),
+    check("order_lines_kind_ck", sql`${t.kind} in ('sale','return','order','cancellation')`),
+  ],
+);
+
+/**
+ * One finance line as the marketplace reports it (WB detailed report line by rrdId, Ozon accrual per
+ * SKU or per store), split into the P&L lines it carries. sku_id NULL: a store-level line.
+ */
+export const financeLines = pgTable(
+  "finance_lines",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
+    /** WB rrdId, Ozon accrual_id/sku or accrual_id; text because ids exceed 2^53 */
+    lineKey: text("line_key").notNull(),
+    /** business day the money belongs to (WB rrDate, Ozon accrual date) */
+    d: date("d", { mode: "string" }).notNull(),
+    /** WB reportId; NULL for Ozon */
+    reportId: text("report_id"),
+    orderKey: text("order_key"),
+    skuId: integer("sku_id").references(() => sku.id, { onDelete: "cascade" }),
+    warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "restrict" }),
+    channel: text("channel", { enum: ["FBO", "FBS"] }),
+    settles: text("settles", { enum: settleKinds }),
+    /** units sold or returned (settles); negative on a storno */
+    qty: integer("qty").notNull().default(0),
+    /** the marketplace's own operation name: WB sellerOperName[: bonusTypeName], Ozon type ids */
+    sourceType: text("source_type").notNull(),
+    ...pnlLineColumns(),
+    /** what the mapping did not know (an unknown operation kept as deductions_other) */
+    warning: text("warning"),
+    srcHash: text("src_hash").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("finance_lines_account_line_uq").on(t.accountId, t.lineKey),
+    index("finance_lines_account_d_idx").on(t.accountId, t.d),
+    index("finance_lines_account_order_idx")
+      .on(t.accountId, t.orderKey, t.skuId)
+      .where(sql`${t.orderKey} is not null`),
+    index("finance_lines_account_report_idx")
+      .on(t.accountId, t.reportId)
+      .where(sql`${t.reportId} is not null`),
+    check("finance_lines_settles_ck", sql`${t.settles} in ('sale','return')`),
+  ],
+);
+
+/**
+ * The marketplaces' own closed statements, for reconciliation: WB weekly reports (sales-reports/list,
+ * bankPaymentSum) and Ozon monthly cash-flow statements (payments).
+ */
+export const settlementReports = pgTable(
+  "settlement_reports",
+  {
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["wb_report", "ozon_period"] }).notNull(),
+    reportId: text("report_id").notNull(),
+    dateFrom: date("date_from", { mode: "string" }).notNull(),
+    dateTo: date("date_to", { mode: "string" }).notNull(),
+    /** what the marketplace says it owes for the period (WB bankPaymentSum, Ozon payments total) */
+    payout: numeric("payout", { precision: 16, scale: 2 }).notNull(),
+    /** the statement's other sums as sent, for the reconciliation's detail */
+    sums: jsonb("sums").notNull().default({}),
+    srcHash: text("src_hash").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "settlement_reports_pk", columns: [t.accountId, t.kind, t.reportId] }),
+    index("settlement_reports_account_to_idx").on(t.accountId, t.dateTo),
+  ],
+);
+
+/**
+ * Sales and marketplace money per business day d (APP_TIMEZONE), SKU and warehouse, derived from
+ * order_lines and finance_lines: every finance line naming a SKU on its own day, plus every sale or
+ * return order line no finance line settles yet (provisional) on the order line's day.
  */
 export const dailySales = pgTable(
   "daily_sales",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
     d: date("d", { mode: "string" }).notNull(),
     skuId: integer("sku_id")
       .notNull()
       .references(() => sku.id, { onDelete: "cascade" }),
     warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "restrict" }),
+    channel: text("channel", { enum: ["FBO", "FBS"] }).notNull(),
+    /** units sold and returned, settled and provisional (a storno makes a day's sum smaller) */
     qty: integer("qty").notNull().default(0),
     refundsQty: integer("refunds_qty").notNull().default(0),
-    revenueGross: money("revenue_gross"),
-    refundsAmount: money("refunds_amount"),
-    promoCost: money("promo_cost"),
-    deliveryCost: money("delivery_cost"),
-    commissionAmount: money("commission_amount"),
-    channel: text("channel", { enum: ["FBO", "FBS"] }).notNull(),
+    /** of which not settled by a finance line yet */
+    provisionalQty: integer("provisional_qty").notNull().default(0),
+    provisionalRefundsQty: integer("provisional_refunds_qty").notNull().default(0),
+    /** provisional sales net of returns, at the seller's price */
+    provisionalSales: numeric("provisional_sales", { precision: 14, scale: 2 }).notNull().default("0"),
+    /** provisional sales net of returns whose feed stated no commission (estimated from commission_rules) */
+    unpricedSales: numeric("unpriced_sales", { precision: 14, scale: 2 }).notNull().default("0"),
+    ...pnlLineColumns(),
     isSettled: boolean("is_settled").notNull().default(false),
-    srcHash: text("src_hash").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("daily_sales_d_sku_warehouse_uq").on(t.d, t.skuId, t.warehouseId).nullsNotDistinct(),
     index("daily_sales_d_idx").on(t.d),
-    index("daily_sales_sku_idx").on(t.skuId),
+    index("daily_sales_account_d_idx").on(t.accountId, t.d),
     index("daily_sales_warehouse_idx").on(t.warehouseId),
     index("daily_sales_sku_d_idx").on(t.skuId, t.d),
     check("daily_sales_channel_ck", sql`${t.channel} in ('FBO','FBS')`),
-    check("daily_sales_qty_ck", sql`${t.qty} >= 0 and ${t.refundsQty} >= 0`),
+  ],
+);
+
+/**
+ * Units returned per business day and SKU with the day their sale was counted, so COGS reverses at
+ * the cost price effective on the sale's day (the return's own day when the sale is older than the data).
+ */
+export const dailyReturns = pgTable(
+  "daily_returns",
+  {
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    d: date("d", { mode: "string" }).notNull(),
+    skuId: integer("sku_id")
+      .notNull()
+      .references(() => sku.id, { onDelete: "cascade" }),
+    /** the day the returned units' sale was counted; NULL when the sale is not in the data */
+    saleD: date("sale_d", { mode: "string" }),
+    qty: integer("qty").notNull(),
+  },
+  (t) => [
+    unique("daily_returns_d_sku_sale_uq").on(t.d, t.skuId, t.saleD).nullsNotDistinct(),
+    index("daily_returns_account_d_idx").on(t.accountId, t.d),
   ],
 );
 
@@ -107,49 +277,5 @@ export const reviews = pgTable(
     index("reviews_parent_idx").on(t.parentReviewId),
     check("reviews_rating_ck", sql`${t.rating} between 1 and 5`),
     check("reviews_reply_status_ck", sql`${t.replyStatus} in ('unanswered','pending','answered','rejected')`),
-  ],
-);
-
-export const cashflowTypes = [
-  "sale_payout",
-  "logistics",
-  "storage",
-  "acceptance",
-  "penalty",
-  "advertising",
-  "financing",
-  "deduction_other",
-  "compensation",
-  "acquiring",
-  "payout",
-  "other",
-] as const;
-export type CashflowType = (typeof cashflowTypes)[number];
-
-/** Store-level money movements, signed from the seller's view (money out is negative). */
-export const cashflows = pgTable(
-  "cashflows",
-  {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    d: date("d", { mode: "string" }).notNull(),
-    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
-    type: text("type", { enum: cashflowTypes }).notNull(),
-    amount: numeric("amount", { precision: 14, scale: 2 }).notNull(),
-    /** source line id: WB rrdId, Ozon accrual_id, payout period id; text because ids exceed 2^53 */
-    refId: text("ref_id").notNull(),
-    /** the marketplace's own classification: WB sellerOperName/bonusTypeName, Ozon accrual type id */
-    sourceType: text("source_type"),
-    skuId: integer("sku_id").references(() => sku.id, { onDelete: "set null" }),
-    srcHash: text("src_hash").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    unique("cashflows_account_ref_type_uq").on(t.accountId, t.refId, t.type),
-    index("cashflows_marketplace_d_idx").on(t.marketplace, t.d),
-    index("cashflows_account_d_idx").on(t.accountId, t.d),
-    check("cashflows_type_ck", sql.raw(`type in (${cashflowTypes.map((c) => `'${c}'`).join(",")})`)),
   ],
 );

@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { sku, warehouse } from "./catalog";
+import { pnlLineColumns } from "./facts";
 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
@@ -30,19 +31,26 @@ export const metricsDaily = pgTable(
       .references(() => sku.id, { onDelete: "cascade" }),
     qty: integer("qty").notNull().default(0),
     refundsQty: integer("refunds_qty").notNull().default(0),
-    revenueGross: money("revenue_gross").notNull().default("0"),
-    refundsAmount: money("refunds_amount").notNull().default("0"),
-    promoCost: money("promo_cost").notNull().default("0"),
-    deliveryCost: money("delivery_cost").notNull().default("0"),
-    commissionAmount: money("commission_amount").notNull().default("0"),
-    /** true when commission_amount was estimated from commission_rules, not taken from a finance report */
+    ...pnlLineColumns(),
+    /** of commission: the part estimated from commission_rules for provisional sales the feed gave none for */
+    estimatedCommission: money("estimated_commission").notNull().default("0"),
+    /** of logistics: the estimate for provisional units (the SKU's trailing settled logistics per unit) */
+    estimatedLogistics: money("estimated_logistics").notNull().default("0"),
     isCommissionEstimated: boolean("is_commission_estimated").notNull().default(false),
-    /** true when every sales row of the day is settled by the finance report */
+    isLogisticsEstimated: boolean("is_logistics_estimated").notNull().default(false),
+    /** true when no unit of the day waits for its finance line */
     isSettled: boolean("is_settled").notNull().default(false),
-    revenueNet: money("revenue_net").notNull().default("0"),
-    /** NULL when the SKU sold units on d but has no cost price effective on d */
+    /** sales net of returns not yet settled (seller's price) */
+    provisionalSales: money("provisional_sales").notNull().default("0"),
+    /** sales + returns */
+    netSales: money("net_sales").notNull().default("0"),
+    /** the sum of the twelve lines: what the marketplace owes for the SKU's day */
+    payout: money("payout").notNull().default("0"),
+    /** units sold less units returned, at their cost prices (positive); NULL when units sold without a cost price */
     cogs: money("cogs"),
+    /** gross profit = payout - cogs; NULL with cogs */
     profit: money("profit"),
+    /** profit / net_sales x 100 */
     margin: numeric("margin", { precision: 9, scale: 2 }),
     sv7: numeric("sv7", { precision: 12, scale: 4 }).notNull().default("0"),
     sv14: numeric("sv14", { precision: 12, scale: 4 }).notNull().default("0"),
@@ -63,11 +71,13 @@ export const metricsDaily = pgTable(
       t.skuId,
       t.qty,
       t.refundsQty,
-      t.revenueNet,
+      t.netSales,
+      t.payout,
       t.cogs,
       t.profit,
       t.isSettled,
       t.isCommissionEstimated,
+      t.isLogisticsEstimated,
       t.sv7,
       t.sv14,
       t.sv28,
@@ -94,21 +104,27 @@ export const metricsStoreDaily = pgTable(
     accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
     qty: bigint("qty", { mode: "number" }).notNull(),
     refundsQty: bigint("refunds_qty", { mode: "number" }).notNull(),
-    /** revenue_gross - refunds_amount */
-    revenue: money("revenue").notNull(),
-    /** commission + delivery + promotion */
-    fees: money("fees").notNull(),
-    revenueNet: money("revenue_net").notNull(),
+    /** sales + returns of the store's SKUs */
+    netSales: money("net_sales").notNull(),
+    /** the SKU-level lines, summed (estimates included) */
+    ...pnlLineColumns(),
+    /** the sum of the SKU-level lines */
+    payout: money("payout").notNull(),
+    /** finance lines that name no SKU (storage, deductions, subscriptions), summed: signed */
+    storeLevelPayout: money("store_level_payout").notNull(),
     /** COGS of the rows whose cost price is known */
     cogs: money("cogs").notNull(),
-    /** profit of the rows whose cost price is known */
+    /** gross profit of the rows whose cost price is known */
     profit: money("profit").notNull(),
-    /** net revenue of the rows that sold without a cost price */
-    revenueWithoutCost: money("revenue_without_cost").notNull(),
+    /** net sales of the rows whose cost price is known: margin's denominator */
+    netSalesWithCost: money("net_sales_with_cost").notNull(),
+    /** net sales of the rows that sold without a cost price */
+    netSalesWithoutCost: money("net_sales_without_cost").notNull(),
     /** SKU rows with units, refunds or net revenue */
     activeSkus: integer("active_skus").notNull(),
     hasProvisional: boolean("has_provisional").notNull(),
     hasEstimatedCommission: boolean("has_estimated_commission").notNull(),
+    hasEstimatedLogistics: boolean("has_estimated_logistics").notNull(),
   },
   (t) => [unique("metrics_store_daily_d_account_uq").on(t.d, t.accountId).nullsNotDistinct()],
 );
@@ -131,7 +147,10 @@ export const metricsSkuCumulative = pgTable(
     days: integer("days").notNull(),
     qty: bigint("qty", { mode: "number" }).notNull(),
     refundsQty: bigint("refunds_qty", { mode: "number" }).notNull(),
-    revenueNet: numeric("revenue_net", { precision: 18, scale: 2 }).notNull(),
+    netSales: numeric("net_sales", { precision: 18, scale: 2 }).notNull(),
+    payout: numeric("payout", { precision: 18, scale: 2 }).notNull(),
+    /** net sales of the rows that had a cost price (margin's denominator) */
+    netSalesWithCost: numeric("net_sales_with_cost", { precision: 18, scale: 2 }).notNull(),
     /** sum of the known COGS; cogs_days counts the rows that had one */
     cogs: numeric("cogs", { precision: 18, scale: 2 }).notNull(),
     cogsDays: integer("cogs_days").notNull(),
@@ -153,7 +172,9 @@ export const metricsSkuCumulative = pgTable(
       t.days,
       t.qty,
       t.refundsQty,
-      t.revenueNet,
+      t.netSales,
+      t.payout,
+      t.netSalesWithCost,
       t.cogs,
       t.cogsDays,
       t.profit,

@@ -404,6 +404,9 @@ const detailSchema = z.object({
 
 export interface OzonPayout {
   key: string;
+  /** the period's first day (its last when Ozon states no beginning) */
+  from: string;
+  /** the period's last day */
   d: string;
   amount: Decimal;
 }
@@ -455,14 +458,15 @@ function paidOf(raw: unknown, periodId: string): OzonPaid {
 export function mapOzonPayout(raw: unknown, paid: Map<string, OzonPaid>, timeZone: string): OzonPayout {
   const parsed = cashFlowSchema.safeParse(raw);
   if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const { id, end } = parsed.data.period;
+  const { id, begin, end } = parsed.data.period;
   const detail = paid.get(id);
   if (!detail) throw new RecordError(`period ${id}: no payment details for it`);
   if ("problem" in detail) throw new RecordError(detail.problem);
   // the period's last calendar day as Ozon states it (not shifted by time zone)
   const d = /^\d{4}-\d{2}-\d{2}/.test(end) ? end.slice(0, 10) : toBusinessDate(new Date(end), timeZone);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new RecordError(`period ${id}: not a date: ${end}`);
-  return { key: id, d, amount: detail.amount };
+  const from = begin && /^\d{4}-\d{2}-\d{2}/.test(begin) ? begin.slice(0, 10) : d;
+  return { key: id, from, d, amount: detail.amount };
 }
 
 // ---------------------------------------------------------------------------------------------------

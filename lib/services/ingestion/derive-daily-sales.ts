@@ -1,205 +1,161 @@
-// daily_sales of a day range, derived from the raw records of both feeds: per (day, SKU) the finance
-// report's settled values when it covers them, otherwise the operational feed's provisional values.
-import Decimal from "decimal.js";
-import type {} from "@/db";
-import { toMoneyString } from "@/lib/domain/money";
-import { mapOzonAccrual, mapOzonPosting, ozonChannelWarehouse } from "@/lib/marketplaces/ozon/mappers";
-import { mapWbFinanceLine, mapWbSale, type WarehouseRef } from "@/lib/marketplaces/wb/mappers";
+// daily_sales and daily_returns of one store and day range, derived in SQL from its order and finance
+// lines: every finance line naming a SKU counts on its own day; every sale or return order line that
+// no finance line settles yet (same order key, SKU and direction) counts on its own day as
+// provisional, with the commission its feed states. A unit is therefore counted once, whatever days
+// its order and its settlement fall on.
+import { sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db";
+import { PNL_LINES } from "@/lib/domain/pnl-lines";
+import { updateWhenChanged } from "@/lib/services/metrics/upsert-changed";
 import type { SourceContext, SourceSummary } from "./context";
-import { type DailySalesInput, readRawRecords, replaceDailySales, resolveWarehouses } from "./write";
-import type { Marketplace } from "@/db/schema";
+import { derivationStart } from "./settlement-window";
 
-interface Acc {
-  d: string;
-  sku: string;
-  article: string | null;
-  warehouse: WarehouseRef;
-  channel: "FBO" | "FBS";
-  qty: number;
-  refundsQty: number;
-  revenueGross: Decimal;
-  refundsAmount: Decimal;
-  promoCost: Decimal;
-  deliveryCost: Decimal;
-  commissionAmount: Decimal;
+const DAILY_SALES_COLUMNS = [
+  "account_id",
+  "channel",
+  "qty",
+  "refunds_qty",
+  "provisional_qty",
+  "provisional_refunds_qty",
+  "provisional_sales",
+  "unpriced_sales",
+  ...PNL_LINES,
+  "is_settled",
+] as const;
+
+const lines = (f: (line: string) => string) => sql.raw(PNL_LINES.map(f).join(", "));
+
+/** A finance line with this order key, SKU and direction exists: the order line is settled. */
+const settledBy = (o: string) =>
+  sql.raw(`EXISTS (SELECT 1 FROM finance_lines f
+      WHERE f.account_id = ${o}.account_id AND f.order_key = ${o}.order_key AND f.sku_id = ${o}.sku_id
+        AND f.settles = ${o}.kind)`);
+
+export interface DeriveCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  deleted: number;
 }
 
-class Buckets {
-  readonly rows = new Map<string, Acc>();
-  readonly days = new Set<string>();
-  get(d: string, sku: string, warehouse: WarehouseRef, channel: "FBO" | "FBS", article: string | null = null): Acc {
-    const key = `${d}|${sku}|${warehouse.code}`;
-    let a = this.rows.get(key);
-    if (!a) {
-      const zero = new Decimal(0);
-      a = {
-        d,
-        sku,
-        article,
-        warehouse,
-        channel,
-        qty: 0,
-        refundsQty: 0,
-        revenueGross: zero,
-        refundsAmount: zero,
-        promoCost: zero,
-        deliveryCost: zero,
-        commissionAmount: zero,
-      };
-      this.rows.set(key, a);
-    }
-    this.days.add(`${d}|${sku}`);
-    return a;
-  }
+/** Rewrites daily_sales and daily_returns of the store for [from, to] (one transaction). */
+export async function deriveDailySales(db: Db, accountId: number, from: string, to: string): Promise<DeriveCounts> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`DROP TABLE IF EXISTS derived_daily_sales`);
+    await tx.execute(sql`
+      CREATE TEMP TABLE derived_daily_sales ON COMMIT DROP AS
+      WITH fin AS (
+        SELECT f.d, f.sku_id, coalesce(f.warehouse_id, o.warehouse_id) AS warehouse_id,
+               coalesce(f.channel, o.channel, 'FBO') AS channel,
+               CASE WHEN f.settles = 'sale' THEN f.qty ELSE 0 END AS qty,
+               CASE WHEN f.settles = 'return' THEN f.qty ELSE 0 END AS refunds_qty,
+               0 AS provisional_qty, 0 AS provisional_refunds_qty,
+               0::numeric AS provisional_sales, 0::numeric AS unpriced_sales,
+               ${lines((l) => `f.${l}`)}
+        FROM finance_lines f
+        -- Ozon accruals name no warehouse: the posting's is borrowed
+        LEFT JOIN LATERAL (
+          SELECT o.warehouse_id, o.channel FROM order_lines o
+          WHERE o.account_id = f.account_id AND o.order_key = f.order_key AND o.sku_id = f.sku_id
+          ORDER BY o.kind = 'sale' DESC, o.id LIMIT 1
+        ) o ON f.order_key IS NOT NULL AND f.warehouse_id IS NULL
+        WHERE f.account_id = ${accountId}::int AND f.sku_id IS NOT NULL AND f.d BETWEEN ${from}::date AND ${to}::date
+      ),
+      prov AS (
+        SELECT o.d, o.sku_id, o.warehouse_id, o.channel,
+               CASE WHEN o.kind = 'sale' THEN o.qty ELSE 0 END AS qty,
+               CASE WHEN o.kind = 'return' THEN o.qty ELSE 0 END AS refunds_qty,
+               CASE WHEN o.kind = 'sale' THEN o.qty ELSE 0 END AS provisional_qty,
+               CASE WHEN o.kind = 'return' THEN o.qty ELSE 0 END AS provisional_refunds_qty,
+               CASE WHEN o.kind = 'sale' THEN o.amount ELSE -o.amount END AS provisional_sales,
+               CASE WHEN o.feed_commission IS NOT NULL THEN 0
+                    WHEN o.kind = 'sale' THEN o.amount ELSE -o.amount END AS unpriced_sales,
+               CASE WHEN o.kind = 'sale' THEN o.amount ELSE 0 END AS sales,
+               CASE WHEN o.kind = 'return' THEN -o.amount ELSE 0 END AS returns,
+               CASE WHEN o.kind = 'sale' THEN -coalesce(o.feed_commission, 0)
+                    ELSE coalesce(o.feed_commission, 0) END AS commission,
+               ${sql.raw(
+                 PNL_LINES.filter((l) => !["sales", "returns", "commission"].includes(l))
+                   .map((l) => `0::numeric AS ${l}`)
+                   .join(", "),
+               )}
+        FROM order_lines o
+        WHERE o.account_id = ${accountId}::int AND o.kind IN ('sale', 'return')
+          AND o.d BETWEEN ${from}::date AND ${to}::date AND NOT ${settledBy("o")}
+      )
+      SELECT d, sku_id, warehouse_id, ${accountId}::int AS account_id, min(channel) AS channel,
+             sum(qty)::int AS qty, sum(refunds_qty)::int AS refunds_qty,
+             sum(provisional_qty)::int AS provisional_qty, sum(provisional_refunds_qty)::int AS provisional_refunds_qty,
+             sum(provisional_sales) AS provisional_sales, sum(unpriced_sales) AS unpriced_sales,
+             ${lines((l) => `sum(${l}) AS ${l}`)},
+             sum(provisional_qty) = 0 AND sum(provisional_refunds_qty) = 0 AS is_settled
+      FROM (SELECT * FROM fin UNION ALL SELECT * FROM prov) x
+      GROUP BY d, sku_id, warehouse_id`);
+    const [deleted] = rowsOf<{ n: number }>(
+      await tx.execute(sql`
+        WITH gone AS (
+          DELETE FROM daily_sales ds
+          WHERE ds.account_id = ${accountId}::int AND ds.d BETWEEN ${from}::date AND ${to}::date
+            AND NOT EXISTS (SELECT 1 FROM derived_daily_sales n
+                            WHERE n.d = ds.d AND n.sku_id = ds.sku_id
+                              AND n.warehouse_id IS NOT DISTINCT FROM ds.warehouse_id)
+          RETURNING 1)
+        SELECT count(*)::int AS n FROM gone`),
+    );
+    const written = rowsOf<{ inserted: boolean }>(
+      await tx.execute(sql`
+        INSERT INTO daily_sales AS t (d, sku_id, warehouse_id, ${sql.raw(DAILY_SALES_COLUMNS.join(", "))})
+        SELECT d, sku_id, warehouse_id, ${sql.raw(DAILY_SALES_COLUMNS.join(", "))} FROM derived_daily_sales
+        ON CONFLICT (d, sku_id, warehouse_id) ${updateWhenChanged("t", DAILY_SALES_COLUMNS, ["updated_at"])}
+        RETURNING (xmax = 0) AS inserted`),
+    );
+    const [{ rows }] = rowsOf<{ rows: number }>(
+      await tx.execute(sql`SELECT count(*)::int AS rows FROM derived_daily_sales`),
+    );
+    await deriveDailyReturns(tx, accountId, from, to);
+    const inserted = written.filter((r) => r.inserted === true || (r.inserted as unknown) === "t").length;
+    return { rows: Number(rows), inserted, updated: written.length - inserted, deleted: Number(deleted?.n ?? 0) };
+  });
 }
 
-function combine(provisional: Buckets, settled: Buckets): { acc: Acc; settled: boolean }[] {
-  const out: { acc: Acc; settled: boolean }[] = [];
-  for (const acc of settled.rows.values()) out.push({ acc, settled: true });
-  for (const acc of provisional.rows.values())
-    if (!settled.days.has(`${acc.d}|${acc.sku}`)) out.push({ acc, settled: false });
-  return out;
+/**
+ * Returned units per day and SKU with the day their sale was counted: the settling finance line's day
+ * when the sale is settled, else the sale order line's day.
+ */
+async function deriveDailyReturns(tx: Db, accountId: number, from: string, to: string) {
+  await tx.execute(sql`
+    DELETE FROM daily_returns WHERE account_id = ${accountId}::int AND d BETWEEN ${from}::date AND ${to}::date`);
+  await tx.execute(sql`
+    INSERT INTO daily_returns (account_id, d, sku_id, sale_d, qty)
+    SELECT ${accountId}::int, r.d, r.sku_id, r.sale_d, sum(r.qty)::int
+    FROM (
+      SELECT f.d, f.sku_id, f.qty, f.order_key FROM finance_lines f
+      WHERE f.account_id = ${accountId}::int AND f.settles = 'return' AND f.sku_id IS NOT NULL
+        AND f.d BETWEEN ${from}::date AND ${to}::date
+      UNION ALL
+      SELECT o.d, o.sku_id, o.qty, o.order_key FROM order_lines o
+      WHERE o.account_id = ${accountId}::int AND o.kind = 'return'
+        AND o.d BETWEEN ${from}::date AND ${to}::date AND NOT ${settledBy("o")}
+    ) r0
+    CROSS JOIN LATERAL (
+      SELECT r0.d, r0.sku_id, r0.qty, coalesce(
+        (SELECT min(s.d) FROM finance_lines s
+          WHERE s.account_id = ${accountId}::int AND s.order_key = r0.order_key AND s.sku_id = r0.sku_id
+            AND s.settles = 'sale' AND s.qty > 0),
+        (SELECT min(s.d) FROM order_lines s
+          WHERE s.account_id = ${accountId}::int AND s.order_key = r0.order_key AND s.sku_id = r0.sku_id
+            AND s.kind = 'sale')) AS sale_d
+    ) r
+    WHERE r.qty <> 0
+    GROUP BY r.d, r.sku_id, r.sale_d`);
 }
 
-async function write(
-  ctx: SourceContext,
-  summary: SourceSummary,
-  marketplace: Marketplace,
-  rows: { acc: Acc; settled: boolean }[],
-) {
-  await ctx.db
-    .transaction(async (tx) => {
-      const warehouses = await resolveWarehouses(
-        tx,
-        ctx.stats,
-        marketplace,
-        rows.map((r) => r.acc.warehouse),
-      );
-      const skuIds = await ctx.skus.resolve(
-        tx,
-        ctx.stats,
-        rows.map((r) => ({ externalId: r.acc.sku, article: r.acc.article })),
-      );
-      const items: DailySalesInput[] = rows.map(({ acc, settled }) => ({
-        d: acc.d,
-        skuId: skuIds.get(acc.sku)!,
-        warehouseId: warehouses.get(acc.warehouse.code) ?? null,
-        channel: acc.channel,
-        isSettled: settled,
-        qty: acc.qty,
-        refundsQty: acc.refundsQty,
-        revenueGross: toMoneyString(acc.revenueGross),
-        refundsAmount: toMoneyString(acc.refundsAmount),
-        promoCost: toMoneyString(acc.promoCost),
-        deliveryCost: toMoneyString(acc.deliveryCost),
-        commissionAmount: toMoneyString(acc.commissionAmount),
-      }));
-      const counts = await replaceDailySales(tx, ctx.stats, ctx.accountId, ctx.from, ctx.to, items);
-      summary.fetched += items.length;
-      summary.inserted += counts.inserted;
-      summary.updated += counts.updated;
-      summary.unchanged += counts.unchanged;
-      if (counts.deleted > 0) (summary.warnings ??= []).push(`${counts.deleted} superseded rows removed`);
-    })
-    .catch((error: unknown) => {
-      ctx.skus.reset();
-      throw error;
-    });
-}
-
-/** WB: sales feed rows (provisional) and finance report lines (settled) of [from, to]. */
-export async function deriveWbDailySales(ctx: SourceContext, summary: SourceSummary) {
-  const raws = await readRawRecords(ctx.db, ctx.accountId, ["wb_sales", "wb_finance"], ctx.from, ctx.to);
-  const provisional = new Buckets();
-  const settled = new Buckets();
-  for (const { source, payload } of raws) {
-    if (source === "wb_sales") {
-      const s = mapWbSale(payload, ctx.timeZone);
-      if (s.kind === "unknown") continue;
-      const a = provisional.get(s.d, s.nmId, s.warehouse, s.channel, s.article);
-      const commission = s.priceWithDisc.minus(s.forPay);
-      if (s.kind === "sale") {
-        a.qty += 1;
-        a.revenueGross = a.revenueGross.plus(s.priceWithDisc);
-        a.commissionAmount = a.commissionAmount.plus(commission);
-      } else {
-        a.refundsQty += 1;
-        a.refundsAmount = a.refundsAmount.plus(s.priceWithDisc);
-        a.commissionAmount = a.commissionAmount.minus(commission);
-      }
-    } else {
-      const l = mapWbFinanceLine(payload);
-      if (!l.nmId) continue;
-      const a = settled.get(l.d, l.nmId, l.warehouse, l.channel, l.article);
-      const commission = l.retailPriceWithDisc.minus(l.forPay);
-      if (l.docType === "sale") {
-        a.qty += l.quantity;
-        a.revenueGross = a.revenueGross.plus(l.retailPriceWithDisc);
-        a.commissionAmount = a.commissionAmount.plus(commission);
-      } else if (l.docType === "return") {
-        a.refundsQty += l.quantity;
-        a.refundsAmount = a.refundsAmount.plus(l.retailPriceWithDisc);
-        a.commissionAmount = a.commissionAmount.minus(commission);
-      }
-      a.deliveryCost = a.deliveryCost.plus(l.deliveryService).plus(l.rebillLogisticCost);
-    }
-  }
-  await write(ctx, summary, "WB", combine(provisional, settled));
-}
-
-/** Ozon: delivered postings (provisional) and accruals by day (settled) of [from, to]. */
-export async function deriveOzonDailySales(ctx: SourceContext, summary: SourceSummary) {
-  const raws = await readRawRecords(
-    ctx.db,
-    ctx.accountId,
-    ["ozon_postings_fbo", "ozon_postings_fbs", "ozon_accruals"],
-    ctx.from,
-    ctx.to,
-  );
-  const provisional = new Buckets();
-  const settled = new Buckets();
-  const unplaced: { d: string; s: ReturnType<typeof mapOzonAccrual>["sales"][number] }[] = [];
-  const add = (row: Acc, s: ReturnType<typeof mapOzonAccrual>["sales"][number]) => {
-    row.qty += s.qty;
-    row.refundsQty += s.refundsQty;
-    row.revenueGross = row.revenueGross.plus(s.revenueGross);
-    row.refundsAmount = row.refundsAmount.plus(s.refundsAmount);
-    row.commissionAmount = row.commissionAmount.plus(s.commission);
-    row.deliveryCost = row.deliveryCost.plus(s.delivery);
-    row.promoCost = row.promoCost.plus(s.promo);
-  };
-  for (const { source, payload } of raws) {
-    if (source === "ozon_accruals") {
-      const a = mapOzonAccrual(payload);
-      for (const s of a.sales) {
-        if (!s.channelKnown) {
-          unplaced.push({ d: a.d, s });
-          continue;
-        }
-        const row = settled.get(a.d, s.sku, ozonChannelWarehouse(s.channel), s.channel);
-        row.qty += s.qty;
-        row.refundsQty += s.refundsQty;
-        row.revenueGross = row.revenueGross.plus(s.revenueGross);
-        row.refundsAmount = row.refundsAmount.plus(s.refundsAmount);
-        row.commissionAmount = row.commissionAmount.plus(s.commission);
-        row.deliveryCost = row.deliveryCost.plus(s.delivery);
-        row.promoCost = row.promoCost.plus(s.promo);
-      }
-    } else {
-      const p = mapOzonPosting(payload, source === "ozon_postings_fbs" ? "FBS" : "FBO", ctx.timeZone);
-      // a cancelled (or not yet delivered) order is never a sale
-      if (p.status !== "delivered") continue;
-      for (const product of p.products) {
-        const row = provisional.get(p.d, product.sku, p.warehouse, p.channel, product.article);
-        row.qty += product.quantity;
-        row.revenueGross = row.revenueGross.plus(product.price.times(product.quantity));
-        row.commissionAmount = row.commissionAmount.plus(product.commission);
-      }
-    }
-  }
-  for (const { d, s } of unplaced) {
-    const existing = settled.rows.get(`${d}|${s.sku}|channel:FBO`) ?? settled.rows.get(`${d}|${s.sku}|channel:FBS`);
-    add(existing ?? settled.get(d, s.sku, ozonChannelWarehouse("FBO"), "FBO"), s);
-  }
-  await write(ctx, summary, "OZON", combine(provisional, settled));
+/** The sync's derivation step: the store's days from derivationStart(from) to `to`. */
+export async function deriveStoreDailySales(ctx: SourceContext, summary: SourceSummary) {
+  const counts = await deriveDailySales(ctx.db, ctx.accountId, derivationStart(ctx.from), ctx.to);
+  summary.fetched += counts.rows;
+  summary.inserted += counts.inserted;
+  summary.updated += counts.updated;
+  summary.unchanged += counts.rows - counts.inserted - counts.updated;
+  if (counts.deleted > 0) (summary.warnings ??= []).push(`${counts.deleted} superseded rows removed`);
 }

@@ -1,25 +1,26 @@
 // Ozon sources: products, accruals by day (last_id paging, the settled money), FBO/FBS postings
 // (provisional sales), stocks, reviews (subscription-gated) and payouts.
-import { toMoneyString } from "@/lib/domain/money";
 import { addDays, eachDay, zonedWallTimeToInstant } from "@/lib/domain/dates";
 import type { OzonClient } from "@/lib/marketplaces/ozon/client";
 import {
-  mapOzonAccrual,
   mapOzonFboStock,
   mapOzonFbsStock,
   mapOzonPayout,
-  mapOzonPosting,
   mapOzonProduct,
   mapOzonReview,
   type OzonPayout,
   type OzonStock,
+  ozonAccrualFacts,
+  ozonPostingLines,
   readOzonPayoutDetails,
 } from "@/lib/marketplaces/ozon/mappers";
 import type { NormalizedSku } from "@/lib/marketplaces/wb/mappers";
 import { logger } from "@/lib/logger";
 import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
 import { writeReviews, writeStock } from "./wb-sources";
-import { readCursor, upsertCashflows, upsertSkus, writeCursor } from "./write";
+import { readCursor, upsertSkus, writeCursor } from "./write";
+import { reportWarnings, writeFinanceLines, writeOrderLines } from "./write-line-facts";
+import { writeSettlementReports } from "./write-settlement-reports";
 
 const MAX_REPLAYS = 3;
 
@@ -100,8 +101,9 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
       }
       replays = 0;
       const page = mapRecords(fresh, (raw) => {
-        const v = mapOzonAccrual(raw);
-        return { key: v.key, d: v.d, value: v };
+        const v = ozonAccrualFacts(raw);
+        const r = raw as { accrual_id?: unknown; date?: unknown };
+        return { key: String(r.accrual_id), d: String(r.date), value: v };
       });
       for (const m of page.ok) for (const id of m.value.unknownTypeIds) unknown.set(id, (unknown.get(id) ?? 0) + 1);
       const done = !res.lastId;
@@ -115,28 +117,18 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
           at: new Date().toISOString(),
         } satisfies AccrualCursor),
         writeFacts: async (tx, items) => {
-          const skuRefs = items.flatMap((i) =>
-            i.value.cashflows.filter((f) => f.sku).map((f) => ({ externalId: f.sku! })),
-          );
-          const skuIds = await ctx.skus.resolve(tx, ctx.stats, skuRefs);
-          await upsertCashflows(
+          await writeFinanceLines(
+            ctx,
             tx,
-            ctx.stats,
-            ctx.accountId,
             "OZON",
-            items.flatMap((i) =>
-              i.value.cashflows.map((f) => ({
-                d: i.value.d,
-                type: f.type,
-                amount: toMoneyString(f.amount),
-                refId: i.key,
-                sourceType: f.sourceType,
-                skuId: f.sku ? (skuIds.get(f.sku) ?? null) : null,
-              })),
-            ),
+            items.flatMap((i) => i.value.facts),
           );
         },
       });
+      reportWarnings(
+        summary,
+        page.ok.flatMap((i) => i.value.facts.flatMap((f) => f.warnings)),
+      );
       if (done || res.lastId === lastId) break;
       lastId = res.lastId;
     }
@@ -150,7 +142,7 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
   );
   if (unknown.size > 0) {
     const list = [...unknown].map(([id, n]) => `${id}${dictionary.get(id) ? ` (${dictionary.get(id)})` : ""} x${n}`);
-    (summary.warnings ??= []).push(`unknown accrual types stored as 'other': ${list.join(", ")}`);
+    (summary.warnings ??= []).push(`unknown accrual types kept as deductions_other: ${list.join(", ")}`);
     logger.warn("sync.ozon.unknown_accrual_types", { accountId: ctx.accountId, types: list });
   }
 }
@@ -189,11 +181,20 @@ export async function ingestOzonPostings(
     }
     replays = 0;
     const page = mapRecords(fresh, (raw) => {
-      const v = mapOzonPosting(raw, schema, ctx.timeZone);
-      return { key: v.key, d: v.d, value: v };
+      const lines = ozonPostingLines(raw, schema, ctx.timeZone);
+      const r = raw as { posting_number?: unknown };
+      return { key: String(r.posting_number), d: lines[0]?.d ?? null, value: lines };
     });
     await commitPage(ctx, source, summary, page, {
       cursor: JSON.stringify({ since, to, cursor: res.hasNext ? res.cursor : "", done: !res.hasNext }),
+      writeFacts: async (tx, items) => {
+        await writeOrderLines(
+          ctx,
+          tx,
+          "OZON",
+          items.flatMap((i) => i.value),
+        );
+      },
     });
     if (!res.hasNext || !res.cursor) break;
     cursor = res.cursor;
@@ -310,22 +311,19 @@ export async function ingestOzonPayouts(ctx: SourceContext, client: OzonClient, 
         bad: page.bad.map((b) => ({ reason: b.reason, payload: withDetails(b.payload) })),
       },
       {
-        writeFacts: async (tx, items) => {
-          await upsertCashflows(
+        writeFacts: (tx, items) =>
+          writeSettlementReports(
             tx,
-            ctx.stats,
-            ctx.accountId,
-            "OZON",
-            items.map((i) => ({
-              d: i.value.d,
-              type: "payout",
-              amount: toMoneyString(i.value.amount),
-              refId: `payout:${i.key}`,
-              sourceType: "cash-flow-statement",
-              skuId: null,
+            ctx,
+            items.map(({ value: p }) => ({
+              kind: "ozon_period" as const,
+              reportId: p.key,
+              dateFrom: p.from,
+              dateTo: p.d,
+              payout: p.amount,
+              sums: {},
             })),
-          );
-        },
+          ),
       },
     );
     // without page_count, read until an empty page or one already seen (a server ignoring `page`)

@@ -11,7 +11,7 @@ import { WbClient } from "@/lib/marketplaces/wb/client";
 import type { SyncableAccount } from "@/lib/services/accounts/ensure-env-accounts";
 import type { MarketplaceConfig } from "./config";
 import { emptySummary, type SourceContext, type SourceSummary } from "./context";
-import { deriveOzonDailySales, deriveWbDailySales } from "./derive-daily-sales";
+import { deriveStoreDailySales } from "./derive-daily-sales";
 import {
   ingestOzonAccruals,
   ingestOzonPayouts,
@@ -20,7 +20,14 @@ import {
   ingestOzonReviews,
   ingestOzonStocks,
 } from "./ozon-sources";
-import { ingestWbCards, ingestWbFeedbacks, ingestWbFinance, ingestWbSales, ingestWbStocks } from "./wb-sources";
+import {
+  ingestWbCards,
+  ingestWbFeedbacks,
+  ingestWbFinance,
+  ingestWbReports,
+  ingestWbSales,
+  ingestWbStocks,
+} from "./wb-sources";
 import { SkuResolver, type WriteStats } from "./write";
 
 export type RunStatus = "succeeded" | "partial" | "failed";
@@ -110,9 +117,10 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
       { name: "wb_cards", run: (c, s) => ingestWbCards(c, client, s) },
       { name: "wb_sales", run: (c, s) => ingestWbSales(c, client, s) },
       { name: "wb_finance", run: (c, s) => ingestWbFinance(c, client, s) },
+      { name: "wb_reports", run: (c, s) => ingestWbReports(c, client, s) },
       { name: "wb_stocks", run: (c, s) => ingestWbStocks(c, client, s) },
       { name: "wb_feedbacks", run: (c, s) => ingestWbFeedbacks(c, client, s) },
-      { name: "wb_daily_sales", run: deriveWbDailySales, dependsOn: ["wb_sales", "wb_finance"] },
+      { name: "wb_daily_sales", run: deriveStoreDailySales, dependsOn: ["wb_sales", "wb_finance"] },
     ];
   } else {
     const client = new OzonClient(
@@ -133,7 +141,7 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
       { name: "ozon_payouts", run: (c, s) => ingestOzonPayouts(c, client, s) },
       {
         name: "ozon_daily_sales",
-        run: deriveOzonDailySales,
+        run: deriveStoreDailySales,
         dependsOn: ["ozon_accruals", "ozon_postings_fbo", "ozon_postings_fbs"],
       },
     ];

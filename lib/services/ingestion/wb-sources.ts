@@ -1,21 +1,22 @@
 // WB sources: product cards, sales (incremental by lastChangeDate), the detailed finance report
 // (rrdId paging), stocks and feedbacks. Each commits page by page with its cursor.
 import type { Db } from "@/db";
-import { toMoneyString } from "@/lib/domain/money";
 import type { WbClient } from "@/lib/marketplaces/wb/client";
 import {
   mapWbCard,
   mapWbFeedback,
-  mapWbFinanceLine,
-  mapWbSale,
   mapWbStock,
   type NormalizedReview,
   type NormalizedSku,
   type WbStock,
-  wbFinanceCashflows,
+  wbFinanceLineFact,
+  wbReportHeader,
+  wbSaleLineFact,
 } from "@/lib/marketplaces/wb/mappers";
 import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
-import { readCursor, resolveWarehouses, upsertCashflows, upsertDailyStock, upsertReviews, upsertSkus } from "./write";
+import { readCursor, resolveWarehouses, upsertDailyStock, upsertReviews, upsertSkus } from "./write";
+import { reportWarnings, writeFinanceLines, writeOrderLines } from "./write-line-facts";
+import { writeSettlementReports } from "./write-settlement-reports";
 import type { Marketplace } from "@/db/schema";
 
 const MAX_REPLAYS = 3;
@@ -81,13 +82,21 @@ export async function ingestWbSales(ctx: SourceContext, client: WbClient, summar
     }
     replays = 0;
     const page = mapRecords(rows, (raw) => {
-      const v = mapWbSale(raw, ctx.timeZone);
+      const v = wbSaleLineFact(raw, ctx.timeZone);
       return { key: v.key, d: v.d, version: v.version, value: v };
     });
     let next = cursor;
     for (const r of rows) if (typeof r.lastChangeDate === "string" && r.lastChangeDate > next) next = r.lastChangeDate;
     await commitPage(ctx, "wb_sales", summary, page, {
       cursor: JSON.stringify({ from: fromForCursor, next } satisfies SalesCursor),
+      writeFacts: async (tx, items) => {
+        await writeOrderLines(
+          ctx,
+          tx,
+          "WB",
+          items.map((i) => i.value),
+        );
+      },
     });
     // every row is at the cursor: nothing newer exists
     if (next === cursor) break;
@@ -132,7 +141,7 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
     summary.fetched += replayed;
     summary.unchanged += replayed;
     const page = mapRecords(fresh, (raw) => {
-      const v = mapWbFinanceLine(raw);
+      const v = wbFinanceLineFact(raw, ctx.timeZone);
       return { key: v.key, d: v.d, value: v };
     });
     let next = rrdId;
@@ -140,24 +149,18 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
     await commitPage(ctx, "wb_finance", summary, page, {
       cursor: JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(next), done: false } satisfies FinanceCursor),
       writeFacts: async (tx, items) => {
-        const skuIds = await ctx.skus.resolve(
+        await writeFinanceLines(
+          ctx,
           tx,
-          ctx.stats,
-          items.filter((i) => i.value.nmId).map((i) => ({ externalId: i.value.nmId!, article: i.value.article })),
+          "WB",
+          items.map((i) => i.value),
         );
-        const flows = items.flatMap((i) =>
-          wbFinanceCashflows(i.value).map((f) => ({
-            d: i.value.d,
-            type: f.type,
-            amount: toMoneyString(f.amount),
-            refId: i.key,
-            sourceType: f.sourceType,
-            skuId: i.value.nmId ? (skuIds.get(i.value.nmId) ?? null) : null,
-          })),
-        );
-        await upsertCashflows(tx, ctx.stats, ctx.accountId, "WB", flows);
       },
     });
+    reportWarnings(
+      summary,
+      page.ok.flatMap((i) => i.value.warnings),
+    );
     if (next === rrdId) break;
     rrdId = next;
   }
@@ -170,6 +173,42 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
     "wb_finance",
     JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(rrdId), done: true } satisfies FinanceCursor),
   );
+}
+
+/**
+ * The weekly (and daily) report headers whose period touches [from, to]: each report's own
+ * bankPaymentSum, for reconciliation. WB keeps them from 2025-01-01; 204 means none.
+ */
+export async function ingestWbReports(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
+  const limit = 1000;
+  for (let offset = 0; ; offset += limit) {
+    ctx.signal?.throwIfAborted();
+    const rows = (await client.salesReportsList({ dateFrom: ctx.from, dateTo: ctx.to, limit, offset })) ?? [];
+    const page = mapRecords(rows, (raw) => {
+      const v = wbReportHeader(raw);
+      return { key: v.reportId, d: v.dateTo, value: v };
+    });
+    await commitPage(ctx, "wb_reports", summary, page, {
+      writeFacts: (tx, items) =>
+        writeSettlementReports(
+          tx,
+          ctx,
+          items.map(({ value: r }) => ({
+            kind: "wb_report" as const,
+            reportId: r.reportId,
+            dateFrom: r.dateFrom,
+            dateTo: r.dateTo,
+            payout: r.bankPaymentSum,
+            sums: Object.fromEntries(
+              Object.entries(r)
+                .filter(([k]) => k.endsWith("Sum"))
+                .map(([k, v]) => [k, String(v)]),
+            ),
+          })),
+        ),
+    });
+    if (rows.length < limit) break;
+  }
 }
 
 /** Stock now, per size summed to the card and warehouse, as the snapshot of today's business day. */

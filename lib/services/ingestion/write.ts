@@ -28,7 +28,7 @@ export function hashOf(value: unknown): string {
     .digest("base64url");
 }
 
-async function exec<T>(db: Db, stats: WriteStats | undefined, query: SQL): Promise<T[]> {
+export async function execWrite<T>(db: Db, stats: WriteStats | undefined, query: SQL): Promise<T[]> {
   const started = performance.now();
   const result = await db.execute(query);
   if (stats) {
@@ -44,13 +44,13 @@ async function exec<T>(db: Db, stats: WriteStats | undefined, query: SQL): Promi
   return rowsOf<T>(result);
 }
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+export function chunked<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
-function countReturned(rows: { inserted: boolean }[], total: number): WriteCounts {
+export function countReturned(rows: { inserted: boolean }[], total: number): WriteCounts {
   const inserted = rows.filter((r) => r.inserted === true || (r.inserted as unknown) === "t").length;
   return { inserted, updated: rows.length - inserted, unchanged: total - rows.length };
 }
@@ -85,11 +85,11 @@ export async function upsertRawRecords(
   }
   const unique = [...byKey.values()];
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: records.length - unique.length };
-  for (const part of chunks(unique)) {
+  for (const part of chunked(unique)) {
     const json = JSON.stringify(
       part.map((r) => ({ k: r.key, p: r.payload, h: hashOf(r.payload), d: r.d, v: r.version })),
     );
-    const rows = await exec<{ inserted: boolean }>(
+    const rows = await execWrite<{ inserted: boolean }>(
       db,
       stats,
       sql`insert into raw_records (account_id, source, natural_key, payload, payload_hash, d, version)
@@ -147,7 +147,7 @@ export async function insertQuarantine(
   if (items.length === 0) return;
   const unique = new Map(items.map((i) => [hashOf(i.payload), i]));
   const json = JSON.stringify([...unique].map(([h, i]) => ({ r: i.reason, p: i.payload, h })));
-  await exec(
+  await execWrite(
     db,
     stats,
     sql`insert into quarantine (run_id, account_id, source, reason, payload, payload_hash)
@@ -178,7 +178,7 @@ export async function upsertSkus(
   const byId = new Map(items.map((i) => [i.externalId, i]));
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: items.length - byId.size };
   const idColumn = marketplace === "WB" ? sql.raw("nm_id") : sql.raw("ozon_id");
-  for (const part of chunks([...byId.values()])) {
+  for (const part of chunked([...byId.values()])) {
     const json = JSON.stringify(
       part.map((i) => ({
         e: i.externalId,
@@ -189,7 +189,7 @@ export async function upsertSkus(
         c: i.category,
       })),
     );
-    const rows = await exec<{ inserted: boolean }>(
+    const rows = await execWrite<{ inserted: boolean }>(
       db,
       stats,
       sql`insert into sku (account_id, marketplace, ${idColumn}, ozon_product_id, article, name, brand, category)
@@ -280,7 +280,7 @@ export async function resolveWarehouses(
     const json = JSON.stringify(
       [...byCode.values()].map((w) => ({ c: w.code, n: w.name, k: w.kind, r: w.region ?? null })),
     );
-    await exec(
+    await execWrite(
       db,
       stats,
       sql`insert into warehouse (marketplace, code, name, kind, region)
@@ -294,145 +294,6 @@ export async function resolveWarehouses(
     await db.execute(sql`select id, code from warehouse where marketplace = ${marketplace}`),
   );
   return new Map(rows.map((r) => [r.code, Number(r.id)]));
-}
-
-export interface CashflowInput {
-  d: string;
-  type: string;
-  amount: string;
-  refId: string;
-  sourceType: string | null;
-  skuId: number | null;
-}
-
-export async function upsertCashflows(
-  db: Db,
-  stats: WriteStats | undefined,
-  accountId: number,
-  marketplace: Marketplace,
-  items: CashflowInput[],
-): Promise<WriteCounts> {
-  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const byKey = new Map(items.map((i) => [`${i.refId}|${i.type}`, i]));
-  for (const part of chunks([...byKey.values()])) {
-    const json = JSON.stringify(
-      part.map((i) => ({
-        d: i.d,
-        t: i.type,
-        a: i.amount,
-        r: i.refId,
-        st: i.sourceType,
-        s: i.skuId,
-        h: hashOf([i.d, i.amount, i.sourceType, i.skuId]),
-      })),
-    );
-    const rows = await exec<{ inserted: boolean }>(
-      db,
-      stats,
-      sql`insert into cashflows (account_id, d, marketplace, type, amount, ref_id, source_type, sku_id, src_hash)
-          select ${accountId}::int, x.d, ${marketplace}::text, x.t, x.a, x.r, x.st, x.s, x.h
-          from jsonb_to_recordset(${json}::jsonb) as x(d date, t text, a numeric, r text, st text, s int, h text)
-          on conflict (account_id, ref_id, type) do update
-            set d = excluded.d, amount = excluded.amount, source_type = excluded.source_type, sku_id = excluded.sku_id,
-                src_hash = excluded.src_hash, updated_at = now()
-            where cashflows.src_hash is distinct from excluded.src_hash
-          returning (xmax = 0) as inserted`,
-    );
-    counts = addCounts(counts, countReturned(rows, part.length));
-  }
-  return counts;
-}
-
-export interface DailySalesInput {
-  d: string;
-  skuId: number;
-  warehouseId: number | null;
-  channel: "FBO" | "FBS";
-  isSettled: boolean;
-  qty: number;
-  refundsQty: number;
-  revenueGross: string;
-  refundsAmount: string;
-  promoCost: string;
-  deliveryCost: string;
-  commissionAmount: string;
-}
-
-/**
- * Replaces an account's daily_sales for [from, to] with the derived rows: upserts what changed and
- * deletes rows that no longer exist (e.g. a provisional row replaced by its settled one).
- */
-export async function replaceDailySales(
-  db: Db,
-  stats: WriteStats | undefined,
-  accountId: number,
-  from: string,
-  to: string,
-  items: DailySalesInput[],
-): Promise<WriteCounts & { deleted: number }> {
-  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (const part of chunks(items)) {
-    const json = JSON.stringify(
-      part.map((i) => ({
-        d: i.d,
-        s: i.skuId,
-        w: i.warehouseId,
-        c: i.channel,
-        st: i.isSettled,
-        q: i.qty,
-        rq: i.refundsQty,
-        rg: i.revenueGross,
-        ra: i.refundsAmount,
-        pc: i.promoCost,
-        dc: i.deliveryCost,
-        ca: i.commissionAmount,
-        h: hashOf([
-          i.channel,
-          i.isSettled,
-          i.qty,
-          i.refundsQty,
-          i.revenueGross,
-          i.refundsAmount,
-          i.promoCost,
-          i.deliveryCost,
-          i.commissionAmount,
-        ]),
-      })),
-    );
-    const rows = await exec<{ inserted: boolean }>(
-      db,
-      stats,
-      sql`insert into daily_sales (d, sku_id, warehouse_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost, commission_amount, channel, is_settled, src_hash)
-          select x.d, x.s, x.w, x.q, x.rq, x.rg, x.ra, x.pc, x.dc, x.ca, x.c, x.st, x.h
-          from jsonb_to_recordset(${json}::jsonb) as x(d date, s int, w int, q int, rq int, rg numeric, ra numeric, pc numeric, dc numeric, ca numeric, c text, st boolean, h text)
-          on conflict (d, sku_id, warehouse_id) do update
-            set qty = excluded.qty, refunds_qty = excluded.refunds_qty, revenue_gross = excluded.revenue_gross,
-                refunds_amount = excluded.refunds_amount, promo_cost = excluded.promo_cost, delivery_cost = excluded.delivery_cost,
-                commission_amount = excluded.commission_amount, channel = excluded.channel, is_settled = excluded.is_settled,
-                src_hash = excluded.src_hash, updated_at = now()
-            where daily_sales.src_hash is distinct from excluded.src_hash
-          returning (xmax = 0) as inserted`,
-    );
-    counts = addCounts(counts, countReturned(rows, part.length));
-  }
-  // rows of the range that the derivation no longer produces: found in memory (a hash set), deleted by id
-  const wanted = new Set(items.map((i) => `${i.d}|${i.skuId}|${i.warehouseId ?? ""}`));
-  const existing = rowsOf<{ id: number; d: string; s: number; w: number | null }>(
-    await db.execute(sql`select ds.id, ds.d::text as d, ds.sku_id as s, ds.warehouse_id as w from daily_sales ds join sku on sku.id = ds.sku_id
-                         where sku.account_id = ${accountId}::int and ds.d between ${from}::date and ${to}::date`),
-  );
-  const stale = existing.filter((r) => !wanted.has(`${r.d}|${r.s}|${r.w ?? ""}`)).map((r) => Number(r.id));
-  const deleted: unknown[] = [];
-  for (const part of chunks(stale, 20_000)) {
-    deleted.push(
-      ...(await exec(
-        db,
-        stats,
-        sql`delete from daily_sales where id in (select (value #>> '{}')::bigint from jsonb_array_elements(${JSON.stringify(part)}::jsonb)) returning id`,
-      )),
-    );
-  }
-  return { ...counts, deleted: deleted.length };
 }
 
 export interface DailyStockInput {
@@ -449,7 +310,7 @@ export async function upsertDailyStock(
   items: DailyStockInput[],
 ): Promise<WriteCounts> {
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (const part of chunks(items)) {
+  for (const part of chunked(items)) {
     const json = JSON.stringify(
       part.map((i) => ({
         d: i.d,
@@ -460,7 +321,7 @@ export async function upsertDailyStock(
         h: hashOf([i.onHand, i.inTransit]),
       })),
     );
-    const rows = await exec<{ inserted: boolean }>(
+    const rows = await execWrite<{ inserted: boolean }>(
       db,
       stats,
       sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
@@ -493,7 +354,7 @@ export interface ReviewInput {
 export async function upsertReviews(db: Db, stats: WriteStats | undefined, items: ReviewInput[]): Promise<WriteCounts> {
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const byId = new Map(items.map((i) => [i.reviewId, i]));
-  for (const part of chunks([...byId.values()])) {
+  for (const part of chunked([...byId.values()])) {
     const json = JSON.stringify(
       part.map((i) => ({
         id: i.reviewId,
@@ -521,7 +382,7 @@ export async function upsertReviews(db: Db, stats: WriteStats | undefined, items
         ]),
       })),
     );
-    const rows = await exec<{ inserted: boolean }>(
+    const rows = await execWrite<{ inserted: boolean }>(
       db,
       stats,
       sql`insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, product_name, order_status, reply_status, src_hash)
@@ -553,7 +414,7 @@ export async function writeCursor(
   source: string,
   cursor: string,
 ): Promise<void> {
-  await exec(
+  await execWrite(
     db,
     stats,
     sql`insert into sync_cursors (account_id, source, cursor) values (${accountId}::int, ${source}, ${cursor})

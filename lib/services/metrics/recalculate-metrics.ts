@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { logger } from "@/lib/logger";
+import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { refreshSkuCumulativeStatement } from "./sku-cumulative";
 import { updateWhenChanged } from "./upsert-changed";
 import { refreshStoreDailyStatements } from "./store-daily";
@@ -66,26 +67,30 @@ function checkWindow(name: string, value: number): number {
 }
 
 /**
- * The statement itself, exported so the bench can time it. Definitions (see lib/domain):
- * revenue_net = gross - refunds - promo - delivery - commission (commission estimated from
- * commission_rules where unknown, see lib/domain/commission.ts); cogs = qty x cost effective on d,
- * NULL when units sold without a cost price; profit = revenue_net - cogs; margin = profit /
- * revenue_net x 100 (0 when revenue_net <= 0); svN = units over the last N calendar days / N;
- * stock_cover_days = (on_hand + in_transit) / velocity over the marketplace's window, NULL
- * without sales or without a stock snapshot on d.
+ * The statement itself, exported so the bench can time it. Definitions (see lib/domain/pnl.ts): the
+ * twelve P&L lines are daily_sales' sums per SKU and day; provisional sales whose feed gave no
+ * commission get one estimated from commission_rules (estimated_commission, inside commission), and
+ * provisional units get the SKU's settled logistics per unit sold over the range and the 56 days
+ * before it, else the store's (estimated_logistics, inside logistics); payout = the twelve lines;
+ * net_sales = sales + returns; cogs = units sold x the cost effective on d less units returned x
+ * the cost effective on their sale's day, NULL when units sold without a cost price; profit = payout -
+ * cogs; margin = profit / net_sales x 100 (NULL without cogs, 0 when net_sales <= 0); svN = units over
+ * the last N days / N; stock_cover_days = (on_hand + in_transit) / velocity over the marketplace's
+ * window, NULL without sales or without a stock snapshot on d.
  */
 /** metrics_daily's derived numbers: an upsert rewrites a row only when one of them changed */
 const METRICS_COLUMNS = [
   "qty",
   "refunds_qty",
-  "revenue_gross",
-  "refunds_amount",
-  "promo_cost",
-  "delivery_cost",
-  "commission_amount",
+  ...PNL_LINES,
+  "estimated_commission",
+  "estimated_logistics",
   "is_commission_estimated",
+  "is_logistics_estimated",
   "is_settled",
-  "revenue_net",
+  "provisional_sales",
+  "net_sales",
+  "payout",
   "cogs",
   "profit",
   "margin",
@@ -97,9 +102,15 @@ const METRICS_COLUMNS = [
   "stock_cover_days",
 ] as const;
 
+/** Days of settled history before the range that the logistics estimate per unit draws on. */
+export const LOGISTICS_RATE_DAYS = 56;
+
+const each = (f: (line: string) => string, separator = ", ") => sql.raw(PNL_LINES.map(f).join(separator));
+
 export function recalculateMetricsStatement(from: string, to: string, wbDays: number, ozonDays: number) {
   const maxWindow = Math.max(28, wbDays, ozonDays);
   const windowStart = addDays(from, -(maxWindow - 1));
+  const rateStart = addDays(from, -LOGISTICS_RATE_DAYS);
   const span = daysBetween(windowStart, to);
   // validated integers (checkWindow): frame offsets must be constants
   const wbFrame = sql.raw(String(wbDays - 1));
@@ -113,44 +124,58 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
     sales_day AS (
       SELECT sku_id, d,
              sum(qty)::int AS qty, sum(refunds_qty)::int AS refunds_qty,
-             sum(revenue_gross) AS revenue_gross, sum(refunds_amount) AS refunds_amount,
-             sum(promo_cost) AS promo_cost, sum(delivery_cost) AS delivery_cost,
-             sum(commission_amount) AS commission_amount, bool_and(is_settled) AS is_settled
+             sum(provisional_qty)::int AS provisional_qty, sum(provisional_sales) AS provisional_sales,
+             sum(unpriced_sales) AS unpriced_sales,
+             ${each((l) => `sum(${l}) AS ${l}`)},
+             bool_and(is_settled) AS is_settled
       FROM daily_sales
       WHERE d BETWEEN ${windowStart}::date AND ${to}::date
       GROUP BY sku_id, d
     ),
-    -- only rows whose commission is unknown (their commission_amount is 0, so the estimate adds on)
+    -- commission of provisional sales the feed stated none for, from the rules in force on d
     estimates AS (
       SELECT s.sku_id, s.d,
-             sum(round((s.revenue_gross - s.refunds_amount) * coalesce(
+             round(s.unpriced_sales * coalesce(
                (r.rule_json -> 'categories' ->> k.category)::numeric,
                (SELECT (b ->> 'percent')::numeric
                   FROM jsonb_array_elements(r.rule_json -> 'priceBands') AS b
-                 WHERE s.qty > 0
-                   AND s.revenue_gross >= (b ->> 'minPrice')::numeric * s.qty
-                   AND ((b ->> 'maxPrice') IS NULL OR s.revenue_gross < (b ->> 'maxPrice')::numeric * s.qty)
+                 WHERE s.provisional_qty > 0
+                   AND s.unpriced_sales >= (b ->> 'minPrice')::numeric * s.provisional_qty
+                   AND ((b ->> 'maxPrice') IS NULL OR s.unpriced_sales < (b ->> 'maxPrice')::numeric * s.provisional_qty)
                  LIMIT 1),
                (r.rule_json ->> 'defaultPercent')::numeric
-             ) / 100, 2)) AS est
-      FROM daily_sales s
+             ) / 100, 2) AS est
+      FROM sales_day s
       JOIN sku k ON k.id = s.sku_id
       JOIN rules r ON r.marketplace = k.marketplace AND s.d >= r.dt_from AND (r.dt_to IS NULL OR s.d < r.dt_to)
-      WHERE s.d BETWEEN ${from}::date AND ${to}::date
-        AND NOT s.is_settled AND s.commission_amount = 0 AND s.revenue_gross <> s.refunds_amount
-      GROUP BY s.sku_id, s.d
+      WHERE s.d BETWEEN ${from}::date AND ${to}::date AND s.unpriced_sales <> 0
+    ),
+    -- settled logistics per settled unit sold: the SKU's, else its store's
+    settled AS (
+      SELECT ds.sku_id, k.account_id, sum(ds.logistics) AS logistics, sum(ds.qty - ds.provisional_qty) AS units
+      FROM daily_sales ds JOIN sku k ON k.id = ds.sku_id
+      WHERE ds.d BETWEEN ${rateStart}::date AND ${to}::date
+      GROUP BY ds.sku_id, k.account_id
+    ),
+    sku_rate AS (
+      SELECT sku_id, logistics / units AS rate FROM settled WHERE units > 0
+    ),
+    store_rate AS (
+      SELECT account_id, sum(logistics) / sum(units) AS rate FROM settled
+      GROUP BY account_id HAVING sum(units) > 0
     ),
     series AS (
-      SELECT k.id AS sku_id, k.marketplace, (${windowStart}::date + i) AS d
+      SELECT k.id AS sku_id, k.marketplace, k.account_id, (${windowStart}::date + i) AS d
       FROM sku k CROSS JOIN generate_series(0, ${span}::int) AS i
     ),
     win AS (
-      SELECT se.sku_id, se.marketplace, se.d,
+      SELECT se.sku_id, se.marketplace, se.account_id, se.d,
              coalesce(sd.qty, 0) AS qty, coalesce(sd.refunds_qty, 0) AS refunds_qty,
-             coalesce(sd.revenue_gross, 0) AS revenue_gross, coalesce(sd.refunds_amount, 0) AS refunds_amount,
-             coalesce(sd.promo_cost, 0) AS promo_cost, coalesce(sd.delivery_cost, 0) AS delivery_cost,
-             coalesce(sd.commission_amount, 0) + coalesce(e.est, 0) AS commission_amount,
-             e.est IS NOT NULL AS is_estimated, coalesce(sd.is_settled, false) AS is_settled,
+             coalesce(sd.provisional_qty, 0) AS provisional_qty,
+             coalesce(sd.provisional_sales, 0) AS provisional_sales,
+             ${each((l) => `coalesce(sd.${l}, 0) AS ${l}`)},
+             coalesce(-e.est, 0) AS estimated_commission,
+             e.est IS NOT NULL AS is_commission_estimated, coalesce(sd.is_settled, true) AS is_settled,
              CASE WHEN se.marketplace = 'WB' THEN ${wbDays}::int ELSE ${ozonDays}::int END AS cover_window,
              sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS u7,
              sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN 13 PRECEDING AND CURRENT ROW) AS u14,
@@ -169,13 +194,30 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
       WHERE d BETWEEN ${from}::date AND ${to}::date
       GROUP BY sku_id, d
     ),
-    calc AS (
+    returned AS (
+      SELECT r.sku_id, r.d, sum(r.qty * rc.cost_price) AS cogs, bool_or(rc.cost_price IS NULL) AS missing
+      FROM daily_returns r
+      LEFT JOIN LATERAL (
+        SELECT c.cost_price FROM cost_price_history c
+        WHERE c.sku_id = r.sku_id AND c.dt_from <= coalesce(r.sale_d, r.d)
+        ORDER BY c.dt_from DESC LIMIT 1
+      ) rc ON true
+      WHERE r.d BETWEEN ${from}::date AND ${to}::date
+      GROUP BY r.sku_id, r.d
+    ),
+    est AS (
       SELECT w.*, st.on_hand, st.in_transit,
-             w.revenue_gross - w.refunds_amount - w.promo_cost - w.delivery_cost - w.commission_amount AS revenue_net,
+             CASE WHEN w.provisional_qty > 0 AND coalesce(sr.rate, str.rate) IS NOT NULL
+                  THEN round(coalesce(sr.rate, str.rate) * w.provisional_qty, 2) ELSE 0 END AS estimated_logistics,
+             w.provisional_qty > 0 AND coalesce(sr.rate, str.rate) IS NOT NULL AS is_logistics_estimated,
              CASE WHEN cp.cost_price IS NULL AND w.qty > 0 THEN NULL
-                  ELSE w.qty * coalesce(cp.cost_price, 0) END AS cogs
+                  -- a return whose sale's cost is unknown reverses nothing it cannot price
+                  ELSE w.qty * coalesce(cp.cost_price, 0) - coalesce(rt.cogs, 0) END AS cogs
       FROM win w
       LEFT JOIN stock_day st ON st.sku_id = w.sku_id AND st.d = w.d
+      LEFT JOIN returned rt ON rt.sku_id = w.sku_id AND rt.d = w.d
+      LEFT JOIN sku_rate sr ON sr.sku_id = w.sku_id
+      LEFT JOIN store_rate str ON str.account_id = w.account_id
       LEFT JOIN LATERAL (
         SELECT c.cost_price FROM cost_price_history c
         WHERE c.sku_id = w.sku_id AND c.dt_from <= w.d
@@ -183,18 +225,26 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
       ) cp ON true
       WHERE w.d >= ${from}::date
     ),
+    calc AS (
+      SELECT est.*,
+             commission + estimated_commission AS commission_total,
+             logistics + estimated_logistics AS logistics_total,
+             sales + returns AS net_sales,
+             ${each((l) => l, " + ")} + estimated_commission + estimated_logistics AS payout
+      FROM est
+    ),
     written AS (
     INSERT INTO metrics_daily AS m (
-      d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
-      commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin,
-      sv7, sv14, sv28, on_hand, in_transit, stock_cover_days, updated_at
+      d, sku_id, ${sql.raw(METRICS_COLUMNS.join(", "))}, updated_at
     )
-    SELECT d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
-           commission_amount, is_estimated, is_settled, revenue_net, cogs, revenue_net - cogs,
+    SELECT d, sku_id, qty, refunds_qty,
+           ${each((l) => (l === "commission" ? "commission_total" : l === "logistics" ? "logistics_total" : l))},
+           estimated_commission, estimated_logistics, is_commission_estimated, is_logistics_estimated,
+           is_settled, provisional_sales, net_sales, payout, cogs, payout - cogs,
            CASE WHEN cogs IS NULL THEN NULL
-                WHEN revenue_net <= 0 THEN 0
-                -- profit <= revenue_net keeps margin <= 100; a huge loss on a tiny revenue is capped to fit the column
-                ELSE greatest(-9999999.99, round((revenue_net - cogs) * 100 / revenue_net, 2)) END,
+                WHEN net_sales <= 0 THEN 0
+                -- a huge loss on tiny sales is capped to fit the column
+                ELSE least(9999999.99, greatest(-9999999.99, round((payout - cogs) * 100 / net_sales, 2))) END,
            round(u7::numeric / 7, 4), round(u14::numeric / 14, 4), round(u28::numeric / 28, 4),
            on_hand, in_transit,
            CASE WHEN ucover > 0 AND on_hand IS NOT NULL

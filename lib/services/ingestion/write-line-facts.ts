@@ -1,0 +1,163 @@
+// Order and finance line facts, written typed in the same transaction as their raw records (each a
+// set-based upsert that leaves unchanged rows alone, so a re-run writes nothing).
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import type { Marketplace } from "@/db/schema";
+import { PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
+import { toMoneyString } from "@/lib/domain/money";
+import type { FinanceLineFact, OrderLineFact, WarehouseRef } from "@/lib/marketplaces/lines";
+import type { SourceContext, SourceSummary } from "./context";
+import { type WriteStats, addCounts, execWrite, hashOf, resolveWarehouses, chunked, countReturned } from "./write";
+import type { WriteCounts } from "./write";
+
+const lineColumns = sql.raw(PNL_LINES.join(", "));
+const excludedLineColumns = sql.raw(PNL_LINES.map((l) => `${l} = excluded.${l}`).join(", "));
+const recordsetLineColumns = sql.raw(PNL_LINES.map((l) => `${l} numeric`).join(", "));
+const selectLineColumns = sql.raw(PNL_LINES.map((l) => `coalesce(x.${l}, 0)`).join(", "));
+
+async function idsFor(
+  ctx: SourceContext,
+  tx: Db,
+  marketplace: Marketplace,
+  items: { sku: string | null; article: string | null; warehouse: WarehouseRef | null }[],
+) {
+  const skuIds = await ctx.skus.resolve(
+    tx,
+    ctx.stats,
+    items.filter((i) => i.sku !== null).map((i) => ({ externalId: i.sku!, article: i.article })),
+  );
+  const warehouses = await resolveWarehouses(
+    tx,
+    ctx.stats,
+    marketplace,
+    items.flatMap((i) => (i.warehouse ? [i.warehouse] : [])),
+  );
+  return { skuIds, warehouses };
+}
+
+/** Upserts order lines by (store, line key); an older record version never overwrites a newer one. */
+export async function writeOrderLines(
+  ctx: SourceContext,
+  tx: Db,
+  marketplace: Marketplace,
+  facts: OrderLineFact[],
+): Promise<WriteCounts> {
+  const byKey = new Map<string, OrderLineFact>();
+  for (const f of facts) {
+    const seen = byKey.get(f.key);
+    if (!seen || (f.version ?? "") >= (seen.version ?? "")) byKey.set(f.key, f);
+  }
+  const unique = [...byKey.values()];
+  const { skuIds, warehouses } = await idsFor(ctx, tx, marketplace, unique);
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const part of chunked(unique)) {
+    const rows = part.map((f) => {
+      const row = {
+        k: f.key,
+        o: f.orderKey,
+        s: skuIds.get(f.sku)!,
+        w: warehouses.get(f.warehouse.code) ?? null,
+        c: f.channel,
+        t: f.kind,
+        d: f.d,
+        q: f.qty,
+        a: toMoneyString(f.amount),
+        fc: f.feedCommission === null ? null : toMoneyString(f.feedCommission),
+        v: f.version,
+      };
+      return { ...row, h: hashOf(row) };
+    });
+    const result = await execWrite<{ inserted: boolean }>(
+      tx,
+      ctx.stats,
+      sql`insert into order_lines (account_id, line_key, order_key, sku_id, warehouse_id, channel, kind, d, qty, amount,
+            feed_commission, version, src_hash)
+          select ${ctx.accountId}::int, x.k, x.o, x.s, x.w, x.c, x.t, x.d, x.q, x.a, x.fc, x.v, x.h
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            as x(k text, o text, s int, w int, c text, t text, d date, q int, a numeric, fc numeric, v text, h text)
+          on conflict (account_id, line_key) do update
+            set order_key = excluded.order_key, sku_id = excluded.sku_id, warehouse_id = excluded.warehouse_id,
+                channel = excluded.channel, kind = excluded.kind, d = excluded.d, qty = excluded.qty,
+                amount = excluded.amount, feed_commission = excluded.feed_commission, version = excluded.version,
+                src_hash = excluded.src_hash, updated_at = now()
+            where order_lines.src_hash is distinct from excluded.src_hash
+              and (order_lines.version is null or excluded.version is null or excluded.version >= order_lines.version)
+          returning (xmax = 0) as inserted`,
+    );
+    counts = addCounts(counts, countReturned(result, part.length));
+  }
+  return counts;
+}
+
+/** Upserts finance lines by (store, line key), each with its P&L parts as columns. */
+export async function writeFinanceLines(
+  ctx: SourceContext,
+  tx: Db,
+  marketplace: Marketplace,
+  facts: FinanceLineFact[],
+): Promise<WriteCounts> {
+  const unique = [...new Map(facts.map((f) => [f.key, f])).values()];
+  const { skuIds, warehouses } = await idsFor(ctx, tx, marketplace, unique);
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const part of chunked(unique)) {
+    const rows = part.map((f) => {
+      const lines: Partial<Record<PnlLine, string>> = {};
+      for (const p of f.parts) {
+        const before = lines[p.line];
+        lines[p.line] = toMoneyString(p.amount.plus(before ?? 0));
+      }
+      const row = {
+        k: f.key,
+        d: f.d,
+        r: f.reportId,
+        o: f.orderKey,
+        s: f.sku === null ? null : skuIds.get(f.sku)!,
+        w: f.warehouse ? (warehouses.get(f.warehouse.code) ?? null) : null,
+        c: f.channel,
+        st: f.settles,
+        q: f.qty,
+        ty: f.sourceType.slice(0, 500),
+        wa: f.warnings.length > 0 ? f.warnings.join("; ").slice(0, 500) : null,
+        ...lines,
+      };
+      return { ...row, h: hashOf(row) };
+    });
+    const result = await execWrite<{ inserted: boolean }>(
+      tx,
+      ctx.stats,
+      sql`insert into finance_lines (account_id, marketplace, line_key, d, report_id, order_key, sku_id, warehouse_id,
+            channel, settles, qty, source_type, warning, ${lineColumns}, src_hash)
+          select ${ctx.accountId}::int, ${marketplace}::text, x.k, x.d, x.r, x.o, x.s, x.w, x.c, x.st, x.q, x.ty, x.wa,
+                 ${selectLineColumns}, x.h
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            as x(k text, d date, r text, o text, s int, w int, c text, st text, q int, ty text, wa text,
+                 ${recordsetLineColumns}, h text)
+          on conflict (account_id, line_key) do update
+            set d = excluded.d, report_id = excluded.report_id, order_key = excluded.order_key,
+                sku_id = excluded.sku_id, warehouse_id = excluded.warehouse_id, channel = excluded.channel,
+                settles = excluded.settles, qty = excluded.qty, source_type = excluded.source_type,
+                warning = excluded.warning, ${excludedLineColumns}, src_hash = excluded.src_hash, updated_at = now()
+            where finance_lines.src_hash is distinct from excluded.src_hash
+          returning (xmax = 0) as inserted`,
+    );
+    counts = addCounts(counts, countReturned(result, part.length));
+  }
+  return counts;
+}
+
+/** Counts repeated warnings ("unknown WB operation X" x 12) into one line each for the sync page. */
+export function reportWarnings(summary: SourceSummary, warnings: string[]) {
+  if (warnings.length === 0) return;
+  const tally = new Map<string, number>();
+  for (const w of warnings) tally.set(w, (tally.get(w) ?? 0) + 1);
+  const list = (summary.warnings ??= []);
+  for (const [w, n] of tally) {
+    const existing = list.findIndex((x) => x === w || x.startsWith(`${w} x`));
+    const before = existing < 0 ? 0 : Number(/ x(\d+)$/.exec(list[existing])?.[1] ?? 1);
+    const text = before + n > 1 ? `${w} x${before + n}` : w;
+    if (existing < 0) list.push(text);
+    else list[existing] = text;
+  }
+}
+
+export type { WriteStats };
