@@ -1,16 +1,18 @@
-import type { CashflowType } from "@/db/schema/facts";
+import type { CashflowType } from "@/lib/data/cashflow";
 
-/** Display order and colour of each cash flow type. */
+/** Display order and colour of each cash flow type (the P&L lines, then financing). */
 export const cashflowSeries: { key: CashflowType; color: string }[] = [
-  { key: "sale_payout", color: "#059669" },
-  { key: "compensation", color: "#10b981" },
+  { key: "sales", color: "#059669" },
+  { key: "returns", color: "#f43f5e" },
+  { key: "compensations", color: "#10b981" },
+  { key: "loyalty", color: "#a3e635" },
+  { key: "commission", color: "#475569" },
+  { key: "acquiring", color: "#64748b" },
   { key: "logistics", color: "#f59e0b" },
   { key: "storage", color: "#d97706" },
   { key: "acceptance", color: "#b45309" },
   { key: "advertising", color: "#8b5cf6" },
-  { key: "penalty", color: "#dc2626" },
-  { key: "acquiring", color: "#64748b" },
-  { key: "deduction_other", color: "#94a3b8" },
-  { key: "other", color: "#cbd5e1" },
+  { key: "penalties", color: "#dc2626" },
+  { key: "deductions_other", color: "#94a3b8" },
   { key: "financing", color: "#0ea5e9" },
 ];

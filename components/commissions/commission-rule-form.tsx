@@ -325,7 +325,7 @@ export function CommissionRuleForm({
               </tr>
             </thead>
             <tbody>
-              {(["commission", "revenueNet", "profit"] as const).map((k) => (
+              {(["commission", "payout", "profit"] as const).map((k) => (
                 <tr key={k}>
                   <th scope="row" className="py-1 pr-3 text-left font-normal">
                     {t(`totals.${k}`)}

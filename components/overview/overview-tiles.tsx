@@ -4,7 +4,7 @@ import { getOverviewTiles } from "@/lib/data";
 import type { PnlTotals } from "@/lib/data/overview";
 import type { DashboardScope } from "@/lib/data/scope";
 
-type TileKey = "revenueNet" | "cogs" | "profit" | "margin" | "units" | "refunds";
+type TileKey = "netSales" | "payout" | "cogs" | "profit" | "margin" | "units";
 
 /** Change in percent against the previous period; null when there is nothing to compare with. */
 function change(current: number, previous: number): number | null {
@@ -17,20 +17,20 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
   const value = (totals: PnlTotals, key: TileKey): number =>
     key === "margin" ? Number(totals.margin ?? 0) : Number(totals[key] as string | number);
   const show = (totals: PnlTotals, key: TileKey): string => {
-    if (key === "units" || key === "refunds") return f.number(totals[key]);
+    if (key === "units") return f.number(totals[key]);
     if (key === "margin") return totals.margin === null ? "—" : f.percent(Number(totals.margin) / 100, 1);
     return f.rub(totals[key]);
   };
-  // for COGS and refunds a rise is bad news
+  // for COGS a rise is bad news
   const isUpGood: Record<TileKey, boolean> = {
-    revenueNet: true,
+    netSales: true,
+    payout: true,
     cogs: false,
     profit: true,
     margin: true,
     units: true,
-    refunds: false,
   };
-  const keys: TileKey[] = ["revenueNet", "cogs", "profit", "margin", "units", "refunds"];
+  const keys: TileKey[] = ["netSales", "payout", "cogs", "profit", "margin", "units"];
   return (
     <section aria-labelledby="tiles-title" data-testid="overview-tiles">
       <h2 id="tiles-title" className="sr-only">
@@ -76,9 +76,19 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
                   </span>
                 )}
               </dd>
-              {key === "profit" && Number(tiles.current.revenueWithoutCost) > 0 ? (
+              {key === "profit" && Number(tiles.current.storeLevel) !== 0 ? (
+                <dd className="mt-1 text-xs text-slate-600" data-testid="profit-store-level">
+                  {t("profitStoreLevel", { amount: f.rub(tiles.current.storeLevel) })}
+                </dd>
+              ) : null}
+              {key === "profit" && Number(tiles.current.netSalesWithoutCost) > 0 ? (
                 <dd className="mt-1 text-xs text-amber-800" data-testid="profit-incomplete">
-                  {t("profitIncomplete", { amount: f.rub(tiles.current.revenueWithoutCost) })}
+                  {t("profitIncomplete", { amount: f.rub(tiles.current.netSalesWithoutCost) })}
+                </dd>
+              ) : null}
+              {key === "units" && tiles.current.refunds > 0 ? (
+                <dd className="mt-1 text-xs text-slate-600" data-testid="units-returned">
+                  {t("unitsReturned", { count: f.number(tiles.current.refunds) })}
                 </dd>
               ) : null}
             </div>

@@ -54,18 +54,31 @@ export function SkuTable(props: ServerTableProps<SkuRow>) {
           meta: { isNumeric: true },
           cell: (i) => f.number(i.getValue()),
         }),
-        helper.accessor("revenueNet", {
-          header: t("columns.revenueNet"),
+        helper.accessor("netSales", {
+          header: t("columns.netSales"),
           meta: { isNumeric: true },
-          // net revenue is after the marketplace's commission, so an estimated commission is marked here too;
-          // the legend above the table explains the marks (a title per cell repeated it 50 times)
+          // provisional sales are marked here; the legend above the table explains the marks (a title
+          // per cell repeated it 50 times)
           cell: (i) => {
             const row = i.row.original;
-            const flagged = row.isProvisional || row.hasEstimatedCommission;
+            const flagged = row.isProvisional;
             return (
               <span className={flagged ? "text-amber-800" : undefined}>
                 {f.rub(i.getValue())}
                 {row.isProvisional ? flagMark("provisional", td("flags.provisional")) : null}
+              </span>
+            );
+          },
+        }),
+        helper.accessor("payout", {
+          header: t("columns.payout"),
+          meta: { isNumeric: true },
+          // payout is after the marketplace's costs, so estimated commission or logistics is marked here
+          cell: (i) => {
+            const row = i.row.original;
+            return (
+              <span className={row.hasEstimatedCommission ? "text-amber-800" : undefined}>
+                {f.rub(i.getValue())}
                 {row.hasEstimatedCommission ? flagMark("estimated", td("flags.estimated")) : null}
               </span>
             );

@@ -83,7 +83,7 @@ ALTER TABLE "daily_sales" DROP CONSTRAINT "daily_sales_qty_ck";--> statement-bre
 DROP INDEX "daily_sales_sku_idx";--> statement-breakpoint
 DROP INDEX "metrics_daily_d_sku_read_idx";--> statement-breakpoint
 DROP INDEX "metrics_sku_cumulative_d_totals_idx";--> statement-breakpoint
-ALTER TABLE "daily_sales" ADD COLUMN "account_id" integer NOT NULL;--> statement-breakpoint
+ALTER TABLE "daily_sales" ADD COLUMN "account_id" integer;--> statement-breakpoint
 ALTER TABLE "daily_sales" ADD COLUMN "provisional_qty" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "daily_sales" ADD COLUMN "provisional_refunds_qty" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "daily_sales" ADD COLUMN "provisional_sales" numeric(14, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint

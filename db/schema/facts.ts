@@ -167,9 +167,8 @@ export const dailySales = pgTable(
   "daily_sales",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** the store the derivation ran for (NULL only for SKUs of no store, which no sync derives) */
+    accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
     d: date("d", { mode: "string" }).notNull(),
     skuId: integer("sku_id")
       .notNull()

@@ -160,7 +160,7 @@ export const metricsSkuCumulative = pgTable(
     missingCostDays: integer("missing_cost_days").notNull(),
     /** rows with units or refunds not yet settled by a finance report */
     provisionalDays: integer("provisional_days").notNull(),
-    /** rows whose commission was estimated */
+    /** rows whose commission or logistics was estimated */
     estimatedDays: integer("estimated_days").notNull(),
   },
   (t) => [

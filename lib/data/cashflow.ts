@@ -1,12 +1,16 @@
 import "server-only";
-// Cash flow reads: money movements by type and day/week, operating vs financing, and payouts.
+// Cash flow reads: the money of the finance lines (settled, as the marketplaces report it) by P&L
+// line and day/week, operating vs financing (loan repayments), and the statements' payouts.
 import { sql } from "drizzle-orm";
-import type { CashflowType } from "@/db/schema";
 import { type Db, rowsOf } from "@/db";
+import { PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
 import type { DashboardScope } from "./scope";
 import { int } from "./sql-helpers";
 import { Decimal, parseMoney, toMoneyString } from "@/lib/domain/money";
 import type { Marketplace } from "@/db/schema";
+
+/** A P&L line, loan repayments kept apart as financing, or a payout to the seller's bank */
+export type CashflowType = PnlLine | "financing" | "payout";
 
 export interface CashflowBucket {
   d: string;
@@ -34,9 +38,14 @@ export interface PayoutRow {
   refId: string;
 }
 
-function accountCondition(accountId: number | null) {
-  return accountId === null ? sql`true` : sql`c.account_id = ${accountId}`;
+function accountCondition(accountId: number | null, alias = "c") {
+  return accountId === null ? sql`true` : sql`${sql.raw(alias)}.account_id = ${accountId}`;
 }
+
+/** one row per non-zero line amount of a finance line; loan repayments (WB deductions) are financing */
+const lineAmounts = sql.raw(
+  `cross join lateral (values ${PNL_LINES.map((l) => `('${l}', c.${l})`).join(", ")}) v(line, amount)`,
+);
 
 const groupRank = (type: CashflowType) => (type === "financing" ? 1 : type === "payout" ? 2 : 0);
 
@@ -49,8 +58,9 @@ function compareTotals(typeA: CashflowType, a: Decimal, typeB: CashflowType, b: 
 }
 
 /**
- * Operating = every type except 'financing' (loan repayments) and 'payout' (money moving from the
- * marketplace to the seller, not earned or spent).
+ * Operating = every P&L line except loan repayments ('financing'); payouts (money moving from the
+ * marketplace to the seller, not earned or spent) come from the statements (WB weekly reports' bank
+ * payment, Ozon payout periods), dated on their last day.
  */
 export async function queryCashflowSummary(
   db: Db,
@@ -59,10 +69,20 @@ export async function queryCashflowSummary(
 ): Promise<CashflowSummary> {
   const key = bucket === "day" ? sql`c.d` : sql.raw(`date_trunc('week', c.d::timestamp)::date`);
   const result = await db.execute(sql`
-    select ${key}::text as d, c.type, sum(c.amount)::text as amount, count(*)::int as n
-    from cashflows c
-    where c.d between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId)}
-    group by 1, 2 order by 1, 2
+    select ${key}::text as d,
+      case when v.line = 'deductions_other' and c.source_type like '%(financing)%' then 'financing' else v.line end
+        as type,
+      sum(v.amount)::text as amount, count(*)::int as n
+    from finance_lines c ${lineAmounts}
+    where v.amount <> 0 and c.d between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId)}
+    group by 1, 2
+    union all
+    select ${bucket === "day" ? sql`r.date_to` : sql.raw(`date_trunc('week', r.date_to::timestamp)::date`)}::text, 'payout',
+      sum(r.payout)::text, count(*)::int
+    from settlement_reports r
+    where r.date_to between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId, "r")}
+    group by 1
+    order by 1, 2
   `);
   const rows = rowsOf<{ d: string; type: CashflowType; amount: string; n: number }>(result);
   const zero = () => new Decimal(0);
@@ -113,10 +133,10 @@ export async function queryCashflowSummary(
 
 export async function queryPayouts(db: Db, scope: DashboardScope, limit = 100): Promise<PayoutRow[]> {
   const result = await db.execute(sql`
-    select c.d::text as d, a.name as account_name, c.marketplace, c.amount::text as amount, c.ref_id
-    from cashflows c left join accounts a on a.id = c.account_id
-    where c.type = 'payout' and c.d between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId)}
-    order by c.d desc, c.id desc limit ${limit}
+    select c.date_to::text as d, a.name as account_name, a.marketplace, c.payout::text as amount, c.report_id as ref_id
+    from settlement_reports c join accounts a on a.id = c.account_id
+    where c.date_to between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId)}
+    order by c.date_to desc, c.report_id desc limit ${limit}
   `);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     d: String(r.d),

@@ -8,17 +8,25 @@ import { type Bucket, bucketFor, type DashboardScope, previousPeriod } from "./s
 import { int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
 
 export interface PnlTotals {
-  revenueNet: string;
+  /** sales less returns at the seller's price */
+  netSales: string;
+  /** what the marketplaces owe: every P&L line, SKU-level and store-level */
+  payout: string;
   /** COGS of the units that have a cost price */
   cogs: string;
-  /** profit of the rows whose COGS is known */
+  /**
+   * gross profit: the SKU-days whose COGS is known (payout - cogs) plus the store-level lines
+   * (storage, deductions, subscriptions that name no SKU)
+   */
   profit: string;
-  /** percent of net revenue, null when net revenue <= 0 */
+  /** the store-level lines inside profit (signed) */
+  storeLevel: string;
+  /** profit / net sales of the SKU-days with a cost price, in percent; null when those net sales <= 0 */
   margin: string | null;
   units: number;
   refunds: number;
-  /** net revenue of days where a SKU sold without a cost price (profit leaves it out) */
-  revenueWithoutCost: string;
+  /** net sales of days where a SKU sold without a cost price (profit leaves them out) */
+  netSalesWithoutCost: string;
 }
 
 export interface OverviewTiles {
@@ -28,34 +36,38 @@ export interface OverviewTiles {
   previousTo: string;
   /** some numbers of the period are not yet settled by the finance report */
   hasProvisional: boolean;
-  /** some commissions of the period are estimated from commission rules */
+  /** some commissions or logistics costs of the period are estimated */
   hasEstimatedCommission: boolean;
   hasData: boolean;
 }
 
 interface TotalsRow {
-  revenue_net: string | null;
+  net_sales: string | null;
+  payout: string | null;
   cogs: string | null;
   profit: string | null;
+  store_level: string | null;
   units: number | string | null;
   refunds: number | string | null;
-  revenue_without_cost: string | null;
+  net_sales_with_cost: string | null;
+  net_sales_without_cost: string | null;
 }
 
 function totalsOf(row: TotalsRow | undefined): PnlTotals {
-  const revenueNet = num(row?.revenue_net) ?? "0";
   const profit = num(row?.profit) ?? "0";
-  const revenue = Number(revenueNet);
+  const withCost = Number(num(row?.net_sales_with_cost) ?? 0);
   // margin is displayed, not summed: a float division of two exact sums is fine here
-  const margin = revenue > 0 ? ((Number(profit) / revenue) * 100).toFixed(2) : null;
+  const margin = withCost > 0 ? ((Number(profit) / withCost) * 100).toFixed(2) : null;
   return {
-    revenueNet,
+    netSales: num(row?.net_sales) ?? "0",
+    payout: num(row?.payout) ?? "0",
     cogs: num(row?.cogs) ?? "0",
     profit,
+    storeLevel: num(row?.store_level) ?? "0",
     margin,
     units: int(row?.units),
     refunds: int(row?.refunds),
-    revenueWithoutCost: num(row?.revenue_without_cost) ?? "0",
+    netSalesWithoutCost: num(row?.net_sales_without_cost) ?? "0",
   };
 }
 
@@ -70,32 +82,44 @@ export async function queryOverviewTiles(db: Db, scope: DashboardScope): Promise
   const cur = sql`t.d >= ${scope.from}::date`;
   const result = await db.execute(sql`
     select
-      sum(t.revenue_net) filter (where ${cur})::text as cur_revenue_net,
+      sum(t.net_sales) filter (where ${cur})::text as cur_net_sales,
+      sum(t.payout + t.store_level_payout) filter (where ${cur})::text as cur_payout,
       sum(t.cogs) filter (where ${cur})::text as cur_cogs,
-      sum(t.profit) filter (where ${cur})::text as cur_profit,
+      sum(t.profit + t.store_level_payout) filter (where ${cur})::text as cur_profit,
+      sum(t.store_level_payout) filter (where ${cur})::text as cur_store_level,
       sum(t.qty) filter (where ${cur})::bigint as cur_units,
       sum(t.refunds_qty) filter (where ${cur})::bigint as cur_refunds,
-      sum(t.revenue_without_cost) filter (where ${cur})::text as cur_revenue_without_cost,
-      sum(t.revenue_net) filter (where not ${cur})::text as prev_revenue_net,
+      sum(t.net_sales_with_cost) filter (where ${cur})::text as cur_net_sales_with_cost,
+      sum(t.net_sales_without_cost) filter (where ${cur})::text as cur_net_sales_without_cost,
+      sum(t.net_sales) filter (where not ${cur})::text as prev_net_sales,
+      sum(t.payout + t.store_level_payout) filter (where not ${cur})::text as prev_payout,
       sum(t.cogs) filter (where not ${cur})::text as prev_cogs,
-      sum(t.profit) filter (where not ${cur})::text as prev_profit,
+      sum(t.profit + t.store_level_payout) filter (where not ${cur})::text as prev_profit,
+      sum(t.store_level_payout) filter (where not ${cur})::text as prev_store_level,
       sum(t.qty) filter (where not ${cur})::bigint as prev_units,
       sum(t.refunds_qty) filter (where not ${cur})::bigint as prev_refunds,
-      sum(t.revenue_without_cost) filter (where not ${cur})::text as prev_revenue_without_cost,
+      sum(t.net_sales_with_cost) filter (where not ${cur})::text as prev_net_sales_with_cost,
+      sum(t.net_sales_without_cost) filter (where not ${cur})::text as prev_net_sales_without_cost,
       coalesce(bool_or(t.has_provisional) filter (where ${cur}), false) as has_provisional,
-      coalesce(bool_or(t.has_estimated_commission) filter (where ${cur}), false) as has_estimated,
-      coalesce(sum(t.active_skus) filter (where ${cur}), 0)::int as active_rows
+      coalesce(bool_or(t.has_estimated_commission or t.has_estimated_logistics) filter (where ${cur}), false)
+        as has_estimated,
+      coalesce(sum(t.active_skus) filter (where ${cur}), 0)::int
+        + count(*) filter (where ${cur} and t.store_level_payout <> 0)::int as active_rows
     from metrics_store_daily t
     where t.d between ${prev.from}::date and ${scope.to}::date and ${storeDailyCondition(scope.accountId)}
   `);
   const r = rowsOf<Record<string, string | number | boolean | null>>(result)[0] ?? {};
+  const text = (name: string) => r[name] as string | null;
   const pick = (prefix: string): TotalsRow => ({
-    revenue_net: r[`${prefix}_revenue_net`] as string | null,
-    cogs: r[`${prefix}_cogs`] as string | null,
-    profit: r[`${prefix}_profit`] as string | null,
+    net_sales: text(`${prefix}_net_sales`),
+    payout: text(`${prefix}_payout`),
+    cogs: text(`${prefix}_cogs`),
+    profit: text(`${prefix}_profit`),
+    store_level: text(`${prefix}_store_level`),
     units: r[`${prefix}_units`] as number | null,
     refunds: r[`${prefix}_refunds`] as number | null,
-    revenue_without_cost: r[`${prefix}_revenue_without_cost`] as string | null,
+    net_sales_with_cost: text(`${prefix}_net_sales_with_cost`),
+    net_sales_without_cost: text(`${prefix}_net_sales_without_cost`),
   });
   return {
     current: totalsOf(pick("cur")),
@@ -111,12 +135,13 @@ export async function queryOverviewTiles(db: Db, scope: DashboardScope): Promise
 export interface PnlPoint {
   /** first day of the bucket */
   d: string;
-  /** gross sales minus refunds */
+  /** net sales: sales less returns */
   revenue: string;
-  /** marketplace fees (commission, logistics, promotion) plus known COGS */
+  /** every marketplace line but sales and returns (fees, storage, deductions, ...) plus known COGS, positive */
   costs: string;
+  /** gross profit with the store-level lines */
   profit: string;
-  revenueNet: string;
+  payout: string;
   cogs: string;
   units: number;
   isProvisional: boolean;
@@ -137,14 +162,14 @@ export async function queryPnlSeries(
   const key = bucket === "day" ? sql`t.d` : sql.raw(`date_trunc('${bucket}', t.d::timestamp)::date`);
   const result = await db.execute(sql`
     select ${key}::text as d,
-      sum(t.revenue)::text as revenue,
-      sum(t.fees + t.cogs)::text as costs,
-      sum(t.profit)::text as profit,
-      sum(t.revenue_net)::text as revenue_net,
+      sum(t.net_sales)::text as revenue,
+      sum(t.net_sales - t.payout - t.store_level_payout + t.cogs)::text as costs,
+      sum(t.profit + t.store_level_payout)::text as profit,
+      sum(t.payout + t.store_level_payout)::text as payout,
       sum(t.cogs)::text as cogs,
       sum(t.qty)::bigint as units,
       bool_or(t.has_provisional) as provisional,
-      bool_or(t.has_estimated_commission) as estimated
+      bool_or(t.has_estimated_commission or t.has_estimated_logistics) as estimated
     from metrics_store_daily t
     where t.d between ${scope.from}::date and ${scope.to}::date and ${storeDailyCondition(scope.accountId)}
     group by 1 order by 1
@@ -154,7 +179,7 @@ export async function queryPnlSeries(
     revenue: num(r.revenue) ?? "0",
     costs: num(r.costs) ?? "0",
     profit: num(r.profit) ?? "0",
-    revenueNet: num(r.revenue_net) ?? "0",
+    payout: num(r.payout) ?? "0",
     cogs: num(r.cogs) ?? "0",
     units: int(r.units),
     isProvisional: Boolean(r.provisional),

@@ -12,7 +12,8 @@ const skuSortKeys: readonly SkuSortKey[] = [
   "name",
   "units",
   "refunds",
-  "revenueNet",
+  "netSales",
+  "payout",
   "cogs",
   "profit",
   "margin",
@@ -41,7 +42,7 @@ export function parseSkuQuery(params: SearchParamsRecord): { filters: SkuFilters
       category: textParam(params, "category"),
       q: textParam(params, "q"),
     },
-    table: parseTableParams(params, { sortKeys: skuSortKeys, defaultSort: "revenueNet", defaultDir: "desc" }),
+    table: parseTableParams(params, { sortKeys: skuSortKeys, defaultSort: "netSales", defaultDir: "desc" }),
   };
 }
 

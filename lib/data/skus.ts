@@ -13,7 +13,8 @@ export const skuSortKeys = [
   "name",
   "units",
   "refunds",
-  "revenueNet",
+  "netSales",
+  "payout",
   "cogs",
   "profit",
   "margin",
@@ -43,8 +44,12 @@ export interface SkuRow {
   category: string | null;
   units: number;
   refunds: number;
-  revenueNet: string;
+  /** sales less returns */
+  netSales: string;
+  /** what the marketplace owes for the SKU: every SKU-level P&L line */
+  payout: string;
   cogs: string | null;
+  /** gross profit: payout - cogs */
   profit: string | null;
   margin: string | null;
   /** sold on a day without a cost price: COGS and profit are incomplete */
@@ -65,10 +70,14 @@ const sortSql: Record<SkuSortKey, { expr: SQL; needs: "sku" | "period" | "latest
   name: { expr: sql`s.name`, needs: "sku" },
   units: { expr: sql`coalesce(p.units, 0)`, needs: "period" },
   refunds: { expr: sql`coalesce(p.refunds, 0)`, needs: "period" },
-  revenueNet: { expr: sql`coalesce(p.revenue_net, 0)`, needs: "period" },
+  netSales: { expr: sql`coalesce(p.net_sales, 0)`, needs: "period" },
+  payout: { expr: sql`coalesce(p.payout, 0)`, needs: "period" },
   cogs: { expr: sql`case when p.days is null then 0 else p.cogs end`, needs: "period" },
   profit: { expr: sql`case when p.days is null then 0 else p.profit end`, needs: "period" },
-  margin: { expr: sql`case when p.revenue_net > 0 then p.profit / p.revenue_net end`, needs: "period" },
+  margin: {
+    expr: sql`case when p.net_sales_with_cost > 0 then p.profit / p.net_sales_with_cost end`,
+    needs: "period",
+  },
   sv7: { expr: sql`l.sv7`, needs: "latest" },
   sv14: { expr: sql`l.sv14`, needs: "latest" },
   sv28: { expr: sql`l.sv28`, needs: "latest" },
@@ -103,7 +112,9 @@ const periodFromRunning = sql`
     select hi.days - lo.days as days,
       hi.qty - lo.qty as units,
       hi.refunds_qty - lo.refunds_qty as refunds,
-      hi.revenue_net - lo.revenue_net as revenue_net,
+      hi.net_sales - lo.net_sales as net_sales,
+      hi.payout - lo.payout as payout,
+      hi.net_sales_with_cost - lo.net_sales_with_cost as net_sales_with_cost,
       case when hi.cogs_days > lo.cogs_days then hi.cogs - lo.cogs end as cogs,
       case when hi.profit_days > lo.profit_days then hi.profit - lo.profit end as profit,
       hi.missing_cost_days > lo.missing_cost_days as missing_cost,
@@ -176,7 +187,7 @@ export async function querySkuPage(
       limit ${params.pageSize} offset ${offset}
     )
     select k.total, s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name, s.brand, s.category,
-      p.units, p.refunds, p.revenue_net,
+      p.units, p.refunds, p.net_sales, p.payout, p.net_sales_with_cost,
       case when p.days is null then 0 else p.cogs end as cogs,
       case when p.days is null then 0 else p.profit end as profit, p.missing_cost, p.provisional, p.estimated,
       l.sv7, l.sv14, l.sv28, l.on_hand, l.in_transit, l.stock_cover_days
@@ -194,9 +205,9 @@ export async function querySkuPage(
     total = int(rowsOf<{ n: number }>(c)[0]?.n);
   }
   const rows = raw.map((r): SkuRow => {
-    const revenueNet = num(r.revenue_net) ?? "0";
     const profit = num(r.profit);
-    const revenue = Number(revenueNet);
+    // margin over the same days in numerator and denominator: those with a cost price
+    const withCost = Number(num(r.net_sales_with_cost) ?? 0);
     return {
       id: int(r.id),
       marketplace: r.marketplace as Marketplace,
@@ -207,10 +218,11 @@ export async function querySkuPage(
       category: (r.category as string | null) ?? null,
       units: int(r.units),
       refunds: int(r.refunds),
-      revenueNet,
+      netSales: num(r.net_sales) ?? "0",
+      payout: num(r.payout) ?? "0",
       cogs: num(r.cogs),
       profit,
-      margin: profit !== null && revenue > 0 ? ((Number(profit) / revenue) * 100).toFixed(2) : null,
+      margin: profit !== null && withCost > 0 ? ((Number(profit) / withCost) * 100).toFixed(2) : null,
       isMissingCost: Boolean(r.missing_cost),
       isProvisional: Boolean(r.provisional),
       hasEstimatedCommission: Boolean(r.estimated),
@@ -284,9 +296,11 @@ export interface SkuDayPoint {
   d: string;
   units: number;
   refunds: number;
+  /** net sales */
   revenue: string;
+  /** every marketplace line but sales and returns, plus COGS, positive */
   costs: string;
-  revenueNet: string;
+  payout: string;
   cogs: string | null;
   profit: string | null;
   onHand: number | null;
@@ -306,11 +320,11 @@ export async function querySkuSeries(
   scope: Pick<DashboardScope, "from" | "to">,
 ): Promise<SkuDayPoint[]> {
   const result = await db.execute(sql`
-    select m.d::text as d, m.qty, m.refunds_qty, (m.revenue_gross - m.refunds_amount)::text as revenue,
-      (m.commission_amount + m.delivery_cost + m.promo_cost + coalesce(m.cogs, 0))::text as costs,
-      m.revenue_net::text as revenue_net, m.cogs::text as cogs, m.profit::text as profit,
+    select m.d::text as d, m.qty, m.refunds_qty, m.net_sales::text as revenue,
+      (m.net_sales - m.payout + coalesce(m.cogs, 0))::text as costs,
+      m.payout::text as payout, m.cogs::text as cogs, m.profit::text as profit,
       m.on_hand, m.in_transit, m.sv7::text as sv7, m.sv14::text as sv14, m.sv28::text as sv28,
-      m.stock_cover_days::text as cover, m.is_settled, m.is_commission_estimated
+      m.stock_cover_days::text as cover, m.is_settled, m.is_commission_estimated or m.is_logistics_estimated as is_commission_estimated
     from metrics_daily m
     where m.sku_id = ${skuId} and m.d between ${scope.from}::date and ${scope.to}::date
     order by m.d
@@ -321,7 +335,7 @@ export async function querySkuSeries(
     refunds: int(r.refunds_qty),
     revenue: String(r.revenue),
     costs: String(r.costs),
-    revenueNet: String(r.revenue_net),
+    payout: String(r.payout),
     cogs: num(r.cogs),
     profit: num(r.profit),
     onHand: r.on_hand === null ? null : int(r.on_hand),

@@ -18,11 +18,14 @@ export function formatFailureMessage(input: { job: string; day: string; failures
 
 export interface DailySummary {
   day: string;
-  revenueNet: string;
-  /** profit of the SKU-days with a cost price */
+  /** sales less returns */
+  netSales: string;
+  /** gross profit of the SKU-days with a cost price plus the store-level lines (storage, deductions) */
   profit: string;
-  /** profit / net revenue in percent (of the SKU-days with a cost price); null without revenue */
+  /** profit / net sales of the SKU-days with a cost price, in percent; null without such sales */
   margin: string | null;
+  /** some of the day's numbers wait for the finance report (provisional sales, estimated costs) */
+  provisional: boolean;
   /** SKUs sold without a cost price that day (profit excludes them) */
   skusMissingCost: number;
   /** SKUs whose stock lasts less than 7 days at the current velocity */
@@ -33,17 +36,19 @@ export interface DailySummary {
 /** Yesterday's totals from metrics_daily (run after the recalculation). */
 export async function buildDailySummary(db: Db, day: string, runOutDays = 7): Promise<DailySummary> {
   const [t] = rowsOf<{
-    revenue_net: string | null;
+    net_sales: string | null;
     profit: string | null;
-    revenue_with_cost: string | null;
+    net_sales_with_cost: string | null;
     missing: number;
+    provisional: boolean;
   }>(
     await db.execute(sql`
-      SELECT sum(revenue_net)::text AS revenue_net,
-             sum(profit)::text AS profit,
-             sum(revenue_net) FILTER (WHERE cogs IS NOT NULL)::text AS revenue_with_cost,
-             count(*) FILTER (WHERE cogs IS NULL)::int AS missing
-      FROM metrics_daily WHERE d = ${day}::date`),
+      SELECT sum(net_sales)::text AS net_sales,
+             (coalesce(sum(profit), 0) + coalesce(sum(store_level_payout), 0))::text AS profit,
+             sum(net_sales_with_cost)::text AS net_sales_with_cost,
+             (SELECT count(*) FROM metrics_daily WHERE d = ${day}::date AND qty > 0 AND cogs IS NULL)::int AS missing,
+             coalesce(bool_or(has_provisional OR has_estimated_commission OR has_estimated_logistics), false) AS provisional
+      FROM metrics_store_daily WHERE d = ${day}::date`),
   );
   const out = rowsOf<{ sku_id: number; label: string; days: string; total: number }>(
     await db.execute(sql`
@@ -54,12 +59,13 @@ export async function buildDailySummary(db: Db, day: string, runOutDays = 7): Pr
       ORDER BY m.stock_cover_days, m.sku_id
       LIMIT 10`),
   );
-  const revenueNet = new Decimal(t?.revenue_net ?? 0);
+  const netSales = new Decimal(t?.net_sales ?? 0);
   const profit = new Decimal(t?.profit ?? 0);
-  const base = new Decimal(t?.revenue_with_cost ?? 0);
+  const base = new Decimal(t?.net_sales_with_cost ?? 0);
   return {
     day,
-    revenueNet: revenueNet.toFixed(2),
+    netSales: netSales.toFixed(2),
+    provisional: Boolean(t?.provisional),
     profit: profit.toFixed(2),
     margin: base.gt(0) ? profit.div(base).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1) : null,
     skusMissingCost: Number(t?.missing ?? 0),
@@ -79,9 +85,10 @@ function rub(v: string): string {
 export function formatDailySummary(s: DailySummary): string {
   const lines = [
     `<b>Sovani: ${s.day}</b>`,
-    `Net revenue: ${rub(s.revenueNet)}`,
-    `Profit: ${rub(s.profit)}${s.margin === null ? "" : ` (margin ${s.margin}%)`}`,
+    `Net sales: ${rub(s.netSales)}`,
+    `Gross profit: ${rub(s.profit)}${s.margin === null ? "" : ` (margin ${s.margin}%)`}`,
   ];
+  if (s.provisional) lines.push("Partly provisional: the finance report has not settled every sale yet");
   if (s.skusMissingCost > 0) lines.push(`No cost price: ${s.skusMissingCost} SKU(s), not in profit`);
   if (s.runningOutTotal === 0) lines.push("No SKU runs out within 7 days");
   else {

@@ -2,6 +2,8 @@
 import { sql } from "drizzle-orm";
 import { type Db, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
+import { Decimal } from "@/lib/domain/money";
+import type { PnlLine } from "@/lib/domain/pnl-lines";
 
 let nextExternalId = 1000;
 
@@ -33,12 +35,21 @@ export async function insertWarehouse(db: Db, marketplace: Marketplace, code: st
   return row.id;
 }
 
+/**
+ * A daily_sales row. Amounts are the P&L lines, signed from the seller's view (`lines`); the older
+ * positive-cost fields are accepted too and mean what they meant: revenueGross = sales, refundsAmount
+ * = -returns, commissionAmount = -commission, deliveryCost = -logistics, promoCost = -deductions_other.
+ * An unsettled row's units are provisional, and its sales are "unpriced" (commission estimated from
+ * the rules) when it states no commission.
+ */
 export interface SalesFact {
   d: string;
   skuId: number;
   warehouseId: number | null;
+  accountId?: number | null;
   qty?: number;
   refundsQty?: number;
+  lines?: Partial<Record<PnlLine, string>>;
   revenueGross?: string;
   refundsAmount?: string;
   promoCost?: string;
@@ -47,26 +58,54 @@ export interface SalesFact {
   isSettled?: boolean;
 }
 
+const neg = (v: string | undefined) => (v === undefined ? undefined : new Decimal(v).neg().toFixed(2));
+
+export function dailySalesRow(f: SalesFact) {
+  const lines: Partial<Record<PnlLine, string>> = {
+    sales: f.revenueGross,
+    returns: neg(f.refundsAmount),
+    commission: neg(f.commissionAmount),
+    logistics: neg(f.deliveryCost),
+    deductions_other: neg(f.promoCost),
+    ...f.lines,
+  };
+  const value = (l: PnlLine) => new Decimal(lines[l] ?? 0);
+  const settled = f.isSettled ?? false;
+  const qty = f.qty ?? 0;
+  const refundsQty = f.refundsQty ?? 0;
+  const netSales = value("sales").plus(value("returns"));
+  return {
+    d: f.d,
+    skuId: f.skuId,
+    warehouseId: f.warehouseId,
+    accountId: f.accountId ?? null,
+    qty,
+    refundsQty,
+    provisionalQty: settled ? 0 : qty,
+    provisionalRefundsQty: settled ? 0 : refundsQty,
+    provisionalSales: settled ? "0" : netSales.toFixed(2),
+    unpricedSales: settled || !value("commission").isZero() ? "0" : netSales.toFixed(2),
+    sales: value("sales").toFixed(2),
+    returns: value("returns").toFixed(2),
+    commission: value("commission").toFixed(2),
+    acquiring: value("acquiring").toFixed(2),
+    logistics: value("logistics").toFixed(2),
+    storage: value("storage").toFixed(2),
+    acceptance: value("acceptance").toFixed(2),
+    penalties: value("penalties").toFixed(2),
+    advertising: value("advertising").toFixed(2),
+    deductionsOther: value("deductions_other").toFixed(2),
+    compensations: value("compensations").toFixed(2),
+    loyalty: value("loyalty").toFixed(2),
+    channel: "FBO" as const,
+    isSettled: settled || (qty === 0 && refundsQty === 0),
+  };
+}
+
 export async function insertSales(db: Db, facts: SalesFact[]): Promise<void> {
   if (facts.length === 0) return;
   for (let i = 0; i < facts.length; i += 1000) {
-    await db.insert(schema.dailySales).values(
-      facts.slice(i, i + 1000).map((f) => ({
-        d: f.d,
-        skuId: f.skuId,
-        warehouseId: f.warehouseId,
-        qty: f.qty ?? 0,
-        refundsQty: f.refundsQty ?? 0,
-        revenueGross: f.revenueGross ?? "0",
-        refundsAmount: f.refundsAmount ?? "0",
-        promoCost: f.promoCost ?? "0",
-        deliveryCost: f.deliveryCost ?? "0",
-        commissionAmount: f.commissionAmount ?? "0",
-        channel: "FBO" as const,
-        isSettled: f.isSettled ?? false,
-        srcHash: "test",
-      })),
-    );
+    await db.insert(schema.dailySales).values(facts.slice(i, i + 1000).map(dailySalesRow));
   }
 }
 
@@ -91,6 +130,7 @@ export async function insertCostPrice(db: Db, skuId: number, dtFrom: string, cos
 /** Empties every table the metrics read or write (between property-test runs). */
 export async function clearFacts(db: Db): Promise<void> {
   await db.execute(sql`
-    TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, advice_supply, daily_sales, daily_stock, cost_price_history, commission_rules,
+    TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, advice_supply, daily_sales, daily_returns,
+             finance_lines, order_lines, daily_stock, cost_price_history, commission_rules,
              sku, warehouse RESTART IDENTITY CASCADE`);
 }

@@ -168,8 +168,10 @@ export interface PreviewCommissionRuleOptions {
 }
 
 export interface CommissionTotals {
+  /** the commission line as a positive cost */
   commission: string;
-  revenueNet: string;
+  /** what the marketplace owes: every SKU-level P&L line */
+  payout: string;
   /** profit of the days with a cost price */
   profit: string;
   /** SKU-days whose commission is estimated */
@@ -182,7 +184,7 @@ export interface CommissionRulePreview {
   before: CommissionTotals;
   after: CommissionTotals;
   /** after - before, in roubles */
-  delta: { commission: string; revenueNet: string; profit: string };
+  delta: { commission: string; payout: string; profit: string };
   /** per day, only days whose commission changes */
   changedDays: { d: string; commissionBefore: string; commissionAfter: string }[];
 }
@@ -200,25 +202,25 @@ async function totals(
 ): Promise<{ totals: CommissionTotals; perDay: Map<string, string> }> {
   const [t] = rowsOf<{
     commission: string | null;
-    revenue_net: string | null;
+    payout: string | null;
     profit: string | null;
     estimated: number;
   }>(
     await db.execute(sql`
-      SELECT sum(commission_amount)::text AS commission, sum(revenue_net)::text AS revenue_net,
+      SELECT (-sum(commission))::text AS commission, sum(payout)::text AS payout,
              coalesce(sum(profit), 0)::text AS profit, count(*) FILTER (WHERE is_commission_estimated)::int AS estimated
       FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date`),
   );
   const days = rowsOf<{ d: string; commission: string }>(
     await db.execute(sql`
-      SELECT d::text AS d, sum(commission_amount)::text AS commission
+      SELECT d::text AS d, (-sum(commission))::text AS commission
       FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date GROUP BY d`),
   );
   const money = (v: string | null) => new Decimal(v ?? 0).toFixed(2);
   return {
     totals: {
       commission: money(t.commission),
-      revenueNet: money(t.revenue_net),
+      payout: money(t.payout),
       profit: money(t.profit),
       estimatedDays: Number(t.estimated),
     },
@@ -263,7 +265,7 @@ export async function previewCommissionRule(options: PreviewCommissionRuleOption
         after: after.totals,
         delta: {
           commission: diff(after.totals.commission, before.totals.commission),
-          revenueNet: diff(after.totals.revenueNet, before.totals.revenueNet),
+          payout: diff(after.totals.payout, before.totals.payout),
           profit: diff(after.totals.profit, before.totals.profit),
         },
         changedDays,

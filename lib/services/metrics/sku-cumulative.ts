@@ -30,7 +30,10 @@ export function refreshSkuCumulativeStatement(from: string): SQL {
         coalesce(b.days, 0) + count(*) OVER w AS days,
         coalesce(b.qty, 0) + sum(m.qty) OVER w AS qty,
         coalesce(b.refunds_qty, 0) + sum(m.refunds_qty) OVER w AS refunds_qty,
-        coalesce(b.revenue_net, 0) + sum(m.revenue_net) OVER w AS revenue_net,
+        coalesce(b.net_sales, 0) + sum(m.net_sales) OVER w AS net_sales,
+        coalesce(b.payout, 0) + sum(m.payout) OVER w AS payout,
+        coalesce(b.net_sales_with_cost, 0)
+          + coalesce(sum(m.net_sales) FILTER (WHERE m.cogs IS NOT NULL) OVER w, 0) AS net_sales_with_cost,
         coalesce(b.cogs, 0) + coalesce(sum(m.cogs) OVER w, 0) AS cogs,
         coalesce(b.cogs_days, 0) + count(m.cogs) OVER w AS cogs_days,
         coalesce(b.profit, 0) + coalesce(sum(m.profit) OVER w, 0) AS profit,
@@ -38,7 +41,8 @@ export function refreshSkuCumulativeStatement(from: string): SQL {
         coalesce(b.missing_cost_days, 0) + count(*) FILTER (WHERE m.cogs IS NULL AND m.qty > 0) OVER w AS missing_cost_days,
         coalesce(b.provisional_days, 0)
           + count(*) FILTER (WHERE NOT m.is_settled AND (m.qty <> 0 OR m.refunds_qty <> 0)) OVER w AS provisional_days,
-        coalesce(b.estimated_days, 0) + count(*) FILTER (WHERE m.is_commission_estimated) OVER w AS estimated_days
+        coalesce(b.estimated_days, 0)
+          + count(*) FILTER (WHERE m.is_commission_estimated OR m.is_logistics_estimated) OVER w AS estimated_days
       FROM metrics_daily m
       JOIN base b ON b.sku_id = m.sku_id
       WHERE m.d >= ${from}::date
