@@ -67,6 +67,11 @@ export async function bootServer(): Promise<void> {
   const { markInterruptedSyncRuns } = await import("@/lib/services/sync-stores");
   const interrupted = await markInterruptedSyncRuns(database.db);
   if (interrupted > 0) logger.warn("boot.interrupted_syncs", { runs: interrupted });
+  // an upgrade that reshaped the facts rebuilds them from the stored raw records, in the background
+  const { rebuildAfterUpgrade } = await import("./jobs/rebuild-after-upgrade");
+  void rebuildAfterUpgrade(database.db, getEnv().APP_TIMEZONE).catch((error: unknown) =>
+    logger.error("upgrade.rebuild_failed", { error }),
+  );
   // Without Inngest the nightly collection and recalculation run in this process (null in Inngest mode)
   if (getEnv().EMBEDDED_SCHEDULER === "on") {
     const { startEmbeddedScheduler } = await import("./jobs/scheduler");

@@ -7,6 +7,7 @@ import { type Db, rowsOf } from "@/db";
 import { addDays } from "@/lib/domain/dates";
 import { ensureEnvAccounts, listSyncableAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { NIGHTLY_RECALC_DAYS } from "@/lib/services/metrics/recalculate-metrics";
+import { derivationStart, SETTLEMENT_WINDOW_DAYS } from "@/lib/services/ingestion/settlement-window";
 import { historyLoadedSql } from "@/lib/services/stores/history-loaded";
 import type { Marketplace } from "@/db/schema";
 
@@ -88,12 +89,18 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
   return planned;
 }
 
-/** The days a collection covers in all: from the earliest store's first day (or `from`) to `to`. */
+/**
+ * The days a collection may change in all, so the recalculation after it covers them: from the
+ * earliest store's first day (or `from`), less the settlement window each store's sync may re-read
+ * and the days before it whose provisional sales a settlement removes, to `to`.
+ */
 export function collectedRange(
   stores: PlannedStore[],
   range: { from: string; to: string },
 ): { from: string; to: string } {
-  return { from: stores.reduce((m, s) => (s.from < m ? s.from : m), range.from), to: range.to };
+  const first = stores.reduce((m, s) => (s.from < m ? s.from : m), range.from);
+  const settled = derivationStart(addDays(range.to, -(SETTLEMENT_WINDOW_DAYS - 1)));
+  return { from: settled < first ? settled : first, to: range.to };
 }
 
 /** What the nightly run recalculates after collecting `day`: the last NIGHTLY_RECALC_DAYS, or further back when a new store's first sync loaded its history. */

@@ -14,6 +14,7 @@ import type { ResilienceOptions } from "@/lib/marketplaces/http/base-client";
 import { ensureEnvAccounts, listSyncableAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { type MarketplaceConfig, marketplaceConfigFromEnv } from "@/lib/services/ingestion/config";
 import type { SourceSummary } from "@/lib/services/ingestion/context";
+import { settlementStart } from "@/lib/services/ingestion/settlement-window";
 import { type StoreRunSummary, syncStore } from "@/lib/services/ingestion/sync-store";
 import type { Marketplace } from "@/db/schema";
 
@@ -42,6 +43,11 @@ export interface SyncStoresOptions {
   sources?: string[];
   /** the clock for today's stock snapshot (tests) */
   now?: Date;
+  /**
+   * false: read exactly [from, to]. By default each store's run starts earlier when days before `from`
+   * (up to SETTLEMENT_WINDOW_DAYS) still wait for their finance lines (lib/services/ingestion/settlement-window.ts).
+   */
+  settlementWindow?: boolean;
 }
 
 export type SyncSourceSummary = SourceSummary;
@@ -178,11 +184,14 @@ export async function syncStores(options: SyncStoresOptions): Promise<SyncSummar
     }
     try {
       await markInterruptedSyncRuns(options.db, { accountId: account.id });
+      // the settlement window: days before the range whose money the marketplace has not finished reporting
+      const settleFrom =
+        options.settlementWindow === false ? options.to : await settlementStart(options.db, account.id, options.to);
       runs.push(
         await syncStore({
           db: options.db,
           account,
-          from: options.from,
+          from: settleFrom < options.from ? settleFrom : options.from,
           to: options.to,
           trigger: options.trigger,
           config,

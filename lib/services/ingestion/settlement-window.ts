@@ -12,7 +12,7 @@ export const SETTLEMENT_WINDOW_DAYS = 21;
  * finance line read now may settle an order line dated up to this much earlier (an Ozon posting
  * ordered weeks before it is delivered), and that day loses its provisional sale.
  */
-export const DERIVE_LOOKBACK_DAYS = 35;
+export const DERIVE_LOOKBACK_DAYS = 14;
 
 /** The first day daily_sales are re-derived after a sync starting on `from`. */
 export function derivationStart(from: string): string {
