@@ -1,6 +1,12 @@
 // The emulator's world: a deterministic WB + Ozon dataset built from a seed, and the truth it implies.
-// Deliberately self-contained: it imports nothing from lib/marketplaces or lib/services, so a mapping
-// bug in ingestion cannot hide behind the same bug here. All money is integer kopecks.
+// Deliberately self-contained: it imports nothing from lib/marketplaces, lib/services or lib/domain, so a
+// mapping bug in ingestion cannot hide behind the same bug here. All money is integer kopecks.
+//
+// The world is a list of events, each with the moment the marketplace publishes it (a WB sale row and
+// its later versions, a WB finance line, an Ozon posting, its delivery and its accruals). A clock decides
+// what is published: the server serves, and `truthAt(now)` counts, only what the clock has reached.
+// Behaviour follows ../shared/marketplace-apis.md (WB §1.4–§1.8.1, Ozon §2.4, §2.6); where the reference
+// is silent or unsure, the comment at that spot says what we chose.
 import { Random } from "./random";
 
 export interface DatasetOptions {
@@ -16,6 +22,7 @@ export interface DatasetOptions {
 
 // ---------- time helpers (Moscow is UTC+3 all year) ----------
 const MSK_OFFSET_MS = 3 * 3600_000;
+const DAY_MS = 86_400_000;
 export function addDaysIso(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -26,16 +33,25 @@ function mskWall(day: string, secondOfDay: number): string {
   const ms = Date.parse(`${day}T00:00:00Z`) + secondOfDay * 1000;
   return new Date(ms).toISOString().slice(0, 19);
 }
+/** the UTC instant (ms) of a Moscow day and second */
+export function mskMs(day: string, secondOfDay = 0): number {
+  return Date.parse(`${day}T00:00:00Z`) + secondOfDay * 1000 - MSK_OFFSET_MS;
+}
 function mskToUtcIso(day: string, secondOfDay: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + secondOfDay * 1000 - MSK_OFFSET_MS).toISOString();
+  return new Date(mskMs(day, secondOfDay)).toISOString();
 }
 function mskDayOfUtc(iso: string): string {
   return new Date(Date.parse(iso) + MSK_OFFSET_MS).toISOString().slice(0, 10);
+}
+/** Moscow wall time ("YYYY-MM-DDTHH:MM:SS") of an instant */
+export function mskWallOfMs(ms: number): string {
+  return new Date(ms + MSK_OFFSET_MS).toISOString().slice(0, 19);
 }
 export function rub(k: number): number {
   return k / 100;
 }
 export function rubStr(k: number): string {
+  if (k === 0) return "0.00";
   const sign = k < 0 ? "-" : "";
   const a = Math.abs(k);
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}`;
@@ -45,18 +61,52 @@ function secondOfDay(rng: Random): number {
   if (rng.chance(0.15)) return rng.chance(0.5) ? 86_400 - rng.int(1, 600) : rng.int(0, 600);
   return rng.int(600, 86_400 - 601);
 }
+/** the Monday of the (Monday–Sunday) week of a day */
+export function mondayOf(day: string): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDaysIso(day, -((dow + 6) % 7));
+}
+/** WB publishes the daily finance of day D the next day after 05:00 Moscow (§1.8: "~1 day lag") */
+export function wbFinancePublishMs(rrDate: string): number {
+  return mskMs(addDaysIso(rrDate, 1), 5 * 3600);
+}
+/** weekly report id: deterministic from its Monday */
+export function wbReportId(monday: string): number {
+  return 401_000_000 + (Number(monday.replaceAll("-", "")) % 1_000_000);
+}
+
+// ---------- the P&L vocabulary (the same names as lib/domain/pnl-lines.ts, kept separate on purpose) ----------
+export const PNL_LINE_NAMES = [
+  "sales",
+  "returns",
+  "commission",
+  "acquiring",
+  "logistics",
+  "storage",
+  "acceptance",
+  "penalties",
+  "advertising",
+  "deductions_other",
+  "compensations",
+  "loyalty",
+] as const;
+export type PnlLineName = (typeof PNL_LINE_NAMES)[number];
+/** signed kopecks per line from the seller's view: income +, costs − */
+export type PnlLines = Record<PnlLineName, number>;
+type PnlPart = Partial<PnlLines>;
+export function emptyPnlLines(): PnlLines {
+  return Object.fromEntries(PNL_LINE_NAMES.map((n) => [n, 0])) as PnlLines;
+}
+function addPart(into: PnlLines, part: PnlPart) {
+  for (const key in part) into[key as PnlLineName] += part[key as PnlLineName]!;
+}
+export function sumPnl(lines: PnlPart): number {
+  let s = 0;
+  for (const key in lines) s += lines[key as PnlLineName]!;
+  return s;
+}
 
 // ---------- truth ----------
-export interface SalesTruthRow {
-  qty: number;
-  refundsQty: number;
-  revenueGross: number;
-  refundsAmount: number;
-  promoCost: number;
-  deliveryCost: number;
-  commissionAmount: number;
-  settled: boolean;
-}
 export interface ReviewTruth {
   sku: string;
   rating: number;
@@ -64,57 +114,75 @@ export interface ReviewTruth {
   replyStatus: "unanswered" | "pending" | "answered" | "rejected";
   parentReviewId: string | null;
 }
+export interface SettledDaySkuTruth {
+  unitsSold: number;
+  unitsReturned: number;
+  lines: PnlLines;
+}
+export interface OrderLineTruth {
+  /** WB srid; Ozon posting_number */
+  orderKey: string;
+  /** external sku id (WB nmId, Ozon sku) */
+  sku: string;
+  /** WB: the sale/return date (Moscow); Ozon: in_process_at (Moscow), a return: its accrual day */
+  day: string;
+  kind: "sale" | "return" | "order" | "cancellation";
+  qty: number;
+  /** its finance line (WB Продажа/Возврат, Ozon POSTING accrual) is published by the clock */
+  settled: boolean;
+}
 export interface MarketplaceTruth {
-  /** key `${d}|${external sku id}` */
-  dailySales: Map<string, SalesTruthRow>;
-  /** external sku id -> stock now */
+  /** external sku id -> stock now (not clock-dependent) */
   stock: Map<string, { onHand: number; inTransit: number }>;
-  /** type -> kopecks; and the same for lines without a product */
-  cashflowsByType: Record<string, number>;
-  storeLevelCashflowsByType: Record<string, number>;
   reviews: Map<string, ReviewTruth>;
   skuCount: number;
+  /** Ozon accrual type ids missing from the types dictionary, among the published accruals */
   unknownAccrualTypes: string[];
+  /** totals per P&L line of every published finance line: those naming a SKU and those without one */
+  financeLines: { sku: PnlLines; store: PnlLines };
+  /** `${financeDay}|${external sku}` (WB rrDate, Ozon accrual date) */
+  settledByDaySku: Map<string, SettledDaySkuTruth>;
+  /** order-line key (WB saleID; Ozon `${posting_number}/${sku}`, a return `${posting_number}/${sku}/return`) */
+  orderLines: Map<string, OrderLineTruth>;
+  /** units over the order lines visible now: sales (WB S rows, Ozon delivered) and returns */
+  units: { sold: number; returned: number };
+}
+export interface WbReportTruth {
+  reportId: number;
+  dateFrom: string;
+  dateTo: string;
+  /** the week is over and all its lines are published (the following Monday, 05:00 Moscow) */
+  closed: boolean;
+  /** kopecks, WB's arithmetic over the lines published so far (the whole week once closed) */
+  bankPaymentSum: number;
+  byLine: PnlLines;
+}
+export interface OzonMonthTruth {
+  month: string;
+  /** the clock is past the month */
+  closed: boolean;
+  /** kopecks: Σ total_amount of its published accruals */
+  total: number;
+  byLine: PnlLines;
 }
 export interface Truth {
   from: string;
   to: string;
+  /** the clock the truth was computed for (ISO, UTC) */
+  now: string;
   wb: MarketplaceTruth;
   ozon: MarketplaceTruth;
+  wbReports: WbReportTruth[];
+  ozonMonths: OzonMonthTruth[];
 }
-
-function emptyTruth(): MarketplaceTruth {
-  return {
-    dailySales: new Map(),
-    stock: new Map(),
-    cashflowsByType: {},
-    storeLevelCashflowsByType: {},
-    reviews: new Map(),
-    skuCount: 0,
-    unknownAccrualTypes: [],
-  };
+/** the part of the truth that does not follow the clock */
+interface StaticTruth {
+  stock: Map<string, { onHand: number; inTransit: number }>;
+  reviews: Map<string, ReviewTruth>;
+  skuCount: number;
 }
-function row(map: Map<string, SalesTruthRow>, key: string, settled: boolean): SalesTruthRow {
-  let r = map.get(key);
-  if (!r) {
-    r = {
-      qty: 0,
-      refundsQty: 0,
-      revenueGross: 0,
-      refundsAmount: 0,
-      promoCost: 0,
-      deliveryCost: 0,
-      commissionAmount: 0,
-      settled,
-    };
-    map.set(key, r);
-  }
-  return r;
-}
-function addFlow(t: MarketplaceTruth, type: string, k: number, storeLevel: boolean) {
-  if (k === 0) return;
-  t.cashflowsByType[type] = (t.cashflowsByType[type] ?? 0) + k;
-  if (storeLevel) t.storeLevelCashflowsByType[type] = (t.storeLevelCashflowsByType[type] ?? 0) + k;
+function emptyStatic(): StaticTruth {
+  return { stock: new Map(), reviews: new Map(), skuCount: 0 };
 }
 
 // ---------- WB ----------
@@ -133,16 +201,130 @@ export interface WbSku {
   discountPercent: number;
 }
 export interface WbSaleRow {
-  /** the JSON object as WB serves it */
+  /** the newest version of the row, as WB serves it */
   json: Record<string, unknown>;
   lastChangeDate: string;
-  /** an older version of the same saleID (served only by the out-of-order fault) */
+  /** the first version (money 0, §1.6 "may be 0 for up to 24 h"), served until `lastChangeDate` is reached */
   stale?: Record<string, unknown>;
+}
+/** money fields of a finance line, kopecks (absent = 0) */
+export interface WbMoney {
+  retailPrice?: number;
+  retailAmount?: number;
+  retailPriceWithDisc?: number;
+  forPay?: number;
+  acquiringFee?: number;
+  ppvzSalesCommission?: number;
+  vw?: number;
+  vwNds?: number;
+  deliveryService?: number;
+  penalty?: number;
+  additionalPayment?: number;
+  paidStorage?: number;
+  deduction?: number;
+  paidAcceptance?: number;
+  rebillLogisticCost?: number;
+  cashbackAmount?: number;
+  cashbackDiscount?: number;
+  cashbackCommissionChange?: number;
+  installmentCofinancingAmount?: number;
+}
+const WB_MONEY_FIELDS = [
+  "retailPrice",
+  "retailAmount",
+  "retailPriceWithDisc",
+  "forPay",
+  "acquiringFee",
+  "ppvzSalesCommission",
+  "vw",
+  "vwNds",
+  "deliveryService",
+  "penalty",
+  "additionalPayment",
+  "paidStorage",
+  "deduction",
+  "paidAcceptance",
+  "rebillLogisticCost",
+  "cashbackAmount",
+  "cashbackDiscount",
+  "cashbackCommissionChange",
+  "installmentCofinancingAmount",
+] as const satisfies readonly (keyof WbMoney)[];
+
+/**
+ * A line's contribution to its weekly report's bankPaymentSum. The reference (§1.8.1) calls bankPaymentSum
+ * "total to be paid" without a formula; our reading of WB's arithmetic: forPay is credited, on lines whose
+ * docTypeName is "Возврат" (returns, storno of sales) debited; every charge column is debited
+ * (deliveryService, rebillLogisticCost, paidStorage, paidAcceptance, penalty, deduction), additionalPayment
+ * is credited as signed. The loyalty columns' signs are not documented either: we treat cashbackAmount and
+ * installmentCofinancingAmount as charges to the seller, cashbackDiscount and cashbackCommissionChange as
+ * credits to the seller, all outside forPay.
+ */
+export function wbBankPayment(docTypeName: string, m: WbMoney): number {
+  const v = (k: keyof WbMoney) => m[k] ?? 0;
+  return (
+    (docTypeName === "Возврат" ? -v("forPay") : v("forPay")) -
+    v("deliveryService") -
+    v("rebillLogisticCost") -
+    v("paidStorage") -
+    v("paidAcceptance") -
+    v("penalty") -
+    v("deduction") +
+    v("additionalPayment") -
+    v("cashbackAmount") +
+    v("cashbackDiscount") +
+    v("cashbackCommissionChange") -
+    v("installmentCofinancingAmount")
+  );
+}
+
+/** one WB finance line as generated: its JSON and what it means */
+export interface WbFinanceLine {
+  json: Record<string, unknown>;
+  rrDate: string;
+  reportId: number;
+  /** when WB serves it */
+  publishMs: number;
+  /** 0: a line without a product */
+  nmId: number;
+  docTypeName: string;
+  money: WbMoney;
+  /** its meaning in P&L lines; sums to `bank` (checked by the emulator's tests) */
+  pnl: PnlPart;
+  unitsSold: number;
+  unitsReturned: number;
+  bank: number;
+}
+/** one row of the sales feed as an order line */
+interface WbOrderLine {
+  saleID: string;
+  srid: string;
+  nmId: number;
+  day: string;
+  kind: "sale" | "return";
+  /** the first version's lastChangeDate (Moscow wall time): the row exists in the feed from then */
+  firstSeenWall: string;
+  /** publish moment of its Продажа/Возврат finance line; Infinity when none exists */
+  settledMs: number;
+}
+export interface WbReportHeader {
+  reportId: number;
+  dateFrom: string;
+  dateTo: string;
+  createDate: string;
+  /** when the last of its lines is published: the report is formed then */
+  closesMs: number;
+  /** kopecks over all its lines */
+  sums: Required<WbMoney> & { bank: number; salePercentSum: number; saleLines: number };
 }
 export interface WbData {
   skus: WbSku[];
   sales: WbSaleRow[];
+  /** every finance line ever generated, ordered by rrdId (and so by rrDate) */
   finance: Record<string, unknown>[];
+  financeLines: WbFinanceLine[];
+  orderLines: WbOrderLine[];
+  reports: WbReportHeader[];
   stocks: Record<string, unknown>[];
   feedbacks: { json: Record<string, unknown>; list: "unanswered" | "answered" | "archive"; createdUnix: number }[];
 }
@@ -156,10 +338,9 @@ const SUBJECTS: [string, string][] = [
 ];
 const CITIES = ["Казань", "Тверь", "Самара", "Пермь", "Омск"];
 
-function buildWb(
-  o: Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string; financeEnd: string; nowWall: string },
-  truth: MarketplaceTruth,
-): WbData {
+type BuildOptions = Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string };
+
+function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
   const rng = new Random(o.seed * 31 + 1);
   const days: string[] = [];
   for (let d = o.from; d <= o.to; d = addDaysIso(d, 1)) days.push(d);
@@ -184,11 +365,14 @@ function buildWb(
   truth.skuCount = skus.length;
   const fbsNames = CITIES.slice(0, Math.max(0, o.warehouses - 1)).map((c) => `Склад продавца ${c}`);
   const sales: WbSaleRow[] = [];
-  const financeRaw: { rrDate: string; line: Record<string, unknown> }[] = [];
+  const orderLines: WbOrderLine[] = [];
+  /** rrDate -> its report and its lines in generation order; lines dated after the data's end do not exist */
+  const dayInfo = new Map<
+    string,
+    { monday: string; sunday: string; reportId: number; createDate: string; publishMs: number; lines: WbFinanceLine[] }
+  >();
   let saleCounter = 21_900_000_000;
   let shk = 23_000_000_000;
-  const provisional = new Map<string, SalesTruthRow>();
-  const settled = new Map<string, SalesTruthRow>();
 
   const base = (s: WbSku) => ({
     supplierArticle: s.vendorCode,
@@ -202,34 +386,103 @@ function buildWb(
     isSupply: false,
     isRealization: true,
   });
-  const finLine = (s: WbSku | null, extra: Record<string, unknown>) => ({
-    nmId: s ? s.nmId : 0,
-    vendorCode: s ? s.vendorCode : "",
-    subjectName: s ? s.subject : "",
-    brandName: s ? s.brand : "",
-    title: s ? s.title : "",
-    techSize: s ? s.techSize : "",
-    sku: s ? s.barcode : "",
-    docTypeName: "",
-    quantity: 0,
-    retailPrice: "0",
-    retailAmount: "0",
-    retailPriceWithDisc: "0",
-    forPay: "0",
-    acquiringFee: "0",
-    deliveryService: "0",
-    penalty: "0",
-    additionalPayment: "0",
-    paidStorage: "0",
-    deduction: "0",
-    paidAcceptance: "0",
-    rebillLogisticCost: "0",
-    bonusTypeName: "",
-    currency: "RUB",
-    ...extra,
-  });
+  /** a finance line; returns it, or null when its rrDate is past the data's end */
+  const line = (a: {
+    rrDate: string;
+    sku: WbSku | null;
+    oper: string;
+    docTypeName?: "Продажа" | "Возврат" | "";
+    quantity?: number;
+    money: WbMoney;
+    pnl: PnlPart;
+    extra?: Record<string, unknown>;
+    unitsSold?: number;
+    unitsReturned?: number;
+  }): WbFinanceLine | null => {
+    if (a.rrDate > o.to) return null;
+    let day = dayInfo.get(a.rrDate);
+    if (!day) {
+      const monday = mondayOf(a.rrDate);
+      day = {
+        monday,
+        sunday: addDaysIso(monday, 6),
+        reportId: wbReportId(monday),
+        createDate: addDaysIso(a.rrDate, 1),
+        publishMs: wbFinancePublishMs(a.rrDate),
+        lines: [],
+      };
+      dayInfo.set(a.rrDate, day);
+    }
+    const s = a.sku;
+    const m = a.money;
+    const docTypeName = a.docTypeName ?? "";
+    const json: Record<string, unknown> = {
+      // lines carry their weekly report (Monday–Sunday); createDate is the day the daily report with the
+      // line was formed (the reference shows daily reports formed the next day; a weekly report's lines
+      // served before the week closes have no other date to show)
+      reportId: day.reportId,
+      dateFrom: day.monday,
+      dateTo: day.sunday,
+      createDate: day.createDate,
+      currency: "RUB",
+      reportType: 1,
+      rrDate: a.rrDate,
+      rrdId: 0,
+      nmId: s ? s.nmId : 0,
+      vendorCode: s ? s.vendorCode : "",
+      subjectName: s ? s.subject : "",
+      brandName: s ? s.brand : "",
+      title: s ? s.title : "",
+      techSize: s ? s.techSize : "",
+      sku: s ? s.barcode : "",
+      docTypeName,
+      sellerOperName: a.oper,
+      quantity: a.quantity ?? 0,
+      deliveryAmount: 0,
+      returnAmount: 0,
+      bonusTypeName: "",
+      srid: "",
+      retailPrice: rubStr(m.retailPrice ?? 0),
+      retailAmount: rubStr(m.retailAmount ?? 0),
+      retailPriceWithDisc: rubStr(m.retailPriceWithDisc ?? 0),
+      forPay: rubStr(m.forPay ?? 0),
+      acquiringFee: rubStr(m.acquiringFee ?? 0),
+      ppvzSalesCommission: rubStr(m.ppvzSalesCommission ?? 0),
+      vw: rubStr(m.vw ?? 0),
+      vwNds: rubStr(m.vwNds ?? 0),
+      deliveryService: rubStr(m.deliveryService ?? 0),
+      penalty: rubStr(m.penalty ?? 0),
+      additionalPayment: rubStr(m.additionalPayment ?? 0),
+      paidStorage: rubStr(m.paidStorage ?? 0),
+      deduction: rubStr(m.deduction ?? 0),
+      paidAcceptance: rubStr(m.paidAcceptance ?? 0),
+      rebillLogisticCost: rubStr(m.rebillLogisticCost ?? 0),
+      cashbackAmount: rubStr(m.cashbackAmount ?? 0),
+      cashbackDiscount: rubStr(m.cashbackDiscount ?? 0),
+      cashbackCommissionChange: rubStr(m.cashbackCommissionChange ?? 0),
+      installmentCofinancingAmount: rubStr(m.installmentCofinancingAmount ?? 0),
+      ...a.extra,
+    };
+    const l: WbFinanceLine = {
+      json,
+      rrDate: a.rrDate,
+      reportId: day.reportId,
+      publishMs: day.publishMs,
+      nmId: s ? s.nmId : 0,
+      docTypeName,
+      money: m,
+      pnl: a.pnl,
+      unitsSold: a.unitsSold ?? 0,
+      unitsReturned: a.unitsReturned ?? 0,
+      bank: wbBankPayment(docTypeName, m),
+    };
+    day.lines.push(l);
+    return l;
+  };
 
-  for (const day of days) {
+  let lastSale: { s: WbSku; srid: string } | null = null;
+  for (let di = 0; di < days.length; di++) {
+    const day = days[di];
     for (const s of skus) {
       const units = rng.chance(0.45) ? rng.int(1, 2) : 0;
       for (let u = 0; u < units; u++) {
@@ -245,10 +498,10 @@ function buildWb(
         const saleID = `S${saleCounter++}`;
         const saleWall = mskWall(day, sec);
         const changeSec = Math.min(sec + rng.int(60, 1800), 86_399);
-        let lastChange = mskWall(day, changeSec);
+        const firstChange = mskWall(day, changeSec);
+        // §1.6: money may be 0 for up to 24 h; the row re-appears with a newer lastChangeDate
         const fillLater = rng.chance(0.1);
-        const fillWall = mskWall(addDaysIso(day, 1), changeSec);
-        const filled = !fillLater || fillWall <= o.nowWall;
+        const fillWall = mskWall(addDaysIso(day, 1), Math.max(0, changeSec - rng.int(0, 3600)));
         const common = {
           date: saleWall,
           warehouseName,
@@ -266,100 +519,181 @@ function buildWb(
           gNumber: String(9_082_736_451_000 + saleCounter),
           srid,
         };
-        const zeroVersion = { ...common, lastChangeDate: lastChange, forPay: 0, finishedPrice: 0, priceWithDisc: 0 };
-        let json: Record<string, unknown>;
-        let stale: Record<string, unknown> | undefined;
-        if (fillLater && filled) {
-          lastChange = fillWall;
-          json = {
-            ...common,
-            lastChangeDate: lastChange,
-            forPay: rub(forPay),
-            finishedPrice: rub(finished),
-            priceWithDisc: rub(pwd),
-          };
-          stale = zeroVersion;
-        } else if (fillLater) {
-          json = zeroVersion;
+        const money = { forPay: rub(forPay), finishedPrice: rub(finished), priceWithDisc: rub(pwd) };
+        if (fillLater) {
+          sales.push({
+            json: { ...common, lastChangeDate: fillWall, ...money },
+            lastChangeDate: fillWall,
+            stale: { ...common, lastChangeDate: firstChange, forPay: 0, finishedPrice: 0, priceWithDisc: 0 },
+          });
         } else {
-          json = {
-            ...common,
-            lastChangeDate: lastChange,
-            forPay: rub(forPay),
-            finishedPrice: rub(finished),
-            priceWithDisc: rub(pwd),
-          };
+          sales.push({ json: { ...common, lastChangeDate: firstChange, ...money }, lastChangeDate: firstChange });
         }
-        sales.push({ json, lastChangeDate: lastChange, stale });
-        const p = row(provisional, `${day}|${s.nmId}`, false);
-        p.qty += 1;
-        if (filled) {
-          p.revenueGross += pwd;
-          p.commissionAmount += pwd - forPay;
-        }
-        // finance lines for the sale and its delivery
+        const saleLine: WbOrderLine = {
+          saleID,
+          srid,
+          nmId: s.nmId,
+          day,
+          kind: "sale",
+          firstSeenWall: firstChange,
+          settledMs: Infinity,
+        };
+        orderLines.push(saleLine);
+        lastSale = { s, srid };
+
+        // ---- finance: the sale (on the sale day, or the next day for some), its delivery, corrections ----
         const officeName = fbs ? warehouseName : "Склад WB";
         const deliveryMethod = fbs ? "FBS, (МГТ)" : "FBW, (МГТ)";
-        const acquiring = Math.round(finished * 0.021);
-        const logistics = rng.int(4000, 15000);
         const saleDt = mskToUtcIso(day, sec);
-        if (day <= o.financeEnd) {
-          financeRaw.push({
-            rrDate: day,
-            line: finLine(s, {
-              docTypeName: "Продажа",
-              sellerOperName: "Продажа",
-              quantity: 1,
-              retailPrice: rubStr(s.priceK),
-              retailAmount: rubStr(finished),
-              retailPriceWithDisc: rubStr(pwd),
-              forPay: rubStr(forPay),
-              acquiringFee: rubStr(acquiring),
-              ppvzSalesCommission: rubStr(pwd - forPay - acquiring),
-              commissionPercent: commissionRate,
-              officeName,
-              deliveryMethod,
-              orderDt: saleDt,
-              saleDt,
-              srid,
-              shkId: shk++,
-            }),
-          });
-          financeRaw.push({
-            rrDate: day,
-            line: finLine(s, {
-              sellerOperName: "Логистика",
-              deliveryAmount: 1,
-              returnAmount: 0,
-              deliveryService: rubStr(logistics),
-              bonusTypeName: "К клиенту при продаже",
-              officeName,
-              deliveryMethod,
-              srid,
-            }),
-          });
-          // late correction of that logistics, posted on a later day
-          const corrDay = addDaysIso(day, 1);
-          if (rng.chance(0.06) && corrDay <= o.financeEnd) {
-            financeRaw.push({
-              rrDate: corrDay,
-              line: finLine(s, {
-                sellerOperName: "Коррекция логистики",
-                deliveryService: rubStr(rng.chance(0.5) ? rng.int(100, 2000) : -rng.int(100, 2000)),
-                bonusTypeName: "К клиенту при продаже",
-                officeName,
-                deliveryMethod,
-                srid,
-              }),
-            });
-          }
+        const orderDt = new Date(Date.parse(saleDt) - rng.int(1, 4) * DAY_MS - rng.int(0, 40_000) * 1000)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, "Z");
+        const ids = { officeName, deliveryMethod, srid };
+        // acquiring is INSIDE the retailPriceWithDisc − forPay gap (§3 cashflows: "already inside the forPay
+        // gap"); ppvzSalesCommission is the rest of the gap, vw/vwNds its split without VAT / VAT
+        const acquiring = Math.round(finished * 0.021);
+        const gap = pwd - forPay;
+        const commissionNet = gap - acquiring;
+        const vw = Math.round(commissionNet / 1.2);
+        const saleMoney: WbMoney = {
+          retailPrice: s.priceK,
+          retailAmount: finished,
+          retailPriceWithDisc: pwd,
+          forPay,
+          acquiringFee: acquiring,
+          ppvzSalesCommission: commissionNet,
+          vw,
+          vwNds: commissionNet - vw,
+        };
+        const saleExtra = {
+          ...ids,
+          commissionPercent: commissionRate,
+          spp,
+          salePercent: s.discountPercent,
+          acquiringPercent: 2.1,
+          acquiringBank: "Вайлдберриз Банк",
+          orderDt,
+          saleDt,
+          shkId: shk++,
+        };
+        const salePnl: PnlPart = { sales: pwd, commission: -commissionNet, acquiring: -acquiring };
+        const rr = rng.chance(0.25) ? addDaysIso(day, 1) : day;
+        // loyalty programmes on some sale lines (signs: see wbBankPayment)
+        const loyalty: WbMoney = {};
+        if (rng.chance(0.08)) {
+          loyalty.cashbackAmount = Math.round(finished * 0.03);
+          if (rng.chance(0.5)) loyalty.cashbackDiscount = Math.round(finished * 0.01);
+          if (rng.chance(0.5)) loyalty.cashbackCommissionChange = Math.round(loyalty.cashbackAmount * 0.1);
         }
-        // a return a few days later
+        if (rng.chance(0.04)) loyalty.installmentCofinancingAmount = Math.round(pwd * 0.02);
+        const loyaltyK =
+          -(loyalty.cashbackAmount ?? 0) +
+          (loyalty.cashbackDiscount ?? 0) +
+          (loyalty.cashbackCommissionChange ?? 0) -
+          (loyalty.installmentCofinancingAmount ?? 0);
+        const sold = line({
+          rrDate: rr,
+          sku: s,
+          oper: "Продажа",
+          docTypeName: "Продажа",
+          quantity: 1,
+          money: { ...saleMoney, ...loyalty },
+          pnl: loyaltyK !== 0 ? { ...salePnl, loyalty: loyaltyK } : salePnl,
+          extra: saleExtra,
+          unitsSold: 1,
+        });
+        if (sold) saleLine.settledMs = sold.publishMs;
+        const logistics = rng.int(4000, 15000);
+        const logisticsLine = line({
+          rrDate: rr,
+          sku: s,
+          oper: "Логистика",
+          money: { deliveryService: logistics },
+          pnl: { logistics: -logistics },
+          extra: { ...ids, deliveryAmount: 1, bonusTypeName: "К клиенту при продаже" },
+        });
+        if (logisticsLine && rng.chance(0.03)) {
+          // a charge reversed ("Логистика сторно", negative deliveryService) and charged again
+          const rr2 = addDaysIso(rr, rng.int(1, 2));
+          const again = rng.int(4000, 15000);
+          line({
+            rrDate: rr2,
+            sku: s,
+            oper: "Логистика сторно",
+            money: { deliveryService: -logistics },
+            pnl: { logistics: logistics },
+            extra: { ...ids, deliveryAmount: 1, bonusTypeName: "К клиенту при продаже" },
+          });
+          line({
+            rrDate: rr2,
+            sku: s,
+            oper: "Логистика",
+            money: { deliveryService: again },
+            pnl: { logistics: -again },
+            extra: { ...ids, deliveryAmount: 1, bonusTypeName: "К клиенту при продаже" },
+          });
+        }
+        if (logisticsLine && rng.chance(0.05)) {
+          const k = rng.chance(0.5) ? rng.int(100, 2000) : -rng.int(100, 2000);
+          line({
+            rrDate: addDaysIso(rr, 1),
+            sku: s,
+            oper: "Коррекция логистики",
+            money: { deliveryService: k },
+            pnl: { logistics: -k },
+            extra: { ...ids, bonusTypeName: "К клиенту при продаже" },
+          });
+        }
+        if (sold && rng.chance(0.02)) {
+          // a price correction of the sale: the reference does not show its shape; we model it as a
+          // "Продажа"-typed line with quantity 0 whose retailPriceWithDisc and forPay carry the signed change
+          const x = (rng.chance(0.5) ? 1 : -1) * Math.max(100, Math.round(pwd * 0.05));
+          const fp = Math.round((x * (100 - commissionRate)) / 100);
+          line({
+            rrDate: addDaysIso(rr, rng.int(1, 3)),
+            sku: s,
+            oper: "Коррекция продаж",
+            docTypeName: "Продажа",
+            money: { retailPriceWithDisc: x, forPay: fp, ppvzSalesCommission: x - fp },
+            pnl: { sales: x, commission: -(x - fp) },
+            extra: { ...ids, commissionPercent: commissionRate, saleDt, orderDt },
+          });
+        }
+        if (sold && rng.chance(0.02)) {
+          // a sale posted again: "Сторно продаж" (we type it "Возврат": it takes the sale back, forPay is
+          // debited; unsure, the reference only names it) and "Корректная продажа" re-posting it
+          const rr3 = addDaysIso(rr, rng.int(2, 4));
+          line({
+            rrDate: rr3,
+            sku: s,
+            oper: "Сторно продаж",
+            docTypeName: "Возврат",
+            quantity: 1,
+            money: saleMoney,
+            pnl: { sales: -pwd, commission: commissionNet, acquiring },
+            extra: saleExtra,
+            unitsSold: -1,
+          });
+          line({
+            rrDate: rr3,
+            sku: s,
+            oper: "Корректная продажа",
+            docTypeName: "Продажа",
+            quantity: 1,
+            money: saleMoney,
+            pnl: salePnl,
+            extra: saleExtra,
+            unitsSold: 1,
+          });
+        }
+
+        // ---- a return a few days later: an R row, the return line, its logistics, maybe compensation ----
         const returnDay = addDaysIso(day, rng.int(1, 4));
-        if (filled && rng.chance(0.1) && returnDay <= o.to) {
+        if (rng.chance(0.1) && returnDay <= o.to) {
           const rsec = rng.int(600, 80_000);
           const rWall = mskWall(returnDay, rsec);
           const rChange = mskWall(returnDay, Math.min(rsec + 900, 86_399));
+          const rID = `R${saleCounter++}`;
           sales.push({
             lastChangeDate: rChange,
             json: {
@@ -370,160 +704,203 @@ function buildWb(
               forPay: -rub(forPay),
               finishedPrice: -rub(finished),
               priceWithDisc: -rub(pwd),
-              saleID: `R${saleCounter++}`,
+              saleID: rID,
             },
           });
-          const pr = row(provisional, `${returnDay}|${s.nmId}`, false);
-          pr.refundsQty += 1;
-          pr.refundsAmount += pwd;
-          pr.commissionAmount -= pwd - forPay;
-          if (returnDay <= o.financeEnd) {
-            financeRaw.push({
-              rrDate: returnDay,
-              line: finLine(s, {
-                docTypeName: "Возврат",
-                sellerOperName: "Возврат",
-                quantity: 1,
-                retailPrice: rubStr(s.priceK),
-                retailAmount: rubStr(finished),
-                retailPriceWithDisc: rubStr(pwd),
-                forPay: rubStr(forPay),
-                acquiringFee: rubStr(acquiring),
-                officeName,
-                deliveryMethod,
-                srid,
-              }),
+          const returnLine: WbOrderLine = {
+            saleID: rID,
+            srid,
+            nmId: s.nmId,
+            day: returnDay,
+            kind: "return",
+            firstSeenWall: rChange,
+            settledMs: Infinity,
+          };
+          orderLines.push(returnLine);
+          const returnPnl: PnlPart = { returns: -pwd, commission: commissionNet, acquiring };
+          const back = line({
+            rrDate: returnDay,
+            sku: s,
+            oper: "Возврат",
+            docTypeName: "Возврат",
+            quantity: 1,
+            money: saleMoney,
+            pnl: returnPnl,
+            extra: { ...saleExtra, saleDt: mskToUtcIso(returnDay, rsec) },
+            unitsReturned: 1,
+          });
+          if (back) returnLine.settledMs = back.publishMs;
+          const rl = rng.int(3000, 9000);
+          line({
+            rrDate: returnDay,
+            sku: s,
+            oper: "Логистика",
+            money: { deliveryService: rl },
+            pnl: { logistics: -rl },
+            extra: { ...ids, returnAmount: 1, bonusTypeName: "От клиента при возврате" },
+          });
+          if (back && rng.chance(0.2)) {
+            const c = Math.round(pwd * 0.1);
+            line({
+              rrDate: addDaysIso(returnDay, rng.int(0, 1)),
+              sku: s,
+              oper: "Добровольная компенсация при возврате",
+              money: { forPay: c },
+              pnl: { compensations: c },
+              extra: ids,
             });
-            financeRaw.push({
-              rrDate: returnDay,
-              line: finLine(s, {
-                sellerOperName: "Логистика",
-                deliveryAmount: 0,
-                returnAmount: 1,
-                deliveryService: rubStr(rng.int(3000, 9000)),
-                bonusTypeName: "От клиента при возврате",
-                officeName,
-                deliveryMethod,
-                srid,
-              }),
+          }
+          if (back && rng.chance(0.03)) {
+            // a return posted again: "Сторно возвратов" (typed "Продажа": forPay credited back; unsure) and
+            // "Корректный возврат"
+            const rr4 = addDaysIso(returnDay, rng.int(1, 3));
+            line({
+              rrDate: rr4,
+              sku: s,
+              oper: "Сторно возвратов",
+              docTypeName: "Продажа",
+              quantity: 1,
+              money: saleMoney,
+              pnl: { returns: pwd, commission: -commissionNet, acquiring: -acquiring },
+              extra: saleExtra,
+              unitsReturned: -1,
+            });
+            line({
+              rrDate: rr4,
+              sku: s,
+              oper: "Корректный возврат",
+              docTypeName: "Возврат",
+              quantity: 1,
+              money: saleMoney,
+              pnl: returnPnl,
+              extra: saleExtra,
+              unitsReturned: 1,
             });
           }
         }
       }
     }
-    if (day <= o.financeEnd) {
-      // store-level lines: storage daily, advertising every third day, one loan repayment, a fine on a product
-      financeRaw.push({
+    // ---- store-level lines and the rare ones ----
+    const storage = rng.int(5000, 50_000);
+    line({ rrDate: day, sku: null, oper: "Хранение", money: { paidStorage: storage }, pnl: { storage: -storage } });
+    if (di > 0 && new Date(`${day}T00:00:00Z`).getUTCDay() === 1) {
+      const k = rng.chance(0.5) ? rng.int(100, 3000) : -rng.int(100, 3000);
+      line({ rrDate: day, sku: null, oper: "Пересчет хранения", money: { paidStorage: k }, pnl: { storage: -k } });
+    }
+    if (di % 3 === 0) {
+      const k = rng.int(50_000, 300_000);
+      line({
         rrDate: day,
-        line: finLine(null, { sellerOperName: "Хранение", paidStorage: rubStr(rng.int(5000, 50_000)) }),
+        sku: null,
+        oper: "Удержание",
+        money: { deduction: k },
+        pnl: { advertising: -k },
+        extra: { bonusTypeName: `Оказание услуг «ВБ.Продвижение», документ №${rng.int(10_000_000, 99_999_999)}` },
       });
-      if (days.indexOf(day) % 3 === 0) {
-        financeRaw.push({
-          rrDate: day,
-          line: finLine(null, {
-            sellerOperName: "Удержание",
-            deduction: rubStr(rng.int(50_000, 300_000)),
-            bonusTypeName: `Оказание услуг «ВБ.Продвижение», документ №${rng.int(10_000_000, 99_999_999)}`,
-          }),
-        });
-      }
-      if (days.indexOf(day) === 1) {
-        financeRaw.push({
-          rrDate: day,
-          line: finLine(null, {
-            sellerOperName: "Удержание",
-            deduction: rubStr(1_000_000),
-            bonusTypeName: "Погашение задолженности",
-          }),
-        });
-        financeRaw.push({
-          rrDate: day,
-          line: finLine(null, {
-            sellerOperName: "Удержание",
-            deduction: rubStr(12_345),
-            bonusTypeName: "Прочие удержания",
-          }),
-        });
-        financeRaw.push({
-          rrDate: day,
-          line: finLine(null, { sellerOperName: "Платная приемка", paidAcceptance: rubStr(7_500) }),
-        });
-      }
-      if (days.indexOf(day) === 2 && skus.length > 0) {
-        const s = skus[0];
-        financeRaw.push({
-          rrDate: day,
-          line: finLine(s, {
-            sellerOperName: "Штраф",
-            penalty: rubStr(30_000),
-            bonusTypeName: "Штраф МП. Невыполненный заказ",
-          }),
-        });
-        financeRaw.push({
-          rrDate: day,
-          line: finLine(s, { sellerOperName: "Компенсация ущерба", forPay: rubStr(45_000) }),
-        });
-      }
+    }
+    if (di % 7 === 4) {
+      const k = rng.int(2000, 20_000);
+      line({ rrDate: day, sku: null, oper: "Платная приемка", money: { paidAcceptance: k }, pnl: { acceptance: -k } });
+    }
+    if (di === 1) {
+      // a loan repayment: money the seller owes, so it is in bankPaymentSum; P&L keeps it in deductions_other
+      line({
+        rrDate: day,
+        sku: null,
+        oper: "Удержание",
+        money: { deduction: 1_000_000 },
+        pnl: { deductions_other: -1_000_000 },
+        extra: { bonusTypeName: "Погашение задолженности" },
+      });
+      line({
+        rrDate: day,
+        sku: null,
+        oper: "Удержание",
+        money: { deduction: 12_345 },
+        pnl: { deductions_other: -12_345 },
+        extra: { bonusTypeName: "Прочие удержания" },
+      });
+      line({
+        rrDate: day,
+        sku: null,
+        oper: "Платная приемка",
+        money: { paidAcceptance: 7_500 },
+        pnl: { acceptance: -7_500 },
+      });
+    }
+    if (di === 2 && lastSale) {
+      line({
+        rrDate: day,
+        sku: lastSale.s,
+        oper: "Штраф",
+        money: { penalty: 30_000 },
+        pnl: { penalties: -30_000 },
+        extra: { bonusTypeName: "Штраф МП. Невыполненный заказ (отмена клиентом после недовоза)", srid: lastSale.srid },
+      });
+      line({
+        rrDate: day,
+        sku: null,
+        oper: "Штраф",
+        money: { penalty: 25_000 },
+        pnl: { penalties: -25_000 },
+        extra: { bonusTypeName: "Платное хранение возвратов на ПВЗ более 3 дней" },
+      });
+      // goods lost at a WB warehouse: a product, but no order, so no srid (our reading)
+      line({
+        rrDate: day,
+        sku: lastSale.s,
+        oper: "Компенсация ущерба",
+        money: { forPay: 45_000 },
+        pnl: { compensations: 45_000 },
+      });
+    }
+    if (di === 3) {
+      line({
+        rrDate: day,
+        sku: null,
+        oper: "Возмещение издержек по перевозке/по складским операциям с товаром",
+        money: { rebillLogisticCost: 3_400 },
+        pnl: { logistics: -3_400 },
+        extra: { rebillLogisticOrg: "ИП Иванов Иван Иванович(123456789012)" },
+      });
     }
   }
 
-  // finance: ordered by rrdId, one daily report per day
+  // finance: one rrdId sequence in rrDate order
   let rrd = 3_320_000_000;
-  const finance: Record<string, unknown>[] = financeRaw
-    .sort((a, b) => (a.rrDate < b.rrDate ? -1 : a.rrDate > b.rrDate ? 1 : 0))
-    .map(({ rrDate, line }) => ({
-      reportId: 401_000_000 + (Number(rrDate.replaceAll("-", "")) % 100_000),
-      dateFrom: rrDate,
-      dateTo: rrDate,
-      createDate: addDaysIso(rrDate, 1),
-      reportType: 1,
-      rrDate,
-      rrdId: rrd++,
-      ...line,
-    }));
-  // settled truth and cash flows, applying the documented rules to our own lines
-  for (const l of finance) {
-    const nm = Number(l.nmId);
-    const k = (f: string) => Math.round(Number(l[f] as string) * 100);
-    const storeLevel = nm === 0;
-    if (!storeLevel) {
-      const r = row(settled, `${l.rrDate}|${nm}`, true);
-      if (l.docTypeName === "Продажа") {
-        r.qty += Number(l.quantity);
-        r.revenueGross += k("retailPriceWithDisc");
-        r.commissionAmount += k("retailPriceWithDisc") - k("forPay");
-      } else if (l.docTypeName === "Возврат") {
-        r.refundsQty += Number(l.quantity);
-        r.refundsAmount += k("retailPriceWithDisc");
-        r.commissionAmount -= k("retailPriceWithDisc") - k("forPay");
-      }
-      r.deliveryCost += k("deliveryService") + k("rebillLogisticCost");
+  const financeLines: WbFinanceLine[] = [];
+  for (const day of days) for (const l of dayInfo.get(day)?.lines ?? []) financeLines.push(l);
+  for (const l of financeLines) l.json.rrdId = rrd++;
+  // weekly report headers, summed over their lines
+  const reportsById = new Map<number, WbReportHeader>();
+  for (const l of financeLines) {
+    let r = reportsById.get(l.reportId);
+    if (!r) {
+      const monday = mondayOf(l.rrDate);
+      const sums = Object.fromEntries(WB_MONEY_FIELDS.map((f) => [f, 0])) as Required<WbMoney>;
+      r = {
+        reportId: l.reportId,
+        dateFrom: monday,
+        dateTo: addDaysIso(monday, 6),
+        createDate: addDaysIso(monday, 7),
+        closesMs: wbFinancePublishMs(addDaysIso(monday, 6)),
+        sums: { ...sums, bank: 0, salePercentSum: 0, saleLines: 0 },
+      };
+      reportsById.set(l.reportId, r);
     }
-    const op = String(l.sellerOperName);
-    if (l.docTypeName === "Продажа") {
-      addFlow(truth, "sale_payout", k("forPay"), storeLevel);
-      addFlow(truth, "acquiring", -k("acquiringFee"), storeLevel);
-    } else if (l.docTypeName === "Возврат") {
-      addFlow(truth, "sale_payout", -k("forPay"), storeLevel);
-      addFlow(truth, "acquiring", k("acquiringFee"), storeLevel);
-    } else if (/^(Компенсация|Оплата)/.test(op)) {
-      addFlow(truth, "compensation", k("forPay"), storeLevel);
+    const sign = l.docTypeName === "Возврат" ? -1 : 1;
+    for (const f of WB_MONEY_FIELDS) {
+      const v = l.money[f] ?? 0;
+      // forPay and retailAmount sums are net of returns, as bankPaymentSum is
+      r.sums[f] += f === "forPay" || f === "retailAmount" ? sign * v : v;
     }
-    addFlow(truth, "logistics", -k("deliveryService") - k("rebillLogisticCost"), storeLevel);
-    addFlow(truth, "storage", -k("paidStorage"), storeLevel);
-    addFlow(truth, "acceptance", -k("paidAcceptance"), storeLevel);
-    addFlow(truth, "penalty", -k("penalty"), storeLevel);
-    const bonus = String(l.bonusTypeName);
-    const dType = /Продвижение|ВБ\.Медиа|блогер/i.test(bonus)
-      ? "advertising"
-      : /Погашение задолженности|Погашение по займу|заёмщика/i.test(bonus)
-        ? "financing"
-        : "deduction_other";
-    addFlow(truth, dType, -k("deduction"), storeLevel);
+    r.sums.bank += l.bank;
+    if (l.json.sellerOperName === "Продажа") {
+      r.sums.salePercentSum += Number(l.json.salePercent ?? 0);
+      r.sums.saleLines += 1;
+    }
   }
-  // per (day, sku): settled values replace provisional ones when the finance report covers them
-  for (const [key, r] of provisional) if (!settled.has(key)) truth.dailySales.set(key, r);
-  for (const [key, r] of settled) truth.dailySales.set(key, r);
+  const finance = financeLines.map((l) => l.json);
 
   const stocks = skus.map((s) => {
     const item = {
@@ -614,6 +991,9 @@ function buildWb(
       a.lastChangeDate < b.lastChangeDate ? -1 : a.lastChangeDate > b.lastChangeDate ? 1 : 0,
     ),
     finance,
+    financeLines,
+    orderLines,
+    reports: [...reportsById.values()].sort((a, b) => (a.dateFrom < b.dateFrom ? -1 : 1)),
     stocks,
     feedbacks,
   };
@@ -628,25 +1008,75 @@ export interface OzonSku {
   priceK: number;
   barcode: string;
 }
+export interface OzonPosting {
+  schema: "FBO" | "FBS";
+  inProcessAt: string;
+  inProcessMs: number;
+  /** as served once its fate is known (delivered / cancelled); the server shows it in transit before */
+  json: Record<string, unknown>;
+  cancelled: boolean;
+  /** the moment it is delivered (and accrued); null: never within the data */
+  deliveredMs: number | null;
+}
+/** one Ozon accrual as generated: its JSON and what it means */
+export interface OzonAccrual {
+  json: Record<string, unknown>;
+  date: string;
+  /** when by-day serves it: the delivery moment for POSTING/ITEM accruals, midday for NON_ITEM */
+  publishMs: number;
+  /** 0: account level (NON_ITEM) */
+  sku: number;
+  pnl: PnlPart;
+  unitsSold: number;
+  unitsReturned: number;
+  total: number;
+  unknownType?: string;
+}
+interface OzonOrderLine {
+  key: string;
+  postingNumber: string;
+  sku: number;
+  day: string;
+  base: "sale" | "cancellation" | "return";
+  qty: number;
+  visibleMs: number;
+  /** a sale turns from "order" into "sale" at this moment; null: never */
+  deliveredMs: number | null;
+  settledMs: number;
+}
+export interface OzonCashFlow {
+  id: string;
+  begin: string;
+  end: string;
+  /** kopecks, from the period's accruals */
+  orders: number;
+  returns: number;
+  commission: number;
+  delivery: number;
+  services: number;
+  payment: number;
+}
 export interface OzonData {
   skus: OzonSku[];
-  postings: { schema: "FBO" | "FBS"; inProcessAt: string; json: Record<string, unknown> }[];
+  postings: OzonPosting[];
   /** date -> accruals ordered by accrual_id (bigint kept as a string) */
   accruals: Map<string, Record<string, unknown>[]>;
+  accrualList: OzonAccrual[];
+  /** date -> its accruals (generated), ordered by accrual_id */
+  accrualsByDay: Map<string, OzonAccrual[]>;
+  orderLines: OzonOrderLine[];
   accrualTypes: { id: number; name: string; description: string }[];
   fboStocks: Record<string, unknown>[];
   fbsStocks: Record<string, unknown>[];
   reviews: Record<string, unknown>[];
-  cashFlows: { id: string; begin: string; end: string; payment: number }[];
+  cashFlows: OzonCashFlow[];
 }
 /** 2^53 + 1: the id that proves big integers survive the whole path */
 export const BIG_ACCRUAL_ID = "9007199254740993";
-const LOGISTICS_TYPES = new Set([32, 29, 28, 59, 45]);
 
-function buildOzon(
-  o: Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string; financeEnd: string },
-  truth: MarketplaceTruth,
-): OzonData {
+const money = (k: number) => ({ amount: rubStr(k), currency: "RUB" });
+
+function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
   const rng = new Random(o.seed * 31 + 2);
   const days: string[] = [];
   for (let d = o.from; d <= o.to; d = addDaysIso(d, 1)) days.push(d);
@@ -668,49 +1098,76 @@ function buildOzon(
     cluster: `Кластер ${k}`,
   }));
   const fbsWarehouse = { id: 23_000_000_001, name: "Мой склад Ozon" };
-  const postings: OzonData["postings"] = [];
-  const accrualsRaw: { date: string; json: Record<string, unknown> }[] = [];
-  const provisional = new Map<string, SalesTruthRow>();
-  const settled = new Map<string, SalesTruthRow>();
+  const postings: OzonPosting[] = [];
+  const accrualList: OzonAccrual[] = [];
+  const orderLines: OzonOrderLine[] = [];
   let order = 39_127_000_000;
   let accrualId = 90_801_122_334;
+  const accrue = (
+    a: Omit<OzonAccrual, "json" | "unitsSold" | "unitsReturned"> & {
+      category: "POSTING" | "ITEM" | "NON_ITEM";
+      unit: string;
+      body: Record<string, unknown>;
+      id?: string;
+      unitsSold?: number;
+      unitsReturned?: number;
+    },
+  ): OzonAccrual => {
+    const acc: OzonAccrual = {
+      json: {
+        accrual_id: a.id ?? String(accrualId++),
+        date: a.date,
+        accrued_category: a.category,
+        unit_number: a.unit,
+        total_amount: money(a.total),
+        ...a.body,
+      },
+      date: a.date,
+      publishMs: a.publishMs,
+      sku: a.sku,
+      pnl: a.pnl,
+      unitsSold: a.unitsSold ?? 0,
+      unitsReturned: a.unitsReturned ?? 0,
+      total: a.total,
+      unknownType: a.unknownType,
+    };
+    accrualList.push(acc);
+    return acc;
+  };
 
-  for (const day of days) {
+  for (let di = 0; di < days.length; di++) {
+    const day = days[di];
     for (const s of skus) {
       const count = rng.chance(0.4) ? rng.int(1, 2) : 0;
       for (let p = 0; p < count; p++) {
         const sec = secondOfDay(rng);
-        const inProcessAt = mskToUtcIso(day, sec);
+        const inProcessMs = mskMs(day, sec);
+        const inProcessAt = new Date(inProcessMs).toISOString();
         const schema: "FBO" | "FBS" = rng.chance(0.75) ? "FBO" : "FBS";
-        const qty = rng.chance(0.8) ? 1 : 2;
-        const status = rng.pick([
-          "delivered",
-          "delivered",
-          "delivered",
-          "delivered",
-          "delivered",
-          "delivered",
-          "cancelled",
-          "delivering",
-        ] as const);
+        const r = rng.next();
+        const qty = r < 0.8 ? 1 : r < 0.95 ? 2 : 3;
+        const cancelled = rng.chance(0.1);
+        // delivered 1–5 days after the order, at a daytime moment; after the data's end it is still on its way
+        const deliveryDay = addDaysIso(day, rng.int(1, 5));
+        const deliveredMs = !cancelled && deliveryDay <= o.to ? mskMs(deliveryDay, rng.int(8 * 3600, 21 * 3600)) : null;
         const orderId = order++;
         const postingNumber = `${orderId}-0${rng.int(100, 999)}-1`;
         const priceK = s.priceK;
         const wh = schema === "FBO" ? rng.pick(fboWarehouses) : fbsWarehouse;
+        const status = cancelled ? "cancelled" : deliveredMs !== null ? "delivered" : "delivering";
         const json: Record<string, unknown> = {
           posting_number: postingNumber,
           order_id: orderId,
           order_number: postingNumber.slice(0, -2),
           status,
-          substatus: status === "cancelled" ? "posting_canceled" : "posting_received",
-          cancellation:
-            status === "cancelled"
-              ? {
-                  cancel_reason: "Покупатель отменил заказ",
-                  cancellation_type: "client",
-                  cancellation_initiator: "Покупатель",
-                }
-              : null,
+          substatus: cancelled ? "posting_canceled" : deliveredMs !== null ? "posting_received" : "posting_in_carriage",
+          cancellation: cancelled
+            ? {
+                cancel_reason: "Покупатель отменил заказ",
+                cancellation_type: "client",
+                cancellation_initiator: "Покупатель",
+              }
+            : null,
           created_at: inProcessAt,
           in_process_at: inProcessAt,
           products: [
@@ -742,93 +1199,98 @@ function buildOzon(
             warehouse_id: fbsWarehouse.id,
             warehouse: fbsWarehouse.name,
           };
-        postings.push({ schema, inProcessAt, json });
-        if (status !== "delivered") continue;
-        const p0 = row(provisional, `${day}|${s.sku}`, false);
-        p0.qty += qty;
-        p0.revenueGross += priceK * qty;
-        if (day > o.financeEnd) continue;
-        // settled: one POSTING accrual (one product entry per unit) and an acquiring ITEM accrual
-        const products: Record<string, unknown>[] = [];
-        let total = 0;
-        let deliveryTotal = 0;
-        for (let u = 0; u < qty; u++) {
-          const commission = -Math.round(priceK * 0.22);
-          const coinvest = rng.chance(0.2) ? -rng.int(1000, 8000) : 0;
-          const l1 = -rng.int(5000, 15000);
-          const l2 = -rng.int(1000, 5000);
-          total += priceK + commission + coinvest + l1 + l2;
-          deliveryTotal += l1 + l2;
-          products.push({
-            sku: s.sku,
-            commission: {
-              sale_price: { amount: rubStr(priceK), currency: "RUB" },
-              seller_price: { amount: rubStr(priceK), currency: "RUB" },
-              sale_amount: { amount: rubStr(priceK), currency: "RUB" },
-              sale_commission: { amount: rubStr(commission), currency: "RUB" },
-              commission: { amount: rubStr(commission), currency: "RUB" },
-              commission_ratio: "0.22",
-              bonus: { amount: "0", currency: "RUB" },
-              coinvestment: { amount: rubStr(coinvest), currency: "RUB" },
-            },
-            delivery: {
-              services: [
-                { type_id: 32, accrued: { amount: rubStr(l1), currency: "RUB" } },
-                { type_id: 28, accrued: { amount: rubStr(l2), currency: "RUB" } },
+        postings.push({ schema, inProcessAt, inProcessMs, json, cancelled, deliveredMs });
+        const line: OzonOrderLine = {
+          key: `${postingNumber}/${s.sku}`,
+          postingNumber,
+          sku: s.sku,
+          day,
+          base: cancelled ? "cancellation" : "sale",
+          qty,
+          visibleMs: inProcessMs,
+          deliveredMs,
+          settledMs: Infinity,
+        };
+        orderLines.push(line);
+        if (deliveredMs === null) continue;
+        // the POSTING accrual on the delivery day: one product entry for all `qty` units. sale_price and
+        // seller_price are per unit, sale_amount (and commission, delivery) for the whole entry — our
+        // reading: the by-day reference shows no quantity on the entry (only /accrual/postings has one)
+        const sale = priceK * qty;
+        const commission = -Math.round(sale * 0.22);
+        // seller-paid Ozon points ("bonus"): loyalty, inside total_amount (unsure: the reference names the
+        // field only); coinvestment is left at 0 for the same reason
+        const bonus = rng.chance(0.1) ? -Math.round(sale * 0.05) : 0;
+        const l1 = -(rng.int(5000, 15000) + (qty - 1) * rng.int(2000, 6000));
+        const l2 = -rng.int(1000, 5000);
+        const total = sale + commission + bonus + l1 + l2;
+        const settled = accrue({
+          date: deliveryDay,
+          publishMs: deliveredMs,
+          sku: s.sku,
+          category: "POSTING",
+          unit: postingNumber,
+          total,
+          pnl: { sales: sale, commission, logistics: l1 + l2, ...(bonus ? { loyalty: bonus } : {}) },
+          unitsSold: qty,
+          body: {
+            posting: {
+              delivery_schema: schema,
+              delivery_speed: 0,
+              products: [
+                {
+                  sku: s.sku,
+                  commission: {
+                    sale_price: money(priceK),
+                    seller_price: money(priceK),
+                    sale_amount: money(sale),
+                    sale_commission: money(commission),
+                    commission: money(commission),
+                    commission_ratio: "0.22",
+                    bonus: money(bonus),
+                    coinvestment: money(0),
+                  },
+                  delivery: {
+                    services: [
+                      { type_id: 32, accrued: money(l1) },
+                      { type_id: 28, accrued: money(l2) },
+                    ],
+                    total_accrued: money(l1 + l2),
+                  },
+                },
               ],
-              total_accrued: { amount: rubStr(l1 + l2), currency: "RUB" },
-            },
-          });
-          const r = row(settled, `${day}|${s.sku}`, true);
-          r.qty += 1;
-          r.revenueGross += priceK;
-          r.commissionAmount += -commission;
-          r.deliveryCost += -(l1 + l2);
-          r.promoCost += -coinvest;
-        }
-        accrualsRaw.push({
-          date: day,
-          json: {
-            accrual_id: String(accrualId++),
-            date: day,
-            accrued_category: "POSTING",
-            unit_number: postingNumber,
-            total_amount: { amount: rubStr(total), currency: "RUB" },
-            posting: { delivery_schema: schema, delivery_speed: 0, products },
-          },
-        });
-        addFlow(truth, "sale_payout", total - deliveryTotal, false);
-        addFlow(truth, "logistics", deliveryTotal, false);
-        const acquiring = -Math.round(priceK * qty * 0.015);
-        accrualsRaw.push({
-          date: day,
-          json: {
-            accrual_id: String(accrualId++),
-            date: day,
-            accrued_category: "ITEM",
-            unit_number: postingNumber,
-            total_amount: { amount: rubStr(acquiring), currency: "RUB" },
-            item_fees: {
-              fees: [{ sku: s.sku, fees: [{ type_id: 1, accrued: { amount: rubStr(acquiring), currency: "RUB" } }] }],
             },
           },
         });
-        row(settled, `${day}|${s.sku}`, true).commissionAmount += -acquiring;
-        addFlow(truth, "acquiring", acquiring, false);
-        // a return of one unit a few days later
-        const returnDay = addDaysIso(day, rng.int(1, 3));
-        if (rng.chance(0.1) && returnDay <= o.financeEnd) {
+        line.settledMs = settled.publishMs;
+        const acquiring = -Math.round(sale * 0.015);
+        accrue({
+          date: deliveryDay,
+          publishMs: deliveredMs,
+          sku: s.sku,
+          category: "ITEM",
+          unit: postingNumber,
+          total: acquiring,
+          pnl: { acquiring },
+          body: { item_fees: { fees: [{ sku: s.sku, fees: [{ type_id: 1, accrued: money(acquiring) }] }] } },
+        });
+        // a return of one unit a few days after the delivery: a POSTING accrual with a negative sale_amount
+        const returnDay = addDaysIso(deliveryDay, rng.int(1, 3));
+        if (rng.chance(0.1) && returnDay <= o.to) {
           const commissionBack = Math.round(priceK * 0.22);
           const rl = -rng.int(3000, 9000);
           const rtotal = -priceK + commissionBack + rl;
-          accrualsRaw.push({
+          const returnMs = mskMs(returnDay, rng.int(8 * 3600, 21 * 3600));
+          accrue({
             date: returnDay,
-            json: {
-              accrual_id: String(accrualId++),
-              date: returnDay,
-              accrued_category: "POSTING",
-              unit_number: postingNumber,
-              total_amount: { amount: rubStr(rtotal), currency: "RUB" },
+            publishMs: returnMs,
+            sku: s.sku,
+            category: "POSTING",
+            unit: postingNumber,
+            total: rtotal,
+            pnl: { returns: -priceK, commission: commissionBack, logistics: rl },
+            unitsReturned: 1,
+            body: {
               posting: {
                 delivery_schema: schema,
                 delivery_speed: 0,
@@ -836,77 +1298,82 @@ function buildOzon(
                   {
                     sku: s.sku,
                     commission: {
-                      sale_price: { amount: rubStr(priceK), currency: "RUB" },
-                      seller_price: { amount: rubStr(priceK), currency: "RUB" },
-                      sale_amount: { amount: rubStr(-priceK), currency: "RUB" },
-                      sale_commission: { amount: rubStr(commissionBack), currency: "RUB" },
-                      commission: { amount: rubStr(commissionBack), currency: "RUB" },
+                      sale_price: money(priceK),
+                      seller_price: money(priceK),
+                      sale_amount: money(-priceK),
+                      sale_commission: money(commissionBack),
+                      commission: money(commissionBack),
                       commission_ratio: "0.22",
-                      bonus: { amount: "0", currency: "RUB" },
-                      coinvestment: { amount: "0", currency: "RUB" },
+                      bonus: money(0),
+                      coinvestment: money(0),
                     },
                     delivery: {
-                      services: [{ type_id: 59, accrued: { amount: rubStr(rl), currency: "RUB" } }],
-                      total_accrued: { amount: rubStr(rl), currency: "RUB" },
+                      services: [{ type_id: 59, accrued: money(rl) }],
+                      total_accrued: money(rl),
                     },
                   },
                 ],
               },
             },
           });
-          const r = row(settled, `${returnDay}|${s.sku}`, true);
-          r.refundsQty += 1;
-          r.refundsAmount += priceK;
-          r.commissionAmount -= commissionBack;
-          r.deliveryCost += -rl;
-          addFlow(truth, "sale_payout", rtotal - rl, false);
-          addFlow(truth, "logistics", rl, false);
+          // Ozon serves no returns feed we read: the return's order line is known from its accrual
+          orderLines.push({
+            key: `${postingNumber}/${s.sku}/return`,
+            postingNumber,
+            sku: s.sku,
+            day: returnDay,
+            base: "return",
+            qty: 1,
+            visibleMs: returnMs,
+            deliveredMs: returnMs,
+            settledMs: returnMs,
+          });
         }
       }
     }
-    if (day <= o.financeEnd) {
-      const nonItem = (typeId: number, k: number, unit: string, id?: string) => {
-        accrualsRaw.push({
-          date: day,
-          json: {
-            accrual_id: id ?? String(accrualId++),
-            date: day,
-            accrued_category: "NON_ITEM",
-            unit_number: unit,
-            total_amount: { amount: rubStr(k), currency: "RUB" },
-            non_item_fee: { type_id: typeId, accrued: { amount: rubStr(k), currency: "RUB" } },
-          },
-        });
-      };
-      const storage = -rng.int(5000, 40_000);
-      nonItem(46, storage, "STORAGE");
-      addFlow(truth, "storage", storage, true);
-      const i = days.indexOf(day);
-      if (i % 2 === 0) {
-        const ads = -rng.int(50_000, 200_000);
-        nonItem(41, ads, `ADV-${i}`);
-        addFlow(truth, "advertising", ads, true);
-      }
-      if (i === 0) {
-        nonItem(999, -12_300, "NEW-FEE");
-        addFlow(truth, "other", -12_300, true);
-        truth.unknownAccrualTypes.push("999");
-        nonItem(54, -187_000, "PROMO-BIG", BIG_ACCRUAL_ID);
-        addFlow(truth, "advertising", -187_000, true);
-      }
+    const midday = mskMs(day, 12 * 3600);
+    const nonItem = (typeId: number, k: number, unit: string, pnl: PnlPart, id?: string, unknownType?: string) =>
+      accrue({
+        date: day,
+        publishMs: midday,
+        sku: 0,
+        category: "NON_ITEM",
+        unit,
+        total: k,
+        pnl,
+        id,
+        unknownType,
+        body: { non_item_fee: { type_id: typeId, accrued: money(k) } },
+      });
+    const storage = -rng.int(5000, 40_000);
+    nonItem(46, storage, "STORAGE", { storage });
+    if (di % 2 === 0) {
+      const ads = -rng.int(50_000, 200_000);
+      nonItem(41, ads, `ADV-${di}`, { advertising: ads });
+    }
+    if (di === 0 || day.endsWith("-01"))
+      nonItem(51, -199_000, `SUB-${day.slice(0, 7)}`, { deductions_other: -199_000 });
+    if (di === 0) {
+      nonItem(999, -12_300, "NEW-FEE", { deductions_other: -12_300 }, undefined, "999");
+      nonItem(54, -187_000, "PROMO-BIG", { advertising: -187_000 }, BIG_ACCRUAL_ID);
     }
   }
-  for (const [key, r] of provisional) if (!settled.has(key)) truth.dailySales.set(key, r);
-  for (const [key, r] of settled) truth.dailySales.set(key, r);
-
-  const accruals = new Map<string, Record<string, unknown>[]>();
-  for (const { date, json } of accrualsRaw) {
-    const list = accruals.get(date) ?? [];
-    list.push(json);
-    accruals.set(date, list);
+  const accrualsByDay = new Map<string, OzonAccrual[]>();
+  for (const a of accrualList) {
+    const list = accrualsByDay.get(a.date) ?? [];
+    list.push(a);
+    accrualsByDay.set(a.date, list);
   }
-  for (const list of accruals.values())
-    list.sort((a, b) => (BigInt(a.accrual_id as string) < BigInt(b.accrual_id as string) ? -1 : 1));
+  const byId = (a: OzonAccrual, b: OzonAccrual) =>
+    BigInt(a.json.accrual_id as string) < BigInt(b.json.accrual_id as string) ? -1 : 1;
+  const accruals = new Map<string, Record<string, unknown>[]>();
+  for (const [day, list] of accrualsByDay) {
+    list.sort(byId);
+    accruals.set(
+      day,
+      list.map((a) => a.json),
+    );
+  }
 
   const fboStocks: Record<string, unknown>[] = [];
   const fbsStocks: Record<string, unknown>[] = [];
@@ -981,17 +1448,52 @@ function buildOzon(
   }
   reviews.sort((a, b) => ((a.published_at as string) < (b.published_at as string) ? -1 : 1));
 
-  const cashFlows: OzonData["cashFlows"] = [];
+  // half-month cash-flow statements (§2.4.3), summed from the period's accruals
+  const cashFlows: OzonCashFlow[] = [];
   for (let d = o.from; d <= o.to; d = addDaysIso(d, 1)) {
     const dom = Number(d.slice(8, 10));
     if (dom === 15 || addDaysIso(d, 1).slice(8, 10) === "01") {
       const begin = dom === 15 ? `${d.slice(0, 8)}01` : `${d.slice(0, 8)}16`;
-      const payment = rng.int(1_000_000, 9_000_000);
-      cashFlows.push({ id: `${begin}_${d}`, begin, end: d, payment });
-      addFlow(truth, "payout", payment, true);
+      cashFlows.push({
+        id: `${begin}_${d}`,
+        begin,
+        end: d,
+        orders: 0,
+        returns: 0,
+        commission: 0,
+        delivery: 0,
+        services: 0,
+        payment: 0,
+      });
     }
   }
-  return { skus, postings, accruals, accrualTypes: ACCRUAL_TYPES, fboStocks, fbsStocks, reviews, cashFlows };
+  for (const a of accrualList) {
+    const c = cashFlows.find((f) => f.begin <= a.date && a.date <= f.end);
+    if (!c) continue;
+    const orders = a.pnl.sales ?? 0;
+    const returns = a.pnl.returns ?? 0;
+    const commission = a.pnl.commission ?? 0;
+    const delivery = a.pnl.logistics ?? 0;
+    c.orders += orders;
+    c.returns += returns;
+    c.commission += commission;
+    c.delivery += delivery;
+    c.services += a.total - orders - returns - commission - delivery;
+    c.payment += a.total;
+  }
+  return {
+    skus,
+    postings,
+    accruals,
+    accrualList,
+    accrualsByDay,
+    orderLines,
+    accrualTypes: ACCRUAL_TYPES,
+    fboStocks,
+    fbsStocks,
+    reviews,
+    cashFlows,
+  };
 }
 
 const ACCRUAL_TYPES = [
@@ -1003,14 +1505,23 @@ const ACCRUAL_TYPES = [
   { id: 46, name: "Placements", description: "Размещение товаров на складах" },
   { id: 41, name: "PayPerClick", description: "Оплата за клик" },
   { id: 54, name: "Promotion", description: "Продвижение" },
+  // the reference names 51/52 "subscriptions" without their names: the name and description are ours
+  { id: 51, name: "PremiumSubscription", description: "Подписка Premium" },
 ];
-void LOGISTICS_TYPES;
 
 export interface Dataset {
-  options: Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string; financeEnd: string };
+  options: BuildOptions & {
+    /** the last WB rrDate published at the default clock */
+    financeEnd: string;
+    /** the default clock: the day after the data's end, 03:00 Moscow (a nightly sync's moment) */
+    defaultNow: string;
+  };
   wb: WbData;
   ozon: OzonData;
-  truth: Truth;
+  /** the truth at the default clock (computed on first read) */
+  readonly truth: Truth;
+  /** the truth at any clock (ISO instant, or ms) */
+  truthAt(now: string | number): Truth;
   malformed: {
     wbSales: Record<string, unknown>[];
     wbFinance: Record<string, unknown>[];
@@ -1021,7 +1532,7 @@ export interface Dataset {
 export function buildDataset(options: DatasetOptions): Dataset {
   const to = options.endDate ?? addDaysIso(new Date(Date.now() + MSK_OFFSET_MS).toISOString().slice(0, 10), -1);
   const from = addDaysIso(to, -(options.days - 1));
-  const o = {
+  const o: BuildOptions = {
     seed: options.seed,
     skus: options.skus,
     days: options.days,
@@ -1029,12 +1540,11 @@ export function buildDataset(options: DatasetOptions): Dataset {
     malformed: options.malformed ?? false,
     from,
     to,
-    financeEnd: addDaysIso(to, -2),
   };
-  const wbTruth = emptyTruth();
-  const ozonTruth = emptyTruth();
-  const wb = buildWb({ ...o, nowWall: `${to}T23:59:59` }, wbTruth);
-  const ozon = buildOzon(o, ozonTruth);
+  const wbStatic = emptyStatic();
+  const ozonStatic = emptyStatic();
+  const wb = buildWb(o, wbStatic);
+  const ozon = buildOzon(o, ozonStatic);
   const malformed = {
     wbSales: [] as Record<string, unknown>[],
     wbFinance: [] as Record<string, unknown>[],
@@ -1046,19 +1556,139 @@ export function buildDataset(options: DatasetOptions): Dataset {
     malformed.wbSales.push({ ...sample, saleID: "S999999999902", srid: "bad-2", date: "yesterday" });
     const line = wb.finance.find((l) => l.docTypeName === "Продажа");
     if (line) malformed.wbFinance.push({ ...line, rrdId: 3_319_999_999, forPay: "12.3.4" });
-    const day = [...ozon.accruals.keys()][0];
-    if (day) {
-      malformed.ozonAccruals.push({
-        accrual_id: "90801100001",
-        date: day,
-        accrued_category: "NON_ITEM",
-        unit_number: "BROKEN",
-        total_amount: { amount: "abc", currency: "RUB" },
-        non_item_fee: { type_id: 46, accrued: { amount: "abc", currency: "RUB" } },
-      });
-    }
+    const day = o.from;
+    malformed.ozonAccruals.push({
+      accrual_id: "90801100001",
+      date: day,
+      accrued_category: "NON_ITEM",
+      unit_number: "BROKEN",
+      total_amount: { amount: "abc", currency: "RUB" },
+      non_item_fee: { type_id: 46, accrued: { amount: "abc", currency: "RUB" } },
+    });
   }
-  return { options: o, wb, ozon, truth: { from, to, wb: wbTruth, ozon: ozonTruth }, malformed };
+  const defaultNowMs = mskMs(addDaysIso(to, 1), 3 * 3600);
+  let cached: Truth | null = null;
+  const dataset: Dataset = {
+    options: {
+      ...o,
+      financeEnd: addDaysIso(to, -1),
+      defaultNow: new Date(defaultNowMs).toISOString(),
+    },
+    wb,
+    ozon,
+    get truth() {
+      return (cached ??= truthAt(dataset, defaultNowMs, wbStatic, ozonStatic));
+    },
+    truthAt: (now) => truthAt(dataset, typeof now === "number" ? now : Date.parse(now), wbStatic, ozonStatic),
+    malformed,
+  };
+  return dataset;
+}
+
+/** what the marketplaces have published by `nowMs`, in P&L lines and order lines, counted from the events */
+function truthAt(dataset: Dataset, nowMs: number, wbStatic: StaticTruth, ozonStatic: StaticTruth): Truth {
+  const nowWall = mskWallOfMs(nowMs);
+  const market = (s: StaticTruth): MarketplaceTruth => ({
+    stock: s.stock,
+    reviews: s.reviews,
+    skuCount: s.skuCount,
+    unknownAccrualTypes: [],
+    financeLines: { sku: emptyPnlLines(), store: emptyPnlLines() },
+    settledByDaySku: new Map(),
+    orderLines: new Map(),
+    units: { sold: 0, returned: 0 },
+  });
+  const settle = (t: MarketplaceTruth, day: string, sku: number, pnl: PnlPart, sold: number, returned: number) => {
+    if (sku === 0) {
+      addPart(t.financeLines.store, pnl);
+      return;
+    }
+    addPart(t.financeLines.sku, pnl);
+    const key = `${day}|${sku}`;
+    let r = t.settledByDaySku.get(key);
+    if (!r) t.settledByDaySku.set(key, (r = { unitsSold: 0, unitsReturned: 0, lines: emptyPnlLines() }));
+    r.unitsSold += sold;
+    r.unitsReturned += returned;
+    addPart(r.lines, pnl);
+  };
+
+  // WB
+  const wb = market(wbStatic);
+  const reports = new Map<number, WbReportTruth>();
+  for (const h of dataset.wb.reports)
+    reports.set(h.reportId, {
+      reportId: h.reportId,
+      dateFrom: h.dateFrom,
+      dateTo: h.dateTo,
+      closed: h.closesMs <= nowMs,
+      bankPaymentSum: 0,
+      byLine: emptyPnlLines(),
+    });
+  const published = new Set<number>();
+  for (const l of dataset.wb.financeLines) {
+    if (l.publishMs > nowMs) break; // lines are in rrDate order and publication follows rrDate
+    published.add(l.reportId);
+    settle(wb, l.rrDate, l.nmId, l.pnl, l.unitsSold, l.unitsReturned);
+    const r = reports.get(l.reportId)!;
+    r.bankPaymentSum += l.bank;
+    addPart(r.byLine, l.pnl);
+  }
+  for (const ol of dataset.wb.orderLines) {
+    if (ol.firstSeenWall > nowWall) continue;
+    wb.orderLines.set(ol.saleID, {
+      orderKey: ol.srid,
+      sku: String(ol.nmId),
+      day: ol.day,
+      kind: ol.kind,
+      qty: 1,
+      settled: ol.settledMs <= nowMs,
+    });
+    if (ol.kind === "sale") wb.units.sold += 1;
+    else wb.units.returned += 1;
+  }
+
+  // Ozon
+  const ozon = market(ozonStatic);
+  const months = new Map<string, OzonMonthTruth>();
+  const unknown = new Set<string>();
+  for (const a of dataset.ozon.accrualList) {
+    if (a.publishMs > nowMs) continue;
+    settle(ozon, a.date, a.sku, a.pnl, a.unitsSold, a.unitsReturned);
+    const month = a.date.slice(0, 7);
+    let m = months.get(month);
+    if (!m) {
+      const next = addDaysIso(`${month}-28`, 4).slice(0, 7);
+      months.set(month, (m = { month, closed: mskMs(`${next}-01`) <= nowMs, total: 0, byLine: emptyPnlLines() }));
+    }
+    m.total += a.total;
+    addPart(m.byLine, a.pnl);
+    if (a.unknownType) unknown.add(a.unknownType);
+  }
+  ozon.unknownAccrualTypes = [...unknown].sort();
+  for (const ol of dataset.ozon.orderLines) {
+    if (ol.visibleMs > nowMs) continue;
+    const kind = ol.base === "sale" ? (ol.deliveredMs !== null && ol.deliveredMs <= nowMs ? "sale" : "order") : ol.base;
+    ozon.orderLines.set(ol.key, {
+      orderKey: ol.postingNumber,
+      sku: String(ol.sku),
+      day: ol.day,
+      kind,
+      qty: ol.qty,
+      settled: ol.settledMs <= nowMs,
+    });
+    if (kind === "sale") ozon.units.sold += ol.qty;
+    else if (kind === "return") ozon.units.returned += ol.qty;
+  }
+
+  return {
+    from: dataset.options.from,
+    to: dataset.options.to,
+    now: new Date(nowMs).toISOString(),
+    wb,
+    ozon,
+    wbReports: [...reports.values()].filter((r) => published.has(r.reportId)),
+    ozonMonths: [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1)),
+  };
 }
 
 export { mskDayOfUtc };

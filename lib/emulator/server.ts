@@ -4,7 +4,16 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { buildDataset, type Dataset, type DatasetOptions, type Truth } from "./dataset";
+import {
+  addDaysIso,
+  buildDataset,
+  mskWallOfMs,
+  rubStr,
+  wbFinancePublishMs,
+  type Dataset,
+  type DatasetOptions,
+  type Truth,
+} from "./dataset";
 
 export interface EmulatorFaults {
   /** the next `count` matching requests get 429 with a wait of retryAfterSec */
@@ -44,6 +53,12 @@ export interface StartEmulatorOptions extends DatasetOptions {
   pageSizes?: EmulatorPageSizes;
   /** how long an accrual by-day last_id stays valid (Ozon: 15 minutes); an older one gets 400 */
   ozonLastIdTtlMs?: number;
+  /**
+   * the marketplaces' clock (ISO instant): only what is published by then is served. Default: the day after
+   * the data's end, 03:00 Moscow (`dataset.options.defaultNow`): WB finance is published up to the day before
+   * the last, the last day's late sales money is not filled in yet, Ozon has accrued every delivery.
+   */
+  now?: string;
 }
 
 export interface RequestLogEntry {
@@ -59,7 +74,13 @@ export interface Emulator {
   wbToken: string;
   ozonClientId: string;
   ozonApiKey: string;
-  truth: Truth;
+  /** the truth at the emulator's clock */
+  readonly truth: Truth;
+  /** the emulator's clock (ISO instant) */
+  readonly now: string;
+  /** move the clock (forward or back): what is served and `truth` follow it */
+  setNow(iso: string): void;
+  advanceDays(n: number): void;
   dataset: Dataset;
   requests: RequestLogEntry[];
   setFaults(faults: EmulatorFaults): void;
@@ -158,6 +179,44 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
   const lastIdIssuedAt = new Map<string, number>();
   const lastIdTtlMs = options.ozonLastIdTtlMs ?? 15 * 60_000;
   const repeated = new Set<string>();
+
+  // ---- the clock ----
+  let nowMs = Date.parse(options.now ?? dataset.options.defaultNow);
+  if (Number.isNaN(nowMs)) throw new Error(`now: not an ISO instant: ${options.now}`);
+  let truthCache: { at: number; truth: Truth } | null = null;
+  // the sales feed as versions ordered by lastChangeDate: a version is served while it is the newest one
+  // the clock has reached (a zero-money first version until the filled-in one appears)
+  const salesVersions: {
+    json: Record<string, unknown>;
+    lcd: string;
+    supersededAt: string;
+    previous?: Record<string, unknown>;
+  }[] = [];
+  for (const s of dataset.wb.sales) {
+    if (s.stale) {
+      salesVersions.push({ json: s.stale, lcd: String(s.stale.lastChangeDate), supersededAt: s.lastChangeDate });
+    }
+    salesVersions.push({ json: s.json, lcd: s.lastChangeDate, supersededAt: "9999", previous: s.stale });
+  }
+  for (const j of dataset.malformed.wbSales)
+    salesVersions.push({ json: j, lcd: String(j.lastChangeDate), supersededAt: "9999" });
+  salesVersions.sort((x, y) => (x.lcd < y.lcd ? -1 : x.lcd > y.lcd ? 1 : 0));
+  const lowerBound = <T>(list: T[], below: (item: T) => boolean) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (below(list[mid])) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** the last rrDate whose daily finance WB serves at the clock */
+  const lastPublishedRrDate = () => {
+    let d = mskWallOfMs(nowMs).slice(0, 10);
+    while (wbFinancePublishMs(d) > nowMs) d = addDaysIso(d, -1);
+    return d;
+  };
 
   const matches = (f: { path?: string } | undefined, path: string) =>
     Boolean(f && (!f.path || path.startsWith(f.path)));
@@ -345,20 +404,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const from = mskWallOf(q.get("dateFrom") ?? "");
         if (!from) return { status: 400, json: JSON.stringify({ errors: ["dateFrom: Value not validated"] }) };
         const rows: Record<string, unknown>[] = [];
-        const all = [
-          ...wb.sales.map((s) => ({ json: s.json, lcd: s.lastChangeDate })),
-          ...malformed.wbSales.map((j) => ({ json: j, lcd: String(j.lastChangeDate) })),
-        ];
-        all.sort((x, y) => (x.lcd < y.lcd ? -1 : x.lcd > y.lcd ? 1 : 0));
-        for (const s of all) {
-          if (s.lcd >= from) rows.push(s.json);
+        const stale: Record<string, unknown>[] = [];
+        const nowWall = mskWallOfMs(nowMs);
+        for (let i = lowerBound(salesVersions, (v) => v.lcd < from); i < salesVersions.length; i++) {
+          const v = salesVersions[i];
+          if (v.lcd > nowWall) break;
+          if (v.supersededAt <= nowWall) continue;
+          rows.push(v.json);
+          // older versions of rows on this page, served after them
+          if (faults.outOfOrder && v.previous) stale.push(v.previous);
           if (rows.length >= pages.wbSales) break;
         }
-        if (faults.outOfOrder) {
-          // older versions of rows on this page, served after them
-          for (const s of wb.sales) if (s.stale && rows.includes(s.json)) rows.push(s.stale);
-        }
-        return ok(rows, from);
+        return ok([...rows, ...stale], from);
       }
       case "GET /api/v1/supplier/stocks":
       case "GET /api/v5/supplier/reportDetailByPeriod":
@@ -389,12 +446,62 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           };
         const limit = Math.min(Number(b.limit ?? 100_000), pages.wbFinance);
         const after = Number(b.rrdId ?? 0);
-        const lines = [...malformed.wbFinance, ...wb.finance]
-          .filter((l) => (l.rrDate as string) >= from && (l.rrDate as string) <= to && Number(l.rrdId) > after)
-          .sort((x, y) => Number(x.rrdId) - Number(y.rrdId))
-          .slice(0, limit);
+        // daily finance of day D is served from D+1 05:00 Moscow; lines are ordered by rrdId and rrDate alike
+        const until = [to, lastPublishedRrDate()].sort()[0];
+        const lines: Record<string, unknown>[] = malformed.wbFinance.filter(
+          (l) => (l.rrDate as string) >= from && (l.rrDate as string) <= until && Number(l.rrdId) > after,
+        );
+        const start = Math.max(
+          lowerBound(wb.finance, (l) => (l.rrDate as string) < from),
+          lowerBound(wb.finance, (l) => Number(l.rrdId) <= after),
+        );
+        for (let i = start; i < wb.finance.length && lines.length < limit; i++) {
+          if ((wb.finance[i].rrDate as string) > until) break;
+          lines.push(wb.finance[i]);
+        }
         if (lines.length === 0) return noContent(String(after), `${from}|${to}`);
         return ok(lines, String(after), `${from}|${to}`);
+      }
+      case "POST /api/finance/v1/sales-reports/list": {
+        const from = String(b.dateFrom ?? "").slice(0, 10);
+        const to = String(b.dateTo ?? "").slice(0, 10);
+        if (!from || !to)
+          return {
+            status: 400,
+            json: wbProblem(400, "Bad Request", "'DateFrom' and 'DateTo' are required"),
+          };
+        const limit = Math.min(Math.max(1, Number(b.limit ?? 1000)), 1000);
+        const offset = Math.max(0, Number(b.offset ?? 0));
+        if ((b.period ?? "weekly") !== "weekly")
+          // daily report headers are not modelled: the emulator's lines carry their weekly report
+          return { status: 400, json: wbProblem(400, "Bad Request", "the emulator serves weekly reports only") };
+        // a weekly report exists once formed: after its week, when its last daily finance is published
+        const formed = wb.reports.filter((r) => r.closesMs <= nowMs && r.dateFrom <= to && r.dateTo >= from);
+        const page = formed.slice(offset, offset + limit).map((r) => ({
+          reportId: r.reportId,
+          sellerFinanceName: "ИП Эмулятор Э. Э.",
+          dateFrom: r.dateFrom,
+          dateTo: r.dateTo,
+          createDate: r.createDate,
+          currency: "RUB",
+          reportType: 1,
+          retailAmountSum: rubStr(r.sums.retailAmount),
+          forPaySum: rubStr(r.sums.forPay),
+          avgSalePercent: r.sums.saleLines ? Math.round(r.sums.salePercentSum / r.sums.saleLines) : 0,
+          deliveryServiceSum: rubStr(r.sums.deliveryService),
+          paidStorageSum: rubStr(r.sums.paidStorage),
+          paidAcceptanceSum: rubStr(r.sums.paidAcceptance),
+          deductionSum: rubStr(r.sums.deduction),
+          penaltySum: rubStr(r.sums.penalty),
+          additionalPaymentSum: rubStr(r.sums.additionalPayment),
+          cashbackAmountSum: rubStr(r.sums.cashbackAmount),
+          cashbackDiscountSum: rubStr(r.sums.cashbackDiscount),
+          cashbackCommissionChangeSum: rubStr(r.sums.cashbackCommissionChange),
+          paymentSchedule: "-1",
+          bankPaymentSum: rubStr(r.sums.bank),
+        }));
+        if (page.length === 0) return noContent(String(offset), `${from}|${to}`);
+        return ok(page, String(offset), `${from}|${to}`);
       }
       case "GET /api/v1/feedbacks":
       case "GET /api/v1/feedbacks/archive": {
@@ -490,8 +597,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const issuedAt = lastIdIssuedAt.get(`${date}|${lastId}`);
         if (lastId && issuedAt !== undefined && Date.now() - issuedAt > lastIdTtlMs)
           return ozonError(400, 3, "last_id is expired");
+        // an accrual appears when it happens (a delivery, a return, a fee): later ones of the day are not served yet
         const list = [
-          ...(ozon.accruals.get(date) ?? []),
+          ...(ozon.accrualsByDay.get(date) ?? []).filter((a) => a.publishMs <= nowMs).map((a) => a.json),
           ...malformed.ozonAccruals.filter((a) => a.date === date),
         ].sort((x, y) => (BigInt(x.accrual_id as string) < BigInt(y.accrual_id as string) ? -1 : 1));
         const start = lastId ? list.findIndex((a) => BigInt(a.accrual_id as string) > BigInt(lastId)) : 0;
@@ -508,10 +616,19 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         if (!filter.since || !filter.to) return ozonError(400, 3, "filter.since and filter.to are required");
         const limit = Math.min(Number(b.limit ?? 100), 100, pages.ozonPostings);
         const offset = b.cursor ? Number(Buffer.from(String(b.cursor), "base64url").toString()) : 0;
+        const since = Date.parse(filter.since);
+        const until = Date.parse(filter.to);
         const list = ozon.postings.filter(
-          (p) => p.schema === schema && p.inProcessAt >= filter.since! && p.inProcessAt < filter.to!,
+          (p) => p.schema === schema && p.inProcessMs >= since && p.inProcessMs < until && p.inProcessMs <= nowMs,
         );
-        const page = list.slice(offset, offset + limit).map((p) => (schema === "FBS" ? asV4Fbs(p.json) : p.json));
+        const page = list.slice(offset, offset + limit).map((p) => {
+          // not delivered yet at the clock: in transit (status names from §2.6.1; the substatus is our guess)
+          const json =
+            p.cancelled || (p.deliveredMs !== null && p.deliveredMs <= nowMs)
+              ? p.json
+              : { ...p.json, status: "delivering", substatus: "posting_in_carriage" };
+          return schema === "FBS" ? asV4Fbs(json) : json;
+        });
         const hasNext = offset + limit < list.length;
         return ok(
           {
@@ -627,7 +744,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const page = Number(b.page ?? 1);
         if (!from || !to || !(pageSize >= 1) || !(page >= 1))
           return ozonError(400, 3, "date.from, date.to, page and page_size are required");
-        const all = ozon.cashFlows.filter((c) => c.end >= from && c.begin <= to);
+        // a statement exists once its period is over (our reading; the reference gives no publication time)
+        const all = ozon.cashFlows.filter(
+          (c) => c.end >= from && c.begin <= to && Date.parse(`${addDaysIso(c.end, 1)}T00:00:00+03:00`) <= nowMs,
+        );
         const slice = all.slice((page - 1) * pageSize, page * pageSize);
         const period = (c: (typeof all)[number]) => ({
           begin: `${c.begin}T00:00:00Z`,
@@ -642,11 +762,11 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           result: {
             cash_flows: slice.map((c) => ({
               period: period(c),
-              orders_amount: 0,
-              returns_amount: 0,
-              commission_amount: 0,
-              services_amount: 0,
-              item_delivery_and_return_amount: 0,
+              orders_amount: c.orders / 100,
+              returns_amount: c.returns / 100,
+              commission_amount: c.commission / 100,
+              services_amount: c.services / 100,
+              item_delivery_and_return_amount: c.delivery / 100,
               currency_code: "RUB",
             })),
             details: details.length === 1 ? details[0] : details,
@@ -669,7 +789,21 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     wbToken,
     ozonClientId,
     ozonApiKey,
-    truth: dataset.truth,
+    get truth() {
+      if (!truthCache || truthCache.at !== nowMs) truthCache = { at: nowMs, truth: dataset.truthAt(nowMs) };
+      return truthCache.truth;
+    },
+    get now() {
+      return new Date(nowMs).toISOString();
+    },
+    setNow(iso) {
+      const ms = Date.parse(iso);
+      if (Number.isNaN(ms)) throw new Error(`setNow: not an ISO instant: ${iso}`);
+      nowMs = ms;
+    },
+    advanceDays(n) {
+      nowMs += n * 86_400_000;
+    },
     dataset,
     requests,
     setFaults(next) {
