@@ -47,18 +47,21 @@ export async function deriveDailySales(db: Db, accountId: number, from: string, 
       WITH fin AS (
         SELECT f.d, f.sku_id, coalesce(f.warehouse_id, o.warehouse_id) AS warehouse_id,
                coalesce(f.channel, o.channel, 'FBO') AS channel,
-               CASE WHEN f.settles = 'sale' THEN f.qty ELSE 0 END AS qty,
+               -- Ozon accruals state no quantity (one entry per posting product): the posting does
+               CASE WHEN f.settles <> 'sale' THEN 0
+                    WHEN f.marketplace = 'OZON' AND o.qty IS NOT NULL THEN o.qty * sign(f.qty)::int
+                    ELSE f.qty END AS qty,
                CASE WHEN f.settles = 'return' THEN f.qty ELSE 0 END AS refunds_qty,
                0 AS provisional_qty, 0 AS provisional_refunds_qty,
                0::numeric AS provisional_sales, 0::numeric AS unpriced_sales,
                ${lines((l) => `f.${l}`)}
         FROM finance_lines f
-        -- Ozon accruals name no warehouse: the posting's is borrowed
+        -- Ozon accruals name no warehouse and no quantity: the posting's are borrowed
         LEFT JOIN LATERAL (
-          SELECT o.warehouse_id, o.channel FROM order_lines o
+          SELECT o.warehouse_id, o.channel, o.qty FROM order_lines o
           WHERE o.account_id = f.account_id AND o.order_key = f.order_key AND o.sku_id = f.sku_id
           ORDER BY o.kind = 'sale' DESC, o.id LIMIT 1
-        ) o ON f.order_key IS NOT NULL AND f.warehouse_id IS NULL
+        ) o ON f.order_key IS NOT NULL AND (f.warehouse_id IS NULL OR f.marketplace = 'OZON')
         WHERE f.account_id = ${accountId}::int AND f.sku_id IS NOT NULL AND f.d BETWEEN ${from}::date AND ${to}::date
       ),
       prov AS (

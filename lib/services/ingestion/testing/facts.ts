@@ -1,100 +1,107 @@
 // Test helper: reads the facts a sync wrote, in the emulator truth's shape, so tests compare them 1:1.
+// The truth is the emulator's own account of the events it generated (lib/emulator/dataset.ts), never
+// re-read from the JSON it served.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { rubStr, type MarketplaceTruth } from "@/lib/emulator/dataset";
 import type { Marketplace } from "@/db/schema";
+import { PNL_LINES } from "@/lib/domain/pnl-lines";
 
 export interface FactsView {
-  dailySales: Record<string, string>;
+  /** per P&L line, the finance lines that name a SKU and those that do not */
+  skuLines: Record<string, string>;
+  storeLines: Record<string, string>;
+  /** `${financeDay}|${sku}` -> units and lines of the settled money */
+  settled: Record<string, string>;
+  /** order line key -> kind, day, units, settled */
+  orderLines: Record<string, string>;
+  /** units counted once: sold and returned over daily_sales */
+  units: string;
   stock: Record<string, string>;
-  cashflowsByType: Record<string, string>;
-  storeLevelCashflowsByType: Record<string, string>;
   reviews: Record<string, string>;
 }
 
-const line = (r: {
-  qty: number;
-  refundsQty: number;
-  revenueGross: string;
-  refundsAmount: string;
-  promoCost: string;
-  deliveryCost: string;
-  commissionAmount: string;
-  settled: boolean;
-}) =>
-  `qty=${r.qty} rq=${r.refundsQty} rev=${r.revenueGross} ref=${r.refundsAmount} promo=${r.promoCost} del=${r.deliveryCost} com=${r.commissionAmount} settled=${r.settled}`;
+const nonZero = (lines: Record<string, number | string>, money: (v: number | string) => string) =>
+  Object.fromEntries(
+    PNL_LINES.filter((l) => Number(lines[l] ?? 0) !== 0).map((l) => [l, money(lines[l])]),
+  ) as Record<string, string>;
+const linesText = (lines: Record<string, string>) =>
+  Object.entries(lines)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
 
 export function truthView(t: MarketplaceTruth, today: string): FactsView {
-  const dailySales: Record<string, string> = {};
-  for (const [key, r] of t.dailySales) {
-    dailySales[key] = line({
-      ...r,
-      revenueGross: rubStr(r.revenueGross),
-      refundsAmount: rubStr(r.refundsAmount),
-      promoCost: rubStr(r.promoCost),
-      deliveryCost: rubStr(r.deliveryCost),
-      commissionAmount: rubStr(r.commissionAmount),
-    });
-  }
+  const kop = (v: number | string) => rubStr(Number(v));
+  const settled: Record<string, string> = {};
+  for (const [key, s] of t.settledByDaySku)
+    settled[key] = `sold=${s.unitsSold} returned=${s.unitsReturned} ${linesText(nonZero(s.lines, kop))}`.trim();
+  const orderLines: Record<string, string> = {};
+  for (const [key, o] of t.orderLines)
+    orderLines[key] = `${o.kind} ${o.day} sku=${o.sku} qty=${o.qty} settled=${o.settled}`;
   const stock: Record<string, string> = {};
   for (const [sku, s] of t.stock) stock[`${today}|${sku}`] = `on_hand=${s.onHand} in_transit=${s.inTransit}`;
-  const money = (o: Record<string, number>) =>
-    Object.fromEntries(
-      Object.entries(o)
-        .filter(([, v]) => v !== 0)
-        .map(([k, v]) => [k, rubStr(v)]),
-    );
   const reviews: Record<string, string> = {};
   for (const [id, r] of t.reviews)
     reviews[id] =
       `sku=${r.sku} rating=${r.rating} media=${r.hasMedia} reply=${r.replyStatus} parent=${r.parentReviewId ?? ""}`;
   return {
-    dailySales,
+    skuLines: nonZero(t.financeLines.sku, kop),
+    storeLines: nonZero(t.financeLines.store, kop),
+    settled,
+    orderLines,
+    units: `sold=${t.units.sold} returned=${t.units.returned}`,
     stock,
-    cashflowsByType: money(t.cashflowsByType),
-    storeLevelCashflowsByType: money(t.storeLevelCashflowsByType),
     reviews,
   };
 }
 
 export async function factsView(db: Db, marketplace: Marketplace): Promise<FactsView> {
   const ext = marketplace === "WB" ? sql.raw("s.nm_id") : sql.raw("s.ozon_id");
-  const sales = rowsOf<Record<string, string | number | boolean>>(
-    await db.execute(sql`
-      select ds.d::text as d, ${ext}::text as e, sum(ds.qty)::int as qty, sum(ds.refunds_qty)::int as rq,
-             sum(ds.revenue_gross)::text as rev, sum(ds.refunds_amount)::text as ref, sum(ds.promo_cost)::text as promo,
-             sum(ds.delivery_cost)::text as del, sum(ds.commission_amount)::text as com, bool_and(ds.is_settled) as settled
-      from daily_sales ds join sku s on s.id = ds.sku_id where s.marketplace = ${marketplace}
-      group by 1, 2`),
+  const sums = sql.raw(PNL_LINES.map((l) => `sum(f.${l})::text as ${l}`).join(", "));
+  const levels = rowsOf<Record<string, string> & { store: boolean }>(
+    await db.execute(sql`select f.sku_id is null as store, ${sums}
+      from finance_lines f where f.marketplace = ${marketplace} group by 1`),
   );
-  const dailySales: Record<string, string> = {};
-  for (const r of sales) {
-    dailySales[`${r.d}|${r.e}`] = line({
-      qty: Number(r.qty),
-      refundsQty: Number(r.rq),
-      revenueGross: String(r.rev),
-      refundsAmount: String(r.ref),
-      promoCost: String(r.promo),
-      deliveryCost: String(r.del),
-      commissionAmount: String(r.com),
-      settled: r.settled === true || r.settled === "t",
-    });
-  }
+  const money = (v: number | string) => Number(v).toFixed(2);
+  const empty = {} as Record<string, string>;
+  const skuLines = nonZero(levels.find((r) => !r.store) ?? empty, money);
+  const storeLines = nonZero(levels.find((r) => r.store) ?? empty, money);
+  const settledRows = rowsOf<Record<string, string> & { d: string; e: string; sold: number; returned: number }>(
+    // Ozon accruals state no quantity: a settled sale's units are its posting's (as daily_sales counts them)
+    await db.execute(sql`select f.d::text as d, ${ext}::text as e,
+        coalesce(sum(case when f.marketplace = 'OZON' and o.qty is not null then o.qty * sign(f.qty)::int else f.qty end)
+                 filter (where f.settles = 'sale'), 0)::int as sold,
+        coalesce(sum(f.qty) filter (where f.settles = 'return'), 0)::int as returned, ${sums}
+      from finance_lines f join sku s on s.id = f.sku_id
+      left join lateral (select o.qty from order_lines o where o.account_id = f.account_id and o.order_key = f.order_key
+                         and o.sku_id = f.sku_id and o.kind in ('sale', 'order') limit 1) o on f.settles = 'sale'
+      where f.marketplace = ${marketplace} group by 1, 2`),
+  );
+  const settled: Record<string, string> = {};
+  for (const r of settledRows)
+    settled[`${r.d}|${r.e}`] =
+      `sold=${Number(r.sold)} returned=${Number(r.returned)} ${linesText(nonZero(r, money))}`.trim();
+  const orderRows = rowsOf<{ k: string; kind: string; d: string; e: string; qty: number; settled: boolean }>(
+    await db.execute(sql`select o.line_key as k, o.kind, o.d::text as d, ${ext}::text as e, o.qty,
+        exists (select 1 from finance_lines f where f.account_id = o.account_id and f.order_key = o.order_key
+                and f.sku_id = o.sku_id and (f.settles = o.kind or (o.kind = 'order' and f.settles = 'sale'))) as settled
+      from order_lines o join sku s on s.id = o.sku_id where s.marketplace = ${marketplace}`),
+  );
+  const orderLines = Object.fromEntries(
+    orderRows.map((r) => [
+      r.k,
+      `${r.kind} ${r.d} sku=${r.e} qty=${Number(r.qty)} settled=${r.settled === true || (r.settled as unknown) === "t"}`,
+    ]),
+  );
+  const [u] = rowsOf<{ sold: number; returned: number }>(
+    await db.execute(sql`select coalesce(sum(ds.qty), 0)::int as sold, coalesce(sum(ds.refunds_qty), 0)::int as returned
+      from daily_sales ds join sku s on s.id = ds.sku_id where s.marketplace = ${marketplace}`),
+  );
   const stockRows = rowsOf<{ d: string; e: string; o: number; t: number }>(
     await db.execute(sql`select ds.d::text as d, ${ext}::text as e, sum(on_hand)::int as o, sum(in_transit)::int as t
       from daily_stock ds join sku s on s.id = ds.sku_id where s.marketplace = ${marketplace} group by 1, 2`),
   );
   const stock = Object.fromEntries(stockRows.map((r) => [`${r.d}|${r.e}`, `on_hand=${r.o} in_transit=${r.t}`]));
-  const flows = rowsOf<{ type: string; a: string; store: string }>(
-    await db.execute(sql`select type, sum(amount)::text as a, sum(amount) filter (where sku_id is null)::text as store
-      from cashflows where marketplace = ${marketplace} group by type`),
-  );
-  const cashflowsByType: Record<string, string> = {};
-  const storeLevelCashflowsByType: Record<string, string> = {};
-  for (const f of flows) {
-    if (Number(f.a) !== 0) cashflowsByType[f.type] = f.a;
-    if (f.store !== null && Number(f.store) !== 0) storeLevelCashflowsByType[f.type] = f.store;
-  }
   const reviewRows = rowsOf<{
     id: string;
     e: string;
@@ -112,14 +119,33 @@ export async function factsView(db: Db, marketplace: Marketplace): Promise<Facts
       `sku=${r.e} rating=${r.rating} media=${r.media} reply=${r.reply} parent=${r.parent ?? ""}`,
     ]),
   );
-  return { dailySales, stock, cashflowsByType, storeLevelCashflowsByType, reviews };
+  return {
+    skuLines,
+    storeLines,
+    settled,
+    orderLines,
+    units: `sold=${Number(u?.sold ?? 0)} returned=${Number(u?.returned ?? 0)}`,
+    stock,
+    reviews,
+  };
 }
 
 /** every row of the fact tables with its updated_at: equal before and after = nothing was written */
 export async function snapshotTables(db: Db): Promise<string> {
   const parts: string[] = [];
-  for (const table of ["daily_sales", "daily_stock", "cashflows", "reviews", "sku", "warehouse", "raw_records"]) {
-    const rows = rowsOf(await db.execute(sql.raw(`select * from ${table} order by 1`)));
+  for (const table of [
+    "order_lines",
+    "finance_lines",
+    "settlement_reports",
+    "daily_sales",
+    "daily_returns",
+    "daily_stock",
+    "reviews",
+    "sku",
+    "warehouse",
+    "raw_records",
+  ]) {
+    const rows = rowsOf(await db.execute(sql.raw(`select * from ${table} order by 1, 2, 3`)));
     parts.push(`${table}:${JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`);
   }
   return parts.join("\n");
