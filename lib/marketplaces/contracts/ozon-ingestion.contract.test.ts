@@ -228,22 +228,25 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
     ]);
     expect(
       await rows(
-        sql`select ref_id, d::text as d, amount::text as amount, sku_id from cashflows where type = 'payout' order by ref_id`,
+        sql`select report_id, date_from::text as date_from, date_to::text as date_to, payout::text as payout
+            from settlement_reports where kind = 'ozon_period' order by report_id`,
       ),
     ).toEqual([
-      { ref_id: "payout:21001", d: "2026-10-31", amount: "1234.95", sku_id: null },
-      { ref_id: "payout:21002", d: "2026-11-15", amount: "-120.30", sku_id: null },
+      { report_id: "21001", date_from: "2026-10-16", date_to: "2026-10-31", payout: "1234.95" },
+      { report_id: "21002", date_from: "2026-11-01", date_to: "2026-11-15", payout: "-120.30" },
     ]);
   });
 
   it("quarantines an unreadable amount and a period without details instead of writing 0", async () => {
-    await database.db.execute(sql`delete from cashflows where type = 'payout'`);
+    await database.db.execute(sql`delete from settlement_reports where kind = 'ozon_period'`);
     serve(ozon.cashFlowStatement, "unreadable");
     const summary = await sync(["ozon_payouts"]);
     expect(summary.runs[0].sources.ozon_payouts).toMatchObject({ fetched: 3, inserted: 1, quarantined: 2 });
     expect(
-      await rows(sql`select ref_id, amount::text as amount from cashflows where type = 'payout' order by ref_id`),
-    ).toEqual([{ ref_id: "payout:31001", amount: "12345.60" }]);
+      await rows(
+        sql`select report_id, payout::text as payout from settlement_reports where kind = 'ozon_period' order by report_id`,
+      ),
+    ).toEqual([{ report_id: "31001", payout: "12345.60" }]);
     expect(
       await rows(
         sql`select reason, payload -> 'cash_flow' -> 'period' ->> 'id' as period from quarantine where source = 'ozon_payouts' order by reason`,
@@ -255,14 +258,16 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
   });
 
   it("pages by page_count beside result (official example) and stops at the last page", async () => {
-    await database.db.execute(sql`delete from cashflows where type = 'payout'`);
+    await database.db.execute(sql`delete from settlement_reports where kind = 'ozon_period'`);
     serve(ozon.cashFlowStatement, "schema shape", "official");
     const summary = await sync(["ozon_payouts"]);
     // page 1: page_count 1 inside result, so one request; the official example is not reached
     expect(server.requests).toHaveLength(1);
     expect(summary.runs[0].sources.ozon_payouts).toMatchObject({ fetched: 1, inserted: 1, quarantined: 0 });
     expect(
-      await rows(sql`select ref_id, d::text as d, amount::text as amount from cashflows where type = 'payout'`),
-    ).toEqual([{ ref_id: "payout:9007199254740993", d: "2026-11-15", amount: "88654.12" }]);
+      await rows(
+        sql`select report_id, date_to::text as date_to, payout::text as payout from settlement_reports where kind = 'ozon_period'`,
+      ),
+    ).toEqual([{ report_id: "9007199254740993", date_to: "2026-11-15", payout: "88654.12" }]);
   });
 });

@@ -5,14 +5,15 @@ import Decimal from "decimal.js";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { OzonClient } from "../ozon/client";
+import type { FinanceLineFact, OrderLineFact } from "../lines";
 import {
   mapOzonFboStock,
   mapOzonFbsStock,
   mapOzonPayout,
-  mapOzonPosting,
   mapOzonProduct,
   mapOzonReview,
-  type OzonPosting,
+  ozonAccrualFacts,
+  ozonPostingLines,
   readOzonPayoutDetails,
 } from "../ozon/mappers";
 import { RecordError } from "../records";
@@ -50,11 +51,27 @@ function expectRequestsConform(contract: EndpointContract) {
   return sent;
 }
 const dec = (v: Decimal) => v.toFixed(2);
-/** a mapped posting with its money as text, to compare field by field */
-const posting = (p: OzonPosting) => ({
-  ...p,
-  products: p.products.map((x) => ({ ...x, price: dec(x.price), commission: dec(x.commission) })),
+/** a mapped posting line with its money as text, to compare field by field */
+const line = (l: OrderLineFact) => ({
+  ...l,
+  amount: dec(l.amount),
+  feedCommission: l.feedCommission ? dec(l.feedCommission) : null,
 });
+/** a mapped accrual fact with its parts as text ({ line: amount }) */
+const fact = (f: FinanceLineFact) => ({
+  ...f,
+  parts: Object.fromEntries(f.parts.map((p) => [p.line, dec(p.amount)])),
+});
+/** every accrual's facts' parts sum to its total_amount */
+function expectPartsSumToTotals(accruals: Record<string, unknown>[]) {
+  for (const a of accruals) {
+    const sum = ozonAccrualFacts(a)
+      .facts.flatMap((f) => f.parts)
+      .reduce((s, p) => s.plus(p.amount), new Decimal(0));
+    const total = (a.total_amount as { amount: string | number }).amount;
+    expect(dec(sum), String(a.accrual_id)).toBe(dec(new Decimal(String(total))));
+  }
+}
 
 describe("every endpoint OzonClient calls has a contract", () => {
   it("lists them (every path in the client's source), each with fixtures whose origin is stated", () => {
@@ -158,9 +175,125 @@ describe("POST /v1/finance/accrual/by-day (client: schema and parseJsonExact)", 
     expect(await client.accrualsByDay("2026-11-24", "90801130013")).toEqual({ accruals: [], lastId: "" });
   });
 
-  // Mapped accruals (categories, CONTAINER_FEES, empty non_item_fee, total_amount against the parts) are
-  // asserted by the lead's accrual mapper rewrite (issue 18) when the finance_lines change lands on main.
-  describe.todo("mapped result of by-day fixtures (mapOzonAccrual rewrite, issue 18)");
+  it("maps every category, each accrual's parts summing to its total_amount", async () => {
+    serve(ozon.accrualsByDay, "every category");
+    const page = await client.accrualsByDay("2026-11-24", "");
+    expectPartsSumToTotals(page.accruals);
+    const mapped = page.accruals.map(ozonAccrualFacts);
+    expect(mapped.map((m) => m.unknownTypeIds)).toEqual([[], [], [], [], []]);
+    const [posting, item, nonItem, container, unspecified] = mapped.map((m) => m.facts.map(fact));
+    const common = { d: "2026-11-24", reportId: null, article: null, warehouse: null };
+    // 1990 - 437.80 - (112.30 + 39.50) = 1400.40
+    expect(posting).toEqual([
+      {
+        ...common,
+        key: "9007199254740993/1488301234",
+        orderKey: "39127055501-0021-1",
+        sku: "1488301234",
+        channel: "FBO",
+        settles: "sale",
+        qty: 1,
+        sourceType: "POSTING:32,28",
+        parts: { sales: "1990.00", commission: "-437.80", logistics: "-151.80" },
+        warnings: [],
+      },
+    ]);
+    // type 1: Acquiring
+    expect(item).toEqual([
+      {
+        ...common,
+        key: "90801122400/1488301234",
+        orderKey: "39127055501-0021-1",
+        sku: "1488301234",
+        channel: null,
+        settles: null,
+        qty: 0,
+        sourceType: "ITEM:1",
+        parts: { acquiring: "-48.09" },
+        warnings: [],
+      },
+    ]);
+    // type 41: PayPerClick, store level
+    expect(nonItem).toEqual([
+      {
+        ...common,
+        key: "90801129911",
+        orderKey: null,
+        sku: null,
+        channel: null,
+        settles: null,
+        qty: 0,
+        sourceType: "NON_ITEM:41",
+        parts: { advertising: "-1870.00" },
+        warnings: [],
+      },
+    ]);
+    // container_fees is not read: its -300 (type 128) and -50 (type 32) reach the residual, named
+    const residual = (key: string, category: string, total: string, diff: string, amount: string) => ({
+      ...common,
+      key,
+      orderKey: null,
+      sku: null,
+      channel: null,
+      settles: null,
+      qty: 0,
+      sourceType: `${category}:residual`,
+      parts: { deductions_other: amount },
+      warnings: [
+        `Ozon accrual ${key}: total_amount ${total} differs from its parts by ${diff}: kept as deductions_other`,
+      ],
+    });
+    expect(container).toEqual([residual("90801130001", "CONTAINER_FEES", "-350", "-350", "-350.00")]);
+    // no part at all: the whole total is the residual
+    expect(unspecified).toEqual([residual("90801130002", "UNSPECIFIED", "12", "12", "12.00")]);
+  });
+
+  it("maps the variants: numeric money, an empty non_item_fee, a return of two units, a bare total", async () => {
+    serve(ozon.accrualsByDay, "variants");
+    const page = await client.accrualsByDay("2026-11-24", "90801130002");
+    expectPartsSumToTotals(page.accruals);
+    const [item, emptyNonItem, refund, bare] = page.accruals.map((a) => ozonAccrualFacts(a).facts.map(fact));
+    expect(item).toMatchObject([
+      { key: "90801130010/1488301234", sku: "1488301234", qty: 0, parts: { acquiring: "-48.09" }, warnings: [] },
+    ]);
+    // the schema lets every field of non_item_fee be absent: the total is kept, as the residual
+    expect(emptyNonItem).toMatchObject([
+      {
+        key: "90801130011",
+        sku: null,
+        sourceType: "NON_ITEM:residual",
+        parts: { deductions_other: "-99.90" },
+        warnings: [expect.stringContaining("differs from its parts by -99.9")],
+      },
+    ]);
+    // sale_amount < 0: a return of quantity 2; -1980 + 217.80 - 76.00 = -1838.20
+    expect(refund).toEqual([
+      {
+        key: "90801130012/1488305678",
+        d: "2026-11-24",
+        reportId: null,
+        orderKey: "39127055501-0021-1",
+        sku: "1488305678",
+        article: null,
+        warehouse: null,
+        channel: "FBS",
+        settles: "return",
+        qty: 2,
+        sourceType: "POSTING:59",
+        parts: { returns: "-1980.00", commission: "217.80", logistics: "-76.00" },
+        warnings: [],
+      },
+    ]);
+    expect(bare).toMatchObject([
+      {
+        key: "90801130013",
+        sku: null,
+        orderKey: null,
+        parts: { deductions_other: "5.00" },
+        warnings: [expect.any(String)],
+      },
+    ]);
+  });
 });
 
 describe("POST /v3/posting/fbo/list", () => {
@@ -179,16 +312,22 @@ describe("POST /v3/posting/fbo/list", () => {
     const official = JSON.parse(fixture(ozon.postingsFbo, "official").body) as { postings: unknown[] };
     expect(page).toEqual({ postings: official.postings, hasNext: false, cursor: "" });
     // in_process_at 2026-05-11T00:00:07Z is 03:00 in Moscow: the 11th
-    expect(page.postings.map((p) => posting(mapOzonPosting(p, "FBO", TZ)))).toEqual([
+    expect(page.postings.flatMap((p) => ozonPostingLines(p, "FBO", TZ).map(line))).toEqual([
       {
-        key: "9121072335-0187-1",
+        key: "9121072335-0187-1/9880276314",
+        orderKey: "9121072335-0187-1",
         d: "2026-05-11",
-        status: "delivered",
-        channel: "FBO",
+        // delivered: a sale
+        kind: "sale",
+        sku: "9880276314",
+        article: "SM-GALAXY-A54-128",
         warehouse: { code: "1020001835658000", name: "ОМСК_РФЦ", kind: "FBO" },
-        products: [
-          { sku: "9880276314", article: "SM-GALAXY-A54-128", quantity: 1, price: "28990.00", commission: "0.00" },
-        ],
+        channel: "FBO",
+        qty: 1,
+        amount: "28990.00",
+        // financial_data's commission is 0 at this point: not stated
+        feedCommission: null,
+        version: null,
       },
     ]);
   });
@@ -197,22 +336,35 @@ describe("POST /v3/posting/fbo/list", () => {
     serve(ozon.postingsFbo, "cancelled");
     const page = await client.postings("FBO", "2026-11-23T21:00:00.000Z", "2026-11-24T21:00:00.000Z", "");
     expect(page.hasNext).toBe(false);
-    expect(page.postings.map((p) => posting(mapOzonPosting(p, "FBO", TZ)))).toEqual([
+    expect(page.postings.flatMap((p) => ozonPostingLines(p, "FBO", TZ).map(line))).toEqual([
       {
-        key: "39127012767-0187-1",
+        key: "39127012767-0187-1/1488301234",
+        orderKey: "39127012767-0187-1",
         d: "2026-11-24",
-        status: "delivered",
-        channel: "FBO",
+        kind: "sale",
+        sku: "1488301234",
+        article: "TSH-BLK-M",
         warehouse: { code: "1020001835658000", name: "ХОРУГВИНО_РФЦ", kind: "FBO" },
-        products: [{ sku: "1488301234", article: "TSH-BLK-M", quantity: 1, price: "2290.00", commission: "0.00" }],
+        channel: "FBO",
+        qty: 1,
+        amount: "2290.00",
+        feedCommission: null,
+        version: null,
       },
       {
-        key: "39133300451-0012-1",
+        key: "39133300451-0012-1/1488305678",
+        orderKey: "39133300451-0012-1",
         d: "2026-11-24",
-        status: "cancelled",
-        channel: "FBO",
+        kind: "cancellation",
+        sku: "1488305678",
+        article: "MUG-330-WHT",
         warehouse: { code: "channel:FBO", name: "Ozon FBO", kind: "FBO" },
-        products: [{ sku: "1488305678", article: "MUG-330-WHT", quantity: 2, price: "590.00", commission: "0.00" }],
+        channel: "FBO",
+        qty: 2,
+        // price 590 x 2 units
+        amount: "1180.00",
+        feedCommission: null,
+        version: null,
       },
     ]);
   });
@@ -233,29 +385,37 @@ describe("POST /v4/posting/fbs/list", () => {
     const page = await client.postings("FBS", "2026-05-13T21:00:00.000Z", "2026-05-14T21:00:00.000Z", "");
     expectRequestsConform(ozon.postingsFbs);
     expect(page.cursor).toMatch(/^eyJ/);
-    const [posting] = page.postings.map((p) => mapOzonPosting(p, "FBS", TZ));
-    expect(posting).toMatchObject({
-      key: "0208245774-0029-1",
-      d: "2026-05-14",
-      status: "awaiting_packaging",
-      channel: "FBS",
-      // delivery_method names the seller warehouse; the example's name field carries "17023"
-      warehouse: { code: "20605650762000", name: "17023", kind: "FBS" },
-    });
-    expect(posting.products.map((p) => [p.sku, p.article, p.quantity, dec(p.price), dec(p.commission)])).toEqual([
-      ["1904686181", "b4408110", 1, "12990.00", "120.00"],
-      ["1904686182", "h667722", 2, "3490.00", "0.00"],
+    const lines = page.postings.flatMap((p) => ozonPostingLines(p, "FBS", TZ));
+    for (const l of lines)
+      expect(l).toMatchObject({
+        orderKey: "0208245774-0029-1",
+        d: "2026-05-14",
+        // awaiting_packaging: an order, not yet a sale
+        kind: "order",
+        channel: "FBS",
+        // delivery_method names the seller warehouse; the example's name field carries "17023"
+        warehouse: { code: "20605650762000", name: "17023", kind: "FBS" },
+        version: null,
+      });
+    expect(
+      lines.map((l) => [l.key, l.sku, l.article, l.qty, dec(l.amount), l.feedCommission && dec(l.feedCommission)]),
+    ).toEqual([
+      ["0208245774-0029-1/1904686181", "1904686181", "b4408110", 1, "12990.00", "120.00"],
+      // 3490 x 2 units; financial_data states no commission for it
+      ["0208245774-0029-1/1904686182", "1904686182", "h667722", 2, "6980.00", null],
     ]);
   });
 
   it("falls back to analytics_data.warehouse (v4's name for it) without a delivery method", async () => {
     serve(ozon.postingsFbs, "fallback warehouse");
     const page = await client.postings("FBS", "2026-05-13T21:00:00.000Z", "2026-05-14T21:00:00.000Z", "");
-    expect(mapOzonPosting(page.postings[0], "FBS", TZ)).toMatchObject({
-      key: "0208245774-0030-1",
-      d: "2026-05-15",
-      warehouse: { code: "17023", name: "Софьино", kind: "FBS" },
-    });
+    expect(ozonPostingLines(page.postings[0], "FBS", TZ)).toMatchObject([
+      {
+        orderKey: "0208245774-0030-1",
+        d: "2026-05-15",
+        warehouse: { code: "17023", name: "Софьино", kind: "FBS" },
+      },
+    ]);
   });
 });
 

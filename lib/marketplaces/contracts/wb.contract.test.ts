@@ -1,6 +1,7 @@
 // WB contracts: each fixture (see wb/fixtures.ts for its source and commit) served over real HTTP to the
 // real WbClient; what the client returns (its schema and parseJsonExact), what the mappers make of it,
 // the requests checked against the spec's schemas, and the rows written on PGlite and PostgreSQL.
+import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,15 @@ import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import type { MarketplaceConfig } from "@/lib/services/ingestion/config";
 import { syncStores } from "@/lib/services/sync-stores";
 import { WbClient } from "../wb/client";
-import { mapWbCard, mapWbFeedback, mapWbSale, mapWbStock, type WbSale } from "../wb/mappers";
+import type { FinanceLineFact, OrderLineFact } from "../lines";
+import {
+  WB_FBO_WAREHOUSE,
+  mapWbCard,
+  mapWbFeedback,
+  mapWbStock,
+  wbFinanceLineFact,
+  wbSaleLineFact,
+} from "../wb/mappers";
 import { type EndpointContract, fixture } from "./fixture";
 import { checkRequest, queryValues } from "./request-schema";
 import { type FixtureServer, startFixtureServer } from "./serve";
@@ -19,8 +28,39 @@ let server: FixtureServer;
 let client: WbClient;
 const TOKEN = "wb-contract-token";
 const TZ = "Europe/Moscow";
-/** a mapped sale with its money as text, to compare field by field */
-const sale = (s: WbSale) => ({ ...s, priceWithDisc: s.priceWithDisc.toFixed(2), forPay: s.forPay.toFixed(2) });
+/** a mapped sales row with its money as text, to compare field by field */
+const sale = (s: OrderLineFact) => ({
+  ...s,
+  amount: s.amount.toFixed(2),
+  feedCommission: s.feedCommission?.toFixed(2) ?? null,
+});
+/** a mapped finance line with its parts as text ({ line: amount }), to compare field by field */
+const financeLine = (f: FinanceLineFact) => ({
+  ...f,
+  parts: Object.fromEntries(f.parts.map((p) => [p.line, p.amount.toString()])),
+});
+const sumOfParts = (f: FinanceLineFact) => f.parts.reduce((s, p) => s.plus(p.amount), new Decimal(0));
+/**
+ * A report line's payout, worked from its fields: ±forPay (a return's subtracted) less every fee field,
+ * additionalPayment as sent, and the loyalty fields as operations.ts reads them (cashbackAmount and
+ * installmentCofinancingAmount charged, cashbackDiscount and cashbackCommissionChange paid).
+ */
+function linePayout(l: Record<string, unknown>): Decimal {
+  const m = (k: string) => new Decimal(String(l[k] ?? 0));
+  const goods = l.docTypeName === "Возврат" ? m("forPay").neg() : m("forPay");
+  return goods
+    .minus(m("deliveryService"))
+    .minus(m("rebillLogisticCost"))
+    .minus(m("paidStorage"))
+    .minus(m("paidAcceptance"))
+    .minus(m("penalty"))
+    .minus(m("deduction"))
+    .plus(m("additionalPayment"))
+    .minus(m("cashbackAmount"))
+    .plus(m("cashbackDiscount"))
+    .plus(m("cashbackCommissionChange"))
+    .minus(m("installmentCofinancingAmount"));
+}
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -82,19 +122,22 @@ describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () =>
     const [sent] = expectRequestsConform(wb.sales);
     expect(Object.fromEntries(sent.query)).toEqual({ dateFrom: "2022-03-04T00:00:00", flag: "0" });
     expect(rows).toEqual(JSON.parse(fixture(wb.sales, "official").body));
-    // warehouseType "Склад продавца": the seller's own warehouse, named as sent
-    expect(rows.map((r) => sale(mapWbSale(r, TZ)))).toEqual([
+    // warehouseType "Склад продавца": the seller's own warehouse, named as sent; 18:08:31 Moscow is the 4th
+    expect(rows.map((r) => sale(wbSaleLineFact(r, TZ)))).toEqual([
       {
         key: "S9993700024",
-        version: "2022-03-06T10:11:07",
+        orderKey: "11.rf9ef11fce1684117b0nhj96222982382.3.0",
         d: "2022-03-04",
         kind: "sale",
-        nmId: "1234567",
+        sku: "1234567",
         article: "12345",
         warehouse: { code: "name:Склад WB РФ", name: "Склад WB РФ", kind: "FBS" },
         channel: "FBS",
-        priceWithDisc: "1547.00",
-        forPay: "1284.01",
+        qty: 1,
+        amount: "1547.00",
+        // priceWithDisc 1547 - forPay 1284.01
+        feedCommission: "262.99",
+        version: "2022-03-06T10:11:07",
       },
     ]);
   });
@@ -113,8 +156,74 @@ describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () =>
     serve(wb.sales, "empty");
     expect(await client.sales("2026-11-27T00:00:00")).toEqual([]);
   });
-  // mapWbSale is being rewritten by the lead (issue 18); the mapped variants are asserted there when it lands
-  describe.todo("mapped result of the sales variants (mapWbSale rewrite, issue 18)");
+  it("maps the variants: direction from the prefix, money absolute, a row not yet priced, an FBS sale", async () => {
+    serve(wb.sales, "variants");
+    const rows = await client.sales("2026-11-24T00:00:00");
+    const common = { qty: 1 };
+    expect(rows.map((r) => sale(wbSaleLineFact(r, TZ)))).toEqual([
+      {
+        ...common,
+        key: "S21908776512",
+        orderKey: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
+        d: "2026-11-24",
+        kind: "sale",
+        sku: "213456789",
+        article: "TSH-BLK-M",
+        warehouse: WB_FBO_WAREHOUSE,
+        channel: "FBO",
+        amount: "1369.50",
+        // 1369.5 - 1095.6
+        feedCommission: "273.90",
+        version: "2026-11-24T18:34:55",
+      },
+      {
+        ...common,
+        // R: a return; the feed's negative amounts taken absolute
+        key: "R21914455102",
+        orderKey: "63.b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6.0.0",
+        d: "2026-11-25",
+        kind: "return",
+        sku: "224455667",
+        article: "HOOD-GRY-XL",
+        warehouse: WB_FBO_WAREHOUSE,
+        channel: "FBO",
+        amount: "2994.00",
+        // |-2994| - |-2275.4|
+        feedCommission: "718.60",
+        version: "2026-11-25T12:05:19",
+      },
+      {
+        ...common,
+        // money still 0: amount 0, no commission stated yet; 23:20:03 Moscow stays the 25th
+        key: "S21913400777",
+        orderKey: "81.d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5.0.0",
+        d: "2026-11-25",
+        kind: "sale",
+        sku: "231122334",
+        article: "TSH-BLK-M",
+        warehouse: WB_FBO_WAREHOUSE,
+        channel: "FBO",
+        amount: "0.00",
+        feedCommission: null,
+        version: "2026-11-25T23:41:56",
+      },
+      {
+        ...common,
+        // the seller's warehouse (FBS), named as sent; 00:10 Moscow is the 26th
+        key: "S21913400999",
+        orderKey: "91.aa.0.0",
+        d: "2026-11-26",
+        kind: "sale",
+        sku: "213456789",
+        article: "TSH-BLK-M",
+        warehouse: { code: "name:Мой склад Подольск", name: "Мой склад Подольск", kind: "FBS" },
+        channel: "FBS",
+        amount: "1369.50",
+        feedCommission: "273.90",
+        version: "2026-11-26T00:15:00",
+      },
+    ]);
+  });
 });
 
 describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJsonExact)", () => {
@@ -166,9 +275,93 @@ describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJ
     serve(wb.financeDetailed, "end");
     expect(await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 9 })).toBeNull();
   });
-  // mapWbFinanceLine / wbFinanceCashflows are being rewritten by the lead (issue 18): the mapped finance
-  // lines of these fixtures are asserted when the finance_lines change lands on main
-  describe.todo("mapped result of sales-reports/detailed fixtures (finance_lines rewrite, issue 18)");
+  it("maps the official example: a sale line carrying every fee field, parts summing to its payout", async () => {
+    serve(wb.financeDetailed, "official");
+    const raw = (await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 0 }))!;
+    const [line] = raw.map((l) => wbFinanceLineFact(l, TZ));
+    expect(financeLine(line)).toEqual({
+      key: "1232610467",
+      d: "2025-10-20",
+      reportId: "1234567",
+      orderKey: "0f1c3999172603062979867564654dac5b702849",
+      sku: "1234567",
+      article: "MAB123",
+      // deliveryMethod "FBS, (МГТ)": the seller's warehouse, named by officeName
+      warehouse: { code: "name:Склад WB", name: "Склад WB", kind: "FBS" },
+      channel: "FBS",
+      settles: "sale",
+      qty: 1,
+      sourceType: "Продажа: Штраф МП. Невыполненный заказ (отмена клиентом после недовоза)",
+      parts: {
+        // + retailPriceWithDisc
+        sales: "399.68",
+        // -(399.68 - forPay 376.99 - acquiringFee 14.89); additionalPayment 0
+        commission: "-7.8",
+        acquiring: "-14.89",
+        // -(deliveryService 0 + rebillLogisticCost 1.349)
+        logistics: "-1.349",
+        storage: "-12647.29",
+        acceptance: "-865",
+        penalties: "-231.35",
+        // the deduction's bonusTypeName names a fine, not WB's promotion
+        deductions_other: "-6354",
+        // -cashbackAmount 2 + cashbackDiscount 19 + cashbackCommissionChange 0.2 - installment 0
+        loyalty: "17.2",
+      },
+      warnings: [],
+    });
+    // 376.99 - 1.349 - 12647.29 - 865 - 231.35 - 6354 + 17.2
+    expect(linePayout(raw[0] as Record<string, unknown>).toString()).toBe("-19704.799");
+    expect(sumOfParts(line).toString()).toBe("-19704.799");
+  });
+
+  it("maps the variants: a return subtracted, a product-less storage line, ids beyond 2^53 exact", async () => {
+    serve(wb.financeDetailed, "variants");
+    const raw = (await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 1232610467 }))!;
+    const [ret, storage] = raw.map((l) => wbFinanceLineFact(l, TZ));
+    expect(financeLine(ret)).toEqual({
+      key: "1232610468",
+      d: "2025-10-20",
+      reportId: "1234567",
+      orderKey: "0f1c3999172603062979867564654dac5b702849",
+      sku: "1234567",
+      article: "MAB123",
+      warehouse: { code: "name:Склад WB", name: "Склад WB", kind: "FBS" },
+      channel: "FBS",
+      settles: "return",
+      qty: 1,
+      sourceType: "Возврат",
+      parts: {
+        // the mirror of a sale: - retailPriceWithDisc
+        returns: "-399.68",
+        // +(399.68 - 376.99 - (-14.89)): acquiringFee is sent negative on this return, signs as sent
+        commission: "37.58",
+        // + acquiringFee
+        acquiring: "-14.89",
+        logistics: "-1.349",
+        loyalty: "17.2",
+      },
+      warnings: [],
+    });
+    expect(financeLine(storage)).toEqual({
+      key: "9007199254740995",
+      d: "2025-10-20",
+      reportId: "9007199254740993",
+      orderKey: "0f1c3999172603062979867564654dac5b702849",
+      sku: null,
+      article: null,
+      warehouse: { code: "name:Склад WB", name: "Склад WB", kind: "FBS" },
+      channel: "FBS",
+      settles: null,
+      qty: 0,
+      sourceType: "Хранение",
+      parts: { storage: "-12647.29", loyalty: "17.2" },
+      warnings: [],
+    });
+    // -376.99 - 1.349 + 17.2, and -12647.29 + 17.2
+    expect(raw.map((l) => linePayout(l as Record<string, unknown>).toString())).toEqual(["-361.139", "-12630.09"]);
+    expect([ret, storage].map((f) => sumOfParts(f).toString())).toEqual(["-361.139", "-12630.09"]);
+  });
 });
 
 describe("POST /api/finance/v1/sales-reports/list", () => {

@@ -1,50 +1,17 @@
 // Ozon records -> normalised facts. Pure: each validates one record and returns the normalised value
-// or throws (the caller quarantines it). Accrual type ids map to our cash flow types here, in one table.
+// or throws (the caller quarantines it). Accrual type ids map to P&L lines in accrual-types.ts.
 import { z } from "zod";
 import Decimal from "decimal.js";
 import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate } from "@/lib/domain/dates";
 import { RecordError, businessDayOfInstant, idString, moneyObject, zodReason } from "../records";
-import type { CashflowPart, NormalizedReview, NormalizedSku, WarehouseRef } from "../wb/mappers";
-import type { FinanceLineFact, FinanceLinePart, OrderLineFact } from "../lines";
+import type { NormalizedReview, NormalizedSku } from "../wb/mappers";
+import type { FinanceLineFact, FinanceLinePart, OrderLineFact, WarehouseRef } from "../lines";
 import type { PnlLine } from "@/lib/domain/pnl-lines";
 import { ozonAccrualType } from "./accrual-types";
 
-/** accrual type id -> our cash flow type; ids not listed are stored as 'other' and reported */
-export const OZON_ACCRUAL_TYPE_MAP: Record<number, CashflowPart["type"]> = {
-  69: "sale_payout", // SaleCommission: part of the sale settlement
-  1: "acquiring",
-  32: "logistics",
-  29: "logistics",
-  28: "logistics",
-  59: "logistics",
-  45: "logistics",
-  62: "logistics",
-  124: "logistics",
-  46: "storage",
-  41: "advertising",
-  54: "advertising",
-  75: "advertising",
-  33: "advertising",
-  49: "advertising",
-  87: "advertising",
-  51: "deduction_other",
-  52: "deduction_other",
-  89: "penalty",
-  90: "penalty",
-  91: "penalty",
-  92: "penalty",
-  93: "penalty",
-  94: "penalty",
-};
-const LOGISTICS = new Set(
-  Object.entries(OZON_ACCRUAL_TYPE_MAP)
-    .filter(([, t]) => t === "logistics")
-    .map(([id]) => Number(id)),
-);
-
-/** Sales of one settled day come without a warehouse: one virtual warehouse per delivery channel */
-export function ozonChannelWarehouse(channel: "FBO" | "FBS"): WarehouseRef {
+/** A posting that names no warehouse: one virtual warehouse per delivery channel */
+function channelWarehouse(channel: "FBO" | "FBS"): WarehouseRef {
   return { code: `channel:${channel}`, name: `Ozon ${channel}`, kind: channel };
 }
 function channelOf(schema: string | null | undefined): "FBO" | "FBS" {
@@ -61,225 +28,6 @@ const amount = (v: z.infer<typeof moneyObject>, field: string): Decimal => {
 };
 
 const fee = z.object({ type_id: z.number().int(), accrued: moneyObject });
-const accrualSchema = z.object({
-  accrual_id: idString,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  accrued_category: z.string(),
-  unit_number: z.string().nullish(),
-  total_amount: moneyObject,
-  posting: z
-    .object({
-      delivery_schema: z.string().nullish(),
-      products: z.array(
-        z.object({
-          sku: idString,
-          commission: z
-            .object({
-              sale_amount: moneyObject,
-              commission: moneyObject,
-              bonus: moneyObject,
-              coinvestment: moneyObject,
-            })
-            .nullish(),
-          delivery: z.object({ services: z.array(fee).nullish(), total_accrued: moneyObject }).nullish(),
-        }),
-      ),
-    })
-    .nullish(),
-  item_fees: z.object({ fees: z.array(z.object({ sku: idString, fees: z.array(fee) })) }).nullish(),
-  non_item_fee: fee.nullish(),
-});
-
-export interface OzonSaleContribution {
-  sku: string;
-  channel: "FBO" | "FBS";
-  /** ITEM fees carry no delivery schema: they join the SKU's row of that day whatever its channel */
-  channelKnown: boolean;
-  qty: number;
-  refundsQty: number;
-  revenueGross: Decimal;
-  refundsAmount: Decimal;
-  commission: Decimal;
-  delivery: Decimal;
-  promo: Decimal;
-}
-
-export interface OzonAccrual {
-  key: string;
-  d: string;
-  category: string;
-  /** per-SKU contributions to daily sales (POSTING and ITEM accruals) */
-  sales: OzonSaleContribution[];
-  /** cash flows of the accrual; sku null for NON_ITEM (store level) */
-  cashflows: (CashflowPart & { sku: string | null })[];
-  /** type ids this mapping does not know */
-  unknownTypeIds: number[];
-}
-
-export function mapOzonAccrual(raw: unknown): OzonAccrual {
-  const parsed = accrualSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
-  const total = amount(r.total_amount, "total_amount");
-  const sales: OzonSaleContribution[] = [];
-  const flows = new Map<string, CashflowPart & { sku: string | null }>();
-  const unknown: number[] = [];
-  const addFlow = (type: CashflowPart["type"], value: Decimal, sourceType: string, sku: string | null) => {
-    if (value.isZero()) return;
-    const existing = flows.get(type);
-    if (existing) {
-      existing.amount = existing.amount.plus(value);
-      if (!existing.sourceType.split(",").includes(sourceType)) existing.sourceType += `,${sourceType}`;
-      if (existing.sku !== sku) existing.sku = null;
-    } else flows.set(type, { type, amount: value, sourceType, sku });
-  };
-  const typeOf = (id: number): CashflowPart["type"] => {
-    const t = OZON_ACCRUAL_TYPE_MAP[id];
-    if (!t) unknown.push(id);
-    return t ?? "other";
-  };
-
-  if (r.posting) {
-    const channel = channelOf(r.posting.delivery_schema);
-    let delivery = new Decimal(0);
-    for (const p of r.posting.products) {
-      const c = p.commission;
-      const saleAmount = amount(c?.sale_amount, "sale_amount");
-      const commission = amount(c?.commission, "commission");
-      const promo = amount(c?.bonus, "bonus").plus(amount(c?.coinvestment, "coinvestment"));
-      const productDelivery = amount(p.delivery?.total_accrued, "delivery.total_accrued");
-      delivery = delivery.plus(productDelivery);
-      sales.push({
-        sku: p.sku,
-        channel,
-        channelKnown: true,
-        qty: saleAmount.gt(0) ? 1 : 0,
-        refundsQty: saleAmount.lt(0) ? 1 : 0,
-        revenueGross: saleAmount.gt(0) ? saleAmount : new Decimal(0),
-        refundsAmount: saleAmount.lt(0) ? saleAmount.abs() : new Decimal(0),
-        commission: commission.neg(),
-        delivery: productDelivery.neg(),
-        promo: promo.neg(),
-      });
-    }
-    // a posting of one SKU (one entry per unit) belongs to that SKU; a mixed one to the store
-    const skus = new Set(r.posting.products.map((p) => p.sku));
-    const sku = skus.size === 1 ? [...skus][0] : null;
-    addFlow("logistics", delivery, "POSTING:delivery", sku);
-    addFlow("sale_payout", total.minus(delivery), "POSTING", sku);
-  } else if (r.item_fees) {
-    for (const item of r.item_fees.fees) {
-      for (const f of item.fees) {
-        const value = amount(f.accrued, `fee ${f.type_id}`);
-        const type = typeOf(f.type_id);
-        addFlow(type, value, String(f.type_id), item.sku);
-        const isCommission = f.type_id === 1 || f.type_id === 69;
-        const isLogistics = LOGISTICS.has(f.type_id);
-        if (isCommission || isLogistics) {
-          sales.push({
-            sku: item.sku,
-            channel: "FBO",
-            channelKnown: false,
-            qty: 0,
-            refundsQty: 0,
-            revenueGross: new Decimal(0),
-            refundsAmount: new Decimal(0),
-            commission: isCommission ? value.neg() : new Decimal(0),
-            delivery: isLogistics ? value.neg() : new Decimal(0),
-            promo: new Decimal(0),
-          });
-        }
-      }
-    }
-  } else if (r.non_item_fee) {
-    const value = amount(r.non_item_fee.accrued, "non_item_fee.accrued");
-    addFlow(typeOf(r.non_item_fee.type_id), value, String(r.non_item_fee.type_id), null);
-  } else if (!total.isZero()) {
-    addFlow("other", total, r.accrued_category, null);
-  }
-  return {
-    key: r.accrual_id,
-    d: r.date,
-    category: r.accrued_category,
-    sales,
-    cashflows: [...flows.values()],
-    unknownTypeIds: unknown,
-  };
-}
-
-const postingSchema = z.object({
-  posting_number: z.string().min(1),
-  status: z.string(),
-  in_process_at: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not a date"),
-  products: z.array(
-    z.object({
-      sku: idString,
-      offer_id: z.string().nullish(),
-      quantity: z.number().int().min(0),
-      price: z.union([moneyObject, z.string(), z.number()]),
-    }),
-  ),
-  // v3 FBO names the warehouse `warehouse_name`, v4 FBS `warehouse`
-  analytics_data: z
-    .object({ warehouse_id: idString.nullish(), warehouse_name: z.string().nullish(), warehouse: z.string().nullish() })
-    .nullish(),
-  delivery_method: z.object({ warehouse_id: idString.nullish(), warehouse: z.string().nullish() }).nullish(),
-  financial_data: z
-    .object({
-      products: z
-        .array(
-          z.object({
-            product_id: idString,
-            commission: z.object({ amount: z.union([z.number(), z.string()]) }).nullish(),
-          }),
-        )
-        .nullish(),
-    })
-    .nullish(),
-});
-
-export interface OzonPosting {
-  key: string;
-  d: string;
-  status: string;
-  channel: "FBO" | "FBS";
-  warehouse: WarehouseRef;
-  products: { sku: string; article: string | null; quantity: number; price: Decimal; commission: Decimal }[];
-}
-
-export function mapOzonPosting(raw: unknown, channel: "FBO" | "FBS", timeZone: string): OzonPosting {
-  const parsed = postingSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
-  const whId =
-    channel === "FBS"
-      ? (r.delivery_method?.warehouse_id ?? r.analytics_data?.warehouse_id)
-      : r.analytics_data?.warehouse_id;
-  const whName =
-    channel === "FBS"
-      ? (r.delivery_method?.warehouse ?? r.analytics_data?.warehouse)
-      : r.analytics_data?.warehouse_name;
-  const commissions = new Map(
-    (r.financial_data?.products ?? []).map((p) => [
-      p.product_id,
-      p.commission ? parseMoney(p.commission.amount) : new Decimal(0),
-    ]),
-  );
-  return {
-    key: r.posting_number,
-    d: businessDayOfInstant(Date.parse(r.in_process_at), timeZone, toBusinessDate),
-    status: r.status,
-    channel,
-    warehouse: whId ? { code: whId, name: whName ?? whId, kind: channel } : ozonChannelWarehouse(channel),
-    products: r.products.map((p) => ({
-      sku: p.sku,
-      article: p.offer_id ?? null,
-      quantity: p.quantity,
-      price: typeof p.price === "object" && p.price !== null ? parseMoney(p.price.amount) : parseMoney(p.price),
-      commission: (commissions.get(p.sku) ?? new Decimal(0)).abs(),
-    })),
-  };
-}
 
 const productInfoSchema = z.object({
   id: idString,
@@ -472,7 +220,12 @@ export function mapOzonPayout(raw: unknown, paid: Map<string, OzonPaid>, timeZon
 // ---------------------------------------------------------------------------------------------------
 // Line-level facts (issue 18): one raw record -> FinanceLineFacts / OrderLineFacts.
 
-const accrualFactSchema = accrualSchema.extend({
+const accrualFactSchema = z.object({
+  accrual_id: idString,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  accrued_category: z.string(),
+  unit_number: z.string().nullish(),
+  total_amount: moneyObject,
   posting: z
     .object({
       posting_number: z.string().nullish(),
@@ -495,6 +248,10 @@ const accrualFactSchema = accrualSchema.extend({
       ),
     })
     .nullish(),
+  item_fees: z.object({ fees: z.array(z.object({ sku: idString, fees: z.array(fee) })) }).nullish(),
+  // an empty object beside total_amount is allowed by the schema (every field optional): the total
+  // then reaches the residual
+  non_item_fee: z.object({ type_id: z.number().int().nullish(), accrued: moneyObject }).nullish(),
 });
 
 interface FactDraft {
@@ -585,7 +342,7 @@ export function ozonAccrualFacts(raw: unknown): { facts: FinanceLineFact[]; unkn
       const f = draft(item.sku);
       for (const x of item.fees) byType(f, x.type_id, amount(x.accrued, `fee ${x.type_id}`));
     }
-  } else if (r.non_item_fee) {
+  } else if (r.non_item_fee && r.non_item_fee.type_id != null) {
     byType(draft(null), r.non_item_fee.type_id, amount(r.non_item_fee.accrued, "non_item_fee.accrued"));
   }
 
@@ -635,35 +392,98 @@ function sumLineParts(parts: FinanceLinePart[]): FinanceLinePart[] {
   return [...byLine].filter(([, v]) => !v.isZero()).map(([line, v]) => ({ line, amount: v }));
 }
 
+const postingSchema = z.object({
+  posting_number: z.string().min(1),
+  status: z.string(),
+  in_process_at: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not a date"),
+  products: z.array(
+    z.object({
+      sku: idString,
+      offer_id: z.string().nullish(),
+      quantity: z.number().int().min(0),
+      price: z.union([moneyObject, z.string(), z.number()]),
+    }),
+  ),
+  // v3 FBO names the warehouse `warehouse_name`, v4 FBS `warehouse`
+  analytics_data: z
+    .object({ warehouse_id: idString.nullish(), warehouse_name: z.string().nullish(), warehouse: z.string().nullish() })
+    .nullish(),
+  delivery_method: z.object({ warehouse_id: idString.nullish(), warehouse: z.string().nullish() }).nullish(),
+  financial_data: z
+    .object({
+      products: z
+        .array(
+          z.object({
+            product_id: idString,
+            commission: z.object({ amount: z.union([z.number(), z.string()]) }).nullish(),
+          }),
+        )
+        .nullish(),
+    })
+    .nullish(),
+});
+
+/** a money value Ozon sends as a number, a string or { amount, currency } */
+function moneyValue(v: unknown, field: string): Decimal {
+  const value = typeof v === "object" && v !== null && "amount" in v ? (v as { amount: unknown }).amount : v;
+  try {
+    return parseMoney(value);
+  } catch {
+    throw new RecordError(`${field}: not a money amount: ${JSON.stringify(value)}`);
+  }
+}
+
 /**
  * One posting of the FBO/FBS list as OrderLineFacts, one per SKU (key `${posting_number}/${sku}`):
  * delivered -> "sale", cancelled -> "cancellation", any other status -> "order"; amount = price x
  * quantity; feedCommission from financial_data when non-zero (it is often 0 at order time), else null.
+ * The warehouse: FBS delivery_method's (else analytics_data.warehouse), FBO analytics_data's, else
+ * the channel's virtual warehouse.
  */
 export function ozonPostingLines(raw: unknown, channel: "FBO" | "FBS", timeZone: string): OrderLineFact[] {
-  const p = mapOzonPosting(raw, channel, timeZone);
-  const kind = p.status === "delivered" ? "sale" : p.status === "cancelled" ? "cancellation" : "order";
+  const parsed = postingSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const whId =
+    channel === "FBS"
+      ? (r.delivery_method?.warehouse_id ?? r.analytics_data?.warehouse_id)
+      : r.analytics_data?.warehouse_id;
+  const whName =
+    channel === "FBS"
+      ? (r.delivery_method?.warehouse ?? r.analytics_data?.warehouse)
+      : r.analytics_data?.warehouse_name;
+  const warehouse: WarehouseRef = whId
+    ? { code: whId, name: whName ?? whId, kind: channel }
+    : channelWarehouse(channel);
+  const d = businessDayOfInstant(Date.parse(r.in_process_at), timeZone, toBusinessDate);
+  const kind = r.status === "delivered" ? "sale" : r.status === "cancelled" ? "cancellation" : "order";
+  const commissions = new Map<string, Decimal>();
+  for (const p of r.financial_data?.products ?? []) {
+    const c = p.commission ? moneyValue(p.commission.amount, "financial_data commission").abs() : new Decimal(0);
+    commissions.set(p.product_id, (commissions.get(p.product_id) ?? new Decimal(0)).plus(c));
+  }
   const lines = new Map<string, OrderLineFact>();
-  for (const x of p.products) {
+  for (const x of r.products) {
+    const value = moneyValue(x.price, "price").times(x.quantity);
     const existing = lines.get(x.sku);
-    const value = x.price.times(x.quantity);
     if (existing) {
       existing.qty += x.quantity;
       existing.amount = existing.amount.plus(value);
       continue;
     }
+    const commission = commissions.get(x.sku) ?? new Decimal(0);
     lines.set(x.sku, {
-      key: `${p.key}/${x.sku}`,
-      orderKey: p.key,
-      d: p.d,
+      key: `${r.posting_number}/${x.sku}`,
+      orderKey: r.posting_number,
+      d,
       kind,
       sku: x.sku,
-      article: x.article,
-      warehouse: p.warehouse,
+      article: x.offer_id ?? null,
+      warehouse,
       channel,
       qty: x.quantity,
       amount: value,
-      feedCommission: x.commission.isZero() ? null : x.commission,
+      feedCommission: commission.isZero() ? null : commission,
       version: null,
     });
   }

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import {
-  WB_FBO_WAREHOUSE,
-  classifyWbDeduction,
-  mapWbFinanceLine,
-  mapWbSale,
-  wbFinanceCashflows,
-  wbFinanceLineFact,
-  wbReportHeader,
-  wbSaleLineFact,
-  wbWallTimeToDay,
-} from "./mappers";
+import { WB_FBO_WAREHOUSE, wbFinanceLineFact, wbReportHeader, wbSaleLineFact, wbWallTimeToDay } from "./mappers";
 import { RecordError } from "../records";
 import type { FinanceLineFact } from "../lines";
 
@@ -33,50 +23,51 @@ describe("WB mapping", () => {
       nmId: 224455667,
       warehouseType: "Склад WB",
       warehouseName: "Склад WB РФ",
+      srid: "63.b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6.0.0",
     };
-    const r = mapWbSale(
+    const r = wbSaleLineFact(
       { ...base, saleID: "R21914455102", priceWithDisc: -2994, forPay: -2275.4, finishedPrice: -2335 },
       "Europe/Moscow",
     );
     expect(r.kind).toBe("return");
-    expect(r.priceWithDisc.toString()).toBe("2994");
-    expect(r.forPay.toString()).toBe("2275.4");
+    expect(r.amount.toString()).toBe("2994");
+    // |-2994| - |-2275.4|
+    expect(r.feedCommission?.toString()).toBe("718.6");
     expect(r.warehouse.code).toBe("-999999");
+    // the same row with positive amounts reads the same: the sign never decides the direction
+    const positive = wbSaleLineFact(
+      { ...base, saleID: "R21914455102", priceWithDisc: 2994, forPay: 2275.4, finishedPrice: 2335 },
+      "Europe/Moscow",
+    );
+    expect([positive.kind, positive.amount.toString(), positive.feedCommission?.toString()]).toEqual([
+      "return",
+      "2994",
+      "718.6",
+    ]);
+    const s = wbSaleLineFact({ ...base, saleID: "S1", priceWithDisc: -10, forPay: -8, finishedPrice: 9 }, "UTC");
+    expect([s.kind, s.amount.toString()]).toEqual(["sale", "10"]);
     expect(() =>
-      mapWbSale({ ...base, saleID: "S1", nmId: "x", priceWithDisc: 1, forPay: 1, finishedPrice: 1 }, "Europe/Moscow"),
+      wbSaleLineFact(
+        { ...base, saleID: "S1", nmId: "x", priceWithDisc: 1, forPay: 1, finishedPrice: 1 },
+        "Europe/Moscow",
+      ),
     ).toThrow(/nmId/);
   });
 
-  it("classifies deductions and signs cash flows from the seller's view", () => {
-    expect(classifyWbDeduction("Оказание услуг «ВБ.Продвижение», документ №88990011")).toBe("advertising");
-    expect(classifyWbDeduction("Продвижение через блогеров")).toBe("advertising");
-    expect(classifyWbDeduction("Погашение задолженности")).toBe("financing");
-    expect(classifyWbDeduction("Перевод на баланс заёмщика")).toBe("financing");
-    expect(classifyWbDeduction("ВБ.Бренд-зона")).toBe("deduction_other");
-    const storage = mapWbFinanceLine({
-      rrdId: 3320198901,
-      rrDate: "2026-11-24",
-      nmId: 0,
-      sellerOperName: "Хранение",
-      paidStorage: "287.14",
-    });
-    expect(storage.nmId).toBeNull();
-    expect(wbFinanceCashflows(storage).map((f) => [f.type, f.amount.toString()])).toEqual([["storage", "-287.14"]]);
-    const sale = mapWbFinanceLine({
-      rrdId: 1,
-      rrDate: "2026-11-24",
+  it("dates a sale by its Moscow wall time in the business time zone", () => {
+    const row = {
+      saleID: "S21908776512",
+      srid: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
+      lastChangeDate: "2026-11-11T02:05:00",
       nmId: 213456789,
-      docTypeName: "Продажа",
-      quantity: 1,
-      retailPriceWithDisc: "1369.5",
-      forPay: "1095.60",
-      acquiringFee: "20.98",
-      deliveryService: "0",
-    });
-    const flows = Object.fromEntries(wbFinanceCashflows(sale).map((f) => [f.type, f.amount]));
-    expect(flows.sale_payout).toEqual(new Decimal("1095.60"));
-    expect(flows.acquiring).toEqual(new Decimal("-20.98"));
-    expect(() => mapWbFinanceLine({ rrdId: 2, rrDate: "2026-11-24", forPay: "12.3.4" })).toThrow(/forPay/);
+      priceWithDisc: 1369.5,
+      forPay: 1095.6,
+      finishedPrice: 1000,
+    };
+    // 01:30 Moscow is 23:30 the day before in Berlin (winter, UTC+1)
+    expect(wbSaleLineFact({ ...row, date: "2026-11-11T01:30:00" }, "Europe/Moscow").d).toBe("2026-11-11");
+    expect(wbSaleLineFact({ ...row, date: "2026-11-11T01:30:00" }, "Europe/Berlin").d).toBe("2026-11-10");
+    expect(wbSaleLineFact({ ...row, date: "2026-11-10T23:59:59" }, "Europe/Moscow").d).toBe("2026-11-10");
   });
 });
 

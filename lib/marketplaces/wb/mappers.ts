@@ -5,16 +5,11 @@ import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate, zonedWallTimeToInstant } from "@/lib/domain/dates";
 import type Decimal from "decimal.js";
 import { RecordError, businessDayOfInstant, idString, money, wallTimeToMs, zodReason } from "../records";
-import type { FinanceLineFact, OrderLineFact } from "../lines";
+import type { FinanceLineFact, OrderLineFact, WarehouseRef } from "../lines";
 import { type WbLineMoney, sumParts, wbDeductionPurpose, wbFeeParts, wbGoodsParts, wbOperation } from "./operations";
 
 /** WB's FBO warehouses are masked: all of them are one virtual warehouse */
 export const WB_FBO_WAREHOUSE = { code: "-999999", name: "Склад WB", kind: "FBO" as const };
-export interface WarehouseRef {
-  code: string;
-  name: string;
-  kind: "FBO" | "FBS";
-}
 function sellerWarehouse(name: string): WarehouseRef {
   return { code: `name:${name}`, name, kind: "FBS" };
 }
@@ -43,181 +38,6 @@ const saleSchema = z.object({
   forPay: money,
   finishedPrice: money,
 });
-
-export interface WbSale {
-  key: string;
-  version: string;
-  d: string;
-  kind: "sale" | "return" | "unknown";
-  nmId: string;
-  article: string | null;
-  warehouse: WarehouseRef;
-  channel: "FBO" | "FBS";
-  /** absolute amounts: direction comes from the saleID prefix, never from the sign */
-  priceWithDisc: Decimal;
-  forPay: Decimal;
-}
-
-export function mapWbSale(raw: unknown, timeZone: string): WbSale {
-  const parsed = saleSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
-  const prefix = r.saleID[0];
-  const fbs = r.warehouseType === "Склад продавца";
-  return {
-    key: r.saleID,
-    version: r.lastChangeDate.slice(0, 26),
-    d: wbWallTimeToDay(r.date, timeZone),
-    kind: prefix === "S" ? "sale" : prefix === "R" ? "return" : "unknown",
-    nmId: r.nmId,
-    article: r.supplierArticle ?? null,
-    warehouse: fbs && r.warehouseName ? sellerWarehouse(r.warehouseName) : WB_FBO_WAREHOUSE,
-    channel: fbs ? "FBS" : "FBO",
-    priceWithDisc: parseMoney(r.priceWithDisc).abs(),
-    forPay: parseMoney(r.forPay).abs(),
-  };
-}
-
-const financeSchema = z.object({
-  rrdId: idString,
-  rrDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  nmId: idString.nullish(),
-  vendorCode: z.string().nullish(),
-  docTypeName: z.string().nullish(),
-  sellerOperName: z.string().nullish(),
-  bonusTypeName: z.string().nullish(),
-  officeName: z.string().nullish(),
-  deliveryMethod: z.string().nullish(),
-  quantity: z.number().int().nullish(),
-  currency: z.string().nullish(),
-  retailPriceWithDisc: money,
-  forPay: money,
-  acquiringFee: money,
-  deliveryService: money,
-  rebillLogisticCost: money,
-  paidStorage: money,
-  paidAcceptance: money,
-  penalty: money,
-  deduction: money,
-  additionalPayment: money,
-});
-
-export interface WbFinanceLine {
-  key: string;
-  d: string;
-  /** null on product-less lines (storage, deductions): those are store-level cash flows */
-  nmId: string | null;
-  article: string | null;
-  docType: "sale" | "return" | "other";
-  operation: string;
-  bonusTypeName: string;
-  warehouse: WarehouseRef;
-  channel: "FBO" | "FBS";
-  quantity: number;
-  retailPriceWithDisc: Decimal;
-  forPay: Decimal;
-  acquiringFee: Decimal;
-  deliveryService: Decimal;
-  rebillLogisticCost: Decimal;
-  paidStorage: Decimal;
-  paidAcceptance: Decimal;
-  penalty: Decimal;
-  deduction: Decimal;
-  additionalPayment: Decimal;
-}
-
-export function mapWbFinanceLine(raw: unknown): WbFinanceLine {
-  const parsed = financeSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
-  const m = (v: unknown, field: string) => {
-    try {
-      return parseMoney(v);
-    } catch {
-      throw new RecordError(`${field}: not a money amount: ${JSON.stringify(v)}`);
-    }
-  };
-  const fbs = /^(FBS|DBS)/i.test(r.deliveryMethod ?? "");
-  const nmId = r.nmId && r.nmId !== "0" ? r.nmId : null;
-  return {
-    key: r.rrdId,
-    d: r.rrDate,
-    nmId,
-    article: r.vendorCode || null,
-    docType: r.docTypeName === "Продажа" ? "sale" : r.docTypeName === "Возврат" ? "return" : "other",
-    operation: r.sellerOperName ?? "",
-    bonusTypeName: r.bonusTypeName ?? "",
-    warehouse: fbs && r.officeName ? sellerWarehouse(r.officeName) : WB_FBO_WAREHOUSE,
-    channel: fbs ? "FBS" : "FBO",
-    quantity: r.quantity ?? 0,
-    retailPriceWithDisc: m(r.retailPriceWithDisc, "retailPriceWithDisc"),
-    forPay: m(r.forPay, "forPay"),
-    acquiringFee: m(r.acquiringFee, "acquiringFee"),
-    deliveryService: m(r.deliveryService, "deliveryService"),
-    rebillLogisticCost: m(r.rebillLogisticCost, "rebillLogisticCost"),
-    paidStorage: m(r.paidStorage, "paidStorage"),
-    paidAcceptance: m(r.paidAcceptance, "paidAcceptance"),
-    penalty: m(r.penalty, "penalty"),
-    deduction: m(r.deduction, "deduction"),
-    additionalPayment: m(r.additionalPayment, "additionalPayment"),
-  };
-}
-
-export interface CashflowPart {
-  type:
-    | "sale_payout"
-    | "logistics"
-    | "storage"
-    | "acceptance"
-    | "penalty"
-    | "advertising"
-    | "financing"
-    | "deduction_other"
-    | "compensation"
-    | "acquiring"
-    | "payout"
-    | "other";
-  amount: Decimal;
-  sourceType: string;
-}
-
-/** A deduction's purpose from its bonusTypeName: advertising, a loan repayment, or anything else. */
-export function classifyWbDeduction(bonusTypeName: string): "advertising" | "financing" | "deduction_other" {
-  if (/продвижение|вб\.медиа|блогер/i.test(bonusTypeName)) return "advertising";
-  if (/погашение задолженности|погашение по займу|перевод на баланс за[её]мщика/i.test(bonusTypeName))
-    return "financing";
-  return "deduction_other";
-}
-
-/** Cash flows of one finance line, signed from the seller's view; parts of one type are summed. */
-export function wbFinanceCashflows(line: WbFinanceLine): CashflowPart[] {
-  const parts = new Map<CashflowPart["type"], CashflowPart>();
-  const add = (type: CashflowPart["type"], amount: Decimal, sourceType: string) => {
-    if (amount.isZero()) return;
-    const existing = parts.get(type);
-    if (existing) existing.amount = existing.amount.plus(amount);
-    else parts.set(type, { type, amount, sourceType });
-  };
-  const label = line.bonusTypeName ? `${line.operation}: ${line.bonusTypeName}` : line.operation;
-  if (line.docType === "sale") {
-    add("sale_payout", line.forPay, label);
-    add("acquiring", line.acquiringFee.neg(), label);
-  } else if (line.docType === "return") {
-    add("sale_payout", line.forPay.neg(), label);
-    add("acquiring", line.acquiringFee, label);
-  } else if (/^(Компенсация|Оплата|Возмещение|Добровольная компенсация)/i.test(line.operation)) {
-    add("compensation", line.forPay, label);
-  } else {
-    add("other", line.forPay, label);
-  }
-  add("logistics", line.deliveryService.plus(line.rebillLogisticCost).neg(), label);
-  add("storage", line.paidStorage.neg(), label);
-  add("acceptance", line.paidAcceptance.neg(), label);
-  add("penalty", line.penalty.neg(), label);
-  add(classifyWbDeduction(line.bonusTypeName), line.deduction.neg(), label);
-  add("deduction_other", line.additionalPayment, label);
-  return [...parts.values()];
-}
 
 const stockSchema = z.object({
   nmId: idString,
@@ -345,7 +165,26 @@ export function mapWbCard(raw: unknown): NormalizedSku {
 // ---------------------------------------------------------------------------------------------------
 // Line-level facts (issue 18): one raw record -> one OrderLineFact / FinanceLineFact.
 
-const financeLineSchema = financeSchema.extend({
+const financeLineSchema = z.object({
+  rrdId: idString,
+  nmId: idString.nullish(),
+  vendorCode: z.string().nullish(),
+  docTypeName: z.string().nullish(),
+  sellerOperName: z.string().nullish(),
+  bonusTypeName: z.string().nullish(),
+  officeName: z.string().nullish(),
+  deliveryMethod: z.string().nullish(),
+  currency: z.string().nullish(),
+  retailPriceWithDisc: money,
+  forPay: money,
+  acquiringFee: money,
+  deliveryService: money,
+  rebillLogisticCost: money,
+  paidStorage: money,
+  paidAcceptance: money,
+  penalty: money,
+  deduction: money,
+  additionalPayment: money,
   reportId: idString.nullish(),
   srid: z.string().nullish(),
   saleDt: z.string().nullish(),
@@ -427,23 +266,29 @@ export function wbFinanceLineFact(raw: unknown, timeZone: string): FinanceLineFa
  * Money is taken as absolute values; feedCommission is null while the feed has not filled forPay in.
  */
 export function wbSaleLineFact(raw: unknown, timeZone: string): OrderLineFact {
-  const sale = mapWbSale(raw, timeZone);
-  if (sale.kind === "unknown") throw new RecordError(`saleID: unknown prefix: ${sale.key}`);
-  const srid = (raw as { srid?: unknown }).srid;
-  if (typeof srid !== "string" || srid.trim() === "") throw new RecordError("srid: missing");
+  const parsed = saleSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const prefix = r.saleID[0];
+  if (prefix !== "S" && prefix !== "R") throw new RecordError(`saleID: unknown prefix: ${r.saleID}`);
+  if (!r.srid || r.srid.trim() === "") throw new RecordError("srid: missing");
+  const fbs = r.warehouseType === "Склад продавца";
+  // the feed's sign is not promised (R rows are seen negative): direction from the prefix, amounts absolute
+  const priceWithDisc = moneyField(r.priceWithDisc, "priceWithDisc").abs();
+  const forPay = moneyField(r.forPay, "forPay").abs();
   return {
-    key: sale.key,
-    orderKey: srid,
-    d: sale.d,
-    kind: sale.kind,
-    sku: sale.nmId,
-    article: sale.article,
-    warehouse: sale.warehouse,
-    channel: sale.channel,
+    key: r.saleID,
+    orderKey: r.srid,
+    d: wbWallTimeToDay(r.date, timeZone),
+    kind: prefix === "S" ? "sale" : "return",
+    sku: r.nmId,
+    article: r.supplierArticle ?? null,
+    warehouse: fbs && r.warehouseName ? sellerWarehouse(r.warehouseName) : WB_FBO_WAREHOUSE,
+    channel: fbs ? "FBS" : "FBO",
     qty: 1,
-    amount: sale.priceWithDisc,
-    feedCommission: sale.forPay.isZero() ? null : sale.priceWithDisc.minus(sale.forPay),
-    version: sale.version,
+    amount: priceWithDisc,
+    feedCommission: forPay.isZero() ? null : priceWithDisc.minus(forPay),
+    version: r.lastChangeDate.slice(0, 26),
   };
 }
 
