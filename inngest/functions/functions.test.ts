@@ -401,8 +401,8 @@ describe("Inngest functions", () => {
       "notify",
     ]);
     expect(fake.received.length).toBe(before + 1);
-    expect(fake.received.at(-1)!.body.text).toContain("Net revenue: 900 ₽");
-    expect(fake.received.at(-1)!.body.text).toContain("Profit: 700 ₽ (margin 77.8%)");
+    expect(fake.received.at(-1)!.body.text).toContain("Net sales: 900 ₽");
+    expect(fake.received.at(-1)!.body.text).toContain("Gross profit: 700 ₽ (margin 77.8%)");
     const [row] = await db
       .select()
       .from(schema.metricsDaily)

@@ -95,7 +95,7 @@ describe("jobs without Inngest", () => {
       adviceRows: 2,
       notified: true,
     });
-    expect(fake.received.at(-1)!.body.text).toContain("Net revenue: 2 700 ₽");
+    expect(fake.received.at(-1)!.body.text).toContain("Net sales: 2 700 ₽");
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
     expect(run).toMatchObject({ kind: "nightly", trigger: "schedule", status: "succeeded" });
     const [recalc] = await db
