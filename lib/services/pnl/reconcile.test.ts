@@ -1,12 +1,12 @@
 // Reconciliation on a real database: a WB report and an Ozon period that match to the kopeck, and
 // periods whose gap names the lines Sovani counted.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { insertAccount, insertFinanceLine, insertSettlementReport, insertSku } from "@/lib/testing/pnl-fixtures";
 import { reconcile } from "./reconcile";
 
-describe("reconcile", () => {
-  const t = useTestDatabase();
+describe.each(testDatabaseKinds())("reconcile on %s", (kind) => {
+  const t = useTestDatabase(kind);
   let wb = 0;
   let ozon = 0;
 

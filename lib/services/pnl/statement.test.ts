@@ -3,14 +3,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { Decimal } from "@/lib/domain/money";
-import { useTestDatabase } from "@/lib/testing/database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { insertAccount, insertFinanceLine, insertMetricsDay, insertSku } from "@/lib/testing/pnl-fixtures";
 import { pnlComparison, pnlLineBySku, pnlStatement, previousPnlPeriod } from "./statement";
 
 const period = { from: "2026-03-01", to: "2026-03-07" };
 
-describe("pnlStatement", () => {
-  const t = useTestDatabase();
+describe.each(testDatabaseKinds())("pnlStatement on %s", (kind) => {
+  const t = useTestDatabase(kind);
   let wb = 0;
   let ozon = 0;
   let sku1 = 0;
