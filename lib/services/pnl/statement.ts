@@ -113,7 +113,8 @@ export function percentOf(a: Decimal.Value, b: Decimal.Value, options: { positiv
 }
 
 export async function pnlStatement(db: Db, filter: PnlFilter): Promise<PnlStatement> {
-  const skuResult = await db.execute(sql`
+  const [skuResult, storeResult] = await Promise.all([
+    db.execute(sql`
     select
       ${lineSums("m")},
       coalesce(sum(m.estimated_commission), 0)::text as estimated_commission,
@@ -125,12 +126,13 @@ export async function pnlStatement(db: Db, filter: PnlFilter): Promise<PnlStatem
       count(*)::int as n
     from metrics_daily m join sku s on s.id = m.sku_id
     where ${skuWhere(filter)}
-  `);
-  const storeResult = await db.execute(sql`
+  `),
+    db.execute(sql`
     select ${lineSums("f")}, count(*)::int as n
     from finance_lines f
     where ${storeWhere(filter)}
-  `);
+  `),
+  ]);
   const k = rowsOf<Record<string, string | number | null>>(skuResult)[0] ?? {};
   const f = rowsOf<Record<string, string | number | null>>(storeResult)[0] ?? {};
 
@@ -229,8 +231,11 @@ export interface PnlComparison {
 
 /** The statement of the period and of the period of equal length before it. */
 export async function pnlComparison(db: Db, filter: PnlFilter): Promise<PnlComparison> {
-  const current = await pnlStatement(db, filter);
-  const previous = await pnlStatement(db, { ...filter, ...previousPnlPeriod(filter.from, filter.to) });
+  // on PostgreSQL the two periods run on two connections at once (PGlite queues them)
+  const [current, previous] = await Promise.all([
+    pnlStatement(db, filter),
+    pnlStatement(db, { ...filter, ...previousPnlPeriod(filter.from, filter.to) }),
+  ]);
   const change = {} as Record<PnlRow, string>;
   const changePercent = {} as Record<PnlRow, string | null>;
   for (const row of PNL_ROWS) {
