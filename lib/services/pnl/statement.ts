@@ -92,6 +92,11 @@ function skuWhere(filter: PnlFilter): SQL {
     and ${accountCondition("s", filter.accountIds)} and ${marketplaceCondition("s", filter.marketplace)}`;
 }
 
+/** the SKU table is joined only to filter by store or marketplace (every metrics row has its SKU) */
+function needsSku(filter: PnlFilter): boolean {
+  return (filter.accountIds !== null && filter.accountIds !== undefined) || filter.marketplace !== undefined;
+}
+
 /** finance_lines f that name no SKU, restricted to the filter. */
 function storeWhere(filter: PnlFilter): SQL {
   return sql`f.sku_id is null and f.d between ${filter.from}::date and ${filter.to}::date
@@ -124,7 +129,7 @@ export async function pnlStatement(db: Db, filter: PnlFilter): Promise<PnlStatem
       coalesce(sum(m.net_sales) filter (where m.cogs is not null), 0)::text as net_sales_with_cost,
       coalesce(sum(m.payout) filter (where m.cogs is not null), 0)::text as payout_with_cost,
       count(*)::int as n
-    from metrics_daily m join sku s on s.id = m.sku_id
+    from metrics_daily m ${needsSku(filter) ? sql`join sku s on s.id = m.sku_id` : sql``}
     where ${skuWhere(filter)}
   `),
     db.execute(sql`
