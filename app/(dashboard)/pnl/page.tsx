@@ -1,0 +1,352 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { ExportLinks } from "@/components/data-table/export-links";
+import { pnlTableRows } from "@/components/pnl/pnl-rows";
+import { Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { getPnlDrillDown, getPnlStatement } from "@/lib/data/pnl";
+import { type PnlQuery, parsePnlQuery } from "@/lib/data/pnl-params";
+import type { DashboardScope } from "@/lib/data/scope";
+import { type SearchParamsRecord, scopedHref, withParams } from "@/lib/data/table-params";
+import { ALLOCATION_RULES } from "@/lib/domain/allocation";
+import { getFormatters, getTranslations } from "@/lib/i18n/server";
+import { getDashboardFilters } from "@/lib/url-filters-server";
+
+type Props = { searchParams: Promise<SearchParamsRecord> };
+
+const tone = (v: string | null) => (v !== null && v.startsWith("-") ? "text-red-700" : "text-slate-900");
+
+/** A row of links, one of them current (marketplace, allocation rule). */
+function Segments({
+  label,
+  items,
+}: {
+  label: string;
+  items: { key: string; label: string; href: string; current: boolean }[];
+}) {
+  return (
+    <div role="group" aria-label={label} className="inline-flex rounded-md border border-slate-300 bg-white text-sm">
+      {items.map((item) => (
+        <Link
+          key={item.key}
+          href={item.href}
+          aria-current={item.current ? "true" : undefined}
+          data-testid={`segment-${item.key}`}
+          className={`px-3 py-1.5 ${item.current ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-50"} first:rounded-l-md last:rounded-r-md`}
+        >
+          {item.label}
+        </Link>
+      ))}
+    </div>
+  );
+}
+
+export default async function PnlPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const filters = await getDashboardFilters(params);
+  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const query = parsePnlQuery(params);
+  const [t, f] = await Promise.all([getTranslations("pnl"), getFormatters()]);
+  const marketplaces = [
+    { key: "all", value: undefined, label: t("allMarketplaces") },
+    { key: "WB", value: "WB", label: "Wildberries" },
+    { key: "OZON", value: "OZON", label: "Ozon" },
+  ] as const;
+  const key = `${scope.accountId}-${scope.from}-${scope.to}-${query.marketplace ?? ""}`;
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={t("title")}
+        description={t("description", { from: f.day(scope.from), to: f.day(scope.to) })}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <Segments
+              label={t("marketplace")}
+              items={marketplaces.map((m) => ({
+                key: m.key,
+                label: m.label,
+                href: `/pnl${withParams(params, { mp: m.value, page: undefined })}`,
+                current: query.marketplace === m.value,
+              }))}
+            />
+            <ExportLinks route="/pnl/export" searchParams={params} />
+          </div>
+        }
+      />
+      <Suspense key={key} fallback={<Skeleton className="h-[560px] w-full" />}>
+        <Statement scope={scope} query={query} params={params} />
+      </Suspense>
+      {query.line ? (
+        <Suspense
+          key={`${key}-${query.line}-${query.allocation}-${query.page}`}
+          fallback={<Skeleton className="h-64 w-full" />}
+        >
+          <DrillDown scope={scope} query={{ ...query, line: query.line }} params={params} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}
+
+async function Statement({
+  scope,
+  query,
+  params,
+}: {
+  scope: DashboardScope;
+  query: PnlQuery;
+  params: SearchParamsRecord;
+}) {
+  const [data, t, f] = await Promise.all([
+    getPnlStatement(scope, { marketplace: query.marketplace }),
+    getTranslations("pnl"),
+    getFormatters(),
+  ]);
+  if (!data.current.hasData && !data.previous.hasData) {
+    return (
+      <EmptyState title={t("emptyTitle")} testId="pnl-empty">
+        {t("emptyBody")}
+      </EmptyState>
+    );
+  }
+  const rows = pnlTableRows(data);
+  const pct = (v: string | null) => (v === null ? "—" : `${f.number(v, 2)}%`);
+  const money = (v: string | null) => (v === null ? "—" : f.rub(v, { fractionDigits: 2 }));
+  const c = data.current;
+  return (
+    <>
+      <Card>
+        <CardHeader
+          title={t("caption")}
+          description={t("previousPeriod", { from: f.day(data.previousFrom), to: f.day(data.previousTo) })}
+        />
+        <CardBody>
+          <Table caption={t("caption")} data-testid="pnl-statement">
+            <THead>
+              <Tr>
+                <Th>{t("columns.line")}</Th>
+                <Th numeric>{t("columns.amount")}</Th>
+                <Th numeric>{t("columns.percent")}</Th>
+                <Th numeric>{t("columns.skuLevel")}</Th>
+                <Th numeric>{t("columns.storeLevel")}</Th>
+                <Th numeric>{t("columns.previous")}</Th>
+                <Th numeric>{t("columns.change")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {rows.map((r) => {
+                const isStoreOnly = r.skuLevel === "0.00" && r.storeLevel !== null && r.storeLevel !== "0.00";
+                return (
+                  <Tr
+                    key={r.key}
+                    data-testid={`pnl-row-${r.key}`}
+                    className={`${r.isTotal ? "bg-slate-50 font-semibold" : ""} ${query.line === r.key ? "ring-2 ring-inset ring-indigo-300" : ""}`}
+                  >
+                    <Td>
+                      <div className="flex flex-wrap items-center gap-1.5">
+                        <Link
+                          href={`/pnl${withParams(params, { line: r.key, page: undefined })}`}
+                          aria-current={query.line === r.key ? "true" : undefined}
+                          title={t("drill.open")}
+                          className="text-indigo-700 hover:underline"
+                        >
+                          {t(`lines.${r.key}`)}
+                        </Link>
+                        {r.estimated !== "0.00" ? (
+                          <span title={t("marks.estimatedHelp")}>
+                            <Badge tone="warning">
+                              {t("marks.estimated", { share: f.number(r.estimatedShare ?? "0", 1) })}
+                            </Badge>
+                          </span>
+                        ) : null}
+                        {r.provisionalShare !== null ? (
+                          <span title={t("marks.provisionalHelp")}>
+                            <Badge tone="info">
+                              {t("marks.provisional", { share: f.number(r.provisionalShare, 1) })}
+                            </Badge>
+                          </span>
+                        ) : null}
+                        {isStoreOnly ? (
+                          <span title={t("marks.storeLevelHelp")}>
+                            <Badge>{t("marks.storeLevel")}</Badge>
+                          </span>
+                        ) : null}
+                      </div>
+                    </Td>
+                    <Td numeric className={tone(r.amount)}>
+                      {money(r.amount)}
+                    </Td>
+                    <Td numeric>{pct(r.percent)}</Td>
+                    <Td numeric className="text-slate-600">
+                      {money(r.skuLevel)}
+                    </Td>
+                    <Td numeric className="text-slate-600">
+                      {money(r.storeLevel)}
+                    </Td>
+                    <Td numeric className="text-slate-600">
+                      {money(r.previous)}
+                    </Td>
+                    <Td numeric className={tone(r.change)}>
+                      {money(r.change)}
+                      {r.changePercent !== null ? (
+                        <span className="ml-1 text-xs text-slate-500">({pct(r.changePercent)})</span>
+                      ) : null}
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </TBody>
+          </Table>
+        </CardBody>
+      </Card>
+      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="pnl-summary">
+        {(
+          [
+            ["margin", pct(c.margin), t("summary.marginHelp", { netSales: money(c.netSalesWithCost) })],
+            ["coverage", pct(c.costCoverage), t("summary.coverageHelp")],
+            ["roi", pct(c.roi), t("summary.roiHelp")],
+            [
+              "provisional",
+              pct(c.provisionalShare ?? "0"),
+              t("summary.provisionalHelp", { amount: money(c.provisionalSales) }),
+            ],
+          ] as const
+        ).map(([k, value, help]) => (
+          <div key={k} className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`pnl-${k}`}>
+            <dt className="text-xs font-medium text-slate-600">{t(`summary.${k}`)}</dt>
+            <dd className="text-xl font-semibold tabular-nums text-slate-900">{value}</dd>
+            <dd className="mt-1 text-xs text-slate-500">{help}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+async function DrillDown({
+  scope,
+  query,
+  params,
+}: {
+  scope: DashboardScope;
+  query: PnlQuery & { line: NonNullable<PnlQuery["line"]> };
+  params: SearchParamsRecord;
+}) {
+  const [data, t, f] = await Promise.all([getPnlDrillDown(scope, query), getTranslations("pnl"), getFormatters()]);
+  const money = (v: string) => f.rub(v, { fractionDigits: 2 });
+  const showAllocation = query.allocation !== "none" && data.storeLevel !== "0.00";
+  const first = (query.page - 1) * query.pageSize;
+  return (
+    <Card>
+      <CardHeader
+        title={t("drill.title", { line: t(`lines.${query.line}`) })}
+        description={t("drill.description", { skuLevel: money(data.skuLevel), storeLevel: money(data.storeLevel) })}
+      />
+      <CardBody className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <Segments
+            label={t("allocation.label")}
+            items={ALLOCATION_RULES.map((rule) => ({
+              key: rule,
+              label: t(`allocation.${rule}`),
+              href: `/pnl${withParams(params, { alloc: rule === "net_sales" ? undefined : rule, page: undefined })}`,
+              current: query.allocation === rule,
+            }))}
+          />
+          <Link
+            href={`/pnl${withParams(params, { line: undefined, page: undefined })}`}
+            className="text-sm text-indigo-700 hover:underline"
+          >
+            {t("drill.close")}
+          </Link>
+        </div>
+        <p className="text-xs text-slate-600">{t("allocation.help")}</p>
+        {data.storeLevel !== "0.00" ? (
+          <p className="text-sm text-slate-700" data-testid="pnl-allocation">
+            {t("drill.allocated", { allocated: money(data.allocated), unallocated: money(data.unallocated) })}
+          </p>
+        ) : null}
+        {data.rows.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="pnl-drill-empty">
+            {t("drill.empty")}
+          </p>
+        ) : (
+          <Table caption={t("drill.title", { line: t(`lines.${query.line}`) })} data-testid="pnl-drill">
+            <THead>
+              <Tr>
+                <Th>{t("columns.article")}</Th>
+                <Th>{t("columns.name")}</Th>
+                <Th>{t("columns.marketplace")}</Th>
+                <Th numeric>{t("columns.amount")}</Th>
+                {showAllocation ? <Th numeric>{t("columns.allocated")}</Th> : null}
+                {showAllocation ? <Th numeric>{t("columns.fullyLoaded")}</Th> : null}
+                <Th numeric>{t("columns.netSales")}</Th>
+                <Th numeric>{t("columns.units")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {data.rows.map((r) => (
+                <Tr key={r.skuId}>
+                  <Td>
+                    <Link href={scopedHref(`/skus/${r.skuId}`, params)} className="text-indigo-700 hover:underline">
+                      {r.article ?? r.skuId}
+                    </Link>
+                  </Td>
+                  <Td className="max-w-xs truncate">{r.name}</Td>
+                  <Td>{r.marketplace === "WB" ? "Wildberries" : "Ozon"}</Td>
+                  <Td numeric className={tone(r.amount)}>
+                    {money(r.amount)}
+                  </Td>
+                  {showAllocation ? (
+                    <Td numeric className={tone(r.allocated)}>
+                      {money(r.allocated)}
+                    </Td>
+                  ) : null}
+                  {showAllocation ? (
+                    <Td numeric className={`font-medium ${tone(r.fullyLoaded)}`}>
+                      {money(r.fullyLoaded)}
+                    </Td>
+                  ) : null}
+                  <Td numeric>{money(r.netSales)}</Td>
+                  <Td numeric>{f.number(r.units)}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        {data.total > query.pageSize ? (
+          <nav
+            className="flex items-center justify-between text-sm"
+            aria-label={t("drill.title", { line: t(`lines.${query.line}`) })}
+          >
+            <span className="text-slate-600">
+              {t("drill.pageOf", {
+                from: first + 1,
+                to: Math.min(first + query.pageSize, data.total),
+                total: data.total,
+              })}
+            </span>
+            <span className="flex gap-3">
+              {query.page > 1 ? (
+                <Link
+                  href={`/pnl${withParams(params, { page: query.page - 1 })}`}
+                  className="text-indigo-700 hover:underline"
+                >
+                  {t("drill.prev")}
+                </Link>
+              ) : null}
+              {first + query.pageSize < data.total ? (
+                <Link
+                  href={`/pnl${withParams(params, { page: query.page + 1 })}`}
+                  className="text-indigo-700 hover:underline"
+                >
+                  {t("drill.next")}
+                </Link>
+              ) : null}
+            </span>
+          </nav>
+        ) : null}
+      </CardBody>
+    </Card>
+  );
+}
