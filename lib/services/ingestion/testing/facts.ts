@@ -150,3 +150,13 @@ export async function snapshotTables(db: Db): Promise<string> {
   }
   return parts.join("\n");
 }
+
+/** What a sync wrote and what the truth says, in one shape to compare (the truth without Ozon return pseudo-lines). */
+export function factsMatchingTruth(facts: FactsView, truth: FactsView) {
+  // Ozon serves no returns feed: its returns exist only as finance lines
+  const feedLines = Object.fromEntries(Object.entries(truth.orderLines).filter(([k]) => !k.endsWith("/return")));
+  return {
+    expected: { ...truth, orderLines: feedLines },
+    actual: facts,
+  };
+}
