@@ -4,7 +4,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 
-const lineSums = sql.raw(PNL_LINES.map((l) => `sum(m.${l})`).join(", "));
+const lineSums = sql.raw(PNL_LINES.map((l) => `sum(m.${l}) AS ${l}`).join(", "));
 const storeLevelPayout = sql.raw(PNL_LINES.map((l) => `f.${l}`).join(" + "));
 
 /** Replaces the per-store totals of from..to with the sums of metrics_daily and store-level lines. */
