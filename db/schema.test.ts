@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "./index";
 import { getMigrationState, migrateDatabase } from "./migrate";
-import { accounts, cashflows, costPriceHistory, dailySales, dailyStock, sku, warehouse } from "./schema";
+import { accounts, costPriceHistory, dailySales, dailyStock, financeLines, orderLines, sku, warehouse } from "./schema";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 
 const expectedTables = [
@@ -12,11 +12,17 @@ const expectedTables = [
   "warehouse",
   "cost_price_history",
   "commission_rules",
+  "order_lines",
+  "finance_lines",
+  "settlement_reports",
   "daily_sales",
+  "daily_returns",
   "daily_stock",
   "reviews",
-  "cashflows",
   "metrics_daily",
+  "metrics_store_daily",
+  "metrics_sku_cumulative",
+  "raw_records",
   "advice_supply",
   "sync_runs",
   "quarantine",
@@ -56,6 +62,8 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
     );
     const names = rowsOf<{ table_name: string }>(result).map((r) => r.table_name);
     for (const table of expectedTables) expect(names).toContain(table);
+    // the pre-line-level cash flow table is gone: finance_lines hold every line
+    expect(names).not.toContain("cashflows");
     const state = await getMigrationState(test.database);
     expect(state.upToDate).toBe(true);
     expect(state.pending).toEqual([]);
@@ -68,21 +76,65 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
     expect(rowsOf<{ n: number }>(after)[0].n).toBe(rowsOf<{ n: number }>(before)[0].n);
   });
 
-  it("has no float column anywhere and money is numeric(14,2)", async () => {
+  it("has no float column anywhere and money is numeric(14,2) but for the documented wider columns", async () => {
     const floats = await db.execute(
       sql`select table_name, column_name from information_schema.columns
           where table_schema = 'public' and data_type in ('real', 'double precision')`,
     );
     expect(rowsOf(floats)).toEqual([]);
-    const money = await db.execute(
-      sql`select column_name, numeric_precision, numeric_scale from information_schema.columns
-          where table_schema = 'public' and table_name = 'daily_sales' and data_type = 'numeric'`,
+    const numeric = await db.execute(
+      sql`select table_name, column_name, numeric_precision, numeric_scale from information_schema.columns
+          where table_schema = 'public' and data_type = 'numeric'`,
     );
-    const cols = rowsOf<{ column_name: string; numeric_precision: number; numeric_scale: number }>(money);
-    expect(cols.map((c) => c.column_name).sort()).toEqual(
-      ["commission_amount", "delivery_cost", "promo_cost", "refunds_amount", "revenue_gross"].sort(),
+    const cols = rowsOf<{ table_name: string; column_name: string; numeric_precision: number; numeric_scale: number }>(
+      numeric,
     );
-    for (const c of cols) expect([Number(c.numeric_precision), Number(c.numeric_scale)]).toEqual([14, 2]);
+    const other = cols
+      .filter((c) => !(Number(c.numeric_precision) === 14 && Number(c.numeric_scale) === 2))
+      .map((c) => `${c.table_name}.${c.column_name} ${c.numeric_precision},${c.numeric_scale}`)
+      .sort();
+    expect(other).toEqual(
+      [
+        // running totals over every day of a SKU
+        "metrics_sku_cumulative.net_sales 18,2",
+        "metrics_sku_cumulative.payout 18,2",
+        "metrics_sku_cumulative.net_sales_with_cost 18,2",
+        "metrics_sku_cumulative.cogs 18,2",
+        "metrics_sku_cumulative.profit 18,2",
+        // a statement's total for a week or a month
+        "settlement_reports.payout 16,2",
+        // not money: percent, velocities, days, coefficients
+        "metrics_daily.margin 9,2",
+        "metrics_daily.sv7 12,4",
+        "metrics_daily.sv14 12,4",
+        "metrics_daily.sv28 12,4",
+        "metrics_daily.stock_cover_days 12,2",
+        "advice_supply.velocity 12,4",
+        "advice_supply.demand_std 12,4",
+        "advice_supply.safety_coeff 6,3",
+        "advice_supply.stock_cover_days 12,2",
+      ].sort(),
+    );
+    // the twelve P&L lines and the provisional sums of daily_sales are money
+    const daily = cols.filter((c) => c.table_name === "daily_sales").map((c) => c.column_name);
+    expect(daily.sort()).toEqual(
+      [
+        "sales",
+        "returns",
+        "commission",
+        "acquiring",
+        "logistics",
+        "storage",
+        "acceptance",
+        "penalties",
+        "advertising",
+        "deductions_other",
+        "compensations",
+        "loyalty",
+        "provisional_sales",
+        "unpriced_sales",
+      ].sort(),
+    );
   });
 
   it("timestamps are timestamptz", async () => {
@@ -113,28 +165,68 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
   });
 
   it("daily_sales: two rows for the same day and SKU with no warehouse conflict", async () => {
-    const row = { d: "2026-11-24", skuId, qty: 1, revenueGross: "1369.50", channel: "FBO" as const, srcHash: "a" };
+    const row = { d: "2026-11-24", skuId, qty: 1, sales: "1369.50", channel: "FBO" as const };
     await db.insert(dailySales).values(row);
-    const msg = await rejects(db.insert(dailySales).values({ ...row, srcHash: "b" }));
+    const msg = await rejects(db.insert(dailySales).values({ ...row, qty: 2 }));
     expect(msg).toMatch(/daily_sales_d_sku_warehouse_uq|duplicate key/);
   });
 
-  it("daily_sales: the upsert on the natural key with NULL warehouse updates only when src_hash changes", async () => {
-    const upsert = (hash: string, qty: number) =>
+  it("order_lines and finance_lines: the upsert on (account, line key) updates only when src_hash changes", async () => {
+    const order = (hash: string, qty: number) =>
       db
-        .insert(dailySales)
-        .values({ d: "2026-11-25", skuId, qty, revenueGross: "100.00", channel: "FBO", srcHash: hash })
-        .onConflictDoUpdate({
-          target: [dailySales.d, dailySales.skuId, dailySales.warehouseId],
-          set: { qty: sql`excluded.qty`, srcHash: sql`excluded.src_hash` },
-          setWhere: sql`${dailySales.srcHash} is distinct from excluded.src_hash`,
+        .insert(orderLines)
+        .values({
+          accountId,
+          lineKey: "S123",
+          orderKey: "srid-1",
+          skuId,
+          channel: "FBO",
+          kind: "sale",
+          d: "2026-11-25",
+          qty,
+          amount: "100.00",
+          srcHash: hash,
         })
-        .returning({ id: dailySales.id });
-    expect(await upsert("h1", 1)).toHaveLength(1);
-    expect(await upsert("h1", 1)).toHaveLength(0);
-    expect(await upsert("h2", 2)).toHaveLength(1);
-    const rows = await db.execute(sql`select qty from daily_sales where d = '2026-11-25' and sku_id = ${skuId}`);
+        .onConflictDoUpdate({
+          target: [orderLines.accountId, orderLines.lineKey],
+          set: { qty: sql`excluded.qty`, srcHash: sql`excluded.src_hash` },
+          setWhere: sql`${orderLines.srcHash} is distinct from excluded.src_hash`,
+        })
+        .returning({ id: orderLines.id });
+    expect(await order("h1", 1)).toHaveLength(1);
+    expect(await order("h1", 1)).toHaveLength(0);
+    expect(await order("h2", 2)).toHaveLength(1);
+    const rows = await db.execute(
+      sql`select qty from order_lines where account_id = ${accountId} and line_key = 'S123'`,
+    );
     expect(rowsOf<{ qty: number }>(rows)).toEqual([{ qty: 2 }]);
+
+    // a WB rrdId beyond 2^53 is a text key, kept exactly; a store-level line names no SKU
+    const finance = (hash: string, storage: string) =>
+      db
+        .insert(financeLines)
+        .values({
+          accountId,
+          marketplace: "WB",
+          lineKey: "9007199254740993",
+          d: "2026-11-25",
+          sourceType: "Хранение",
+          storage,
+          srcHash: hash,
+        })
+        .onConflictDoUpdate({
+          target: [financeLines.accountId, financeLines.lineKey],
+          set: { storage: sql`excluded.storage`, srcHash: sql`excluded.src_hash` },
+          setWhere: sql`${financeLines.srcHash} is distinct from excluded.src_hash`,
+        })
+        .returning({ id: financeLines.id });
+    expect(await finance("f1", "-287.14")).toHaveLength(1);
+    expect(await finance("f1", "-287.14")).toHaveLength(0);
+    expect(await finance("f2", "-300.01")).toHaveLength(1);
+    const lines = await db.execute(
+      sql`select line_key, storage::text as storage, sku_id from finance_lines where account_id = ${accountId}`,
+    );
+    expect(rowsOf(lines)).toEqual([{ line_key: "9007199254740993", storage: "-300.01", sku_id: null }]);
   });
 
   it("daily_stock: NULL warehouse also conflicts", async () => {
@@ -152,19 +244,34 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
     expect(String(rowsOf<{ s: string }>(sum)[0].s)).toBe("300.30");
   });
 
-  it("cashflows reject unknown types and a SKU that does not exist", async () => {
+  it("order and finance lines reject an unknown kind and a SKU that does not exist", async () => {
     const base = {
       accountId,
-      d: "2026-11-24",
       marketplace: "WB" as const,
-      amount: "-287.14",
-      refId: "1",
+      d: "2026-11-24",
+      sourceType: "Продажа",
       srcHash: "x",
     };
-    await db.insert(cashflows).values({ ...base, type: "storage" });
-    const msg = await rejects(db.insert(cashflows).values({ ...base, refId: "2", type: "bogus" as "storage" }));
-    expect(msg).toMatch(/cashflows_type_ck|check constraint/);
-    const fk = await rejects(db.insert(cashflows).values({ ...base, refId: "3", type: "storage", skuId: 0 }));
+    const settles = await rejects(
+      db.insert(financeLines).values({ ...base, lineKey: "2", settles: "bogus" as "sale", skuId }),
+    );
+    expect(settles).toMatch(/finance_lines_settles_ck|check constraint|invalid input/);
+    const fk = await rejects(db.insert(financeLines).values({ ...base, lineKey: "3", skuId: 0 }));
     expect(fk).toMatch(/foreign key|violates/);
+    const kind = await rejects(
+      db.insert(orderLines).values({
+        accountId,
+        lineKey: "K1",
+        orderKey: "o",
+        skuId,
+        channel: "FBO",
+        kind: "bogus" as "sale",
+        d: "2026-11-24",
+        qty: 1,
+        amount: "1.00",
+        srcHash: "x",
+      }),
+    );
+    expect(kind).toMatch(/order_lines_kind_ck|check constraint/);
   });
 });

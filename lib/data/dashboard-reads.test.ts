@@ -41,26 +41,42 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     [wh1, wh2] = (whs as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
 
     // previous period 2026-10-25..2026-10-31, current 2026-11-01..2026-11-07
-    // CUP-1: 2 units/day at 500 net, cost 200 -> profit 100/day; settled except 11-07
-    // CUP-2: sells 1/day without cost price in November
-    // TOY-1: 1 unit on 10-30 (previous period) only, estimated commission
+    // CUP-1: 2 units/day, sales 700 - commission 150 - logistics 50 = payout 500, cost 200 -> cogs 400,
+    //        profit 100/day; settled except 11-07, whose logistics is estimated
+    // CUP-2: sells 1/day at 300 without cost price in November
+    // TOY-1: 1 unit on 10-30 (previous period) only, sales 1000, estimated commission 100
     await db.execute(sql`
-      insert into metrics_daily (d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
-        commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
-      select d::date, ${sku["CUP-1"]}, 2, 0, 700, 0, 0, 50, 150, false, d::date < '2026-11-07', 500, 400, 100, 20, 2, 2, 2, 10, 0, 5
+      insert into metrics_daily (d, sku_id, qty, refunds_qty, sales, commission, logistics, estimated_logistics,
+        is_logistics_estimated, is_settled, net_sales, payout, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
+      select d::date, ${sku["CUP-1"]}, 2, 0, 700, -150, -50, case when d::date = '2026-11-07' then -50 else 0 end,
+        d::date = '2026-11-07', d::date < '2026-11-07', 700, 500, 400, 100, 14.29, 2, 2, 2, 10, 0, 5
       from generate_series('2026-10-25'::date, '2026-11-07'::date, '1 day') d
     `);
     await db.execute(sql`
-      insert into metrics_daily (d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
-        commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
-      select d::date, ${sku["CUP-2"]}, 1, 0, 300, 0, 0, 0, 0, false, true, 300, null, null, null, 1, 1, 1, 100, 20, 120
+      insert into metrics_daily (d, sku_id, qty, refunds_qty, sales, is_settled, net_sales, payout, cogs, profit, margin,
+        sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
+      select d::date, ${sku["CUP-2"]}, 1, 0, 300, true, 300, 300, null, null, null, 1, 1, 1, 100, 20, 120
       from generate_series('2026-11-01'::date, '2026-11-07'::date, '1 day') d
     `);
     await db.execute(sql`
-      insert into metrics_daily (d, sku_id, qty, refunds_qty, revenue_gross, refunds_amount, promo_cost, delivery_cost,
-        commission_amount, is_commission_estimated, is_settled, revenue_net, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
-      values ('2026-10-30', ${sku["TOY-1"]}, 1, 0, 1000, 0, 0, 0, 100, true, false, 900, 300, 600, 66.67, 0.14, 0.07, 0.04, 3, 0, 21)
+      insert into metrics_daily (d, sku_id, qty, refunds_qty, sales, commission, estimated_commission, is_commission_estimated,
+        is_settled, net_sales, payout, cogs, profit, margin, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days)
+      values ('2026-10-30', ${sku["TOY-1"]}, 1, 0, 1000, -100, -100, true, false, 1000, 900, 300, 600, 60, 0.14, 0.07, 0.04, 3, 0, 21)
     `);
+    // finance lines: CUP-1's sale and its logistics on 11-02; store-level lines (no SKU): WB storage 70 on
+    // 11-03, Ozon storage 20 on 11-04, a WB loan repayment on 10-20 (before both periods); a WB weekly
+    // report paying out 700 on 11-05
+    await db.execute(sql`
+      insert into finance_lines (account_id, marketplace, line_key, d, sku_id, source_type, sales, commission, logistics,
+        storage, deductions_other, src_hash) values
+        (${wb}, 'WB', 'r1', '2026-11-02', ${sku["CUP-1"]}, 'Продажа', 1000.10, -150, 0, 0, 0, 'h'),
+        (${wb}, 'WB', 'r2', '2026-11-02', ${sku["CUP-1"]}, 'Логистика', 0, 0, -100.05, 0, 0, 'h'),
+        (${wb}, 'WB', 'r6', '2026-11-03', null, 'Хранение', 0, 0, 0, -70, 0, 'h'),
+        (${wb}, 'WB', 'r3', '2026-10-20', null, 'Удержание: Погашение по займу (financing)', 0, 0, 0, 0, -500, 'h'),
+        (${ozon}, 'OZON', 'r5', '2026-11-04', null, 'storage', 0, 0, 0, -20, 0, 'h')`);
+    await db.execute(sql`
+      insert into settlement_reports (account_id, kind, report_id, date_from, date_to, payout, src_hash) values
+        (${wb}, 'wb_report', 'r4', '2026-10-30', '2026-11-05', 700, 'h')`);
     // the per-store daily totals the Overview reads and the SKU running totals, as recalculateMetrics would write them
     for (const statement of refreshStoreDailyStatements("2026-10-01", "2026-11-30")) await db.execute(statement);
     await db.execute(refreshSkuCumulativeStatement("2026-10-01"));
@@ -77,13 +93,6 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
         ('2026-11-07', ${sku["CUP-2"]}, ${wh1}, 14, 0, 1, 0, 120, 0, 1.5, 120, 'c'),
         ('2026-11-07', ${sku["CUP-1"]}, ${wh1}, 28, 50, 1.2, 0.5, 6, 0, 1.5, 5, 'd'),
         ('2026-11-06', ${sku["CUP-1"]}, ${wh1}, 14, 99, 1.2, 0.5, 6, 0, 1.5, 5, 'old')`);
-    await db.execute(sql`
-      insert into cashflows (account_id, d, marketplace, type, amount, ref_id, src_hash) values
-        (${wb}, '2026-11-02', 'WB', 'sale_payout', 1000.10, 'r1', 'h'),
-        (${wb}, '2026-11-02', 'WB', 'logistics', -100.05, 'r2', 'h'),
-        (${wb}, '2026-11-03', 'WB', 'financing', -500, 'r3', 'h'),
-        (${wb}, '2026-11-05', 'WB', 'payout', 700, 'r4', 'h'),
-        (${ozon}, '2026-11-04', 'OZON', 'storage', -20, 'r5', 'h')`);
     // 2026-11-01 00:30 Moscow is 2026-10-31 21:30 UTC: inside the period; 2026-10-31 23:30 Moscow is outside
     await db.execute(sql`
       insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, reply_status, src_hash) values
@@ -104,27 +113,47 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(tiles.previousFrom).toBe("2026-10-25");
     expect(tiles.previousTo).toBe("2026-10-31");
     expect(tiles.current).toEqual({
-      revenueNet: "5600.00", // 7 x 500 + 7 x 300
-      cogs: "2800.00",
-      profit: "700.00", // CUP-2 has no cost price: its revenue is not in profit
-      margin: "12.50",
+      netSales: "7000.00", // 7 x 700 + 7 x 300
+      payout: "5510.00", // 7 x 500 + 7 x 300 - 70 - 20 store-level storage
+      cogs: "2800.00", // 7 x 400
+      profit: "610.00", // SKU profit 7 x 100 (CUP-2 has no cost price) + store level -90
+      storeLevel: "-90.00",
+      margin: "12.45", // 610 / 4900 net sales with a cost price = 12.449%
       units: 21,
       refunds: 0,
-      revenueWithoutCost: "2100.00",
+      netSalesWithoutCost: "2100.00",
     });
-    expect(tiles.previous.revenueNet).toBe("4400.00"); // 7 x 500 + 900
-    expect(tiles.previous.profit).toBe("1300.00");
-    expect(tiles.previous.units).toBe(15);
+    expect(tiles.previous).toMatchObject({
+      netSales: "5900.00", // 7 x 700 + 1000
+      payout: "4400.00", // 7 x 500 + 900; the loan repayment on 10-20 is before the period
+      profit: "1300.00", // 7 x 100 + 600
+      storeLevel: "0.00",
+      margin: "22.03", // 1300 / 5900 = 22.033%
+      units: 15,
+    });
     expect(tiles.hasProvisional).toBe(true); // CUP-1 on 11-07
-    expect(tiles.hasEstimatedCommission).toBe(false); // TOY-1's estimate is in the previous period
+    // CUP-1's logistics on 11-07 is estimated (TOY-1's commission estimate is in the previous period)
+    expect(tiles.hasEstimatedCommission).toBe(true);
     expect(tiles.hasData).toBe(true);
+  });
+
+  it("profit = the SKUs' profit + the store-level lines, per store", async () => {
+    const skuProfit = (
+      await querySkuPage(db, scope(wb), {}, { page: 1, pageSize: 50, sort: "article", dir: "asc" })
+    ).rows.reduce((sum, r) => sum + Number(r.profit ?? 0), 0);
+    const tiles = await queryOverviewTiles(db, scope(wb));
+    // 700 (CUP-1) + 0 (CUP-2, no cost price) and WB storage -70; payout 7 x 500 + 7 x 300 - 70
+    expect(skuProfit).toBe(700);
+    expect(tiles.current).toMatchObject({ profit: "630.00", storeLevel: "-70.00", payout: "5530.00" });
   });
 
   it("limits the tiles to the selected store", async () => {
     const tiles = await queryOverviewTiles(db, scope(ozon));
-    expect(tiles.current.revenueNet).toBe("0");
-    expect(tiles.hasData).toBe(false);
-    expect(tiles.previous.revenueNet).toBe("900.00");
+    // Ozon sold nothing in November; its store-level storage of 20 is still a cost of the period
+    expect(tiles.current).toMatchObject({ netSales: "0.00", payout: "-20.00", profit: "-20.00", margin: null });
+    expect(tiles.hasData).toBe(true);
+    expect(tiles.previous.netSales).toBe("1000.00");
+    expect(tiles.previous.profit).toBe("600.00");
   });
 
   it("charts by day for short ranges and by week for long ones", async () => {
@@ -133,11 +162,14 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(series.points).toHaveLength(7);
     expect(series.points[0]).toMatchObject({
       d: "2026-11-01",
-      revenue: "1000.00",
-      costs: "600.00",
+      revenue: "1000.00", // 700 + 300
+      costs: "600.00", // 1000 - 800 payout + 400 cogs
       profit: "100.00",
+      payout: "800.00",
       units: 3,
     });
+    // the store-level storage of 11-03 is a cost of that day: payout 800 - 70, profit 100 - 70
+    expect(series.points[2]).toMatchObject({ d: "2026-11-03", costs: "670.00", payout: "730.00", profit: "30.00" });
     expect(series.points[6].isProvisional).toBe(true);
     expect(series.points[5].isProvisional).toBe(false);
     expect(bucketFor({ from: "2026-01-01", to: "2026-12-31" })).toBe("week");
@@ -168,9 +200,11 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(page.rows.map((r) => r.article)).toEqual(["CUP-1", "TOY-1"]); // nulls last
     expect(page.rows[0]).toMatchObject({
       units: 14,
-      revenueNet: "3500.00",
+      netSales: "4900.00",
+      payout: "3500.00",
+      cogs: "2800.00",
       profit: "700.00",
-      margin: "20.00",
+      margin: "14.29", // 700 / 4900
       onHand: 10,
       coverDays: "5.00",
       isProvisional: true,
@@ -285,24 +319,27 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(parseRestockQuery({ warehouse: "1e3" }).filters.warehouseId).toBeUndefined();
   });
 
-  it("sums cash flow by type and bucket, keeping financing and payouts out of operating", async () => {
+  it("sums cash flow by P&L line and bucket, keeping financing and payouts out of operating", async () => {
     const summary = await queryCashflowSummary(db, scope(), "day");
-    expect(summary.operating).toBe("880.05");
-    expect(summary.financing).toBe("-500.00");
+    // 1000.10 - 150 - 100.05 - 70 - 20
+    expect(summary.operating).toBe("660.05");
+    expect(summary.financing).toBe("0.00");
     expect(summary.payouts).toBe("700.00");
     expect(summary.buckets.map((b) => b.d)).toEqual(["2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]);
     expect(summary.buckets[0]).toMatchObject({
-      operating: "900.05",
-      byType: { sale_payout: "1000.10", logistics: "-100.05" },
+      operating: "750.05", // 1000.10 - 150 - 100.05
+      byType: { sales: "1000.10", commission: "-150.00", logistics: "-100.05" },
     });
     // in a statement's order: operating (money in, then the largest deductions), financing, payouts
     expect(summary.totalsByType.map((x) => [x.type, x.amount, x.count])).toEqual([
-      ["sale_payout", "1000.10", 1],
+      ["sales", "1000.10", 1],
+      ["commission", "-150.00", 1],
       ["logistics", "-100.05", 1],
-      ["storage", "-20.00", 1],
-      ["financing", "-500.00", 1],
+      ["storage", "-90.00", 2],
       ["payout", "700.00", 1],
     ]);
+    const loan = await queryCashflowSummary(db, { accountId: null, from: "2026-10-20", to: "2026-10-20" }, "day");
+    expect([loan.operating, loan.financing]).toEqual(["0.00", "-500.00"]);
     expect((await queryCashflowSummary(db, scope(ozon), "week")).operating).toBe("-20.00");
     expect((await queryPayouts(db, scope())).map((p) => [p.d, p.amount])).toEqual([["2026-11-05", "700.00"]]);
   });

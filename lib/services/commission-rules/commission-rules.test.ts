@@ -16,9 +16,10 @@ const TODAY = "2026-07-31";
 
 async function commissionOn(db: Db, skuId: number, d: string) {
   const [row] = await db
-    .select({ c: schema.metricsDaily.commissionAmount, est: schema.metricsDaily.isCommissionEstimated })
+    .select({ c: schema.metricsDaily.commission, est: schema.metricsDaily.isCommissionEstimated })
     .from(schema.metricsDaily)
     .where(and(eq(schema.metricsDaily.skuId, skuId), eq(schema.metricsDaily.d, d)));
+  // the commission line, signed: a cost is negative
   return row ? `${row.c}${row.est ? " est" : ""}` : undefined;
 }
 
@@ -39,9 +40,8 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
           skuId,
           warehouseId: null,
           qty: 1,
-          revenueGross: "1000.00",
+          lines: { sales: "1000.00", commission: i === 0 ? "-123.00" : "0" },
           isSettled: i === 0,
-          commissionAmount: i === 0 ? "123.00" : "0",
         })),
       );
     }
@@ -76,10 +76,15 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     });
     expect(preview.from).toBe("2026-07-02");
     expect(preview.to).toBe(TODAY);
-    // 22 WB days (10th..31st) x 20% of 1000
+    // 22 WB days (10th..31st) x 20% of 1000, a positive cost; payout and profit fall by as much
     expect(preview.delta.commission).toBe("4400.00");
-    expect(preview.delta.revenueNet).toBe("-4400.00");
+    expect(preview.delta.payout).toBe("-4400.00");
     expect(preview.delta.profit).toBe("-4400.00");
+    // before: no rule, no commission on 2 SKUs x 30 unsettled days at 1000 = 60000 payout;
+    // profit 60000 - 60 units x 100 = 54000
+    expect(preview.before).toMatchObject({ commission: "0.00", payout: "60000.00", profit: "54000.00" });
+    // after: 60000 - 4400 = 55600; 54000 - 4400 = 49600
+    expect(preview.after).toMatchObject({ commission: "4400.00", payout: "55600.00", profit: "49600.00" });
     expect(preview.after.estimatedDays - preview.before.estimatedDays).toBe(22);
     expect(preview.changedDays.length).toBe(22);
     expect(preview.changedDays[0]).toEqual({ d: "2026-07-10", commissionBefore: "0.00", commissionAfter: "200.00" });
@@ -95,8 +100,8 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
       today: TODAY,
     });
     expect(first.recalculated).toMatchObject({ from: "2026-07-10", to: TODAY });
-    expect(await commissionOn(db, wb, "2026-07-10")).toBe("200.00 est");
-    expect(await commissionOn(db, wb, "2026-07-31")).toBe("200.00 est");
+    expect(await commissionOn(db, wb, "2026-07-10")).toBe("-200.00 est");
+    expect(await commissionOn(db, wb, "2026-07-31")).toBe("-200.00 est");
 
     const second = await saveCommissionRule({
       db,
@@ -106,8 +111,8 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
       today: TODAY,
     });
     expect(second.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
-    expect(await commissionOn(db, wb, "2026-07-19")).toBe("200.00 est");
-    expect(await commissionOn(db, wb, "2026-07-20")).toBe("50.00 est");
+    expect(await commissionOn(db, wb, "2026-07-19")).toBe("-200.00 est");
+    expect(await commissionOn(db, wb, "2026-07-20")).toBe("-50.00 est");
 
     // replacing the first rule recalculates only 10th..19th
     const replaced = await saveCommissionRule({
@@ -118,7 +123,7 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
       today: TODAY,
     });
     expect(replaced.recalculated).toMatchObject({ from: "2026-07-10", to: "2026-07-19" });
-    expect(await commissionOn(db, wb, "2026-07-15")).toBe("120.00 est");
+    expect(await commissionOn(db, wb, "2026-07-15")).toBe("-120.00 est");
 
     // a rule before the first sale recalculates from the first sale; settled rows keep their commission
     const early = await saveCommissionRule({
@@ -129,8 +134,8 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
       today: TODAY,
     });
     expect(early.recalculated).toMatchObject({ from: "2026-07-01", to: TODAY });
-    expect(await commissionOn(db, ozon, "2026-07-01")).toBe("123.00");
-    expect(await commissionOn(db, ozon, "2026-07-02")).toBe("80.00 est");
+    expect(await commissionOn(db, ozon, "2026-07-01")).toBe("-123.00");
+    expect(await commissionOn(db, ozon, "2026-07-02")).toBe("-80.00 est");
 
     const list = await listCommissionRules({ db });
     expect(list.map((r) => [r.marketplace, r.dtFrom, r.dtTo, r.rule.defaultPercent])).toEqual([
@@ -142,7 +147,7 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     const second20 = list.find((r) => r.dtFrom === "2026-07-20")!;
     const deleted = await deleteCommissionRule({ db, id: second20.id, today: TODAY });
     expect(deleted.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
-    expect(await commissionOn(db, wb, "2026-07-25")).toBe("120.00 est");
+    expect(await commissionOn(db, wb, "2026-07-25")).toBe("-120.00 est");
     await expect(deleteCommissionRule({ db, id: second20.id, today: TODAY })).rejects.toThrow("does not exist");
   });
 });

@@ -111,10 +111,10 @@ describe.each(testDatabaseKinds())("cost prices on %s", (kind) => {
         returning id`),
     ).map((r) => Number(r.id));
     [cup, toy] = ids;
-    // 2 units a day at 1000 gross, 100 commission: revenue_net 900 per day
+    // 2 units a day, settled: sales 1000, commission -100, so payout 900 per day
     await db.execute(sql`
-      insert into daily_sales (d, sku_id, warehouse_id, qty, revenue_gross, commission_amount, channel, is_settled, src_hash)
-      select d::date, s, null, 2, 1000, 100, 'FBO', true, 'h'
+      insert into daily_sales (d, sku_id, warehouse_id, qty, sales, commission, channel, is_settled)
+      select d::date, s, null, 2, 1000, -100, 'FBO', true
       from generate_series('2026-11-01'::date, ${TODAY}::date, '1 day') d, unnest(array[${cup}, ${toy}]::int[]) s`);
   });
 

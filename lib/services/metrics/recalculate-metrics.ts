@@ -158,10 +158,10 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
       GROUP BY ds.sku_id, k.account_id
     ),
     sku_rate AS (
-      SELECT sku_id, logistics / units AS rate FROM settled WHERE units > 0
+      SELECT sku_id, logistics, units FROM settled WHERE units > 0
     ),
     store_rate AS (
-      SELECT account_id, sum(logistics) / sum(units) AS rate FROM settled
+      SELECT account_id, sum(logistics) AS logistics, sum(units) AS units FROM settled
       GROUP BY account_id HAVING sum(units) > 0
     ),
     series AS (
@@ -207,9 +207,11 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
     ),
     est AS (
       SELECT w.*, st.on_hand, st.in_transit,
-             CASE WHEN w.provisional_qty > 0 AND coalesce(sr.rate, str.rate) IS NOT NULL
-                  THEN round(coalesce(sr.rate, str.rate) * w.provisional_qty, 2) ELSE 0 END AS estimated_logistics,
-             w.provisional_qty > 0 AND coalesce(sr.rate, str.rate) IS NOT NULL AS is_logistics_estimated,
+             -- multiplied before dividing: a rounded rate x units can miss the kopeck the exact product rounds to
+             CASE WHEN w.provisional_qty > 0 AND coalesce(sr.units, str.units) IS NOT NULL
+                  THEN round(coalesce(sr.logistics, str.logistics) * w.provisional_qty / coalesce(sr.units, str.units), 2)
+                  ELSE 0 END AS estimated_logistics,
+             w.provisional_qty > 0 AND coalesce(sr.units, str.units) IS NOT NULL AS is_logistics_estimated,
              CASE WHEN cp.cost_price IS NULL AND w.qty > 0 THEN NULL
                   -- a return whose sale's cost is unknown reverses nothing it cannot price
                   ELSE w.qty * coalesce(cp.cost_price, 0) - coalesce(rt.cogs, 0) END AS cogs

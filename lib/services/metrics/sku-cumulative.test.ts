@@ -20,16 +20,19 @@ async function runningMismatches(db: Db): Promise<unknown[]> {
     await db.execute(sql`
       with expected as (
         select m.sku_id, m.d, count(*) over w as days, sum(m.qty) over w as qty, sum(m.refunds_qty) over w as refunds_qty,
-          sum(m.revenue_net) over w as revenue_net, coalesce(sum(m.cogs) over w, 0) as cogs, count(m.cogs) over w as cogs_days,
+          sum(m.net_sales) over w as net_sales, sum(m.payout) over w as payout,
+          coalesce(sum(m.net_sales) filter (where m.cogs is not null) over w, 0) as net_sales_with_cost,
+          coalesce(sum(m.cogs) over w, 0) as cogs, count(m.cogs) over w as cogs_days,
           coalesce(sum(m.profit) over w, 0) as profit, count(m.profit) over w as profit_days,
           count(*) filter (where m.cogs is null and m.qty > 0) over w as missing_cost_days,
           count(*) filter (where not m.is_settled and (m.qty <> 0 or m.refunds_qty <> 0)) over w as provisional_days,
-          count(*) filter (where m.is_commission_estimated) over w as estimated_days
+          count(*) filter (where m.is_commission_estimated or m.is_logistics_estimated) over w as estimated_days
         from metrics_daily m
         window w as (partition by m.sku_id order by m.d rows unbounded preceding)
       ),
       actual as (
-        select sku_id, d, days, qty, refunds_qty, revenue_net, cogs, cogs_days, profit, profit_days, missing_cost_days,
+        select sku_id, d, days, qty, refunds_qty, net_sales, payout, net_sales_with_cost, cogs, cogs_days, profit,
+          profit_days, missing_cost_days,
           provisional_days, estimated_days
         from metrics_sku_cumulative
       )
@@ -44,11 +47,11 @@ async function runningMismatches(db: Db): Promise<unknown[]> {
 async function directTotals(db: Db, from: string, to: string) {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      select sku_id, sum(qty)::int as units, sum(refunds_qty)::int as refunds, sum(revenue_net)::text as revenue_net,
+      select sku_id, sum(qty)::int as units, sum(refunds_qty)::int as refunds, sum(net_sales)::text as net_sales, sum(payout)::text as payout,
         sum(cogs)::text as cogs, sum(profit)::text as profit,
         bool_or(cogs is null and qty > 0) as missing_cost,
         bool_or(not is_settled and (qty <> 0 or refunds_qty <> 0)) as provisional,
-        bool_or(is_commission_estimated) as estimated
+        bool_or(is_commission_estimated or is_logistics_estimated) as estimated
       from metrics_daily where d between ${from}::date and ${to}::date group by sku_id`),
   );
   return new Map(rows.map((r) => [Number(r.sku_id), r]));
@@ -62,7 +65,7 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
     const wh = await insertWarehouse(db, "WB", "run-1");
     const a = await insertSku(db, { marketplace: "WB", article: "RUN-A" });
     const b = await insertSku(db, { marketplace: "WB", article: "RUN-B" });
-    // A sells every other day, with a cost price only from day 5 and the last days unsettled; B has refunds
+    // A sells every other day, with a cost price only from day 5 and the last days unsettled (estimated); B has refunds
     await insertSales(
       db,
       Array.from({ length: 10 }, (_, i) => ({
@@ -71,6 +74,8 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
         warehouseId: wh,
         qty: 1 + (i % 3),
         revenueGross: `${300 + i * 10}.50`,
+        // settled days carry their logistics; the unsettled ones get it estimated
+        deliveryCost: i < 8 ? "30.00" : undefined,
         isSettled: i < 8,
       })),
     );
@@ -132,7 +137,8 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
         r.article,
         r.units,
         r.refunds,
-        Number(r.revenueNet),
+        Number(r.netSales),
+        Number(r.payout),
         r.cogs === null ? null : Number(r.cogs),
         r.profit === null ? null : Number(r.profit),
         r.isMissingCost,
@@ -141,13 +147,14 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
       ]);
       const wanted = page.rows.map((r) => {
         const e = expected.get(r.id);
-        if (!e) return [r.article, 0, 0, 0, 0, 0, false, false, false];
+        if (!e) return [r.article, 0, 0, 0, 0, 0, 0, false, false, false];
         const money = (v: unknown) => (v === null ? null : Number(v));
         return [
           r.article,
           e.units,
           e.refunds,
-          Number(e.revenue_net),
+          Number(e.net_sales),
+          Number(e.payout),
           money(e.cogs),
           money(e.profit),
           e.missing_cost,
@@ -158,7 +165,7 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
       expect({ from, to, rows: actual }).toEqual({ from, to, rows: wanted });
       // sorted by a period total, the order (computed from every SKU's running rows, C's gap included)
       // follows the totals shown: an unknown profit (sold without a cost price) last, ties by id
-      for (const sort of ["units", "revenueNet", "profit"] as const) {
+      for (const sort of ["units", "netSales", "payout", "profit"] as const) {
         for (const dir of ["asc", "desc"] as const) {
           const sorted = await querySkuPage(
             db,
@@ -173,7 +180,7 @@ describe.each(testDatabaseKinds())("SKU running totals (%s)", (kind) => {
                 ? r.profit === null
                   ? null
                   : Number(r.profit)
-                : Number(r.revenueNet);
+                : Number(r[sort]);
           const compare = (x: (typeof page.rows)[number], y: (typeof page.rows)[number]) => {
             const [vx, vy] = [value(x), value(y)];
             if (vx === null || vy === null) return vx === vy ? 0 : vx === null ? 1 : -1;

@@ -7,6 +7,15 @@ import { addDays } from "@/lib/domain/dates";
 import { recalculateMetrics } from "./recalculate-metrics";
 import { insertCostPrice, insertSales, insertSku, insertStock, insertWarehouse } from "@/lib/testing/fixtures";
 
+let accounts = 0;
+async function insertAccount(db: Db): Promise<number> {
+  const [row] = await db
+    .insert(schema.accounts)
+    .values({ marketplace: "WB", name: `shop ${++accounts}` })
+    .returning({ id: schema.accounts.id });
+  return row.id;
+}
+
 async function metricsOf(db: Db, skuId: number, d: string) {
   const [row] = await db
     .select()
@@ -18,7 +27,7 @@ async function metricsOf(db: Db, skuId: number, d: string) {
 describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => {
   const { db } = useTestDatabase(kind);
 
-  it("P&L: 10000 - 1000 - 500 - 200 - 1500 = 6800 net; COGS at the price effective on the day", async () => {
+  it("P&L: payout = the lines, net sales = sales + returns, COGS reversed at the sale day's cost", async () => {
     const skuId = await insertSku(db, { marketplace: "WB" });
     const wh = await insertWarehouse(db, "WB", "pnl");
     await insertCostPrice(db, skuId, "2025-01-01", "100.00");
@@ -30,11 +39,14 @@ describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => 
         skuId,
         warehouseId: wh,
         qty: 6,
-        revenueGross: "6000.00",
-        refundsAmount: "1000.00",
-        promoCost: "500.00",
-        deliveryCost: "120.00",
-        commissionAmount: "900.00",
+        refundsQty: 1,
+        lines: {
+          sales: "6000.00",
+          returns: "-1000.00",
+          deductions_other: "-500.00",
+          logistics: "-120.00",
+          commission: "-900.00",
+        },
         isSettled: true,
       },
       {
@@ -42,9 +54,7 @@ describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => 
         skuId,
         warehouseId: null,
         qty: 4,
-        revenueGross: "4000.00",
-        deliveryCost: "80.00",
-        commissionAmount: "600.00",
+        lines: { sales: "4000.00", logistics: "-80.00", commission: "-600.00" },
         isSettled: true,
       },
       {
@@ -52,40 +62,84 @@ describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => 
         skuId,
         warehouseId: wh,
         qty: 3,
-        revenueGross: "3000.00",
-        commissionAmount: "450.00",
+        refundsQty: 1,
+        lines: {
+          sales: "3000.00",
+          returns: "-1000.00",
+          commission: "-450.00",
+          storage: "-30.00",
+          compensations: "50.00",
+        },
         isSettled: true,
       },
-      // costs exceed revenue: net -500, margin 0
+      // costs exceed net sales of 0: margin 0
       {
         d: "2025-02-02",
         skuId,
         warehouseId: wh,
         qty: 1,
-        revenueGross: "1000.00",
-        refundsAmount: "500.00",
-        promoCost: "300.00",
-        deliveryCost: "200.00",
-        commissionAmount: "500.00",
+        lines: {
+          sales: "1000.00",
+          returns: "-1000.00",
+          deductions_other: "-300.00",
+          logistics: "-200.00",
+          commission: "-500.00",
+        },
         isSettled: true,
       },
+    ]);
+    // Jan 31 takes back a unit sold on Jan 20; Feb 1 one sold on Jan 31 (at January's 100, not February's 110)
+    await db.insert(schema.dailyReturns).values([
+      { accountId: await insertAccount(db), d: "2025-01-31", skuId, saleD: "2025-01-20", qty: 1 },
+      { accountId: await insertAccount(db), d: "2025-02-01", skuId, saleD: "2025-01-31", qty: 1 },
     ]);
     await recalculateMetrics({ db, from: "2025-01-31", to: "2025-02-02" });
 
     const jan31 = await metricsOf(db, skuId, "2025-01-31");
     expect(jan31).toMatchObject({
       qty: 10,
-      revenueNet: "6800.00",
-      cogs: "1000.00",
-      profit: "5800.00",
-      margin: "85.29",
+      refundsQty: 1,
+      sales: "10000.00",
+      returns: "-1000.00",
+      commission: "-1500.00",
+      logistics: "-200.00",
+      deductionsOther: "-500.00",
+      // 10000 - 1000
+      netSales: "9000.00",
+      // 10000 - 1000 - 1500 - 200 - 500
+      payout: "6800.00",
+      // 10 x 100 - 1 x 100
+      cogs: "900.00",
+      // 6800 - 900
+      profit: "5900.00",
+      // 5900 / 9000 = 65.555...%
+      margin: "65.56",
       isSettled: true,
       isCommissionEstimated: false,
+      isLogisticsEstimated: false,
     });
     const feb1 = await metricsOf(db, skuId, "2025-02-01");
-    expect(feb1).toMatchObject({ qty: 3, revenueNet: "2550.00", cogs: "330.00", profit: "2220.00", margin: "87.06" });
+    expect(feb1).toMatchObject({
+      qty: 3,
+      // 3000 - 1000
+      netSales: "2000.00",
+      // 3000 - 1000 - 450 - 30 + 50
+      payout: "1570.00",
+      // 3 x 110 - 1 x 100 (the returned unit's sale on Jan 31)
+      cogs: "230.00",
+      // 1570 - 230 = 1340; 1340 / 2000 = 67%
+      profit: "1340.00",
+      margin: "67.00",
+    });
     const feb2 = await metricsOf(db, skuId, "2025-02-02");
-    expect(feb2).toMatchObject({ revenueNet: "-500.00", cogs: "110.00", profit: "-610.00", margin: "0.00" });
+    // net 1000 - 1000 = 0; payout 0 - 300 - 200 - 500 = -1000; cogs 1 x 110; profit -1110; margin 0
+    expect(feb2).toMatchObject({
+      netSales: "0.00",
+      payout: "-1000.00",
+      cogs: "110.00",
+      profit: "-1110.00",
+      margin: "0.00",
+    });
   });
 
   it("velocity [10,12,8,15,11,9,14] = 11.29/day; cover 100+50 at 10/day = 15 days; no sales = NULL cover", async () => {
@@ -152,14 +206,15 @@ describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => 
         skuId,
         warehouseId: null,
         qty: 2,
-        revenueGross: "800.00",
+        lines: { sales: "800.00", commission: "-80.00" },
         isSettled: true,
-        commissionAmount: "80.00",
       },
     ]);
     const result = await recalculateMetrics({ db, from: "2025-04-01", to: "2025-04-01" });
     expect(await metricsOf(db, skuId, "2025-04-01")).toMatchObject({
-      revenueNet: "720.00",
+      netSales: "800.00",
+      // 800 - 80
+      payout: "720.00",
       cogs: null,
       profit: null,
       margin: null,
@@ -168,8 +223,11 @@ describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => 
     expect(result.skusMissingCost).toBe(1);
   });
 
-  it("commission estimated from the rule until the finance report settles it", async () => {
-    const skuId = await insertSku(db, { marketplace: "WB", category: "Shoes" });
+  it("commission and logistics estimated until the finance lines settle the units", async () => {
+    const accountId = await insertAccount(db);
+    const skuId = await insertSku(db, { marketplace: "WB", category: "Shoes", accountId });
+    // a SKU of the same store with no settled sales of its own: the store's rate applies
+    const newcomer = await insertSku(db, { marketplace: "WB", category: "Shoes", accountId });
     await insertCostPrice(db, skuId, "2025-05-01", "100.00");
     await db.insert(schema.commissionRules).values({
       marketplace: "WB",
@@ -177,35 +235,90 @@ describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => 
       ruleJson: { defaultPercent: 15, categories: { Shoes: 20 }, priceBands: [] },
     });
     await insertSales(db, [
+      // settled history: 4 units charged 200.00 logistics = 50.00 a unit
+      {
+        d: "2025-05-03",
+        skuId,
+        accountId,
+        warehouseId: null,
+        qty: 4,
+        lines: { sales: "4000.00", commission: "-800.00", logistics: "-200.00" },
+        isSettled: true,
+      },
       {
         d: "2025-05-10",
         skuId,
+        accountId,
         warehouseId: null,
         qty: 10,
-        revenueGross: "10000.00",
-        refundsAmount: "1000.00",
+        refundsQty: 1,
+        lines: { sales: "10000.00", returns: "-1000.00" },
+        isSettled: false,
+      },
+      {
+        d: "2025-05-10",
+        skuId: newcomer,
+        accountId,
+        warehouseId: null,
+        qty: 2,
+        lines: { sales: "3000.00" },
         isSettled: false,
       },
     ]);
     await recalculateMetrics({ db, from: "2025-05-10", to: "2025-05-10" });
     expect(await metricsOf(db, skuId, "2025-05-10")).toMatchObject({
-      commissionAmount: "1800.00",
+      // Shoes 20% of (10000 - 1000) unpriced sales
+      estimatedCommission: "-1800.00",
+      commission: "-1800.00",
+      // the SKU's rate: 10 provisional units x -200 / 4
+      estimatedLogistics: "-500.00",
+      logistics: "-500.00",
       isCommissionEstimated: true,
+      isLogisticsEstimated: true,
       isSettled: false,
-      revenueNet: "7200.00",
-      profit: "6200.00",
+      provisionalSales: "9000.00",
+      netSales: "9000.00",
+      // 10000 - 1000 - 1800 - 500
+      payout: "6700.00",
+      // 6700 - 10 x 100
+      profit: "5700.00",
+    });
+    expect(await metricsOf(db, newcomer, "2025-05-10")).toMatchObject({
+      // 20% of 3000
+      estimatedCommission: "-600.00",
+      // the store's rate: (-200 + 0) / (4 + 0) settled units x 2 provisional units
+      estimatedLogistics: "-100.00",
+      // 3000 - 600 - 100
+      payout: "2300.00",
+      cogs: null,
     });
 
+    // the finance lines arrive: commission 1750 and logistics 480 replace the estimates
     await db
       .update(schema.dailySales)
-      .set({ commissionAmount: "1750.00", isSettled: true })
+      .set({
+        commission: "-1750.00",
+        logistics: "-480.00",
+        isSettled: true,
+        provisionalQty: 0,
+        provisionalRefundsQty: 0,
+        provisionalSales: "0",
+        unpricedSales: "0",
+      })
       .where(and(eq(schema.dailySales.skuId, skuId), eq(schema.dailySales.d, "2025-05-10")));
     await recalculateMetrics({ db, from: "2025-05-10", to: "2025-05-10" });
     expect(await metricsOf(db, skuId, "2025-05-10")).toMatchObject({
-      commissionAmount: "1750.00",
+      commission: "-1750.00",
+      logistics: "-480.00",
+      estimatedCommission: "0.00",
+      estimatedLogistics: "0.00",
       isCommissionEstimated: false,
+      isLogisticsEstimated: false,
       isSettled: true,
-      revenueNet: "7250.00",
+      // 10000 - 1000 - 1750 - 480
+      payout: "6770.00",
+      // 6770 - 1000
+      profit: "5770.00",
     });
   });
 });
