@@ -332,7 +332,8 @@ describe("Inngest functions", () => {
     );
     expect(ctx.step.sendEvent).toHaveBeenCalledWith(
       "request-recalculation",
-      expect.objectContaining({ data: { from: "2026-11-27", to: TODAY, reason: "sync" } }),
+      // the recalculation covers the 21-day settlement window and the 14 days before it (TODAY - 34)
+      expect.objectContaining({ data: { from: "2026-10-26", to: TODAY, reason: "sync" } }),
     );
   });
 
@@ -401,8 +402,9 @@ describe("Inngest functions", () => {
       "notify",
     ]);
     expect(fake.received.length).toBe(before + 1);
-    expect(fake.received.at(-1)!.body.text).toContain("Net sales: 900 ₽");
-    expect(fake.received.at(-1)!.body.text).toContain("Gross profit: 700 ₽ (margin 77.8%)");
+    // net sales 1000; payout 1000 - 100 commission = 900; profit 900 - 2 x 100 COGS = 700; margin 700 / 1000
+    expect(fake.received.at(-1)!.body.text).toContain("Net sales: 1 000 ₽");
+    expect(fake.received.at(-1)!.body.text).toContain("Gross profit: 700 ₽ (margin 70.0%)");
     const [row] = await db
       .select()
       .from(schema.metricsDaily)

@@ -6,7 +6,7 @@ import { inngest } from "../client";
 import { recalcRequested, syncRequested } from "../events";
 import { syncStoreFunction } from "./sync-store";
 import { jobDeps } from "@/lib/jobs/deps";
-import { collectedRange, planCollection, syncNowRange } from "@/lib/jobs/plan-collection";
+import { changedRange, planCollection, syncNowRange } from "@/lib/jobs/plan-collection";
 
 export const syncNowFunction = inngest.createFunction(
   {
@@ -23,7 +23,8 @@ export const syncNowFunction = inngest.createFunction(
       const db = await deps.getDb();
       const { from, to } = syncNowRange(event.data.to ?? deps.today(), event.data.from);
       const stores = await planCollection({ db, from, to, accountId: event.data.accountId });
-      return { ...collectedRange(stores, { from, to }), stores };
+      // the recalculation covers the settlement window the stores' syncs may re-read
+      return { ...changedRange(stores, { from, to }), stores };
     });
 
     let synced = 0;

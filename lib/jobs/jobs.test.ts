@@ -95,7 +95,8 @@ describe("jobs without Inngest", () => {
       adviceRows: 2,
       notified: true,
     });
-    expect(fake.received.at(-1)!.body.text).toContain("Net sales: 2 700 ₽");
+    // net sales are the seller's price less returns, before the 300 commission
+    expect(fake.received.at(-1)!.body.text).toContain("Net sales: 3 000 ₽");
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
     expect(run).toMatchObject({ kind: "nightly", trigger: "schedule", status: "succeeded" });
     const [recalc] = await db
@@ -142,7 +143,8 @@ describe("jobs without Inngest", () => {
     });
     release();
     const done = await (first as Extract<typeof first, { started: true }>).done;
-    expect(done).toEqual({ stores: 1, synced: 1, failures: [], metricsRows: 3 });
+    // 35 days recalculated: the 3 synced, within the settlement window and the 14 days before it
+    expect(done).toEqual({ stores: 1, synced: 1, failures: [], metricsRows: 35 });
     expect(calls.map((c) => [c.accountIds, c.from, c.to, c.trigger])).toEqual([[[wb], "2026-11-27", TODAY, "manual"]]);
     // the lease is free again
     const third = await requestSync({ mode: "inline", accountId: wb });

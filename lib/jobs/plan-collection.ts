@@ -89,21 +89,29 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
   return planned;
 }
 
-/**
- * The days a collection may change in all, so the recalculation after it covers them: from the
- * earliest store's first day (or `from`), less the settlement window each store's sync may re-read
- * and the days before it whose provisional sales a settlement removes, to `to`.
- */
+/** The days a collection covers in all: from the earliest store's first day (or `from`) to `to`. */
 export function collectedRange(
   stores: PlannedStore[],
   range: { from: string; to: string },
 ): { from: string; to: string } {
-  const first = stores.reduce((m, s) => (s.from < m ? s.from : m), range.from);
+  return { from: stores.reduce((m, s) => (s.from < m ? s.from : m), range.from), to: range.to };
+}
+
+/**
+ * The days a collection may change, so the recalculation after it covers them: the collected days,
+ * plus the settlement window each store's sync may re-read and the days before it whose provisional
+ * sales a settlement removes.
+ */
+export function changedRange(
+  stores: PlannedStore[],
+  range: { from: string; to: string },
+): { from: string; to: string } {
+  const collected = collectedRange(stores, range);
   const settled = derivationStart(addDays(range.to, -(SETTLEMENT_WINDOW_DAYS - 1)));
-  return { from: settled < first ? settled : first, to: range.to };
+  return { from: settled < collected.from ? settled : collected.from, to: range.to };
 }
 
 /** What the nightly run recalculates after collecting `day`: the last NIGHTLY_RECALC_DAYS, or further back when a new store's first sync loaded its history. */
 export function nightlyRecalcRange(stores: PlannedStore[], day: string): { from: string; to: string } {
-  return collectedRange(stores, { from: addDays(day, -(NIGHTLY_RECALC_DAYS - 1)), to: day });
+  return changedRange(stores, { from: addDays(day, -(NIGHTLY_RECALC_DAYS - 1)), to: day });
 }

@@ -8,7 +8,7 @@ import { logger } from "@/lib/logger";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { jobDeps } from "./deps";
 import { tryAcquireJobLease } from "./job-lock";
-import { collectedRange, planCollection, syncNowRange } from "./plan-collection";
+import { changedRange, planCollection, syncNowRange } from "./plan-collection";
 import { COLLECT_LOCK } from "./run-nightly";
 import { classifyError, failureOf } from "./sync-outcome";
 
@@ -77,7 +77,7 @@ export async function requestSync(options: RequestSyncOptions = {}): Promise<Req
       }
       const metricsRows =
         stores.length > 0
-          ? (await runRecalculation({ db, ...collectedRange(stores, { from, to }), trigger: "manual" })).metrics.rows
+          ? (await runRecalculation({ db, ...changedRange(stores, { from, to }), trigger: "manual" })).metrics.rows
           : null;
       return { stores: stores.length, synced, failures, metricsRows };
     } finally {
