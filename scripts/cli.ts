@@ -1,5 +1,7 @@
 // Shared CLI plumbing: one clear line per failure and a non-zero exit code.
-import { EnvError } from "@/lib/env";
+import { type Database, openDatabase } from "@/db";
+import { getMigrationState } from "@/db/migrate";
+import { type Env, EnvError } from "@/lib/env";
 import { PgliteLockedError } from "@/db/pglite-lock";
 
 export function runCli(main: () => Promise<number | void>): void {
@@ -26,4 +28,19 @@ export function parseArgs(argv: string[]): Record<string, string | true> {
     else out[key] = true;
   }
   return out;
+}
+
+/** Opens the configured database for one command, refusing one with pending migrations; closes it after. */
+export async function withMigratedDatabase<T>(env: Env, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: 2 });
+  try {
+    const state = await getMigrationState(database);
+    if (!state.upToDate)
+      throw new Error(
+        `the database ${database.location} has ${state.pending.length} pending migration(s): run npm run db:migrate first`,
+      );
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
 }

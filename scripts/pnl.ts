@@ -1,12 +1,10 @@
 // npm run pnl -- --from YYYY-MM-DD --to YYYY-MM-DD [--store ID | --marketplace wb|ozon] [--format table|json|csv]
 // Prints the P&L statement of the period (lib/services/pnl/statement.ts): the twelve lines, net sales,
 // payout, COGS and gross profit, money with 2 decimals and costs negative.
-import { openDatabase } from "@/db";
-import { getMigrationState } from "@/db/migrate";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { getEnv } from "@/lib/env";
 import { percentOf, type PnlStatement, pnlStatement } from "@/lib/services/pnl/statement";
-import { parseArgs, runCli } from "./cli";
+import { parseArgs, runCli, withMigratedDatabase } from "./cli";
 import { assertStoreExists, marketplaceArg, requireRange, storeArg } from "./pnl-args";
 
 const USAGE =
@@ -57,13 +55,7 @@ runCli(async () => {
     throw new Error(`--format must be table, json or csv\n${USAGE}`);
 
   const e = getEnv();
-  const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, maxConnections: 2 });
-  try {
-    const state = await getMigrationState(database);
-    if (!state.upToDate)
-      throw new Error(
-        `the database ${database.location} has ${state.pending.length} pending migration(s): run npm run db:migrate first`,
-      );
+  return withMigratedDatabase(e, async (database) => {
     if (store !== null) await assertStoreExists(database.db, store);
     const s = await pnlStatement(database.db, {
       from,
@@ -72,9 +64,7 @@ runCli(async () => {
       marketplace,
     });
     print(s, format as Format);
-  } finally {
-    await database.close();
-  }
+  });
 });
 
 function print(s: PnlStatement, format: Format) {

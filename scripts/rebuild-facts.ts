@@ -1,13 +1,11 @@
 // npm run rebuild-facts -- [--from YYYY-MM-DD --to YYYY-MM-DD] [--store ID] [--no-recalc]
 // Rebuilds order and finance lines from the stored raw API records with the current mappers (no API
 // calls), re-derives daily sales and recalculates the metrics of the days it touched.
-import { openDatabase } from "@/db";
-import { getMigrationState } from "@/db/migrate";
 import { isIsoDay } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { rebuildFacts } from "@/lib/services/ingestion/rebuild-facts";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
-import { parseArgs, runCli } from "./cli";
+import { parseArgs, runCli, withMigratedDatabase } from "./cli";
 
 const USAGE = "usage: npm run rebuild-facts -- [--from YYYY-MM-DD --to YYYY-MM-DD] [--store ID] [--no-recalc]";
 
@@ -34,13 +32,7 @@ runCli(async () => {
   if (store !== undefined && !Number.isInteger(store)) throw new Error(`--store must be a store id\n${USAGE}`);
 
   const e = getEnv();
-  const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, maxConnections: 2 });
-  try {
-    const state = await getMigrationState(database);
-    if (!state.upToDate)
-      throw new Error(
-        `the database ${database.location} has ${state.pending.length} pending migration(s): run npm run db:migrate first`,
-      );
+  return withMigratedDatabase(e, async (database) => {
     const result = await rebuildFacts({
       db: database.db,
       from: from as string | undefined,
@@ -58,7 +50,5 @@ runCli(async () => {
       const recalc = await runRecalculation({ db: database.db, from: result.from, to: result.to, trigger: "cli" });
       console.log(`Recalculated ${result.from}..${result.to}: ${recalc.metrics.rows} SKU-days`);
     }
-  } finally {
-    await database.close();
-  }
+  });
 });

@@ -1,11 +1,9 @@
 // npm run recalc -- --from YYYY-MM-DD --to YYYY-MM-DD [--no-advice]
 // Rebuilds metrics_daily for the range and the supply advice for its last day; exits non-zero on failure.
-import { openDatabase } from "@/db";
-import { getMigrationState } from "@/db/migrate";
 import { isIsoDay } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
-import { parseArgs, runCli } from "./cli";
+import { parseArgs, runCli, withMigratedDatabase } from "./cli";
 
 const USAGE = "usage: npm run recalc -- --from YYYY-MM-DD --to YYYY-MM-DD [--no-advice]";
 
@@ -27,13 +25,7 @@ runCli(async () => {
   if (from > to) throw new Error(`--to (${to}) is before --from (${from})`);
 
   const e = getEnv();
-  const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, maxConnections: 2 });
-  try {
-    const state = await getMigrationState(database);
-    if (!state.upToDate)
-      throw new Error(
-        `the database ${database.location} has ${state.pending.length} pending migration(s): run npm run db:migrate first`,
-      );
+  return withMigratedDatabase(e, async (database) => {
     const result = await runRecalculation({
       db: database.db,
       from,
@@ -51,7 +43,5 @@ runCli(async () => {
       console.log(`  ${m.daysCommissionEstimated} SKU-day(s) with commission estimated from the commission rules`);
     if (result.advice)
       console.log(`Supply advice for ${to}: ${result.advice.rows} rows, ${result.advice.toShip} to ship`);
-  } finally {
-    await database.close();
-  }
+  });
 });

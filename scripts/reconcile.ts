@@ -1,13 +1,11 @@
 // npm run reconcile -- --from YYYY-MM-DD --to YYYY-MM-DD [--store ID]
 // Each WB weekly report and Ozon payout period overlapping the range beside Sovani's payout for the
 // same finance lines (lib/services/pnl/reconcile.ts). Exits 1 when a closed period differs.
-import { openDatabase } from "@/db";
-import { getMigrationState } from "@/db/migrate";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { reconcile } from "@/lib/services/pnl/reconcile";
-import { parseArgs, runCli } from "./cli";
+import { parseArgs, runCli, withMigratedDatabase } from "./cli";
 import { assertStoreExists, requireRange, storeArg } from "./pnl-args";
 
 const USAGE = "usage: npm run reconcile -- --from YYYY-MM-DD --to YYYY-MM-DD [--store ID]";
@@ -24,13 +22,7 @@ runCli(async () => {
   const store = storeArg(args, USAGE);
 
   const e = getEnv();
-  const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, maxConnections: 2 });
-  try {
-    const state = await getMigrationState(database);
-    if (!state.upToDate)
-      throw new Error(
-        `the database ${database.location} has ${state.pending.length} pending migration(s): run npm run db:migrate first`,
-      );
+  return withMigratedDatabase(e, async (database) => {
     if (store !== null) await assertStoreExists(database.db, store);
     const result = await reconcile(database.db, {
       from,
@@ -65,7 +57,5 @@ runCli(async () => {
         (result.closedWithGap ? "" : ": every closed period reconciles"),
     );
     return result.closedWithGap > 0 ? 1 : 0;
-  } finally {
-    await database.close();
-  }
+  });
 });

@@ -3,7 +3,7 @@ import "server-only";
 // line and day/week, operating vs financing (loan repayments), and the statements' payouts.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
+import { eachLine, type PnlLine } from "@/lib/domain/pnl-lines";
 import type { DashboardScope } from "./scope";
 import { int } from "./sql-helpers";
 import { Decimal, parseMoney, toMoneyString } from "@/lib/domain/money";
@@ -43,9 +43,7 @@ function accountCondition(accountId: number | null, alias = "c") {
 }
 
 /** one row per non-zero line amount of a finance line; loan repayments (WB deductions) are financing */
-const lineAmounts = sql.raw(
-  `cross join lateral (values ${PNL_LINES.map((l) => `('${l}', c.${l})`).join(", ")}) v(line, amount)`,
-);
+const lineAmounts = sql.raw(`cross join lateral (values ${eachLine((l) => `('${l}', c.${l})`)}) v(line, amount)`);
 
 const groupRank = (type: CashflowType) => (type === "financing" ? 1 : type === "payout" ? 2 : 0);
 

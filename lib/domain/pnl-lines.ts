@@ -47,9 +47,12 @@ export function isPnlLine(value: string): value is PnlLine {
   return (PNL_LINES as readonly string[]).includes(value);
 }
 
-/**
- * The statement's derived totals: net_sales = sales + returns; payout = every line above (what the
- * marketplace owes the seller); gross_profit = payout + cogs (cogs is negative).
- */
-export const PNL_TOTALS = ["net_sales", "payout", "cogs", "gross_profit"] as const;
-export type PnlTotal = (typeof PNL_TOTALS)[number];
+/** One fragment per line, in line order, joined: SQL column lists and sums over the twelve line columns. */
+export function eachLine(fragment: (line: PnlLine) => string, separator = ", "): string {
+  return PNL_LINES.map(fragment).join(separator);
+}
+
+/** `a.sales + a.returns + ...`: the payout of a row holding the twelve line columns. */
+export function sumOfLines(alias: string): string {
+  return eachLine((line) => `${alias}.${line}`, " + ");
+}

@@ -5,10 +5,10 @@
 // its order and its settlement fall on.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { PNL_LINES } from "@/lib/domain/pnl-lines";
+import { eachLine, PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
 import { updateWhenChanged } from "@/lib/services/metrics/upsert-changed";
 import type { SourceContext, SourceSummary } from "./context";
-import { derivationStart } from "./settlement-window";
+import { derivationStart, orderLineSettled } from "./settlement-window";
 
 const DAILY_SALES_COLUMNS = [
   "account_id",
@@ -23,13 +23,7 @@ const DAILY_SALES_COLUMNS = [
   "is_settled",
 ] as const;
 
-const lines = (f: (line: string) => string) => sql.raw(PNL_LINES.map(f).join(", "));
-
-/** A finance line with this order key, SKU and direction exists: the order line is settled. */
-const settledBy = (o: string) =>
-  sql.raw(`EXISTS (SELECT 1 FROM finance_lines f
-      WHERE f.account_id = ${o}.account_id AND f.order_key = ${o}.order_key AND f.sku_id = ${o}.sku_id
-        AND f.settles = ${o}.kind)`);
+const lines = (fragment: (line: PnlLine) => string) => sql.raw(eachLine(fragment));
 
 export interface DeriveCounts {
   rows: number;
@@ -41,7 +35,6 @@ export interface DeriveCounts {
 /** Rewrites daily_sales and daily_returns of the store for [from, to] (one transaction). */
 export async function deriveDailySales(db: Db, accountId: number, from: string, to: string): Promise<DeriveCounts> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`DROP TABLE IF EXISTS derived_daily_sales`);
     await tx.execute(sql`
       CREATE TEMP TABLE derived_daily_sales ON COMMIT DROP AS
       WITH fin AS (
@@ -84,7 +77,7 @@ export async function deriveDailySales(db: Db, accountId: number, from: string, 
                )}
         FROM order_lines o
         WHERE o.account_id = ${accountId}::int AND o.kind IN ('sale', 'return')
-          AND o.d BETWEEN ${from}::date AND ${to}::date AND NOT ${settledBy("o")}
+          AND o.d BETWEEN ${from}::date AND ${to}::date AND NOT ${orderLineSettled("o")}
       )
       SELECT d, sku_id, warehouse_id, ${accountId}::int AS account_id, min(channel) AS channel,
              sum(qty)::int AS qty, sum(refunds_qty)::int AS refunds_qty,
@@ -138,7 +131,7 @@ async function deriveDailyReturns(tx: Db, accountId: number, from: string, to: s
       UNION ALL
       SELECT o.d, o.sku_id, o.qty, o.order_key FROM order_lines o
       WHERE o.account_id = ${accountId}::int AND o.kind = 'return'
-        AND o.d BETWEEN ${from}::date AND ${to}::date AND NOT ${settledBy("o")}
+        AND o.d BETWEEN ${from}::date AND ${to}::date AND NOT ${orderLineSettled("o")}
     ) r0
     CROSS JOIN LATERAL (
       SELECT r0.d, r0.sku_id, r0.qty, coalesce(

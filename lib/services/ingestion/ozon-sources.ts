@@ -19,8 +19,8 @@ import { logger } from "@/lib/logger";
 import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
 import { writeReviews, writeStock } from "./wb-sources";
 import { readCursor, upsertSkus, writeCursor } from "./write";
-import { reportWarnings, writeFinanceLines, writeOrderLines } from "./write-line-facts";
-import { writeSettlementReports } from "./write-settlement-reports";
+import { WarningTally, writeFinanceLines, writeOrderLines } from "./write-line-facts";
+import { ozonPeriodStatement, writeSettlementReports } from "./write-settlement-reports";
 
 const MAX_REPLAYS = 3;
 
@@ -79,59 +79,62 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
     }
   }
   const unknown = new Map<number, number>();
-  for (const day of eachDay(ctx.from, ctx.to)) {
-    if (resume && day < resume.day) continue;
-    let lastId = resume && day === resume.day ? resume.lastId : "";
-    const seen = new Set<string>();
-    let replays = 0;
-    for (;;) {
-      ctx.signal?.throwIfAborted();
-      const res = await client.accrualsByDay(day, lastId);
-      // a page already seen (the server answered with an earlier page): skip it, count it unchanged
-      const fresh = res.accruals.filter((a) => !seen.has(String(a.accrual_id)));
-      for (const a of res.accruals) seen.add(String(a.accrual_id));
-      const replayed = res.accruals.length - fresh.length;
-      summary.fetched += replayed;
-      summary.unchanged += replayed;
-      if (fresh.length === 0 && res.accruals.length > 0 && res.lastId) {
-        if (++replays > MAX_REPLAYS)
-          throw new Error(`Ozon accruals ${day}: the server keeps answering with pages already seen`);
+  const warnings = new WarningTally();
+  try {
+    for (const day of eachDay(ctx.from, ctx.to)) {
+      if (resume && day < resume.day) continue;
+      let lastId = resume && day === resume.day ? resume.lastId : "";
+      const seen = new Set<string>();
+      let replays = 0;
+      for (;;) {
+        ctx.signal?.throwIfAborted();
+        const res = await client.accrualsByDay(day, lastId);
+        // a page already seen (the server answered with an earlier page): skip it, count it unchanged
+        const fresh = res.accruals.filter((a) => !seen.has(String(a.accrual_id)));
+        for (const a of res.accruals) seen.add(String(a.accrual_id));
+        const replayed = res.accruals.length - fresh.length;
+        summary.fetched += replayed;
+        summary.unchanged += replayed;
+        if (fresh.length === 0 && res.accruals.length > 0 && res.lastId) {
+          if (++replays > MAX_REPLAYS)
+            throw new Error(`Ozon accruals ${day}: the server keeps answering with pages already seen`);
+          lastId = res.lastId;
+          continue;
+        }
+        replays = 0;
+        const page = mapRecords(fresh, (raw) => {
+          const v = ozonAccrualFacts(raw);
+          const r = raw as { accrual_id?: unknown; date?: unknown };
+          return { key: String(r.accrual_id), d: String(r.date), value: v };
+        });
+        for (const m of page.ok) for (const id of m.value.unknownTypeIds) unknown.set(id, (unknown.get(id) ?? 0) + 1);
+        const done = !res.lastId;
+        await commitPage(ctx, "ozon_accruals", summary, page, {
+          cursor: JSON.stringify({
+            from: ctx.from,
+            to: ctx.to,
+            day: done ? addDays(day, 1) : day,
+            lastId: done ? "" : res.lastId,
+            done: false,
+            at: new Date().toISOString(),
+          } satisfies AccrualCursor),
+          writeFacts: async (tx, items) => {
+            await writeFinanceLines(
+              ctx,
+              tx,
+              "OZON",
+              items.flatMap((i) => i.value.facts),
+            );
+          },
+        });
+        warnings.add(page.ok.flatMap((i) => i.value.facts.flatMap((f) => f.warnings)));
+        if (done || res.lastId === lastId) break;
         lastId = res.lastId;
-        continue;
       }
-      replays = 0;
-      const page = mapRecords(fresh, (raw) => {
-        const v = ozonAccrualFacts(raw);
-        const r = raw as { accrual_id?: unknown; date?: unknown };
-        return { key: String(r.accrual_id), d: String(r.date), value: v };
-      });
-      for (const m of page.ok) for (const id of m.value.unknownTypeIds) unknown.set(id, (unknown.get(id) ?? 0) + 1);
-      const done = !res.lastId;
-      await commitPage(ctx, "ozon_accruals", summary, page, {
-        cursor: JSON.stringify({
-          from: ctx.from,
-          to: ctx.to,
-          day: done ? addDays(day, 1) : day,
-          lastId: done ? "" : res.lastId,
-          done: false,
-          at: new Date().toISOString(),
-        } satisfies AccrualCursor),
-        writeFacts: async (tx, items) => {
-          await writeFinanceLines(
-            ctx,
-            tx,
-            "OZON",
-            items.flatMap((i) => i.value.facts),
-          );
-        },
-      });
-      reportWarnings(
-        summary,
-        page.ok.flatMap((i) => i.value.facts.flatMap((f) => f.warnings)),
-      );
-      if (done || res.lastId === lastId) break;
-      lastId = res.lastId;
     }
+  } finally {
+    // the pages committed before a failure keep their warnings
+    warnings.reportTo(summary);
   }
   await writeCursor(
     ctx.db,
@@ -315,14 +318,7 @@ export async function ingestOzonPayouts(ctx: SourceContext, client: OzonClient, 
           writeSettlementReports(
             tx,
             ctx,
-            items.map(({ value: p }) => ({
-              kind: "ozon_period" as const,
-              reportId: p.key,
-              dateFrom: p.from,
-              dateTo: p.d,
-              payout: p.amount,
-              sums: {},
-            })),
+            items.map((i) => ozonPeriodStatement(i.value)),
           ),
       },
     );

@@ -17,7 +17,12 @@ import { logger } from "@/lib/logger";
 import type { SourceContext } from "./context";
 import { deriveDailySales } from "./derive-daily-sales";
 import { writeFinanceLines, writeOrderLines } from "./write-line-facts";
-import { type SettlementReportInput, writeSettlementReports } from "./write-settlement-reports";
+import {
+  ozonPeriodStatement,
+  type SettlementReportInput,
+  wbReportStatement,
+  writeSettlementReports,
+} from "./write-settlement-reports";
 import { SkuResolver, type WriteStats } from "./write";
 
 type Facts = { orders: OrderLineFact[]; finance: FinanceLineFact[]; reports: SettlementReportInput[] };
@@ -26,35 +31,13 @@ type Facts = { orders: OrderLineFact[]; finance: FinanceLineFact[]; reports: Set
 const REBUILDERS: Record<string, (payload: unknown, timeZone: string, facts: Facts) => void> = {
   wb_sales: (p, tz, f) => void f.orders.push(wbSaleLineFact(p, tz)),
   wb_finance: (p, tz, f) => void f.finance.push(wbFinanceLineFact(p, tz)),
-  wb_reports: (p, _tz, f) => {
-    const r = wbReportHeader(p);
-    f.reports.push({
-      kind: "wb_report",
-      reportId: r.reportId,
-      dateFrom: r.dateFrom,
-      dateTo: r.dateTo,
-      payout: r.bankPaymentSum,
-      sums: Object.fromEntries(
-        Object.entries(r)
-          .filter(([k]) => k.endsWith("Sum"))
-          .map(([k, v]) => [k, String(v)]),
-      ),
-    });
-  },
+  wb_reports: (p, _tz, f) => void f.reports.push(wbReportStatement(wbReportHeader(p))),
   ozon_postings_fbo: (p, tz, f) => void f.orders.push(...ozonPostingLines(p, "FBO", tz)),
   ozon_postings_fbs: (p, tz, f) => void f.orders.push(...ozonPostingLines(p, "FBS", tz)),
   ozon_accruals: (p, _tz, f) => void f.finance.push(...ozonAccrualFacts(p).facts),
   ozon_payouts: (p, tz, f) => {
     const { cash_flow, details } = p as { cash_flow: unknown; details: unknown };
-    const payout = mapOzonPayout(cash_flow, readOzonPayoutDetails(details, [cash_flow]), tz);
-    f.reports.push({
-      kind: "ozon_period",
-      reportId: payout.key,
-      dateFrom: payout.from,
-      dateTo: payout.d,
-      payout: payout.amount,
-      sums: {},
-    });
+    f.reports.push(ozonPeriodStatement(mapOzonPayout(cash_flow, readOzonPayoutDetails(details, [cash_flow]), tz)));
   },
 };
 

@@ -1,7 +1,7 @@
 // The settlement window: days whose money the marketplaces have not finished reporting. Every sync
 // (nightly, Sync now, CLI) starts early enough to re-read them, so a WB daily report published late,
 // money filled in late on the WB sales feed and Ozon accruals posted on delivery all land.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { addDays } from "@/lib/domain/dates";
 
@@ -13,6 +13,16 @@ export const SETTLEMENT_WINDOW_DAYS = 21;
  * ordered weeks before it is delivered), and that day loses its provisional sale.
  */
 export const DERIVE_LOOKBACK_DAYS = 14;
+
+/**
+ * `EXISTS (...)`: a finance line settles the order line `alias` (same store, order key and SKU, same
+ * direction; an open Ozon order is settled by the sale it turns into).
+ */
+export function orderLineSettled(alias: string): SQL {
+  return sql.raw(`EXISTS (SELECT 1 FROM finance_lines f
+      WHERE f.account_id = ${alias}.account_id AND f.order_key = ${alias}.order_key AND f.sku_id = ${alias}.sku_id
+        AND (f.settles = ${alias}.kind OR (${alias}.kind = 'order' AND f.settles = 'sale')))`);
+}
 
 /** The first day daily_sales are re-derived after a sync starting on `from`. */
 export function derivationStart(from: string): string {
@@ -32,10 +42,7 @@ export async function settlementStart(db: Db, accountId: number, to: string): Pr
         (SELECT min(o.d)::text FROM order_lines o
           WHERE o.account_id = ${accountId}::int AND o.d BETWEEN ${windowStart}::date AND ${to}::date
             AND o.kind IN ('sale', 'return', 'order')
-            AND NOT EXISTS (
-              SELECT 1 FROM finance_lines f
-              WHERE f.account_id = o.account_id AND f.order_key = o.order_key AND f.sku_id = o.sku_id
-                AND (f.settles = o.kind OR (o.kind = 'order' AND f.settles = 'sale')))) AS open,
+            AND NOT ${orderLineSettled("o")}) AS open,
         (SELECT max(f.d)::text FROM finance_lines f
           WHERE f.account_id = ${accountId}::int AND f.d <= ${to}::date) AS reported,
         EXISTS (SELECT 1 FROM order_lines WHERE account_id = ${accountId}::int) AS has_lines`),

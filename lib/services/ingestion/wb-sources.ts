@@ -15,8 +15,8 @@ import {
 } from "@/lib/marketplaces/wb/mappers";
 import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
 import { readCursor, resolveWarehouses, upsertDailyStock, upsertReviews, upsertSkus } from "./write";
-import { reportWarnings, writeFinanceLines, writeOrderLines } from "./write-line-facts";
-import { writeSettlementReports } from "./write-settlement-reports";
+import { WarningTally, writeFinanceLines, writeOrderLines } from "./write-line-facts";
+import { wbReportStatement, writeSettlementReports } from "./write-settlement-reports";
 import type { Marketplace } from "@/db/schema";
 
 const MAX_REPLAYS = 3;
@@ -119,50 +119,58 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
     const c = JSON.parse(stored) as FinanceCursor;
     if (c.from === ctx.from && c.to === ctx.to && !c.done) rrdId = BigInt(c.rrdId);
   }
-  let replays = 0;
-  for (;;) {
-    ctx.signal?.throwIfAborted();
-    const lines = await client.financeDetailed({ dateFrom: ctx.from, dateTo: ctx.to, rrdId: Number(rrdId) });
-    if (!lines || lines.length === 0) break;
-    const fresh = lines.filter((l) => {
-      try {
-        return BigInt(String(l.rrdId)) > rrdId;
-      } catch {
-        return true;
+  const warnings = new WarningTally();
+  try {
+    let replays = 0;
+    for (;;) {
+      ctx.signal?.throwIfAborted();
+      const lines = await client.financeDetailed({ dateFrom: ctx.from, dateTo: ctx.to, rrdId: Number(rrdId) });
+      if (!lines || lines.length === 0) break;
+      const fresh = lines.filter((l) => {
+        try {
+          return BigInt(String(l.rrdId)) > rrdId;
+        } catch {
+          return true;
+        }
+      });
+      const replayed = lines.length - fresh.length;
+      if (fresh.length === 0) {
+        if (++replays > MAX_REPLAYS)
+          throw new Error(`WB finance: the server keeps answering with lines up to rrdId ${rrdId}`);
+        continue;
       }
-    });
-    const replayed = lines.length - fresh.length;
-    if (fresh.length === 0) {
-      if (++replays > MAX_REPLAYS)
-        throw new Error(`WB finance: the server keeps answering with lines up to rrdId ${rrdId}`);
-      continue;
+      replays = 0;
+      summary.fetched += replayed;
+      summary.unchanged += replayed;
+      const page = mapRecords(fresh, (raw) => {
+        const v = wbFinanceLineFact(raw, ctx.timeZone);
+        return { key: v.key, d: v.d, value: v };
+      });
+      let next = rrdId;
+      for (const l of page.ok) if (BigInt(l.key) > next) next = BigInt(l.key);
+      await commitPage(ctx, "wb_finance", summary, page, {
+        cursor: JSON.stringify({
+          from: ctx.from,
+          to: ctx.to,
+          rrdId: String(next),
+          done: false,
+        } satisfies FinanceCursor),
+        writeFacts: async (tx, items) => {
+          await writeFinanceLines(
+            ctx,
+            tx,
+            "WB",
+            items.map((i) => i.value),
+          );
+        },
+      });
+      warnings.add(page.ok.flatMap((i) => i.value.warnings));
+      if (next === rrdId) break;
+      rrdId = next;
     }
-    replays = 0;
-    summary.fetched += replayed;
-    summary.unchanged += replayed;
-    const page = mapRecords(fresh, (raw) => {
-      const v = wbFinanceLineFact(raw, ctx.timeZone);
-      return { key: v.key, d: v.d, value: v };
-    });
-    let next = rrdId;
-    for (const l of page.ok) if (BigInt(l.key) > next) next = BigInt(l.key);
-    await commitPage(ctx, "wb_finance", summary, page, {
-      cursor: JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(next), done: false } satisfies FinanceCursor),
-      writeFacts: async (tx, items) => {
-        await writeFinanceLines(
-          ctx,
-          tx,
-          "WB",
-          items.map((i) => i.value),
-        );
-      },
-    });
-    reportWarnings(
-      summary,
-      page.ok.flatMap((i) => i.value.warnings),
-    );
-    if (next === rrdId) break;
-    rrdId = next;
+  } finally {
+    // the pages committed before a failure keep their warnings
+    warnings.reportTo(summary);
   }
   // the range is complete: the next sync of it starts over and picks up late corrections
   const { writeCursor } = await import("./write");
@@ -193,18 +201,7 @@ export async function ingestWbReports(ctx: SourceContext, client: WbClient, summ
         writeSettlementReports(
           tx,
           ctx,
-          items.map(({ value: r }) => ({
-            kind: "wb_report" as const,
-            reportId: r.reportId,
-            dateFrom: r.dateFrom,
-            dateTo: r.dateTo,
-            payout: r.bankPaymentSum,
-            sums: Object.fromEntries(
-              Object.entries(r)
-                .filter(([k]) => k.endsWith("Sum"))
-                .map(([k, v]) => [k, String(v)]),
-            ),
-          })),
+          items.map((i) => wbReportStatement(i.value)),
         ),
     });
     if (rows.length < limit) break;

@@ -3,17 +3,25 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import type { Marketplace } from "@/db/schema";
-import { PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
+import { eachLine, type PnlLine } from "@/lib/domain/pnl-lines";
 import { toMoneyString } from "@/lib/domain/money";
 import type { FinanceLineFact, OrderLineFact, WarehouseRef } from "@/lib/marketplaces/lines";
 import type { SourceContext, SourceSummary } from "./context";
-import { type WriteStats, addCounts, execWrite, hashOf, resolveWarehouses, chunked, countReturned } from "./write";
-import type { WriteCounts } from "./write";
+import {
+  addCounts,
+  chunked,
+  countReturned,
+  execWrite,
+  hashOf,
+  newestVersions,
+  resolveWarehouses,
+  type WriteCounts,
+} from "./write";
 
-const lineColumns = sql.raw(PNL_LINES.join(", "));
-const excludedLineColumns = sql.raw(PNL_LINES.map((l) => `${l} = excluded.${l}`).join(", "));
-const recordsetLineColumns = sql.raw(PNL_LINES.map((l) => `${l} numeric`).join(", "));
-const selectLineColumns = sql.raw(PNL_LINES.map((l) => `coalesce(x.${l}, 0)`).join(", "));
+const lineColumns = sql.raw(eachLine((l) => l));
+const excludedLineColumns = sql.raw(eachLine((l) => `${l} = excluded.${l}`));
+const recordsetLineColumns = sql.raw(eachLine((l) => `${l} numeric`));
+const selectLineColumns = sql.raw(eachLine((l) => `coalesce(x.${l}, 0)`));
 
 async function idsFor(
   ctx: SourceContext,
@@ -42,12 +50,7 @@ export async function writeOrderLines(
   marketplace: Marketplace,
   facts: OrderLineFact[],
 ): Promise<WriteCounts> {
-  const byKey = new Map<string, OrderLineFact>();
-  for (const f of facts) {
-    const seen = byKey.get(f.key);
-    if (!seen || (f.version ?? "") >= (seen.version ?? "")) byKey.set(f.key, f);
-  }
-  const unique = [...byKey.values()];
+  const unique = newestVersions(facts);
   const { skuIds, warehouses } = await idsFor(ctx, tx, marketplace, unique);
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const part of chunked(unique)) {
@@ -145,19 +148,15 @@ export async function writeFinanceLines(
   return counts;
 }
 
-/** Counts repeated warnings ("unknown WB operation X" x 12) into one line each for the sync page. */
-export function reportWarnings(summary: SourceSummary, warnings: string[]) {
-  if (warnings.length === 0) return;
-  const tally = new Map<string, number>();
-  for (const w of warnings) tally.set(w, (tally.get(w) ?? 0) + 1);
-  const list = (summary.warnings ??= []);
-  for (const [w, n] of tally) {
-    const existing = list.findIndex((x) => x === w || x.startsWith(`${w} x`));
-    const before = existing < 0 ? 0 : Number(/ x(\d+)$/.exec(list[existing])?.[1] ?? 1);
-    const text = before + n > 1 ? `${w} x${before + n}` : w;
-    if (existing < 0) list.push(text);
-    else list[existing] = text;
+/** A source run's warnings, counted so the sync page shows each once ("unknown WB operation X x12"). */
+export class WarningTally {
+  private readonly counts = new Map<string, number>();
+
+  add(warnings: Iterable<string>) {
+    for (const w of warnings) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+  }
+
+  reportTo(summary: SourceSummary) {
+    for (const [w, n] of this.counts) (summary.warnings ??= []).push(n > 1 ? `${w} x${n}` : w);
   }
 }
-
-export type { WriteStats };

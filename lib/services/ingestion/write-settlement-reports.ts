@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type Decimal from "decimal.js";
 import type { Db } from "@/db";
 import { toMoneyString } from "@/lib/domain/money";
+import type { OzonPayout } from "@/lib/marketplaces/ozon/mappers";
+import type { WbReportHeader } from "@/lib/marketplaces/wb/mappers";
 import type { SourceContext } from "./context";
 import { execWrite, hashOf } from "./write";
 
@@ -13,6 +15,27 @@ export interface SettlementReportInput {
   dateTo: string;
   payout: Decimal;
   sums: Record<string, string>;
+}
+
+/** A WB weekly (or daily) report: its bankPaymentSum is the payout, its other *Sum fields the detail. */
+export function wbReportStatement(r: WbReportHeader): SettlementReportInput {
+  return {
+    kind: "wb_report",
+    reportId: r.reportId,
+    dateFrom: r.dateFrom,
+    dateTo: r.dateTo,
+    payout: r.bankPaymentSum,
+    sums: Object.fromEntries(
+      Object.entries(r)
+        .filter(([k]) => k.endsWith("Sum"))
+        .map(([k, v]) => [k, String(v)]),
+    ),
+  };
+}
+
+/** An Ozon payout period: what Ozon paid for it. */
+export function ozonPeriodStatement(p: OzonPayout): SettlementReportInput {
+  return { kind: "ozon_period", reportId: p.key, dateFrom: p.from, dateTo: p.d, payout: p.amount, sums: {} };
 }
 
 export async function writeSettlementReports(tx: Db, ctx: SourceContext, items: SettlementReportInput[]) {

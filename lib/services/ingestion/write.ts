@@ -59,6 +59,16 @@ export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
   return { inserted: a.inserted + b.inserted, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged };
 }
 
+/** One item per key, the newest version of it (a later item wins a tie): a batch may repeat a mutated row. */
+export function newestVersions<T extends { key: string; version: string | null }>(items: T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    const existing = byKey.get(item.key);
+    if (!existing || (item.version ?? "") >= (existing.version ?? "")) byKey.set(item.key, item);
+  }
+  return [...byKey.values()];
+}
+
 export interface RawRecordInput {
   key: string;
   d: string | null;
@@ -78,12 +88,7 @@ export async function upsertRawRecords(
   records: RawRecordInput[],
 ): Promise<WriteCounts> {
   // within one batch keep the newest version of each key; the others count as unchanged
-  const byKey = new Map<string, RawRecordInput>();
-  for (const r of records) {
-    const existing = byKey.get(r.key);
-    if (!existing || (r.version ?? "") >= (existing.version ?? "")) byKey.set(r.key, r);
-  }
-  const unique = [...byKey.values()];
+  const unique = newestVersions(records);
   let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: records.length - unique.length };
   for (const part of chunked(unique)) {
     const json = JSON.stringify(

@@ -7,7 +7,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { logger } from "@/lib/logger";
-import { PNL_LINES } from "@/lib/domain/pnl-lines";
+import { eachLine, PNL_LINES, type PnlLine, sumOfLines } from "@/lib/domain/pnl-lines";
 import { refreshSkuCumulativeStatement } from "./sku-cumulative";
 import { updateWhenChanged } from "./upsert-changed";
 import { refreshStoreDailyStatements } from "./store-daily";
@@ -105,7 +105,7 @@ const METRICS_COLUMNS = [
 /** Days of settled history before the range that the logistics estimate per unit draws on. */
 export const LOGISTICS_RATE_DAYS = 56;
 
-const each = (f: (line: string) => string, separator = ", ") => sql.raw(PNL_LINES.map(f).join(separator));
+const each = (fragment: (line: PnlLine) => string, separator?: string) => sql.raw(eachLine(fragment, separator));
 
 export function recalculateMetricsStatement(from: string, to: string, wbDays: number, ozonDays: number) {
   const maxWindow = Math.max(28, wbDays, ozonDays);
@@ -232,7 +232,7 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
              commission + estimated_commission AS commission_total,
              logistics + estimated_logistics AS logistics_total,
              sales + returns AS net_sales,
-             ${each((l) => l, " + ")} + estimated_commission + estimated_logistics AS payout
+             ${sql.raw(sumOfLines("est"))} + estimated_commission + estimated_logistics AS payout
       FROM est
     ),
     written AS (

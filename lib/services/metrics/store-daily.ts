@@ -2,10 +2,10 @@
 // name no SKU, so the Overview reads a few hundred rows for a year instead of every SKU x day.
 // recalculateMetrics rewrites the days it recalculates in the same transaction.
 import { type SQL, sql } from "drizzle-orm";
-import { PNL_LINES } from "@/lib/domain/pnl-lines";
+import { eachLine, sumOfLines } from "@/lib/domain/pnl-lines";
 
-const lineSums = sql.raw(PNL_LINES.map((l) => `sum(m.${l}) AS ${l}`).join(", "));
-const storeLevelPayout = sql.raw(PNL_LINES.map((l) => `f.${l}`).join(" + "));
+const lineSums = sql.raw(eachLine((l) => `sum(m.${l}) AS ${l}`));
+const storeLevelPayout = sql.raw(sumOfLines("f"));
 
 /** Replaces the per-store totals of from..to with the sums of metrics_daily and store-level lines. */
 export function refreshStoreDailyStatements(from: string, to: string): SQL[] {
@@ -33,12 +33,12 @@ export function refreshStoreDailyStatements(from: string, to: string): SQL[] {
       WHERE f.sku_id IS NULL AND f.d BETWEEN ${from}::date AND ${to}::date
       GROUP BY f.d, f.account_id
     )
-    INSERT INTO metrics_store_daily (d, account_id, qty, refunds_qty, net_sales, ${sql.raw(PNL_LINES.join(", "))},
+    INSERT INTO metrics_store_daily (d, account_id, qty, refunds_qty, net_sales, ${sql.raw(eachLine((l) => l))},
       payout, store_level_payout, cogs, profit, net_sales_with_cost, net_sales_without_cost, active_skus,
       has_provisional, has_estimated_commission, has_estimated_logistics)
     SELECT coalesce(k.d, st.d), coalesce(k.account_id, st.account_id),
       coalesce(k.qty, 0), coalesce(k.refunds_qty, 0), coalesce(k.net_sales, 0),
-      ${sql.raw(PNL_LINES.map((l) => `coalesce(k.${l}, 0)`).join(", "))},
+      ${sql.raw(eachLine((l) => `coalesce(k.${l}, 0)`))},
       coalesce(k.payout, 0), coalesce(st.store_level_payout, 0), coalesce(k.cogs, 0), coalesce(k.profit, 0),
       coalesce(k.net_sales_with_cost, 0), coalesce(k.net_sales_without_cost, 0), coalesce(k.active_skus, 0),
       coalesce(k.has_provisional, false), coalesce(k.has_estimated_commission, false),

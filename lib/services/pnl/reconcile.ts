@@ -8,7 +8,7 @@ import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import { Decimal, toMoneyString } from "@/lib/domain/money";
-import { PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
+import { eachLine, PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
 import { percentOf } from "./statement";
 
 export interface ReconcileFilter {
@@ -65,7 +65,7 @@ function accountCondition(accountIds: number[] | null | undefined): SQL {
   )})`;
 }
 
-const sums = sql.raw(PNL_LINES.map((line) => `coalesce(sum(f.${line}), 0)::text as ${line}`).join(", "));
+const sums = sql.raw(eachLine((line) => `coalesce(sum(f.${line}), 0)::text as ${line}`));
 
 /** Every statement of the range, oldest first, with Sovani's payout for the same lines. */
 export async function reconcile(db: Db, filter: ReconcileFilter): Promise<Reconciliation> {
@@ -73,7 +73,7 @@ export async function reconcile(db: Db, filter: ReconcileFilter): Promise<Reconc
     select r.account_id, a.name as account_name, a.marketplace, r.kind, r.report_id,
       r.date_from::text as date_from, r.date_to::text as date_to, r.payout::text as payout, r.sums,
       coalesce(w.n, o.n, 0)::int as n,
-      ${sql.raw(PNL_LINES.map((line) => `coalesce(w.${line}, o.${line}, '0') as ${line}`).join(", "))}
+      ${sql.raw(eachLine((line) => `coalesce(w.${line}, o.${line}, '0') as ${line}`))}
     from settlement_reports r
     join accounts a on a.id = r.account_id
     left join lateral (

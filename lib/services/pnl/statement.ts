@@ -9,7 +9,7 @@ import type { Marketplace } from "@/db/schema";
 import { type AllocationRule, allocateAmount } from "@/lib/domain/allocation";
 import { addDays, daysBetween } from "@/lib/domain/dates";
 import { Decimal, toMoneyString } from "@/lib/domain/money";
-import { COST_LINES, PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
+import { COST_LINES, eachLine, PNL_LINES, type PnlLine, sumOfLines } from "@/lib/domain/pnl-lines";
 
 export interface PnlFilter {
   /** first business day, YYYY-MM-DD */
@@ -104,9 +104,7 @@ function storeWhere(filter: PnlFilter): SQL {
 }
 
 const lineSums = (alias: string) =>
-  sql.raw(PNL_LINES.map((line) => `coalesce(sum(${alias}.${line}), 0)::text as ${line}`).join(",\n      "));
-
-const twelveSum = (alias: string) => PNL_LINES.map((line) => `${alias}.${line}`).join(" + ");
+  sql.raw(eachLine((line) => `coalesce(sum(${alias}.${line}), 0)::text as ${line}`, ",\n      "));
 
 const dec = (value: unknown): Decimal => new Decimal(value === null || value === undefined ? 0 : String(value));
 
@@ -308,11 +306,11 @@ function skuAmountExpression(line: PnlDrillLine): SQL {
     case "net_sales":
       return sql`coalesce(sum(m.net_sales), 0)`;
     case "payout":
-      return sql.raw(`coalesce(sum(${twelveSum("m")}), 0)`);
+      return sql.raw(`coalesce(sum(${sumOfLines("m")}), 0)`);
     case "cogs":
       return sql`-coalesce(sum(m.cogs), 0)`;
     case "gross_profit":
-      return sql.raw(`coalesce(sum(${twelveSum("m")}), 0) - coalesce(sum(m.cogs), 0)`);
+      return sql.raw(`coalesce(sum(${sumOfLines("m")}), 0) - coalesce(sum(m.cogs), 0)`);
     default:
       return sql.raw(`coalesce(sum(m.${line}), 0)`);
   }
@@ -324,7 +322,7 @@ function storeAmountExpression(line: PnlDrillLine): SQL {
       return sql`coalesce(sum(f.sales + f.returns), 0)`;
     case "payout":
     case "gross_profit":
-      return sql.raw(`coalesce(sum(${twelveSum("f")}), 0)`);
+      return sql.raw(`coalesce(sum(${sumOfLines("f")}), 0)`);
     case "cogs":
       return sql`0`;
     default:

@@ -6,6 +6,7 @@ import { type Db, rowsOf } from "@/db";
 import { rubStr, type MarketplaceTruth } from "@/lib/emulator/dataset";
 import type { Marketplace } from "@/db/schema";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
+import { orderLineSettled } from "../settlement-window";
 
 export interface FactsView {
   /** per P&L line, the finance lines that name a SKU and those that do not */
@@ -22,9 +23,10 @@ export interface FactsView {
 }
 
 const nonZero = (lines: Record<string, number | string>, money: (v: number | string) => string) =>
-  Object.fromEntries(
-    PNL_LINES.filter((l) => Number(lines[l] ?? 0) !== 0).map((l) => [l, money(lines[l])]),
-  ) as Record<string, string>;
+  Object.fromEntries(PNL_LINES.filter((l) => Number(lines[l] ?? 0) !== 0).map((l) => [l, money(lines[l])])) as Record<
+    string,
+    string
+  >;
 const linesText = (lines: Record<string, string>) =>
   Object.entries(lines)
     .map(([k, v]) => `${k}=${v}`)
@@ -83,8 +85,7 @@ export async function factsView(db: Db, marketplace: Marketplace): Promise<Facts
       `sold=${Number(r.sold)} returned=${Number(r.returned)} ${linesText(nonZero(r, money))}`.trim();
   const orderRows = rowsOf<{ k: string; kind: string; d: string; e: string; qty: number; settled: boolean }>(
     await db.execute(sql`select o.line_key as k, o.kind, o.d::text as d, ${ext}::text as e, o.qty,
-        exists (select 1 from finance_lines f where f.account_id = o.account_id and f.order_key = o.order_key
-                and f.sku_id = o.sku_id and (f.settles = o.kind or (o.kind = 'order' and f.settles = 'sale'))) as settled
+        ${orderLineSettled("o")} as settled
       from order_lines o join sku s on s.id = o.sku_id where s.marketplace = ${marketplace}`),
   );
   const orderLines = Object.fromEntries(
