@@ -134,6 +134,9 @@ ALTER TABLE "metrics_store_daily" ADD COLUMN "advertising" numeric(14, 2) DEFAUL
 ALTER TABLE "metrics_store_daily" ADD COLUMN "deductions_other" numeric(14, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint
 ALTER TABLE "metrics_store_daily" ADD COLUMN "compensations" numeric(14, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint
 ALTER TABLE "metrics_store_daily" ADD COLUMN "loyalty" numeric(14, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "metrics_store_daily" ADD COLUMN "estimated_commission" numeric(14, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "metrics_store_daily" ADD COLUMN "estimated_logistics" numeric(14, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "metrics_store_daily" ADD COLUMN "provisional_sales" numeric(14, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint
 ALTER TABLE "metrics_store_daily" ADD COLUMN "payout" numeric(14, 2) NOT NULL;--> statement-breakpoint
 ALTER TABLE "metrics_store_daily" ADD COLUMN "store_level_payout" numeric(14, 2) NOT NULL;--> statement-breakpoint
 ALTER TABLE "metrics_store_daily" ADD COLUMN "net_sales_with_cost" numeric(14, 2) NOT NULL;--> statement-breakpoint

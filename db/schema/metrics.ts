@@ -108,6 +108,11 @@ export const metricsStoreDaily = pgTable(
     netSales: money("net_sales").notNull(),
     /** the SKU-level lines, summed (estimates included) */
     ...pnlLineColumns(),
+    /** of commission and logistics: the estimates for provisional sales (metrics_daily's, summed) */
+    estimatedCommission: money("estimated_commission").notNull().default("0"),
+    estimatedLogistics: money("estimated_logistics").notNull().default("0"),
+    /** sales net of returns not yet settled */
+    provisionalSales: money("provisional_sales").notNull().default("0"),
     /** the sum of the SKU-level lines */
     payout: money("payout").notNull(),
     /** finance lines that name no SKU (storage, deductions, subscriptions), summed: signed */

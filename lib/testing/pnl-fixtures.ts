@@ -1,8 +1,14 @@
-// Test-only: hand-computed P&L facts, inserted the way recalculateMetrics and ingestion leave them.
+// Test-only: hand-computed P&L facts, inserted the way recalculateMetrics and ingestion leave them
+// (metrics_daily rows with their day's per-store totals refreshed by the real statement).
 import { type Db, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { Decimal } from "@/lib/domain/money";
+import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { insertSku } from "./fixtures";
+
+async function refreshStoreDay(db: Db, d: string) {
+  for (const statement of refreshStoreDailyStatements(d, d)) await db.execute(statement);
+}
 
 type LineValues = Partial<
   Record<
@@ -46,6 +52,7 @@ export async function insertMetricsDay(
 ): Promise<void> {
   const profit = row.cogs === null ? null : new Decimal(row.payout).minus(row.cogs).toFixed(2);
   await db.insert(schema.metricsDaily).values({ ...row, profit });
+  await refreshStoreDay(db, row.d);
 }
 
 let nextLine = 1;
@@ -69,6 +76,7 @@ export async function insertFinanceLine(
     sourceType: row.sourceType ?? "test",
     srcHash: "test",
   });
+  await refreshStoreDay(db, row.d);
 }
 
 export async function insertSettlementReport(

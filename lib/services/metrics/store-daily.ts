@@ -15,7 +15,9 @@ export function refreshStoreDailyStatements(from: string, to: string): SQL[] {
     WITH sku_days AS (
       SELECT m.d, s.account_id,
         sum(m.qty) AS qty, sum(m.refunds_qty) AS refunds_qty, sum(m.net_sales) AS net_sales,
-        ${lineSums}, sum(m.payout) AS payout,
+        ${lineSums}, sum(m.estimated_commission) AS estimated_commission,
+        sum(m.estimated_logistics) AS estimated_logistics, sum(m.provisional_sales) AS provisional_sales,
+        sum(m.payout) AS payout,
         coalesce(sum(m.cogs), 0) AS cogs, coalesce(sum(m.profit), 0) AS profit,
         coalesce(sum(m.net_sales) FILTER (WHERE m.cogs IS NOT NULL), 0) AS net_sales_with_cost,
         coalesce(sum(m.net_sales) FILTER (WHERE m.cogs IS NULL AND m.qty > 0), 0) AS net_sales_without_cost,
@@ -34,11 +36,12 @@ export function refreshStoreDailyStatements(from: string, to: string): SQL[] {
       GROUP BY f.d, f.account_id
     )
     INSERT INTO metrics_store_daily (d, account_id, qty, refunds_qty, net_sales, ${sql.raw(eachLine((l) => l))},
-      payout, store_level_payout, cogs, profit, net_sales_with_cost, net_sales_without_cost, active_skus,
+      estimated_commission, estimated_logistics, provisional_sales, payout, store_level_payout, cogs, profit, net_sales_with_cost, net_sales_without_cost, active_skus,
       has_provisional, has_estimated_commission, has_estimated_logistics)
     SELECT coalesce(k.d, st.d), coalesce(k.account_id, st.account_id),
       coalesce(k.qty, 0), coalesce(k.refunds_qty, 0), coalesce(k.net_sales, 0),
       ${sql.raw(eachLine((l) => `coalesce(k.${l}, 0)`))},
+      coalesce(k.estimated_commission, 0), coalesce(k.estimated_logistics, 0), coalesce(k.provisional_sales, 0),
       coalesce(k.payout, 0), coalesce(st.store_level_payout, 0), coalesce(k.cogs, 0), coalesce(k.profit, 0),
       coalesce(k.net_sales_with_cost, 0), coalesce(k.net_sales_without_cost, 0), coalesce(k.active_skus, 0),
       coalesce(k.has_provisional, false), coalesce(k.has_estimated_commission, false),

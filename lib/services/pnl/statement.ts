@@ -92,11 +92,6 @@ function skuWhere(filter: PnlFilter): SQL {
     and ${accountCondition("s", filter.accountIds)} and ${marketplaceCondition("s", filter.marketplace)}`;
 }
 
-/** the SKU table is joined only to filter by store or marketplace (every metrics row has its SKU) */
-function needsSku(filter: PnlFilter): boolean {
-  return (filter.accountIds !== null && filter.accountIds !== undefined) || filter.marketplace !== undefined;
-}
-
 /** finance_lines f that name no SKU, restricted to the filter. */
 function storeWhere(filter: PnlFilter): SQL {
   return sql`f.sku_id is null and f.d between ${filter.from}::date and ${filter.to}::date
@@ -117,18 +112,21 @@ export function percentOf(a: Decimal.Value, b: Decimal.Value, options: { positiv
 
 export async function pnlStatement(db: Db, filter: PnlFilter): Promise<PnlStatement> {
   const [skuResult, storeResult] = await Promise.all([
+    // the SKU-level lines from the per-store daily totals recalculateMetrics keeps (a few rows per day)
     db.execute(sql`
     select
-      ${lineSums("m")},
-      coalesce(sum(m.estimated_commission), 0)::text as estimated_commission,
-      coalesce(sum(m.estimated_logistics), 0)::text as estimated_logistics,
-      coalesce(sum(m.provisional_sales), 0)::text as provisional_sales,
-      coalesce(sum(m.cogs), 0)::text as cogs,
-      coalesce(sum(m.net_sales) filter (where m.cogs is not null), 0)::text as net_sales_with_cost,
-      coalesce(sum(m.payout) filter (where m.cogs is not null), 0)::text as payout_with_cost,
+      ${lineSums("t")},
+      coalesce(sum(t.estimated_commission), 0)::text as estimated_commission,
+      coalesce(sum(t.estimated_logistics), 0)::text as estimated_logistics,
+      coalesce(sum(t.provisional_sales), 0)::text as provisional_sales,
+      coalesce(sum(t.cogs), 0)::text as cogs,
+      coalesce(sum(t.net_sales_with_cost), 0)::text as net_sales_with_cost,
+      -- profit = payout - cogs over the rows with a cost price
+      coalesce(sum(t.profit + t.cogs), 0)::text as payout_with_cost,
       count(*)::int as n
-    from metrics_daily m ${needsSku(filter) ? sql`join sku s on s.id = m.sku_id` : sql``}
-    where ${skuWhere(filter)}
+    from metrics_store_daily t ${filter.marketplace ? sql`join accounts a on a.id = t.account_id` : sql``}
+    where t.d between ${filter.from}::date and ${filter.to}::date
+      and ${accountCondition("t", filter.accountIds)} and ${marketplaceCondition("a", filter.marketplace)}
   `),
     db.execute(sql`
     select ${lineSums("f")}, count(*)::int as n
