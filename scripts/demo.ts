@@ -107,7 +107,7 @@ runCli(async () => {
     }>(
       await db.execute(sql`
         select s.id, s.marketplace, s.nm_id::text as nm_id, s.ozon_id::text as ozon_id,
-          (sum(d.revenue_gross) / nullif(sum(d.qty), 0))::text as unit
+          (sum(d.sales) / nullif(sum(d.qty), 0))::text as unit
         from sku s left join daily_sales d on d.sku_id = s.id
         group by s.id order by s.id`),
     );

@@ -4,7 +4,8 @@
 // and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash,
 // rebuilt when missing or older than the sources)
 // on it, signs in, and measures with autocannon (10 connections) the p95 server response time of
-// Overview (30 and 365 days), SKUs (page of 50 by profit, and filtered by text), SKU detail and
+// Overview (30 and 365 days), the P&L statement (30 and 365 days), SKUs (page of 50 by profit, and
+// filtered by text), SKU detail and
 // Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run).
 // The pages are loaded in two rounds. The first (BENCH_WARMUP seconds per page, default 10) meets a
 // freshly started server: V8 is still compiling and optimising Next.js's and the app's code, which
@@ -31,6 +32,7 @@ import { type Db, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/db/scratch-database";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
+import { queryPnlStatement } from "@/lib/data/pnl";
 import { queryRestockPage, queryWarehouseOptions } from "@/lib/data/restock";
 import {
   querySkuFilterOptions,
@@ -108,19 +110,31 @@ export async function loadDataset(db: Db): Promise<void> {
       'Brand ' || (i % 20), 'Category ' || (i % 15)
     from generate_series(1, ${SKUS}::int) i
     join accounts a on a.marketplace = case when i % 2 = 0 then 'OZON' else 'WB' end`);
-  // ~35% of (day, sku, warehouse) sell 1-4 units; older days are settled with a known commission
+  // ~35% of (day, sku, warehouse) sell 1-4 units; older days are settled with a known commission,
+  // the last 10 days provisional (commission estimated from the rules, logistics from the settled days)
   await db.execute(sql`
-    insert into daily_sales (d, sku_id, warehouse_id, qty, refunds_qty, revenue_gross, refunds_amount, delivery_cost, commission_amount, channel, is_settled, src_hash)
-    select g.d, s.id, w.id, q.qty, case when h % 41 = 0 then 1 else 0 end,
-      q.qty * (300 + s.id % 50 * 40), case when h % 41 = 0 then 300 + s.id % 50 * 40 else 0 end,
-      q.qty * 55, case when g.d < ${TO}::date - 10 then round(q.qty * (300 + s.id % 50 * 40) * 0.21, 2) else 0 end,
-      'FBO', g.d < ${TO}::date - 10, 'bench'
+    insert into daily_sales (account_id, d, sku_id, warehouse_id, qty, refunds_qty, provisional_qty, provisional_sales,
+      unpriced_sales, sales, returns, commission, logistics, channel, is_settled)
+    select s.account_id, g.d, s.id, w.id, q.qty, r.returned, case when q.settled then 0 else q.qty end,
+      case when q.settled then 0 else q.qty * q.price - r.returned * q.price end,
+      case when q.settled then 0 else q.qty * q.price - r.returned * q.price end,
+      q.qty * q.price, -r.returned * q.price,
+      case when q.settled then -round(q.qty * q.price * 0.21, 2) else 0 end,
+      case when q.settled then -q.qty * 55 else 0 end,
+      'FBO', q.settled
     from generate_series(${FROM}::date, ${TO}::date, '1 day') g(d)
     cross join sku s
     join warehouse w on w.marketplace = s.marketplace
     cross join lateral (select abs(hashtext(s.id || ':' || w.id || ':' || g.d)) as h) hh
-    cross join lateral (select 1 + h % 4 as qty) q
+    cross join lateral (select 1 + h % 4 as qty, 300 + s.id % 50 * 40 as price, g.d < ${TO}::date - 10 as settled) q
+    cross join lateral (select case when h % 41 = 0 then 1 else 0 end as returned) r
     where h % 100 < 35`);
+  // store-level lines: a storage charge per store and day, an advertising deduction per week
+  await db.execute(sql`
+    insert into finance_lines (account_id, marketplace, line_key, d, source_type, storage, advertising, src_hash)
+    select a.id, a.marketplace, 'bench-' || a.id || '-' || g.d, g.d, 'bench',
+      -(1500 + extract(day from g.d) * 10), case when extract(isodow from g.d) = 1 then -12000 else 0 end, 'bench'
+    from accounts a cross join generate_series(${FROM}::date, ${TO}::date, '1 day') g(d)`);
   await db.execute(sql`
     insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
     select g.d, s.id, w.id, abs(hashtext(s.id || '/' || w.id || '/' || g.d)) % 120, case when (s.id + w.id) % 9 = 0 then 20 else 0 end, 'bench'
@@ -352,6 +366,16 @@ export async function benchPages(): Promise<void> {
             queryPnlSeries(db, scope(365)),
             queryAttentionCounts(db, scope(365)),
           ]),
+      },
+      {
+        name: "P&L statement, 30 days",
+        path: `/pnl?${q}`,
+        sql: () => queryPnlStatement(db, scope(30), {}),
+      },
+      {
+        name: "P&L statement, 365 days",
+        path: `/pnl?from=${scope(365).from}&to=${TO}`,
+        sql: () => queryPnlStatement(db, scope(365), {}),
       },
       {
         name: "SKUs, 50 by profit",

@@ -25,6 +25,7 @@ function minimumApiCalls(d: Dataset): { wb: number; ozon: number } {
     1 + // sales: the inclusive cursor needs one call that returns only the last rows
     ceil(d.wb.finance.length, 100_000) +
     1 + // finance: 204 ends the report
+    1 + // sales-reports/list: the weekly report headers, one page
     ceil(d.wb.stocks.length + 1, 250_000) +
     ["unanswered", "answered", "archive"].reduce(
       (n, l) => n + ceil(d.wb.feedbacks.filter((f) => f.list === l).length + 1, 5000),
@@ -82,8 +83,19 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
 async function plainInsertMs(database: Database): Promise<{ ms: number; rows: number }> {
   let ms = 0;
   let rows = 0;
-  for (const table of ["raw_records", "cashflows", "daily_sales", "daily_stock", "reviews"]) {
-    const identity = table === "reviews" ? "" : "overriding system value";
+  for (const table of [
+    "raw_records",
+    "order_lines",
+    "finance_lines",
+    "settlement_reports",
+    "daily_sales",
+    "daily_returns",
+    "daily_stock",
+    "reviews",
+  ]) {
+    const identity = ["reviews", "settlement_reports", "daily_returns"].includes(table)
+      ? ""
+      : "overriding system value";
     await database.db.execute(sql.raw(`create temp table bench_copy_${table} as select * from ${table}`));
     await database.db.execute(sql.raw(`delete from ${table}`));
     const started = performance.now();
@@ -145,8 +157,9 @@ export async function benchSync(options: { skus?: number; days?: number } = {}):
     }
     const minimum = minimumApiCalls(emulator.dataset);
     const counts = rowsOf<{ t: string; n: number }>(
-      await database.db
-        .execute(sql`select 'daily_sales' as t, count(*)::int as n from daily_sales union all select 'cashflows', count(*)::int from cashflows
+      await database.db.execute(sql`select 'order_lines' as t, count(*)::int as n from order_lines
+        union all select 'finance_lines', count(*)::int from finance_lines
+        union all select 'daily_sales', count(*)::int from daily_sales
         union all select 'raw_records', count(*)::int from raw_records union all select 'daily_stock', count(*)::int from daily_stock union all select 'reviews', count(*)::int from reviews`),
     );
     const plain = await plainInsertMs(database);
