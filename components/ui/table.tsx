@@ -1,7 +1,10 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-/** A horizontally scrollable table (usable on a phone). */
+/**
+ * A horizontally scrollable table (usable on a phone). The scroll box takes keyboard focus and is
+ * named by the caption, so a table wider than the screen can be scrolled without a mouse.
+ */
 export function Table({
   className,
   caption,
@@ -9,7 +12,7 @@ export function Table({
   ...props
 }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
