@@ -118,7 +118,9 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       cogs: "2800.00", // 7 x 400
       profit: "610.00", // SKU profit 7 x 100 (CUP-2 has no cost price) + store level -90
       storeLevel: "-90.00",
-      margin: "12.45", // 610 / 4900 net sales with a cost price = 12.449%
+      // as the P&L statement: (700 SKU profit + -90 store level x 4900 / 7000) / 4900 net sales with a cost
+      // price = (700 - 63) / 4900 = 13.00%
+      margin: "13.00",
       units: 21,
       refunds: 0,
       netSalesWithoutCost: "2100.00",

@@ -4,6 +4,8 @@ import "server-only";
 // what needs attention.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
+import { grossProfitWithCost } from "@/lib/domain/pnl";
+import { Decimal } from "@/lib/domain/money";
 import { type Bucket, bucketFor, type DashboardScope, previousPeriod } from "./scope";
 import { int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
 
@@ -21,7 +23,10 @@ export interface PnlTotals {
   profit: string;
   /** the store-level lines inside profit (signed) */
   storeLevel: string;
-  /** profit / net sales of the SKU-days with a cost price, in percent; null when those net sales <= 0 */
+  /**
+   * gross profit of the SKU-days with a cost price and their share of the store-level lines, over their
+   * net sales, in percent (as the P&L statement's margin); null when those net sales <= 0
+   */
   margin: string | null;
   units: number;
   refunds: number;
@@ -55,15 +60,22 @@ interface TotalsRow {
 
 function totalsOf(row: TotalsRow | undefined): PnlTotals {
   const profit = num(row?.profit) ?? "0";
-  const withCost = Number(num(row?.net_sales_with_cost) ?? 0);
-  // margin is displayed, not summed: a float division of two exact sums is fine here
-  const margin = withCost > 0 ? ((Number(profit) / withCost) * 100).toFixed(2) : null;
+  const storeLevel = num(row?.store_level) ?? "0";
+  const withCost = new Decimal(num(row?.net_sales_with_cost) ?? 0);
+  // over the same rows as the P&L statement's margin: the costed SKU-days and their share of the store level
+  const costed = grossProfitWithCost({
+    skuProfitWithCost: new Decimal(profit).minus(storeLevel),
+    storeLevel,
+    netSales: num(row?.net_sales) ?? "0",
+    netSalesWithCost: withCost,
+  });
+  const margin = withCost.gt(0) ? costed.div(withCost).times(100).toFixed(2) : null;
   return {
     netSales: num(row?.net_sales) ?? "0",
     payout: num(row?.payout) ?? "0",
     cogs: num(row?.cogs) ?? "0",
     profit,
-    storeLevel: num(row?.store_level) ?? "0",
+    storeLevel,
     margin,
     units: int(row?.units),
     refunds: int(row?.refunds),

@@ -69,6 +69,29 @@ export function calcMargin(profit: MoneyInput, netSales: MoneyInput): Decimal {
   return Decimal.min(MARGIN_CAP, Decimal.max(MARGIN_CAP.neg(), margin));
 }
 
+/**
+ * A period's margin numerator over the same rows as its denominator (net sales of the SKU-days with a
+ * cost price): their gross profit, carrying the store-level lines (storage, deductions) in proportion
+ * of their share of net sales, all of them at full coverage and none when no row has a cost price.
+ */
+export function grossProfitWithCost(p: {
+  skuProfitWithCost: MoneyInput;
+  storeLevel: MoneyInput;
+  netSales: MoneyInput;
+  netSalesWithCost: MoneyInput;
+}): Decimal {
+  const netSales = toDecimal(p.netSales);
+  const withCost = toDecimal(p.netSalesWithCost);
+  const storeLevel = toDecimal(p.storeLevel);
+  const storeShare =
+    netSales.gt(0) && !withCost.eq(netSales)
+      ? storeLevel.times(withCost).div(netSales)
+      : withCost.isZero()
+        ? new Decimal(0)
+        : storeLevel;
+  return toDecimal(p.skuProfitWithCost).plus(storeShare);
+}
+
 /** Settled logistics (signed, normally negative) over the settled units sold it was charged for. */
 export interface LogisticsRate {
   logistics: MoneyInput;

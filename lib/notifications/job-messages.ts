@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { Decimal } from "@/lib/domain/money";
+import { grossProfitWithCost } from "@/lib/domain/pnl";
 import { escapeHtml } from "./telegram";
 
 export interface JobFailure {
@@ -22,7 +23,7 @@ export interface DailySummary {
   netSales: string;
   /** gross profit of the SKU-days with a cost price plus the store-level lines (storage, deductions) */
   profit: string;
-  /** profit / net sales of the SKU-days with a cost price, in percent; null without such sales */
+  /** as the P&L statement's margin: over the SKU-days with a cost price and their share of the store level */
   margin: string | null;
   /** some of the day's numbers wait for the finance report (provisional sales, estimated costs) */
   provisional: boolean;
@@ -39,6 +40,7 @@ export async function buildDailySummary(db: Db, day: string, runOutDays = 7): Pr
     net_sales: string | null;
     profit: string | null;
     net_sales_with_cost: string | null;
+    store_level: string | null;
     missing: number;
     provisional: boolean;
   }>(
@@ -46,6 +48,7 @@ export async function buildDailySummary(db: Db, day: string, runOutDays = 7): Pr
       SELECT sum(net_sales)::text AS net_sales,
              (coalesce(sum(profit), 0) + coalesce(sum(store_level_payout), 0))::text AS profit,
              sum(net_sales_with_cost)::text AS net_sales_with_cost,
+             sum(store_level_payout)::text AS store_level,
              (SELECT count(*) FROM metrics_daily WHERE d = ${day}::date AND qty > 0 AND cogs IS NULL)::int AS missing,
              coalesce(bool_or(has_provisional OR has_estimated_commission OR has_estimated_logistics), false) AS provisional
       FROM metrics_store_daily WHERE d = ${day}::date`),
@@ -62,12 +65,24 @@ export async function buildDailySummary(db: Db, day: string, runOutDays = 7): Pr
   const netSales = new Decimal(t?.net_sales ?? 0);
   const profit = new Decimal(t?.profit ?? 0);
   const base = new Decimal(t?.net_sales_with_cost ?? 0);
+  const storeLevel = new Decimal(t?.store_level ?? 0);
   return {
     day,
     netSales: netSales.toFixed(2),
     provisional: Boolean(t?.provisional),
     profit: profit.toFixed(2),
-    margin: base.gt(0) ? profit.div(base).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1) : null,
+    margin: base.gt(0)
+      ? grossProfitWithCost({
+          skuProfitWithCost: profit.minus(storeLevel),
+          storeLevel,
+          netSales,
+          netSalesWithCost: base,
+        })
+          .div(base)
+          .times(100)
+          .toDecimalPlaces(1, Decimal.ROUND_HALF_UP)
+          .toFixed(1)
+      : null,
     skusMissingCost: Number(t?.missing ?? 0),
     runningOut: out.map((r) => ({ skuId: Number(r.sku_id), label: r.label, days: new Decimal(r.days).toFixed(1) })),
     runningOutTotal: Number(out[0]?.total ?? 0),

@@ -9,6 +9,7 @@ import type { Marketplace } from "@/db/schema";
 import { type AllocationRule, allocateAmount } from "@/lib/domain/allocation";
 import { addDays, daysBetween } from "@/lib/domain/dates";
 import { Decimal, toMoneyString } from "@/lib/domain/money";
+import { grossProfitWithCost } from "@/lib/domain/pnl";
 import { COST_LINES, eachLine, PNL_LINES, type PnlLine, sumOfLines } from "@/lib/domain/pnl-lines";
 
 export interface PnlFilter {
@@ -166,14 +167,12 @@ export async function pnlStatement(db: Db, filter: PnlFilter): Promise<PnlStatem
   const cogs = dec(k.cogs).negated();
   const grossProfit = payout.plus(cogs);
   const netSalesWithCost = dec(k.net_sales_with_cost);
-  // the store-level lines belong to the whole store: the costed rows carry their net-sales share
-  const storeShare =
-    netSales.gt(0) && !netSalesWithCost.eq(netSales)
-      ? storePayout.times(netSalesWithCost).div(netSales)
-      : netSalesWithCost.isZero()
-        ? new Decimal(0)
-        : storePayout;
-  const grossProfitWithCost = dec(k.payout_with_cost).plus(cogs).plus(storeShare);
+  const grossProfitCosted = grossProfitWithCost({
+    skuProfitWithCost: dec(k.payout_with_cost).plus(cogs),
+    storeLevel: storePayout,
+    netSales,
+    netSalesWithCost,
+  });
   return {
     from: filter.from,
     to: filter.to,
@@ -188,9 +187,9 @@ export async function pnlStatement(db: Db, filter: PnlFilter): Promise<PnlStatem
     grossProfit: toMoneyString(grossProfit),
     netSalesWithCost: toMoneyString(netSalesWithCost),
     costCoverage: percentOf(netSalesWithCost, netSales, { positive: true }),
-    grossProfitWithCost: toMoneyString(grossProfitWithCost),
-    margin: percentOf(grossProfitWithCost, netSalesWithCost, { positive: true }),
-    roi: cogs.isZero() ? null : percentOf(grossProfitWithCost, cogs.abs()),
+    grossProfitWithCost: toMoneyString(grossProfitCosted),
+    margin: percentOf(grossProfitCosted, netSalesWithCost, { positive: true }),
+    roi: cogs.isZero() ? null : percentOf(grossProfitCosted, cogs.abs()),
     hasData: Number(k.n ?? 0) > 0 || Number(f.n ?? 0) > 0,
   };
 }
