@@ -18,8 +18,6 @@ import {
 import { accounts, marketplaces } from "./accounts";
 import { sku, warehouse } from "./catalog";
 
-const money = (name: string) => numeric(name, { precision: 14, scale: 2 }).notNull().default("0");
-
 /** The twelve P&L line columns (lib/domain/pnl-lines.ts), signed from the seller's view. */
 function pnlLineColumns() {
   const line = (name: string) => numeric(name, { precision: 14, scale: 2 }).notNull().default("0");
