@@ -52,7 +52,7 @@ describe("Telegram notifications", () => {
     );
   });
 
-  it("daily summary: yesterday's net revenue, profit, margin and SKUs running out within 7 days", async () => {
+  it("daily summary: yesterday's net sales, gross profit, margin and SKUs running out within 7 days", async () => {
     const day = "2026-11-28";
     const a = await insertSku(db, { marketplace: "WB", article: "RED-42" });
     const b = await insertSku(db, { marketplace: "OZON", article: "BLUE-1" });
@@ -90,12 +90,14 @@ describe("Telegram notifications", () => {
     ]);
     await recalculateMetrics({ db, from: day, to: day, aggrDaysWb: 14, aggrDaysOzon: 28 });
     const summary = await buildDailySummary(db, day);
-    // net 8500 + 500 + 999; profit (8500-3000) + (500-100) = 5900 over 9000 of revenue with a cost price
+    // net sales 10000 + 500 + 999 = 11499; profit (10000 - 1500 - 3000) + (500 - 100) = 5900 over the 10500 of
+    // net sales with a cost price = 56.19 %; everything settled, no store-level lines
     expect(summary).toEqual({
       day,
-      revenueNet: "9999.00",
+      netSales: "11499.00",
+      provisional: false,
       profit: "5900.00",
-      margin: "65.6",
+      margin: "56.2",
       skusMissingCost: 1,
       runningOut: [{ skuId: a, label: "RED-42", days: "3.0" }],
       runningOutTotal: 1,
@@ -104,8 +106,8 @@ describe("Telegram notifications", () => {
     expect(fake.received.at(-1)!.body.text).toBe(
       [
         "<b>Sovani: 2026-11-28</b>",
-        "Net revenue: 9 999 ₽",
-        "Profit: 5 900 ₽ (margin 65.6%)",
+        "Net sales: 11 499 ₽",
+        "Gross profit: 5 900 ₽ (margin 56.2%)",
         "No cost price: 1 SKU(s), not in profit",
         "Running out within 7 days: 1 SKU(s)",
         "• RED-42: 3.0 d",
