@@ -125,11 +125,9 @@ describe("parseJsonExact", () => {
         return n.value;
       case "array":
         return n.items.map(expected);
-      case "object": {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of n.entries) out[k] = expected(v);
-        return out;
-      }
+      // an own property per key, as JSON.parse makes it: `out[k] = ...` would set the prototype for "__proto__"
+      case "object":
+        return Object.fromEntries(n.entries.map(([k, v]) => [k, expected(v)]));
     }
   }
 
@@ -144,6 +142,14 @@ describe("parseJsonExact", () => {
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it("keeps a __proto__ key as an own property and never touches a prototype", () => {
+    const parsed = parseJsonExact('{"__proto__":{"polluted":1},"a":9007199254740993}') as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(["__proto__", "a"]);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(parsed.a).toBe("9007199254740993");
   });
 
   it("changes nothing in a body without integers beyond 2^53", () => {
