@@ -174,9 +174,8 @@ export async function querySkuPage(
   const sort = sortSql[params.sort];
   const latest = sql`left join metrics_daily l on l.sku_id = s.id and l.d = ${latestMetricsDay(scope.to)}`;
   // Two steps: every matching SKU's sort key alone is computed, ordered and cut to the page (with the
-  // count of matches), then the displayed columns are read for that page's SKUs only. Carrying every
-  // column of every SKU through the sort cost more (2,000 SKUs: by profit 9.4 -> 6.2 ms, by article or
-  // cover 9 -> 3.5-3.9 ms; a text filter keeping 400 of them 6.0 -> 6.8 ms, the second step's fixed cost).
+  // count of matches), then the displayed columns are read for that page's SKUs only: carrying every
+  // column of every SKU through the sort cost more (the bench's SQL-alone column shows it).
   const result = await db.execute(sql`
     with k as (
       select s.id, ${sort.expr} as sort_value, count(*) over () as total
