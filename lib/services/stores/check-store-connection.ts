@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import { accounts } from "@/db/schema/accounts";
 import { AppError } from "@/lib/errors";
 import { listSyncableAccounts } from "@/lib/services/accounts/ensure-env-accounts";
-import { testStoreConnection } from "@/lib/services/test-store-connection";
+import { probeCredentials } from "./probe-credentials";
 import { getStoreOrThrow } from "./get-store";
 
 export type ConnectionCheck =
@@ -19,7 +19,7 @@ export async function checkStoreConnection(db: Db, options: { storeId: number })
   if (!syncable?.credentials) {
     return { ok: false, reason: "no_credentials", detail: syncable?.credentialsProblem ?? "no credentials" };
   }
-  const result = await testStoreConnection(syncable.credentials);
+  const result = await probeCredentials(syncable.credentials);
   // an unreachable marketplace says nothing about the token: keep the previous status then
   if (result.ok || result.reason !== "unreachable") {
     await db

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { marketplaceConfigForEmulator } from "@/lib/services/ingestion/config";
-import { testStoreConnection } from "./test-store-connection";
+import { probeCredentials } from "./probe-credentials";
 
-describe("testStoreConnection against the emulator", () => {
+describe("probeCredentials against the emulator", () => {
   let emulator: Emulator;
   beforeAll(async () => {
     emulator = await startEmulator({ seed: 3, skus: 2, days: 2, warehouses: 1, endDate: "2026-11-20" });
@@ -15,9 +15,9 @@ describe("testStoreConnection against the emulator", () => {
   });
 
   it("accepts good credentials", async () => {
-    expect(await testStoreConnection({ marketplace: "WB", token: emulator.wbToken }, options())).toEqual({ ok: true });
+    expect(await probeCredentials({ marketplace: "WB", token: emulator.wbToken }, options())).toEqual({ ok: true });
     expect(
-      await testStoreConnection(
+      await probeCredentials(
         { marketplace: "OZON", clientId: emulator.ozonClientId, apiKey: emulator.ozonApiKey },
         options(),
       ),
@@ -26,12 +26,12 @@ describe("testStoreConnection against the emulator", () => {
 
   it("names a rejected token, with one request and without echoing it", async () => {
     const before = emulator.requests.length;
-    const wb = await testStoreConnection({ marketplace: "WB", token: "wrong-token-123456" }, options());
+    const wb = await probeCredentials({ marketplace: "WB", token: "wrong-token-123456" }, options());
     expect(wb).toMatchObject({ ok: false, reason: "bad_token" });
     expect(JSON.stringify(wb)).not.toContain("wrong-token-123456");
     expect(emulator.requests.length - before).toBe(1);
     expect(
-      await testStoreConnection(
+      await probeCredentials(
         { marketplace: "OZON", clientId: emulator.ozonClientId, apiKey: "bad-key-123456" },
         options(),
       ),
@@ -40,7 +40,7 @@ describe("testStoreConnection against the emulator", () => {
 
   it("reports an unreachable host", async () => {
     const config = { ...marketplaceConfigForEmulator(emulator), ozonUrl: "http://127.0.0.1:9" };
-    const result = await testStoreConnection(
+    const result = await probeCredentials(
       { marketplace: "OZON", clientId: "1", apiKey: "k" },
       { config, resilience: { maxAttempts: 1 } },
     );

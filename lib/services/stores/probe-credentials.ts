@@ -11,7 +11,7 @@ export type TestStoreConnectionInput =
 export type TestStoreConnectionResult =
   { ok: true } | { ok: false; reason: "bad_token" | "missing_scope" | "unreachable"; detail: string };
 
-export async function testStoreConnection(
+export async function probeCredentials(
   input: TestStoreConnectionInput,
   options: { config?: MarketplaceConfig; resilience?: ResilienceOptions } = {},
 ): Promise<TestStoreConnectionResult> {
