@@ -4,6 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import type { Marketplace } from "@/db/schema/accounts";
 import {
   addDaysIso,
   buildDataset,
@@ -23,7 +24,7 @@ export interface EmulatorFaults {
   /** the next `count` matching requests answer after delayMs */
   slow?: { count: number; delayMs: number; path?: string };
   /** every request of that marketplace is refused as unauthorized */
-  unauthorized?: "WB" | "OZON";
+  unauthorized?: Marketplace;
   /** the Ozon seller has no reviews subscription: 403 on /v2/review/list */
   ozonReviewsForbidden?: boolean;
   /** each paged endpoint answers a new page request with the previous page once */
@@ -66,7 +67,7 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   status: number;
-  vendor: "WB" | "OZON";
+  vendor: Marketplace;
 }
 
 export interface Emulator {
@@ -253,7 +254,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     const url = new URL(req.url ?? "/", "http://emulator");
     const path = url.pathname;
     const method = req.method ?? "GET";
-    const vendor: "WB" | "OZON" =
+    const vendor: Marketplace =
       path.startsWith("/api/") || path.startsWith("/content/") || path === "/ping" ? "WB" : "OZON";
     const entry: RequestLogEntry = { t: Date.now(), method, path, status: 0, vendor };
     requests.push(entry);
