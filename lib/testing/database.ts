@@ -1,5 +1,5 @@
-// Test-only: a freshly migrated database per test file, on in-memory PGlite always and on a real
-// PostgreSQL too when TEST_DATABASE_URL points at one (each file gets its own new database there).
+// Test-only: a freshly migrated database per test file, on in-memory PGlite and on a real PostgreSQL
+// too when TEST_DATABASE_URL points at one (each file gets its own new database there).
 import { afterAll, beforeAll } from "vitest";
 import { type Database, type Db, openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
@@ -23,8 +23,19 @@ function adminUrl(): string | undefined {
   return url && url.trim() ? url.trim() : undefined;
 }
 
-/** The databases every integration test runs on. */
+/**
+ * The databases every integration test runs on: PGlite, and PostgreSQL too when TEST_DATABASE_URL is set.
+ * TEST_DATABASE_KINDS=postgres narrows a run to PostgreSQL (CI runs PGlite in a run of its own).
+ */
 export function testDatabaseKinds(): TestDatabaseKind[] {
+  // eslint-disable-next-line no-restricted-properties -- test harness configuration, not app config
+  const only = process.env.TEST_DATABASE_KINDS?.trim();
+  if (only === "postgres") {
+    if (!adminUrl()) throw new Error("TEST_DATABASE_KINDS=postgres needs TEST_DATABASE_URL");
+    return ["postgres"];
+  }
+  if (only && only !== "pglite,postgres")
+    throw new Error(`TEST_DATABASE_KINDS: expected "postgres" or "pglite,postgres", got "${only}"`);
   return adminUrl() ? ["pglite", "postgres"] : ["pglite"];
 }
 
