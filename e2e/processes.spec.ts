@@ -1,7 +1,8 @@
 // Several app processes on one PostgreSQL (a load balancer's back ends, or web and worker apart): two
 // servers from the same build, both with the embedded scheduler, on a database of their own. The
 // nightly run that both would catch up runs once, each store syncs once, and a burst of wrong
-// passwords spread over both processes is held by the same per-account limit.
+// passwords spread over both processes is held by the same per-account limit. Server a runs two
+// workers (WEB_CONCURRENCY): one that dies is replaced while the other serves.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -119,7 +120,14 @@ test.beforeAll(async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ["scripts/server.mjs"], {
       cwd: root,
-      env: { ...env, PORT: String(port), LISTEN_HOST: "127.0.0.1", DATA_DIR: path.join(work, name) },
+      env: {
+        ...env,
+        PORT: String(port),
+        LISTEN_HOST: "127.0.0.1",
+        DATA_DIR: path.join(work, name),
+        // a: npm start's workers on one port (scripts/server.mjs); b: a single process
+        WEB_CONCURRENCY: name === "a" ? "2" : "1",
+      },
       stdio: [
         "ignore",
         fs.openSync(path.join(work, `${name}.log`), "w"),
@@ -177,4 +185,40 @@ test("a burst of wrong passwords over both processes is held by one per-account 
     results.join(","),
   ).toBe(true);
   for (const s of servers) expect(await attempt(s.base, user.email, user.password)).toBe("locked");
+});
+
+/** The pids of a server's worker processes (its children on Linux). */
+function workersOf(pid: number): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((id) => /^\d+$/.test(id))
+    .filter((id) => {
+      try {
+        return fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+test("a worker that dies is replaced, and the other serves meanwhile", async () => {
+  test.setTimeout(120_000);
+  const a = servers[0];
+  const before = workersOf(a.process.pid!);
+  expect(before).toHaveLength(2);
+  process.kill(before[0], "SIGKILL");
+  // the other worker answers at once
+  expect((await fetch(`${a.base}/api/health`)).ok).toBe(true);
+  const deadline = Date.now() + 90_000;
+  let after = workersOf(a.process.pid!);
+  while (Date.now() < deadline && (after.length < 2 || after.includes(before[0]))) {
+    await new Promise((r) => setTimeout(r, 500));
+    after = workersOf(a.process.pid!);
+  }
+  expect(after).toHaveLength(2);
+  expect(after).not.toContain(before[0]);
+  const log = fs.readFileSync(path.join(work, "a.log"), "utf8");
+  expect(log).toMatch(/worker \d exited \(SIGKILL\); starting another/);
+  await waitForHealth(a.base, 60_000);
 });

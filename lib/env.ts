@@ -126,6 +126,8 @@ export const envSchema = z.object({
   LISTEN_HOST: optionalString,
   /** reverse proxies in front of Sovani whose X-Forwarded-For entries are believed (0: the socket address) */
   TRUSTED_PROXY_HOPS: nonNegativeInt(0),
+  /** worker processes of `npm start` (scripts/server.mjs reads it; default 1 on PGlite, one per CPU up to 4 on PostgreSQL) */
+  WEB_CONCURRENCY: optionalString,
 
   WB_API_TOKEN: optionalString,
   OZON_CLIENT_ID: optionalString,

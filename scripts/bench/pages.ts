@@ -1,9 +1,13 @@
 // Dashboard page benchmark:  npx tsx scripts/bench/pages.ts   (or through npm run bench)
+// BENCH_PAGES="SKUs,Shell" runs only the pages whose names contain one of the words; BENCH_KEEP_DATABASE=1
+// keeps the loaded database for EXPLAIN; BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+// profiles the server (every worker writes its own profile).
 // Loads 2,000 SKUs x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres; created and dropped here), derives the metrics
 // and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash,
-// rebuilt when missing or older than the sources)
-// on it, signs in, and measures with autocannon (10 connections) the p95 server response time of
+// rebuilt when missing or older than the sources) on it with the server `npm start` runs
+// (scripts/server.mjs: WEB_CONCURRENCY workers, by default one per CPU up to 4 on PostgreSQL), signs in,
+// and measures with autocannon (10 connections) the p95 server response time of
 // Overview (30 and 365 days), the P&L statement (30 and 365 days), SKUs (page of 50 by profit, and
 // filtered by text), SKU detail and
 // Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run).
@@ -12,8 +16,9 @@
 // costs a page about a third more CPU per request for the first minute of load. Its p95 is printed as
 // "fresh server". The second round (BENCH_DURATION seconds per page, default 10) is the server in
 // service, and the targets apply to it. Keep the machine otherwise idle.
-// Next to each page it prints the server process's CPU time per request (from /proc: one Node process
-// serves every request, so with 10 clients waiting p95 is roughly 10-13 times that) and a reference
+// Next to each page it prints the server's CPU time per request (from /proc: the server process and its
+// workers; a worker renders one page at a time, so with 10 clients waiting p95 is roughly 10-13 times
+// that divided by the workers the CPUs can run at once) and a reference
 // row, the signed-in shell with no data (/settings/account), which is the framework's own floor in the
 // same run. The machine's CPU pressure (/proc/pressure/cpu, "some avg10") is printed per page: on a
 // shared host other tenants' load raises every number, and the ratios within one run still hold.
@@ -193,13 +198,27 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
   return [...cookies, session].join("; ");
 }
 
-/** CPU time (user + system, ms) a process has used so far, or null where /proc is not available. */
+/**
+ * CPU time (user + system, ms) a process and its children (the server's workers) have used so far, or
+ * null where /proc is not available.
+ */
 function processCpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
-    // fields after "(comm) ": state is index 0, utime 11, stime 12, in clock ticks (100 per second on Linux)
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    // fields after "(comm) ": state is index 0, ppid 1, utime 11, stime 12, in clock ticks (100 per second on Linux)
+    const stat = (id: string) => fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1].split(" ");
+    const own = stat(String(pid));
+    let ticks = Number(own[11]) + Number(own[12]);
+    for (const id of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(id) || id === String(pid)) continue;
+      try {
+        const fields = stat(id);
+        if (fields[1] === String(pid)) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone since the listing
+      }
+    }
+    return ticks * 10;
   } catch {
     return null;
   }
@@ -311,7 +330,10 @@ export async function benchPages(): Promise<void> {
     }
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (say) profiles the server while it serves
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    // the server `npm start` runs, with its WEB_CONCURRENCY default unless the environment sets one
+    server = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts/server.mjs")], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
       env: {
@@ -319,6 +341,8 @@ export async function benchPages(): Promise<void> {
         NODE_ENV: "production",
         NEXT_DIST_DIR: distName,
         DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        LISTEN_HOST: "127.0.0.1",
         AUTH_SECRET: randomBytes(32).toString("base64"),
         APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         AUTH_TRUST_HOST: "true",
@@ -420,6 +444,13 @@ export async function benchPages(): Promise<void> {
           ]),
       },
     ];
+    // BENCH_PAGES="SKUs,Shell" measures only the pages whose names contain one of these words
+    const only = (process.env.BENCH_PAGES ?? "")
+      .split(",")
+      .map((w) => w.trim().toLowerCase())
+      .filter(Boolean);
+    if (only.length > 0)
+      cases.splice(0, cases.length, ...cases.filter((c) => only.some((w) => c.name.toLowerCase().includes(w))));
     const rows: string[][] = [];
     const ms = (value: number | null, digits = 1) => (value === null ? "n/a" : `${value.toFixed(digits)} ms`);
     // round 1: every page meets the freshly started server (recorded, not judged)
@@ -480,8 +511,8 @@ export async function benchPages(): Promise<void> {
       `(targets: HTTP p95 <= 200 ms with ${CONNECTIONS} concurrent signed-in clients; first-load JS <= 250 kB gzip)`,
     );
     console.log(
-      "(server CPU/req: the Next.js process's CPU time per request; one process serves all clients, so p95 is roughly " +
-        `${CONNECTIONS}-${CONNECTIONS + 3} times it. CPU pressure: share of time tasks waited for a CPU, from other load on the host too.` +
+      "(server CPU/req: the server's CPU time per request, all workers; one worker renders one page at a time, so p95 is roughly " +
+        `${CONNECTIONS}-${CONNECTIONS + 3} times it over the workers the CPUs run at once. CPU pressure: share of time tasks waited for a CPU, from other load on the host too.` +
         ` Fresh server: the same page in round 1, while V8 was still optimising the server's code)`,
     );
   } finally {
@@ -490,7 +521,9 @@ export async function benchPages(): Promise<void> {
       await new Promise((r) => setTimeout(r, 500));
     }
     await database.close();
-    await scratch.drop();
+    // BENCH_KEEP_DATABASE=1 leaves the loaded database for EXPLAIN and profiling
+    if (process.env.BENCH_KEEP_DATABASE === "1") console.log(`  database kept: ${databaseUrl}`);
+    else await scratch.drop();
   }
 }
 
