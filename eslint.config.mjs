@@ -66,6 +66,25 @@ const config = [
       ],
     },
   },
+  {
+    // pages, route handlers and components read through lib/data and write through lib/actions: they import
+    // no database or service module as a value (types describing a DTO may still come from there)
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/**", "@/lib/services", "@/lib/services/**"],
+              allowTypeImports: true,
+              message: "Read through @/lib/data and write through @/lib/actions (type-only imports are allowed)",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // formatting belongs to Prettier (npm run format); turn off the lint rules it would fight with
   prettier,
 ];

@@ -63,6 +63,11 @@ export async function bootServer(): Promise<void> {
     }
   }
   await announceSetupCode(database, getEnv().DATA_DIR);
+  // the environment's stores (WB_API_TOKEN, OZON_CLIENT_ID + OZON_API_KEY) exist before any page lists
+  // stores; the environment is fixed for the life of the process, so once here is enough (syncs repeat it)
+  const { ensureEnvAccounts } = await import("@/lib/services/accounts/ensure-env-accounts");
+  const envStores = await ensureEnvAccounts(database.db);
+  if (envStores.length > 0) logger.info("boot.env_stores", { stores: envStores.length });
   // syncs that a killed or crashed process left 'running' (their store's lease is gone)
   const { markInterruptedSyncRuns } = await import("@/lib/services/sync-stores");
   const interrupted = await markInterruptedSyncRuns(database.db);

@@ -1,9 +1,10 @@
 // npm run pnl -- --from YYYY-MM-DD --to YYYY-MM-DD [--store ID | --marketplace wb|ozon] [--format table|json|csv]
 // Prints the P&L statement of the period (lib/services/pnl/statement.ts): the twelve lines, net sales,
 // payout, COGS and gross profit, money with 2 decimals and costs negative.
+import { percentOf } from "@/lib/domain/money";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { getEnv } from "@/lib/env";
-import { percentOf, type PnlStatement, pnlStatement } from "@/lib/services/pnl/statement";
+import { type PnlStatement, pnlStatement } from "@/lib/services/pnl/statement";
 import { parseArgs, runCli, withMigratedDatabase } from "./cli";
 import { assertStoreExists, marketplaceArg, requireRange, storeArg } from "./pnl-args";
 

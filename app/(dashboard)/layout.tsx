@@ -1,19 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { getDb } from "@/db";
 import { AppShell } from "@/components/layout/app-shell";
 import { DemoBanner } from "@/components/overview/demo-banner";
 import { EmptyState, buttonClasses } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canManageStores } from "@/lib/auth/roles";
+import { getStores } from "@/lib/data/stores";
 import { getEnv } from "@/lib/env";
-import { listStores } from "@/lib/services/stores/list-stores";
 
 // Every dashboard page renders inside this shell. requireUser re-validates the session against the
 // database on each request (disabled users and bumped session versions are sent to /login).
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const stores = await listStores(await getDb());
+  const stores = await getStores();
   const t = await getTranslations("common");
   const banner =
     stores.length === 0 ? (

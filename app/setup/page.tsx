@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { getDb } from "@/db";
 import { Card, CardBody } from "@/components/ui";
-import { hasUsers } from "@/lib/services/users/has-users";
+import { hasAnyUser } from "@/lib/data/users";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Sovani — первый запуск / first run" };
 
 // Open only while no user exists; afterwards it sends everyone to /login (the action refuses too).
 export default async function SetupPage() {
-  if (await hasUsers(await getDb())) redirect("/login");
+  if (await hasAnyUser()) redirect("/login");
   const t = await getTranslations("auth");
   return (
     <Card>

@@ -1,11 +1,12 @@
 // The statement's rows as the page and the export show them: the twelve lines, then net sales, payout,
 // COGS and gross profit, each with its amount, % of net sales, SKU/store split, estimate and the
 // previous period. Shared so the CSV/XLSX holds exactly what the table shows.
-import { isPnlLine } from "@/lib/domain/pnl-lines";
+import { percentOf } from "@/lib/domain/money";
+import { isPnlLine, rowAmount } from "@/lib/domain/pnl-lines";
 import type { PnlDrillKey } from "@/lib/data/pnl-params";
 import { PNL_DRILL_LINES } from "@/lib/data/pnl-params";
 import type { ExportColumn } from "@/lib/services/export/build-export";
-import { type PnlComparison, percentOf, rowAmount } from "@/lib/services/pnl/statement";
+import type { PnlComparison } from "@/lib/services/pnl/statement";
 
 export interface PnlTableRow {
   key: PnlDrillKey;

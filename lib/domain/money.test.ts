@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MoneyParseError, parseMoney, sumMoney, toMoneyString } from "./money";
+import { MoneyParseError, parseMoney, percentOf, sumMoney, toMoneyString } from "./money";
 
 describe("parseMoney", () => {
   it("parses strings, numbers, comma decimals and empties exactly", () => {
@@ -21,5 +21,21 @@ describe("parseMoney", () => {
     expect(sumMoney(cents).toFixed(2)).toBe("100.00");
     expect(toMoneyString("2.345")).toBe("2.35");
     expect(toMoneyString("-2.345")).toBe("-2.35");
+  });
+});
+
+describe("percentOf", () => {
+  it("is a / b x 100 rounded half away from zero to 2 decimals", () => {
+    expect(percentOf("1", "3")).toBe("33.33");
+    expect(percentOf("2", "3")).toBe("66.67");
+    expect(percentOf("-151.2", "1000")).toBe("-15.12");
+    expect(percentOf("1", "8000")).toBe("0.01");
+    expect(percentOf("-1", "8000")).toBe("-0.01");
+  });
+  it("is null over zero, and with `positive` over a base not above zero", () => {
+    expect(percentOf("5", "0")).toBeNull();
+    expect(percentOf("5", "-10")).toBe("-50.00");
+    expect(percentOf("5", "-10", { positive: true })).toBeNull();
+    expect(percentOf("5", "0.00", { positive: true })).toBeNull();
   });
 });

@@ -43,6 +43,13 @@ export function toMoneyString(value: MoneyInput): string {
   return toDecimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
 
+/** a / b x 100 with 2 decimals; null when b is 0 (or, with `positive`, not above 0). */
+export function percentOf(a: MoneyInput, b: MoneyInput, options: { positive?: boolean } = {}): string | null {
+  const d = new Decimal(b);
+  if (d.isZero() || (options.positive && d.lte(0))) return null;
+  return new Decimal(a).div(d).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
 export function sumMoney(values: Iterable<MoneyInput>): Decimal {
   let total = new Decimal(0);
   for (const v of values) total = total.plus(toDecimal(v));

@@ -56,3 +56,32 @@ export function eachLine(fragment: (line: PnlLine) => string, separator = ", "):
 export function sumOfLines(alias: string): string {
   return eachLine((line) => `${alias}.${line}`, " + ");
 }
+
+/** Every figure of the statement that the comparison shows as a row: the twelve lines, then the totals. */
+export const PNL_ROWS = [...PNL_LINES, "net_sales", "payout", "cogs", "gross_profit"] as const;
+export type PnlRow = (typeof PNL_ROWS)[number];
+
+/** The amounts of a P&L statement (lib/services/pnl/statement.ts) that its rows show. */
+export interface PnlRowAmounts {
+  lines: Record<PnlLine, { total: string }>;
+  netSales: string;
+  payout: string;
+  cogs: string;
+  grossProfit: string;
+}
+
+/** The amount of one row of the statement. */
+export function rowAmount(statement: PnlRowAmounts, row: PnlRow): string {
+  switch (row) {
+    case "net_sales":
+      return statement.netSales;
+    case "payout":
+      return statement.payout;
+    case "cogs":
+      return statement.cogs;
+    case "gross_profit":
+      return statement.grossProfit;
+    default:
+      return statement.lines[row].total;
+  }
+}

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { getDb } from "@/db";
 import { Alert, Card, CardBody } from "@/components/ui";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { hasUsers } from "@/lib/services/users/has-users";
+import { hasAnyUser } from "@/lib/data/users";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sovani — вход / sign in" };
@@ -15,7 +14,7 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (!(await hasUsers(await getDb()))) redirect("/setup");
+  if (!(await hasAnyUser())) redirect("/setup");
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : undefined;
   if (await getCurrentUser()) redirect("/overview");

@@ -2,13 +2,12 @@ import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { CommissionRuleForm } from "@/components/commissions/commission-rule-form";
 import { CommissionRuleList, type RuleRow } from "@/components/commissions/commission-rule-list";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui";
-import { getDb } from "@/db";
 import { getSkuFilterOptions } from "@/lib/data";
+import { getCommissionRules } from "@/lib/data/commission-rules";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
-import { listCommissionRules } from "@/lib/services/commission-rules/commission-rules";
 
 export default async function CommissionsPage() {
   const user = await requireUser();
@@ -16,7 +15,7 @@ export default async function CommissionsPage() {
   const [t, f, rules, options] = await Promise.all([
     getTranslations("commissions"),
     getFormatters(),
-    listCommissionRules({ db: await getDb() }),
+    getCommissionRules(),
     getSkuFilterOptions({ accountId: null, from: businessToday(tz), to: businessToday(tz) }),
   ]);
   const rows: RuleRow[] = rules.map((r) => ({

@@ -1,5 +1,4 @@
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
-import { getDb } from "@/db";
 import {
   Badge,
   type BadgeTone,
@@ -19,8 +18,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { jobDeps } from "@/lib/jobs/deps";
 import { earliestHistoryDay, INITIAL_HISTORY_DAYS, initialHistoryStart } from "@/lib/jobs/plan-collection";
-import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
-import { getSyncOverview, type SourceCounts } from "@/lib/services/stores/get-sync-overview";
+import { getSyncOverview, type SourceCounts } from "@/lib/data/stores";
 import { LoadHistoryForm, SyncNowButton } from "./sync-forms";
 
 const statusTone: Record<string, BadgeTone> = {
@@ -46,10 +44,8 @@ function Counts({ c }: { c: SourceCounts }) {
 
 export default async function SyncPage() {
   const user = await requireUser();
-  const db = await getDb();
-  await ensureEnvAccounts(db);
   const [data, t, tc, f] = await Promise.all([
-    getSyncOverview(db),
+    getSyncOverview(),
     getTranslations("sync"),
     getTranslations("common"),
     getFormatters(),

@@ -1,6 +1,4 @@
-import { sql } from "drizzle-orm";
-import { getDatabase } from "@/db";
-import { getMigrationState } from "@/db/migrate";
+import { getHealth } from "@/lib/data/health";
 import { logger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
@@ -8,9 +6,7 @@ export const dynamic = "force-dynamic";
 /** Liveness and readiness: is the database reachable and are all committed migrations applied? */
 export async function GET() {
   try {
-    const database = await getDatabase();
-    await database.db.execute(sql`select 1`);
-    const migrations = await getMigrationState(database);
+    const { database, migrations } = await getHealth();
     const ok = migrations.upToDate;
     return Response.json(
       {

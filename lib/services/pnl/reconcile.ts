@@ -7,9 +7,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
-import { Decimal, toMoneyString } from "@/lib/domain/money";
+import { Decimal, percentOf, toMoneyString } from "@/lib/domain/money";
 import { eachLine, PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
-import { percentOf } from "./statement";
 
 export interface ReconcileFilter {
   /** statements whose period overlaps [from, to] */

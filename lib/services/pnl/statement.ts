@@ -8,9 +8,18 @@ import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { type AllocationRule, allocateAmount } from "@/lib/domain/allocation";
 import { addDays, daysBetween } from "@/lib/domain/dates";
-import { Decimal, toMoneyString } from "@/lib/domain/money";
+import { Decimal, percentOf, toMoneyString } from "@/lib/domain/money";
 import { grossProfitWithCost } from "@/lib/domain/pnl";
-import { COST_LINES, eachLine, PNL_LINES, type PnlLine, sumOfLines } from "@/lib/domain/pnl-lines";
+import {
+  COST_LINES,
+  eachLine,
+  PNL_LINES,
+  PNL_ROWS,
+  type PnlLine,
+  type PnlRow,
+  rowAmount,
+  sumOfLines,
+} from "@/lib/domain/pnl-lines";
 
 export interface PnlFilter {
   /** first business day, YYYY-MM-DD */
@@ -104,13 +113,6 @@ const lineSums = (alias: string) =>
 
 const dec = (value: unknown): Decimal => new Decimal(value === null || value === undefined ? 0 : String(value));
 
-/** a / b x 100 with 2 decimals; null when b is 0 (or, with `positive`, not above 0). */
-export function percentOf(a: Decimal.Value, b: Decimal.Value, options: { positive?: boolean } = {}): string | null {
-  const d = new Decimal(b);
-  if (d.isZero() || (options.positive && d.lte(0))) return null;
-  return new Decimal(a).div(d).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-}
-
 export async function pnlStatement(db: Db, filter: PnlFilter): Promise<PnlStatement> {
   const [skuResult, storeResult] = await Promise.all([
     // the SKU-level lines from the per-store daily totals recalculateMetrics keeps (a few rows per day)
@@ -198,26 +200,6 @@ export async function pnlStatement(db: Db, filter: PnlFilter): Promise<PnlStatem
 export function previousPnlPeriod(from: string, to: string): { from: string; to: string } {
   const len = daysBetween(from, to) + 1;
   return { from: addDays(from, -len), to: addDays(from, -1) };
-}
-
-/** Every figure of the statement that the comparison shows as a row. */
-export const PNL_ROWS = [...PNL_LINES, "net_sales", "payout", "cogs", "gross_profit"] as const;
-export type PnlRow = (typeof PNL_ROWS)[number];
-
-/** The amount of one row of the statement. */
-export function rowAmount(statement: PnlStatement, row: PnlRow): string {
-  switch (row) {
-    case "net_sales":
-      return statement.netSales;
-    case "payout":
-      return statement.payout;
-    case "cogs":
-      return statement.cogs;
-    case "gross_profit":
-      return statement.grossProfit;
-    default:
-      return statement.lines[row].total;
-  }
 }
 
 export interface PnlComparison {

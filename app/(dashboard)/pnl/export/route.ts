@@ -1,14 +1,12 @@
 // GET /pnl/export?format=csv|xlsx&<the page's filters>: the statement as the page shows it (the
 // twelve lines, the totals, the previous period), or with ?line= the SKUs behind that line with
 // their allocated store-level share. Cells are neutralised against formula injection by buildExport.
-import { getDb } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { attachmentHeader, buildExport, getPnlDrillDownForExport, getPnlStatementForExport } from "@/lib/data/exports";
 import { exportFormatParam } from "@/lib/data/page-params";
-import { queryPnlDrillDown, queryPnlStatement } from "@/lib/data/pnl";
 import { parsePnlQuery } from "@/lib/data/pnl-params";
 import { getEnv } from "@/lib/env";
 import { getTranslations } from "@/lib/i18n/server";
-import { attachmentHeader, buildExport, type ExportColumn } from "@/lib/services/export/build-export";
+import type { ExportColumn } from "@/lib/services/export/build-export";
 import type { PnlSkuRow } from "@/lib/services/pnl/statement";
 import { parseDashboardFilters } from "@/lib/url-filters";
 import { pnlExportColumns, pnlTableRows } from "@/components/pnl/pnl-rows";
@@ -16,18 +14,22 @@ import { pnlExportColumns, pnlTableRows } from "@/components/pnl/pnl-rows";
 const MAX_EXPORT_ROWS = 100_000;
 
 export async function GET(request: Request) {
-  if (!(await getCurrentUser())) return new Response("Unauthorized", { status: 401 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const scope = parseDashboardFilters(params, { timeZone: getEnv().APP_TIMEZONE });
   const query = parsePnlQuery(params);
   const t = await getTranslations("pnl");
   const tr = (key: string) => t(key as never);
   const format = exportFormatParam(params);
-  const db = await getDb();
   let file;
   let name = `pnl-${scope.from}-${scope.to}`;
   if (query.line) {
-    const data = await queryPnlDrillDown(db, scope, { ...query, line: query.line, page: 1, pageSize: MAX_EXPORT_ROWS });
+    const data = await getPnlDrillDownForExport(scope, {
+      ...query,
+      line: query.line,
+      page: 1,
+      pageSize: MAX_EXPORT_ROWS,
+    });
+    if (!data) return new Response("Unauthorized", { status: 401 });
     const columns: ExportColumn<PnlSkuRow>[] = [
       { header: tr("columns.article"), value: (r) => r.article },
       { header: tr("columns.name"), value: (r) => r.name },
@@ -41,7 +43,8 @@ export async function GET(request: Request) {
     file = await buildExport({ format, columns, rows: data.rows, sheetName: tr(`lines.${query.line}`) });
     name = `pnl-${query.line}-${query.allocation}-${scope.from}-${scope.to}`;
   } else {
-    const data = await queryPnlStatement(db, scope, { marketplace: query.marketplace });
+    const data = await getPnlStatementForExport(scope, { marketplace: query.marketplace });
+    if (!data) return new Response("Unauthorized", { status: 401 });
     file = await buildExport({
       format,
       columns: pnlExportColumns(tr),

@@ -1,22 +1,19 @@
 // GET /restock/export?format=csv|xlsx&<the page's filters>: every advice row of the current view.
 import { getTranslations } from "@/lib/i18n/server";
 import { restockExportColumns } from "@/components/restock/restock-export-columns";
-import { getDb } from "@/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { attachmentHeader, buildExport, getRestockPageForExport } from "@/lib/data/exports";
 import { exportFormatParam, parseRestockQuery } from "@/lib/data/page-params";
-import { queryRestockPage } from "@/lib/data/restock";
 import { getEnv } from "@/lib/env";
-import { attachmentHeader, buildExport } from "@/lib/services/export/build-export";
 import { parseDashboardFilters } from "@/lib/url-filters";
 
 const MAX_EXPORT_ROWS = 100_000;
 
 export async function GET(request: Request) {
-  if (!(await getCurrentUser())) return new Response("Unauthorized", { status: 401 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const scope = parseDashboardFilters(params, { timeZone: getEnv().APP_TIMEZONE });
   const { filters, table } = parseRestockQuery(params);
-  const page = await queryRestockPage(await getDb(), scope, filters, { ...table, page: 1, pageSize: MAX_EXPORT_ROWS });
+  const page = await getRestockPageForExport(scope, filters, { ...table, page: 1, pageSize: MAX_EXPORT_ROWS });
+  if (!page) return new Response("Unauthorized", { status: 401 });
   const t = await getTranslations("restock");
   const file = await buildExport({
     format: exportFormatParam(params),

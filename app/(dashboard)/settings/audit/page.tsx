@@ -1,15 +1,12 @@
-import { desc } from "drizzle-orm";
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
-import { getDb } from "@/db";
-import { auditLog } from "@/db/schema/auth";
 import { Card, CardHeader, EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireRole } from "@/lib/auth/current-user";
+import { getAuditLog } from "@/lib/data/users";
 
 export default async function AuditPage() {
   await requireRole(["owner"]);
-  const db = await getDb();
   const [rows, t, f] = await Promise.all([
-    db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(200),
+    getAuditLog({ limit: 200 }),
     getTranslations("settings.audit"),
     getFormatters(),
   ]);

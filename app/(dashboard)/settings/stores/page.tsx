@@ -1,19 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { getDb } from "@/db";
 import { Card, CardBody, CardHeader, EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canManageStores } from "@/lib/auth/roles";
-import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
-import { listStores } from "@/lib/services/stores/list-stores";
+import { getStores } from "@/lib/data/stores";
 import { AddStoreForm } from "./store-forms";
 import { StoreSourceBadge, StoreStatusBadge, statusDetailText } from "./store-badges";
 
 export default async function StoresPage() {
   const user = await requireUser();
-  const db = await getDb();
-  await ensureEnvAccounts(db);
-  const stores = await listStores(db, { includeInactive: true });
+  const stores = await getStores({ includeInactive: true });
   const t = await getTranslations("settings.stores");
   const tc = await getTranslations("common");
   const ts = await getTranslations("settings");

@@ -1,6 +1,6 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui";
-import type { StoreListItem } from "@/lib/services/stores/list-stores";
+import type { StoreListItem } from "@/lib/data/stores";
 
 export async function StoreStatusBadge({
   store,

@@ -1,14 +1,13 @@
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
-import { getDb } from "@/db";
 import { Badge, Card, CardBody, CardHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireRole } from "@/lib/auth/current-user";
-import { listUsers } from "@/lib/services/users/list-users";
+import { getUsers } from "@/lib/data/users";
 import { CreateUserForm, UserRowControls } from "./user-forms";
 
 export default async function UsersPage() {
   const me = await requireRole(["owner"]);
   const [users, t, tc, f] = await Promise.all([
-    listUsers(await getDb()),
+    getUsers(),
     getTranslations("settings.users"),
     getTranslations("common"),
     getFormatters(),

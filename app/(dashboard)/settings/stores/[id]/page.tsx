@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
-import { getDb } from "@/db";
 import { Card, CardBody, CardHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canManageStores } from "@/lib/auth/roles";
-import { isAppError } from "@/lib/errors";
-import { getStoreOrThrow } from "@/lib/services/stores/get-store";
+import { getStore } from "@/lib/data/stores";
 import { StoreSourceBadge, StoreStatusBadge, statusDetailText } from "../store-badges";
 import { RenameStoreForm, ReplaceCredentialsForm, StoreActiveToggle, TestConnectionButton } from "../store-forms";
 
@@ -14,10 +12,8 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
   const user = await requireUser();
   const { id } = await params;
   if (!/^[1-9]\d{0,9}$/.test(id) || Number(id) > 2_147_483_647) notFound();
-  const store = await getStoreOrThrow(await getDb(), Number(id)).catch((error) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const store = await getStore(Number(id));
+  if (!store) notFound();
   const [t, tc, f] = await Promise.all([
     getTranslations("settings.stores"),
     getTranslations("common"),
