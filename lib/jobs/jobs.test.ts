@@ -116,11 +116,15 @@ describe("jobs without Inngest", () => {
     const result = await runNightly();
     expect(result.synced).toBe(1);
     expect(result.failures).toEqual([
-      { what: "OZON Shop", error: "OZON rejected the credentials (403 missing_scope): no finance scope" },
+      {
+        what: "OZON Shop",
+        error: "OZON rejected the credentials (403 missing_scope): no finance scope",
+        failure: { kind: "scope_missing", status: 403 },
+      },
     ]);
     expect(result.metricsRows).toBe(35);
     expect(fake.received.at(-1)!.body.text).toBe(
-      "<b>Sovani: nightly run failed</b> (2026-11-28)\n• <b>OZON Shop</b>: OZON rejected the credentials (403 missing_scope): no finance scope",
+      "<b>Sovani: nightly collection failed</b> (2026-11-28)\n• <b>OZON Shop</b>: OZON rejected the credentials (403 missing_scope): no finance scope",
     );
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
     expect(run.status).toBe("partial");
