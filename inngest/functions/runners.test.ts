@@ -13,7 +13,7 @@ import { AuthError } from "@/lib/marketplaces/http/errors";
 import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import type { SyncStoresOptions } from "@/lib/services/sync-stores";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/database";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { nightlyCollectFunction } from "./nightly-collect";
 import { recalculateMetricsFunction } from "./recalculate-metrics";
 
@@ -39,8 +39,8 @@ function comparable(row: Row | undefined) {
   return strip(rest);
 }
 
-describe("one job definition, two runners", () => {
-  const { db } = useTestDatabase();
+describe.each(testDatabaseKinds())("one job definition, two runners (%s)", (kind) => {
+  const { db } = useTestDatabase(kind);
   let fake: Awaited<ReturnType<typeof startFakeTelegram>>;
   let restore: (() => void) | undefined;
   let wb: number;
