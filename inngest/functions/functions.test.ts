@@ -7,6 +7,7 @@ import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { schema } from "@/db";
 import { useTestDatabase } from "@/lib/testing/database";
+import { JobFailedError } from "@/lib/jobs/job";
 import { startJobRun } from "@/lib/jobs/job-runs";
 import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/test-job-deps";
 import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
@@ -14,7 +15,7 @@ import { AuthError, RateLimitedError } from "@/lib/marketplaces/http/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
 import { inngest } from "../client";
-import { toInngestError } from "../errors";
+import { toInngestError } from "../job-function";
 import { functions } from "../index";
 import { NIGHTLY_CRON, nightlyCollectFunction } from "./nightly-collect";
 import { recalculateMetricsFunction } from "./recalculate-metrics";
@@ -120,14 +121,18 @@ describe("Inngest functions", () => {
     useDeps(async (o) =>
       syncSummaryOf(o.accountIds![0], {
         wb_sales: { status: "succeeded" },
-        wb_stocks: { status: "failed", error: "WB rate limit: retry after 61 s" },
+        wb_stocks: {
+          status: "failed",
+          error: "WB rate limit: retry after 61 s",
+          failure: { kind: "rate_limited", retryAfterMs: 61_000 },
+        },
       }),
     );
     const second = await new InngestTestEngine({ function: syncStoreFunction }).execute({
       events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
     });
     expect(second.error).toMatchObject({ name: "RetryAfterError" });
-    const mapped = toInngestError({ kind: "rate_limited", retryAfterMs: 61_000, message: "x" });
+    const mapped = toInngestError(new JobFailedError("x", { kind: "rate_limited", retryAfterMs: 61_000 }));
     expect(mapped).toBeInstanceOf(RetryAfterError);
     expect((mapped as RetryAfterError).retryAfter).toBe("61");
   });
@@ -140,11 +145,17 @@ describe("Inngest functions", () => {
       events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
     });
     expect(error).toMatchObject({ name: "NonRetriableError" });
-    expect(toInngestError({ kind: "auth", message: "x" })).toBeInstanceOf(NonRetriableError);
+    expect(toInngestError(new JobFailedError("x", { kind: "credentials", status: 401 }))).toBeInstanceOf(
+      NonRetriableError,
+    );
 
     useDeps(async (o) =>
       syncSummaryOf(o.accountIds![0], {
-        wb_sales: { status: "failed", error: "WB rejected the credentials (403 missing_scope): no statistics scope" },
+        wb_sales: {
+          status: "failed",
+          error: "WB rejected the credentials (403 missing_scope): no statistics scope",
+          failure: { kind: "scope_missing", status: 403 },
+        },
       }),
     );
     const forbidden = await new InngestTestEngine({ function: syncStoreFunction }).execute({
@@ -153,7 +164,9 @@ describe("Inngest functions", () => {
     expect(forbidden.error).toMatchObject({ name: "NonRetriableError" });
 
     useDeps(async (o) =>
-      syncSummaryOf(o.accountIds![0], { wb_sales: { status: "failed", error: "WB 502 Bad Gateway" } }),
+      syncSummaryOf(o.accountIds![0], {
+        wb_sales: { status: "failed", error: "WB 502 Bad Gateway", failure: { kind: "upstream", status: 502 } },
+      }),
     );
     const upstream = await new InngestTestEngine({ function: syncStoreFunction }).execute({
       events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
@@ -203,7 +216,7 @@ describe("Inngest functions", () => {
       steps: [{ id: `sync-store-${accountId}`, handler: () => ({ runs: 1, status: "succeeded" }) }, sentEvent],
     });
     const { result, ctx } = await t.execute();
-    expect(result).toEqual({ day: YESTERDAY, stores: 1, synced: 1, failed: 0 });
+    expect(result).toEqual({ day: YESTERDAY, jobRunId: expect.any(Number), stores: 1, synced: 1, failures: [] });
     expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual([
       "plan-collection",
       "finish-run",
@@ -219,7 +232,7 @@ describe("Inngest functions", () => {
       "request-recalculation",
       expect.objectContaining({
         name: "sovani/metrics.recalc.requested",
-        data: { from: "2026-10-25", to: YESTERDAY, reason: "nightly", failures: [] },
+        data: { from: "2026-10-25", to: YESTERDAY, reason: "nightly", failures: [], trigger: "inngest" },
       }),
     );
     const [run] = await db
@@ -247,18 +260,27 @@ describe("Inngest functions", () => {
       transformCtx: (raw) => {
         const ctx = mockCtx(raw) as typeof raw;
         ctx.step.invoke = vi.fn(async () => {
-          throw new NonRetriableError("WB rejected the credentials (401 bad_token): expired");
+          // as Inngest hands back sync-store's final error: the typed failure rides in the cause
+          throw new NonRetriableError("WB rejected the credentials (401 bad_token): expired", {
+            cause: { failure: { kind: "credentials", status: 401 } },
+          });
         }) as unknown as typeof ctx.step.invoke;
         return ctx;
       },
     });
     const { result, ctx } = await t.execute();
-    expect(result).toMatchObject({ synced: 0, failed: 1 });
+    expect(result).toMatchObject({ synced: 0, failures: [expect.objectContaining({ what: "WB Main" })] });
     expect(ctx.step.sendEvent).toHaveBeenCalledWith(
       "request-recalculation",
       expect.objectContaining({
         data: expect.objectContaining({
-          failures: [{ what: "WB Main", error: expect.stringContaining("401 bad_token") }],
+          failures: [
+            {
+              what: "WB Main",
+              error: expect.stringContaining("401 bad_token"),
+              failure: { kind: "credentials", status: 401 },
+            },
+          ],
         }),
       }),
     );
@@ -323,7 +345,7 @@ describe("Inngest functions", () => {
       steps: [{ id: `sync-store-${accountId}`, handler: () => ({ runs: 1 }) }, sentEvent],
     });
     const { result, ctx } = await t.execute();
-    expect(result).toEqual({ stores: 1, synced: 1, failed: 0 });
+    expect(result).toEqual({ stores: 1, synced: 1, failures: [] });
     expect(ctx.step.invoke).toHaveBeenCalledWith(
       `sync-store-${accountId}`,
       expect.objectContaining({
@@ -333,7 +355,7 @@ describe("Inngest functions", () => {
     expect(ctx.step.sendEvent).toHaveBeenCalledWith(
       "request-recalculation",
       // the recalculation covers the 21-day settlement window and the 14 days before it (TODAY - 34)
-      expect.objectContaining({ data: { from: "2026-10-26", to: TODAY, reason: "sync" } }),
+      expect.objectContaining({ data: { from: "2026-10-26", to: TODAY, reason: "sync", trigger: "manual" } }),
     );
   });
 
@@ -358,7 +380,7 @@ describe("Inngest functions", () => {
       );
       expect(ctx.step.sendEvent).toHaveBeenCalledWith(
         "request-recalculation",
-        expect.objectContaining({ data: { from: "2026-09-01", to: TODAY, reason: "sync" } }),
+        expect.objectContaining({ data: { from: "2026-09-01", to: TODAY, reason: "sync", trigger: "manual" } }),
       );
     } finally {
       await db.delete(schema.accounts).where(eq(schema.accounts.id, fresh));

@@ -1,5 +1,5 @@
-// The nightly run's own row in sync_runs (kind 'nightly'), so the sync page shows it and a failure
-// handler can mark it failed.
+// A job's own row in sync_runs (kind 'nightly' for the collection, 'recalc' for a recalculation), so
+// the sync page shows it and a failure handler can find it by the runner's run id and mark it failed.
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, schema } from "@/db";
 
@@ -52,6 +52,14 @@ export async function finishJobRun(
       error: error?.slice(0, 2000) ?? null,
       finishedAt: sql`now()`,
     })
+    .where(eq(schema.syncRuns.id, id));
+}
+
+/** Adds to a job row's sources (a later step's counts) without touching its status. */
+export async function addJobRunSources(db: Db, id: number, sources: Record<string, unknown>): Promise<void> {
+  await db
+    .update(schema.syncRuns)
+    .set({ sources: sql`${schema.syncRuns.sources} || ${JSON.stringify(sources)}::jsonb` })
     .where(eq(schema.syncRuns.id, id));
 }
 

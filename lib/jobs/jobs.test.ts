@@ -15,7 +15,8 @@ import { withJobLock } from "./job-lock";
 import { INITIAL_HISTORY_DAYS, planCollection } from "./plan-collection";
 import { requestSync } from "./request-sync";
 import { COLLECT_LOCK, runNightly } from "./run-nightly";
-import { isNightlyOverdue, startEmbeddedScheduler } from "./scheduler";
+import { nightlyCollectJob } from "./nightly-collect";
+import { isNightlyOverdue, NIGHTLY_PATTERN, NIGHTLY_TIMEZONE, startEmbeddedScheduler } from "./scheduler";
 import { syncSummaryOf, useTestJobDeps } from "./test-job-deps";
 
 const TODAY = "2026-11-29";
@@ -116,11 +117,15 @@ describe("jobs without Inngest", () => {
     const result = await runNightly();
     expect(result.synced).toBe(1);
     expect(result.failures).toEqual([
-      { what: "OZON Shop", error: "OZON rejected the credentials (403 missing_scope): no finance scope" },
+      {
+        what: "OZON Shop",
+        error: "OZON rejected the credentials (403 missing_scope): no finance scope",
+        failure: { kind: "scope_missing", status: 403 },
+      },
     ]);
     expect(result.metricsRows).toBe(35);
     expect(fake.received.at(-1)!.body.text).toBe(
-      "<b>Sovani: nightly run failed</b> (2026-11-28)\n• <b>OZON Shop</b>: OZON rejected the credentials (403 missing_scope): no finance scope",
+      "<b>Sovani: nightly collection failed</b> (2026-11-28)\n• <b>OZON Shop</b>: OZON rejected the credentials (403 missing_scope): no finance scope",
     );
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
     expect(run.status).toBe("partial");
@@ -261,6 +266,12 @@ describe("jobs without Inngest", () => {
     } finally {
       await db.delete(schema.accounts).where(eq(schema.accounts.id, fresh));
     }
+  });
+
+  it("scheduler: runs nightly-collect at 02:00 UTC, the schedule Inngest's cron reads from the same definition", () => {
+    expect(NIGHTLY_PATTERN).toBe("0 0 2 * * *");
+    expect(NIGHTLY_TIMEZONE).toBe("UTC");
+    expect(nightlyCollectJob.schedule).toMatchObject({ cron: "0 2 * * *", timeZone: "UTC" });
   });
 
   it("scheduler: not started when Inngest is configured", () => {

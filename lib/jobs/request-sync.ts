@@ -1,16 +1,16 @@
-// "Sync now": with Inngest configured, send the event and let Inngest run it (one run per store);
-// without it, run the same collection and recalculation inline in this process, under the same
-// lease as the nightly run so the two never overlap.
+// "Sync now": with Inngest configured, send the event and let Inngest run sync-now (one run per store);
+// without it, run the same job definition inline in this process, under the same lease as the
+// nightly run so the two never overlap.
 import type { Inngest } from "inngest";
 import type { Db } from "@/db";
 import { isInngestConfigured } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { jobDeps } from "./deps";
 import { tryAcquireJobLease } from "./job-lock";
-import { changedRange, planCollection, syncNowRange } from "./plan-collection";
+import type { RecordedFailure } from "./recalculate-metrics";
+import { runJobInline } from "./run-inline";
 import { COLLECT_LOCK } from "./run-nightly";
-import { classifyError, failureOf } from "./sync-outcome";
+import { syncNowJob } from "./sync-now";
 
 export interface RequestSyncOptions {
   /** one store, or every active store when omitted */
@@ -28,7 +28,8 @@ export interface RequestSyncOptions {
 export interface InlineSyncResult {
   stores: number;
   synced: number;
-  failures: { what: string; error: string }[];
+  failures: RecordedFailure[];
+  /** rows the recalculation wrote; null when nothing was synced, so nothing was recalculated */
   metricsRows: number | null;
 }
 
@@ -48,38 +49,19 @@ export async function requestSync(options: RequestSyncOptions = {}): Promise<Req
     return { mode: "inngest", eventIds: sent.ids };
   }
 
-  const deps = jobDeps();
-  const db = options.db ?? (await deps.getDb());
-  const { from, to } = syncNowRange(options.to ?? deps.today(), options.from);
+  const db = options.db ?? (await jobDeps().getDb());
   const lease = await tryAcquireJobLease({ db, name: COLLECT_LOCK, ttlMs: 5 * 60_000 });
   if (!lease) return { mode: "inline", started: false, reason: "a sync or the nightly run is already in progress" };
   const done = (async (): Promise<InlineSyncResult> => {
     try {
-      const stores = await planCollection({ db, from, to, accountId: options.accountId });
-      const failures: { what: string; error: string }[] = [];
-      let synced = 0;
-      for (const store of stores) {
-        try {
-          const failure = failureOf(
-            await deps.syncStores({
-              db,
-              from: store.from,
-              to: store.to,
-              accountIds: [store.accountId],
-              trigger: "manual",
-            }),
-          );
-          if (failure) failures.push({ what: `${store.marketplace} ${store.name}`, error: failure.message });
-          else synced += 1;
-        } catch (error) {
-          failures.push({ what: `${store.marketplace} ${store.name}`, error: classifyError(error).message });
-        }
-      }
-      const metricsRows =
-        stores.length > 0
-          ? (await runRecalculation({ db, ...changedRange(stores, { from, to }), trigger: "manual" })).metrics.rows
-          : null;
-      return { stores: stores.length, synced, failures, metricsRows };
+      const run = await runJobInline(
+        syncNowJob,
+        { accountId: options.accountId, from: options.from, to: options.to, trigger: "manual" },
+        { db },
+      );
+      const recalc = run.dispatched.find((d) => d.job === "recalculate-metrics");
+      const metricsRows = recalc?.ok ? (recalc.result as { metrics: { rows: number } }).metrics.rows : null;
+      return { ...run.result, metricsRows };
     } finally {
       await lease.release();
     }

@@ -1,7 +1,7 @@
-// The in-process scheduler used when no Inngest server is configured: the nightly run at 02:00 UTC
-// (croner, time zone UTC), guarded by the job_locks lease so two processes on one PostgreSQL, or
-// a tick during an inline "Sync now", never run it twice. A nightly missed while the server was
-// down is caught up shortly after start.
+// The in-process scheduler used when no Inngest server is configured: nightly-collect on the schedule
+// its definition names (02:00 UTC; croner here, Inngest's cron otherwise), guarded by the job_locks
+// lease so two processes on one PostgreSQL, or a tick during an inline "Sync now", never run it
+// twice. A nightly missed while the server was down is caught up shortly after start.
 import { Cron } from "croner";
 import type { Db } from "@/db";
 import { sql } from "drizzle-orm";
@@ -10,11 +10,12 @@ import { isInngestConfigured } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { jobDeps } from "./deps";
 import { withJobLock } from "./job-lock";
+import { nightlyCollectJob } from "./nightly-collect";
 import { COLLECT_LOCK, runNightly } from "./run-nightly";
 
-/** 02:00 every day; croner runs it in the time zone below. */
-export const NIGHTLY_PATTERN = "0 0 2 * * *";
-export const NIGHTLY_TIMEZONE = "UTC";
+/** nightly-collect's cron with croner's seconds field ("0 0 2 * * *"), in the job's time zone (UTC). */
+export const NIGHTLY_PATTERN = `0 ${nightlyCollectJob.schedule!.cron}`;
+export const NIGHTLY_TIMEZONE = nightlyCollectJob.schedule!.timeZone;
 
 export interface EmbeddedScheduler {
   /** next nightly run */

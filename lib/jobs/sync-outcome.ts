@@ -1,6 +1,6 @@
-// Reads a store's sync summary the way a job needs it: counts to return, and whether a failure
-// is worth retrying (429: after the marketplace's delay; 401/403: never).
-import { AuthError, RateLimitedError } from "@/lib/marketplaces/http/errors";
+// Reads a store's sync summary the way a job needs it: counts to return, and the typed failure that
+// decides a retry (429: after the marketplace's delay; rejected credentials or scope: never).
+import { type SyncFailure, syncFailureOf } from "@/lib/marketplaces/http/errors";
 import type { SyncSummary } from "@/lib/services/sync-stores";
 
 export interface SyncCounts {
@@ -47,51 +47,55 @@ export function countSync(summary: SyncSummary): SyncCounts {
   return counts;
 }
 
-export type SyncFailure =
-  | { kind: "rate_limited"; retryAfterMs: number; message: string }
-  | { kind: "auth"; message: string }
-  | { kind: "failed"; message: string };
-
-// the texts RateLimitedError and AuthError put in a source's error (lib/marketplaces/http/errors.ts)
-const RATE_LIMITED = /\brate limit: retry after (\d+) s\b/;
-const AUTH = /\brejected the credentials \((401|403)\b/;
-
-/** What a thrown error means for a retry. */
-export function classifyError(error: unknown): SyncFailure {
-  if (error instanceof RateLimitedError)
-    return { kind: "rate_limited", retryAfterMs: error.retryAfterMs, message: error.message };
-  if (error instanceof AuthError && (error.status === 401 || error.status === 403))
-    return { kind: "auth", message: error.message };
-  return classifyMessage(error instanceof Error ? error.message : String(error));
+/** A store's failure: the typed kind for code, the message for people. */
+export interface StoreFailure {
+  failure: SyncFailure;
+  message: string;
 }
 
-function classifyMessage(message: string): SyncFailure {
-  const limited = RATE_LIMITED.exec(message);
-  if (limited) return { kind: "rate_limited", retryAfterMs: Number(limited[1]) * 1000, message };
-  if (AUTH.test(message)) return { kind: "auth", message };
-  return { kind: "failed", message };
+export type RetryPolicy = { retry: "never" } | { retry: "after"; ms: number } | { retry: "backoff" };
+
+/** What a failure means for a retry: a rejected token or a missing scope never heals by itself. */
+export function retryPolicyOf(failure: SyncFailure): RetryPolicy {
+  switch (failure.kind) {
+    case "rate_limited":
+      return { retry: "after", ms: Math.max(1000, failure.retryAfterMs) };
+    case "credentials":
+    case "scope_missing":
+      return { retry: "never" };
+    default:
+      return { retry: "backoff" };
+  }
+}
+
+/** What a thrown error means, read from its class. */
+export function classifyError(error: unknown): StoreFailure {
+  return { failure: syncFailureOf(error), message: error instanceof Error ? error.message : String(error) };
 }
 
 /**
  * The failure of a store's run that decides the retry, or null when nothing failed. Rejected
  * credentials win (a retry cannot help), then the longest rate-limit delay, then any failure.
  */
-export function failureOf(summary: SyncSummary): SyncFailure | null {
-  const failures: SyncFailure[] = [];
+export function failureOf(summary: SyncSummary): StoreFailure | null {
+  const failures: StoreFailure[] = [];
   for (const run of summary.runs) {
     for (const [source, s] of Object.entries(run.sources)) {
-      if (s.status === "failed") failures.push(classifyMessage(`${run.accountName} ${source}: ${s.error ?? "failed"}`));
+      if (s.status === "failed")
+        failures.push({
+          failure: s.failure ?? { kind: "internal" },
+          message: `${run.accountName} ${source}: ${s.error ?? "failed"}`,
+        });
     }
   }
   if (failures.length === 0) return null;
-  const auth = failures.find((f) => f.kind === "auth");
-  if (auth) return auth;
-  const limited = failures.filter(
-    (f): f is Extract<SyncFailure, { kind: "rate_limited" }> => f.kind === "rate_limited",
-  );
-  if (limited.length) return limited.reduce((a, b) => (b.retryAfterMs > a.retryAfterMs ? b : a));
+  const permanent = failures.find((f) => retryPolicyOf(f.failure).retry === "never");
+  if (permanent) return permanent;
+  const limited = failures.filter((f) => f.failure.kind === "rate_limited");
+  const wait = (f: StoreFailure) => (f.failure.kind === "rate_limited" ? f.failure.retryAfterMs : 0);
+  if (limited.length) return limited.reduce((a, b) => (wait(b) > wait(a) ? b : a));
   return {
-    kind: "failed",
+    failure: failures[0].failure,
     message: failures
       .map((f) => f.message)
       .join("; ")

@@ -1,10 +1,17 @@
 // Test-only: the jobs pointed at a test database, a fixed day, the local fake Telegram and a fake
 // store sync that records its calls; and sync summaries shaped like the sync service's.
 import type { Db } from "@/db";
+import type { SyncFailure } from "@/lib/marketplaces/http/errors";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
 import { overrideJobDeps } from "./deps";
 
-export type SourceOutcome = { status: "succeeded" | "failed"; error?: string; inserted?: number };
+export type SourceOutcome = {
+  status: "succeeded" | "failed";
+  error?: string;
+  /** what the sync service records next to a failed source's message */
+  failure?: SyncFailure;
+  inserted?: number;
+};
 
 /** A one-store summary with the fields the jobs read (the sync service's summary carries more). */
 export function syncSummaryOf(accountId: number, sources: Record<string, SourceOutcome>): SyncSummary {
@@ -31,6 +38,7 @@ export function syncSummaryOf(accountId: number, sources: Record<string, SourceO
               quarantined: 0,
               status: s.status,
               error: s.error,
+              failure: s.failure,
               ms: 1,
             },
           ]),

@@ -135,6 +135,7 @@ async function recordBusyStore(
       quarantined: 0,
       status: "failed",
       error: BUSY_ERROR,
+      failure: { kind: "busy" },
       ms: 0,
     },
   } satisfies Record<string, SourceSummary>;

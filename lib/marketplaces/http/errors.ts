@@ -1,5 +1,6 @@
 // Typed errors of the marketplace clients. Jobs and the sync service classify failures by class:
 // AuthError stops a source at once, RateLimitedError carries how long to wait, the rest are retryable or not.
+import { z } from "zod";
 import type { Marketplace } from "@/db/schema";
 
 export class MarketplaceHttpError extends Error {
@@ -83,4 +84,43 @@ export class CircuitOpenError extends MarketplaceHttpError {
 
 export function isRetryable(error: unknown): boolean {
   return error instanceof RateLimitedError || error instanceof UpstreamError || error instanceof RequestTimeoutError;
+}
+
+/**
+ * What went wrong, as data: carried from the client through the sync summaries into the job runs and
+ * the job runners, which decide retries on `kind` (never on an error's text).
+ */
+export const syncFailureSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("rate_limited"), retryAfterMs: z.number() }),
+  // the token is rejected (401, Ozon 404 "Invalid Api-Key")
+  z.object({ kind: z.literal("credentials"), status: z.number() }),
+  // the token lacks a scope or the seller a subscription (403)
+  z.object({ kind: z.literal("scope_missing"), status: z.number() }),
+  z.object({ kind: z.literal("upstream"), status: z.number() }),
+  z.object({ kind: z.literal("timeout") }),
+  z.object({ kind: z.literal("circuit_open") }),
+  z.object({ kind: z.literal("retired_endpoint"), status: z.number() }),
+  z.object({ kind: z.literal("response_shape") }),
+  z.object({ kind: z.literal("http"), status: z.number() }),
+  // another sync of the store held its lease
+  z.object({ kind: z.literal("busy") }),
+  // anything else (a bug, the database)
+  z.object({ kind: z.literal("internal") }),
+]);
+export type SyncFailure = z.infer<typeof syncFailureSchema>;
+
+/** The typed failure a thrown error stands for, read from its class and fields. */
+export function syncFailureOf(error: unknown): SyncFailure {
+  if (error instanceof RateLimitedError) return { kind: "rate_limited", retryAfterMs: error.retryAfterMs };
+  if (error instanceof AuthError)
+    return error.reason === "bad_token"
+      ? { kind: "credentials", status: error.status }
+      : { kind: "scope_missing", status: error.status };
+  if (error instanceof UpstreamError) return { kind: "upstream", status: error.status };
+  if (error instanceof RequestTimeoutError) return { kind: "timeout" };
+  if (error instanceof CircuitOpenError) return { kind: "circuit_open" };
+  if (error instanceof RetiredEndpointError) return { kind: "retired_endpoint", status: error.status };
+  if (error instanceof ResponseShapeError) return { kind: "response_shape" };
+  if (error instanceof MarketplaceHttpError) return { kind: "http", status: error.status };
+  return { kind: "internal" };
 }

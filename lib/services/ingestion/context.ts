@@ -3,6 +3,7 @@
 // leaves either the whole page or none of it.
 import type { Db } from "@/db";
 import { logger } from "@/lib/logger";
+import type { SyncFailure } from "@/lib/marketplaces/http/errors";
 import {
   insertQuarantine,
   type RawRecordInput,
@@ -14,6 +15,12 @@ import {
 
 export type SourceStatus = "succeeded" | "failed" | "skipped";
 
+/**
+ * Why a source did not run: after a rejected token or failed inputs the store's run is incomplete;
+ * a cancelled sync or a feature the seller does not have is not.
+ */
+export type SkipReason = "credentials_rejected" | "inputs_failed" | "cancelled" | "unavailable";
+
 export interface SourceSummary {
   fetched: number;
   inserted: number;
@@ -21,7 +28,12 @@ export interface SourceSummary {
   unchanged: number;
   quarantined: number;
   status: SourceStatus;
+  /** for people: what failed or why the source did not run */
   error?: string;
+  /** for code: what failed (status "failed") */
+  failure?: SyncFailure;
+  /** for code: why the source did not run (status "skipped") */
+  skipped?: SkipReason;
   ms: number;
   /** things that did not fail the source but someone should see (unknown accrual types, ...) */
   warnings?: string[];

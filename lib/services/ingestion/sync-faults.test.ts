@@ -152,9 +152,12 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     const wb = summary.runs[0];
     expect(wb.sources.wb_sales.status).toBe("failed");
     expect(wb.sources.wb_sales.error).toMatch(/circuit open/);
+    expect(wb.sources.wb_sales.failure).toEqual({ kind: "circuit_open" });
     expect(requestsTo(e, "/api/v1/supplier/sales")).toHaveLength(3);
     expect(wb.sources.wb_finance.status).toBe("succeeded");
     expect(wb.sources.wb_daily_sales.status).toBe("skipped");
+    // a derived source whose input failed leaves the run incomplete: partial, read from the typed reason
+    expect(wb.sources.wb_daily_sales.skipped).toBe("inputs_failed");
     expect(wb.status).toBe("partial");
     expect(summary.ok).toBe(false);
   });
@@ -173,7 +176,15 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     expect(e.requests.filter((r) => r.vendor === "WB")).toHaveLength(1);
     const wb = summary.runs[0];
     expect(wb.status).toBe("failed");
-    expect(Object.values(wb.sources).filter((s) => s.status === "failed")).toHaveLength(1);
+    const failed = Object.values(wb.sources).filter((s) => s.status === "failed");
+    expect(failed).toHaveLength(1);
+    expect(failed[0].failure).toEqual({ kind: "credentials", status: 401 });
+    // the sources after the rejection did not run, and say why in a field code reads
+    expect(
+      Object.values(wb.sources)
+        .filter((s) => s.status === "skipped")
+        .map((s) => s.skipped),
+    ).toContain("credentials_rejected");
     const [account] = rowsOf<{ status: string; status_detail: string }>(
       await database.db.execute(sql`select status, status_detail from accounts where env_key = 'env:WB'`),
     );
@@ -194,6 +205,7 @@ describe.each(testDatabaseKinds())("sync under faults on %s", (kind) => {
     const ozon = summary.runs[0];
     expect(ozon.status).toBe("succeeded");
     expect(ozon.sources.ozon_reviews.status).toBe("skipped");
+    expect(ozon.sources.ozon_reviews.skipped).toBe("unavailable");
     expect(ozon.sources.ozon_accruals.status).toBe("succeeded");
     const [account] = rowsOf<{ reviews_available: boolean; status: string }>(
       await database.db.execute(sql`select reviews_available, status from accounts where env_key = 'env:OZON'`),

@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import { type Marketplace, accounts, syncRuns } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import type { ResilienceOptions } from "@/lib/marketplaces/http/base-client";
-import { AuthError } from "@/lib/marketplaces/http/errors";
+import { AuthError, syncFailureOf } from "@/lib/marketplaces/http/errors";
 import { OzonClient } from "@/lib/marketplaces/ozon/client";
 import { WbClient } from "@/lib/marketplaces/wb/client";
 import type { SyncableAccount } from "@/lib/services/accounts/ensure-env-accounts";
@@ -160,12 +160,15 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
     );
     if (rejected) {
       s.status = "skipped";
+      s.skipped = "credentials_rejected";
       s.error = `not run: the marketplace rejected the credentials (${rejected.status})`;
     } else if (failedInputs.length > 0) {
       s.status = "skipped";
+      s.skipped = "inputs_failed";
       s.error = `not derived: ${failedInputs.join(", ")} did not succeed`;
     } else if (options.signal?.aborted) {
       s.status = "skipped";
+      s.skipped = "cancelled";
       s.error = "sync cancelled";
     } else {
       try {
@@ -175,11 +178,13 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
         if (error instanceof AuthError && error.reason === "subscription_required" && step.name === "ozon_reviews") {
           // a seller without the reviews subscription: the feature is off, not a failure
           s.status = "skipped";
+          s.skipped = "unavailable";
           s.error = "reviews are not available for this store (Ozon reviews subscription missing)";
           reviewsAvailable = false;
         } else {
           s.status = "failed";
           s.error = (error as Error).message;
+          s.failure = syncFailureOf(error);
           if (error instanceof AuthError) {
             attention = error.message;
             if (error.reason === "bad_token") rejected = error;
@@ -209,7 +214,9 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
   const statuses = Object.values(summary.sources).map((s) => s.status);
   const failed = statuses.filter((s) => s === "failed").length;
   const succeeded = statuses.filter((s) => s === "succeeded").length;
-  const blocked = Object.values(summary.sources).some((s) => s.status === "skipped" && s.error?.startsWith("not "));
+  const blocked = Object.values(summary.sources).some(
+    (s) => s.skipped === "credentials_rejected" || s.skipped === "inputs_failed",
+  );
   summary.status = failed === 0 && !blocked ? "succeeded" : succeeded > 0 ? "partial" : "failed";
   await finishRun(
     db,

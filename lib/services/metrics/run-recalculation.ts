@@ -1,7 +1,8 @@
 // One recalculation as the CLI, the scheduler and Inngest run it: metrics for the range, then the
-// supply advice for its last day, recorded in sync_runs (kind 'recalc') so the UI shows its history.
-import { eq, sql } from "drizzle-orm";
+// supply advice for its last day, recorded in sync_runs (kind 'recalc') through the same job-run records as the
+// nightly collection, so the UI shows its history and a job's failure handler finds it by run id.
 import { type Db, getDb, schema } from "@/db";
+import { finishJobRun, startJobRun } from "@/lib/jobs/job-runs";
 import { logger } from "@/lib/logger";
 import { generateSupplyAdvice, type GenerateSupplyAdviceResult } from "./generate-supply-advice";
 import { recalculateMetrics, type RecalculateMetricsResult, validateDayRange } from "./recalculate-metrics";
@@ -28,40 +29,22 @@ export interface RunRecalculationResult {
 export async function runRecalculation(options: RunRecalculationOptions): Promise<RunRecalculationResult> {
   validateDayRange(options.from, options.to);
   const db = options.db ?? (await getDb());
-  const [run] = await db
-    .insert(schema.syncRuns)
-    .values({
-      kind: "recalc",
-      trigger: options.trigger,
-      status: "running",
-      dateFrom: options.from,
-      dateTo: options.to,
-      sources: options.externalId ? { externalId: options.externalId } : {},
-    })
-    .returning({ id: schema.syncRuns.id });
+  const runId = await startJobRun(db, {
+    kind: "recalc",
+    trigger: options.trigger,
+    from: options.from,
+    to: options.to,
+    externalId: options.externalId,
+  });
   try {
     const metrics = await recalculateMetrics({ db, from: options.from, to: options.to });
     const advice = options.advice === false ? null : await generateSupplyAdvice({ db, d: options.to });
-    await db
-      .update(schema.syncRuns)
-      .set({
-        status: "succeeded",
-        sources: {
-          ...(options.externalId ? { externalId: options.externalId } : {}),
-          metrics,
-          ...(advice ? { advice } : {}),
-        },
-        finishedAt: sql`now()`,
-      })
-      .where(eq(schema.syncRuns.id, run.id));
-    return { runId: run.id, metrics, advice };
+    await finishJobRun(db, runId, "succeeded", { metrics, ...(advice ? { advice } : {}) });
+    return { runId, metrics, advice };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    logger.error("recalc.failed", { runId: run.id, from: options.from, to: options.to, error: message });
-    await db
-      .update(schema.syncRuns)
-      .set({ status: "failed", error: message.slice(0, 2000), finishedAt: sql`now()` })
-      .where(eq(schema.syncRuns.id, run.id));
+    logger.error("recalc.failed", { runId, from: options.from, to: options.to, error: message });
+    await finishJobRun(db, runId, "failed", {}, message);
     throw error;
   }
 }

@@ -1,0 +1,70 @@
+// sync-now — no schedule: started by the "Sync now" and "Load history" buttons. Collects one store or
+// all of them through sync-store (today and the two days before, in APP_TIMEZONE, unless the input
+// names a range; a store's first sync loads its history), then starts recalculate-metrics for the
+// days the collection may have changed.
+import { z } from "zod";
+import { defineJob, errorMessageOf, jobFailureOf } from "./job";
+import { changedRange, planCollection, syncNowRange } from "./plan-collection";
+import { type RecordedFailure, recalculateMetricsJob } from "./recalculate-metrics";
+import { jobDeps } from "./deps";
+import { isoDay, jobTrigger, syncStoreJob } from "./sync-store";
+
+export const syncNowInput = z.object({
+  accountId: z.number().int().positive().optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  trigger: jobTrigger,
+});
+
+export const syncNowJob = defineJob({
+  id: "sync-now",
+  name: "Sync now",
+  event: "sovani/sync.requested",
+  input: syncNowInput,
+  // a second click while the same store (or "all") is syncing is skipped, not queued
+  singleton: { key: "accountId" },
+  retries: 2,
+  handler: async ({ input, step, getDb }) => {
+    const plan = await step.run("plan-collection", async () => {
+      const { from, to } = syncNowRange(input.to ?? jobDeps().today(), input.from);
+      const stores = await planCollection({ db: await getDb(), from, to, accountId: input.accountId });
+      // the recalculation covers the settlement window the stores' syncs may re-read
+      return { ...changedRange(stores, { from, to }), stores };
+    });
+
+    let synced = 0;
+    const failures: RecordedFailure[] = [];
+    for (const store of plan.stores) {
+      try {
+        await step.invoke(
+          `sync-store-${store.accountId}`,
+          syncStoreJob,
+          {
+            accountId: store.accountId,
+            marketplace: store.marketplace,
+            from: store.from,
+            to: store.to,
+            trigger: input.trigger,
+          },
+          { timeout: "3h" },
+        );
+        synced += 1;
+      } catch (error) {
+        failures.push({
+          what: `${store.marketplace} ${store.name}`,
+          error: errorMessageOf(error),
+          failure: jobFailureOf(error),
+        });
+      }
+    }
+    if (synced > 0) {
+      await step.sendEvent("request-recalculation", recalculateMetricsJob, {
+        from: plan.from,
+        to: plan.to,
+        reason: "sync",
+        trigger: input.trigger,
+      });
+    }
+    return { stores: plan.stores.length, synced, failures };
+  },
+});
