@@ -123,7 +123,7 @@ export async function markInterruptedSyncRuns(db: Db, options: { accountId?: num
 /** A store another sync holds: recorded as a failed run, so every caller reports it like any failure. */
 async function recordBusyStore(
   db: Db,
-  account: { id: number; name: string; marketplace: "WB" | "OZON" },
+  account: { id: number; name: string; marketplace: Marketplace },
   options: SyncStoresOptions,
 ): Promise<StoreRunSummary> {
   const sources = {
