@@ -14,7 +14,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { marketplaces } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import { startEmulator } from "@/lib/emulator/server";
-import { saveCommissionRule } from "@/lib/services/commission-rules/commission-rules";
+import { saveCommissionRule } from "@/lib/services/commission-rules/save-commission-rule";
 import { importCostPrices } from "@/lib/services/cost-prices/import-cost-prices";
 import { marketplaceConfigForEmulator } from "@/lib/services/ingestion/config";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
@@ -90,8 +90,7 @@ runCli(async () => {
     // the seller's own inputs: a commission rule per marketplace and cost prices for most SKUs
     // (every 7th SKU is left without one, so the "no cost price" flow has something to show)
     for (const marketplace of marketplaces) {
-      await saveCommissionRule({
-        db,
+      await saveCommissionRule(db, {
         marketplace,
         dtFrom: truth.from,
         rule: { defaultPercent: marketplace === "WB" ? 24 : 20, categories: {}, priceBands: [] },

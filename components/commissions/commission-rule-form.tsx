@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert, Button, Field, Input, Select } from "@/components/ui";
 import { previewCommissionRuleAction, saveCommissionRuleAction } from "@/lib/actions/commission-rules";
-import type { CommissionRulePreview } from "@/lib/services/commission-rules/commission-rules";
+import type { CommissionRulePreview } from "@/lib/services/commission-rules/preview-commission-rule";
 import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import type { Marketplace } from "@/db/schema";

@@ -6,11 +6,9 @@ import { z } from "zod";
 import { schema } from "@/db";
 import { marketplaces } from "@/db/schema";
 import { isIsoDay } from "@/lib/domain/dates";
-import {
-  deleteCommissionRule,
-  previewCommissionRule,
-  saveCommissionRule,
-} from "@/lib/services/commission-rules/commission-rules";
+import { deleteCommissionRule } from "@/lib/services/commission-rules/delete-commission-rule";
+import { previewCommissionRule } from "@/lib/services/commission-rules/preview-commission-rule";
+import { saveCommissionRule } from "@/lib/services/commission-rules/save-commission-rule";
 import { writeAudit } from "@/lib/services/audit/write-audit";
 import { authedAction } from "./safe-action";
 
@@ -22,8 +20,7 @@ const ruleInput = z.object({
 });
 
 export const previewCommissionRuleAction = authedAction("previewCommissionRuleAction", ruleInput, async (input, ctx) =>
-  previewCommissionRule({
-    db: ctx.db,
+  previewCommissionRule(ctx.db, {
     marketplace: input.marketplace,
     dtFrom: input.dtFrom,
     rule: input.rule,
@@ -37,8 +34,7 @@ export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction",
     .from(schema.commissionRules)
     .where(eq(schema.commissionRules.marketplace, input.marketplace))
     .then((rows) => rows.filter((r) => r.dtFrom === input.dtFrom));
-  const saved = await saveCommissionRule({
-    db: ctx.db,
+  const saved = await saveCommissionRule(ctx.db, {
     marketplace: input.marketplace,
     dtFrom: input.dtFrom,
     rule: input.rule,
@@ -63,7 +59,7 @@ export const deleteCommissionRuleAction = authedAction(
   z.object({ id: z.coerce.number().int().positive() }),
   async (input, ctx) => {
     const [before] = await ctx.db.select().from(schema.commissionRules).where(eq(schema.commissionRules.id, input.id));
-    const result = await deleteCommissionRule({ db: ctx.db, id: input.id });
+    const result = await deleteCommissionRule(ctx.db, { id: input.id });
     await writeAudit(ctx.db, {
       actor: ctx.actor,
       action: "commission_rule.delete",

@@ -5,12 +5,10 @@ import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { addDays } from "@/lib/domain/dates";
 import { AppError } from "@/lib/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
-import {
-  deleteCommissionRule,
-  listCommissionRules,
-  previewCommissionRule,
-  saveCommissionRule,
-} from "./commission-rules";
+import { deleteCommissionRule } from "./delete-commission-rule";
+import { listCommissionRules } from "./list-commission-rules";
+import { previewCommissionRule } from "./preview-commission-rule";
+import { saveCommissionRule } from "./save-commission-rule";
 
 const TODAY = "2026-07-31";
 
@@ -48,8 +46,7 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
   });
 
   it("rejects an invalid rule with a message per field", async () => {
-    const error = await saveCommissionRule({
-      db,
+    const error = await saveCommissionRule(db, {
       marketplace: "WB",
       dtFrom: "2026-07-40",
       rule: { defaultPercent: 140, priceBands: [{ minPrice: 10, maxPrice: 5, percent: 1 }] },
@@ -62,12 +59,11 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
       "rule.defaultPercent": "a percent cannot exceed 100",
       "rule.priceBands.0.maxPrice": "price band 1: maxPrice (5) must be greater than minPrice (10)",
     });
-    expect(await listCommissionRules({ db })).toEqual([]);
+    expect(await listCommissionRules(db)).toEqual([]);
   });
 
   it("previews the effect on the last 30 days without saving", async () => {
-    const preview = await previewCommissionRule({
-      db,
+    const preview = await previewCommissionRule(db, {
       marketplace: "WB",
       dtFrom: "2026-07-10",
       rule: { defaultPercent: 10, categories: { Shoes: 20 } },
@@ -88,12 +84,11 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     expect(preview.after.estimatedDays - preview.before.estimatedDays).toBe(22);
     expect(preview.changedDays.length).toBe(22);
     expect(preview.changedDays[0]).toEqual({ d: "2026-07-10", commissionBefore: "0.00", commissionAfter: "200.00" });
-    expect(await listCommissionRules({ db })).toEqual([]);
+    expect(await listCommissionRules(db)).toEqual([]);
   });
 
   it("saving recalculates the days the rule governs, up to the next rule", async () => {
-    const first = await saveCommissionRule({
-      db,
+    const first = await saveCommissionRule(db, {
       marketplace: "WB",
       dtFrom: "2026-07-10",
       rule: { defaultPercent: 10, categories: { Shoes: 20 } },
@@ -103,8 +98,7 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     expect(await commissionOn(db, wb, "2026-07-10")).toBe("-200.00 est");
     expect(await commissionOn(db, wb, "2026-07-31")).toBe("-200.00 est");
 
-    const second = await saveCommissionRule({
-      db,
+    const second = await saveCommissionRule(db, {
       marketplace: "WB",
       dtFrom: "2026-07-20",
       rule: { defaultPercent: 5 },
@@ -115,8 +109,7 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     expect(await commissionOn(db, wb, "2026-07-20")).toBe("-50.00 est");
 
     // replacing the first rule recalculates only 10th..19th
-    const replaced = await saveCommissionRule({
-      db,
+    const replaced = await saveCommissionRule(db, {
       marketplace: "WB",
       dtFrom: "2026-07-10",
       rule: { defaultPercent: 12 },
@@ -126,8 +119,7 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     expect(await commissionOn(db, wb, "2026-07-15")).toBe("-120.00 est");
 
     // a rule before the first sale recalculates from the first sale; settled rows keep their commission
-    const early = await saveCommissionRule({
-      db,
+    const early = await saveCommissionRule(db, {
       marketplace: "OZON",
       dtFrom: "2025-01-01",
       rule: { defaultPercent: 8 },
@@ -137,7 +129,7 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     expect(await commissionOn(db, ozon, "2026-07-01")).toBe("-123.00");
     expect(await commissionOn(db, ozon, "2026-07-02")).toBe("-80.00 est");
 
-    const list = await listCommissionRules({ db });
+    const list = await listCommissionRules(db);
     expect(list.map((r) => [r.marketplace, r.dtFrom, r.dtTo, r.rule.defaultPercent])).toEqual([
       ["OZON", "2025-01-01", null, 8],
       ["WB", "2026-07-10", "2026-07-19", 12],
@@ -145,9 +137,9 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     ]);
 
     const second20 = list.find((r) => r.dtFrom === "2026-07-20")!;
-    const deleted = await deleteCommissionRule({ db, id: second20.id, today: TODAY });
+    const deleted = await deleteCommissionRule(db, { id: second20.id, today: TODAY });
     expect(deleted.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
     expect(await commissionOn(db, wb, "2026-07-25")).toBe("-120.00 est");
-    await expect(deleteCommissionRule({ db, id: second20.id, today: TODAY })).rejects.toThrow("does not exist");
+    await expect(deleteCommissionRule(db, { id: second20.id, today: TODAY })).rejects.toThrow("does not exist");
   });
 });
