@@ -59,7 +59,8 @@ export function CostPriceEditor({
           {t("historyEmpty")}
         </p>
       ) : (
-        <Table caption={t("historyCaption")}>
+        // a date and its buttons on one line: centred, not top-aligned
+        <Table caption={t("historyCaption")} className="[&_td]:align-middle">
           <THead>
             <Tr>
               <Th>{t("columns.dtFrom")}</Th>

@@ -12,7 +12,9 @@ import { cn } from "./cn";
  */
 export type TableVariant = "default" | "compact" | "danger" | "plain";
 
-const compactCells = "[&_th]:py-1.5 [&_td]:py-1.5 [&_th]:normal-case [&_th]:tracking-normal [&_th]:whitespace-normal";
+// previews hold one line per row: cells centred, as a browser draws them by default
+const compactCells =
+  "[&_th]:py-1.5 [&_td]:py-1.5 [&_td]:align-middle [&_th]:normal-case [&_th]:tracking-normal [&_th]:whitespace-normal";
 
 const VARIANTS: Record<TableVariant, string> = {
   default: "divide-y divide-slate-200",
@@ -20,7 +22,8 @@ const VARIANTS: Record<TableVariant, string> = {
   danger: cn("divide-y divide-red-100 [&_th]:text-red-900 [&>thead]:bg-red-50 [&>tbody]:divide-red-50", compactCells),
   plain: cn(
     "[&>tbody]:divide-y-0 [&>tbody]:bg-transparent [&>thead]:bg-transparent",
-    "[&_th]:py-1 [&_td]:py-1 [&_th]:pl-0 [&_td]:pl-0 [&_th]:font-medium [&_th]:normal-case [&_th]:tracking-normal",
+    "[&_th]:py-1 [&_td]:py-1 [&_th]:pl-0 [&_td]:pl-0 [&_td]:align-middle",
+    "[&_th]:font-medium [&_th]:normal-case [&_th]:tracking-normal",
     // a row header reads like body text
     "[&_tbody_th]:text-sm [&_tbody_th]:font-normal [&_tbody_th]:text-inherit",
   ),
