@@ -23,6 +23,7 @@ const VARIANTS: Record<TableVariant, string> = {
   plain: cn(
     "[&>tbody]:divide-y-0 [&>tbody]:bg-transparent [&>thead]:bg-transparent",
     "[&_th]:py-1 [&_td]:py-1 [&_th]:pl-0 [&_td]:pl-0 [&_td]:align-middle",
+    "[&_th:last-child]:pr-0 [&_td:last-child]:pr-0",
     "[&_th]:font-medium [&_th]:normal-case [&_th]:tracking-normal",
     // a row header reads like body text
     "[&_tbody_th]:text-sm [&_tbody_th]:font-normal [&_tbody_th]:text-inherit",
