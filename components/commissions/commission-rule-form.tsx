@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Alert, Button, Field, Input, Select } from "@/components/ui";
+import { Alert, Button, Field, Input, Select, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { previewCommissionRuleAction, saveCommissionRuleAction } from "@/lib/actions/commission-rules";
 import type { CommissionRulePreview } from "@/lib/services/commission-rules/preview-commission-rule";
 import { createFormatters } from "@/lib/i18n/format";
@@ -309,34 +309,32 @@ export function CommissionRuleForm({
       {preview ? (
         <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm" data-testid="rule-preview-result">
           <p className="font-medium">{t("previewTitle", { from: f.day(preview.from), to: f.day(preview.to) })}</p>
-          <table className="mt-2 min-w-full text-sm">
-            <thead>
-              <tr className="text-left text-xs text-slate-600">
-                <th scope="col" className="py-1 pr-3 font-medium" />
-                <th scope="col" className="py-1 pr-3 text-right font-medium">
-                  {t("before")}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">
-                  {t("after")}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {t("change")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table
+            variant="plain"
+            caption={t("previewTitle", { from: f.day(preview.from), to: f.day(preview.to) })}
+            boxClassName="mt-2"
+          >
+            <THead>
+              <Tr>
+                <Th />
+                <Th numeric>{t("before")}</Th>
+                <Th numeric>{t("after")}</Th>
+                <Th numeric>{t("change")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {(["commission", "payout", "profit"] as const).map((k) => (
-                <tr key={k}>
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">
-                    {t(`totals.${k}`)}
-                  </th>
-                  <td className="py-1 pr-3 text-right tabular-nums">{f.rub(preview.before[k])}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{f.rub(preview.after[k])}</td>
-                  <td className="py-1 text-right tabular-nums font-medium">{f.rub(preview.delta[k])}</td>
-                </tr>
+                <Tr key={k}>
+                  <Th scope="row">{t(`totals.${k}`)}</Th>
+                  <Td numeric>{f.rub(preview.before[k])}</Td>
+                  <Td numeric>{f.rub(preview.after[k])}</Td>
+                  <Td numeric className="font-medium">
+                    {f.rub(preview.delta[k])}
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
           <p className="mt-2 text-xs text-slate-600">
             {t("previewDays", { changed: preview.changedDays.length, estimated: preview.after.estimatedDays })}
           </p>

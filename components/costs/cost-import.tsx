@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Alert, Button, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { importCostPricesAction, previewCostPriceImportAction } from "@/lib/actions/cost-prices";
 import type { CostPriceImportPreview } from "@/lib/services/cost-prices/preview-cost-price-import";
 import { createFormatters } from "@/lib/i18n/format";
@@ -122,82 +122,68 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
             {t("import.summary", { good: preview.rows.length, bad: preview.errors.length })}
           </p>
           {preview.errors.length > 0 ? (
-            <div className="overflow-x-auto rounded-md border border-red-200">
-              <table className="min-w-full divide-y divide-red-100 text-sm" data-testid="cost-import-errors">
-                <caption className="px-3 py-2 text-left font-medium text-red-800">{t("import.errorsTitle")}</caption>
-                <thead className="bg-red-50">
-                  <tr>
-                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">
-                      {t("import.line")}
-                    </th>
-                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">
-                      {t("import.reason")}
-                    </th>
-                    <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-red-900">
-                      {t("import.values")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-red-50 bg-white">
-                  {preview.errors.slice(0, 500).map((e) => (
-                    <tr key={e.line}>
-                      <td className="px-3 py-1.5 tabular-nums">{e.line}</td>
-                      <td className="px-3 py-1.5">{t(`import.reasons.${e.reason}`)}</td>
-                      <td className="px-3 py-1.5 font-mono text-xs text-slate-600">
-                        {Object.values(e.values).join(" · ")}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              variant="danger"
+              caption={t("import.errorsTitle")}
+              captionClassName="px-3 py-2 text-left font-medium text-red-800"
+              boxClassName="rounded-md border border-red-200"
+              data-testid="cost-import-errors"
+            >
+              <THead>
+                <Tr>
+                  <Th>{t("import.line")}</Th>
+                  <Th>{t("import.reason")}</Th>
+                  <Th>{t("import.values")}</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {preview.errors.slice(0, 500).map((e) => (
+                  <Tr key={e.line}>
+                    <Td className="tabular-nums">{e.line}</Td>
+                    <Td>{t(`import.reasons.${e.reason}`)}</Td>
+                    <Td className="font-mono text-xs text-slate-600">{Object.values(e.values).join(" · ")}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
           ) : null}
           {preview.rows.length > 0 ? (
             <details open={isClean ? true : undefined} className="rounded-md border border-slate-200">
               <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
                 {t("import.rowsTitle", { count: preview.rows.length })}
               </summary>
-              <div className="max-h-80 overflow-auto">
-                <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="cost-import-rows">
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">
-                        {t("import.line")}
-                      </th>
-                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">
-                        {t("columns.article")}
-                      </th>
-                      <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold">
-                        {t("columns.dtFrom")}
-                      </th>
-                      <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold">
-                        {t("columns.costPrice")}
-                      </th>
-                      <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold">
-                        {t("import.previous")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-50">
-                    {preview.rows.slice(0, 500).map((r) => (
-                      <tr key={r.line}>
-                        <td className="px-3 py-1.5 tabular-nums">{r.line}</td>
-                        <td className="px-3 py-1.5">
-                          {r.article}{" "}
-                          <span className="text-xs text-slate-500">{r.marketplace === "WB" ? "WB" : "Ozon"}</span>
-                        </td>
-                        <td className="px-3 py-1.5">{f.day(r.dtFrom)}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">
-                          {f.rub(r.costPrice, { fractionDigits: 2 })}
-                        </td>
-                        <td className="px-3 py-1.5 text-right tabular-nums text-slate-500">
-                          {r.previousCost ? f.rub(r.previousCost, { fractionDigits: 2 }) : "—"}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                variant="compact"
+                caption={t("import.rowsTitle", { count: preview.rows.length })}
+                boxClassName="max-h-80 overflow-auto"
+                data-testid="cost-import-rows"
+              >
+                <THead>
+                  <Tr>
+                    <Th>{t("import.line")}</Th>
+                    <Th>{t("columns.article")}</Th>
+                    <Th>{t("columns.dtFrom")}</Th>
+                    <Th numeric>{t("columns.costPrice")}</Th>
+                    <Th numeric>{t("import.previous")}</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {preview.rows.slice(0, 500).map((r) => (
+                    <Tr key={r.line}>
+                      <Td className="tabular-nums">{r.line}</Td>
+                      <Td>
+                        {r.article}{" "}
+                        <span className="text-xs text-slate-500">{r.marketplace === "WB" ? "WB" : "Ozon"}</span>
+                      </Td>
+                      <Td>{f.day(r.dtFrom)}</Td>
+                      <Td numeric>{f.rub(r.costPrice, { fractionDigits: 2 })}</Td>
+                      <Td numeric className="text-slate-500">
+                        {r.previousCost ? f.rub(r.previousCost, { fractionDigits: 2 }) : "—"}
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
             </details>
           ) : null}
           {isClean ? (

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
-import { Alert, Button, Field, FormError, Input, SubmitButton } from "@/components/ui";
+import { Alert, Button, Field, FormError, Input, SubmitButton, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { deleteCostPriceAction, saveCostPriceAction } from "@/lib/actions/cost-prices";
 import type { CostPriceEntry } from "@/lib/data/costs";
 import { createFormatters } from "@/lib/i18n/format";
@@ -59,50 +59,44 @@ export function CostPriceEditor({
           {t("historyEmpty")}
         </p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t("historyCaption")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">
-                  {t("columns.dtFrom")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">
-                  {t("columns.costPrice")}
-                </th>
+        // a date and its buttons on one line: centred, not top-aligned
+        <Table caption={t("historyCaption")} className="[&_td]:align-middle">
+          <THead>
+            <Tr>
+              <Th>{t("columns.dtFrom")}</Th>
+              <Th numeric>{t("columns.costPrice")}</Th>
+              {canEdit ? (
+                <Th numeric>
+                  <span className="sr-only">{t("columns.actions")}</span>
+                </Th>
+              ) : null}
+            </Tr>
+          </THead>
+          <TBody data-testid="cost-history">
+            {entries.map((e) => (
+              <Tr key={e.id}>
+                <Td>{f.day(e.dtFrom)}</Td>
+                <Td numeric>{f.rub(e.costPrice, { fractionDigits: 2 })}</Td>
                 {canEdit ? (
-                  <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">
-                    <span className="sr-only">{t("columns.actions")}</span>
-                  </th>
+                  <Td numeric>
+                    <Button size="sm" variant="ghost" onClick={() => setEditing(e)} data-testid="cost-edit">
+                      {t("edit")}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => remove(e)}
+                      disabled={isDeleting}
+                      data-testid="cost-delete"
+                    >
+                      {t("delete")}
+                    </Button>
+                  </Td>
                 ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100" data-testid="cost-history">
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="px-3 py-2">{f.day(e.dtFrom)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{f.rub(e.costPrice, { fractionDigits: 2 })}</td>
-                  {canEdit ? (
-                    <td className="px-3 py-2 text-right whitespace-nowrap">
-                      <Button size="sm" variant="ghost" onClick={() => setEditing(e)} data-testid="cost-edit">
-                        {t("edit")}
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => remove(e)}
-                        disabled={isDeleting}
-                        data-testid="cost-delete"
-                      >
-                        {t("delete")}
-                      </Button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
       )}
       {deleteError ? (
         <Alert tone="error" testId="cost-delete-error">

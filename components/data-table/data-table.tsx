@@ -5,10 +5,12 @@
 // server as soon as the table is visible (50 requests for each page of a table someone looks at).
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type Column, type ColumnDef, type RowData, type SortingState, useTable } from "@tanstack/react-table";
+import { type ColumnDef, type RowData, type SortingState, useTable } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { cn } from "@/components/ui/cn";
+import { Table, TBody, Th, THead } from "@/components/ui/table";
 import { PAGE_SIZES } from "@/lib/data/table-params";
+import { type DataTableColumn, renderCell } from "./columns";
 import { type DataTableFeatures, dataTableFeatures } from "./features";
 
 export interface DataTableLabels {
@@ -39,8 +41,8 @@ export interface ServerTableProps<TRow> extends ServerTableView<TRow> {
 }
 
 export interface DataTableProps<TData extends RowData> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each column keeps its own value type (helper.columns)
-  columns: ColumnDef<DataTableFeatures, TData, any>[];
+  /** the page columns of the table's one definition (toPageColumns) */
+  columns: DataTableColumn<TData>[];
   /** the rows and how they were cut (a ServerTableProps passes as it is) */
   view: ServerTableView<TData>;
   caption: string;
@@ -65,10 +67,23 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const search = useSearchParams();
   const router = useRouter();
   const sorting = useMemo<SortingState>(() => [{ id: sort, desc: dir === "desc" }], [sort, dir]);
+  // TanStack builds the header (sort state, which columns sort); it gets no cell templates, since
+  // the body is rendered from `data` and our columns directly (renderCell, see README.md)
+  const tableColumns = useMemo(
+    () =>
+      columns.map((column): ColumnDef<DataTableFeatures, TData, unknown> => ({
+        id: column.id,
+        accessorFn: (row) => column.value(row),
+        header: column.header,
+        enableSorting: column.enableSorting,
+        meta: column.meta,
+      })),
+    [columns],
+  );
   const table = useTable({
     features: dataTableFeatures,
-    columns,
-    // the body is rendered from `data` directly (renderBodyCell), so TanStack's row model and its getRowId are unused
+    columns: tableColumns,
+    // TanStack's row model and its getRowId are unused
     data,
     manualSorting: true,
     enableSortingRemoval: false,
@@ -77,81 +92,71 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   });
 
   // cells are styled from the table (.data-table in app/globals.css): only text cells carry a class
-  const bodyColumns = table
-    .getAllLeafColumns()
-    .map((column) => ({ column, className: column.columnDef.meta?.isNumeric ? undefined : "cell-text" }));
-  const isFirstColumnSticky = Boolean(bodyColumns[0]?.column.columnDef.meta?.isSticky);
+  const bodyColumns = columns.map((column) => ({ column, className: column.meta.isNumeric ? undefined : "cell-text" }));
+  const isFirstColumnSticky = Boolean(columns[0]?.meta.isSticky);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const searchParams = new URLSearchParams(search.toString());
 
   return (
     <div data-testid={testId}>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table
-          className={cn(
-            "data-table min-w-full divide-y divide-slate-200 text-sm",
-            isFirstColumnSticky && "data-table-sticky",
-          )}
-        >
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const meta = header.column.columnDef.meta;
-                  const sortKey = meta?.sortKey ?? header.column.id;
-                  const canSort = header.column.getCanSort();
-                  const isSorted = sort === sortKey ? dir : false;
-                  // first click sorts numbers high-to-low (what a seller looks for), text A-Z
-                  const nextDir = isSorted ? (isSorted === "asc" ? "desc" : "asc") : meta?.isNumeric ? "desc" : "asc";
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={isSorted === "asc" ? "ascending" : isSorted === "desc" ? "descending" : undefined}
-                      className={cn(
-                        "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap",
-                        meta?.isNumeric ? "text-right" : "text-left",
-                        meta?.isSticky && "sticky left-0 z-10 bg-slate-50",
-                      )}
-                    >
-                      {header.isPlaceholder ? null : canSort ? (
-                        <Link
-                          href={hrefWith(pathname, searchParams, { sort: sortKey, dir: nextDir, page: undefined })}
-                          className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                          title={nextDir === "asc" ? labels.sortAscending : labels.sortDescending}
-                          scroll={false}
-                        >
-                          <table.FlexRender header={header} />
-                          <span aria-hidden="true" className={isSorted ? "text-indigo-600" : "text-slate-300"}>
-                            {isSorted === "asc" ? "▲" : isSorted === "desc" ? "▼" : "↕"}
-                          </span>
-                        </Link>
-                      ) : (
+      <Table
+        caption={caption}
+        boxClassName="rounded-lg border border-slate-200 bg-white"
+        className={cn("data-table", isFirstColumnSticky && "data-table-sticky")}
+      >
+        <THead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const meta = header.column.columnDef.meta;
+                const sortKey = meta?.sortKey ?? header.column.id;
+                const canSort = header.column.getCanSort();
+                const isSorted = sort === sortKey ? dir : false;
+                // first click sorts numbers high-to-low (what a seller looks for), text A-Z
+                const nextDir = isSorted ? (isSorted === "asc" ? "desc" : "asc") : meta?.isNumeric ? "desc" : "asc";
+                return (
+                  <Th
+                    key={header.id}
+                    numeric={meta?.isNumeric}
+                    aria-sort={isSorted === "asc" ? "ascending" : isSorted === "desc" ? "descending" : undefined}
+                    className={meta?.isSticky ? "sticky left-0 z-10 bg-slate-50" : undefined}
+                  >
+                    {header.isPlaceholder ? null : canSort ? (
+                      <Link
+                        href={hrefWith(pathname, searchParams, { sort: sortKey, dir: nextDir, page: undefined })}
+                        className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                        title={nextDir === "asc" ? labels.sortAscending : labels.sortDescending}
+                        scroll={false}
+                      >
                         <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
+                        <span aria-hidden="true" className={isSorted ? "text-indigo-600" : "text-slate-300"}>
+                          {isSorted === "asc" ? "▲" : isSorted === "desc" ? "▼" : "↕"}
+                        </span>
+                      </Link>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </Th>
+                );
+              })}
+            </tr>
+          ))}
+        </THead>
+        <TBody>
+          {data.map((original, index) => {
+            const rowId = getRowId(original);
+            return (
+              <tr key={rowId}>
+                {bodyColumns.map(({ column, className }) => (
+                  <td key={column.id} className={cn(className, column.className?.(original)) || undefined}>
+                    {renderCell(column, original, index, rowId)}
+                  </td>
+                ))}
               </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {data.map((original, index) => {
-              const rowId = getRowId(original);
-              return (
-                <tr key={rowId}>
-                  {bodyColumns.map(({ column, className }) => (
-                    <td key={column.id} className={className}>
-                      {renderBodyCell(table, column, original, index, rowId)}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+            );
+          })}
+        </TBody>
+      </Table>
       <nav
         aria-label={labels.pagination}
         className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
@@ -230,36 +235,4 @@ function PageLink({
       {children}
     </Link>
   );
-}
-
-/**
- * One body cell, straight from its column definition: the accessor reads the value and the column's
- * `cell` template is called as a plain function with the parts of TanStack's cell context that cell
- * templates use (getValue, renderValue, row.original/index/id, column, table, cell.id). TanStack's own
- * row and cell model (getRowModel().rows[i].getAllCells(), cell.getContext(), FlexRender) builds several
- * memoised objects per cell; on a 50-row, 13-column page that was ~12 of ~18 ms of server render time
- * per request, measured with react-dom's renderToString. Cell templates must therefore be plain
- * functions (no hooks) and must not rely on row-model APIs; the rows arrive sorted and paged anyway.
- */
-function renderBodyCell<TData extends RowData>(
-  table: unknown,
-  column: Column<DataTableFeatures, TData>,
-  original: TData,
-  index: number,
-  rowId: string,
-): React.ReactNode {
-  const template = column.columnDef.cell;
-  const value = column.accessorFn ? column.accessorFn(original, index) : undefined;
-  if (typeof template !== "function") return (template as React.ReactNode) ?? (value as React.ReactNode);
-  const getValue = () => value;
-  const row = { id: rowId, index, original };
-  const context = {
-    table,
-    column,
-    row,
-    getValue,
-    renderValue: getValue,
-    cell: { id: `${rowId}_${column.id}`, column, row, getValue, renderValue: getValue },
-  };
-  return (template as (context: unknown) => React.ReactNode)(context);
 }

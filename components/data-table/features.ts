@@ -1,7 +1,6 @@
 // The one feature set of every DataTable: sorting state only. Rows arrive sorted, filtered and
-// paged by the server (lib/data), so no client row models are registered.
-import { createColumnHelper, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
-import type { RowData } from "@tanstack/react-table";
+// paged by the server (lib/data), so no client row models are registered. See README.md.
+import { rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 
 export interface DataTableColumnMeta {
   /** right-aligned, tabular figures */
@@ -18,8 +17,3 @@ export const dataTableFeatures = tableFeatures({
 });
 
 export type DataTableFeatures = typeof dataTableFeatures;
-
-/** Column helper for a feature's columns.tsx. */
-export function createDataTableColumns<TData extends RowData>() {
-  return createColumnHelper<DataTableFeatures, TData>();
-}

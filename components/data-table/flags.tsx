@@ -1,4 +1,3 @@
-"use client";
 // Marks for table numbers that may still change: provisional (not settled by the marketplace's finance
 // report), commission estimated from the seller's rules, or sold on days without a cost price. A cell
 // carries a short sign next to the number it qualifies (and the flag's word for screen readers); the

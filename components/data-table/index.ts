@@ -1,8 +1,13 @@
 export { DataTable, type DataTableLabels, type DataTableProps, type ServerTableProps } from "./data-table";
 export {
-  createDataTableColumns,
-  type DataTableColumnMeta,
-  type DataTableFeatures,
-  dataTableFeatures,
-} from "./features";
+  type AnyTableColumn,
+  type DataTableCellContext,
+  type DataTableColumn,
+  defineColumns,
+  renderCell,
+  type TableColumn,
+  toExportColumns,
+  toPageColumns,
+} from "./columns";
+export { type DataTableColumnMeta, type DataTableFeatures, dataTableFeatures } from "./features";
 export { type FilterField, FilterBar } from "./filter-bar";

@@ -1,11 +1,10 @@
 // The statement's rows as the page and the export show them: the twelve lines, then net sales, payout,
 // COGS and gross profit, each with its amount, % of net sales, SKU/store split, estimate and the
-// previous period. Shared so the CSV/XLSX holds exactly what the table shows.
+// previous period. Shared so the CSV/XLSX holds exactly what the table shows (columns: pnl-columns.tsx).
 import { percentOf } from "@/lib/domain/money";
 import { isPnlLine, rowAmount } from "@/lib/domain/pnl-lines";
 import type { PnlDrillKey } from "@/lib/data/pnl-params";
 import { PNL_DRILL_LINES } from "@/lib/data/pnl-params";
-import type { ExportColumn } from "@/lib/services/export/build-export";
 import type { PnlComparison } from "@/lib/services/pnl/statement";
 
 export interface PnlTableRow {
@@ -65,18 +64,4 @@ export function pnlTableRows(data: PnlComparison): PnlTableRow[] {
       estimatedShare: null,
     };
   });
-}
-
-export function pnlExportColumns(t: (key: string) => string): ExportColumn<PnlTableRow>[] {
-  return [
-    { header: t("columns.line"), value: (r) => t(`lines.${r.key}`) },
-    { header: "key", value: (r) => r.key },
-    { header: t("columns.amount"), type: "number", value: (r) => r.amount },
-    { header: t("columns.percent"), type: "number", value: (r) => r.percent },
-    { header: t("columns.skuLevel"), type: "number", value: (r) => r.skuLevel },
-    { header: t("columns.storeLevel"), type: "number", value: (r) => r.storeLevel },
-    { header: t("columns.estimated"), type: "number", value: (r) => r.estimated },
-    { header: t("columns.previous"), type: "number", value: (r) => r.previous },
-    { header: t("columns.change"), type: "number", value: (r) => r.change },
-  ];
 }

@@ -1,7 +1,9 @@
 // The P&L page's reads and export rows: URL parameters, the statement rows the table and the export
 // show, the drill-down's paging, and an export that neutralises formula-like SKU names.
 import { beforeAll, describe, expect, it } from "vitest";
-import { pnlExportColumns, pnlTableRows } from "@/components/pnl/pnl-rows";
+import { toExportColumns } from "@/components/data-table/columns";
+import { pnlStatementColumns } from "@/components/pnl/pnl-columns";
+import { pnlTableRows } from "@/components/pnl/pnl-rows";
 import { buildExport } from "@/lib/services/export/build-export";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { insertAccount, insertFinanceLine, insertMetricsDay, insertSku } from "@/lib/testing/pnl-fixtures";
@@ -85,7 +87,7 @@ describe.each(testDatabaseKinds())("P&L page reads on %s", (kind) => {
     expect(file.body.toString("utf8")).toContain("'=HYPERLINK(1)");
     const statementCsv = await buildExport({
       format: "csv",
-      columns: pnlExportColumns((k) => k),
+      columns: toExportColumns(pnlStatementColumns((k) => k)),
       rows: pnlTableRows(await queryPnlStatement(t.db, scope, {})),
     });
     expect(statementCsv.body.toString("utf8")).toContain(

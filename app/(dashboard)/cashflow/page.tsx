@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { LazyCashflowChart as CashflowChart } from "@/components/charts/lazy";
 import { cashflowSeries } from "@/components/cashflow/cashflow-colors";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { getCashflowSummary, getPayouts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
 import { param, type SearchParamsRecord, withParams } from "@/lib/data/table-params";
@@ -98,30 +99,21 @@ async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucke
       </Card>
       <Card>
         <CardHeader title={t("byTypeTitle")} />
-        <CardBody className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="cashflow-by-type">
-            <caption className="sr-only">{t("byTypeTitle")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">
-                  {t("type")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase text-slate-600">
-                  {t("kind")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">
-                  {t("amount")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right text-xs font-semibold uppercase text-slate-600">
-                  {t("lines")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <CardBody>
+          <Table caption={t("byTypeTitle")} data-testid="cashflow-by-type">
+            <THead>
+              <Tr>
+                <Th>{t("type")}</Th>
+                <Th>{t("kind")}</Th>
+                <Th numeric>{t("amount")}</Th>
+                <Th numeric>{t("lines")}</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {summary.totalsByType.map((row) => (
-                <tr key={row.type}>
-                  <td className="px-3 py-2">{t(`types.${row.type}`)}</td>
-                  <td className="px-3 py-2 text-slate-600">
+                <Tr key={row.type}>
+                  <Td>{t(`types.${row.type}`)}</Td>
+                  <Td className="text-slate-600">
                     {t(
                       row.type === "financing"
                         ? "totals.financing"
@@ -129,15 +121,15 @@ async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucke
                           ? "totals.payouts"
                           : "totals.operating",
                     )}
-                  </td>
-                  <td className={`px-3 py-2 text-right tabular-nums ${tone(row.amount)}`}>
+                  </Td>
+                  <Td numeric className={tone(row.amount)}>
                     {f.rub(row.amount, { fractionDigits: 2 })}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{f.number(row.count)}</td>
-                </tr>
+                  </Td>
+                  <Td numeric>{f.number(row.count)}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </CardBody>
       </Card>
     </>

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { ExportLinks } from "@/components/data-table/export-links";
+import { toPageColumns } from "@/components/data-table/columns";
+import { StaticTable } from "@/components/data-table/static-table";
+import { PNL_ALLOCATION_COLUMNS, pnlDrillColumns, pnlStatementColumns } from "@/components/pnl/pnl-columns";
 import { pnlTableRows } from "@/components/pnl/pnl-rows";
-import { Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
 import { getPnlDrillDown, getPnlStatement } from "@/lib/data/pnl";
 import { type PnlQuery, parsePnlQuery } from "@/lib/data/pnl-params";
 import type { DashboardScope } from "@/lib/data/scope";
@@ -13,8 +15,6 @@ import { getFormatters, getTranslations } from "@/lib/i18n/server";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
-
-const tone = (v: string | null) => (v !== null && v.startsWith("-") ? "text-red-700" : "text-slate-900");
 
 /** A row of links, one of them current (marketplace, allocation rule). */
 function Segments({
@@ -110,6 +110,7 @@ async function Statement({
     );
   }
   const rows = pnlTableRows(data);
+  const tr = (key: string, values?: Record<string, string | number>) => t(key as never, values as never);
   const pct = (v: string | null) => (v === null ? "—" : `${f.number(v, 2)}%`);
   const money = (v: string | null) => (v === null ? "—" : f.rub(v, { fractionDigits: 2 }));
   const c = data.current;
@@ -121,82 +122,21 @@ async function Statement({
           description={t("previousPeriod", { from: f.day(data.previousFrom), to: f.day(data.previousTo) })}
         />
         <CardBody>
-          <Table caption={t("caption")} data-testid="pnl-statement">
-            <THead>
-              <Tr>
-                <Th>{t("columns.line")}</Th>
-                <Th numeric>{t("columns.amount")}</Th>
-                <Th numeric>{t("columns.percent")}</Th>
-                <Th numeric>{t("columns.skuLevel")}</Th>
-                <Th numeric>{t("columns.storeLevel")}</Th>
-                <Th numeric>{t("columns.previous")}</Th>
-                <Th numeric>{t("columns.change")}</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {rows.map((r) => {
-                const isStoreOnly = r.skuLevel === "0.00" && r.storeLevel !== null && r.storeLevel !== "0.00";
-                return (
-                  <Tr
-                    key={r.key}
-                    data-testid={`pnl-row-${r.key}`}
-                    className={`${r.isTotal ? "bg-slate-50 font-semibold" : ""} ${query.line === r.key ? "ring-2 ring-inset ring-indigo-300" : ""}`}
-                  >
-                    <Td>
-                      <div className="flex flex-wrap items-center gap-1.5">
-                        <Link
-                          href={`/pnl${withParams(params, { line: r.key, page: undefined })}`}
-                          aria-current={query.line === r.key ? "true" : undefined}
-                          title={t("drill.open")}
-                          className="text-indigo-700 hover:underline"
-                        >
-                          {t(`lines.${r.key}`)}
-                        </Link>
-                        {r.estimated !== "0.00" ? (
-                          <span title={t("marks.estimatedHelp")}>
-                            <Badge tone="warning">
-                              {t("marks.estimated", { share: f.number(r.estimatedShare ?? "0", 1) })}
-                            </Badge>
-                          </span>
-                        ) : null}
-                        {r.provisionalShare !== null ? (
-                          <span title={t("marks.provisionalHelp")}>
-                            <Badge tone="info">
-                              {t("marks.provisional", { share: f.number(r.provisionalShare, 1) })}
-                            </Badge>
-                          </span>
-                        ) : null}
-                        {isStoreOnly ? (
-                          <span title={t("marks.storeLevelHelp")}>
-                            <Badge>{t("marks.storeLevel")}</Badge>
-                          </span>
-                        ) : null}
-                      </div>
-                    </Td>
-                    <Td numeric className={tone(r.amount)}>
-                      {money(r.amount)}
-                    </Td>
-                    <Td numeric>{pct(r.percent)}</Td>
-                    <Td numeric className="text-slate-600">
-                      {money(r.skuLevel)}
-                    </Td>
-                    <Td numeric className="text-slate-600">
-                      {money(r.storeLevel)}
-                    </Td>
-                    <Td numeric className="text-slate-600">
-                      {money(r.previous)}
-                    </Td>
-                    <Td numeric className={tone(r.change)}>
-                      {money(r.change)}
-                      {r.changePercent !== null ? (
-                        <span className="ml-1 text-xs text-slate-500">({pct(r.changePercent)})</span>
-                      ) : null}
-                    </Td>
-                  </Tr>
-                );
-              })}
-            </TBody>
-          </Table>
+          <StaticTable
+            caption={t("caption")}
+            data-testid="pnl-statement"
+            columns={toPageColumns(pnlStatementColumns(tr), {
+              f,
+              lineHref: (line) => `/pnl${withParams(params, { line, page: undefined })}`,
+              currentLine: query.line,
+            })}
+            rows={rows}
+            getRowId={(r) => r.key}
+            rowProps={(r) => ({
+              "data-testid": `pnl-row-${r.key}`,
+              className: `${r.isTotal ? "bg-slate-50 font-semibold" : ""} ${query.line === r.key ? "ring-2 ring-inset ring-indigo-300" : ""}`,
+            })}
+          />
         </CardBody>
       </Card>
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="pnl-summary">
@@ -234,6 +174,7 @@ async function DrillDown({
 }) {
   const [data, t, f] = await Promise.all([getPnlDrillDown(scope, query), getTranslations("pnl"), getFormatters()]);
   const money = (v: string) => f.rub(v, { fractionDigits: 2 });
+  const tr = (key: string, values?: Record<string, string | number>) => t(key as never, values as never);
   const showAllocation = query.allocation !== "none" && data.storeLevel !== "0.00";
   const first = (query.page - 1) * query.pageSize;
   return (
@@ -271,48 +212,16 @@ async function DrillDown({
             {t("drill.empty")}
           </p>
         ) : (
-          <Table caption={t("drill.title", { line: t(`lines.${query.line}`) })} data-testid="pnl-drill">
-            <THead>
-              <Tr>
-                <Th>{t("columns.article")}</Th>
-                <Th>{t("columns.name")}</Th>
-                <Th>{t("columns.marketplace")}</Th>
-                <Th numeric>{t("columns.amount")}</Th>
-                {showAllocation ? <Th numeric>{t("columns.allocated")}</Th> : null}
-                {showAllocation ? <Th numeric>{t("columns.fullyLoaded")}</Th> : null}
-                <Th numeric>{t("columns.netSales")}</Th>
-                <Th numeric>{t("columns.units")}</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {data.rows.map((r) => (
-                <Tr key={r.skuId}>
-                  <Td>
-                    <Link href={scopedHref(`/skus/${r.skuId}`, params)} className="text-indigo-700 hover:underline">
-                      {r.article ?? r.skuId}
-                    </Link>
-                  </Td>
-                  <Td className="max-w-xs truncate">{r.name}</Td>
-                  <Td>{r.marketplace === "WB" ? "Wildberries" : "Ozon"}</Td>
-                  <Td numeric className={tone(r.amount)}>
-                    {money(r.amount)}
-                  </Td>
-                  {showAllocation ? (
-                    <Td numeric className={tone(r.allocated)}>
-                      {money(r.allocated)}
-                    </Td>
-                  ) : null}
-                  {showAllocation ? (
-                    <Td numeric className={`font-medium ${tone(r.fullyLoaded)}`}>
-                      {money(r.fullyLoaded)}
-                    </Td>
-                  ) : null}
-                  <Td numeric>{money(r.netSales)}</Td>
-                  <Td numeric>{f.number(r.units)}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <StaticTable
+            caption={t("drill.title", { line: t(`lines.${query.line}`) })}
+            data-testid="pnl-drill"
+            columns={toPageColumns(
+              pnlDrillColumns(tr).filter((c) => showAllocation || !PNL_ALLOCATION_COLUMNS.includes(c.id)),
+              { f, skuHref: (skuId) => scopedHref(`/skus/${skuId}`, params) },
+            )}
+            rows={data.rows}
+            getRowId={(r) => String(r.skuId)}
+          />
         )}
         {data.total > query.pageSize ? (
           <nav

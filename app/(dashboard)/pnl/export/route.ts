@@ -6,10 +6,10 @@ import { exportFormatParam } from "@/lib/data/page-params";
 import { parsePnlQuery } from "@/lib/data/pnl-params";
 import { getEnv } from "@/lib/env";
 import { getTranslations } from "@/lib/i18n/server";
-import type { ExportColumn } from "@/lib/services/export/build-export";
-import type { PnlSkuRow } from "@/lib/services/pnl/statement";
 import { parseDashboardFilters } from "@/lib/url-filters";
-import { pnlExportColumns, pnlTableRows } from "@/components/pnl/pnl-rows";
+import { toExportColumns } from "@/components/data-table/columns";
+import { pnlDrillColumns, pnlStatementColumns } from "@/components/pnl/pnl-columns";
+import { pnlTableRows } from "@/components/pnl/pnl-rows";
 
 const MAX_EXPORT_ROWS = 100_000;
 
@@ -30,24 +30,19 @@ export async function GET(request: Request) {
       pageSize: MAX_EXPORT_ROWS,
     });
     if (!data) return new Response("Unauthorized", { status: 401 });
-    const columns: ExportColumn<PnlSkuRow>[] = [
-      { header: tr("columns.article"), value: (r) => r.article },
-      { header: tr("columns.name"), value: (r) => r.name },
-      { header: tr("columns.marketplace"), value: (r) => r.marketplace },
-      { header: tr("columns.amount"), type: "number", value: (r) => r.amount },
-      { header: tr("columns.allocated"), type: "number", value: (r) => r.allocated },
-      { header: tr("columns.fullyLoaded"), type: "number", value: (r) => r.fullyLoaded },
-      { header: tr("columns.netSales"), type: "number", value: (r) => r.netSales },
-      { header: tr("columns.units"), type: "number", value: (r) => r.units },
-    ];
-    file = await buildExport({ format, columns, rows: data.rows, sheetName: tr(`lines.${query.line}`) });
+    file = await buildExport({
+      format,
+      columns: toExportColumns(pnlDrillColumns(tr)),
+      rows: data.rows,
+      sheetName: tr(`lines.${query.line}`),
+    });
     name = `pnl-${query.line}-${query.allocation}-${scope.from}-${scope.to}`;
   } else {
     const data = await getPnlStatementForExport(scope, { marketplace: query.marketplace });
     if (!data) return new Response("Unauthorized", { status: 401 });
     file = await buildExport({
       format,
-      columns: pnlExportColumns(tr),
+      columns: toExportColumns(pnlStatementColumns(tr)),
       rows: pnlTableRows(data),
       sheetName: tr("title"),
     });

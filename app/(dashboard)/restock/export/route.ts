@@ -1,6 +1,7 @@
 // GET /restock/export?format=csv|xlsx&<the page's filters>: every advice row of the current view.
 import { getTranslations } from "@/lib/i18n/server";
-import { restockExportColumns } from "@/components/restock/restock-export-columns";
+import { toExportColumns } from "@/components/data-table/columns";
+import { restockColumns } from "@/components/restock/restock-columns";
 import { attachmentHeader, buildExport, getRestockPageForExport } from "@/lib/data/exports";
 import { exportFormatParam, parseRestockQuery } from "@/lib/data/page-params";
 import { getEnv } from "@/lib/env";
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
   const t = await getTranslations("restock");
   const file = await buildExport({
     format: exportFormatParam(params),
-    columns: restockExportColumns((key) => t(key as never)),
+    columns: toExportColumns(restockColumns((key) => t(key as never))),
     rows: page.rows,
     sheetName: t("title"),
   });

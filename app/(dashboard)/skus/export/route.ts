@@ -1,6 +1,7 @@
 // GET /skus/export?format=csv|xlsx&<the page's filters>: every row of the current filtered, sorted view.
 import { getTranslations } from "@/lib/i18n/server";
-import { skuExportColumns } from "@/components/skus/sku-export-columns";
+import { toExportColumns } from "@/components/data-table/columns";
+import { skuColumns } from "@/components/skus/sku-columns";
 import { attachmentHeader, buildExport, getSkuPageForExport } from "@/lib/data/exports";
 import { exportFormatParam, parseSkuQuery } from "@/lib/data/page-params";
 import { getEnv } from "@/lib/env";
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
   const t = await getTranslations("skus");
   const file = await buildExport({
     format: exportFormatParam(params),
-    columns: skuExportColumns((key) => t(key as never)),
+    columns: toExportColumns(skuColumns((key) => t(key as never))),
     rows: page.rows,
     sheetName: t("title"),
   });

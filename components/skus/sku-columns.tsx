@@ -1,0 +1,147 @@
+// The SKU table's one column definition: the page (SkuTable) shows the columns with a cell, the
+// CSV/XLSX export (/skus/export) writes every column but the page-only ones, in this order.
+import Link from "next/link";
+import { defineColumns, type Translate } from "@/components/data-table/columns";
+import { flagMark } from "@/components/data-table/flags";
+import type { SkuRow } from "@/lib/data/skus";
+import type { Formatters } from "@/lib/i18n/format";
+
+/** What the page's cells need and the export does not. */
+export interface SkuCellContext {
+  f: Formatters;
+  /** the dashboard namespace (flag marks) */
+  td: Translate;
+  /** the store and date range query string, kept on links */
+  scope: string;
+}
+
+const col = defineColumns<SkuRow, SkuCellContext>();
+
+/** sold without a cost price on every selling day: COGS and profit are unknown */
+const isUnknown = (row: SkuRow) => row.isMissingCost && (row.cogs === null || Number(row.cogs) === 0);
+
+export function skuColumns(t: Translate) {
+  const yes = (flag: boolean) => (flag ? t("yes") : "");
+  return [
+    col.field("article", {
+      header: t("columns.article"),
+      meta: { isSticky: true },
+      cell: (info, { scope }) => {
+        const row = info.row.original;
+        return (
+          <Link href={`/skus/${row.id}${scope}`} prefetch={false} data-testid="sku-link">
+            {row.article ?? row.externalId}
+          </Link>
+        );
+      },
+    }),
+    col.field("name", {
+      header: t("columns.name"),
+      cell: (info) => {
+        const row = info.row.original;
+        return (
+          <span className="cell-name" title={row.name ?? undefined}>
+            {row.name ?? "—"}
+            <small>{`${row.marketplace === "WB" ? "WB" : "Ozon"} · ${row.externalId}${row.brand ? ` · ${row.brand}` : ""}`}</small>
+          </span>
+        );
+      },
+    }),
+    // on the page these four are the name cell's second line
+    col.field("marketplace", { header: t("columns.marketplace"), cell: false }),
+    col.field("externalId", { header: t("columns.externalId"), cell: false }),
+    col.field("brand", { header: t("columns.brand"), cell: false }),
+    col.field("category", { header: t("columns.category"), cell: false }),
+    col.field("units", { header: t("columns.units"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue()) }),
+    col.field("refunds", {
+      header: t("columns.refunds"),
+      isNumeric: true,
+      cell: (i, { f }) => f.number(i.getValue()),
+    }),
+    col.field("netSales", {
+      header: t("columns.netSales"),
+      isNumeric: true,
+      // provisional sales are marked here; the legend above the table explains the marks (a title
+      // per cell repeated it 50 times)
+      cell: (i, { f, td }) => {
+        const row = i.row.original;
+        return (
+          <span className={row.isProvisional ? "text-amber-800" : undefined}>
+            {f.rub(i.getValue())}
+            {row.isProvisional ? flagMark("provisional", td("flags.provisional")) : null}
+          </span>
+        );
+      },
+    }),
+    col.field("payout", {
+      header: t("columns.payout"),
+      isNumeric: true,
+      // payout is after the marketplace's costs, so estimated commission or logistics is marked here
+      cell: (i, { f, td }) => {
+        const row = i.row.original;
+        return (
+          <span className={row.hasEstimatedCommission ? "text-amber-800" : undefined}>
+            {f.rub(i.getValue())}
+            {row.hasEstimatedCommission ? flagMark("estimated", td("flags.estimated")) : null}
+          </span>
+        );
+      },
+    }),
+    col.field("cogs", {
+      header: t("columns.cogs"),
+      isNumeric: true,
+      // a SKU that sold without any cost price has no known COGS or profit: show a dash, not 0
+      cell: (i, { f }) => (isUnknown(i.row.original) ? "—" : f.rub(i.getValue())),
+    }),
+    col.field("profit", {
+      header: t("columns.profit"),
+      isNumeric: true,
+      cell: (i, { f, td }) => (
+        <span
+          data-testid="sku-profit"
+          className={
+            isUnknown(i.row.original) ? "text-slate-500" : Number(i.getValue() ?? 0) < 0 ? "text-red-700" : undefined
+          }
+          title={i.row.original.isMissingCost ? t("missingCostHint") : undefined}
+        >
+          {isUnknown(i.row.original) ? "—" : f.rub(i.getValue())}
+          {i.row.original.isMissingCost ? flagMark("noCost", td("flags.noCost")) : null}
+        </span>
+      ),
+    }),
+    col.field("margin", {
+      header: t("columns.margin"),
+      isNumeric: true,
+      cell: (i, { f }) =>
+        i.getValue() === null || isUnknown(i.row.original) ? "—" : f.percent(Number(i.getValue()) / 100, 1),
+    }),
+    col.field("sv7", { header: t("columns.sv7"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
+    col.field("sv14", { header: t("columns.sv14"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
+    col.field("sv28", { header: t("columns.sv28"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
+    col.field("onHand", { header: t("columns.onHand"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue()) }),
+    col.field("coverDays", {
+      header: t("columns.coverDays"),
+      isNumeric: true,
+      cell: (i, { f }) => {
+        const v = i.getValue();
+        return v !== null && Number(v) < 7 ? (
+          <span className="font-semibold text-red-700">{f.number(v, 1)}</span>
+        ) : (
+          f.number(v, 1)
+        );
+      },
+    }),
+    // on the page these are the marks in the figures above (and the legend)
+    col.field("isProvisional", {
+      header: t("columns.provisional"),
+      cell: false,
+      exportValue: (r) => yes(r.isProvisional),
+    }),
+    col.field("hasEstimatedCommission", {
+      header: t("columns.estimated"),
+      cell: false,
+      exportValue: (r) => yes(r.hasEstimatedCommission),
+    }),
+    col.field("isMissingCost", { header: t("columns.noCost"), cell: false, exportValue: (r) => yes(r.isMissingCost) }),
+  ];
+}
