@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { PassThrough } from "node:stream";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
-import { type Database, type Db, migrationsFolder, rowsOf } from "./index";
+import { type Database, type Db, migrationsFolder, rowsOf, type Tx } from "./index";
 import { getMigrationState, migrateDatabase, readJournal } from "./migrate";
 
 export const BACKUP_FORMAT = "sovani-backup";
@@ -42,7 +42,7 @@ interface TableInfo {
 }
 
 /** The application's tables, each after the tables it references. */
-async function listTables(db: Db): Promise<TableInfo[]> {
+async function listTables(db: Db | Tx): Promise<TableInfo[]> {
   const tables = rowsOf<{ name: string }>(
     await db.execute(sql`select table_name as name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
@@ -113,7 +113,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<Record<s
     await write(JSON.stringify(header));
     await database.db.transaction(
       async (tx) => {
-        for (const table of await listTables(tx as unknown as Db)) {
+        for (const table of await listTables(tx)) {
           await write(JSON.stringify({ table: table.name }));
           await tx.execute(
             sql`declare backup_rows no scroll cursor for select row_to_json(t)::text as r from ${ident(table.name)} t`,
