@@ -3,8 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { type Database, getDatabase } from "@/db";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
+import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
+import { markInterruptedSyncRuns } from "@/lib/services/sync-stores";
 import { ensureSetupCode } from "@/lib/services/users/setup-code";
 import { EnvError, getEnv, productionProblems } from "./env";
+import { rebuildAfterUpgrade } from "./jobs/rebuild-after-upgrade";
+import { startEmbeddedScheduler } from "./jobs/scheduler";
 import { logger } from "./logger";
 
 /** Why the server must not serve this database yet, or null. */
@@ -65,21 +69,15 @@ export async function bootServer(): Promise<void> {
   await announceSetupCode(database, getEnv().DATA_DIR);
   // the environment's stores (WB_API_TOKEN, OZON_CLIENT_ID + OZON_API_KEY) exist before any page lists
   // stores; the environment is fixed for the life of the process, so once here is enough (syncs repeat it)
-  const { ensureEnvAccounts } = await import("@/lib/services/accounts/ensure-env-accounts");
   const envStores = await ensureEnvAccounts(database.db);
   if (envStores.length > 0) logger.info("boot.env_stores", { stores: envStores.length });
   // syncs that a killed or crashed process left 'running' (their store's lease is gone)
-  const { markInterruptedSyncRuns } = await import("@/lib/services/sync-stores");
   const interrupted = await markInterruptedSyncRuns(database.db);
   if (interrupted > 0) logger.warn("boot.interrupted_syncs", { runs: interrupted });
   // an upgrade that reshaped the facts rebuilds them from the stored raw records, in the background
-  const { rebuildAfterUpgrade } = await import("./jobs/rebuild-after-upgrade");
   void rebuildAfterUpgrade(database.db, getEnv().APP_TIMEZONE).catch((error: unknown) =>
     logger.error("upgrade.rebuild_failed", { error }),
   );
   // Without Inngest the nightly collection and recalculation run in this process (null in Inngest mode)
-  if (getEnv().EMBEDDED_SCHEDULER === "on") {
-    const { startEmbeddedScheduler } = await import("./jobs/scheduler");
-    startEmbeddedScheduler();
-  }
+  if (getEnv().EMBEDDED_SCHEDULER === "on") startEmbeddedScheduler();
 }
