@@ -9,7 +9,7 @@ import { schema } from "@/db";
 import { useTestDatabase } from "@/lib/testing/database";
 import { JobFailedError } from "@/lib/jobs/job";
 import { startJobRun } from "@/lib/jobs/job-runs";
-import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/test-job-deps";
+import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/testing/job-deps";
 import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import { AuthError, RateLimitedError } from "@/lib/marketplaces/http/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";

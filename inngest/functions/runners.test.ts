@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { schema } from "@/db";
 import { nightlyCollectJob } from "@/lib/jobs/nightly-collect";
 import { runJobInline } from "@/lib/jobs/run-inline";
-import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/test-job-deps";
+import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/testing/job-deps";
 import { AuthError } from "@/lib/marketplaces/http/errors";
 import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import type { SyncStoresOptions } from "@/lib/services/sync-stores";

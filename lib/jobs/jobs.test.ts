@@ -17,7 +17,7 @@ import { requestSync } from "./request-sync";
 import { COLLECT_LOCK, runNightly } from "./run-nightly";
 import { nightlyCollectJob } from "./nightly-collect";
 import { isNightlyOverdue, NIGHTLY_PATTERN, NIGHTLY_TIMEZONE, startEmbeddedScheduler } from "./scheduler";
-import { syncSummaryOf, useTestJobDeps } from "./test-job-deps";
+import { syncSummaryOf, useTestJobDeps } from "./testing/job-deps";
 
 const TODAY = "2026-11-29";
 const YESTERDAY = "2026-11-28";

@@ -14,7 +14,7 @@ import {
 } from "@/lib/marketplaces/http/errors";
 import { JobFailedError, jobFailureOf } from "./job";
 import { failureOf, retryPolicyOf } from "./sync-outcome";
-import { syncSummaryOf } from "./test-job-deps";
+import { syncSummaryOf } from "./testing/job-deps";
 
 describe("typed failures", () => {
   it("each client error maps to its kind, read from the class and fields", () => {

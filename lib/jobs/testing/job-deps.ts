@@ -3,7 +3,7 @@
 import type { Db } from "@/db";
 import type { SyncFailure } from "@/lib/marketplaces/http/errors";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
-import { overrideJobDeps } from "./deps";
+import { overrideJobDeps } from "../deps";
 
 export type SourceOutcome = {
   status: "succeeded" | "failed";
