@@ -5,7 +5,9 @@ import { z } from "zod";
 import { redactText } from "@/lib/logger";
 import { addStore } from "@/lib/services/stores/add-store";
 import { checkStoreConnection } from "@/lib/services/stores/check-store-connection";
-import { renameStore, replaceStoreCredentials, setStoreActive } from "@/lib/services/stores/update-store";
+import { renameStore } from "@/lib/services/stores/rename-store";
+import { replaceStoreCredentials } from "@/lib/services/stores/replace-store-credentials";
+import { setStoreActive } from "@/lib/services/stores/set-store-active";
 import { authedAction } from "./safe-action";
 
 const storeId = z.coerce.number().int().positive().max(2_147_483_647);

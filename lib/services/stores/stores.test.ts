@@ -10,7 +10,9 @@ import { createFirstOwner } from "@/lib/services/users/create-first-owner";
 import { addStore } from "./add-store";
 import { getStoreOrThrow } from "./get-store";
 import { listStores } from "./list-stores";
-import { renameStore, replaceStoreCredentials, setStoreActive } from "./update-store";
+import { renameStore } from "./rename-store";
+import { replaceStoreCredentials } from "./replace-store-credentials";
+import { setStoreActive } from "./set-store-active";
 
 process.env.APP_ENCRYPTION_KEY ??= "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
