@@ -8,7 +8,10 @@ import { roles } from "@/db/schema/auth";
 import { signOut } from "@/lib/auth/auth";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { createUser } from "@/lib/services/users/create-user";
-import { changeOwnPassword, setUserDisabled, setUserPassword, updateUserRole } from "@/lib/services/users/update-user";
+import { changeOwnPassword } from "@/lib/services/users/change-own-password";
+import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
+import { setUserPassword } from "@/lib/services/users/set-user-password";
+import { updateUserRole } from "@/lib/services/users/update-user-role";
 import { authedAction } from "./safe-action";
 
 const userId = z.coerce.number().int().positive().max(2_147_483_647);

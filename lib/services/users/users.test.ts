@@ -9,7 +9,10 @@ import { endUserSessions } from "./end-user-sessions";
 import { getSessionUser } from "./get-session-user";
 import { hasUsers } from "./has-users";
 import { ensureSetupCode, isSetupCodeValid } from "./setup-code";
-import { changeOwnPassword, setUserDisabled, setUserPassword, updateUserRole } from "./update-user";
+import { changeOwnPassword } from "./change-own-password";
+import { setUserDisabled } from "./set-user-disabled";
+import { setUserPassword } from "./set-user-password";
+import { updateUserRole } from "./update-user-role";
 import { GLOBAL_KEY, THROTTLE, verifyCredentials } from "./verify-credentials";
 
 // the real Argon2 verification, counted: what a sign-in spends does not depend on whether the account exists
