@@ -33,11 +33,10 @@ export function marketplaceConfigFromEnv(): MarketplaceConfig {
   };
 }
 
+type EmulatorAddress = { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string };
+
 /** Every WB host and Ozon at one base URL (the emulator serves them all); no client-side pacing for a local server. */
-export function marketplaceConfigForEmulator(
-  emulator: { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string },
-  timeZone = "Europe/Moscow",
-): MarketplaceConfig {
+export function marketplaceConfigForEmulator(emulator: EmulatorAddress, timeZone = "Europe/Moscow"): MarketplaceConfig {
   return {
     wbToken: emulator.wbToken,
     ozonClientId: emulator.ozonClientId,
@@ -52,5 +51,20 @@ export function marketplaceConfigForEmulator(
     ozonUrl: emulator.url,
     timeZone,
     rateLimits: false,
+  };
+}
+
+/** The same addresses and credentials as environment variables, for a Sovani process started beside an emulator. */
+export function marketplaceEnvForEmulator(emulator: EmulatorAddress): Record<string, string> {
+  return {
+    WB_STATISTICS_API_URL: emulator.url,
+    WB_ANALYTICS_API_URL: emulator.url,
+    WB_FINANCE_API_URL: emulator.url,
+    WB_FEEDBACKS_API_URL: emulator.url,
+    WB_CONTENT_API_URL: emulator.url,
+    OZON_API_URL: emulator.url,
+    WB_API_TOKEN: emulator.wbToken,
+    OZON_CLIENT_ID: emulator.ozonClientId,
+    OZON_API_KEY: emulator.ozonApiKey,
   };
 }

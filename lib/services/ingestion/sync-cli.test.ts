@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
+import { marketplaceEnvForEmulator } from "./config";
 
 // child processes open a file-backed PGlite: slow on a busy machine
 const CHILD_TIMEOUT = 240_000;
@@ -48,15 +49,7 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
 
   const envFor = (e: Emulator, overrides: Record<string, string> = {}) => ({
     ...dbEnv,
-    WB_STATISTICS_API_URL: e.url,
-    WB_ANALYTICS_API_URL: e.url,
-    WB_FINANCE_API_URL: e.url,
-    WB_FEEDBACKS_API_URL: e.url,
-    WB_CONTENT_API_URL: e.url,
-    OZON_API_URL: e.url,
-    WB_API_TOKEN: e.wbToken,
-    OZON_CLIENT_ID: e.ozonClientId,
-    OZON_API_KEY: e.ozonApiKey,
+    ...marketplaceEnvForEmulator(e),
     MARKETPLACE_RATE_LIMITS: "off",
     ...overrides,
   });
