@@ -1168,6 +1168,32 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
         // the POSTING accrual on the delivery day: one product entry for all `qty` units. sale_price and
         // seller_price are per unit, sale_amount (and commission, delivery) for the whole entry — our
         // reading: the by-day reference shows no quantity on the entry (only /accrual/postings has one)
+        /** a POSTING accrual's body: this SKU's one product entry, its delivery services as [type_id, kopecks] */
+        const postingBody = (saleAmount: number, commission: number, bonus: number, services: [number, number][]) => ({
+          posting: {
+            delivery_schema: schema,
+            delivery_speed: 0,
+            products: [
+              {
+                sku: s.sku,
+                commission: {
+                  sale_price: money(priceK),
+                  seller_price: money(priceK),
+                  sale_amount: money(saleAmount),
+                  sale_commission: money(commission),
+                  commission: money(commission),
+                  commission_ratio: "0.22",
+                  bonus: money(bonus),
+                  coinvestment: money(0),
+                },
+                delivery: {
+                  services: services.map(([type_id, k]) => ({ type_id, accrued: money(k) })),
+                  total_accrued: money(services.reduce((sum, [, k]) => sum + k, 0)),
+                },
+              },
+            ],
+          },
+        });
         const sale = priceK * qty;
         const commission = -Math.round(sale * 0.22);
         // seller-paid Ozon points ("bonus"): loyalty, inside total_amount (unsure: the reference names the
@@ -1185,34 +1211,10 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
           total,
           pnl: { sales: sale, commission, logistics: l1 + l2, ...(bonus ? { loyalty: bonus } : {}) },
           unitsSold: qty,
-          body: {
-            posting: {
-              delivery_schema: schema,
-              delivery_speed: 0,
-              products: [
-                {
-                  sku: s.sku,
-                  commission: {
-                    sale_price: money(priceK),
-                    seller_price: money(priceK),
-                    sale_amount: money(sale),
-                    sale_commission: money(commission),
-                    commission: money(commission),
-                    commission_ratio: "0.22",
-                    bonus: money(bonus),
-                    coinvestment: money(0),
-                  },
-                  delivery: {
-                    services: [
-                      { type_id: 32, accrued: money(l1) },
-                      { type_id: 28, accrued: money(l2) },
-                    ],
-                    total_accrued: money(l1 + l2),
-                  },
-                },
-              ],
-            },
-          },
+          body: postingBody(sale, commission, bonus, [
+            [32, l1],
+            [28, l2],
+          ]),
         });
         line.settledMs = settled.publishMs;
         const acquiring = -Math.round(sale * 0.015);
@@ -1242,31 +1244,7 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
             total: rtotal,
             pnl: { returns: -priceK, commission: commissionBack, logistics: rl },
             unitsReturned: 1,
-            body: {
-              posting: {
-                delivery_schema: schema,
-                delivery_speed: 0,
-                products: [
-                  {
-                    sku: s.sku,
-                    commission: {
-                      sale_price: money(priceK),
-                      seller_price: money(priceK),
-                      sale_amount: money(-priceK),
-                      sale_commission: money(commissionBack),
-                      commission: money(commissionBack),
-                      commission_ratio: "0.22",
-                      bonus: money(0),
-                      coinvestment: money(0),
-                    },
-                    delivery: {
-                      services: [{ type_id: 59, accrued: money(rl) }],
-                      total_accrued: money(rl),
-                    },
-                  },
-                ],
-              },
-            },
+            body: postingBody(-priceK, commissionBack, 0, [[59, rl]]),
           });
           // Ozon serves no returns feed we read: the return's order line is known from its accrual
           orderLines.push({
