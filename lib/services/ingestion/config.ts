@@ -33,6 +33,11 @@ export function marketplaceConfigFromEnv(): MarketplaceConfig {
   };
 }
 
+/** Every WB API host at one base URL (an emulator or a fixture server serves them all). */
+export function wbUrlsAt(url: string): WbUrls {
+  return { statistics: url, analytics: url, finance: url, feedbacks: url, content: url };
+}
+
 type EmulatorAddress = { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string };
 
 /** Every WB host and Ozon at one base URL (the emulator serves them all); no client-side pacing for a local server. */
@@ -41,13 +46,7 @@ export function marketplaceConfigForEmulator(emulator: EmulatorAddress, timeZone
     wbToken: emulator.wbToken,
     ozonClientId: emulator.ozonClientId,
     ozonApiKey: emulator.ozonApiKey,
-    wbUrls: {
-      statistics: emulator.url,
-      analytics: emulator.url,
-      finance: emulator.url,
-      feedbacks: emulator.url,
-      content: emulator.url,
-    },
+    wbUrls: wbUrlsAt(emulator.url),
     ozonUrl: emulator.url,
     timeZone,
     rateLimits: false,
