@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
-import { type Emulator, startEmulator } from "@/lib/emulator/server";
+import type { Emulator } from "@/lib/emulator/server";
+import { useEmulator } from "@/lib/emulator/use-emulator";
 import { marketplaceEnvForEmulator } from "./config";
 
 // child processes open a file-backed PGlite: slow on a busy machine
@@ -26,12 +27,11 @@ function runSync(args: string[], env: Record<string, string>): Promise<{ code: n
 }
 
 describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
-  let emulator: Emulator;
+  const emulator = useEmulator({ seed: 31, skus: 5, days: 4, warehouses: 2, endDate: "2026-11-20" });
   let dbEnv: Record<string, string>;
   const cleanup: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 31, skus: 5, days: 4, warehouses: 2, endDate: "2026-11-20" });
     if (kind === "postgres") {
       const scratch = await createScratchPostgres();
       cleanup.push(scratch.drop);
@@ -43,7 +43,6 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
     }
   });
   afterAll(async () => {
-    await emulator?.stop();
     for (const c of cleanup) await c();
   });
 
