@@ -7,7 +7,7 @@ import { OZON_ACCRUAL_TYPES } from "./accrual-types";
 import { ozonAccrualFacts, ozonPostingLines } from "./mappers";
 import { RecordError } from "../records";
 import type { FinanceLineFact } from "../lines";
-import { FBO_DELIVERED_AND_CANCELLED as FBO_POSTINGS } from "../contracts/ozon/fixtures";
+import { FBO_DELIVERED_AND_CANCELLED as FBO_POSTINGS, postingAccrual } from "../contracts/ozon/fixtures";
 
 const rub = (amount: string) => ({ amount, currency: "RUB" });
 
@@ -18,32 +18,8 @@ const POSTING = {
   accrued_category: "POSTING",
   unit_number: "39127055501-0021-1",
   total_amount: { amount: "1400.40", currency: "RUB" },
-  posting: {
-    delivery_schema: "FBO",
-    delivery_speed: 0,
-    products: [
-      {
-        sku: 1488301234,
-        commission: {
-          sale_price: { amount: "1990", currency: "RUB" },
-          seller_price: { amount: "1990", currency: "RUB" },
-          sale_amount: { amount: "1990", currency: "RUB" },
-          sale_commission: { amount: "-437.80", currency: "RUB" },
-          commission: { amount: "-437.80", currency: "RUB" },
-          commission_ratio: "0.22",
-          bonus: { amount: "0", currency: "RUB" },
-          coinvestment: { amount: "0", currency: "RUB" },
-        },
-        delivery: {
-          services: [
-            { type_id: 32, accrued: { amount: "-112.30", currency: "RUB" } },
-            { type_id: 28, accrued: { amount: "-39.50", currency: "RUB" } },
-          ],
-          total_accrued: { amount: "-151.80", currency: "RUB" },
-        },
-      },
-    ],
-  },
+  // the reference's posting part, as the contract fixture holds it
+  posting: postingAccrual.posting,
 };
 const ITEM = {
   accrual_id: 90801122400,

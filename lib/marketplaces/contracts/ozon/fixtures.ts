@@ -52,7 +52,7 @@ const byDayRequest: RequestSchema = {
 };
 
 /** every accrued_category the schema lists, each with the part the schema gives it */
-const postingAccrual = {
+export const postingAccrual = {
   accrual_id: BIG_ID,
   date: "2026-11-24",
   accrued_category: "POSTING",
