@@ -1,14 +1,13 @@
 // The CLI as a user runs it (npm run sync), against the emulator, on the embedded database and on
 // PostgreSQL: per-source summary, exit 0 only when every source succeeded, a clear message otherwise.
 import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
+import { testDatabaseKinds } from "@/lib/testing/database";
 import type { Emulator } from "@/lib/emulator/server";
 import { useEmulator } from "@/lib/emulator/use-emulator";
 import { marketplaceEnvForEmulator } from "./config";
+import { scratchTarget } from "./testing/scratch-target";
 
 // child processes open a file-backed PGlite: slow on a busy machine
 const CHILD_TIMEOUT = 240_000;
@@ -32,15 +31,8 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
   const cleanup: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    if (kind === "postgres") {
-      const scratch = await createScratchPostgres();
-      cleanup.push(scratch.drop);
-      dbEnv = { DATABASE_URL: scratch.url };
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-cli-"));
-      cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-      dbEnv = { PGLITE_DIR: path.join(dir, "pglite") };
-    }
+    const target = await scratchTarget(kind, "sovani-cli-", cleanup);
+    dbEnv = "url" in target ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.pgliteDir };
   });
   afterAll(async () => {
     for (const c of cleanup) await c();

@@ -2,18 +2,17 @@
 // and right after each kill no half-written page is visible (a cursor never runs ahead of its data,
 // and raw finance lines never exist without their cash flows).
 import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
+import { testDatabaseKinds } from "@/lib/testing/database";
 import { businessToday } from "@/lib/domain/dates";
 import { syncStores } from "@/lib/services/sync-stores";
 import { marketplaceConfigForEmulator } from "./config";
 import { factsMatchingTruth, factsView, truthView } from "./testing/facts";
+import { scratchTarget } from "./testing/scratch-target";
 import { useEmulator } from "@/lib/emulator/use-emulator";
 
 const TRIALS = 3;
@@ -64,16 +63,7 @@ describe.each(testDatabaseKinds())("kill -9 during a sync on %s", (kind) => {
   it(`ends in the expected state after ${TRIALS} random kills and a re-run`, async () => {
     let killedMidRun = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      let target: { url?: string; pgliteDir?: string };
-      if (kind === "postgres") {
-        const scratch = await createScratchPostgres();
-        cleanup.push(scratch.drop);
-        target = { url: scratch.url };
-      } else {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-crash-"));
-        cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-        target = { pgliteDir: path.join(dir, "pglite") };
-      }
+      const target = await scratchTarget(kind, "sovani-crash-", cleanup);
       const setup = await openDatabase(target);
       await migrateDatabase(setup);
       await setup.close();
