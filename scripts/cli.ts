@@ -30,6 +30,25 @@ export function parseArgs(argv: string[]): Record<string, string | true> {
   return out;
 }
 
+/**
+ * A command's options from argv, only those `known`: undefined when --help asked for the usage (printed
+ * here), an error naming the first unknown option with the usage.
+ */
+export function parseOptions(
+  argv: string[],
+  known: string[],
+  usage: string,
+): Record<string, string | true> | undefined {
+  const args = parseArgs(argv);
+  if (args.help) {
+    console.log(usage);
+    return undefined;
+  }
+  const unknown = Object.keys(args).filter((k) => !known.includes(k));
+  if (unknown.length) throw new Error(`unknown option --${unknown[0]}\n${usage}`);
+  return args;
+}
+
 /** Opens the configured database for one command, refusing one with pending migrations; closes it after. */
 export async function withMigratedDatabase<T>(env: Env, fn: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, maxConnections: 2 });

@@ -16,7 +16,7 @@ import { addDays } from "@/lib/domain/dates";
 import { startEmulator } from "@/lib/emulator/server";
 import { saveCommissionRule } from "@/lib/services/commission-rules/save-commission-rule";
 import { importCostPrices } from "@/lib/services/cost-prices/import-cost-prices";
-import { marketplaceConfigForEmulator } from "@/lib/services/ingestion/config";
+import { marketplaceConfigForEmulator, marketplaceEnvForEmulator } from "@/lib/services/ingestion/config";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { syncStores } from "@/lib/services/sync-stores";
 import { createUser } from "@/lib/services/users/create-user";
@@ -150,20 +150,8 @@ runCli(async () => {
     AUTH_SECRET: randomBytes(32).toString("base64"),
     APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     // "Sync now" in the demo talks to the same emulator
-    WB_API_TOKEN: emulator.wbToken,
-    OZON_CLIENT_ID: emulator.ozonClientId,
-    OZON_API_KEY: emulator.ozonApiKey,
+    ...marketplaceEnvForEmulator(emulator),
     MARKETPLACE_RATE_LIMITS: "off",
-    ...Object.fromEntries(
-      [
-        "WB_STATISTICS_API_URL",
-        "WB_ANALYTICS_API_URL",
-        "WB_FINANCE_API_URL",
-        "WB_FEEDBACKS_API_URL",
-        "WB_CONTENT_API_URL",
-        "OZON_API_URL",
-      ].map((k) => [k, emulator.url]),
-    ),
   };
   if (needsBuild(distDir)) {
     console.log(`Building the app into ${distName}...`);

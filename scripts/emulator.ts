@@ -2,6 +2,7 @@
 //                     [--rate-limits] [--faults '{"ozonReviewsForbidden":true}']
 // Starts the local WB + Ozon emulator and prints the environment that points Sovani at it.
 import { startEmulator, type EmulatorFaults } from "@/lib/emulator/server";
+import { marketplaceEnvForEmulator } from "@/lib/services/ingestion/config";
 import { parseArgs, runCli } from "./cli";
 
 runCli(async () => {
@@ -30,19 +31,9 @@ runCli(async () => {
     `Emulator listening on ${emulator.url} (data ${t.from}..${t.to}; ${t.wb.skuCount} WB and ${t.ozon.skuCount} Ozon SKUs)\n`,
   );
   console.log("Point Sovani at it with:\n");
-  for (const name of [
-    "WB_STATISTICS_API_URL",
-    "WB_ANALYTICS_API_URL",
-    "WB_FINANCE_API_URL",
-    "WB_FEEDBACKS_API_URL",
-    "WB_CONTENT_API_URL",
-    "OZON_API_URL",
-  ]) {
-    console.log(`export ${name}=${emulator.url}`);
+  for (const [name, value] of Object.entries(marketplaceEnvForEmulator(emulator))) {
+    console.log(`export ${name}=${value}`);
   }
-  console.log(`export WB_API_TOKEN=${emulator.wbToken}`);
-  console.log(`export OZON_CLIENT_ID=${emulator.ozonClientId}`);
-  console.log(`export OZON_API_KEY=${emulator.ozonApiKey}`);
   console.log(`\nthen: npm run sync -- --from ${t.from} --to ${t.to}\nCtrl+C stops the emulator.`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

@@ -1,4 +1,4 @@
-// Argument checks shared by npm run pnl and npm run reconcile: dates, store, marketplace.
+// Argument checks shared by npm run pnl, reconcile and recalc: dates, store, marketplace.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";

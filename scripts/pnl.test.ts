@@ -1,6 +1,5 @@
 // npm run pnl and npm run reconcile end to end, as child processes on an embedded database directory:
 // the JSON shape, exit codes and bad usage.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,24 +14,10 @@ import {
   insertSettlementReport,
   insertSku,
 } from "@/lib/testing/pnl-fixtures";
+import { runScript } from "./run-script";
 
-const root = path.resolve(__dirname, "..");
-
-function run(
-  script: "pnl" | "reconcile",
-  args: string[],
-  env: Record<string, string | undefined>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      path.join(root, "node_modules/.bin/tsx"),
-      [`scripts/${script}.ts`, ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", ...env }, timeout: 90_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = (script: "pnl" | "reconcile", args: string[], env: Record<string, string | undefined>) =>
+  runScript(script, args, env);
 
 describe("npm run pnl / npm run reconcile", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-pnl-"));

@@ -5,7 +5,7 @@ import { percentOf } from "@/lib/domain/money";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { getEnv } from "@/lib/env";
 import { type PnlStatement, pnlStatement } from "@/lib/services/pnl/statement";
-import { parseArgs, runCli, withMigratedDatabase } from "./cli";
+import { parseOptions, runCli, withMigratedDatabase } from "./cli";
 import { assertStoreExists, marketplaceArg, requireRange, storeArg } from "./pnl-args";
 
 const USAGE =
@@ -40,13 +40,8 @@ function statementRows(s: PnlStatement) {
 }
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const unknown = Object.keys(args).filter((k) => !["from", "to", "store", "marketplace", "format"].includes(k));
-  if (unknown.length) throw new Error(`unknown option --${unknown[0]}\n${USAGE}`);
+  const args = parseOptions(process.argv.slice(2), ["from", "to", "store", "marketplace", "format"], USAGE);
+  if (!args) return 0;
   const { from, to } = requireRange(args, USAGE);
   const store = storeArg(args, USAGE);
   const marketplace = marketplaceArg(args, USAGE);

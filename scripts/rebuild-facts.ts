@@ -5,18 +5,13 @@ import { isIsoDay } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { rebuildFacts } from "@/lib/services/ingestion/rebuild-facts";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
-import { parseArgs, runCli, withMigratedDatabase } from "./cli";
+import { parseOptions, runCli, withMigratedDatabase } from "./cli";
 
 const USAGE = "usage: npm run rebuild-facts -- [--from YYYY-MM-DD --to YYYY-MM-DD] [--store ID] [--no-recalc]";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const unknown = Object.keys(args).filter((k) => !["from", "to", "store", "no-recalc"].includes(k));
-  if (unknown.length) throw new Error(`unknown option --${unknown[0]}\n${USAGE}`);
+  const args = parseOptions(process.argv.slice(2), ["from", "to", "store", "no-recalc"], USAGE);
+  if (!args) return 0;
   const from = args.from;
   const to = args.to;
   if ((from === undefined) !== (to === undefined)) throw new Error(`--from and --to go together\n${USAGE}`);

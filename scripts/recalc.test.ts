@@ -1,6 +1,5 @@
 // npm run recalc end to end, as a child process: clear errors and exit codes, and a real run on an
 // embedded database directory and (with TEST_DATABASE_URL) on PostgreSQL.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,23 +9,9 @@ import { type Database, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
 import { insertSales, insertSku } from "@/lib/testing/fixtures";
+import { runScript } from "./run-script";
 
-const root = path.resolve(__dirname, "..");
-
-function runRecalcCli(
-  args: string[],
-  env: Record<string, string | undefined>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["scripts/recalc.ts", ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", ...env }, timeout: 90_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runRecalcCli = (args: string[], env: Record<string, string | undefined>) => runScript("recalc", args, env);
 
 async function seed(database: Database) {
   await migrateDatabase(database);

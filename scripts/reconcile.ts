@@ -5,19 +5,14 @@ import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { reconcile } from "@/lib/services/pnl/reconcile";
-import { parseArgs, runCli, withMigratedDatabase } from "./cli";
+import { parseOptions, runCli, withMigratedDatabase } from "./cli";
 import { assertStoreExists, requireRange, storeArg } from "./pnl-args";
 
 const USAGE = "usage: npm run reconcile -- --from YYYY-MM-DD --to YYYY-MM-DD [--store ID]";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const unknown = Object.keys(args).filter((k) => !["from", "to", "store"].includes(k));
-  if (unknown.length) throw new Error(`unknown option --${unknown[0]}\n${USAGE}`);
+  const args = parseOptions(process.argv.slice(2), ["from", "to", "store"], USAGE);
+  if (!args) return 0;
   const { from, to } = requireRange(args, USAGE);
   const store = storeArg(args, USAGE);
 

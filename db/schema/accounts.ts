@@ -37,3 +37,10 @@ export const accounts = pgTable(
     check("accounts_marketplace_ck", sql`${t.marketplace} in ('WB','OZON')`),
   ],
 );
+
+/** The store a row belongs to: required, and the row goes when its store goes. */
+export function accountIdColumn() {
+  return integer("account_id")
+    .notNull()
+    .references(() => accounts.id, { onDelete: "cascade" });
+}

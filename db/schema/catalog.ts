@@ -50,3 +50,10 @@ export const warehouse = pgTable(
     check("warehouse_marketplace_ck", sql`${t.marketplace} in ('WB','OZON')`),
   ],
 );
+
+/** The SKU a row is about: required, and the row goes when its SKU goes. */
+export function skuIdColumn() {
+  return integer("sku_id")
+    .notNull()
+    .references(() => sku.id, { onDelete: "cascade" });
+}

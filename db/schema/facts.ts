@@ -15,8 +15,8 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { accounts, marketplaces } from "./accounts";
-import { sku, warehouse } from "./catalog";
+import { accountIdColumn, accounts, marketplaces } from "./accounts";
+import { sku, skuIdColumn, warehouse } from "./catalog";
 
 /** The twelve P&L line columns (lib/domain/pnl-lines.ts), signed from the seller's view. */
 function pnlLineColumns() {
@@ -50,16 +50,12 @@ export const orderLines = pgTable(
   "order_lines",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountIdColumn(),
     /** WB saleID, Ozon posting_number/sku */
     lineKey: text("line_key").notNull(),
     /** WB srid, Ozon posting_number: what finance lines name */
     orderKey: text("order_key").notNull(),
-    skuId: integer("sku_id")
-      .notNull()
-      .references(() => sku.id, { onDelete: "cascade" }),
+    skuId: skuIdColumn(),
     warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "restrict" }),
     channel: text("channel", { enum: ["FBO", "FBS"] }).notNull(),
     kind: text("kind", { enum: orderLineKinds }).notNull(),
@@ -91,9 +87,7 @@ export const financeLines = pgTable(
   "finance_lines",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountIdColumn(),
     marketplace: text("marketplace", { enum: marketplaces }).notNull(),
     /** WB rrdId, Ozon accrual_id/sku or accrual_id; text because ids exceed 2^53 */
     lineKey: text("line_key").notNull(),
@@ -136,9 +130,7 @@ export const financeLines = pgTable(
 export const settlementReports = pgTable(
   "settlement_reports",
   {
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountIdColumn(),
     kind: text("kind", { enum: ["wb_report", "ozon_period"] }).notNull(),
     reportId: text("report_id").notNull(),
     dateFrom: date("date_from", { mode: "string" }).notNull(),
@@ -168,9 +160,7 @@ export const dailySales = pgTable(
     /** the store the derivation ran for (NULL only for SKUs of no store, which no sync derives) */
     accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
     d: date("d", { mode: "string" }).notNull(),
-    skuId: integer("sku_id")
-      .notNull()
-      .references(() => sku.id, { onDelete: "cascade" }),
+    skuId: skuIdColumn(),
     warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "restrict" }),
     channel: text("channel", { enum: ["FBO", "FBS"] }).notNull(),
     /** units sold and returned, settled and provisional (a storno makes a day's sum smaller) */
@@ -204,13 +194,9 @@ export const dailySales = pgTable(
 export const dailyReturns = pgTable(
   "daily_returns",
   {
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountIdColumn(),
     d: date("d", { mode: "string" }).notNull(),
-    skuId: integer("sku_id")
-      .notNull()
-      .references(() => sku.id, { onDelete: "cascade" }),
+    skuId: skuIdColumn(),
     /** the day the returned units' sale was counted; NULL when the sale is not in the data */
     saleD: date("sale_d", { mode: "string" }),
     qty: integer("qty").notNull(),
@@ -227,9 +213,7 @@ export const dailyStock = pgTable(
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     d: date("d", { mode: "string" }).notNull(),
-    skuId: integer("sku_id")
-      .notNull()
-      .references(() => sku.id, { onDelete: "cascade" }),
+    skuId: skuIdColumn(),
     warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "restrict" }),
     onHand: integer("on_hand").notNull().default(0),
     inTransit: integer("in_transit").notNull().default(0),

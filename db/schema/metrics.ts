@@ -15,7 +15,7 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
-import { sku, warehouse } from "./catalog";
+import { skuIdColumn, warehouse } from "./catalog";
 import { pnlLineColumns } from "./facts";
 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
@@ -26,9 +26,7 @@ export const metricsDaily = pgTable(
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     d: date("d", { mode: "string" }).notNull(),
-    skuId: integer("sku_id")
-      .notNull()
-      .references(() => sku.id, { onDelete: "cascade" }),
+    skuId: skuIdColumn(),
     qty: integer("qty").notNull().default(0),
     refundsQty: integer("refunds_qty").notNull().default(0),
     ...pnlLineColumns(),
@@ -144,9 +142,7 @@ export const metricsStoreDaily = pgTable(
 export const metricsSkuCumulative = pgTable(
   "metrics_sku_cumulative",
   {
-    skuId: integer("sku_id")
-      .notNull()
-      .references(() => sku.id, { onDelete: "cascade" }),
+    skuId: skuIdColumn(),
     d: date("d", { mode: "string" }).notNull(),
     /** metrics_daily rows so far */
     days: integer("days").notNull(),
@@ -197,9 +193,7 @@ export const adviceSupply = pgTable(
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     d: date("d", { mode: "string" }).notNull(),
-    skuId: integer("sku_id")
-      .notNull()
-      .references(() => sku.id, { onDelete: "cascade" }),
+    skuId: skuIdColumn(),
     warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "cascade" }),
     windowDays: smallint("window_days").notNull(),
     recommendedQty: integer("recommended_qty").notNull(),

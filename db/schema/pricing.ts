@@ -1,16 +1,14 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { marketplaces } from "./accounts";
-import { sku } from "./catalog";
+import { skuIdColumn } from "./catalog";
 
 /** Cost of one unit from dt_from on; the cost for day D is the latest row with dt_from <= D. */
 export const costPriceHistory = pgTable(
   "cost_price_history",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    skuId: integer("sku_id")
-      .notNull()
-      .references(() => sku.id, { onDelete: "cascade" }),
+    skuId: skuIdColumn(),
     dtFrom: date("dt_from", { mode: "string" }).notNull(),
     costPrice: numeric("cost_price", { precision: 14, scale: 2 }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -12,7 +12,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { accounts } from "./accounts";
+import { accountIdColumn, accounts } from "./accounts";
 
 export const syncRunStatuses = ["running", "succeeded", "partial", "failed"] as const;
 
@@ -45,9 +45,7 @@ export const syncRuns = pgTable(
 export const syncCursors = pgTable(
   "sync_cursors",
   {
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountIdColumn(),
     source: text("source").notNull(),
     cursor: text("cursor").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -59,9 +57,7 @@ export const syncCursors = pgTable(
 export const syncSourceStatus = pgTable(
   "sync_source_status",
   {
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountIdColumn(),
     source: text("source").notNull(),
     lastSuccessDay: date("last_success_day", { mode: "string" }),
     lastStatus: text("last_status", { enum: syncRunStatuses }).notNull(),
@@ -76,9 +72,7 @@ export const rawRecords = pgTable(
   "raw_records",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountIdColumn(),
     source: text("source").notNull(),
     naturalKey: text("natural_key").notNull(),
     payload: jsonb("payload").notNull(),

@@ -31,17 +31,10 @@ export const PNL_LINES = [
 ] as const;
 export type PnlLine = (typeof PNL_LINES)[number];
 
+/** The goods lines and the money the marketplace pays back: income by nature */
+const INCOME_LINES: readonly PnlLine[] = ["sales", "returns", "compensations", "loyalty"];
 /** Lines that are costs by nature (normally negative); the others are income (normally positive) */
-export const COST_LINES: readonly PnlLine[] = [
-  "commission",
-  "acquiring",
-  "logistics",
-  "storage",
-  "acceptance",
-  "penalties",
-  "advertising",
-  "deductions_other",
-];
+export const COST_LINES: readonly PnlLine[] = PNL_LINES.filter((line) => !INCOME_LINES.includes(line));
 
 export function isPnlLine(value: string): value is PnlLine {
   return (PNL_LINES as readonly string[]).includes(value);

@@ -8,12 +8,25 @@ import {
   estimateDayCommission,
   estimateLogistics,
   findCostPrice,
+  type PnlDayInput,
 } from "./pnl";
 
 const history = [
   { dtFrom: "2025-01-01", costPrice: 100 },
   { dtFrom: "2025-02-01", costPrice: 110 },
 ];
+
+/** a SKU's day with no provisional units, no category, rule or logistics rate, nothing returned, priced by `history` */
+const dayOf = (input: Pick<PnlDayInput, "d" | "lines" | "qty"> & Partial<PnlDayInput>): PnlDayInput => ({
+  provisionalQty: 0,
+  unpricedSales: "0",
+  category: null,
+  rule: null,
+  logisticsRate: null,
+  costHistory: history,
+  returned: [],
+  ...input,
+});
 
 const rule = parseCommissionRule({
   defaultPercent: 15,
@@ -111,28 +124,26 @@ describe("estimates for what the finance report has not settled", () => {
 
 describe("a SKU's day", () => {
   it("settled: payout = the twelve lines, net sales = sales + returns, profit = payout - cogs", () => {
-    const day = derivePnlDay({
-      d: "2025-02-15",
-      lines: {
-        sales: "10000.00",
-        returns: "-1000.00",
-        commission: "-1500.00",
-        acquiring: "-150.00",
-        logistics: "-200.00",
-        storage: "-30.00",
-        advertising: "-500.00",
-        compensations: "120.00",
-        loyalty: "40.00",
-      },
-      qty: 10,
-      provisionalQty: 0,
-      unpricedSales: "0",
-      category: null,
-      rule,
-      logisticsRate: { logistics: "-200.00", units: 10 },
-      costHistory: history,
-      returned: [{ qty: 1, saleD: "2025-01-28" }],
-    });
+    const day = derivePnlDay(
+      dayOf({
+        d: "2025-02-15",
+        lines: {
+          sales: "10000.00",
+          returns: "-1000.00",
+          commission: "-1500.00",
+          acquiring: "-150.00",
+          logistics: "-200.00",
+          storage: "-30.00",
+          advertising: "-500.00",
+          compensations: "120.00",
+          loyalty: "40.00",
+        },
+        qty: 10,
+        rule,
+        logisticsRate: { logistics: "-200.00", units: 10 },
+        returned: [{ qty: 1, saleD: "2025-01-28" }],
+      }),
+    );
     // 10000 - 1000 - 1500 - 150 - 200 - 30 - 500 + 120 + 40 = 6780
     expect(day.payout.toFixed(2)).toBe("6780.00");
     // 10000 - 1000 = 9000
@@ -148,19 +159,18 @@ describe("a SKU's day", () => {
   });
 
   it("provisional: commission and logistics estimated inside their lines and in payout", () => {
-    const day = derivePnlDay({
-      d: "2025-02-15",
-      lines: { sales: "3000.00", commission: "-200.00", logistics: "-90.00" },
-      // 5 units: 2 settled (1000.00, commission -200, logistics -90), 3 provisional with no commission
-      qty: 5,
-      provisionalQty: 3,
-      unpricedSales: "2000.00",
-      category: null,
-      rule,
-      logisticsRate: { logistics: "-90.00", units: 2 },
-      costHistory: history,
-      returned: [],
-    });
+    const day = derivePnlDay(
+      dayOf({
+        d: "2025-02-15",
+        lines: { sales: "3000.00", commission: "-200.00", logistics: "-90.00" },
+        // 5 units: 2 settled (1000.00, commission -200, logistics -90), 3 provisional with no commission
+        qty: 5,
+        provisionalQty: 3,
+        unpricedSales: "2000.00",
+        rule,
+        logisticsRate: { logistics: "-90.00", units: 2 },
+      }),
+    );
     // 2000 / 3 units = 666.67 a unit: band 400+ at 8% -> -160.00
     expect(day.estimatedCommission.toFixed(2)).toBe("-160.00");
     // -90 x 3 / 2 = -135.00
@@ -177,18 +187,13 @@ describe("a SKU's day", () => {
   });
 
   it("without a cost price: cogs, profit and margin NULL; payout still counts", () => {
-    const day = derivePnlDay({
-      d: "2024-12-31",
-      lines: { sales: "800.00", commission: "-80.00" },
-      qty: 2,
-      provisionalQty: 0,
-      unpricedSales: "0",
-      category: null,
-      rule: null,
-      logisticsRate: null,
-      costHistory: history,
-      returned: [],
-    });
+    const day = derivePnlDay(
+      dayOf({
+        d: "2024-12-31",
+        lines: { sales: "800.00", commission: "-80.00" },
+        qty: 2,
+      }),
+    );
     expect(day.payout.toFixed(2)).toBe("720.00");
     expect(day.cogs).toBeNull();
     expect(day.profit).toBeNull();
@@ -196,18 +201,14 @@ describe("a SKU's day", () => {
   });
 
   it("costs beyond net sales: margin 0", () => {
-    const day = derivePnlDay({
-      d: "2025-02-02",
-      lines: { sales: "1000.00", returns: "-1000.00", logistics: "-200.00", penalties: "-300.00" },
-      qty: 1,
-      provisionalQty: 0,
-      unpricedSales: "0",
-      category: null,
-      rule: null,
-      logisticsRate: null,
-      costHistory: history,
-      returned: [{ qty: 1, saleD: "2025-02-01" }],
-    });
+    const day = derivePnlDay(
+      dayOf({
+        d: "2025-02-02",
+        lines: { sales: "1000.00", returns: "-1000.00", logistics: "-200.00", penalties: "-300.00" },
+        qty: 1,
+        returned: [{ qty: 1, saleD: "2025-02-01" }],
+      }),
+    );
     // net 0; payout -500; cogs 1 x 110 - 1 x 110 = 0; profit -500; margin 0 (net sales 0)
     expect(day.netSales.toFixed(2)).toBe("0.00");
     expect(day.cogs?.toFixed(2)).toBe("0.00");

@@ -479,6 +479,16 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
     day.lines.push(l);
     return l;
   };
+  /** a line charging one money field, the same amount a cost on one P&L line (a negative amount refunds it) */
+  const charge = (
+    rrDate: string,
+    sku: WbSku | null,
+    oper: string,
+    field: keyof WbMoney,
+    pnlLine: PnlLineName,
+    k: number,
+    extra?: Record<string, unknown>,
+  ) => line({ rrDate, sku, oper, money: { [field]: k }, pnl: { [pnlLine]: -k }, extra });
 
   let lastSale: { s: WbSku; srid: string } | null = null;
   for (let di = 0; di < days.length; di++) {
@@ -604,44 +614,20 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
         });
         if (sold) saleLine.settledMs = sold.publishMs;
         const logistics = rng.int(4000, 15000);
-        const logisticsLine = line({
-          rrDate: rr,
-          sku: s,
-          oper: "Логистика",
-          money: { deliveryService: logistics },
-          pnl: { logistics: -logistics },
-          extra: { ...ids, deliveryAmount: 1, bonusTypeName: "К клиенту при продаже" },
-        });
+        const toBuyer = { ...ids, deliveryAmount: 1, bonusTypeName: "К клиенту при продаже" };
+        const logisticsLine = charge(rr, s, "Логистика", "deliveryService", "logistics", logistics, toBuyer);
         if (logisticsLine && rng.chance(0.03)) {
           // a charge reversed ("Логистика сторно", negative deliveryService) and charged again
           const rr2 = addDaysIso(rr, rng.int(1, 2));
           const again = rng.int(4000, 15000);
-          line({
-            rrDate: rr2,
-            sku: s,
-            oper: "Логистика сторно",
-            money: { deliveryService: -logistics },
-            pnl: { logistics: logistics },
-            extra: { ...ids, deliveryAmount: 1, bonusTypeName: "К клиенту при продаже" },
-          });
-          line({
-            rrDate: rr2,
-            sku: s,
-            oper: "Логистика",
-            money: { deliveryService: again },
-            pnl: { logistics: -again },
-            extra: { ...ids, deliveryAmount: 1, bonusTypeName: "К клиенту при продаже" },
-          });
+          charge(rr2, s, "Логистика сторно", "deliveryService", "logistics", -logistics, toBuyer);
+          charge(rr2, s, "Логистика", "deliveryService", "logistics", again, toBuyer);
         }
         if (logisticsLine && rng.chance(0.05)) {
           const k = rng.chance(0.5) ? rng.int(100, 2000) : -rng.int(100, 2000);
-          line({
-            rrDate: addDaysIso(rr, 1),
-            sku: s,
-            oper: "Коррекция логистики",
-            money: { deliveryService: k },
-            pnl: { logistics: -k },
-            extra: { ...ids, bonusTypeName: "К клиенту при продаже" },
+          charge(addDaysIso(rr, 1), s, "Коррекция логистики", "deliveryService", "logistics", k, {
+            ...ids,
+            bonusTypeName: "К клиенту при продаже",
           });
         }
         if (sold && rng.chance(0.02)) {
@@ -731,13 +717,10 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
           });
           if (back) returnLine.settledMs = back.publishMs;
           const rl = rng.int(3000, 9000);
-          line({
-            rrDate: returnDay,
-            sku: s,
-            oper: "Логистика",
-            money: { deliveryService: rl },
-            pnl: { logistics: -rl },
-            extra: { ...ids, returnAmount: 1, bonusTypeName: "От клиента при возврате" },
+          charge(returnDay, s, "Логистика", "deliveryService", "logistics", rl, {
+            ...ids,
+            returnAmount: 1,
+            bonusTypeName: "От клиента при возврате",
           });
           if (back && rng.chance(0.2)) {
             const c = Math.round(pwd * 0.1);
@@ -782,68 +765,36 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
     }
     // ---- store-level lines and the rare ones ----
     const storage = rng.int(5000, 50_000);
-    line({ rrDate: day, sku: null, oper: "Хранение", money: { paidStorage: storage }, pnl: { storage: -storage } });
+    charge(day, null, "Хранение", "paidStorage", "storage", storage);
     if (di > 0 && new Date(`${day}T00:00:00Z`).getUTCDay() === 1) {
       const k = rng.chance(0.5) ? rng.int(100, 3000) : -rng.int(100, 3000);
-      line({ rrDate: day, sku: null, oper: "Пересчет хранения", money: { paidStorage: k }, pnl: { storage: -k } });
+      charge(day, null, "Пересчет хранения", "paidStorage", "storage", k);
     }
     if (di % 3 === 0) {
       const k = rng.int(50_000, 300_000);
-      line({
-        rrDate: day,
-        sku: null,
-        oper: "Удержание",
-        money: { deduction: k },
-        pnl: { advertising: -k },
-        extra: { bonusTypeName: `Оказание услуг «ВБ.Продвижение», документ №${rng.int(10_000_000, 99_999_999)}` },
+      charge(day, null, "Удержание", "deduction", "advertising", k, {
+        bonusTypeName: `Оказание услуг «ВБ.Продвижение», документ №${rng.int(10_000_000, 99_999_999)}`,
       });
     }
     if (di % 7 === 4) {
       const k = rng.int(2000, 20_000);
-      line({ rrDate: day, sku: null, oper: "Платная приемка", money: { paidAcceptance: k }, pnl: { acceptance: -k } });
+      charge(day, null, "Платная приемка", "paidAcceptance", "acceptance", k);
     }
     if (di === 1) {
       // a loan repayment: money the seller owes, so it is in bankPaymentSum; P&L keeps it in deductions_other
-      line({
-        rrDate: day,
-        sku: null,
-        oper: "Удержание",
-        money: { deduction: 1_000_000 },
-        pnl: { deductions_other: -1_000_000 },
-        extra: { bonusTypeName: "Погашение задолженности" },
+      charge(day, null, "Удержание", "deduction", "deductions_other", 1_000_000, {
+        bonusTypeName: "Погашение задолженности",
       });
-      line({
-        rrDate: day,
-        sku: null,
-        oper: "Удержание",
-        money: { deduction: 12_345 },
-        pnl: { deductions_other: -12_345 },
-        extra: { bonusTypeName: "Прочие удержания" },
-      });
-      line({
-        rrDate: day,
-        sku: null,
-        oper: "Платная приемка",
-        money: { paidAcceptance: 7_500 },
-        pnl: { acceptance: -7_500 },
-      });
+      charge(day, null, "Удержание", "deduction", "deductions_other", 12_345, { bonusTypeName: "Прочие удержания" });
+      charge(day, null, "Платная приемка", "paidAcceptance", "acceptance", 7_500);
     }
     if (di === 2 && lastSale) {
-      line({
-        rrDate: day,
-        sku: lastSale.s,
-        oper: "Штраф",
-        money: { penalty: 30_000 },
-        pnl: { penalties: -30_000 },
-        extra: { bonusTypeName: "Штраф МП. Невыполненный заказ (отмена клиентом после недовоза)", srid: lastSale.srid },
+      charge(day, lastSale.s, "Штраф", "penalty", "penalties", 30_000, {
+        bonusTypeName: "Штраф МП. Невыполненный заказ (отмена клиентом после недовоза)",
+        srid: lastSale.srid,
       });
-      line({
-        rrDate: day,
-        sku: null,
-        oper: "Штраф",
-        money: { penalty: 25_000 },
-        pnl: { penalties: -25_000 },
-        extra: { bonusTypeName: "Платное хранение возвратов на ПВЗ более 3 дней" },
+      charge(day, null, "Штраф", "penalty", "penalties", 25_000, {
+        bonusTypeName: "Платное хранение возвратов на ПВЗ более 3 дней",
       });
       // goods lost at a WB warehouse: a product, but no order, so no srid (our reading)
       line({
@@ -855,14 +806,15 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
       });
     }
     if (di === 3) {
-      line({
-        rrDate: day,
-        sku: null,
-        oper: "Возмещение издержек по перевозке/по складским операциям с товаром",
-        money: { rebillLogisticCost: 3_400 },
-        pnl: { logistics: -3_400 },
-        extra: { rebillLogisticOrg: "ИП Иванов Иван Иванович(123456789012)" },
-      });
+      charge(
+        day,
+        null,
+        "Возмещение издержек по перевозке/по складским операциям с товаром",
+        "rebillLogisticCost",
+        "logistics",
+        3_400,
+        { rebillLogisticOrg: "ИП Иванов Иван Иванович(123456789012)" },
+      );
     }
   }
 
@@ -1216,6 +1168,32 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
         // the POSTING accrual on the delivery day: one product entry for all `qty` units. sale_price and
         // seller_price are per unit, sale_amount (and commission, delivery) for the whole entry — our
         // reading: the by-day reference shows no quantity on the entry (only /accrual/postings has one)
+        /** a POSTING accrual's body: this SKU's one product entry, its delivery services as [type_id, kopecks] */
+        const postingBody = (saleAmount: number, commission: number, bonus: number, services: [number, number][]) => ({
+          posting: {
+            delivery_schema: schema,
+            delivery_speed: 0,
+            products: [
+              {
+                sku: s.sku,
+                commission: {
+                  sale_price: money(priceK),
+                  seller_price: money(priceK),
+                  sale_amount: money(saleAmount),
+                  sale_commission: money(commission),
+                  commission: money(commission),
+                  commission_ratio: "0.22",
+                  bonus: money(bonus),
+                  coinvestment: money(0),
+                },
+                delivery: {
+                  services: services.map(([type_id, k]) => ({ type_id, accrued: money(k) })),
+                  total_accrued: money(services.reduce((sum, [, k]) => sum + k, 0)),
+                },
+              },
+            ],
+          },
+        });
         const sale = priceK * qty;
         const commission = -Math.round(sale * 0.22);
         // seller-paid Ozon points ("bonus"): loyalty, inside total_amount (unsure: the reference names the
@@ -1233,34 +1211,10 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
           total,
           pnl: { sales: sale, commission, logistics: l1 + l2, ...(bonus ? { loyalty: bonus } : {}) },
           unitsSold: qty,
-          body: {
-            posting: {
-              delivery_schema: schema,
-              delivery_speed: 0,
-              products: [
-                {
-                  sku: s.sku,
-                  commission: {
-                    sale_price: money(priceK),
-                    seller_price: money(priceK),
-                    sale_amount: money(sale),
-                    sale_commission: money(commission),
-                    commission: money(commission),
-                    commission_ratio: "0.22",
-                    bonus: money(bonus),
-                    coinvestment: money(0),
-                  },
-                  delivery: {
-                    services: [
-                      { type_id: 32, accrued: money(l1) },
-                      { type_id: 28, accrued: money(l2) },
-                    ],
-                    total_accrued: money(l1 + l2),
-                  },
-                },
-              ],
-            },
-          },
+          body: postingBody(sale, commission, bonus, [
+            [32, l1],
+            [28, l2],
+          ]),
         });
         line.settledMs = settled.publishMs;
         const acquiring = -Math.round(sale * 0.015);
@@ -1290,31 +1244,7 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
             total: rtotal,
             pnl: { returns: -priceK, commission: commissionBack, logistics: rl },
             unitsReturned: 1,
-            body: {
-              posting: {
-                delivery_schema: schema,
-                delivery_speed: 0,
-                products: [
-                  {
-                    sku: s.sku,
-                    commission: {
-                      sale_price: money(priceK),
-                      seller_price: money(priceK),
-                      sale_amount: money(-priceK),
-                      sale_commission: money(commissionBack),
-                      commission: money(commissionBack),
-                      commission_ratio: "0.22",
-                      bonus: money(0),
-                      coinvestment: money(0),
-                    },
-                    delivery: {
-                      services: [{ type_id: 59, accrued: money(rl) }],
-                      total_accrued: money(rl),
-                    },
-                  },
-                ],
-              },
-            },
+            body: postingBody(-priceK, commissionBack, 0, [[59, rl]]),
           });
           // Ozon serves no returns feed we read: the return's order line is known from its accrual
           orderLines.push({

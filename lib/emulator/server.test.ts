@@ -1,21 +1,17 @@
 // The emulator speaks the documented shapes: auth errors, retired endpoints, big ids, rate limits.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDaysIso, buildDataset, mskDayOfUtc } from "./dataset";
-import { type Emulator, startEmulator } from "./server";
+import { useEmulator } from "./use-emulator";
 
 describe("marketplace emulator", () => {
-  let emulator: Emulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({
-      seed: 9,
-      skus: 3,
-      days: 4,
-      warehouses: 2,
-      endDate: "2026-11-20",
-      rateLimits: { speedup: 60 },
-    });
+  const emulator = useEmulator({
+    seed: 9,
+    skus: 3,
+    days: 4,
+    warehouses: 2,
+    endDate: "2026-11-20",
+    rateLimits: { speedup: 60 },
   });
-  afterAll(async () => emulator?.stop());
   const ozon = (path: string, body: unknown, key = emulator.ozonApiKey) =>
     fetch(emulator.url + path, {
       method: "POST",
@@ -65,12 +61,8 @@ describe("marketplace emulator", () => {
 
 // Numbers worked by hand from ../shared/marketplace-apis.md: what the marketplaces publish, and when.
 describe("emulator timing and finance lines", () => {
-  let emulator: Emulator;
   const end = "2026-11-22";
-  beforeAll(async () => {
-    emulator = await startEmulator({ seed: 3, skus: 12, days: 24, warehouses: 2, endDate: end });
-  });
-  afterAll(async () => emulator?.stop());
+  const emulator = useEmulator({ seed: 3, skus: 12, days: 24, warehouses: 2, endDate: end });
   const post = (path: string, body: unknown) =>
     fetch(emulator.url + path, {
       method: "POST",

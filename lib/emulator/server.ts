@@ -146,6 +146,18 @@ function asV4Fbs(posting: Record<string, unknown>): Record<string, unknown> {
   return { ...v4, analytics_data: { ...rest, warehouse } };
 }
 
+/** Ozon's opaque page cursors: the emulator's are the next page's offset, base64url-encoded. */
+function offsetOfCursor(cursor: unknown): number {
+  return cursor ? Number(Buffer.from(String(cursor), "base64url").toString()) : 0;
+}
+
+/** `limit` items of `list` from `offset`, whether more follow, and the cursor of the next page ("" at the end). */
+function offsetPage<T>(list: T[], offset: number, limit: number) {
+  const hasNext = offset + limit < list.length;
+  const cursor = hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "";
+  return { page: list.slice(offset, offset + limit), hasNext, cursor };
+}
+
 /** JSON with Ozon's int64 ids written as bare numbers, as the real API does */
 function toJson(value: unknown): string {
   return JSON.stringify(value).replace(/"accrual_id":"(\d+)"/g, '"accrual_id":$1');
@@ -616,13 +628,14 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const filter = (b.filter ?? {}) as { since?: string; to?: string };
         if (!filter.since || !filter.to) return ozonError(400, 3, "filter.since and filter.to are required");
         const limit = Math.min(Number(b.limit ?? 100), 100, pages.ozonPostings);
-        const offset = b.cursor ? Number(Buffer.from(String(b.cursor), "base64url").toString()) : 0;
+        const offset = offsetOfCursor(b.cursor);
         const since = Date.parse(filter.since);
         const until = Date.parse(filter.to);
         const list = ozon.postings.filter(
           (p) => p.schema === schema && p.inProcessMs >= since && p.inProcessMs < until && p.inProcessMs <= nowMs,
         );
-        const page = list.slice(offset, offset + limit).map((p) => {
+        const { page, hasNext, cursor } = offsetPage(list, offset, limit);
+        const postings = page.map((p) => {
           // not delivered yet at the clock: in transit (status names from §2.6.1; the substatus is our guess)
           const json =
             p.cancelled || (p.deliveredMs !== null && p.deliveredMs <= nowMs)
@@ -630,16 +643,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
               : { ...p.json, status: "delivering", substatus: "posting_in_carriage" };
           return schema === "FBS" ? asV4Fbs(json) : json;
         });
-        const hasNext = offset + limit < list.length;
-        return ok(
-          {
-            postings: page,
-            has_next: hasNext,
-            cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "",
-          },
-          String(offset),
-          `${filter.since}|${filter.to}`,
-        );
+        return ok({ postings, has_next: hasNext, cursor }, String(offset), `${filter.since}|${filter.to}`);
       }
       case "POST /v1/analytics/stocks": {
         const skus = (b.skus ?? []) as string[];
@@ -658,17 +662,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           (s) => skus.has(String(s.sku)) || offers.has(String((s as { offer_id?: unknown }).offer_id)),
         );
         const limit = Math.min(Number(b.limit ?? 1000), pages.ozonFbsStocks);
-        const offset = b.cursor ? Number(Buffer.from(String(b.cursor), "base64url").toString()) : 0;
-        const page = matching.slice(offset, offset + limit);
-        const hasNext = offset + limit < matching.length;
-        return ok(
-          {
-            products: page,
-            has_next: hasNext,
-            cursor: hasNext ? Buffer.from(String(offset + limit)).toString("base64url") : "",
-          },
-          String(offset),
-        );
+        const offset = offsetOfCursor(b.cursor);
+        const { page, hasNext, cursor } = offsetPage(matching, offset, limit);
+        return ok({ products: page, has_next: hasNext, cursor }, String(offset));
       }
       case "POST /v3/product/list": {
         const limit = Math.min(Number(b.limit ?? 1000), pages.ozonProducts);

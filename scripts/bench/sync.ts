@@ -13,6 +13,7 @@ import { createScratchDatabase } from "@/db/scratch-database";
 import type { Dataset } from "@/lib/emulator/dataset";
 import { startEmulator } from "@/lib/emulator/server";
 import { marketplaceConfigForEmulator } from "@/lib/services/ingestion/config";
+import { FACT_TABLES } from "@/lib/services/ingestion/testing/facts";
 import { syncStores } from "@/lib/services/sync-stores";
 
 const ceil = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
@@ -83,16 +84,7 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
 async function plainInsertMs(database: Database): Promise<{ ms: number; rows: number }> {
   let ms = 0;
   let rows = 0;
-  for (const table of [
-    "raw_records",
-    "order_lines",
-    "finance_lines",
-    "settlement_reports",
-    "daily_sales",
-    "daily_returns",
-    "daily_stock",
-    "reviews",
-  ]) {
+  for (const table of ["raw_records", ...FACT_TABLES]) {
     const identity = ["reviews", "settlement_reports", "daily_returns"].includes(table)
       ? ""
       : "overriding system value";

@@ -2,19 +2,15 @@
 // Each case names the example it follows (copied under contracts/<marketplace>/examples/ or composed in
 // <marketplace>/fixtures.ts, source and commit there): every field the emulator sends is one the example
 // has, with the example's JSON type.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "@/lib/emulator/server";
+import { describe, expect, it } from "vitest";
+import { useEmulator } from "@/lib/emulator/use-emulator";
 import { type EndpointContract, fixture } from "./fixture";
 import * as ozon from "./ozon/fixtures";
 import { shapeDepartures } from "./shape";
 import * as wb from "./wb/fixtures";
 
 describe("the emulator answers in the official examples' shapes", () => {
-  let emulator: Emulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ seed: 3, skus: 8, days: 20, warehouses: 2, endDate: "2026-11-20" });
-  });
-  afterAll(() => emulator?.stop());
+  const emulator = useEmulator({ seed: 3, skus: 8, days: 20, warehouses: 2, endDate: "2026-11-20" });
 
   const post = async (path: string, body: unknown) => {
     const res = await fetch(emulator.url + path, {

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
-import type { MarketplaceConfig } from "@/lib/services/ingestion/config";
+import { type MarketplaceConfig, wbUrlsAt } from "@/lib/services/ingestion/config";
 import { syncStores } from "@/lib/services/sync-stores";
 import { type EndpointContract, fixture } from "./fixture";
 import * as ozon from "./ozon/fixtures";
@@ -21,13 +21,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
       ozonClientId: "123456",
       ozonApiKey: "contract-key",
       ozonUrl: server.url,
-      wbUrls: {
-        statistics: server.url,
-        analytics: server.url,
-        finance: server.url,
-        feedbacks: server.url,
-        content: server.url,
-      },
+      wbUrls: wbUrlsAt(server.url),
       timeZone: "Europe/Moscow",
       rateLimits: false,
     };

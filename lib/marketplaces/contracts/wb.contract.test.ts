@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
-import type { MarketplaceConfig } from "@/lib/services/ingestion/config";
+import { type MarketplaceConfig, wbUrlsAt } from "@/lib/services/ingestion/config";
 import { syncStores } from "@/lib/services/sync-stores";
 import { WbClient } from "../wb/client";
 import type { FinanceLineFact, OrderLineFact } from "../lines";
@@ -64,14 +64,7 @@ function linePayout(l: Record<string, unknown>): Decimal {
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  const urls = {
-    statistics: server.url,
-    analytics: server.url,
-    finance: server.url,
-    feedbacks: server.url,
-    content: server.url,
-  };
-  client = new WbClient(TOKEN, urls, { rateLimits: false, maxAttempts: 1 });
+  client = new WbClient(TOKEN, wbUrlsAt(server.url), { rateLimits: false, maxAttempts: 1 });
 });
 afterAll(() => server.close());
 afterEach(() => {
@@ -578,28 +571,19 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
   beforeAll(async () => {
     config = {
       wbToken: TOKEN,
-      wbUrls: {
-        statistics: server.url,
-        analytics: server.url,
-        finance: server.url,
-        feedbacks: server.url,
-        content: server.url,
-      },
+      wbUrls: wbUrlsAt(server.url),
       ozonUrl: server.url,
       timeZone: "Europe/Moscow",
       rateLimits: false,
     };
   });
 
-  it("writes cards, stock and feedbacks", async () => {
-    serve(wb.cards, "sparse");
-    serve(wb.stocks, "sizes", "end");
-    serve(wb.feedbacks, "variants", "none");
-    serve(wb.feedbacksArchive, "answer without editable");
+  /** syncs the cards, stock and feedbacks the fixtures serve for [from, to]; every source must succeed */
+  const syncCatalogueStockAndFeedbacks = async (from: string, to: string) => {
     const summary = await syncStores({
       db: database.db,
-      from: "2026-11-20",
-      to: "2026-11-21",
+      from,
+      to,
       trigger: "test",
       config,
       marketplace: "WB",
@@ -608,7 +592,15 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
     });
     for (const [name, s] of Object.entries(summary.runs[0].sources))
       expect(s.status, `${name}: ${s.error}`).toBe("succeeded");
-    const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(query));
+  };
+  const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(query));
+
+  it("writes cards, stock and feedbacks", async () => {
+    serve(wb.cards, "sparse");
+    serve(wb.stocks, "sizes", "end");
+    serve(wb.feedbacks, "variants", "none");
+    serve(wb.feedbacksArchive, "answer without editable");
+    await syncCatalogueStockAndFeedbacks("2026-11-20", "2026-11-21");
     expect(
       await rows(sql`select nm_id::text as nm, article, name, brand, category from sku where marketplace = 'WB'`),
     ).toEqual([
@@ -652,19 +644,7 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
     serve(wb.stocks, "official", "end");
     serve(wb.feedbacks, "official", "none");
     serve(wb.feedbacksArchive, "official");
-    const summary = await syncStores({
-      db: database.db,
-      from: "2024-09-25",
-      to: "2024-09-26",
-      trigger: "test",
-      config,
-      marketplace: "WB",
-      sources: ["wb_cards", "wb_stocks", "wb_feedbacks"],
-      resilience: { rateLimits: false, maxAttempts: 1, timeoutMs: 5000 },
-    });
-    for (const [name, s] of Object.entries(summary.runs[0].sources))
-      expect(s.status, `${name}: ${s.error}`).toBe("succeeded");
-    const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(query));
+    await syncCatalogueStockAndFeedbacks("2024-09-25", "2024-09-26");
     expect(
       await rows(sql`select nm_id::text as nm, article, name, brand, category from sku where nm_id = 12345678`),
     ).toEqual([

@@ -7,6 +7,7 @@ import { OZON_ACCRUAL_TYPES } from "./accrual-types";
 import { ozonAccrualFacts, ozonPostingLines } from "./mappers";
 import { RecordError } from "../records";
 import type { FinanceLineFact } from "../lines";
+import { FBO_DELIVERED_AND_CANCELLED as FBO_POSTINGS, postingAccrual } from "../contracts/ozon/fixtures";
 
 const rub = (amount: string) => ({ amount, currency: "RUB" });
 
@@ -17,32 +18,8 @@ const POSTING = {
   accrued_category: "POSTING",
   unit_number: "39127055501-0021-1",
   total_amount: { amount: "1400.40", currency: "RUB" },
-  posting: {
-    delivery_schema: "FBO",
-    delivery_speed: 0,
-    products: [
-      {
-        sku: 1488301234,
-        commission: {
-          sale_price: { amount: "1990", currency: "RUB" },
-          seller_price: { amount: "1990", currency: "RUB" },
-          sale_amount: { amount: "1990", currency: "RUB" },
-          sale_commission: { amount: "-437.80", currency: "RUB" },
-          commission: { amount: "-437.80", currency: "RUB" },
-          commission_ratio: "0.22",
-          bonus: { amount: "0", currency: "RUB" },
-          coinvestment: { amount: "0", currency: "RUB" },
-        },
-        delivery: {
-          services: [
-            { type_id: 32, accrued: { amount: "-112.30", currency: "RUB" } },
-            { type_id: 28, accrued: { amount: "-39.50", currency: "RUB" } },
-          ],
-          total_accrued: { amount: "-151.80", currency: "RUB" },
-        },
-      },
-    ],
-  },
+  // the reference's posting part, as the contract fixture holds it
+  posting: postingAccrual.posting,
 };
 const ITEM = {
   accrual_id: 90801122400,
@@ -344,93 +321,6 @@ describe("ozonAccrualFacts", () => {
     expect(() => ozonAccrualFacts({ ...POSTING, accrual_id: undefined })).toThrow(/accrual_id/);
   });
 });
-
-// the reference's FBO posting example (§2.6.1), verbatim
-const FBO_POSTINGS = [
-  {
-    posting_number: "39127012767-0187-1",
-    order_id: 39127012767,
-    order_number: "39127012767-0187",
-    status: "delivered",
-    substatus: "posting_received",
-    cancellation: null,
-    created_at: "2026-11-24T06:12:51.653736Z",
-    in_process_at: "2026-11-24T06:13:07.716614Z",
-    products: [
-      {
-        sku: 1488301234,
-        offer_id: "TSH-BLK-M",
-        name: "Футболка базовая хлопок, черная, M",
-        quantity: 1,
-        price: { amount: "2290", currency: "RUB" },
-        is_marketplace_buyout: false,
-        digital_codes: [],
-      },
-    ],
-    analytics_data: {
-      city: "",
-      delivery_type: "PVZ",
-      is_premium: false,
-      is_legal: false,
-      payment_type_group_name: "Система Быстрых Платежей",
-      warehouse_id: 1020001835658000,
-      warehouse_name: "ХОРУГВИНО_РФЦ",
-      client_delivery_date_begin: null,
-      client_delivery_date_end: null,
-    },
-    financial_data: {
-      cluster_from: "Москва",
-      cluster_to: "Казань",
-      products: [
-        {
-          product_id: 1488301234,
-          price: 2290,
-          old_price: 3490,
-          payout: 0,
-          total_discount_value: 1200,
-          total_discount_percent: 34.38,
-          actions: ["Скидка продавца"],
-          commission: { amount: 0, percent: 0, currency: "RUB" },
-        },
-      ],
-    },
-    legal_info: null,
-    external_order: { is_external: false, platform_name: "" },
-    cancel_reason_id: 0,
-    additional_data: [],
-  },
-  {
-    posting_number: "39133300451-0012-1",
-    order_id: 39133300451,
-    order_number: "39133300451-0012",
-    status: "cancelled",
-    substatus: "posting_canceled",
-    cancellation: {
-      cancel_reason: "Покупатель отменил заказ",
-      cancellation_initiator: "Покупатель",
-      cancellation_type: "client",
-    },
-    created_at: "2026-11-24T09:40:02.11Z",
-    in_process_at: "2026-11-24T09:40:15.02Z",
-    products: [
-      {
-        sku: 1488305678,
-        offer_id: "MUG-330-WHT",
-        name: "Кружка 330 мл белая",
-        quantity: 2,
-        price: { amount: "590", currency: "RUB" },
-        is_marketplace_buyout: false,
-        digital_codes: [],
-      },
-    ],
-    analytics_data: null,
-    financial_data: null,
-    legal_info: null,
-    external_order: { is_external: false, platform_name: "" },
-    cancel_reason_id: 402,
-    additional_data: [],
-  },
-];
 
 describe("ozonPostingLines", () => {
   it("reads the reference's FBO example", () => {

@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { WB_FBO_WAREHOUSE, wbFinanceLineFact, wbReportHeader, wbSaleLineFact, wbWallTimeToDay } from "./mappers";
 import { RecordError } from "../records";
 import type { FinanceLineFact } from "../lines";
+import { WB_SALE_ROW } from "../contracts/wb/fixtures";
 
 describe("WB mapping", () => {
   it("reads WB wall times as Moscow time, whatever the business time zone", () => {
@@ -71,16 +72,19 @@ describe("WB mapping", () => {
   });
 });
 
-// The reference's example response of sales-reports/detailed (§1.8.1), verbatim
+// The reference's example response of sales-reports/detailed (§1.8.1), verbatim; every line is of one daily report
+const REPORT_HEADER = {
+  reportId: 401937265,
+  dateFrom: "2026-11-24",
+  dateTo: "2026-11-24",
+  createDate: "2026-11-25",
+  currency: "RUB",
+  reportType: 1,
+  rrDate: "2026-11-24",
+};
 const REPORT_EXAMPLE = [
   {
-    reportId: 401937265,
-    dateFrom: "2026-11-24",
-    dateTo: "2026-11-24",
-    createDate: "2026-11-25",
-    currency: "RUB",
-    reportType: 1,
-    rrDate: "2026-11-24",
+    ...REPORT_HEADER,
     rrdId: 3320198877,
     giId: 28760331,
     subjectName: "Футболки",
@@ -126,13 +130,7 @@ const REPORT_EXAMPLE = [
     bonusTypeName: "",
   },
   {
-    reportId: 401937265,
-    dateFrom: "2026-11-24",
-    dateTo: "2026-11-24",
-    createDate: "2026-11-25",
-    currency: "RUB",
-    reportType: 1,
-    rrDate: "2026-11-24",
+    ...REPORT_HEADER,
     rrdId: 3320198878,
     nmId: 213456789,
     vendorCode: "TSH-BLK-M",
@@ -158,13 +156,7 @@ const REPORT_EXAMPLE = [
     srid: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
   },
   {
-    reportId: 401937265,
-    dateFrom: "2026-11-24",
-    dateTo: "2026-11-24",
-    createDate: "2026-11-25",
-    currency: "RUB",
-    reportType: 1,
-    rrDate: "2026-11-24",
+    ...REPORT_HEADER,
     rrdId: 3320198901,
     nmId: 0,
     vendorCode: "",
@@ -183,13 +175,7 @@ const REPORT_EXAMPLE = [
     srid: "",
   },
   {
-    reportId: 401937265,
-    dateFrom: "2026-11-24",
-    dateTo: "2026-11-24",
-    createDate: "2026-11-25",
-    currency: "RUB",
-    reportType: 1,
-    rrDate: "2026-11-24",
+    ...REPORT_HEADER,
     rrdId: 3320198902,
     nmId: 0,
     vendorCode: "",
@@ -210,36 +196,7 @@ const REPORT_EXAMPLE = [
 
 // The reference's example response of supplier/sales (§1.6), verbatim
 const SALES_EXAMPLE = [
-  {
-    date: "2026-11-24T18:02:11",
-    lastChangeDate: "2026-11-24T18:34:55",
-    warehouseName: "Склад WB РФ",
-    warehouseType: "Склад WB",
-    countryName: "Россия",
-    oblastOkrugName: "Приволжский федеральный округ",
-    regionName: "Республика Татарстан",
-    supplierArticle: "TSH-BLK-M",
-    nmId: 213456789,
-    barcode: "2041234567012",
-    category: "Одежда",
-    subject: "Футболки",
-    brand: "NordLine",
-    techSize: "M",
-    incomeID: 28760331,
-    isSupply: false,
-    isRealization: true,
-    totalPrice: 2490,
-    discountPercent: 45,
-    spp: 27,
-    paymentSaleAmount: 0,
-    forPay: 1095.6,
-    finishedPrice: 1000,
-    priceWithDisc: 1369.5,
-    saleID: "S21908776512",
-    sticker: "30918273645",
-    gNumber: "9082736451029384756",
-    srid: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
-  },
+  WB_SALE_ROW,
   {
     date: "2026-11-25T11:47:30",
     lastChangeDate: "2026-11-25T12:05:19",

@@ -33,24 +33,37 @@ export function marketplaceConfigFromEnv(): MarketplaceConfig {
   };
 }
 
+/** Every WB API host at one base URL (an emulator or a fixture server serves them all). */
+export function wbUrlsAt(url: string): WbUrls {
+  return { statistics: url, analytics: url, finance: url, feedbacks: url, content: url };
+}
+
+type EmulatorAddress = { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string };
+
 /** Every WB host and Ozon at one base URL (the emulator serves them all); no client-side pacing for a local server. */
-export function marketplaceConfigForEmulator(
-  emulator: { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string },
-  timeZone = "Europe/Moscow",
-): MarketplaceConfig {
+export function marketplaceConfigForEmulator(emulator: EmulatorAddress, timeZone = "Europe/Moscow"): MarketplaceConfig {
   return {
     wbToken: emulator.wbToken,
     ozonClientId: emulator.ozonClientId,
     ozonApiKey: emulator.ozonApiKey,
-    wbUrls: {
-      statistics: emulator.url,
-      analytics: emulator.url,
-      finance: emulator.url,
-      feedbacks: emulator.url,
-      content: emulator.url,
-    },
+    wbUrls: wbUrlsAt(emulator.url),
     ozonUrl: emulator.url,
     timeZone,
     rateLimits: false,
+  };
+}
+
+/** The same addresses and credentials as environment variables, for a Sovani process started beside an emulator. */
+export function marketplaceEnvForEmulator(emulator: EmulatorAddress): Record<string, string> {
+  return {
+    WB_STATISTICS_API_URL: emulator.url,
+    WB_ANALYTICS_API_URL: emulator.url,
+    WB_FINANCE_API_URL: emulator.url,
+    WB_FEEDBACKS_API_URL: emulator.url,
+    WB_CONTENT_API_URL: emulator.url,
+    OZON_API_URL: emulator.url,
+    WB_API_TOKEN: emulator.wbToken,
+    OZON_CLIENT_ID: emulator.ozonClientId,
+    OZON_API_KEY: emulator.ozonApiKey,
   };
 }

@@ -1,35 +1,29 @@
 // An accrual by-day last_id lives 15 minutes on Ozon. A run that stopped mid-day and resumes later must
 // restart that day rather than send the expired last_id (which Ozon, and the emulator, answer with 400).
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
-import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { OzonClient } from "@/lib/marketplaces/ozon/client";
 import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
 import { syncStores } from "@/lib/services/sync-stores";
 import { marketplaceConfigForEmulator } from "./config";
 import { readCursor, writeCursor } from "./write";
+import { useEmulator } from "@/lib/emulator/use-emulator";
 
 const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000, maxAttempts: 2 } as const;
 
 describe.each(testDatabaseKinds())("accrual cursor older than last_id's lifetime on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let emulator: Emulator;
 
-  beforeAll(async () => {
-    emulator = await startEmulator({
-      seed: 5,
-      skus: 8,
-      days: 3,
-      warehouses: 2,
-      endDate: "2026-11-20",
-      pageSizes: { ozonAccruals: 3 },
-      ozonLastIdTtlMs: 4000,
-    });
-  });
-  afterAll(async () => {
-    await emulator?.stop();
+  const emulator = useEmulator({
+    seed: 5,
+    skus: 8,
+    days: 3,
+    warehouses: 2,
+    endDate: "2026-11-20",
+    pageSizes: { ozonAccruals: 3 },
+    ozonLastIdTtlMs: 4000,
   });
 
   it("restarts the day instead of failing with 400", async () => {

@@ -9,15 +9,13 @@ import {
   mapOzonProduct,
   mapOzonReview,
   type OzonPayout,
-  type OzonStock,
   ozonAccrualFacts,
   ozonPostingLines,
   readOzonPayoutDetails,
 } from "@/lib/marketplaces/ozon/mappers";
-import type { NormalizedSku } from "@/lib/marketplaces/wb/mappers";
 import { logger } from "@/lib/logger";
 import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
-import { writeReviews, writeStock } from "./wb-sources";
+import { commitKeyedPage, stockSnapshot, writeReviews } from "./wb-sources";
 import { readCursor, upsertSkus, writeCursor } from "./write";
 import { WarningTally, writeFinanceLines, writeOrderLines } from "./write-line-facts";
 import { ozonPeriodStatement, writeSettlementReports } from "./write-settlement-reports";
@@ -32,21 +30,15 @@ export async function ingestOzonProducts(ctx: SourceContext, client: OzonClient,
     if (list.items.length === 0) break;
     const ids = list.items.map((i) => String(i.product_id));
     const info = await client.productInfo(ids);
-    const page = mapRecords<NormalizedSku>(info, (raw) => {
-      const v = mapOzonProduct(raw);
-      return { key: v.externalId, d: null, value: v };
-    });
-    await commitPage(ctx, "ozon_products", summary, page, {
-      writeFacts: async (tx, items) => {
-        await upsertSkus(
-          tx,
-          ctx.stats,
-          ctx.accountId,
-          "OZON",
-          items.map((i) => i.value),
-        );
-      },
-    });
+    await commitKeyedPage(
+      ctx,
+      "ozon_products",
+      summary,
+      info,
+      mapOzonProduct,
+      (v) => v.externalId,
+      (tx, skus) => upsertSkus(tx, ctx.stats, ctx.accountId, "OZON", skus),
+    );
     if (!list.lastId || list.lastId === lastId) break;
     lastId = list.lastId;
   }
@@ -214,17 +206,10 @@ export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, s
       sql`select ozon_id::text as e from sku where marketplace = 'OZON' and account_id = ${ctx.accountId}::int order by ozon_id`,
     ),
   );
-  const all: Mapped<OzonStock>[] = [];
-  const bad: { reason: string; payload: unknown }[] = [];
+  const snapshot = stockSnapshot(ctx, "OZON");
   for (let i = 0; i < skuRows.length; i += 100) {
     ctx.signal?.throwIfAborted();
-    const items = await client.fboStocks(skuRows.slice(i, i + 100).map((r) => r.e));
-    const page = mapRecords(items, (raw) => {
-      const v = mapOzonFboStock(raw);
-      return { key: v.key, d: ctx.today, value: v };
-    });
-    all.push(...page.ok);
-    bad.push(...page.bad);
+    snapshot.add(await client.fboStocks(skuRows.slice(i, i + 100).map((r) => r.e)), mapOzonFboStock);
   }
   // the FBS method needs SKUs (or offer ids) named: the catalogue's, up to 1000 a call
   for (let i = 0; i < skuRows.length; i += 1000) {
@@ -233,31 +218,12 @@ export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, s
     for (;;) {
       ctx.signal?.throwIfAborted();
       const res = await client.fbsStocks(skus, cursor);
-      const page = mapRecords(res.products, (raw) => {
-        const v = mapOzonFbsStock(raw);
-        return { key: v.key, d: ctx.today, value: v };
-      });
-      all.push(...page.ok);
-      bad.push(...page.bad);
+      snapshot.add(res.products, mapOzonFbsStock);
       if (!res.hasNext || !res.cursor || res.cursor === cursor) break;
       cursor = res.cursor;
     }
   }
-  await commitPage(
-    ctx,
-    "ozon_stocks",
-    summary,
-    { ok: all, bad },
-    {
-      writeFacts: (tx, items) =>
-        writeStock(
-          ctx,
-          tx,
-          "OZON",
-          items.map((i) => i.value),
-        ),
-    },
-  );
+  await snapshot.commit("ozon_stocks", summary);
 }
 
 export async function ingestOzonReviews(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
@@ -267,19 +233,15 @@ export async function ingestOzonReviews(ctx: SourceContext, client: OzonClient, 
   for (;;) {
     ctx.signal?.throwIfAborted();
     const res = await client.reviews(lastId, from, to);
-    const page = mapRecords(res.reviews, (raw) => {
-      const v = mapOzonReview(raw);
-      return { key: v.key, d: null, value: v };
-    });
-    await commitPage(ctx, "ozon_reviews", summary, page, {
-      writeFacts: (tx, items) =>
-        writeReviews(
-          ctx,
-          tx,
-          "OZON",
-          items.map((i) => i.value),
-        ),
-    });
+    await commitKeyedPage(
+      ctx,
+      "ozon_reviews",
+      summary,
+      res.reviews,
+      mapOzonReview,
+      (v) => v.key,
+      (tx, reviews) => writeReviews(ctx, tx, "OZON", reviews),
+    );
     if (!res.hasNext || !res.lastId || res.lastId === lastId) break;
     lastId = res.lastId;
   }

@@ -1,12 +1,13 @@
 // The CLI as a user runs it (npm run sync), against the emulator, on the embedded database and on
 // PostgreSQL: per-source summary, exit 0 only when every source succeeded, a clear message otherwise.
 import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
-import { type Emulator, startEmulator } from "@/lib/emulator/server";
+import { testDatabaseKinds } from "@/lib/testing/database";
+import type { Emulator } from "@/lib/emulator/server";
+import { useEmulator } from "@/lib/emulator/use-emulator";
+import { marketplaceEnvForEmulator } from "./config";
+import { scratchTarget } from "./testing/scratch-target";
 
 // child processes open a file-backed PGlite: slow on a busy machine
 const CHILD_TIMEOUT = 240_000;
@@ -25,38 +26,21 @@ function runSync(args: string[], env: Record<string, string>): Promise<{ code: n
 }
 
 describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
-  let emulator: Emulator;
+  const emulator = useEmulator({ seed: 31, skus: 5, days: 4, warehouses: 2, endDate: "2026-11-20" });
   let dbEnv: Record<string, string>;
   const cleanup: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    emulator = await startEmulator({ seed: 31, skus: 5, days: 4, warehouses: 2, endDate: "2026-11-20" });
-    if (kind === "postgres") {
-      const scratch = await createScratchPostgres();
-      cleanup.push(scratch.drop);
-      dbEnv = { DATABASE_URL: scratch.url };
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-cli-"));
-      cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-      dbEnv = { PGLITE_DIR: path.join(dir, "pglite") };
-    }
+    const target = await scratchTarget(kind, "sovani-cli-", cleanup);
+    dbEnv = "url" in target ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.pgliteDir };
   });
   afterAll(async () => {
-    await emulator?.stop();
     for (const c of cleanup) await c();
   });
 
   const envFor = (e: Emulator, overrides: Record<string, string> = {}) => ({
     ...dbEnv,
-    WB_STATISTICS_API_URL: e.url,
-    WB_ANALYTICS_API_URL: e.url,
-    WB_FINANCE_API_URL: e.url,
-    WB_FEEDBACKS_API_URL: e.url,
-    WB_CONTENT_API_URL: e.url,
-    OZON_API_URL: e.url,
-    WB_API_TOKEN: e.wbToken,
-    OZON_CLIENT_ID: e.ozonClientId,
-    OZON_API_KEY: e.ozonApiKey,
+    ...marketplaceEnvForEmulator(e),
     MARKETPLACE_RATE_LIMITS: "off",
     ...overrides,
   });

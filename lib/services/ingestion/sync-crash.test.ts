@@ -2,19 +2,18 @@
 // and right after each kill no half-written page is visible (a cursor never runs ahead of its data,
 // and raw finance lines never exist without their cash flows).
 import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchPostgres, testDatabaseKinds } from "@/lib/testing/database";
+import { testDatabaseKinds } from "@/lib/testing/database";
 import { businessToday } from "@/lib/domain/dates";
-import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { syncStores } from "@/lib/services/sync-stores";
 import { marketplaceConfigForEmulator } from "./config";
 import { factsMatchingTruth, factsView, truthView } from "./testing/facts";
+import { scratchTarget } from "./testing/scratch-target";
+import { useEmulator } from "@/lib/emulator/use-emulator";
 
 const TRIALS = 3;
 const child = path.resolve("lib/services/ingestion/testing/sync-child.ts");
@@ -45,39 +44,26 @@ async function checkNoPartialPage(db: Database["db"]) {
 }
 
 describe.each(testDatabaseKinds())("kill -9 during a sync on %s", (kind) => {
-  let emulator: Emulator;
+  const emulator = useEmulator({
+    seed: 21,
+    skus: 10,
+    days: 8,
+    warehouses: 2,
+    endDate: "2026-11-20",
+    pageSizes: { wbSales: 6, wbFinance: 10, ozonAccruals: 4, ozonPostings: 4, wbCards: 3, ozonProducts: 3 },
+    // a little latency on every call, so kills land in the middle of the run
+    faults: { slow: { count: 1_000_000, delayMs: 15 } },
+  });
   const cleanup: (() => Promise<void>)[] = [];
 
-  beforeAll(async () => {
-    emulator = await startEmulator({
-      seed: 21,
-      skus: 10,
-      days: 8,
-      warehouses: 2,
-      endDate: "2026-11-20",
-      pageSizes: { wbSales: 6, wbFinance: 10, ozonAccruals: 4, ozonPostings: 4, wbCards: 3, ozonProducts: 3 },
-      // a little latency on every call, so kills land in the middle of the run
-      faults: { slow: { count: 1_000_000, delayMs: 15 } },
-    });
-  });
   afterAll(async () => {
-    await emulator?.stop();
     for (const c of cleanup) await c();
   });
 
   it(`ends in the expected state after ${TRIALS} random kills and a re-run`, async () => {
     let killedMidRun = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      let target: { url?: string; pgliteDir?: string };
-      if (kind === "postgres") {
-        const scratch = await createScratchPostgres();
-        cleanup.push(scratch.drop);
-        target = { url: scratch.url };
-      } else {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-crash-"));
-        cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-        target = { pgliteDir: path.join(dir, "pglite") };
-      }
+      const target = await scratchTarget(kind, "sovani-crash-", cleanup);
       const setup = await openDatabase(target);
       await migrateDatabase(setup);
       await setup.close();

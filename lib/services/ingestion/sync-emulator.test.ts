@@ -1,44 +1,38 @@
 // End to end over real local HTTP: the emulator plays WB and Ozon, syncStores writes the facts, and
 // they must equal the emulator's own truth (per day and SKU, cash flows by type, stock, reviews).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { businessToday } from "@/lib/domain/dates";
-import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { marketplaceConfigForEmulator } from "./config";
 import { factsMatchingTruth, factsView, snapshotTables, truthView } from "./testing/facts";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { rubStr } from "@/lib/emulator/dataset";
 import { syncStores } from "@/lib/services/sync-stores";
+import { useEmulator } from "@/lib/emulator/use-emulator";
 
 const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000 } as const;
 const today = businessToday("Europe/Moscow");
 
 describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let emulator: Emulator;
 
-  beforeAll(async () => {
-    emulator = await startEmulator({
-      seed: 7,
-      skus: 12,
-      days: 10,
-      warehouses: 3,
-      endDate: "2026-11-20",
-      pageSizes: {
-        wbSales: 25,
-        wbFinance: 40,
-        ozonAccruals: 15,
-        ozonPostings: 10,
-        wbCards: 5,
-        ozonProducts: 5,
-        ozonReviews: 20,
-      },
-    });
-  });
-  afterAll(async () => {
-    await emulator?.stop();
+  const emulator = useEmulator({
+    seed: 7,
+    skus: 12,
+    days: 10,
+    warehouses: 3,
+    endDate: "2026-11-20",
+    pageSizes: {
+      wbSales: 25,
+      wbFinance: 40,
+      ozonAccruals: 15,
+      ozonPostings: 10,
+      wbCards: 5,
+      ozonProducts: 5,
+      ozonReviews: 20,
+    },
   });
 
   const run = () =>
@@ -111,13 +105,7 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
 
 describe.each(testDatabaseKinds())("the settlement window on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let emulator: Emulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ seed: 11, skus: 8, days: 12, warehouses: 2, endDate: "2026-11-20" });
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
+  const emulator = useEmulator({ seed: 11, skus: 8, days: 12, warehouses: 2, endDate: "2026-11-20" });
 
   it("a nightly sync of yesterday alone picks up the finance, money and deliveries earlier days lacked", async () => {
     const sync = (from: string, to: string) =>

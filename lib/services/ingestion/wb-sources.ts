@@ -7,8 +7,6 @@ import {
   mapWbFeedback,
   mapWbStock,
   type NormalizedReview,
-  type NormalizedSku,
-  type WbStock,
   wbFinanceLineFact,
   wbReportHeader,
   wbSaleLineFact,
@@ -26,21 +24,15 @@ export async function ingestWbCards(ctx: SourceContext, client: WbClient, summar
   for (;;) {
     ctx.signal?.throwIfAborted();
     const res = await client.cards(cursor);
-    const page = mapRecords<NormalizedSku>(res.cards, (raw) => {
-      const v = mapWbCard(raw);
-      return { key: v.externalId, d: null, value: v };
-    });
-    await commitPage(ctx, "wb_cards", summary, page, {
-      writeFacts: async (tx, items) => {
-        await upsertSkus(
-          tx,
-          ctx.stats,
-          ctx.accountId,
-          "WB",
-          items.map((i) => i.value),
-        );
-      },
-    });
+    await commitKeyedPage(
+      ctx,
+      "wb_cards",
+      summary,
+      res.cards,
+      mapWbCard,
+      (v) => v.externalId,
+      (tx, skus) => upsertSkus(tx, ctx.stats, ctx.accountId, "WB", skus),
+    );
     if (res.cards.length < cursor.limit || res.cursor.nmID == null) break;
     cursor = { limit: 100, updatedAt: res.cursor.updatedAt ?? undefined, nmID: Number(res.cursor.nmID) };
   }
@@ -210,37 +202,54 @@ export async function ingestWbReports(ctx: SourceContext, client: WbClient, summ
 
 /** Stock now, per size summed to the card and warehouse, as the snapshot of today's business day. */
 export async function ingestWbStocks(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
-  const all: Mapped<WbStock>[] = [];
-  const bad: { reason: string; payload: unknown }[] = [];
+  const snapshot = stockSnapshot(ctx, "WB");
   const limit = 250_000;
   for (let offset = 0; ;) {
     ctx.signal?.throwIfAborted();
     const items = await client.stocks({ offset, limit });
     if (!items || items.length === 0) break;
-    const page = mapRecords(items, (raw) => {
+    snapshot.add(items, (raw) => {
       const v = mapWbStock(raw);
-      return { key: v.key, d: ctx.today, value: v };
+      return { sku: v.nmId, ...v };
     });
-    all.push(...page.ok);
-    bad.push(...page.bad);
     offset += items.length;
     if (items.length < limit) break;
   }
-  await commitPage(
-    ctx,
-    "wb_stocks",
-    summary,
-    { ok: all, bad },
-    {
-      writeFacts: (tx, items) =>
-        writeStock(
-          ctx,
-          tx,
-          "WB",
-          items.map((i) => ({ sku: i.value.nmId, ...i.value })),
-        ),
+  await snapshot.commit("wb_stocks", summary);
+}
+
+type StockItem = Parameters<typeof writeStock>[3][number] & { key: string };
+
+/** Stock read page by page and committed once at the end, as the snapshot of today's business day. */
+export function stockSnapshot(ctx: SourceContext, marketplace: Marketplace) {
+  const all: Mapped<StockItem>[] = [];
+  const bad: { reason: string; payload: unknown }[] = [];
+  return {
+    add(records: unknown[], read: (raw: unknown) => StockItem) {
+      const page = mapRecords(records, (raw) => {
+        const v = read(raw);
+        return { key: v.key, d: ctx.today, value: v };
+      });
+      all.push(...page.ok);
+      bad.push(...page.bad);
     },
-  );
+    commit: (source: string, summary: SourceSummary) =>
+      commitPage(
+        ctx,
+        source,
+        summary,
+        { ok: all, bad },
+        {
+          writeFacts: (tx, items) =>
+            writeStock(
+              ctx,
+              tx,
+              marketplace,
+              items.map((i) => i.value),
+            ),
+        },
+      ),
+  };
 }
 
 export async function writeStock(
@@ -301,22 +310,42 @@ export async function ingestWbFeedbacks(ctx: SourceContext, client: WbClient, su
         dateFrom: list.archive ? undefined : dateFrom,
         dateTo: list.archive ? undefined : dateTo,
       });
-      const page = mapRecords(feedbacks, (raw) => {
-        const v = mapWbFeedback(raw);
-        return { key: v.key, d: null, value: v };
-      });
-      await commitPage(ctx, "wb_feedbacks", summary, page, {
-        writeFacts: (tx, items) =>
-          writeReviews(
-            ctx,
-            tx,
-            "WB",
-            items.map((i) => i.value),
-          ),
-      });
+      await commitKeyedPage(
+        ctx,
+        "wb_feedbacks",
+        summary,
+        feedbacks,
+        mapWbFeedback,
+        (v) => v.key,
+        (tx, reviews) => writeReviews(ctx, tx, "WB", reviews),
+      );
       if (feedbacks.length < take) break;
     }
   }
+}
+
+/** A page of records each read to one value kept under its own key, with no day (the catalogue, reviews). */
+export async function commitKeyedPage<T>(
+  ctx: SourceContext,
+  source: string,
+  summary: SourceSummary,
+  records: unknown[],
+  read: (raw: unknown) => T,
+  keyOf: (value: T) => string,
+  write: (tx: Db, values: T[]) => Promise<unknown>,
+) {
+  const page = mapRecords(records, (raw) => {
+    const v = read(raw);
+    return { key: keyOf(v), d: null, value: v };
+  });
+  await commitPage(ctx, source, summary, page, {
+    writeFacts: async (tx, items) => {
+      await write(
+        tx,
+        items.map((i) => i.value),
+      );
+    },
+  });
 }
 
 export async function writeReviews(ctx: SourceContext, tx: Db, marketplace: Marketplace, items: NormalizedReview[]) {

@@ -1,22 +1,13 @@
 // Order and finance line facts, written typed in the same transaction as their raw records (each a
 // set-based upsert that leaves unchanged rows alone, so a re-run writes nothing).
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { eachLine, type PnlLine } from "@/lib/domain/pnl-lines";
 import { toMoneyString } from "@/lib/domain/money";
 import type { FinanceLineFact, OrderLineFact, WarehouseRef } from "@/lib/marketplaces/lines";
 import type { SourceContext, SourceSummary } from "./context";
-import {
-  addCounts,
-  chunked,
-  countReturned,
-  execWrite,
-  hashOf,
-  newestVersions,
-  resolveWarehouses,
-  type WriteCounts,
-} from "./write";
+import { hashOf, newestVersions, resolveWarehouses, upsertChunked, type WriteCounts } from "./write";
 
 const lineColumns = sql.raw(eachLine((l) => l));
 const excludedLineColumns = sql.raw(eachLine((l) => `${l} = excluded.${l}`));
@@ -43,6 +34,30 @@ async function idsFor(
   return { skuIds, warehouses };
 }
 
+/** Upserts line facts a chunk at a time: the batch's SKU and warehouse ids resolved first, each row hashed (src_hash). */
+async function upsertLineFacts<
+  F extends { sku: string | null; article: string | null; warehouse: WarehouseRef | null },
+>(
+  ctx: SourceContext,
+  tx: Db,
+  marketplace: Marketplace,
+  facts: F[],
+  toRow: (fact: F, ids: Awaited<ReturnType<typeof idsFor>>) => Record<string, unknown>,
+  statement: (json: string) => SQL,
+): Promise<WriteCounts> {
+  const ids = await idsFor(ctx, tx, marketplace, facts);
+  return upsertChunked(
+    tx,
+    ctx.stats,
+    facts,
+    (f) => {
+      const row = toRow(f, ids);
+      return { ...row, h: hashOf(row) };
+    },
+    statement,
+  );
+}
+
 /** Upserts order lines by (store, line key); an older record version never overwrites a newer one. */
 export async function writeOrderLines(
   ctx: SourceContext,
@@ -51,32 +66,30 @@ export async function writeOrderLines(
   facts: OrderLineFact[],
 ): Promise<WriteCounts> {
   const unique = newestVersions(facts);
-  const { skuIds, warehouses } = await idsFor(ctx, tx, marketplace, unique);
-  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (const part of chunked(unique)) {
-    const rows = part.map((f) => {
-      const row = {
-        k: f.key,
-        o: f.orderKey,
-        s: skuIds.get(f.sku)!,
-        w: warehouses.get(f.warehouse.code) ?? null,
-        c: f.channel,
-        t: f.kind,
-        d: f.d,
-        q: f.qty,
-        a: toMoneyString(f.amount),
-        fc: f.feedCommission === null ? null : toMoneyString(f.feedCommission),
-        v: f.version,
-      };
-      return { ...row, h: hashOf(row) };
-    });
-    const result = await execWrite<{ inserted: boolean }>(
-      tx,
-      ctx.stats,
-      sql`insert into order_lines (account_id, line_key, order_key, sku_id, warehouse_id, channel, kind, d, qty, amount,
+  return upsertLineFacts(
+    ctx,
+    tx,
+    marketplace,
+    unique,
+    (f, { skuIds, warehouses }) => ({
+      k: f.key,
+      o: f.orderKey,
+      s: skuIds.get(f.sku)!,
+      w: warehouses.get(f.warehouse.code) ?? null,
+      c: f.channel,
+      t: f.kind,
+      d: f.d,
+      q: f.qty,
+      a: toMoneyString(f.amount),
+      fc: f.feedCommission === null ? null : toMoneyString(f.feedCommission),
+      v: f.version,
+    }),
+    (
+      json,
+    ) => sql`insert into order_lines (account_id, line_key, order_key, sku_id, warehouse_id, channel, kind, d, qty, amount,
             feed_commission, version, src_hash)
           select ${ctx.accountId}::int, x.k, x.o, x.s, x.w, x.c, x.t, x.d, x.q, x.a, x.fc, x.v, x.h
-          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          from jsonb_to_recordset(${json}::jsonb)
             as x(k text, o text, s int, w int, c text, t text, d date, q int, a numeric, fc numeric, v text, h text)
           on conflict (account_id, line_key) do update
             set order_key = excluded.order_key, sku_id = excluded.sku_id, warehouse_id = excluded.warehouse_id,
@@ -86,10 +99,7 @@ export async function writeOrderLines(
             where order_lines.src_hash is distinct from excluded.src_hash
               and (order_lines.version is null or excluded.version is null or excluded.version >= order_lines.version)
           returning (xmax = 0) as inserted`,
-    );
-    counts = addCounts(counts, countReturned(result, part.length));
-  }
-  return counts;
+  );
 }
 
 /** Upserts finance lines by (store, line key), each with its P&L parts as columns. */
@@ -100,16 +110,18 @@ export async function writeFinanceLines(
   facts: FinanceLineFact[],
 ): Promise<WriteCounts> {
   const unique = [...new Map(facts.map((f) => [f.key, f])).values()];
-  const { skuIds, warehouses } = await idsFor(ctx, tx, marketplace, unique);
-  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (const part of chunked(unique)) {
-    const rows = part.map((f) => {
+  return upsertLineFacts(
+    ctx,
+    tx,
+    marketplace,
+    unique,
+    (f, { skuIds, warehouses }) => {
       const lines: Partial<Record<PnlLine, string>> = {};
       for (const p of f.parts) {
         const before = lines[p.line];
         lines[p.line] = toMoneyString(p.amount.plus(before ?? 0));
       }
-      const row = {
+      return {
         k: f.key,
         d: f.d,
         r: f.reportId,
@@ -123,16 +135,14 @@ export async function writeFinanceLines(
         wa: f.warnings.length > 0 ? f.warnings.join("; ").slice(0, 500) : null,
         ...lines,
       };
-      return { ...row, h: hashOf(row) };
-    });
-    const result = await execWrite<{ inserted: boolean }>(
-      tx,
-      ctx.stats,
-      sql`insert into finance_lines (account_id, marketplace, line_key, d, report_id, order_key, sku_id, warehouse_id,
+    },
+    (
+      json,
+    ) => sql`insert into finance_lines (account_id, marketplace, line_key, d, report_id, order_key, sku_id, warehouse_id,
             channel, settles, qty, source_type, warning, ${lineColumns}, src_hash)
           select ${ctx.accountId}::int, ${marketplace}::text, x.k, x.d, x.r, x.o, x.s, x.w, x.c, x.st, x.q, x.ty, x.wa,
                  ${selectLineColumns}, x.h
-          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          from jsonb_to_recordset(${json}::jsonb)
             as x(k text, d date, r text, o text, s int, w int, c text, st text, q int, ty text, wa text,
                  ${recordsetLineColumns}, h text)
           on conflict (account_id, line_key) do update
@@ -142,10 +152,7 @@ export async function writeFinanceLines(
                 warning = excluded.warning, ${excludedLineColumns}, src_hash = excluded.src_hash, updated_at = now()
             where finance_lines.src_hash is distinct from excluded.src_hash
           returning (xmax = 0) as inserted`,
-    );
-    counts = addCounts(counts, countReturned(result, part.length));
-  }
-  return counts;
+  );
 }
 
 /** A source run's warnings, counted so the sync page shows each once ("unknown WB operation X x12"). */

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
+import type { NormalizedSku } from "@/lib/marketplaces/wb/mappers";
 
 export interface WriteCounts {
   inserted: number;
@@ -59,6 +60,25 @@ export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
   return { inserted: a.inserted + b.inserted, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged };
 }
 
+/**
+ * Writes items a chunk at a time: each chunk's rows as one JSON array into one statement that returns
+ * `(xmax = 0) as inserted` per row it wrote; rows it leaves alone (same hash, older version) are unchanged.
+ */
+export async function upsertChunked<T>(
+  db: Db,
+  stats: WriteStats | undefined,
+  items: T[],
+  toRow: (item: T) => unknown,
+  statement: (json: string) => SQL,
+): Promise<WriteCounts> {
+  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const part of chunked(items)) {
+    const rows = await execWrite<{ inserted: boolean }>(db, stats, statement(JSON.stringify(part.map(toRow))));
+    counts = addCounts(counts, countReturned(rows, part.length));
+  }
+  return counts;
+}
+
 /** One item per key, the newest version of it (a later item wins a tie): a batch may repeat a mutated row. */
 export function newestVersions<T extends { key: string; version: string | null }>(items: T[]): T[] {
   const byKey = new Map<string, T>();
@@ -89,15 +109,12 @@ export async function upsertRawRecords(
 ): Promise<WriteCounts> {
   // within one batch keep the newest version of each key; the others count as unchanged
   const unique = newestVersions(records);
-  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: records.length - unique.length };
-  for (const part of chunked(unique)) {
-    const json = JSON.stringify(
-      part.map((r) => ({ k: r.key, p: r.payload, h: hashOf(r.payload), d: r.d, v: r.version })),
-    );
-    const rows = await execWrite<{ inserted: boolean }>(
-      db,
-      stats,
-      sql`insert into raw_records (account_id, source, natural_key, payload, payload_hash, d, version)
+  const written = await upsertChunked(
+    db,
+    stats,
+    unique,
+    (r) => ({ k: r.key, p: r.payload, h: hashOf(r.payload), d: r.d, v: r.version }),
+    (json) => sql`insert into raw_records (account_id, source, natural_key, payload, payload_hash, d, version)
           select ${accountId}::int, ${source}::text, x.k, x.p, x.h, x.d, x.v
           from jsonb_to_recordset(${json}::jsonb) as x(k text, p jsonb, h text, d date, v text)
           on conflict (account_id, source, natural_key) do update
@@ -106,10 +123,8 @@ export async function upsertRawRecords(
             where raw_records.payload_hash is distinct from excluded.payload_hash
               and (raw_records.version is null or excluded.version is null or excluded.version >= raw_records.version)
           returning (xmax = 0) as inserted`,
-    );
-    counts = addCounts(counts, countReturned(rows, part.length));
-  }
-  return counts;
+  );
+  return addCounts(written, { inserted: 0, updated: 0, unchanged: records.length - unique.length });
 }
 
 /** Raw payloads of an account's sources whose day falls in [from, to] (to re-derive facts). */
@@ -163,14 +178,8 @@ export async function insertQuarantine(
   );
 }
 
-export interface SkuInput {
-  externalId: string;
-  productId?: string | null;
-  article: string | null;
-  name: string | null;
-  brand: string | null;
-  category: string | null;
-}
+/** what the catalogue endpoints say of a SKU */
+export type SkuInput = NormalizedSku;
 
 /** The product dictionary: attributes from the catalogue endpoints replace older ones. */
 export async function upsertSkus(
@@ -181,23 +190,22 @@ export async function upsertSkus(
   items: SkuInput[],
 ): Promise<WriteCounts> {
   const byId = new Map(items.map((i) => [i.externalId, i]));
-  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: items.length - byId.size };
   const idColumn = marketplace === "WB" ? sql.raw("nm_id") : sql.raw("ozon_id");
-  for (const part of chunked([...byId.values()])) {
-    const json = JSON.stringify(
-      part.map((i) => ({
-        e: i.externalId,
-        p: i.productId ?? null,
-        a: i.article,
-        n: i.name,
-        b: i.brand,
-        c: i.category,
-      })),
-    );
-    const rows = await execWrite<{ inserted: boolean }>(
-      db,
-      stats,
-      sql`insert into sku (account_id, marketplace, ${idColumn}, ozon_product_id, article, name, brand, category)
+  const written = await upsertChunked(
+    db,
+    stats,
+    [...byId.values()],
+    (i) => ({
+      e: i.externalId,
+      p: i.productId ?? null,
+      a: i.article,
+      n: i.name,
+      b: i.brand,
+      c: i.category,
+    }),
+    (
+      json,
+    ) => sql`insert into sku (account_id, marketplace, ${idColumn}, ozon_product_id, article, name, brand, category)
           select ${accountId}::int, ${marketplace}::text, x.e::bigint, x.p::bigint, x.a, x.n, x.b, x.c
           from jsonb_to_recordset(${json}::jsonb) as x(e text, p text, a text, n text, b text, c text)
           on conflict (marketplace, ${idColumn}) do update
@@ -211,10 +219,8 @@ export async function upsertSkus(
                                     coalesce(excluded.name, sku.name), coalesce(excluded.brand, sku.brand),
                                     coalesce(excluded.category, sku.category), coalesce(sku.account_id, excluded.account_id))
           returning (xmax = 0) as inserted`,
-    );
-    counts = addCounts(counts, countReturned(rows, part.length));
-  }
-  return counts;
+  );
+  return addCounts(written, { inserted: 0, updated: 0, unchanged: items.length - byId.size });
 }
 
 /** Maps external SKU ids to sku.id, creating bare SKU rows for ids the catalogue has not listed yet. */
@@ -314,31 +320,25 @@ export async function upsertDailyStock(
   stats: WriteStats | undefined,
   items: DailyStockInput[],
 ): Promise<WriteCounts> {
-  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (const part of chunked(items)) {
-    const json = JSON.stringify(
-      part.map((i) => ({
-        d: i.d,
-        s: i.skuId,
-        w: i.warehouseId,
-        o: i.onHand,
-        t: i.inTransit,
-        h: hashOf([i.onHand, i.inTransit]),
-      })),
-    );
-    const rows = await execWrite<{ inserted: boolean }>(
-      db,
-      stats,
-      sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
+  return upsertChunked(
+    db,
+    stats,
+    items,
+    (i) => ({
+      d: i.d,
+      s: i.skuId,
+      w: i.warehouseId,
+      o: i.onHand,
+      t: i.inTransit,
+      h: hashOf([i.onHand, i.inTransit]),
+    }),
+    (json) => sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
           select x.d, x.s, x.w, x.o, x.t, x.h from jsonb_to_recordset(${json}::jsonb) as x(d date, s int, w int, o int, t int, h text)
           on conflict (d, sku_id, warehouse_id) do update
             set on_hand = excluded.on_hand, in_transit = excluded.in_transit, src_hash = excluded.src_hash, updated_at = now()
             where daily_stock.src_hash is distinct from excluded.src_hash
           returning (xmax = 0) as inserted`,
-    );
-    counts = addCounts(counts, countReturned(rows, part.length));
-  }
-  return counts;
+  );
 }
 
 export interface ReviewInput {
@@ -357,40 +357,39 @@ export interface ReviewInput {
 }
 
 export async function upsertReviews(db: Db, stats: WriteStats | undefined, items: ReviewInput[]): Promise<WriteCounts> {
-  let counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const byId = new Map(items.map((i) => [i.reviewId, i]));
-  for (const part of chunked([...byId.values()])) {
-    const json = JSON.stringify(
-      part.map((i) => ({
-        id: i.reviewId,
-        m: i.marketplace,
-        a: i.accountId,
-        s: i.skuId,
-        p: i.parentReviewId,
-        c: i.createdAt,
-        r: i.rating,
-        hm: i.hasMedia,
-        t: i.text,
-        pn: i.productName,
-        os: i.orderStatus,
-        rs: i.replyStatus,
-        h: hashOf([
-          i.skuId,
-          i.parentReviewId,
-          i.createdAt,
-          i.rating,
-          i.hasMedia,
-          i.text,
-          i.productName,
-          i.orderStatus,
-          i.replyStatus,
-        ]),
-      })),
-    );
-    const rows = await execWrite<{ inserted: boolean }>(
-      db,
-      stats,
-      sql`insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, product_name, order_status, reply_status, src_hash)
+  return upsertChunked(
+    db,
+    stats,
+    [...byId.values()],
+    (i) => ({
+      id: i.reviewId,
+      m: i.marketplace,
+      a: i.accountId,
+      s: i.skuId,
+      p: i.parentReviewId,
+      c: i.createdAt,
+      r: i.rating,
+      hm: i.hasMedia,
+      t: i.text,
+      pn: i.productName,
+      os: i.orderStatus,
+      rs: i.replyStatus,
+      h: hashOf([
+        i.skuId,
+        i.parentReviewId,
+        i.createdAt,
+        i.rating,
+        i.hasMedia,
+        i.text,
+        i.productName,
+        i.orderStatus,
+        i.replyStatus,
+      ]),
+    }),
+    (
+      json,
+    ) => sql`insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, product_name, order_status, reply_status, src_hash)
           select x.id, x.m, x.a, x.s, x.p, x.c, x.r, x.hm, x.t, x.pn, x.os, x.rs, x.h
           from jsonb_to_recordset(${json}::jsonb) as x(id text, m text, a int, s int, p text, c timestamptz, r smallint, hm boolean, t text, pn text, os text, rs text, h text)
           on conflict (review_id) do update
@@ -399,10 +398,7 @@ export async function upsertReviews(db: Db, stats: WriteStats | undefined, items
                 order_status = excluded.order_status, reply_status = excluded.reply_status, src_hash = excluded.src_hash, updated_at = now()
             where reviews.src_hash is distinct from excluded.src_hash
           returning (xmax = 0) as inserted`,
-    );
-    counts = addCounts(counts, countReturned(rows, part.length));
-  }
-  return counts;
+  );
 }
 
 export async function readCursor(db: Db, accountId: number, source: string): Promise<string | undefined> {

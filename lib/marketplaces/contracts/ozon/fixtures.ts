@@ -52,7 +52,7 @@ const byDayRequest: RequestSchema = {
 };
 
 /** every accrued_category the schema lists, each with the part the schema gives it */
-const postingAccrual = {
+export const postingAccrual = {
   accrual_id: BIG_ID,
   date: "2026-11-24",
   accrued_category: "POSTING",
@@ -223,6 +223,93 @@ const postingsWith = (extra: Record<string, RequestSchema>): RequestSchema => ({
   properties: { analytics_data: bool, financial_data: bool, legal_info: bool, ...extra },
 });
 
+/** a delivered FBO posting with a seller discount beside a cancelled one (no analytics_data: no warehouse) */
+export const FBO_DELIVERED_AND_CANCELLED = [
+  {
+    posting_number: "39127012767-0187-1",
+    order_id: 39127012767,
+    order_number: "39127012767-0187",
+    status: "delivered",
+    substatus: "posting_received",
+    cancellation: null,
+    created_at: "2026-11-24T06:12:51.653736Z",
+    in_process_at: "2026-11-24T06:13:07.716614Z",
+    products: [
+      {
+        sku: 1488301234,
+        offer_id: "TSH-BLK-M",
+        name: "Футболка базовая хлопок, черная, M",
+        quantity: 1,
+        price: money("2290"),
+        is_marketplace_buyout: false,
+        digital_codes: [],
+      },
+    ],
+    analytics_data: {
+      city: "",
+      delivery_type: "PVZ",
+      is_premium: false,
+      is_legal: false,
+      payment_type_group_name: "Система Быстрых Платежей",
+      warehouse_id: 1020001835658000,
+      warehouse_name: "ХОРУГВИНО_РФЦ",
+      client_delivery_date_begin: null,
+      client_delivery_date_end: null,
+    },
+    financial_data: {
+      cluster_from: "Москва",
+      cluster_to: "Казань",
+      products: [
+        {
+          product_id: 1488301234,
+          price: 2290,
+          old_price: 3490,
+          payout: 0,
+          total_discount_value: 1200,
+          total_discount_percent: 34.38,
+          actions: ["Скидка продавца"],
+          commission: { amount: 0, percent: 0, currency: "RUB" },
+        },
+      ],
+    },
+    legal_info: null,
+    external_order: { is_external: false, platform_name: "" },
+    cancel_reason_id: 0,
+    additional_data: [],
+  },
+  {
+    posting_number: "39133300451-0012-1",
+    order_id: 39133300451,
+    order_number: "39133300451-0012",
+    status: "cancelled",
+    substatus: "posting_canceled",
+    cancellation: {
+      cancel_reason: "Покупатель отменил заказ",
+      cancellation_initiator: "Покупатель",
+      cancellation_type: "client",
+    },
+    created_at: "2026-11-24T09:40:02.11Z",
+    in_process_at: "2026-11-24T09:40:15.02Z",
+    products: [
+      {
+        sku: 1488305678,
+        offer_id: "MUG-330-WHT",
+        name: "Кружка 330 мл белая",
+        quantity: 2,
+        price: money("590"),
+        is_marketplace_buyout: false,
+        digital_codes: [],
+      },
+    ],
+    analytics_data: null,
+    financial_data: null,
+    legal_info: null,
+    external_order: { is_external: false, platform_name: "" },
+    cancel_reason_id: 402,
+    additional_data: [],
+  },
+];
+
 export const postingsFbo: EndpointContract = {
   method: "POST",
   path: "/v3/posting/fbo/list",
@@ -279,91 +366,7 @@ export const postingsFbo: EndpointContract = {
       body: jsonText({
         has_next: false,
         cursor: "",
-        postings: [
-          {
-            posting_number: "39127012767-0187-1",
-            order_id: 39127012767,
-            order_number: "39127012767-0187",
-            status: "delivered",
-            substatus: "posting_received",
-            cancellation: null,
-            created_at: "2026-11-24T06:12:51.653736Z",
-            in_process_at: "2026-11-24T06:13:07.716614Z",
-            products: [
-              {
-                sku: 1488301234,
-                offer_id: "TSH-BLK-M",
-                name: "Футболка базовая хлопок, черная, M",
-                quantity: 1,
-                price: money("2290"),
-                is_marketplace_buyout: false,
-                digital_codes: [],
-              },
-            ],
-            analytics_data: {
-              city: "",
-              delivery_type: "PVZ",
-              is_premium: false,
-              is_legal: false,
-              payment_type_group_name: "Система Быстрых Платежей",
-              warehouse_id: 1020001835658000,
-              warehouse_name: "ХОРУГВИНО_РФЦ",
-              client_delivery_date_begin: null,
-              client_delivery_date_end: null,
-            },
-            financial_data: {
-              cluster_from: "Москва",
-              cluster_to: "Казань",
-              products: [
-                {
-                  product_id: 1488301234,
-                  price: 2290,
-                  old_price: 3490,
-                  payout: 0,
-                  total_discount_value: 1200,
-                  total_discount_percent: 34.38,
-                  actions: ["Скидка продавца"],
-                  commission: { amount: 0, percent: 0, currency: "RUB" },
-                },
-              ],
-            },
-            legal_info: null,
-            external_order: { is_external: false, platform_name: "" },
-            cancel_reason_id: 0,
-            additional_data: [],
-          },
-          {
-            posting_number: "39133300451-0012-1",
-            order_id: 39133300451,
-            order_number: "39133300451-0012",
-            status: "cancelled",
-            substatus: "posting_canceled",
-            cancellation: {
-              cancel_reason: "Покупатель отменил заказ",
-              cancellation_initiator: "Покупатель",
-              cancellation_type: "client",
-            },
-            created_at: "2026-11-24T09:40:02.11Z",
-            in_process_at: "2026-11-24T09:40:15.02Z",
-            products: [
-              {
-                sku: 1488305678,
-                offer_id: "MUG-330-WHT",
-                name: "Кружка 330 мл белая",
-                quantity: 2,
-                price: money("590"),
-                is_marketplace_buyout: false,
-                digital_codes: [],
-              },
-            ],
-            analytics_data: null,
-            financial_data: null,
-            legal_info: null,
-            external_order: { is_external: false, platform_name: "" },
-            cancel_reason_id: 402,
-            additional_data: [],
-          },
-        ],
+        postings: FBO_DELIVERED_AND_CANCELLED,
       }),
     },
     {

@@ -44,7 +44,8 @@ export const ping: EndpointContract = {
 };
 
 // ---------------------------------------------------------------- statistics: sales
-const saleRow = {
+/** the reference's first supplier/sales row (marketplace-apis.md §1.6) */
+export const WB_SALE_ROW = {
   date: "2026-11-24T18:02:11",
   lastChangeDate: "2026-11-24T18:34:55",
   warehouseName: "Склад WB РФ",
@@ -106,9 +107,9 @@ export const sales: EndpointContract = {
           "is still 0 (filled within 24 hours), a seller-warehouse (FBS) sale; Moscow wall times without offset",
       },
       body: jsonText([
-        saleRow,
+        WB_SALE_ROW,
         {
-          ...saleRow,
+          ...WB_SALE_ROW,
           date: "2026-11-25T11:47:30",
           lastChangeDate: "2026-11-25T12:05:19",
           nmId: 224455667,
@@ -121,7 +122,7 @@ export const sales: EndpointContract = {
           srid: "63.b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6.0.0",
         },
         {
-          ...saleRow,
+          ...WB_SALE_ROW,
           date: "2026-11-25T23:20:03",
           lastChangeDate: "2026-11-25T23:41:56",
           nmId: 231122334,
@@ -132,7 +133,7 @@ export const sales: EndpointContract = {
           srid: "81.d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5.0.0",
         },
         {
-          ...saleRow,
+          ...WB_SALE_ROW,
           date: "2026-11-26T00:10:00",
           lastChangeDate: "2026-11-26T00:15:00",
           warehouseName: "Мой склад Подольск",

@@ -131,21 +131,21 @@ export async function factsView(db: Db, marketplace: Marketplace): Promise<Facts
   };
 }
 
+/** the tables a sync writes its facts into (besides the sku and warehouse dictionaries and raw_records) */
+export const FACT_TABLES = [
+  "order_lines",
+  "finance_lines",
+  "settlement_reports",
+  "daily_sales",
+  "daily_returns",
+  "daily_stock",
+  "reviews",
+] as const;
+
 /** every row of the fact tables with its updated_at: equal before and after = nothing was written */
 export async function snapshotTables(db: Db): Promise<string> {
   const parts: string[] = [];
-  for (const table of [
-    "order_lines",
-    "finance_lines",
-    "settlement_reports",
-    "daily_sales",
-    "daily_returns",
-    "daily_stock",
-    "reviews",
-    "sku",
-    "warehouse",
-    "raw_records",
-  ]) {
+  for (const table of [...FACT_TABLES, "sku", "warehouse", "raw_records"]) {
     const rows = rowsOf(await db.execute(sql.raw(`select * from ${table} order by 1, 2, 3`)));
     parts.push(`${table}:${JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`);
   }
