@@ -7,11 +7,12 @@ import { z } from "zod";
 import { formatFailureMessage } from "@/lib/notifications/job-messages";
 import { notify } from "@/lib/notifications/telegram";
 import { jobDeps, yesterdayOf } from "./deps";
-import { defineJob, errorMessageOf, jobFailureOf } from "./job";
+import { defineJob } from "./job";
 import { failJobRunByExternalId, finishJobRun, startJobRun } from "./job-runs";
 import { collectedRange, nightlyRecalcRange, planCollection } from "./plan-collection";
-import { type RecordedFailure, recalculateMetricsJob } from "./recalculate-metrics";
-import { jobTrigger, syncStoreJob } from "./sync-store";
+import { recalculateMetricsJob } from "./recalculate-metrics";
+import { syncPlannedStores } from "./sync-planned-stores";
+import { jobTrigger } from "./sync-store";
 
 export const nightlyCollectJob = defineJob({
   id: "nightly-collect",
@@ -35,31 +36,7 @@ export const nightlyCollectJob = defineJob({
       return { day, jobRunId, stores };
     });
 
-    const failures: RecordedFailure[] = [];
-    let synced = 0;
-    for (const store of plan.stores) {
-      try {
-        await step.invoke(
-          `sync-store-${store.accountId}`,
-          syncStoreJob,
-          {
-            accountId: store.accountId,
-            marketplace: store.marketplace,
-            from: store.from,
-            to: store.to,
-            trigger: input.trigger,
-          },
-          { timeout: "3h" },
-        );
-        synced += 1;
-      } catch (error) {
-        failures.push({
-          what: `${store.marketplace} ${store.name}`,
-          error: errorMessageOf(error),
-          failure: jobFailureOf(error),
-        });
-      }
-    }
+    const { synced, failures } = await syncPlannedStores(step, plan.stores, input.trigger);
 
     const status = failures.length === 0 ? "succeeded" : synced > 0 ? "partial" : "failed";
     await step.run("finish-run", async () => {

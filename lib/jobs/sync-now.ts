@@ -3,11 +3,12 @@
 // names a range; a store's first sync loads its history), then starts recalculate-metrics for the
 // days the collection may have changed.
 import { z } from "zod";
-import { defineJob, errorMessageOf, jobFailureOf } from "./job";
+import { defineJob } from "./job";
 import { changedRange, planCollection, syncNowRange } from "./plan-collection";
-import { type RecordedFailure, recalculateMetricsJob } from "./recalculate-metrics";
+import { recalculateMetricsJob } from "./recalculate-metrics";
+import { syncPlannedStores } from "./sync-planned-stores";
 import { jobDeps } from "./deps";
-import { isoDay, jobTrigger, syncStoreJob } from "./sync-store";
+import { isoDay, jobTrigger } from "./sync-store";
 
 export const syncNowInput = z.object({
   accountId: z.number().int().positive().optional(),
@@ -32,31 +33,7 @@ export const syncNowJob = defineJob({
       return { ...changedRange(stores, { from, to }), stores };
     });
 
-    let synced = 0;
-    const failures: RecordedFailure[] = [];
-    for (const store of plan.stores) {
-      try {
-        await step.invoke(
-          `sync-store-${store.accountId}`,
-          syncStoreJob,
-          {
-            accountId: store.accountId,
-            marketplace: store.marketplace,
-            from: store.from,
-            to: store.to,
-            trigger: input.trigger,
-          },
-          { timeout: "3h" },
-        );
-        synced += 1;
-      } catch (error) {
-        failures.push({
-          what: `${store.marketplace} ${store.name}`,
-          error: errorMessageOf(error),
-          failure: jobFailureOf(error),
-        });
-      }
-    }
+    const { synced, failures } = await syncPlannedStores(step, plan.stores, input.trigger);
     if (synced > 0) {
       await step.sendEvent("request-recalculation", recalculateMetricsJob, {
         from: plan.from,
