@@ -3,7 +3,7 @@
 // the stored row can never disagree; SQL only gathers each pair's daily units and stock.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { type Db, getDb, rowsOf, schema } from "@/db";
+import { type Db, rowsOf, schema } from "@/db";
 import { addDays, isIsoDay } from "@/lib/domain/dates";
 import { demandStdDev, recommendSupply, rollingVelocity, stockCoverDays } from "@/lib/domain/inventory";
 import { getEnv } from "@/lib/env";
@@ -14,7 +14,7 @@ export const ADVICE_WINDOWS = [14, 28] as const;
 const LONGEST = 28;
 
 export interface GenerateSupplyAdviceOptions {
-  db?: Db;
+  db: Db;
   /** business day the advice is for (the freshest stock snapshot of d or d+1, sales of the window ending on d) */
   d: string;
   /** default SAFETY_COEFF (1.5) */
@@ -92,7 +92,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
   if (!Number.isFinite(safetyCoeff) || safetyCoeff < 0 || safetyCoeff > 100) {
     throw new AppError("VALIDATION", `the safety coefficient must be between 0 and 100, got ${safetyCoeff}`);
   }
-  const db = options.db ?? (await getDb());
+  const db = options.db;
   const started = performance.now();
   const start = addDays(d, -(LONGEST - 1));
 

@@ -1,11 +1,11 @@
 // Late corrections: a cost price or commission rule saved from day X changes every day from X on.
-import { type Db, getDb } from "@/db";
+import type { Db } from "@/db";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { recalculateMetrics, type RecalculateMetricsResult } from "./recalculate-metrics";
 
 export interface RecalculateFromOptions {
-  db?: Db;
+  db: Db;
   /** first affected business day */
   from: string;
   /** defaults to today in APP_TIMEZONE */
@@ -16,5 +16,5 @@ export interface RecalculateFromOptions {
 export async function recalculateFrom(options: RecalculateFromOptions): Promise<RecalculateMetricsResult | null> {
   const today = options.today ?? businessToday(getEnv().APP_TIMEZONE);
   if (options.from > today) return null;
-  return recalculateMetrics({ db: options.db ?? (await getDb()), from: options.from, to: today });
+  return recalculateMetrics({ db: options.db, from: options.from, to: today });
 }

@@ -2,7 +2,7 @@
 // over every SKU and day of the range. lib/domain holds the same rules as pure functions; the
 // property test in recalculate-metrics.test.ts keeps the two in step.
 import { sql } from "drizzle-orm";
-import { type Db, getDb, rowsOf } from "@/db";
+import { type Db, rowsOf } from "@/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
@@ -18,7 +18,7 @@ export const MAX_RECALC_DAYS = 3700;
 export const NIGHTLY_RECALC_DAYS = 35;
 
 export interface RecalculateMetricsOptions {
-  db?: Db;
+  db: Db;
   /** first business day, YYYY-MM-DD */
   from: string;
   /** last business day, YYYY-MM-DD (inclusive) */
@@ -267,7 +267,7 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
   const env = options.aggrDaysWb === undefined || options.aggrDaysOzon === undefined ? getEnv() : undefined;
   const wbDays = checkWindow("AGGR_DAYS_WB", options.aggrDaysWb ?? env!.AGGR_DAYS_WB);
   const ozonDays = checkWindow("AGGR_DAYS_OZON", options.aggrDaysOzon ?? env!.AGGR_DAYS_OZON);
-  const db = options.db ?? (await getDb());
+  const db = options.db;
   const started = performance.now();
 
   const counts = await db.transaction(async (tx) => {

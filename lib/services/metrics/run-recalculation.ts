@@ -1,7 +1,7 @@
 // One recalculation as the CLI, the scheduler and Inngest run it: metrics for the range, then the
 // supply advice for its last day, recorded in sync_runs (kind 'recalc') through the same job-run records as the
 // nightly collection, so the UI shows its history and a job's failure handler finds it by run id.
-import { type Db, getDb, schema } from "@/db";
+import { type Db, schema } from "@/db";
 import { finishJobRun, startJobRun } from "@/lib/jobs/job-runs";
 import { logger } from "@/lib/logger";
 import { generateSupplyAdvice, type GenerateSupplyAdviceResult } from "./generate-supply-advice";
@@ -10,7 +10,7 @@ import { recalculateMetrics, type RecalculateMetricsResult, validateDayRange } f
 export type RunTrigger = (typeof schema.syncRuns.$inferInsert)["trigger"];
 
 export interface RunRecalculationOptions {
-  db?: Db;
+  db: Db;
   from: string;
   to: string;
   trigger: RunTrigger;
@@ -28,7 +28,7 @@ export interface RunRecalculationResult {
 
 export async function runRecalculation(options: RunRecalculationOptions): Promise<RunRecalculationResult> {
   validateDayRange(options.from, options.to);
-  const db = options.db ?? (await getDb());
+  const db = options.db;
   const runId = await startJobRun(db, {
     kind: "recalc",
     trigger: options.trigger,
