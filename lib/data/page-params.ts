@@ -1,29 +1,11 @@
 // Each table page's filters, sort and paging as read from the URL; the page and its export route
 // parse with the same function, so an export holds exactly the rows the user is looking at.
-import type { RestockFilters, RestockSortKey } from "./restock";
+import type { RestockFilters } from "./restock";
 import type { ReviewFilters } from "./reviews";
-import type { SkuFilters, SkuSortKey } from "./skus";
+import type { SkuFilters } from "./skus";
+import { type RestockSortKey, restockSortKeys, type SkuSortKey, skuSortKeys } from "./sort-keys";
 import { idParam, param, parseTableParams, type SearchParamsRecord, type TableParams } from "./table-params";
 import type { Marketplace } from "@/db/schema";
-
-// duplicated from the server-only modules as plain lists so this file stays importable anywhere
-const skuSortKeys: readonly SkuSortKey[] = [
-  "article",
-  "name",
-  "units",
-  "refunds",
-  "netSales",
-  "payout",
-  "cogs",
-  "profit",
-  "margin",
-  "sv7",
-  "sv14",
-  "sv28",
-  "onHand",
-  "coverDays",
-];
-const restockSortKeys: readonly RestockSortKey[] = ["coverDays", "recommendedQty", "velocity", "onHand", "article"];
 
 function marketplaceParam(params: SearchParamsRecord): Marketplace | undefined {
   const v = param(params, "mp");

@@ -7,8 +7,8 @@ import { containsPattern, int, num, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
 import type { Marketplace } from "@/db/schema";
 
-export const restockSortKeys = ["coverDays", "recommendedQty", "velocity", "onHand", "article"] as const;
-export type RestockSortKey = (typeof restockSortKeys)[number];
+export { restockSortKeys, type RestockSortKey } from "./sort-keys";
+import type { RestockSortKey } from "./sort-keys";
 
 export interface RestockFilters {
   windowDays: 14 | 28;

@@ -8,23 +8,8 @@ import { containsPattern, int, latestMetricsDay, num, storeCondition } from "./s
 import type { Page, TableParams } from "./table-params";
 import type { Marketplace } from "@/db/schema";
 
-export const skuSortKeys = [
-  "article",
-  "name",
-  "units",
-  "refunds",
-  "netSales",
-  "payout",
-  "cogs",
-  "profit",
-  "margin",
-  "sv7",
-  "sv14",
-  "sv28",
-  "onHand",
-  "coverDays",
-] as const;
-export type SkuSortKey = (typeof skuSortKeys)[number];
+export { skuSortKeys, type SkuSortKey } from "./sort-keys";
+import type { SkuSortKey } from "./sort-keys";
 
 export interface SkuFilters {
   marketplace?: Marketplace;

@@ -1,0 +1,22 @@
+// The columns the SKU and restock tables sort by, in a module without "server-only": the URL parsing
+// (page-params.ts) runs on both sides, the SQL that orders by them (skus.ts, restock.ts) on the server.
+export const skuSortKeys = [
+  "article",
+  "name",
+  "units",
+  "refunds",
+  "netSales",
+  "payout",
+  "cogs",
+  "profit",
+  "margin",
+  "sv7",
+  "sv14",
+  "sv28",
+  "onHand",
+  "coverDays",
+] as const;
+export type SkuSortKey = (typeof skuSortKeys)[number];
+
+export const restockSortKeys = ["coverDays", "recommendedQty", "velocity", "onHand", "article"] as const;
+export type RestockSortKey = (typeof restockSortKeys)[number];
