@@ -9,6 +9,29 @@ export type FilterField =
   | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; allLabel?: string }
   | { kind: "checkbox"; name: string; label: string };
 
+type FilterText = (
+  key: "filters.search" | "filters.marketplace" | "filters.all" | "marketplaces.WB" | "marketplaces.OZON",
+) => string;
+
+/** The text search every table page starts its filters with ("dashboard" messages). */
+export function searchField(td: FilterText, placeholder: string): FilterField {
+  return { kind: "text", name: "q", label: td("filters.search"), placeholder };
+}
+
+/** The marketplace choice of the table pages ("dashboard" messages). */
+export function marketplaceField(td: FilterText): FilterField {
+  return {
+    kind: "select",
+    name: "mp",
+    label: td("filters.marketplace"),
+    allLabel: td("filters.all"),
+    options: [
+      { value: "WB", label: td("marketplaces.WB") },
+      { value: "OZON", label: td("marketplaces.OZON") },
+    ],
+  };
+}
+
 /** keys the form carries over unchanged */
 const KEEP = ["store", "from", "to", "sort", "dir", "size"];
 

@@ -10,4 +10,4 @@ export {
   toPageColumns,
 } from "./columns";
 export { type DataTableColumnMeta, type DataTableFeatures, dataTableFeatures } from "./features";
-export { type FilterField, FilterBar } from "./filter-bar";
+export { type FilterField, FilterBar, marketplaceField, searchField } from "./filter-bar";

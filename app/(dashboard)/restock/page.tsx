@@ -1,6 +1,6 @@
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
-import { FilterBar, type FilterField } from "@/components/data-table";
+import { FilterBar, type FilterField, marketplaceField, searchField } from "@/components/data-table";
 import { ExportLinks } from "@/components/data-table/export-links";
 import { getFilterLabels, getTableLabels } from "@/components/data-table/table-labels";
 import { RestockTable } from "@/components/restock/restock-table";
@@ -34,17 +34,8 @@ export default async function RestockPage({ searchParams }: Props) {
         { value: "28", label: t("windowDays", { days: 28 }) },
       ],
     },
-    { kind: "text", name: "q", label: td("filters.search"), placeholder: t("searchPlaceholder") },
-    {
-      kind: "select",
-      name: "mp",
-      label: td("filters.marketplace"),
-      allLabel: td("filters.all"),
-      options: [
-        { value: "WB", label: td("marketplaces.WB") },
-        { value: "OZON", label: td("marketplaces.OZON") },
-      ],
-    },
+    searchField(td, t("searchPlaceholder")),
+    marketplaceField(td),
     {
       kind: "select",
       name: "warehouse",

@@ -1,6 +1,6 @@
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
-import { FilterBar, type FilterField } from "@/components/data-table";
+import { FilterBar, type FilterField, marketplaceField, searchField } from "@/components/data-table";
 import { ExportLinks } from "@/components/data-table/export-links";
 import { getFilterLabels, getTableLabels } from "@/components/data-table/table-labels";
 import { SkuTable } from "@/components/skus/sku-table";
@@ -26,17 +26,8 @@ export default async function SkusPage({ searchParams }: Props) {
     getFilterLabels(),
   ]);
   const fields: FilterField[] = [
-    { kind: "text", name: "q", label: td("filters.search"), placeholder: t("searchPlaceholder") },
-    {
-      kind: "select",
-      name: "mp",
-      label: td("filters.marketplace"),
-      allLabel: td("filters.all"),
-      options: [
-        { value: "WB", label: td("marketplaces.WB") },
-        { value: "OZON", label: td("marketplaces.OZON") },
-      ],
-    },
+    searchField(td, t("searchPlaceholder")),
+    marketplaceField(td),
     {
       kind: "select",
       name: "brand",
