@@ -8,11 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { schema } from "@/db";
 import { nightlyCollectJob } from "@/lib/jobs/nightly-collect";
 import { runJobInline } from "@/lib/jobs/run-inline";
-import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/testing/job-deps";
+import { insertSoldSku, insertSyncedStores, syncSummaryOf, useTestJobDeps } from "@/lib/jobs/testing/job-deps";
 import { AuthError } from "@/lib/marketplaces/http/errors";
 import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import type { SyncStoresOptions } from "@/lib/services/sync-stores";
-import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { nightlyCollectFunction } from "./nightly-collect";
 import { recalculateMetricsFunction } from "./recalculate-metrics";
@@ -49,36 +48,8 @@ describe.each(testDatabaseKinds())("one job definition, two runners (%s)", (kind
 
   beforeAll(async () => {
     fake = await startFakeTelegram();
-    [{ id: wb }, { id: ozon }] = await db
-      .insert(schema.accounts)
-      .values([
-        { marketplace: "WB", name: "Main", source: "ui" },
-        { marketplace: "OZON", name: "Shop", source: "ui" },
-      ])
-      .returning({ id: schema.accounts.id });
-    await db.insert(schema.syncRuns).values(
-      [wb, ozon].map((accountId) => ({
-        accountId,
-        kind: "sync" as const,
-        trigger: "cli" as const,
-        status: "succeeded" as const,
-        dateFrom: "2026-08-01",
-        dateTo: "2026-11-25",
-      })),
-    );
-    const skuId = await insertSku(db, { marketplace: "WB", article: "PAR-1", accountId: wb });
-    await insertCostPrice(db, skuId, "2026-01-01", "100.00");
-    await insertSales(db, [
-      {
-        d: YESTERDAY,
-        skuId,
-        warehouseId: null,
-        qty: 2,
-        revenueGross: "2000.00",
-        commissionAmount: "200.00",
-        isSettled: true,
-      },
-    ]);
+    ({ wb, ozon } = await insertSyncedStores(db, "2026-11-25"));
+    await insertSoldSku(db, { accountId: wb, article: "PAR-1", d: YESTERDAY, qty: 2 });
     restore = useTestJobDeps({
       db: () => db,
       today: TODAY,

@@ -9,7 +9,6 @@ import { schema } from "@/db";
 import { useTestDatabase } from "@/lib/testing/database";
 import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import { AuthError } from "@/lib/marketplaces/http/errors";
-import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
 import { withJobLock } from "./job-lock";
 import { INITIAL_HISTORY_DAYS, planCollection } from "./plan-collection";
@@ -17,7 +16,7 @@ import { requestSync } from "./request-sync";
 import { COLLECT_LOCK, runNightly } from "./run-nightly";
 import { nightlyCollectJob } from "./nightly-collect";
 import { isNightlyOverdue, NIGHTLY_PATTERN, NIGHTLY_TIMEZONE, startEmbeddedScheduler } from "./scheduler";
-import { syncSummaryOf, useTestJobDeps } from "./testing/job-deps";
+import { insertSoldSku, insertSyncedStores, syncSummaryOf, useTestJobDeps } from "./testing/job-deps";
 
 const TODAY = "2026-11-29";
 const YESTERDAY = "2026-11-28";
@@ -36,38 +35,9 @@ describe("jobs without Inngest", () => {
 
   beforeAll(async () => {
     fake = await startFakeTelegram();
-    [{ id: wb }] = await db
-      .insert(schema.accounts)
-      .values({ marketplace: "WB", name: "Main", source: "ui" })
-      .returning({ id: schema.accounts.id });
-    [{ id: ozon }] = await db
-      .insert(schema.accounts)
-      .values({ marketplace: "OZON", name: "Shop", source: "ui" })
-      .returning({ id: schema.accounts.id });
     // both stores synced before (their history is loaded); the first-sync test adds a new one
-    await db.insert(schema.syncRuns).values(
-      [wb, ozon].map((accountId) => ({
-        accountId,
-        kind: "sync" as const,
-        trigger: "cli" as const,
-        status: "succeeded" as const,
-        dateFrom: "2026-08-01",
-        dateTo: "2026-10-31",
-      })),
-    );
-    const skuId = await insertSku(db, { marketplace: "WB", article: "N-1", accountId: wb });
-    await insertCostPrice(db, skuId, "2026-01-01", "100.00");
-    await insertSales(db, [
-      {
-        d: YESTERDAY,
-        skuId,
-        warehouseId: null,
-        qty: 3,
-        revenueGross: "3000.00",
-        commissionAmount: "300.00",
-        isSettled: true,
-      },
-    ]);
+    ({ wb, ozon } = await insertSyncedStores(db, "2026-10-31"));
+    await insertSoldSku(db, { accountId: wb, article: "N-1", d: YESTERDAY, qty: 3 });
   });
   afterAll(async () => {
     await fake?.close();

@@ -1,8 +1,9 @@
 // Test-only: the jobs pointed at a test database, a fixed day, the local fake Telegram and a fake
 // store sync that records its calls; and sync summaries shaped like the sync service's.
-import type { Db } from "@/db";
+import { type Db, schema } from "@/db";
 import type { SyncFailure } from "@/lib/marketplaces/http/errors";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
+import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
 import { overrideJobDeps } from "../deps";
 
 export type SourceOutcome = {
@@ -65,4 +66,50 @@ export function useTestJobDeps(options: {
       return options.sync(o);
     },
   });
+}
+
+/** A WB and an Ozon store whose history is loaded: one succeeded sync each, from 2026-08-01 to historyTo. */
+export async function insertSyncedStores(db: Db, historyTo: string): Promise<{ wb: number; ozon: number }> {
+  const [{ id: wb }, { id: ozon }] = await db
+    .insert(schema.accounts)
+    .values([
+      { marketplace: "WB", name: "Main", source: "ui" },
+      { marketplace: "OZON", name: "Shop", source: "ui" },
+    ])
+    .returning({ id: schema.accounts.id });
+  await db.insert(schema.syncRuns).values(
+    [wb, ozon].map((accountId) => ({
+      accountId,
+      kind: "sync" as const,
+      trigger: "cli" as const,
+      status: "succeeded" as const,
+      dateFrom: "2026-08-01",
+      dateTo: historyTo,
+    })),
+  );
+  return { wb, ozon };
+}
+
+/**
+ * A WB SKU of the store costing 100.00 that sold `qty` units on day `d` at 1,000.00 each with 10 %
+ * commission, settled: what a recalculation after the sync has to show.
+ */
+export async function insertSoldSku(
+  db: Db,
+  options: { accountId: number; article: string; d: string; qty: number },
+): Promise<number> {
+  const skuId = await insertSku(db, { marketplace: "WB", article: options.article, accountId: options.accountId });
+  await insertCostPrice(db, skuId, "2026-01-01", "100.00");
+  await insertSales(db, [
+    {
+      d: options.d,
+      skuId,
+      warehouseId: null,
+      qty: options.qty,
+      revenueGross: (options.qty * 1000).toFixed(2),
+      commissionAmount: (options.qty * 100).toFixed(2),
+      isSettled: true,
+    },
+  ]);
+  return skuId;
 }
