@@ -4,16 +4,14 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { desc, eq } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { schema } from "@/db";
 import { useTestDatabase } from "@/lib/testing/database";
 import { JobFailedError } from "@/lib/jobs/job";
 import { startJobRun } from "@/lib/jobs/job-runs";
-import { syncSummaryOf, useTestJobDeps } from "@/lib/jobs/testing/job-deps";
-import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
+import { syncSummaryOf, jobTestHarness } from "@/lib/jobs/testing/job-deps";
 import { AuthError, RateLimitedError } from "@/lib/marketplaces/http/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
-import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
 import { inngest } from "../client";
 import { toInngestError } from "../job-function";
 import { functions } from "../index";
@@ -40,30 +38,17 @@ function failureEngine(fn: { opts: { id: string; onFailure?: unknown } }, error:
 
 describe("Inngest functions", () => {
   const { db } = useTestDatabase();
-  let fake: Awaited<ReturnType<typeof startFakeTelegram>>;
+  const harness = jobTestHarness({ db: () => db, today: TODAY });
+  const { calls, useDeps } = harness;
   let accountId: number;
-  let restore: (() => void) | undefined;
-  const calls: SyncStoresOptions[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeTelegram();
     const [account] = await db
       .insert(schema.accounts)
       .values({ marketplace: "WB", name: "Main", source: "ui" })
       .returning({ id: schema.accounts.id });
     accountId = account.id;
   });
-  afterAll(async () => {
-    await fake?.close();
-  });
-  afterEach(() => {
-    restore?.();
-    calls.length = 0;
-  });
-
-  const useDeps = (sync: (o: SyncStoresOptions) => Promise<SyncSummary>) => {
-    restore = useTestJobDeps({ db: () => db, today: TODAY, telegramUrl: () => fake.url, calls, sync });
-  };
   const storeEvent = {
     name: "sovani/store.sync.requested",
     data: { accountId: 0, marketplace: "WB", from: "2026-11-26", to: YESTERDAY, trigger: "inngest" },
@@ -315,7 +300,7 @@ describe("Inngest functions", () => {
         externalId: "run-nightly-9",
       }),
     ).toBe(jobRunId);
-    const before = fake.received.length;
+    const before = harness.fake.received.length;
     const { result } = await failureEngine(nightlyCollectFunction, new Error("database unreachable")).execute({
       events: [
         {
@@ -332,9 +317,9 @@ describe("Inngest functions", () => {
     expect(result).toEqual({ marked: 1, notified: true });
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, jobRunId));
     expect(run).toMatchObject({ status: "failed", error: "database unreachable" });
-    expect(fake.received.length).toBe(before + 1);
-    expect(fake.received.at(-1)!.body.text).toContain("nightly collection failed");
-    expect(fake.received.at(-1)!.body.text).toContain("database unreachable");
+    expect(harness.fake.received.length).toBe(before + 1);
+    expect(harness.fake.received.at(-1)!.body.text).toContain("nightly collection failed");
+    expect(harness.fake.received.at(-1)!.body.text).toContain("database unreachable");
   });
 
   it("sync-now: collects the chosen store for the last 3 days and requests their recalculation", async () => {
@@ -402,7 +387,7 @@ describe("Inngest functions", () => {
         isSettled: true,
       },
     ]);
-    const before = fake.received.length;
+    const before = harness.fake.received.length;
     const t = new InngestTestEngine({
       function: recalculateMetricsFunction,
       events: [
@@ -423,10 +408,10 @@ describe("Inngest functions", () => {
       "generate-supply-advice",
       "notify",
     ]);
-    expect(fake.received.length).toBe(before + 1);
+    expect(harness.fake.received.length).toBe(before + 1);
     // net sales 1000; payout 1000 - 100 commission = 900; profit 900 - 2 x 100 COGS = 700; margin 700 / 1000
-    expect(fake.received.at(-1)!.body.text).toContain("Net sales: 1 000 ₽");
-    expect(fake.received.at(-1)!.body.text).toContain("Gross profit: 700 ₽ (margin 70.0%)");
+    expect(harness.fake.received.at(-1)!.body.text).toContain("Net sales: 1 000 ₽");
+    expect(harness.fake.received.at(-1)!.body.text).toContain("Gross profit: 700 ₽ (margin 70.0%)");
     const [row] = await db
       .select()
       .from(schema.metricsDaily)
@@ -452,11 +437,11 @@ describe("Inngest functions", () => {
         },
       ],
     });
-    const before = fake.received.length;
+    const before = harness.fake.received.length;
     const { result, error } = await t.execute();
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ notified: true });
-    expect(fake.received.slice(before).map((r) => r.body.text)).toEqual([
+    expect(harness.fake.received.slice(before).map((r) => r.body.text)).toEqual([
       "<b>Sovani: nightly collection failed</b> (2026-11-28)\n• <b>OZON Shop</b>: Ozon 500",
     ]);
   });

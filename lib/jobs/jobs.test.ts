@@ -4,19 +4,18 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { desc, eq } from "drizzle-orm";
 import { Inngest } from "inngest";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@/db";
 import { useTestDatabase } from "@/lib/testing/database";
-import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import { AuthError } from "@/lib/marketplaces/http/errors";
-import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
+import type { SyncSummary } from "@/lib/services/sync-stores";
 import { withJobLock } from "./job-lock";
 import { INITIAL_HISTORY_DAYS, planCollection } from "./plan-collection";
 import { requestSync } from "./request-sync";
 import { COLLECT_LOCK, runNightly } from "./run-nightly";
 import { nightlyCollectJob } from "./nightly-collect";
 import { isNightlyOverdue, NIGHTLY_PATTERN, NIGHTLY_TIMEZONE, startEmbeddedScheduler } from "./scheduler";
-import { insertSoldSku, insertSyncedStores, syncSummaryOf, useTestJobDeps } from "./testing/job-deps";
+import { insertSoldSku, insertSyncedStores, syncSummaryOf, jobTestHarness } from "./testing/job-deps";
 
 const TODAY = "2026-11-29";
 const YESTERDAY = "2026-11-28";
@@ -27,28 +26,16 @@ const ok = (accountId: number): SyncSummary =>
 
 describe("jobs without Inngest", () => {
   const { db } = useTestDatabase();
-  let fake: Awaited<ReturnType<typeof startFakeTelegram>>;
+  const harness = jobTestHarness({ db: () => db, today: TODAY });
+  const { calls, useDeps } = harness;
   let wb: number;
   let ozon: number;
-  let restore: (() => void) | undefined;
-  const calls: SyncStoresOptions[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeTelegram();
     // both stores synced before (their history is loaded); the first-sync test adds a new one
     ({ wb, ozon } = await insertSyncedStores(db, "2026-10-31"));
     await insertSoldSku(db, { accountId: wb, article: "N-1", d: YESTERDAY, qty: 3 });
   });
-  afterAll(async () => {
-    await fake?.close();
-  });
-  afterEach(() => {
-    restore?.();
-    calls.length = 0;
-  });
-  const useDeps = (sync: (o: SyncStoresOptions) => Promise<SyncSummary>) => {
-    restore = useTestJobDeps({ db: () => db, today: TODAY, telegramUrl: () => fake.url, calls, sync });
-  };
 
   it("runNightly: syncs every store for yesterday, recalculates 35 days, sends the daily summary", async () => {
     useDeps(async (o) => ok(o.accountIds![0]));
@@ -67,7 +54,7 @@ describe("jobs without Inngest", () => {
       notified: true,
     });
     // net sales are the seller's price less returns, before the 300 commission
-    expect(fake.received.at(-1)!.body.text).toContain("Net sales: 3 000 ₽");
+    expect(harness.fake.received.at(-1)!.body.text).toContain("Net sales: 3 000 ₽");
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
     expect(run).toMatchObject({ kind: "nightly", trigger: "schedule", status: "succeeded" });
     const [recalc] = await db
@@ -94,7 +81,7 @@ describe("jobs without Inngest", () => {
       },
     ]);
     expect(result.metricsRows).toBe(35);
-    expect(fake.received.at(-1)!.body.text).toBe(
+    expect(harness.fake.received.at(-1)!.body.text).toBe(
       "<b>Sovani: nightly collection failed</b> (2026-11-28)\n• <b>OZON Shop</b>: OZON rejected the credentials (403 missing_scope): no finance scope",
     );
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));

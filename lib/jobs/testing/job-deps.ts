@@ -1,9 +1,11 @@
 // Test-only: the jobs pointed at a test database, a fixed day, the local fake Telegram and a fake
 // store sync that records its calls; and sync summaries shaped like the sync service's.
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { type Db, schema } from "@/db";
 import type { SyncFailure } from "@/lib/marketplaces/http/errors";
 import type { SyncStoresOptions, SyncSummary } from "@/lib/services/sync-stores";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
+import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import { overrideJobDeps } from "../deps";
 
 export type SourceOutcome = {
@@ -112,4 +114,38 @@ export async function insertSoldSku(
     },
   ]);
   return skuId;
+}
+
+/**
+ * A test suite's job harness: the fake Telegram for the suite (started before its other beforeAll
+ * hooks when called first), the sync calls recorded, and `useDeps(sync)` pointing the jobs at the
+ * test database, `today` and that fake for one test (restored after it).
+ */
+export function jobTestHarness(options: { db: () => Db; today: string }) {
+  let restore: (() => void) | undefined;
+  const harness = {
+    fake: undefined as unknown as Awaited<ReturnType<typeof startFakeTelegram>>,
+    calls: [] as SyncStoresOptions[],
+    useDeps(sync: (o: SyncStoresOptions) => Promise<SyncSummary>) {
+      restore = useTestJobDeps({
+        db: options.db,
+        today: options.today,
+        telegramUrl: () => harness.fake.url,
+        calls: harness.calls,
+        sync,
+      });
+    },
+  };
+  beforeAll(async () => {
+    harness.fake = await startFakeTelegram();
+  });
+  afterAll(async () => {
+    await harness.fake?.close();
+  });
+  afterEach(() => {
+    restore?.();
+    restore = undefined;
+    harness.calls.length = 0;
+  });
+  return harness;
 }
