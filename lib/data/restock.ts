@@ -19,14 +19,8 @@ export interface RestockFilters {
   isNeedOnly?: boolean;
 }
 
-export interface RestockRow {
-  skuId: number;
-  marketplace: Marketplace;
-  externalId: string;
-  article: string | null;
-  name: string | null;
-  warehouseId: number | null;
-  warehouseName: string | null;
+/** One advice row of a SKU x warehouse x window: the quantity and the inputs it was worked out from. */
+export interface AdviceFigures {
   d: string;
   windowDays: number;
   recommendedQty: number;
@@ -36,6 +30,16 @@ export interface RestockRow {
   inTransit: number;
   safetyCoeff: string;
   coverDays: string | null;
+}
+
+export interface RestockRow extends AdviceFigures {
+  skuId: number;
+  marketplace: Marketplace;
+  externalId: string;
+  article: string | null;
+  name: string | null;
+  warehouseId: number | null;
+  warehouseName: string | null;
 }
 
 const sortSql: Record<RestockSortKey, SQL> = {

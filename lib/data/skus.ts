@@ -2,6 +2,7 @@ import "server-only";
 // SKU reads: the period's P&L per SKU (server-side sort/filter/paging) and one SKU's detail.
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
+import type { AdviceFigures } from "./restock";
 import type { DashboardScope } from "./scope";
 import { RUNNING_COLUMNS } from "@/lib/services/metrics/sku-cumulative";
 import { containsPattern, int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
@@ -19,7 +20,8 @@ export interface SkuFilters {
   q?: string;
 }
 
-export interface SkuRow {
+/** What names a SKU on every page: its marketplace card. */
+export interface SkuIdentity {
   id: number;
   marketplace: Marketplace;
   externalId: string;
@@ -27,6 +29,9 @@ export interface SkuRow {
   name: string | null;
   brand: string | null;
   category: string | null;
+}
+
+export interface SkuRow extends SkuIdentity {
   units: number;
   refunds: number;
   /** sales less returns */
@@ -241,16 +246,9 @@ export async function querySkuFilterOptions(db: Db, scope: DashboardScope): Prom
   };
 }
 
-export interface SkuHeader {
-  id: number;
+export interface SkuHeader extends SkuIdentity {
   accountId: number | null;
   accountName: string | null;
-  marketplace: Marketplace;
-  externalId: string;
-  article: string | null;
-  name: string | null;
-  brand: string | null;
-  category: string | null;
 }
 
 /** The SKU's identity, or null when it does not exist or is outside the selected store. */
@@ -340,17 +338,7 @@ export interface WarehouseStockAdvice {
   stockDay: string | null;
   onHand: number | null;
   inTransit: number | null;
-  advice: {
-    windowDays: number;
-    d: string;
-    recommendedQty: number;
-    velocity: string;
-    demandStd: string;
-    onHand: number;
-    inTransit: number;
-    safetyCoeff: string;
-    coverDays: string | null;
-  }[];
+  advice: AdviceFigures[];
 }
 
 /** Latest stock per warehouse (as of scope.to) with the restock advice and the inputs behind it. */
