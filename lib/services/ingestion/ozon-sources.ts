@@ -1,5 +1,7 @@
 // Ozon sources: products, accruals by day (last_id paging, the settled money), FBO/FBS postings
 // (provisional sales), stocks, reviews (subscription-gated) and payouts.
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db";
 import { addDays, eachDay, zonedWallTimeToInstant } from "@/lib/domain/dates";
 import type { OzonClient } from "@/lib/marketplaces/ozon/client";
 import {
@@ -199,8 +201,6 @@ export async function ingestOzonPostings(
 /** FBO stock (analytics, 100 SKUs a call) and FBS stock, as today's snapshot. */
 export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {
   await ctx.skus.load(ctx.db);
-  const { rowsOf } = await import("@/db");
-  const { sql } = await import("drizzle-orm");
   const skuRows = rowsOf<{ e: string }>(
     await ctx.db.execute(
       sql`select ozon_id::text as e from sku where marketplace = 'OZON' and account_id = ${ctx.accountId}::int order by ozon_id`,

@@ -12,7 +12,7 @@ import {
   wbSaleLineFact,
 } from "@/lib/marketplaces/wb/mappers";
 import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
-import { readCursor, resolveWarehouses, upsertDailyStock, upsertReviews, upsertSkus } from "./write";
+import { readCursor, resolveWarehouses, upsertDailyStock, upsertReviews, upsertSkus, writeCursor } from "./write";
 import { WarningTally, writeFinanceLines, writeOrderLines } from "./write-line-facts";
 import { wbReportStatement, writeSettlementReports } from "./write-settlement-reports";
 import type { Marketplace } from "@/db/schema";
@@ -165,7 +165,6 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
     warnings.reportTo(summary);
   }
   // the range is complete: the next sync of it starts over and picks up late corrections
-  const { writeCursor } = await import("./write");
   await writeCursor(
     ctx.db,
     ctx.stats,

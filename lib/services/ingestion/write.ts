@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
+import { parseJsonExact } from "@/lib/marketplaces/http/json";
 import type { NormalizedSku } from "@/lib/marketplaces/wb/mappers";
 
 export interface WriteCounts {
@@ -144,7 +145,6 @@ export async function readRawRecords(
           and d between ${from}::date and ${to}::date
         order by id`,
   );
-  const { parseJsonExact } = await import("@/lib/marketplaces/http/json");
   return rowsOf<{ source: string; payload: string }>(result).map((r) => ({
     source: r.source,
     payload: parseJsonExact(r.payload),
