@@ -12,6 +12,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Client } from "pg";
 import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-database";
+import { childPids } from "../scripts/process-tree.mjs";
 import { canaries, emulator } from "./support/fixtures";
 
 test.describe.configure({ mode: "serial" });
@@ -199,25 +200,10 @@ function healthStatusOverNewConnection(base: string): Promise<number> {
   });
 }
 
-/** The pids of a server's worker processes (its children on Linux). */
-function workersOf(pid: number): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((id) => /^\d+$/.test(id))
-    .filter((id) => {
-      try {
-        return fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(pid);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
 test("a worker that dies is replaced, and the other serves meanwhile", async () => {
   test.setTimeout(120_000);
   const a = servers[0];
-  const before = workersOf(a.process.pid!);
+  const before = childPids(a.process.pid!);
   expect(before).toHaveLength(2);
   process.kill(before[0], "SIGKILL");
   // once the primary has seen the death (until then it may still hand it a new connection, which is
@@ -228,10 +214,10 @@ test("a worker that dies is replaced, and the other serves meanwhile", async () 
     await new Promise((r) => setTimeout(r, 100));
   expect(log()).toMatch(/worker \d exited \(SIGKILL\); starting another/);
   expect(await healthStatusOverNewConnection(a.base)).toBe(200);
-  let after = workersOf(a.process.pid!);
+  let after = childPids(a.process.pid!);
   while (Date.now() < deadline && (after.length < 2 || after.includes(before[0]))) {
     await new Promise((r) => setTimeout(r, 500));
-    after = workersOf(a.process.pid!);
+    after = childPids(a.process.pid!);
   }
   expect(after).toHaveLength(2);
   expect(after).not.toContain(before[0]);

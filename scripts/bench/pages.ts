@@ -48,6 +48,7 @@ import {
 } from "@/lib/data/skus";
 import { addDays } from "@/lib/domain/dates";
 import { isBuildStale } from "../build-freshness.mjs";
+import { childPids, cpuTimeMs } from "../process-tree.mjs";
 import { generateSupplyAdvice } from "@/lib/services/metrics/generate-supply-advice";
 import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
 import { createUser } from "@/lib/services/users/create-user";
@@ -205,20 +206,15 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
 function processCpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
-    // fields after "(comm) ": state is index 0, ppid 1, utime 11, stime 12, in clock ticks (100 per second on Linux)
-    const stat = (id: string) => fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1].split(" ");
-    const own = stat(String(pid));
-    let ticks = Number(own[11]) + Number(own[12]);
-    for (const id of fs.readdirSync("/proc")) {
-      if (!/^\d+$/.test(id) || id === String(pid)) continue;
+    let ms = cpuTimeMs(pid);
+    for (const child of childPids(pid)) {
       try {
-        const fields = stat(id);
-        if (fields[1] === String(pid)) ticks += Number(fields[11]) + Number(fields[12]);
+        ms += cpuTimeMs(child);
       } catch {
         // gone since the listing
       }
     }
-    return ticks * 10;
+    return ms;
   } catch {
     return null;
   }
