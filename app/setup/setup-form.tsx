@@ -1,56 +1,45 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { ActionForm, Field, FormError, Input, SubmitButton } from "@/components/ui";
+import { ActionForm, FormError, SubmitButton, TextField } from "@/components/ui";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { setupOwnerAction } from "@/lib/actions/auth";
 
 export function SetupForm() {
   const t = useTranslations("auth");
-  const [state, formAction, pending] = useActionState(setupOwnerAction, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction, pending, fieldErrors: fe } = useActionForm(setupOwnerAction);
   return (
     <ActionForm action={formAction} className="space-y-4" data-testid="setup-form">
       <FormError state={state} />
-      <Field label={t("setupCode")} htmlFor="setupCode" hint={t("setupCodeHint")} error={fe?.setupCode}>
-        <Input
-          id="setupCode"
-          name="setupCode"
-          autoComplete="one-time-code"
-          required
-          autoFocus
-          spellCheck={false}
-          invalid={Boolean(fe?.setupCode)}
-          aria-describedby="setupCode-hint"
-        />
-      </Field>
-      <Field label={t("email")} htmlFor="email" error={fe?.email}>
-        <Input id="email" name="email" type="email" autoComplete="username" required invalid={Boolean(fe?.email)} />
-      </Field>
-      <Field label={t("nameOptional")} htmlFor="name" error={fe?.name}>
-        <Input id="name" name="name" autoComplete="name" />
-      </Field>
-      <Field label={t("password")} htmlFor="password" hint={t("passwordHint")} error={fe?.password}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          invalid={Boolean(fe?.password)}
-          aria-describedby="password-hint"
-        />
-      </Field>
-      <Field label={t("passwordConfirm")} htmlFor="passwordConfirm" error={fe?.passwordConfirm}>
-        <Input
-          id="passwordConfirm"
-          name="passwordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          invalid={Boolean(fe?.passwordConfirm)}
-        />
-      </Field>
+      <TextField
+        label={t("setupCode")}
+        hint={t("setupCodeHint")}
+        name="setupCode"
+        autoComplete="one-time-code"
+        required
+        autoFocus
+        spellCheck={false}
+        error={fe?.setupCode}
+      />
+      <TextField label={t("email")} name="email" type="email" autoComplete="username" required error={fe?.email} />
+      <TextField label={t("nameOptional")} name="name" autoComplete="name" error={fe?.name} />
+      <TextField
+        label={t("password")}
+        hint={t("passwordHint")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        error={fe?.password}
+      />
+      <TextField
+        label={t("passwordConfirm")}
+        name="passwordConfirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fe?.passwordConfirm}
+      />
       <SubmitButton testId="setup-submit" pending={pending}>
         {t("createOwner")}
       </SubmitButton>

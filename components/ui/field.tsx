@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { Input } from "./input";
 
 /** A labelled form field with its hint and its error shown beside it (error has data-testid="field-error-<name>"). */
 export function Field({
@@ -33,5 +34,32 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A text input in its `Field`: the input's id defaults to its name, it is marked invalid and described by
+ * its error when there is one, else by its hint.
+ */
+export function TextField({
+  label,
+  hint,
+  error,
+  id,
+  name,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  id?: string;
+  name: string;
+}) {
+  const inputId = id ?? name;
+  const describedBy = error ? `${inputId}-error` : hint ? `${inputId}-hint` : undefined;
+  return (
+    <Field label={label} htmlFor={inputId} name={name} hint={hint} error={error}>
+      <Input id={inputId} name={name} invalid={Boolean(error)} aria-describedby={describedBy} {...input} />
+    </Field>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ActionForm, Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
+import { ActionForm, Alert, Field, FormError, Input, Select, SubmitButton, TextField } from "@/components/ui";
+import { useActionForm } from "@/components/ui/use-action-form";
 import {
   createUserAction,
   resetUserPasswordAction,
@@ -14,8 +15,7 @@ const roleOptions = ["owner", "editor", "viewer"] as const;
 export function CreateUserForm() {
   const t = useTranslations("settings.users");
   const tc = useTranslations("common");
-  const [state, action, pending] = useActionState(createUserAction, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction: action, pending, fieldErrors: fe } = useActionForm(createUserAction);
   return (
     <ActionForm
       action={action}
@@ -31,12 +31,16 @@ export function CreateUserForm() {
           </Alert>
         ) : null}
       </div>
-      <Field label={t("email")} htmlFor="new-email" name="email" error={fe?.email}>
-        <Input id="new-email" name="email" type="email" autoComplete="off" required invalid={Boolean(fe?.email)} />
-      </Field>
-      <Field label={t("name")} htmlFor="new-name" name="name" error={fe?.name}>
-        <Input id="new-name" name="name" autoComplete="off" />
-      </Field>
+      <TextField
+        label={t("email")}
+        id="new-email"
+        name="email"
+        type="email"
+        autoComplete="off"
+        required
+        error={fe?.email}
+      />
+      <TextField label={t("name")} id="new-name" name="name" autoComplete="off" error={fe?.name} />
       <Field label={t("role")} htmlFor="new-role" name="role" error={fe?.role}>
         <Select id="new-role" name="role" defaultValue="viewer">
           {roleOptions.map((r) => (
@@ -46,16 +50,15 @@ export function CreateUserForm() {
           ))}
         </Select>
       </Field>
-      <Field label={t("password")} htmlFor="new-password" name="password" error={fe?.password}>
-        <Input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          invalid={Boolean(fe?.password)}
-        />
-      </Field>
+      <TextField
+        label={t("password")}
+        id="new-password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fe?.password}
+      />
       <div className="sm:col-span-2">
         <SubmitButton testId="create-user-submit" pending={pending}>
           {t("create")}
