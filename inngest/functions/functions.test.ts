@@ -53,6 +53,10 @@ describe("Inngest functions", () => {
     name: "sovani/store.sync.requested",
     data: { accountId: 0, marketplace: "WB", from: "2026-11-26", to: YESTERDAY, trigger: "inngest" },
   };
+  const runSyncStore = () =>
+    new InngestTestEngine({ function: syncStoreFunction }).execute({
+      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
+    });
 
   it("serves every function, each with the options the issue asks for", () => {
     expect(functions.map((f) => f.opts.id).sort()).toEqual([
@@ -98,9 +102,7 @@ describe("Inngest functions", () => {
     useDeps(async () => {
       throw new RateLimitedError("WB", 42_000);
     });
-    const { error } = await new InngestTestEngine({ function: syncStoreFunction }).execute({
-      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
-    });
+    const { error } = await runSyncStore();
     expect(error).toMatchObject({ name: "RetryAfterError", message: "WB rate limit: retry after 42 s" });
     // a 429 recorded by one source (the sync service catches per source) is retried the same way
     useDeps(async (o) =>
@@ -113,9 +115,7 @@ describe("Inngest functions", () => {
         },
       }),
     );
-    const second = await new InngestTestEngine({ function: syncStoreFunction }).execute({
-      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
-    });
+    const second = await runSyncStore();
     expect(second.error).toMatchObject({ name: "RetryAfterError" });
     const mapped = toInngestError(new JobFailedError("x", { kind: "rate_limited", retryAfterMs: 61_000 }));
     expect(mapped).toBeInstanceOf(RetryAfterError);
@@ -126,9 +126,7 @@ describe("Inngest functions", () => {
     useDeps(async () => {
       throw new AuthError("WB", 401, "bad_token", "token expired");
     });
-    const { error } = await new InngestTestEngine({ function: syncStoreFunction }).execute({
-      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
-    });
+    const { error } = await runSyncStore();
     expect(error).toMatchObject({ name: "NonRetriableError" });
     expect(toInngestError(new JobFailedError("x", { kind: "credentials", status: 401 }))).toBeInstanceOf(
       NonRetriableError,
@@ -143,9 +141,7 @@ describe("Inngest functions", () => {
         },
       }),
     );
-    const forbidden = await new InngestTestEngine({ function: syncStoreFunction }).execute({
-      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
-    });
+    const forbidden = await runSyncStore();
     expect(forbidden.error).toMatchObject({ name: "NonRetriableError" });
 
     useDeps(async (o) =>
@@ -153,9 +149,7 @@ describe("Inngest functions", () => {
         wb_sales: { status: "failed", error: "WB 502 Bad Gateway", failure: { kind: "upstream", status: 502 } },
       }),
     );
-    const upstream = await new InngestTestEngine({ function: syncStoreFunction }).execute({
-      events: [{ ...storeEvent, data: { ...storeEvent.data, accountId } }],
-    });
+    const upstream = await runSyncStore();
     expect(upstream.error).toMatchObject({ name: "Error", message: "Main wb_sales: WB 502 Bad Gateway" });
   });
 
