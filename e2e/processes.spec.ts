@@ -6,12 +6,13 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Client } from "pg";
 import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-database";
+import { marketplaceEnvForEmulator } from "../lib/services/ingestion/config";
+import { freePort } from "../scripts/free-port.mjs";
 import { childPids } from "../scripts/process-tree.mjs";
 import { canaries, emulator } from "./support/fixtures";
 
@@ -26,17 +27,6 @@ function adminUrl(): string {
     return url.toString();
   }
   return process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 async function waitForHealth(base: string, ms: number): Promise<void> {
@@ -92,21 +82,12 @@ test.beforeAll(async () => {
     NEXT_DIST_DIR: path.relative(root, process.env.E2E_DIST_DIR ?? ".next"),
     EMBEDDED_SCHEDULER: "on",
     MARKETPLACE_RATE_LIMITS: "off",
-    OZON_CLIENT_ID: emulator.ozonClientId,
-    OZON_API_KEY: emulator.ozonApiKey,
+    ...marketplaceEnvForEmulator(emulator),
     LOG_LEVEL: "info",
   };
+  // an Ozon store only: the processes here need one store to sync, not both marketplaces
   for (const key of ["PGLITE_DIR", "WB_API_TOKEN", "INNGEST_DEV", "INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"])
     delete env[key];
-  for (const key of [
-    "WB_STATISTICS_API_URL",
-    "WB_ANALYTICS_API_URL",
-    "WB_FINANCE_API_URL",
-    "WB_FEEDBACKS_API_URL",
-    "WB_CONTENT_API_URL",
-    "OZON_API_URL",
-  ])
-    env[key] = emulator.url;
 
   const migrate = spawnSync(tsx, ["scripts/db-migrate.ts"], { cwd: root, env, encoding: "utf8" });
   expect(migrate.status, migrate.stderr).toBe(0);

@@ -10,11 +10,11 @@
 //     server log for canaries, and exits with Playwright's code.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { isBuildStale } from "./build-freshness.mjs";
+import { freePort } from "./free-port.mjs";
 import { productionBuildEnv } from "./production-build.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -35,17 +35,6 @@ function needsBuild() {
   if (process.env.E2E_SKIP_BUILD === "1") return false;
   // a build made without the canary secrets (e.g. by npm start) must not be reused
   return !fs.existsSync(stampFile) || isBuildStale(root, distDir);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 async function waitFor(url, ms) {

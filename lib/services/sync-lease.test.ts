@@ -11,7 +11,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { createScratchPostgres, type TestDatabaseKind, testDatabaseKinds } from "@/lib/testing/database";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { tryAcquireJobLease } from "@/lib/jobs/job-lock";
-import { marketplaceConfigForEmulator } from "@/lib/services/ingestion/config";
+import { marketplaceConfigForEmulator, marketplaceEnvForEmulator } from "@/lib/services/ingestion/config";
 import { INTERRUPTED_RUN_ERROR, markInterruptedSyncRuns, storeSyncLockName, syncStores } from "./sync-stores";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -147,21 +147,10 @@ describe.each(testDatabaseKinds())("the store sync lease on %s", (kind) => {
         ...process.env,
         ...target.env,
         LOG_LEVEL: "error",
-        WB_API_TOKEN: emulator.wbToken,
-        OZON_CLIENT_ID: emulator.ozonClientId,
-        OZON_API_KEY: emulator.ozonApiKey,
+        ...marketplaceEnvForEmulator(emulator),
         MARKETPLACE_RATE_LIMITS: "off",
       };
       if (kind === "pglite") delete env.DATABASE_URL;
-      for (const key of [
-        "WB_STATISTICS_API_URL",
-        "WB_ANALYTICS_API_URL",
-        "WB_FINANCE_API_URL",
-        "WB_FEEDBACKS_API_URL",
-        "WB_CONTENT_API_URL",
-        "OZON_API_URL",
-      ])
-        env[key] = emulator.url;
       const run = spawnSync(
         path.join(root, "node_modules", ".bin", "tsx"),
         ["scripts/sync.ts", "--from", emulator.truth.from, "--to", emulator.truth.to, "--marketplace", "wb"],

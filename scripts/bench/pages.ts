@@ -27,7 +27,6 @@ import "./allow-server-only";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -48,6 +47,7 @@ import {
 } from "@/lib/data/skus";
 import { addDays } from "@/lib/domain/dates";
 import { isBuildStale } from "../build-freshness.mjs";
+import { freePort } from "../free-port.mjs";
 import { childPids, cpuTimeMs } from "../process-tree.mjs";
 import { generateSupplyAdvice } from "@/lib/services/metrics/generate-supply-advice";
 import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
@@ -85,17 +85,6 @@ function adminUrl(): string {
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 /** Facts for 2,000 SKUs x 5 warehouses x 400 days, generated in SQL (deterministic). */
