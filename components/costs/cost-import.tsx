@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import { Alert, Button, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Alert, Button, HeaderRow, Table, TBody, Td, Tr } from "@/components/ui";
 import { importCostPricesAction, previewCostPriceImportAction } from "@/lib/actions/cost-prices";
 import type { CostPriceImportPreview } from "@/lib/services/cost-prices/preview-cost-price-import";
 import { createFormatters } from "@/lib/i18n/format";
@@ -28,6 +28,14 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, start] = useTransition();
 
+  // an action's data, or null with its message shown; a body the server refused before the action ran
+  // (the call rejected) is said beside the file
+  const dataOrMessage = <T,>(result: { ok: true; data: T } | { ok: false; message: string } | null): T | null => {
+    if (result?.ok) return result.data;
+    setMessage({ tone: "error", text: result ? result.message : t("import.fileErrors.rejected") });
+    return null;
+  };
+
   const check = () => {
     const chosen = input.current?.files?.[0];
     setPreview(null);
@@ -39,42 +47,27 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
     }
     start(async () => {
       const payload = { fileName: chosen.name, contentBase64: toBase64(await chosen.arrayBuffer()) };
-      // a body the server refuses before the action runs rejects the call: say so beside the file
-      const result = await previewCostPriceImportAction(payload).catch(() => null);
-      if (!result) {
-        setMessage({ tone: "error", text: t("import.fileErrors.rejected") });
-        return;
-      }
-      if (!result.ok) {
-        setMessage({ tone: "error", text: result.message });
-        return;
-      }
+      const data = dataOrMessage(await previewCostPriceImportAction(payload).catch(() => null));
+      if (!data) return;
       setFile(payload);
-      setPreview(result.data);
+      setPreview(data);
     });
   };
 
   const confirm = () => {
     if (!file) return;
     start(async () => {
-      const result = await importCostPricesAction(file).catch(() => null);
-      if (!result) {
-        setMessage({ tone: "error", text: t("import.fileErrors.rejected") });
-        return;
-      }
-      if (!result.ok) {
-        setMessage({ tone: "error", text: result.message });
-        return;
-      }
-      if (!result.data.saved) {
-        setPreview(result.data.preview);
+      const data = dataOrMessage(await importCostPricesAction(file).catch(() => null));
+      if (!data) return;
+      if (!data.saved) {
+        setPreview(data.preview);
         setMessage({ tone: "error", text: t("import.notSaved") });
         return;
       }
       setPreview(null);
       setFile(null);
       if (input.current) input.current.value = "";
-      setMessage({ tone: "success", text: t("import.saved", { count: result.data.count }) });
+      setMessage({ tone: "success", text: t("import.saved", { count: data.count }) });
       router.refresh();
     });
   };
@@ -129,13 +122,7 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
               boxClassName="rounded-md border border-red-200"
               data-testid="cost-import-errors"
             >
-              <THead>
-                <Tr>
-                  <Th>{t("import.line")}</Th>
-                  <Th>{t("import.reason")}</Th>
-                  <Th>{t("import.values")}</Th>
-                </Tr>
-              </THead>
+              <HeaderRow headers={[t("import.line"), t("import.reason"), t("import.values")]} />
               <TBody>
                 {preview.errors.slice(0, 500).map((e) => (
                   <Tr key={e.line}>
@@ -158,15 +145,15 @@ export function CostImport({ locale, timeZone }: { locale: Locale; timeZone: str
                 boxClassName="max-h-80 overflow-auto"
                 data-testid="cost-import-rows"
               >
-                <THead>
-                  <Tr>
-                    <Th>{t("import.line")}</Th>
-                    <Th>{t("columns.article")}</Th>
-                    <Th>{t("columns.dtFrom")}</Th>
-                    <Th numeric>{t("columns.costPrice")}</Th>
-                    <Th numeric>{t("import.previous")}</Th>
-                  </Tr>
-                </THead>
+                <HeaderRow
+                  headers={[
+                    t("import.line"),
+                    t("columns.article"),
+                    t("columns.dtFrom"),
+                    { label: t("columns.costPrice"), numeric: true },
+                    { label: t("import.previous"), numeric: true },
+                  ]}
+                />
                 <TBody>
                   {preview.rows.slice(0, 500).map((r) => (
                     <Tr key={r.line}>

@@ -12,4 +12,4 @@ export { Input, Select } from "./input";
 export { PageHeader } from "./page-header";
 export { PageSkeleton, Skeleton } from "./skeleton";
 export { SubmitButton } from "./submit-button";
-export { Table, TBody, Td, Th, THead, Tr } from "./table";
+export { type ColumnHeader, HeaderRow, Table, TBody, Td, Th, THead, Tr } from "./table";

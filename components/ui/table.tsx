@@ -1,4 +1,4 @@
-import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 /**
@@ -95,5 +95,31 @@ export function Td({ className, numeric, ...props }: TdHTMLAttributes<HTMLTableC
       className={cn("px-3 py-2 align-top", numeric && "text-right tabular-nums whitespace-nowrap", className)}
       {...props}
     />
+  );
+}
+
+/** A column header: its label, right-aligned when the column holds numbers. */
+export type ColumnHeader = ReactNode | { label: ReactNode; numeric?: boolean };
+
+function isLabelled(header: ColumnHeader): header is { label: ReactNode; numeric?: boolean } {
+  return typeof header === "object" && header !== null && "label" in header;
+}
+
+/** The header of a table whose columns are fixed: one row of column headers, in order. */
+export function HeaderRow({ headers }: { headers: ColumnHeader[] }) {
+  return (
+    <THead>
+      <Tr>
+        {headers.map((header, index) =>
+          isLabelled(header) ? (
+            <Th key={index} numeric={header.numeric}>
+              {header.label}
+            </Th>
+          ) : (
+            <Th key={index}>{header}</Th>
+          ),
+        )}
+      </Tr>
+    </THead>
   );
 }

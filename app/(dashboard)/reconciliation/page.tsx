@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { Badge, Card, CardBody, EmptyState, PageHeader, Skeleton } from "@/components/ui";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui";
 import { getReconciliation } from "@/lib/data/reconciliation";
 import type { DashboardScope } from "@/lib/data/scope";
 import type { SearchParamsRecord } from "@/lib/data/table-params";
@@ -48,18 +48,18 @@ async function Periods({ scope }: { scope: DashboardScope }) {
           {t("summary", { periods: data.periods.length, closed, gaps: data.closedWithGap })}
         </p>
         <Table caption={t("caption")} data-testid="reconciliation">
-          <THead>
-            <Tr>
-              <Th>{t("columns.period")}</Th>
-              <Th>{t("columns.store")}</Th>
-              <Th>{t("columns.statement")}</Th>
-              <Th numeric>{t("columns.marketplacePayout")}</Th>
-              <Th numeric>{t("columns.sovaniPayout")}</Th>
-              <Th numeric>{t("columns.gap")}</Th>
-              <Th numeric>{t("columns.gapPercent")}</Th>
-              <Th>{t("columns.status")}</Th>
-            </Tr>
-          </THead>
+          <HeaderRow
+            headers={[
+              t("columns.period"),
+              t("columns.store"),
+              t("columns.statement"),
+              { label: t("columns.marketplacePayout"), numeric: true },
+              { label: t("columns.sovaniPayout"), numeric: true },
+              { label: t("columns.gap"), numeric: true },
+              { label: t("columns.gapPercent"), numeric: true },
+              t("columns.status"),
+            ]}
+          />
           <TBody>
             {data.periods.map((p) => (
               <Tr key={`${p.accountId}-${p.kind}-${p.reportId}`} data-testid="reconciliation-period">

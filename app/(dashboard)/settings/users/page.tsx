@@ -1,5 +1,5 @@
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
-import { Badge, Card, CardBody, CardHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Badge, Card, CardBody, CardHeader, HeaderRow, Table, TBody, Td, Tr } from "@/components/ui";
 import { requireRole } from "@/lib/auth/current-user";
 import { getUsers } from "@/lib/data/users";
 import { CreateUserForm, UserRowControls } from "./user-forms";
@@ -17,15 +17,7 @@ export default async function UsersPage() {
       <Card>
         <CardHeader title={t("title")} description={t("description")} />
         <Table caption={t("title")} data-testid="users-table">
-          <THead>
-            <Tr>
-              <Th>{t("email")}</Th>
-              <Th>{t("role")}</Th>
-              <Th>{t("status")}</Th>
-              <Th>{t("lastLogin")}</Th>
-              <Th>{t("actions")}</Th>
-            </Tr>
-          </THead>
+          <HeaderRow headers={[t("email"), t("role"), t("status"), t("lastLogin"), t("actions")]} />
           <TBody>
             {users.map((u) => (
               <Tr key={u.id} data-testid={`user-row-${u.email}`}>
