@@ -3,30 +3,15 @@
 // holds the rows shown, and reconciliation lists the marketplaces' statements. Not run by helpers:
 // the lead runs the e2e suite.
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { PNL_LINES } from "../../lib/domain/pnl-lines";
+import { seriousViolations } from "../support/axe";
 import { screenshotPath, storageState } from "../support/fixtures";
 
 test.use({ storageState: storageState("owner") });
 
-const ROWS = [
-  "sales",
-  "returns",
-  "commission",
-  "acquiring",
-  "logistics",
-  "storage",
-  "acceptance",
-  "penalties",
-  "advertising",
-  "deductions_other",
-  "compensations",
-  "loyalty",
-  "net_sales",
-  "payout",
-  "cogs",
-  "gross_profit",
-];
+// the twelve lines in the vocabulary's order, then the totals
+const ROWS = [...PNL_LINES, "net_sales", "payout", "cogs", "gross_profit"];
 
 test("P&L shows every line in order, opens a line's SKUs and exports the statement", async ({ page }) => {
   await page.goto("/pnl");
@@ -39,8 +24,7 @@ test("P&L shows every line in order, opens a line's SKUs and exports the stateme
     .evaluateAll((rows) => rows.map((r) => (r.getAttribute("data-testid") ?? "").replace("pnl-row-", "")));
   expect(keys).toEqual(ROWS);
   await expect(page.getByTestId("pnl-margin")).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: screenshotPath("dash-pnl"), fullPage: true });
 
   await page.getByTestId("pnl-row-sales").getByRole("link").click();
@@ -64,7 +48,6 @@ test("reconciliation lists the marketplaces' statements beside Sovani's payout",
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByTestId("page-error")).toHaveCount(0);
   await expect(page.getByTestId("reconciliation").or(page.getByTestId("reconciliation-empty"))).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: screenshotPath("dash-reconciliation"), fullPage: true });
 });
