@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ActionForm, FormError, SubmitButton, TextField } from "@/components/ui";
+import { ActionForm, FormError, PasswordField, SubmitButton, TextField } from "@/components/ui";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { setupOwnerAction } from "@/lib/actions/auth";
 
@@ -22,24 +22,15 @@ export function SetupForm() {
       />
       <TextField label={t("email")} name="email" type="email" autoComplete="username" required error={fe?.email} />
       <TextField label={t("nameOptional")} name="name" autoComplete="name" error={fe?.name} />
-      <TextField
+      <PasswordField
+        purpose="new"
         label={t("password")}
         hint={t("passwordHint")}
         name="password"
-        type="password"
-        autoComplete="new-password"
-        required
         minLength={8}
         error={fe?.password}
       />
-      <TextField
-        label={t("passwordConfirm")}
-        name="passwordConfirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fe?.passwordConfirm}
-      />
+      <PasswordField purpose="new" label={t("passwordConfirm")} name="passwordConfirm" error={fe?.passwordConfirm} />
       <SubmitButton testId="setup-submit" pending={pending}>
         {t("createOwner")}
       </SubmitButton>

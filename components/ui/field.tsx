@@ -63,3 +63,14 @@ export function TextField({
     </Field>
   );
 }
+
+/**
+ * A required password field: "current-password" for signing in with it, "new-password" for choosing
+ * one (password managers offer to generate and save it).
+ */
+export function PasswordField({
+  purpose,
+  ...props
+}: Omit<Parameters<typeof TextField>[0], "type" | "autoComplete"> & { purpose: "current" | "new" }) {
+  return <TextField type="password" autoComplete={`${purpose}-password`} required {...props} />;
+}

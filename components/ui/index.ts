@@ -6,7 +6,7 @@ export { Button, buttonClasses, type ButtonVariant } from "./button";
 export { Card, CardBody, CardHeader } from "./card";
 export { cn } from "./cn";
 export { EmptyState } from "./empty-state";
-export { Field, TextField } from "./field";
+export { Field, PasswordField, TextField } from "./field";
 export { FormError } from "./form-error";
 export { Input, Select } from "./input";
 export { PageHeader } from "./page-header";

@@ -39,7 +39,7 @@ function failureEngine(fn: { opts: { id: string; onFailure?: unknown } }, error:
 describe("Inngest functions", () => {
   const { db } = useTestDatabase();
   const harness = jobTestHarness({ db: () => db, today: TODAY });
-  const { calls, useDeps } = harness;
+  const { calls, stubSync } = harness;
   let accountId: number;
 
   beforeAll(async () => {
@@ -52,6 +52,11 @@ describe("Inngest functions", () => {
   const storeEvent = {
     name: "sovani/store.sync.requested",
     data: { accountId: 0, marketplace: "WB", from: "2026-11-26", to: YESTERDAY, trigger: "inngest" },
+  };
+  // sync-store run with the sync service returning these per-source results for the store
+  const runSyncStoreReturning = (sources: Parameters<typeof syncSummaryOf>[1]) => {
+    stubSync(async (o) => syncSummaryOf(o.accountIds![0], sources));
+    return runSyncStore();
   };
   const runSyncStore = () =>
     new InngestTestEngine({ function: syncStoreFunction }).execute({
@@ -73,7 +78,7 @@ describe("Inngest functions", () => {
   });
 
   it("sync-store: one named step that returns counts only", async () => {
-    useDeps(async (o) =>
+    stubSync(async (o) =>
       syncSummaryOf(o.accountIds![0], {
         wb_sales: { status: "succeeded", inserted: 7 },
         wb_stocks: { status: "succeeded", inserted: 2 },
@@ -99,23 +104,20 @@ describe("Inngest functions", () => {
   });
 
   it("sync-store: 429 becomes RetryAfterError with the marketplace's delay", async () => {
-    useDeps(async () => {
+    stubSync(async () => {
       throw new RateLimitedError("WB", 42_000);
     });
     const { error } = await runSyncStore();
     expect(error).toMatchObject({ name: "RetryAfterError", message: "WB rate limit: retry after 42 s" });
     // a 429 recorded by one source (the sync service catches per source) is retried the same way
-    useDeps(async (o) =>
-      syncSummaryOf(o.accountIds![0], {
-        wb_sales: { status: "succeeded" },
-        wb_stocks: {
-          status: "failed",
-          error: "WB rate limit: retry after 61 s",
-          failure: { kind: "rate_limited", retryAfterMs: 61_000 },
-        },
-      }),
-    );
-    const second = await runSyncStore();
+    const second = await runSyncStoreReturning({
+      wb_sales: { status: "succeeded" },
+      wb_stocks: {
+        status: "failed",
+        error: "WB rate limit: retry after 61 s",
+        failure: { kind: "rate_limited", retryAfterMs: 61_000 },
+      },
+    });
     expect(second.error).toMatchObject({ name: "RetryAfterError" });
     const mapped = toInngestError(new JobFailedError("x", { kind: "rate_limited", retryAfterMs: 61_000 }));
     expect(mapped).toBeInstanceOf(RetryAfterError);
@@ -123,7 +125,7 @@ describe("Inngest functions", () => {
   });
 
   it("sync-store: 401/403 become NonRetriableError; other failures stay retryable", async () => {
-    useDeps(async () => {
+    stubSync(async () => {
       throw new AuthError("WB", 401, "bad_token", "token expired");
     });
     const { error } = await runSyncStore();
@@ -132,29 +134,23 @@ describe("Inngest functions", () => {
       NonRetriableError,
     );
 
-    useDeps(async (o) =>
-      syncSummaryOf(o.accountIds![0], {
-        wb_sales: {
-          status: "failed",
-          error: "WB rejected the credentials (403 missing_scope): no statistics scope",
-          failure: { kind: "scope_missing", status: 403 },
-        },
-      }),
-    );
-    const forbidden = await runSyncStore();
+    const forbidden = await runSyncStoreReturning({
+      wb_sales: {
+        status: "failed",
+        error: "WB rejected the credentials (403 missing_scope): no statistics scope",
+        failure: { kind: "scope_missing", status: 403 },
+      },
+    });
     expect(forbidden.error).toMatchObject({ name: "NonRetriableError" });
 
-    useDeps(async (o) =>
-      syncSummaryOf(o.accountIds![0], {
-        wb_sales: { status: "failed", error: "WB 502 Bad Gateway", failure: { kind: "upstream", status: 502 } },
-      }),
-    );
-    const upstream = await runSyncStore();
+    const upstream = await runSyncStoreReturning({
+      wb_sales: { status: "failed", error: "WB 502 Bad Gateway", failure: { kind: "upstream", status: 502 } },
+    });
     expect(upstream.error).toMatchObject({ name: "Error", message: "Main wb_sales: WB 502 Bad Gateway" });
   });
 
   it("sync-store failure handler marks the store's unfinished runs failed", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     const [stuck] = await db
       .insert(schema.syncRuns)
       .values({ accountId, kind: "sync", trigger: "inngest", status: "running" })
@@ -179,7 +175,7 @@ describe("Inngest functions", () => {
   });
 
   it("nightly-collect: plans yesterday plus days that never synced, invokes sync-store per store, then chains the recalculation by event", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     // the store synced successfully up to 3 days before yesterday
     await db.insert(schema.syncRuns).values({
       accountId,
@@ -230,7 +226,7 @@ describe("Inngest functions", () => {
   });
 
   it("nightly-collect: a store that fails is reported with the recalculation request, not dropped", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     const t = new InngestTestEngine({
       function: nightlyCollectFunction,
       events: [{ name: "inngest/scheduled.timer", data: { cron: NIGHTLY_CRON } }],
@@ -276,7 +272,7 @@ describe("Inngest functions", () => {
   });
 
   it("nightly-collect failure handler records the run failed and sends what failed to Telegram", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     const jobRunId = await startJobRun(db, {
       kind: "nightly",
       trigger: "inngest",
@@ -317,7 +313,7 @@ describe("Inngest functions", () => {
   });
 
   it("sync-now: collects the chosen store for the last 3 days and requests their recalculation", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     const t = new InngestTestEngine({
       function: syncNowFunction,
       events: [{ name: "sovani/sync.requested", data: { accountId, trigger: "manual" } }],
@@ -339,7 +335,7 @@ describe("Inngest functions", () => {
   });
 
   it("sync-now: a new store's first sync loads 90 days, and the recalculation request covers them", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     const [{ id: fresh }] = await db
       .insert(schema.accounts)
       .values({ marketplace: "OZON", name: "New", source: "ui" })
@@ -367,7 +363,7 @@ describe("Inngest functions", () => {
   });
 
   it("recalculate-metrics: metrics, then advice, then the daily summary, each a named step with counts", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     const skuId = await insertSku(db, { marketplace: "WB", article: "JOB-1" });
     await insertCostPrice(db, skuId, "2026-01-01", "100.00");
     await insertSales(db, [
@@ -416,7 +412,7 @@ describe("Inngest functions", () => {
   });
 
   it("recalculate-metrics: after a nightly with failed stores it sends the failures instead of the summary", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     const t = new InngestTestEngine({
       function: recalculateMetricsFunction,
       events: [
@@ -441,7 +437,7 @@ describe("Inngest functions", () => {
   });
 
   it("recalculate-metrics failure handler records the run failed", async () => {
-    useDeps(async () => syncSummaryOf(accountId, {}));
+    stubSync(async () => syncSummaryOf(accountId, {}));
     const jobRunId = await startJobRun(db, {
       kind: "recalc",
       trigger: "inngest",

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { schema } from "@/db";
 import { nightlyCollectJob } from "@/lib/jobs/nightly-collect";
 import { runJobInline } from "@/lib/jobs/run-inline";
-import { insertSoldSku, insertSyncedStores, syncSummaryOf, useTestJobDeps } from "@/lib/jobs/testing/job-deps";
+import { insertSoldSku, insertSyncedStores, syncSummaryOf, setTestJobDeps } from "@/lib/jobs/testing/job-deps";
 import { AuthError } from "@/lib/marketplaces/http/errors";
 import { startFakeTelegram } from "@/lib/notifications/testing/fake-telegram";
 import type { SyncStoresOptions } from "@/lib/services/sync-stores";
@@ -50,7 +50,7 @@ describe.each(testDatabaseKinds())("one job definition, two runners (%s)", (kind
     fake = await startFakeTelegram();
     ({ wb, ozon } = await insertSyncedStores(db, "2026-11-25"));
     await insertSoldSku(db, { accountId: wb, article: "PAR-1", d: YESTERDAY, qty: 2 });
-    restore = useTestJobDeps({
+    restore = setTestJobDeps({
       db: () => db,
       today: TODAY,
       telegramUrl: () => fake.url,

@@ -27,7 +27,7 @@ const ok = (accountId: number): SyncSummary =>
 describe("jobs without Inngest", () => {
   const { db } = useTestDatabase();
   const harness = jobTestHarness({ db: () => db, today: TODAY });
-  const { calls, useDeps } = harness;
+  const { calls, stubSync } = harness;
   let wb: number;
   let ozon: number;
 
@@ -38,7 +38,7 @@ describe("jobs without Inngest", () => {
   });
 
   it("runNightly: syncs every store for yesterday, recalculates 35 days, sends the daily summary", async () => {
-    useDeps(async (o) => ok(o.accountIds![0]));
+    stubSync(async (o) => ok(o.accountIds![0]));
     const result = await runNightly({ trigger: "schedule" });
     expect(calls.map((c) => [c.accountIds, c.from, c.to, c.trigger])).toEqual([
       [[wb], "2026-11-22", YESTERDAY, "schedule"],
@@ -67,7 +67,7 @@ describe("jobs without Inngest", () => {
   });
 
   it("runNightly: a rejected store is reported by Telegram, the other store and the recalculation still run", async () => {
-    useDeps(async (o) => {
+    stubSync(async (o) => {
       if (o.accountIds![0] === ozon) throw new AuthError("OZON", 403, "missing_scope", "no finance scope");
       return ok(o.accountIds![0]);
     });
@@ -91,7 +91,7 @@ describe("jobs without Inngest", () => {
   it("requestSync inline: runs in the background under the collect lease; a second click meanwhile is refused", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    useDeps(async (o) => {
+    stubSync(async (o) => {
       await gate;
       return ok(o.accountIds![0]);
     });
@@ -115,7 +115,7 @@ describe("jobs without Inngest", () => {
   });
 
   it("requestSync with Inngest: sends sovani/sync.requested and runs nothing here", async () => {
-    useDeps(async (o) => ok(o.accountIds![0]));
+    stubSync(async (o) => ok(o.accountIds![0]));
     const received: { url: string; body: unknown }[] = [];
     const server = http.createServer((req, res) => {
       let raw = "";
@@ -155,7 +155,7 @@ describe("jobs without Inngest", () => {
     try {
       expect(INITIAL_HISTORY_DAYS).toBe(90);
       // the nightly run: the synced stores catch up their last 7 days, the new one loads its history
-      useDeps(async (o) => ok(o.accountIds![0]));
+      stubSync(async (o) => ok(o.accountIds![0]));
       const nightly = await runNightly({ trigger: "schedule" });
       expect(calls.map((c) => [c.accountIds, c.from, c.to])).toEqual([
         [[wb], "2026-11-22", YESTERDAY],
@@ -236,7 +236,7 @@ describe("jobs without Inngest", () => {
   });
 
   it("scheduler: ticks run under the lease, never overlapping another process holding it", async () => {
-    useDeps(async (o) => ok(o.accountIds![0]));
+    stubSync(async (o) => ok(o.accountIds![0]));
     const intervals: { who: string; start: number; end: number }[] = [];
     const work = (who: string, ms: number) => async () => {
       const start = Date.now();
@@ -294,7 +294,7 @@ describe("jobs without Inngest", () => {
 
   it("scheduler: a nightly run missed while the server was down is caught up after start", async () => {
     // the catch-up reads the database through jobDeps: point it at the test database, not ./.data
-    useDeps(async (o) => ok(o.accountIds![0]));
+    stubSync(async (o) => ok(o.accountIds![0]));
     await db.delete(schema.syncRuns).where(eq(schema.syncRuns.kind, "nightly"));
     expect(await isNightlyOverdue(db)).toBe(true);
     let ran = 0;

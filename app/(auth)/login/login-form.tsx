@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ActionForm, FormError, SubmitButton, TextField } from "@/components/ui";
+import { ActionForm, FormError, PasswordField, SubmitButton, TextField } from "@/components/ui";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { loginAction } from "@/lib/actions/auth";
 
@@ -20,13 +20,11 @@ export function LoginForm({ next }: { next?: string }) {
         autoFocus
         error={fieldErrors?.email}
       />
-      <TextField
+      <PasswordField
+        purpose="current"
         key={state && !state.ok ? state.correlationId : "password"}
         label={t("password")}
         name="password"
-        type="password"
-        autoComplete="current-password"
-        required
         error={fieldErrors?.password}
       />
       <SubmitButton pendingText={t("signingIn")} testId="login-submit" pending={pending}>

@@ -52,7 +52,7 @@ export function syncSummaryOf(accountId: number, sources: Record<string, SourceO
 }
 
 /** Points the jobs at the test's database and fakes; returns the function that restores the defaults. */
-export function useTestJobDeps(options: {
+export function setTestJobDeps(options: {
   db: () => Db;
   today: string;
   telegramUrl: () => string;
@@ -118,7 +118,7 @@ export async function insertSoldSku(
 
 /**
  * A test suite's job harness: the fake Telegram for the suite (started before its other beforeAll
- * hooks when called first), the sync calls recorded, and `useDeps(sync)` pointing the jobs at the
+ * hooks when called first), the sync calls recorded, and `stubSync(sync)` pointing the jobs at the
  * test database, `today` and that fake for one test (restored after it).
  */
 export function jobTestHarness(options: { db: () => Db; today: string }) {
@@ -126,8 +126,8 @@ export function jobTestHarness(options: { db: () => Db; today: string }) {
   const harness = {
     fake: undefined as unknown as Awaited<ReturnType<typeof startFakeTelegram>>,
     calls: [] as SyncStoresOptions[],
-    useDeps(sync: (o: SyncStoresOptions) => Promise<SyncSummary>) {
-      restore = useTestJobDeps({
+    stubSync(sync: (o: SyncStoresOptions) => Promise<SyncSummary>) {
+      restore = setTestJobDeps({
         db: options.db,
         today: options.today,
         telegramUrl: () => harness.fake.url,

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ActionForm, FormError, SubmitButton, TextField } from "@/components/ui";
+import { ActionForm, FormError, PasswordField, SubmitButton } from "@/components/ui";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { changeOwnPasswordAction } from "@/lib/actions/users";
 
@@ -10,31 +10,25 @@ export function ChangePasswordForm() {
   return (
     <ActionForm action={action} className="space-y-4" data-testid="change-password-form">
       <FormError state={state} />
-      <TextField
+      <PasswordField
+        purpose="current"
         label={t("currentPassword")}
         id="current-password"
         name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
         error={fe?.currentPassword}
       />
-      <TextField
+      <PasswordField
+        purpose="new"
         label={t("newPassword")}
         id="new-password"
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
         error={fe?.newPassword}
       />
-      <TextField
+      <PasswordField
+        purpose="new"
         label={t("newPasswordConfirm")}
         id="new-password-confirm"
         name="newPasswordConfirm"
-        type="password"
-        autoComplete="new-password"
-        required
         error={fe?.newPasswordConfirm}
       />
       <SubmitButton testId="change-password-submit" pending={pending}>

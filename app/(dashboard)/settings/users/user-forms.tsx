@@ -1,7 +1,17 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ActionForm, Alert, Field, FormError, Input, Select, SubmitButton, TextField } from "@/components/ui";
+import {
+  ActionForm,
+  Alert,
+  Field,
+  FormError,
+  Input,
+  Select,
+  SubmitButton,
+  TextField,
+  PasswordField,
+} from "@/components/ui";
 import { useActionForm } from "@/components/ui/use-action-form";
 import {
   createUserAction,
@@ -50,15 +60,7 @@ export function CreateUserForm() {
           ))}
         </Select>
       </Field>
-      <TextField
-        label={t("password")}
-        id="new-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fe?.password}
-      />
+      <PasswordField purpose="new" label={t("password")} id="new-password" name="password" error={fe?.password} />
       <div className="sm:col-span-2">
         <SubmitButton testId="create-user-submit" pending={pending}>
           {t("create")}
