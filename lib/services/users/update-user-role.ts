@@ -1,11 +1,9 @@
 // The owner changes another user's role; the last enabled owner cannot be demoted, nor can an owner
 // demote themself.
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { users, type Role } from "@/db/schema/auth";
-import { writeAudit } from "@/lib/services/audit/write-audit";
+import type { Role } from "@/db/schema/auth";
 import { lastOwner, notYourself } from "./user-errors";
-import { lockUser, otherEnabledOwners, type UserEditOptions } from "./user-edit";
+import { lockUser, otherEnabledOwners, updateUser, type UserEditOptions } from "./user-edit";
 
 export async function updateUserRole(db: Db, options: UserEditOptions & { role: Role }): Promise<void> {
   if (options.userId === options.actor.id) throw notYourself();
@@ -13,18 +11,17 @@ export async function updateUserRole(db: Db, options: UserEditOptions & { role: 
     const user = await lockUser(tx, options.userId);
     if (user.role === options.role) return;
     if (user.role === "owner" && !user.isDisabled && (await otherEnabledOwners(tx, user.id)) === 0) throw lastOwner();
-    await tx
-      .update(users)
-      .set({ role: options.role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, user.id));
-    await writeAudit(tx, {
-      actor: options.actor,
-      action: "user.role_change",
-      entity: "user",
-      entityId: user.id,
-      before: { email: user.email, role: user.role },
-      after: { email: user.email, role: options.role },
-      correlationId: options.correlationId,
-    });
+    await updateUser(
+      tx,
+      user,
+      { role: options.role },
+      {
+        actor: options.actor,
+        action: "user.role_change",
+        before: { email: user.email, role: user.role },
+        after: { email: user.email, role: options.role },
+        correlationId: options.correlationId,
+      },
+    );
   });
 }

@@ -28,6 +28,25 @@ export async function otherEnabledOwners(tx: Tx, userId: number): Promise<number
   return row?.n ?? 0;
 }
 
+type LockedUser = Awaited<ReturnType<typeof lockUser>>;
+
+/**
+ * Writes a change to a locked user row with its audit row: the session version is bumped, so the
+ * change applies on the user's next request.
+ */
+export async function updateUser(
+  tx: Tx,
+  user: LockedUser,
+  change: Partial<Pick<typeof users.$inferInsert, "passwordHash" | "role" | "isDisabled">>,
+  audit: Omit<Parameters<typeof writeAudit>[1], "entity" | "entityId">,
+): Promise<void> {
+  await tx
+    .update(users)
+    .set({ ...change, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, user.id));
+  await writeAudit(tx, { ...audit, entity: "user", entityId: user.id });
+}
+
 /** Stores a new password hash, ends the user's sessions and audits it, in one transaction. */
 export async function storePassword(
   db: Db,
@@ -42,21 +61,16 @@ export async function storePassword(
     // a concurrent change since the caller's check wins; this one is refused rather than overwriting it
     if (options.unlessChangedFrom !== undefined && user.passwordHash !== options.unlessChangedFrom)
       throw new AppError("CONFLICT", "errors.conflict");
-    await tx
-      .update(users)
-      .set({
-        passwordHash: options.passwordHash,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, user.id));
-    await writeAudit(tx, {
-      actor: options.actor,
-      action: options.action,
-      entity: "user",
-      entityId: user.id,
-      after: { email: user.email },
-      correlationId: options.correlationId,
-    });
+    await updateUser(
+      tx,
+      user,
+      { passwordHash: options.passwordHash },
+      {
+        actor: options.actor,
+        action: options.action,
+        after: { email: user.email },
+        correlationId: options.correlationId,
+      },
+    );
   });
 }
