@@ -2,14 +2,14 @@
 // error mapping that drives retries (429 -> RetryAfterError, 401/403 -> NonRetriableError), the
 // event chaining, and the failure handlers.
 import { InngestTestEngine, mockCtx } from "@inngest/test";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { schema } from "@/db";
 import { useTestDatabase } from "@/lib/testing/database";
 import { JobFailedError } from "@/lib/jobs/job";
 import { startJobRun } from "@/lib/jobs/job-runs";
-import { syncSummaryOf, jobTestHarness } from "@/lib/jobs/testing/job-deps";
+import { jobTestHarness, latestJobRun, syncSummaryOf } from "@/lib/jobs/testing/job-deps";
 import { AuthError, RateLimitedError } from "@/lib/marketplaces/http/errors";
 import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
 import { inngest } from "../client";
@@ -210,12 +210,7 @@ describe("Inngest functions", () => {
         data: { from: "2026-10-25", to: YESTERDAY, reason: "nightly", failures: [], trigger: "inngest" },
       }),
     );
-    const [run] = await db
-      .select()
-      .from(schema.syncRuns)
-      .where(eq(schema.syncRuns.kind, "nightly"))
-      .orderBy(desc(schema.syncRuns.id))
-      .limit(1);
+    const run = await latestJobRun(db, "nightly");
     expect(run).toMatchObject({
       kind: "nightly",
       status: "succeeded",
@@ -259,12 +254,7 @@ describe("Inngest functions", () => {
         }),
       }),
     );
-    const [run] = await db
-      .select()
-      .from(schema.syncRuns)
-      .where(eq(schema.syncRuns.kind, "nightly"))
-      .orderBy(desc(schema.syncRuns.id))
-      .limit(1);
+    const run = await latestJobRun(db, "nightly");
     expect(run).toMatchObject({
       status: "failed",
       error: expect.stringContaining("WB Main: WB rejected the credentials"),

@@ -2,7 +2,7 @@
 // the embedded scheduler with its lease.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Inngest } from "inngest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@/db";
@@ -15,7 +15,7 @@ import { requestSync } from "./request-sync";
 import { COLLECT_LOCK, runNightly } from "./run-nightly";
 import { nightlyCollectJob } from "./nightly-collect";
 import { isNightlyOverdue, NIGHTLY_PATTERN, NIGHTLY_TIMEZONE, startEmbeddedScheduler } from "./scheduler";
-import { insertSoldSku, insertSyncedStores, syncSummaryOf, jobTestHarness } from "./testing/job-deps";
+import { insertSoldSku, insertSyncedStores, jobTestHarness, latestJobRun, syncSummaryOf } from "./testing/job-deps";
 
 const TODAY = "2026-11-29";
 const YESTERDAY = "2026-11-28";
@@ -57,12 +57,7 @@ describe("jobs without Inngest", () => {
     expect(harness.fake.received.at(-1)!.body.text).toContain("Net sales: 3 000 ₽");
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));
     expect(run).toMatchObject({ kind: "nightly", trigger: "schedule", status: "succeeded" });
-    const [recalc] = await db
-      .select()
-      .from(schema.syncRuns)
-      .where(eq(schema.syncRuns.kind, "recalc"))
-      .orderBy(desc(schema.syncRuns.id))
-      .limit(1);
+    const recalc = await latestJobRun(db, "recalc");
     expect(recalc).toMatchObject({ status: "succeeded", dateFrom: "2026-10-25", dateTo: YESTERDAY });
   });
 
@@ -162,15 +157,7 @@ describe("jobs without Inngest", () => {
         [[ozon], "2026-11-22", YESTERDAY],
         [[fresh], "2026-08-31", YESTERDAY],
       ]);
-      const recalc = async () =>
-        (
-          await db
-            .select()
-            .from(schema.syncRuns)
-            .where(eq(schema.syncRuns.kind, "recalc"))
-            .orderBy(desc(schema.syncRuns.id))
-            .limit(1)
-        )[0];
+      const recalc = () => latestJobRun(db, "recalc");
       expect(await recalc()).toMatchObject({ dateFrom: "2026-08-31", dateTo: YESTERDAY });
       const [nightlyRun] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, nightly.jobRunId));
       expect(nightlyRun).toMatchObject({ dateFrom: "2026-08-31", dateTo: YESTERDAY });

@@ -1,5 +1,6 @@
 // Test-only: the jobs pointed at a test database, a fixed day, the local fake Telegram and a fake
 // store sync that records its calls; and sync summaries shaped like the sync service's.
+import { desc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { type Db, schema } from "@/db";
 import type { SyncFailure } from "@/lib/marketplaces/http/errors";
@@ -148,4 +149,15 @@ export function jobTestHarness(options: { db: () => Db; today: string }) {
     harness.calls.length = 0;
   });
   return harness;
+}
+
+/** The newest job-run record of a kind ("nightly", "recalc", ...), or undefined. */
+export async function latestJobRun(db: Db, kind: (typeof schema.syncRuns.$inferSelect)["kind"]) {
+  const [run] = await db
+    .select()
+    .from(schema.syncRuns)
+    .where(eq(schema.syncRuns.kind, kind))
+    .orderBy(desc(schema.syncRuns.id))
+    .limit(1);
+  return run;
 }
