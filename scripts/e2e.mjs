@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: Playwright against the production build, on a database of its own.
+//  0. finds Chromium (scripts/browser.mjs) and stops with one line when there is none;
 //  1. builds (into NEXT_DIST_DIR or .next) when there is no build, the sources are newer, or the build
 //     was not made by this script with the canary secrets in its environment;
 //  2. prepares the database: E2E_DATABASE_URL (a fresh PostgreSQL database; CI sets it) migrated
@@ -13,6 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
+import { findChromium } from "./browser.mjs";
 import { isBuildStale } from "./build-freshness.mjs";
 import { freePort } from "./free-port.mjs";
 import { productionBuildEnv } from "./production-build.mjs";
@@ -78,7 +80,13 @@ process.on("SIGINT", () => {
 });
 
 async function main() {
-  const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  // no browser: one line now, not a build, a server and every test "did not run"
+  const chromium = findChromium(process.env);
+  if (chromium.error) {
+    console.error(`[e2e] ${chromium.error}`);
+    process.exit(1);
+  }
+  const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHROMIUM_PATH: chromium.path };
   for (const key of [
     "DATABASE_URL",
     "PGLITE_DIR",

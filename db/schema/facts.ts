@@ -245,6 +245,8 @@ export const reviews = pgTable(
     hasMedia: boolean("has_media").notNull().default(false),
     text: text("text").notNull().default(""),
     productName: text("product_name"),
+    /** the buyer's name as the marketplace shows it (WB userName; Ozon sends none) */
+    buyerName: text("buyer_name"),
     orderStatus: text("order_status"),
     replyStatus: text("reply_status", { enum: reviewReplyStatuses }).notNull().default("unanswered"),
     replyId: text("reply_id"),

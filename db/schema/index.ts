@@ -5,3 +5,4 @@ export * from "./facts";
 export * from "./metrics";
 export * from "./sync";
 export * from "./auth";
+export * from "./replies";

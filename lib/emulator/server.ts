@@ -70,9 +70,23 @@ export interface RequestLogEntry {
   vendor: Marketplace;
 }
 
+/** A review reply the emulator accepted (WB answer or edit, Ozon comment), in arrival order. */
+export interface RecordedReply {
+  marketplace: Marketplace;
+  kind: "answer" | "edit" | "comment";
+  reviewId: string;
+  text: string;
+  /** false when the marketplace answered success but changed nothing (WB: unknown id, second edit) */
+  applied: boolean;
+}
+
 export interface Emulator {
   url: string;
   wbToken: string;
+  /** a WB token with the same categories, read-only: every write gets 403 */
+  wbReadOnlyToken: string;
+  /** accepted review replies; also served at GET /__emulator/replies for out-of-process tests */
+  replies: RecordedReply[];
   ozonClientId: string;
   ozonApiKey: string;
   /** the truth at the emulator's clock */
@@ -166,6 +180,7 @@ function toJson(value: unknown): string {
 export async function startEmulator(options: StartEmulatorOptions): Promise<Emulator> {
   const dataset = buildDataset(options);
   const wbToken = `wb-emulator-token-${options.seed}`;
+  const wbReadOnlyToken = `wb-emulator-readonly-token-${options.seed}`;
   const ozonClientId = String(100_000 + options.seed);
   const ozonApiKey = `ozon-emulator-key-${options.seed}`;
   const pages: Required<EmulatorPageSizes> = {
@@ -274,12 +289,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
       entry.status = status;
       send(res, status, body, headers);
     };
+    // the emulator's own inspection route (no marketplace has it): what replies arrived
+    if (method === "GET" && path === "/__emulator/replies") return reply(200, JSON.stringify(replies));
 
     // auth first: a bad token never reaches the data
     if (vendor === "WB") {
       const auth = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
-      if (auth !== wbToken || faults.unauthorized === "WB") {
+      if ((auth !== wbToken && auth !== wbReadOnlyToken) || faults.unauthorized === "WB") {
         return reply(401, wbProblem(401, "unauthorized", "token problem; token is malformed or expired"));
+      }
+      // a read-only token reads everything and writes nothing (§1.1: categories are read-only or read-write)
+      if (auth === wbReadOnlyToken && method !== "GET") {
+        return reply(403, wbProblem(403, "Forbidden", "scope is not allowed for this resource"));
       }
     } else {
       const clientId = String(req.headers["client-id"] ?? "");
@@ -351,7 +372,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     }
 
     let body: Record<string, unknown> = {};
-    if (method === "POST") {
+    if (method === "POST" || method === "PATCH") {
       try {
         body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       } catch {
@@ -569,6 +590,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           `${archive}|${isAnswered}|${dateFrom}|${dateTo}`,
         );
       }
+      case "GET /api/v1/feedback":
+      case "POST /api/v1/feedbacks/answer":
+      case "PATCH /api/v1/feedbacks/answer":
+        return wbFeedbackReplyRoute(method, q, b);
       case "POST /content/v2/get/cards/list": {
         const settings = (b.settings ?? {}) as { cursor?: { limit?: number; nmID?: number } };
         const limit = Math.min(Number(settings.cursor?.limit ?? 100), 100, pages.wbCards);
@@ -730,6 +755,9 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           lastId,
         );
       }
+      case "POST /v1/review/comment/create":
+      case "POST /v1/review/comment/list":
+        return ozonReviewCommentRoute(path, b);
       case "POST /v1/finance/cash-flow-statement/list": {
         // shape of the official example (MissiaL/ozon-api references/ozon-seller-openapi.json, commit
         // 1953152c): page_count beside result, an int64 period id, details as one object whose payments
@@ -776,6 +804,87 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     }
   }
 
+  // ---- review replies (§1.9, §2.10 of the reference) ----
+  const replies: RecordedReply[] = [];
+  const answeredAtMs = new Map<string, number>();
+  const ozonComments = new Map<string, Record<string, unknown>[]>();
+  const wbEnvelopeError = (status: number, errorText: string): Result => ({
+    status,
+    json: JSON.stringify({ data: null, error: true, errorText, additionalErrors: null, requestId: randomUUID() }),
+  });
+
+  function wbFeedbackReplyRoute(method: string, q: URLSearchParams, b: Record<string, unknown>): Result {
+    if (method === "GET") {
+      const found = dataset.wb.feedbacks.find((f) => f.json.id === q.get("id"));
+      if (!found) return wbEnvelopeError(400, "Отзыв не найден");
+      return ok({ data: found.json, error: false, errorText: "", additionalErrors: null });
+    }
+    const id = typeof b.id === "string" ? b.id : "";
+    const text = typeof b.text === "string" ? b.text : "";
+    if (!id || text.length < 2 || text.length > 5000) {
+      return {
+        status: 400,
+        json: JSON.stringify({
+          title: "invalid request",
+          detail: "id and a text of 2 to 5000 characters are required",
+          requestId: randomUUID(),
+          origin: "fbapi",
+        }),
+      };
+    }
+    const isEdit = method === "PATCH";
+    const found = dataset.wb.feedbacks.find((f) => f.json.id === id);
+    const answer = found?.json.answer as { text: string; state: string; editable: boolean } | null | undefined;
+    // WB does not validate the id and answers 204 either way: only a re-read shows what happened
+    let applied = false;
+    if (found && !isEdit && !answer) {
+      found.json = { ...found.json, answer: { text, state: "wbRu", editable: true }, state: "wbRu" };
+      found.list = "archive"; // an answered review moves to the archive
+      answeredAtMs.set(id, nowMs);
+      applied = true;
+    } else if (found && isEdit && answer?.editable && nowMs - (answeredAtMs.get(id) ?? -Infinity) <= 60 * 86_400_000) {
+      // an answer can be edited once, within 60 days of sending it
+      found.json = { ...found.json, answer: { ...answer, text, editable: false } };
+      applied = true;
+    }
+    replies.push({ marketplace: "WB", kind: isEdit ? "edit" : "answer", reviewId: id, text, applied });
+    return noContent();
+  }
+
+  function ozonReviewCommentRoute(path: string, b: Record<string, unknown>): Result {
+    if (faults.ozonReviewsForbidden) return ozonError(403, 7, "not available with existing subscription");
+    const reviewId = String(b.review_id ?? "");
+    const review = dataset.ozon.reviews.find((r) => r.id === reviewId);
+    if (path.endsWith("/list")) {
+      const limit = Number(b.limit ?? 0);
+      if (!reviewId || limit < 20 || limit > 100) return ozonError(400, 3, "review_id and limit 20..100 are required");
+      const offset = Number(b.offset ?? 0);
+      const list = (ozonComments.get(reviewId) ?? []).slice(offset, offset + limit);
+      return ok({ comments: list, offset: offset + list.length });
+    }
+    const text = typeof b.text === "string" ? b.text : "";
+    if (!reviewId || !text.trim()) return ozonError(400, 3, "review_id and text are required");
+    if (!review) return ozonError(404, 5, "review not found");
+    const comment = {
+      id: randomUUID(),
+      text,
+      parent_comment_id: String(b.parent_comment_id ?? ""),
+      is_owner: true,
+      is_official: true,
+      is_published: true,
+      is_rejected: false,
+      likes_amount: 0,
+      dislikes_amount: 0,
+      deviation_reason: "",
+      published_at: new Date(nowMs).toISOString(),
+    };
+    ozonComments.set(reviewId, [...(ozonComments.get(reviewId) ?? []), comment]);
+    review.comments_amount = Number(review.comments_amount ?? 0) + 1;
+    if (b.mark_review_as_processed) review.status = "PROCESSED";
+    replies.push({ marketplace: "OZON", kind: "comment", reviewId, text, applied: true });
+    return ok({ comment_id: comment.id });
+  }
+
   // Node closes an idle keep-alive socket after 5 s; a client that picks that socket for its next request in
   // the same instant gets "fetch failed (other side closed)". Test servers keep sockets open for the run.
   server.keepAliveTimeout = 10 * 60_000;
@@ -784,6 +893,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${address.port}`,
     wbToken,
+    wbReadOnlyToken,
+    replies,
     ozonClientId,
     ozonApiKey,
     get truth() {

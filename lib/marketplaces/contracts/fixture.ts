@@ -52,7 +52,7 @@ export interface ResponseFixture {
 }
 
 export interface EndpointContract {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   path: string;
   /** the request body's schema from the spec (POST), or the query's (GET) */
   request: RequestSchema;

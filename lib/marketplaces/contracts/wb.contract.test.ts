@@ -90,7 +90,7 @@ describe("every endpoint WbClient calls has a contract", () => {
   it("lists them (every path in the client's source), each with fixtures whose origin is stated", () => {
     const source = readFileSync(new URL("../wb/client.ts", import.meta.url), "utf8");
     const called = [...new Set([...source.matchAll(/"(\/(?:v\d|api|content|ping)[^"]*)"/g)].map((m) => m[1]))];
-    expect(wb.WB_CONTRACTS.map((c) => c.path).sort()).toEqual(called.sort());
+    expect([...new Set(wb.WB_CONTRACTS.map((c) => c.path))].sort()).toEqual(called.sort());
     for (const c of wb.WB_CONTRACTS)
       for (const f of c.fixtures) {
         if (f.origin.kind !== "variant") expect(f.origin.spec.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -433,6 +433,7 @@ describe("GET /api/v1/feedbacks and /archive", () => {
     hasMedia: true,
     text: "Спасибо, всё подошло\nУдобный\nНет",
     productName: "ВАЗ",
+    buyerName: "Николай",
     orderStatus,
     replyStatus: "answered",
   });
@@ -491,6 +492,7 @@ describe("GET /api/v1/feedbacks and /archive", () => {
         hasMedia: false,
         text: "Спасибо, всё подошло\nУдобные\nНет",
         productName: "Футболка базовая",
+        buyerName: "Николай",
         orderStatus: "buyout",
         replyStatus: "unanswered",
       },
@@ -503,6 +505,7 @@ describe("GET /api/v1/feedbacks and /archive", () => {
         hasMedia: true,
         text: "Спасибо, всё подошло\nУдобные\nНет",
         productName: "Футболка базовая",
+        buyerName: "Николай",
         orderStatus: "rejected",
         replyStatus: "answered",
       },
@@ -517,6 +520,7 @@ describe("GET /api/v1/feedbacks and /archive", () => {
         hasMedia: false,
         text: "Спасибо, всё подошло\nУдобные\nНет",
         productName: "Футболка базовая",
+        buyerName: "Николай",
         orderStatus: "buyout",
         replyStatus: "answered",
       },
@@ -677,5 +681,31 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
         at: "2024-09-26T07:20:48",
       },
     ]);
+  });
+});
+
+describe("POST and PATCH /api/v1/feedbacks/answer, GET /api/v1/feedback", () => {
+  const id = "YX52RZEBhH9mrcYdEJuD";
+
+  it("answers (POST), edits (PATCH) with the documented body, 204 read as done", async () => {
+    serve(wb.feedbackAnswer, "no content");
+    await expect(client.answerFeedback({ id, text: "Спасибо за отзыв!", isEdit: false })).resolves.toBeUndefined();
+    const [answer] = expectRequestsConform(wb.feedbackAnswer);
+    expect(answer.body).toEqual({ id, text: "Спасибо за отзыв!" });
+    expect(answer.headers["content-type"]).toBe("application/json");
+    server.requests.length = 0;
+    serve(wb.feedbackAnswerEdit, "no content");
+    await client.answerFeedback({ id, text: "Спасибо! Размер уточнили.", isEdit: true });
+    const [edit] = expectRequestsConform(wb.feedbackAnswerEdit);
+    expect(edit.body).toEqual({ id, text: "Спасибо! Размер уточнили." });
+  });
+
+  it("reads one review back with its answer", async () => {
+    serve(wb.feedbackById, "answered");
+    const feedback = await client.feedback(id);
+    const [sent] = expectRequestsConform(wb.feedbackById);
+    expect(Object.fromEntries(sent.query)).toEqual({ id });
+    expect(feedback).toEqual(JSON.parse(fixture(wb.feedbackById, "answered").body).data);
+    expect(mapWbFeedback(feedback)).toMatchObject({ key: id, replyStatus: "pending", buyerName: "Николай" });
   });
 });

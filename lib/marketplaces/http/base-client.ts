@@ -47,7 +47,7 @@ export interface ResilienceOptions {
 }
 
 export interface RequestSpec<S extends z.ZodType> {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
@@ -55,6 +55,12 @@ export interface RequestSpec<S extends z.ZodType> {
   /** documented budget of this method; group shares one bucket */
   limit: RateLimit;
   limitGroup: string;
+  /**
+   * false for a write that must not happen twice (a review reply): only a 429, which the marketplace
+   * answers before doing anything, is retried; a timeout or a 5xx is left to the caller, whose record
+   * says the outcome is unknown, instead of sending the same reply again.
+   */
+  isIdempotent?: boolean;
 }
 
 export interface ClientStats {
@@ -77,6 +83,7 @@ export interface BaseClientOptions extends ResilienceOptions {
 export class BaseClient {
   readonly stats: ClientStats = { requests: 0, byPath: {} };
   private readonly policy;
+  private readonly writePolicy;
   private readonly tokenKey: string;
 
   constructor(private readonly options: BaseClientOptions) {
@@ -106,6 +113,11 @@ export class BaseClient {
       },
     );
     this.policy = wrap(retryPolicy, breakerPolicy);
+    const writeRetry = retry(
+      handleWhen((e) => e instanceof RateLimitedError),
+      { maxAttempts: (options.maxAttempts ?? 6) - 1, backoff },
+    );
+    this.writePolicy = wrap(writeRetry, breakerPolicy);
   }
 
   get host(): string {
@@ -120,7 +132,8 @@ export class BaseClient {
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     const timeoutPolicy = timeout(timeoutMs, TimeoutStrategy.Aggressive);
     try {
-      return await this.policy.execute(async ({ signal }) => {
+      const policy = spec.isIdempotent === false ? this.writePolicy : this.policy;
+      return await policy.execute(async ({ signal }) => {
         await limiter.acquire(signal);
         try {
           return await timeoutPolicy.execute(
@@ -156,9 +169,9 @@ export class BaseClient {
         headers: {
           ...this.options.headers,
           Accept: "application/json",
-          ...(spec.method === "POST" ? { "Content-Type": "application/json" } : {}),
+          ...(spec.method !== "GET" ? { "Content-Type": "application/json" } : {}),
         },
-        body: spec.method === "POST" ? JSON.stringify(spec.body ?? {}) : undefined,
+        body: spec.method !== "GET" ? JSON.stringify(spec.body ?? {}) : undefined,
         signal,
       });
     } catch (error) {

@@ -195,4 +195,31 @@ export class OzonClient {
       pageCount: res?.page_count ?? res?.result.page_count ?? null,
     };
   }
+
+  // ---- review replies (the reviews subscription, a key allowed to write) ----
+
+  /** Posts a seller comment on a review and marks the review processed. Never retried after a timeout or a 5xx. */
+  async createReviewComment(params: { reviewId: string; text: string }): Promise<{ commentId: string }> {
+    const res = await this.client.request({
+      method: "POST",
+      path: "/v1/review/comment/create",
+      body: { review_id: params.reviewId, text: params.text, mark_review_as_processed: true },
+      schema: z.object({ comment_id: z.union([z.string(), z.number()]).transform(String) }),
+      limit: GLOBAL,
+      limitGroup: "global",
+      isIdempotent: false,
+    });
+    if (!res) throw new MarketplaceHttpError("OZON", 200, "Ozon /v1/review/comment/create: empty answer");
+    return { commentId: res.comment_id };
+  }
+
+  /** The comments on a review that passed moderation (`/v1/review/comment/list`), first 100. */
+  async reviewComments(reviewId: string): Promise<Record<string, unknown>[]> {
+    const res = await this.post(
+      "/v1/review/comment/list",
+      { review_id: reviewId, limit: 100, offset: 0, sort_dir: "ASC" },
+      z.object({ comments: recordList.nullish() }),
+    );
+    return res?.comments ?? [];
+  }
 }

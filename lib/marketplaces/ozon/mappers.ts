@@ -132,6 +132,7 @@ export function mapOzonReview(raw: unknown): NormalizedReview {
     hasMedia: (r.photos_amount ?? 0) + (r.videos_amount ?? 0) > 0,
     text: r.text ?? "",
     productName: null,
+    buyerName: null,
     orderStatus: r.order_status ?? null,
     replyStatus: (r.comments_amount ?? 0) > 0 ? "answered" : "unanswered",
   };

@@ -194,4 +194,43 @@ export class WbClient {
     });
     return res ?? { cards: [], cursor: { total: 0 } };
   }
+
+  // ---- review replies (feedbacks host, read-write Feedbacks category) ----
+
+  /**
+   * Answers a review (POST) or edits the answer (PATCH: once, within 60 days of the answer). WB answers
+   * 204 whatever the id, so the caller re-reads the review to see the answer arrived. Never retried
+   * after a timeout or a 5xx: a second POST could publish the answer twice.
+   */
+  async answerFeedback(params: { id: string; text: string; isEdit: boolean }): Promise<void> {
+    await this.clients.feedbacks.request({
+      method: params.isEdit ? "PATCH" : "POST",
+      path: "/api/v1/feedbacks/answer",
+      body: { id: params.id, text: params.text },
+      schema: z.unknown(),
+      limit: LIMITS.feedbacks,
+      limitGroup: "feedbacks",
+      isIdempotent: false,
+    });
+  }
+
+  /** One review by id (`GET /api/v1/feedback`), null when WB has none under that id. */
+  async feedback(id: string): Promise<Record<string, unknown> | null> {
+    try {
+      const res = await this.clients.feedbacks.request({
+        method: "GET",
+        path: "/api/v1/feedback",
+        query: { id },
+        schema: z.object({ data: record.nullish() }),
+        limit: LIMITS.feedbacks,
+        limitGroup: "feedbacks",
+      });
+      return res?.data ?? null;
+    } catch (error) {
+      // an unknown id: 400/404 in the {data:null, error:true, errorText} envelope
+      if (error instanceof MarketplaceHttpError && !(error instanceof AuthError) && [400, 404].includes(error.status))
+        return null;
+      throw error;
+    }
+  }
 }

@@ -91,6 +91,7 @@ const feedbackSchema = z.object({
   video: z.unknown().nullish(),
   orderStatus: z.string().nullish(),
   parentFeedbackId: z.string().nullish(),
+  userName: z.string().nullish(),
 });
 
 export interface NormalizedReview {
@@ -102,6 +103,8 @@ export interface NormalizedReview {
   hasMedia: boolean;
   text: string;
   productName: string | null;
+  /** the buyer's name as shown with the review (WB userName; Ozon sends none) */
+  buyerName: string | null;
   orderStatus: string | null;
   replyStatus: "unanswered" | "pending" | "answered" | "rejected";
 }
@@ -127,6 +130,7 @@ export function mapWbFeedback(raw: unknown): NormalizedReview {
     hasMedia: (r.photoLinks?.length ?? 0) > 0 || (r.video !== null && r.video !== undefined),
     text: [r.text, r.pros, r.cons].filter((p): p is string => Boolean(p && p.trim())).join("\n"),
     productName: r.productDetails.productName ?? null,
+    buyerName: r.userName?.trim() || null,
     orderStatus: r.orderStatus ?? null,
     replyStatus,
   };

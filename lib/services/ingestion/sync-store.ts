@@ -9,6 +9,8 @@ import { AuthError, syncFailureOf } from "@/lib/marketplaces/http/errors";
 import { OzonClient } from "@/lib/marketplaces/ozon/client";
 import { WbClient } from "@/lib/marketplaces/wb/client";
 import type { SyncableAccount } from "@/lib/services/accounts/ensure-env-accounts";
+import { confirmReviewReplies } from "@/lib/services/reviews/confirm-review-replies";
+import type { ReplyClient } from "@/lib/services/reviews/open-reply-client";
 import type { MarketplaceConfig } from "./config";
 import { emptySummary, type SourceContext, type SourceSummary } from "./context";
 import { deriveStoreDailySales } from "./derive-daily-sales";
@@ -110,8 +112,10 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
   };
   let steps: SourceStep[];
   let requestCount: () => number;
+  let replyApi: ReplyClient;
   if (account.credentials.marketplace === "WB") {
     const client = new WbClient(account.credentials.token, options.config.wbUrls, options.resilience, options.signal);
+    replyApi = { marketplace: "WB", client };
     requestCount = () => client.requestCount;
     steps = [
       { name: "wb_cards", run: (c, s) => ingestWbCards(c, client, s) },
@@ -130,6 +134,7 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
       options.resilience,
       options.signal,
     );
+    replyApi = { marketplace: "OZON", client };
     requestCount = () => client.requestCount;
     steps = [
       { name: "ozon_products", run: (c, s) => ingestOzonProducts(c, client, s) },
@@ -195,6 +200,14 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
     }
     s.ms = Math.round(performance.now() - started);
     await recordSourceStatus(db, account.id, step.name, s, options.to);
+  }
+  // replies the marketplace accepted since the last sync: published, rejected or still waiting
+  if (!rejected && reviewsAvailable !== false && !options.signal?.aborted && !options.sources) {
+    try {
+      await confirmReviewReplies(db, { accountId: account.id, api: replyApi });
+    } catch (error) {
+      logger.warn("sync.review_replies_failed", { accountId: account.id, error });
+    }
   }
   summary.apiCalls = requestCount();
   summary.writeMs = Math.round(stats.writeMs);

@@ -367,6 +367,7 @@ export async function writeReviews(ctx: SourceContext, tx: Db, marketplace: Mark
       hasMedia: r.hasMedia,
       text: r.text,
       productName: r.productName,
+      buyerName: r.buyerName,
       orderStatus: r.orderStatus,
       replyStatus: r.replyStatus,
     })),

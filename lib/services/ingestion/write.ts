@@ -352,6 +352,7 @@ export interface ReviewInput {
   hasMedia: boolean;
   text: string;
   productName: string | null;
+  buyerName?: string | null;
   orderStatus: string | null;
   replyStatus: string;
 }
@@ -373,6 +374,7 @@ export async function upsertReviews(db: Db, stats: WriteStats | undefined, items
       hm: i.hasMedia,
       t: i.text,
       pn: i.productName,
+      bn: i.buyerName ?? null,
       os: i.orderStatus,
       rs: i.replyStatus,
       h: hashOf([
@@ -385,16 +387,18 @@ export async function upsertReviews(db: Db, stats: WriteStats | undefined, items
         i.productName,
         i.orderStatus,
         i.replyStatus,
+        // appended only when present, so the rows written before buyer names keep their hash
+        ...(i.buyerName ? [i.buyerName] : []),
       ]),
     }),
     (
       json,
-    ) => sql`insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, product_name, order_status, reply_status, src_hash)
-          select x.id, x.m, x.a, x.s, x.p, x.c, x.r, x.hm, x.t, x.pn, x.os, x.rs, x.h
-          from jsonb_to_recordset(${json}::jsonb) as x(id text, m text, a int, s int, p text, c timestamptz, r smallint, hm boolean, t text, pn text, os text, rs text, h text)
+    ) => sql`insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, product_name, buyer_name, order_status, reply_status, src_hash)
+          select x.id, x.m, x.a, x.s, x.p, x.c, x.r, x.hm, x.t, x.pn, x.bn, x.os, x.rs, x.h
+          from jsonb_to_recordset(${json}::jsonb) as x(id text, m text, a int, s int, p text, c timestamptz, r smallint, hm boolean, t text, pn text, bn text, os text, rs text, h text)
           on conflict (review_id) do update
             set sku_id = excluded.sku_id, parent_review_id = excluded.parent_review_id, created_at_utc = excluded.created_at_utc,
-                rating = excluded.rating, has_media = excluded.has_media, text = excluded.text, product_name = excluded.product_name,
+                rating = excluded.rating, has_media = excluded.has_media, text = excluded.text, product_name = excluded.product_name, buyer_name = excluded.buyer_name,
                 order_status = excluded.order_status, reply_status = excluded.reply_status, src_hash = excluded.src_hash, updated_at = now()
             where reviews.src_hash is distinct from excluded.src_hash
           returning (xmax = 0) as inserted`,

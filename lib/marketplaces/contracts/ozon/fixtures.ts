@@ -897,6 +897,84 @@ export const reviews: EndpointContract = {
   ],
 };
 
+// ---------------------------------------------------------------- review comments (replies)
+const REVIEW_COMMENT_CREATE = ozonDocsMirror(
+  "reviewapi/post-v1-review-comment-create.md",
+  "abf15d36b0cb37b0b9fdb3c60c968dfd36c85bf9",
+);
+const REVIEW_COMMENT_LIST = ozonDocsMirror(
+  "reviewapi/post-v1-review-comment-list.md",
+  "abf15d36b0cb37b0b9fdb3c60c968dfd36c85bf9",
+);
+export const reviewCommentCreate: EndpointContract = {
+  method: "POST",
+  path: "/v1/review/comment/create",
+  request: {
+    type: "object",
+    required: ["review_id", "text"],
+    properties: {
+      review_id: str,
+      text: str,
+      mark_review_as_processed: { type: "boolean" },
+      parent_comment_id: str,
+    },
+  },
+  requestSource: REVIEW_COMMENT_CREATE,
+  fixtures: [
+    {
+      name: "built",
+      status: 200,
+      origin: { kind: "built from schema", spec: REVIEW_COMMENT_CREATE, schema: "200: comment_id (string)" },
+      body: jsonText({ comment_id: "019b4c11-2a3b-7c4d-8e5f-60718293a4b5" }),
+    },
+  ],
+};
+export const reviewCommentList: EndpointContract = {
+  method: "POST",
+  path: "/v1/review/comment/list",
+  request: {
+    type: "object",
+    required: ["review_id", "limit"],
+    properties: {
+      review_id: str,
+      limit: { type: "integer", minimum: 20, maximum: 100 },
+      offset: { type: "integer", minimum: 0 },
+      sort_dir: { type: "string", enum: ["ASC", "DESC"] },
+    },
+  },
+  requestSource: REVIEW_COMMENT_LIST,
+  fixtures: [
+    {
+      name: "built",
+      status: 200,
+      origin: {
+        kind: "built from schema",
+        spec: REVIEW_COMMENT_LIST,
+        schema:
+          "200: comments[] (id, text, parent_comment_id, is_owner, is_official, is_published, is_rejected, likes_amount, dislikes_amount, deviation_reason, published_at), offset",
+      },
+      body: jsonText({
+        comments: [
+          {
+            id: "019b4c11-2a3b-7c4d-8e5f-60718293a4b5",
+            text: "Спасибо за отзыв!",
+            parent_comment_id: "",
+            is_owner: true,
+            is_official: true,
+            is_published: true,
+            is_rejected: false,
+            likes_amount: 0,
+            dislikes_amount: 0,
+            deviation_reason: "",
+            published_at: "2026-11-27T09:15:00.000Z",
+          },
+        ],
+        offset: 1,
+      }),
+    },
+  ],
+};
+
 // ---------------------------------------------------------------- payouts
 export const cashFlowStatement: EndpointContract = {
   method: "POST",
@@ -1027,5 +1105,7 @@ export const OZON_CONTRACTS = [
   fboStocks,
   fbsStocks,
   reviews,
+  reviewCommentCreate,
+  reviewCommentList,
   cashFlowStatement,
 ];

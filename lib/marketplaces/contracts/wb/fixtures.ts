@@ -627,6 +627,62 @@ export const feedbacksArchive: EndpointContract = {
   ],
 };
 
+// ---------------------------------------------------------------- feedback replies
+// Answering and editing an answer (`x-readonly-method: false`, 204 without a body), and one review by id,
+// read back to see that the answer arrived: WB does not validate the id and answers 204 to any.
+const answerBody: RequestSchema = {
+  type: "object",
+  required: ["id", "text"],
+  properties: { id: str, text: str },
+};
+const noContent = (method: "post" | "patch") => ({
+  name: "no content",
+  status: 204 as const,
+  origin: {
+    kind: "built from schema" as const,
+    spec: COMMUNICATIONS,
+    schema: `paths./api/v1/feedbacks/answer.${method}.responses.204 (no body)`,
+  },
+  body: "",
+});
+export const feedbackAnswer: EndpointContract = {
+  method: "POST",
+  path: "/api/v1/feedbacks/answer",
+  request: answerBody,
+  requestSource: COMMUNICATIONS,
+  fixtures: [noContent("post")],
+};
+export const feedbackAnswerEdit: EndpointContract = {
+  method: "PATCH",
+  path: "/api/v1/feedbacks/answer",
+  request: answerBody,
+  requestSource: COMMUNICATIONS,
+  fixtures: [noContent("patch")],
+};
+export const feedbackById: EndpointContract = {
+  method: "GET",
+  path: "/api/v1/feedback",
+  request: { type: "object", required: ["id"], properties: { id: str } },
+  requestSource: COMMUNICATIONS,
+  fixtures: [
+    {
+      name: "answered",
+      status: 200,
+      origin: {
+        kind: "built from schema",
+        spec: COMMUNICATIONS,
+        schema: "paths./api/v1/feedback.get.responses.200 (the list's feedback record under data, answered)",
+      },
+      body: jsonText({
+        data: { ...feedback, answer: { text: "Спасибо за отзыв!", state: "reviewRequired", editable: true } },
+        error: false,
+        errorText: "",
+        additionalErrors: null,
+      }),
+    },
+  ],
+};
+
 // ---------------------------------------------------------------- content: cards
 export const cards: EndpointContract = {
   method: "POST",
@@ -709,4 +765,16 @@ export const cards: EndpointContract = {
   ],
 };
 
-export const WB_CONTRACTS = [ping, sales, financeDetailed, financeList, stocks, feedbacks, feedbacksArchive, cards];
+export const WB_CONTRACTS = [
+  ping,
+  sales,
+  financeDetailed,
+  financeList,
+  stocks,
+  feedbacks,
+  feedbacksArchive,
+  feedbackAnswer,
+  feedbackAnswerEdit,
+  feedbackById,
+  cards,
+];
