@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
-import { Alert, Button, Field, Select } from "@/components/ui";
+import { Alert, Button, Field, Select, Textarea } from "@/components/ui";
 import { replyToReviewAction } from "@/lib/actions/reviews";
 import type { ReplyTemplateItem } from "@/lib/data/reviews";
 import { fillReplyTemplate } from "@/lib/domain/reply-template";
@@ -112,13 +112,13 @@ export function ReplyForm({
           hint={t("reply.length", { count: text.trim().length })}
           error={error}
         >
-          <textarea
+          <Textarea
             id={`${id}-text`}
             data-testid="reply-text"
-            className="block min-h-24 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-indigo-600"
+            className="min-h-24"
             value={text}
             maxLength={5000}
-            aria-invalid={error ? true : undefined}
+            invalid={Boolean(error)}
             aria-describedby={error ? `${id}-text-error` : `${id}-text-hint`}
             onChange={(event) => setText(event.target.value)}
           />

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Alert, Button, Field, Input } from "@/components/ui";
+import { Alert, Button, Field, Input, Textarea } from "@/components/ui";
 import { deleteReplyTemplateAction, saveReplyTemplateAction } from "@/lib/actions/reviews";
 import type { ReplyTemplateItem } from "@/lib/data/reviews";
 
@@ -50,13 +50,12 @@ function TemplateForm({ template, onDone }: { template?: ReplyTemplateItem; onDo
         />
       </Field>
       <Field label={t("body")} htmlFor={`${prefix}-body`} name="body" error={errors.body}>
-        <textarea
+        <Textarea
           id={`${prefix}-body`}
           data-testid="template-body"
-          className="block min-h-20 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-indigo-600"
           value={body}
           maxLength={5000}
-          aria-invalid={errors.body ? true : undefined}
+          invalid={Boolean(errors.body)}
           onChange={(event) => setBody(event.target.value)}
         />
       </Field>
