@@ -1,9 +1,15 @@
-// One review with its supplements. Marketplace text is rendered as React text (escaped), never as HTML.
-import type { ReviewItem } from "@/lib/data/reviews";
+// One review with its supplements, the answer sent from Sovani and (for editors) the reply form.
+// Marketplace text is rendered as React text (escaped), never as HTML.
+import type { ReactNode } from "react";
+import type { ReviewItem, ReviewReplyView } from "@/lib/data/reviews";
 import type { Formatters } from "@/lib/i18n/format";
 
-type Labels = {
+export type ReviewCardLabels = {
   status: Record<ReviewItem["replyStatus"], string>;
+  replyState: Record<ReviewReplyView["state"], string>;
+  replyFailure: Record<string, string>;
+  yourAnswer: string;
+  buyer: string;
   media: string;
   supplement: string;
   supplementOf: string;
@@ -17,6 +23,38 @@ const statusTone: Record<ReviewItem["replyStatus"], string> = {
   answered: "bg-emerald-50 text-emerald-900 ring-emerald-200",
   rejected: "bg-red-50 text-red-900 ring-red-200",
 };
+
+type Labels = ReviewCardLabels;
+
+const replyTone: Record<ReviewReplyView["state"], string> = {
+  pending: "bg-sky-50 text-sky-900 ring-sky-200",
+  sent: "bg-sky-50 text-sky-900 ring-sky-200",
+  confirmed: "bg-emerald-50 text-emerald-900 ring-emerald-200",
+  failed: "bg-red-50 text-red-900 ring-red-200",
+};
+
+function Reply({ reply, f, labels }: { reply: ReviewReplyView; f: Formatters; labels: Labels }) {
+  return (
+    <div className="mt-3 rounded-md border-l-2 border-indigo-300 bg-indigo-50/50 px-3 py-2" data-testid="review-reply">
+      <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+        <span className="font-medium text-slate-800">{labels.yourAnswer}</span>
+        <span
+          className={`inline-flex rounded-full px-2 py-0.5 font-medium ring-1 ring-inset ${replyTone[reply.state]}`}
+          data-testid="reply-state"
+        >
+          {labels.replyState[reply.state]}
+        </span>
+        <span>{f.dateTime(reply.at)}</span>
+      </p>
+      <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-800">{reply.text}</p>
+      {reply.state === "failed" && reply.failure ? (
+        <p className="mt-1 text-xs text-red-800" data-testid="reply-failure">
+          {labels.replyFailure[reply.failure] ?? labels.replyFailure.unavailable}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 function Stars({ rating, label }: { rating: number; label: string }) {
   return (
@@ -41,6 +79,11 @@ function Body({ item, f, labels }: { item: Omit<ReviewItem, "supplements">; f: F
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{labels.media}</span>
         ) : null}
         <span className="text-xs text-slate-500">{f.dateTime(item.createdAt)}</span>
+        {item.buyerName ? (
+          <span className="text-xs text-slate-600">
+            {labels.buyer}: {item.buyerName}
+          </span>
+        ) : null}
       </div>
       <p className="mt-2 whitespace-pre-line break-words text-sm text-slate-800" data-testid="review-text">
         {item.text.trim() === "" ? <span className="italic text-slate-500">{labels.noText}</span> : item.text}
@@ -54,17 +97,22 @@ export function ReviewCard({
   f,
   labels,
   skuHref,
+  replyForm,
 }: {
   review: ReviewItem;
   f: Formatters;
   labels: Labels;
   skuHref: string | null;
+  /** the reply form, for editors when the review can be answered or its answer edited */
+  replyForm?: ReactNode;
 }) {
   return (
     <article
       className="rounded-lg border border-slate-200 bg-white p-4"
       data-testid="review"
       data-review-id={review.reviewId}
+      data-rating={review.rating}
+      data-marketplace={review.marketplace}
     >
       <header className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold text-slate-900">
@@ -84,6 +132,8 @@ export function ReviewCard({
         </span>
       </header>
       <Body item={review} f={f} labels={labels} />
+      {review.reply ? <Reply reply={review.reply} f={f} labels={labels} /> : null}
+      {replyForm}
       {review.supplements.length > 0 ? (
         <ul className="mt-3 space-y-3 border-l-2 border-indigo-200 pl-4" aria-label={labels.supplementOf}>
           {review.supplements.map((s) => (

@@ -8,7 +8,7 @@ export { cn } from "./cn";
 export { EmptyState } from "./empty-state";
 export { Field, PasswordField, TextField } from "./field";
 export { FormError } from "./form-error";
-export { Input, Select } from "./input";
+export { Input, Select, Textarea } from "./input";
 export { PageHeader } from "./page-header";
 export { PageSkeleton, Skeleton } from "./skeleton";
 export { SubmitButton } from "./submit-button";

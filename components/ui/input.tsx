@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 const base =
@@ -22,6 +22,20 @@ export function Select({
   return (
     <select
       className={cn(base, "pr-8", invalid ? "border-red-500" : "border-slate-300", className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
+}
+
+export function Textarea({
+  className,
+  invalid,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) {
+  return (
+    <textarea
+      className={cn(base, "min-h-20", invalid ? "border-red-500" : "border-slate-300", className)}
       aria-invalid={invalid || undefined}
       {...props}
     />

@@ -13,7 +13,7 @@ async function main() {
     port: 0,
   });
   process.stdout.write(
-    `${JSON.stringify({ url: emulator.url, wbToken: emulator.wbToken, ozonClientId: emulator.ozonClientId, ozonApiKey: emulator.ozonApiKey })}\n`,
+    `${JSON.stringify({ url: emulator.url, wbToken: emulator.wbToken, wbReadOnlyToken: emulator.wbReadOnlyToken, ozonClientId: emulator.ozonClientId, ozonApiKey: emulator.ozonApiKey })}\n`,
   );
   const stop = () => emulator.stop().finally(() => process.exit(0));
   process.on("SIGTERM", stop);

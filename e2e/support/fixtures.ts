@@ -17,9 +17,13 @@ export type AccountName = keyof typeof accounts;
 export const storageState = (name: AccountName) => `e2e/.auth/${name}.json`;
 
 export const canaries: Record<string, string> = JSON.parse(process.env.E2E_CANARIES ?? "{}");
-export const emulator: { url: string; wbToken: string; ozonClientId: string; ozonApiKey: string } = JSON.parse(
-  process.env.E2E_EMULATOR ?? "{}",
-);
+export const emulator: {
+  url: string;
+  wbToken: string;
+  wbReadOnlyToken: string;
+  ozonClientId: string;
+  ozonApiKey: string;
+} = JSON.parse(process.env.E2E_EMULATOR ?? "{}");
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");

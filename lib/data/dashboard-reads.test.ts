@@ -370,7 +370,18 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       total: 3,
       unanswered: 1,
       averageRating: "3.67",
+      queued: 2,
     });
+    // the reply queue: every unanswered review of any date, each on its own, lowest rating first
+    const queue = await queryReviewPage(db, scope(), { isQueue: true }, { page: 1, pageSize: 20 }, "Europe/Moscow");
+    expect(queue.rows.map((r) => [r.reviewId, r.rating, r.replyAction, r.supplements.length])).toEqual([
+      ["w0", 1, "answer", 0],
+      ["w1s", 2, "answer", 0],
+    ]);
+    expect(page.rows.map((r) => [r.reviewId, r.replyAction, r.reply])).toEqual([
+      ["o1", null, null],
+      ["w1", null, null],
+    ]);
   });
 
   it("reads cost prices and the SKUs that sell without one", async () => {

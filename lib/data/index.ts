@@ -6,7 +6,7 @@ import { queryCashflowSummary, queryPayouts } from "./cashflow";
 import { queryCostHistory, queryMissingCostSkus, querySkuCostPage } from "./costs";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
 import { queryRestockPage, queryWarehouseOptions } from "./restock";
-import { queryReviewPage, queryReviewStats } from "./reviews";
+import { queryReplyTemplates, queryReviewPage, queryReviewStats } from "./reviews";
 import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "./skus";
 
 export const getOverviewTiles = authorized(queryOverviewTiles);
@@ -26,3 +26,4 @@ export const getCashflowSummary = authorized(queryCashflowSummary);
 export const getPayouts = authorized(queryPayouts);
 export const getReviewPage = authorized(queryReviewPage);
 export const getReviewStats = authorized(queryReviewStats);
+export const getReplyTemplates = authorized(queryReplyTemplates);

@@ -56,6 +56,7 @@ export function parseReviewQuery(params: SearchParamsRecord): {
       rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : undefined,
       isUnansweredOnly: param(params, "unanswered") === "1",
       isWithMediaOnly: param(params, "media") === "1",
+      isQueue: param(params, "view") === "queue",
     },
     page: table.page,
     pageSize: table.pageSize,

@@ -44,7 +44,9 @@ describe("table params from the URL", () => {
       rating: undefined,
       isUnansweredOnly: true,
       isWithMediaOnly: false,
+      isQueue: false,
     });
+    expect(parseReviewQuery({ view: "queue" }).filters.isQueue).toBe(true);
   });
 
   it("builds links that keep the store and period", () => {

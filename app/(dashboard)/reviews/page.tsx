@@ -3,9 +3,15 @@ import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { FilterBar, type FilterField } from "@/components/data-table";
 import { getFilterLabels } from "@/components/data-table/table-labels";
-import { ReviewCard } from "@/components/reviews/review-card";
-import { EmptyState, PageHeader, Skeleton } from "@/components/ui";
-import { getReviewPage, getReviewStats } from "@/lib/data";
+import { ReplyForm } from "@/components/reviews/reply-form";
+import { ReplyTemplates } from "@/components/reviews/reply-templates";
+import { ReviewCard, type ReviewCardLabels } from "@/components/reviews/review-card";
+import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { requireUser } from "@/lib/auth/current-user";
+import { canEdit } from "@/lib/auth/roles";
+import { getReplyTemplates, getReviewPage, getReviewStats } from "@/lib/data";
+import { type ReplyTemplateItem, replyFailures } from "@/lib/data/reviews";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { parseReviewQuery } from "@/lib/data/page-params";
 import type { DashboardScope } from "@/lib/data/scope";
 import { type SearchParamsRecord, scopedHref, withParams } from "@/lib/data/table-params";
@@ -16,6 +22,8 @@ type Props = { searchParams: Promise<SearchParamsRecord> };
 
 export default async function ReviewsPage({ searchParams }: Props) {
   const params = await searchParams;
+  const user = await requireUser();
+  const editable = canEdit(user.role);
   const filters = await getDashboardFilters(params);
   const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
   const [t, filterLabels] = await Promise.all([getTranslations("reviews"), getFilterLabels()]);
@@ -30,43 +38,94 @@ export default async function ReviewsPage({ searchParams }: Props) {
     { kind: "checkbox", name: "unanswered", label: t("unansweredOnly") },
     { kind: "checkbox", name: "media", label: t("withMediaOnly") },
   ];
+  const isQueue = parseReviewQuery(params).filters.isQueue === true;
+  const templates = editable ? await getReplyTemplates() : [];
   return (
-    <div>
-      <PageHeader title={t("title")} description={t("description")} />
-      <Suspense fallback={<Skeleton className="mb-4 h-16 w-full" />}>
-        <ReviewStats scope={scope} />
-      </Suspense>
-      <FilterBar fields={fields} searchParams={params} pathname="/reviews" labels={filterLabels} />
-      <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
-        <ReviewList scope={scope} params={params} />
-      </Suspense>
-    </div>
+    <ClientMessages namespaces={["reviews"]}>
+      <div>
+        <PageHeader title={t("title")} description={isQueue ? t("queueDescription") : t("description")} />
+        <Suspense fallback={<Skeleton className="mb-4 h-16 w-full" />}>
+          <ReviewStats scope={scope} params={params} isQueue={isQueue} />
+        </Suspense>
+        {isQueue ? null : <FilterBar fields={fields} searchParams={params} pathname="/reviews" labels={filterLabels} />}
+        <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
+          <ReviewList scope={scope} params={params} canReply={editable} templates={templates} />
+        </Suspense>
+        {editable ? (
+          <Card className="mt-6">
+            <CardHeader title={t("templates.title")} description={t("templates.description")} />
+            <CardBody>
+              <ReplyTemplates templates={templates} />
+            </CardBody>
+          </Card>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }
 
-async function ReviewStats({ scope }: { scope: DashboardScope }) {
+async function ReviewStats({
+  scope,
+  params,
+  isQueue,
+}: {
+  scope: DashboardScope;
+  params: SearchParamsRecord;
+  isQueue: boolean;
+}) {
   const [stats, t, f] = await Promise.all([
     getReviewStats(scope, getEnv().APP_TIMEZONE),
     getTranslations("reviews"),
     getFormatters(),
   ]);
+  const tab = (active: boolean) =>
+    `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-indigo-600 text-white" : "border border-slate-300 bg-white text-slate-800"}`;
   return (
-    <dl className="mb-4 grid grid-cols-3 gap-3" data-testid="review-stats">
-      {[
-        [t("stats.total"), f.number(stats.total)],
-        [t("stats.unanswered"), f.number(stats.unanswered)],
-        [t("stats.average"), stats.averageRating ? f.number(stats.averageRating, 2) : "—"],
-      ].map(([label, value]) => (
-        <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs text-slate-600">{label}</dt>
-          <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <nav aria-label={t("tabsLabel")} className="mb-4 flex flex-wrap gap-2" data-testid="review-tabs">
+        <Link
+          href={`/reviews${withParams(params, { view: null, page: null })}`}
+          className={tab(!isQueue)}
+          aria-current={isQueue ? undefined : "page"}
+        >
+          {t("allTab")}
+        </Link>
+        <Link
+          href={`/reviews${withParams(params, { view: "queue", page: null })}`}
+          className={tab(isQueue)}
+          aria-current={isQueue ? "page" : undefined}
+          data-testid="review-queue-tab"
+        >
+          {t("queueTab", { count: f.number(stats.queued) })}
+        </Link>
+      </nav>
+      <dl className="mb-4 grid grid-cols-3 gap-3" data-testid="review-stats">
+        {[
+          [t("stats.total"), f.number(stats.total)],
+          [t("stats.unanswered"), f.number(stats.unanswered)],
+          [t("stats.average"), stats.averageRating ? f.number(stats.averageRating, 2) : "—"],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
+            <dt className="text-xs text-slate-600">{label}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
 
-async function ReviewList({ scope, params }: { scope: DashboardScope; params: SearchParamsRecord }) {
+async function ReviewList({
+  scope,
+  params,
+  canReply,
+  templates,
+}: {
+  scope: DashboardScope;
+  params: SearchParamsRecord;
+  canReply: boolean;
+  templates: ReplyTemplateItem[];
+}) {
   const query = parseReviewQuery(params);
   const tz = getEnv().APP_TIMEZONE;
   const [page, t, td, f] = await Promise.all([
@@ -75,6 +134,13 @@ async function ReviewList({ scope, params }: { scope: DashboardScope; params: Se
     getTranslations("dashboard"),
     getFormatters(),
   ]);
+  if (page.total === 0 && query.filters.isQueue) {
+    return (
+      <EmptyState title={t("queueEmptyTitle")} testId="reviews-empty">
+        {t("queueEmptyBody")}
+      </EmptyState>
+    );
+  }
   if (page.total === 0) {
     const isFiltered = Boolean(query.filters.rating || query.filters.isUnansweredOnly || query.filters.isWithMediaOnly);
     return (
@@ -83,7 +149,16 @@ async function ReviewList({ scope, params }: { scope: DashboardScope; params: Se
       </EmptyState>
     );
   }
-  const labels = {
+  const labels: ReviewCardLabels = {
+    replyState: {
+      pending: t("replyState.pending"),
+      sent: t("replyState.sent"),
+      confirmed: t("replyState.confirmed"),
+      failed: t("replyState.failed"),
+    },
+    replyFailure: Object.fromEntries(replyFailures.map((code) => [code, t(`replyFailure.${code}`)])),
+    yourAnswer: t("reply.yourAnswer"),
+    buyer: t("buyer"),
     status: {
       unanswered: t("status.unanswered"),
       pending: t("status.pending"),
@@ -108,6 +183,19 @@ async function ReviewList({ scope, params }: { scope: DashboardScope; params: Se
             f={f}
             labels={labels}
             skuHref={r.skuId ? scopedHref(`/skus/${r.skuId}`, params) : null}
+            replyForm={
+              canReply && r.replyAction ? (
+                <ReplyForm
+                  reviewId={r.reviewId}
+                  mode={r.replyAction}
+                  buyerName={r.buyerName}
+                  productName={r.productName}
+                  templates={templates}
+                  initialText={r.replyAction === "edit" ? (r.reply?.text ?? "") : ""}
+                  isOpen={query.filters.isQueue === true}
+                />
+              ) : null
+            }
           />
         ))}
       </div>
