@@ -48,12 +48,29 @@ test("an owner adds a WB store; the token is shown only as its last four charact
   const row = page.getByTestId("stores-table").getByRole("row").filter({ hasText: "WB основной" });
   await expect(row.getByTestId("store-last4")).toHaveText(`•••• ${emulator.wbToken.slice(-4)}`);
   expect(await page.content()).not.toContain(emulator.wbToken);
+  // saved but never checked: not "working"
+  await expect(row.getByTestId("connection-state")).toHaveAttribute("data-state", "not_verified");
+  await expect(row.getByTestId("connection-state")).toContainText("Не проверен");
   await page.screenshot({ path: screenshotPath("stores-ru"), fullPage: true });
 
   await row.getByRole("link").click();
   await expect(page).toHaveURL(/\/settings\/stores\/\d+$/);
+  const storeId = page.url().split("/").pop();
+  await page.goto("/sync");
+  await expect(page.getByTestId(`store-status-${storeId}`).getByTestId("connection-state")).toHaveAttribute(
+    "data-state",
+    "not_verified",
+  );
+  await page.goto(`/settings/stores/${storeId}`);
   await page.getByTestId("test-connection").click();
   await expect(page.getByTestId("test-connection-result")).toHaveText("Подключение работает: маркетплейс принял ключ.");
+  // Test connection and the sync page agree
+  await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "working");
+  await page.goto("/sync");
+  await expect(page.getByTestId(`store-status-${storeId}`).getByTestId("connection-state")).toContainText(
+    "Ключ работает",
+  );
+  await page.goto(`/settings/stores/${storeId}`);
   expect(await page.content()).not.toContain(emulator.wbToken);
   await page.screenshot({ path: screenshotPath("store-details-ru"), fullPage: true });
 });

@@ -398,6 +398,7 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(missing.rows.map((r) => r.article)).toEqual(["CUP-2"]);
     expect(await queryMissingCostSkus(db, scope())).toEqual({
       total: 1,
+      hasSales: true,
       rows: [
         {
           skuId: sku["CUP-2"],
@@ -409,5 +410,7 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
         },
       ],
     });
+    // Ozon sold nothing in November: no "every SKU sold has a cost price" about an empty period
+    expect(await queryMissingCostSkus(db, scope(ozon))).toEqual({ total: 0, hasSales: false, rows: [] });
   });
 });

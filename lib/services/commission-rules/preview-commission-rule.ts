@@ -100,7 +100,7 @@ export async function previewCommissionRule(
         .insert(schema.commissionRules)
         .values({ marketplace: input.marketplace, dtFrom: input.dtFrom, ruleJson: input.rule! })
         .onConflictDoUpdate({
-          target: [schema.commissionRules.marketplace, schema.commissionRules.dtFrom],
+          target: [schema.commissionRules.marketplace, schema.commissionRules.channel, schema.commissionRules.dtFrom],
           set: { ruleJson: input.rule! },
         });
       await recalculateMetrics({ db: tx, from, to });

@@ -35,7 +35,7 @@ export async function saveCommissionRule(
     .insert(schema.commissionRules)
     .values({ marketplace: input.marketplace, dtFrom: input.dtFrom, ruleJson: input.rule! })
     .onConflictDoUpdate({
-      target: [schema.commissionRules.marketplace, schema.commissionRules.dtFrom],
+      target: [schema.commissionRules.marketplace, schema.commissionRules.channel, schema.commissionRules.dtFrom],
       set: { ruleJson: input.rule!, updatedAt: sql`now()` },
     })
     .returning();
