@@ -103,9 +103,24 @@ test("a rejected token is reported in plain words and never echoed back", async 
 test("store changes are in the change log, without the token", async ({ page }) => {
   await page.goto("/settings/audit");
   const table = page.getByTestId("audit-table");
-  await expect(table).toContainText("store.create");
+  await expect(table).toContainText("подключил(а) магазин Wildberries «WB основной»");
   await expect(table).not.toContainText(emulator.wbToken);
   expect(leakedCanaries(await page.content())).toEqual([]);
+  // filtered by action, the raw record behind the toggle
+  await page.getByTestId("audit-action").selectOption("store.create");
+  await page.getByTestId("audit-apply").click();
+  await expect(page).toHaveURL(/action=store.create/);
+  await expect(page.getByTestId("audit-sentence").first()).toContainText("подключил(а) магазин");
+  await expect(page.getByTestId("audit-raw")).toHaveCount(0);
+  await page.getByTestId("audit-raw-toggle").click();
+  await expect(page.getByTestId("audit-raw").first()).toContainText('"action": "store.create"');
+  expect(leakedCanaries(await page.content())).toEqual([]);
+  await page.screenshot({ path: screenshotPath("audit-ru"), fullPage: true });
+  await page.getByTestId("locale-switch").click();
+  await expect(page.getByTestId("audit-sentence").first()).toContainText("connected the Wildberries store");
+  await page.screenshot({ path: screenshotPath("audit-en"), fullPage: true });
+  await page.getByTestId("locale-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
 });
 
 test("an unknown store id gives the not-found page", async ({ page }) => {

@@ -46,7 +46,7 @@ describe("audit entries as sentences", () => {
         after: { marketplace: "OZON", channel: "FBS", dtFrom: "2026-07-25", rule: { defaultPercent: 20 } },
         skuArticle: null,
       }),
-    ).toBe("anna@example.ru changed the OZON commission rule (FBS) from 25/07/2026: 12% → 20%");
+    ).toBe("anna@example.ru changed the Ozon commission rule (FBS) from 25/07/2026: 12% → 20%");
     expect(
       ru({
         ...entry,

@@ -18,6 +18,8 @@ type Fields = Record<string, unknown>;
 
 const fieldsOf = (value: unknown): Fields => (value && typeof value === "object" ? (value as Fields) : {});
 const text = (value: unknown): string => (value === null || value === undefined ? "—" : String(value));
+const marketplaceName = (value: unknown): string =>
+  value === "WB" ? "Wildberries" : value === "OZON" ? "Ozon" : text(value);
 
 export function auditSentence(t: Translator<"settings.audit">, f: Formatters, entry: AuditSentenceEntry): string {
   const before = fieldsOf(entry.before);
@@ -54,7 +56,7 @@ export function auditSentence(t: Translator<"settings.audit">, f: Formatters, en
     case "commission_rule.update":
       return t("sentences.ruleChange", {
         who,
-        marketplace: text(after.marketplace ?? before.marketplace),
+        marketplace: marketplaceName(after.marketplace ?? before.marketplace),
         channel: channel(after.channel),
         day: f.day(String(after.dtFrom ?? "")),
         before: entry.before ? pct(before.rule) : "—",
@@ -63,12 +65,16 @@ export function auditSentence(t: Translator<"settings.audit">, f: Formatters, en
     case "commission_rule.delete":
       return t("sentences.ruleDelete", {
         who,
-        marketplace: text(before.marketplace),
+        marketplace: marketplaceName(before.marketplace),
         channel: channel(before.channel),
         day: f.day(String(before.dtFrom ?? "")),
       });
     case "store.create":
-      return t("sentences.storeCreate", { who, name: text(after.name), marketplace: text(after.marketplace) });
+      return t("sentences.storeCreate", {
+        who,
+        name: text(after.name),
+        marketplace: marketplaceName(after.marketplace),
+      });
     case "store.rename":
       return t("sentences.storeRename", { who, before: text(before.name), after: text(after.name) });
     case "store.credentials_replace":

@@ -46,7 +46,6 @@ export default async function AuditPage({ searchParams }: Props) {
             href={`/settings/audit${withParams(params, { raw: isRaw ? undefined : 1 })}`}
             className="text-sm text-indigo-700 hover:underline"
             data-testid="audit-raw-toggle"
-            aria-pressed={isRaw}
           >
             {isRaw ? t("rawHide") : t("raw")}
           </Link>
@@ -132,7 +131,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 {isRaw ? (
                   <pre
                     className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-700"
-                    aria-label={t("rawRecord")}
+                    title={t("rawRecord")}
                     data-testid="audit-raw"
                   >
                     {JSON.stringify(
