@@ -48,12 +48,29 @@ test("an owner adds a WB store; the token is shown only as its last four charact
   const row = page.getByTestId("stores-table").getByRole("row").filter({ hasText: "WB основной" });
   await expect(row.getByTestId("store-last4")).toHaveText(`•••• ${emulator.wbToken.slice(-4)}`);
   expect(await page.content()).not.toContain(emulator.wbToken);
+  // saved but never checked: not "working"
+  await expect(row.getByTestId("connection-state")).toHaveAttribute("data-state", "not_verified");
+  await expect(row.getByTestId("connection-state")).toContainText("Не проверен");
   await page.screenshot({ path: screenshotPath("stores-ru"), fullPage: true });
 
   await row.getByRole("link").click();
   await expect(page).toHaveURL(/\/settings\/stores\/\d+$/);
+  const storeId = page.url().split("/").pop();
+  await page.goto("/sync");
+  await expect(page.getByTestId(`store-status-${storeId}`).getByTestId("connection-state")).toHaveAttribute(
+    "data-state",
+    "not_verified",
+  );
+  await page.goto(`/settings/stores/${storeId}`);
   await page.getByTestId("test-connection").click();
   await expect(page.getByTestId("test-connection-result")).toHaveText("Подключение работает: маркетплейс принял ключ.");
+  // Test connection and the sync page agree
+  await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "working");
+  await page.goto("/sync");
+  await expect(page.getByTestId(`store-status-${storeId}`).getByTestId("connection-state")).toContainText(
+    "Ключ работает",
+  );
+  await page.goto(`/settings/stores/${storeId}`);
   expect(await page.content()).not.toContain(emulator.wbToken);
   await page.screenshot({ path: screenshotPath("store-details-ru"), fullPage: true });
 });
@@ -86,9 +103,24 @@ test("a rejected token is reported in plain words and never echoed back", async 
 test("store changes are in the change log, without the token", async ({ page }) => {
   await page.goto("/settings/audit");
   const table = page.getByTestId("audit-table");
-  await expect(table).toContainText("store.create");
+  await expect(table).toContainText("подключил(а) магазин Wildberries «WB основной»");
   await expect(table).not.toContainText(emulator.wbToken);
   expect(leakedCanaries(await page.content())).toEqual([]);
+  // filtered by action, the raw record behind the toggle
+  await page.getByTestId("audit-action").selectOption("store.create");
+  await page.getByTestId("audit-apply").click();
+  await expect(page).toHaveURL(/action=store.create/);
+  await expect(page.getByTestId("audit-sentence").first()).toContainText("подключил(а) магазин");
+  await expect(page.getByTestId("audit-raw")).toHaveCount(0);
+  await page.getByTestId("audit-raw-toggle").click();
+  await expect(page.getByTestId("audit-raw").first()).toContainText('"action": "store.create"');
+  expect(leakedCanaries(await page.content())).toEqual([]);
+  await page.screenshot({ path: screenshotPath("audit-ru"), fullPage: true });
+  await page.getByTestId("locale-switch").click();
+  await expect(page.getByTestId("audit-sentence").first()).toContainText("connected the Wildberries store");
+  await page.screenshot({ path: screenshotPath("audit-en"), fullPage: true });
+  await page.getByTestId("locale-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
 });
 
 test("an unknown store id gives the not-found page", async ({ page }) => {

@@ -46,7 +46,12 @@ test("Sync now fills the run history, the quarantine and the per-store status", 
   await expect(page.getByTestId("first-sync-pending")).toHaveCount(1);
   const body = await page.content();
   expect(leakedCanaries(body)).toEqual([]);
-  await expect(page.getByText("Ключ отклонён — замените его в настройках магазина")).toBeVisible();
+  // the store with the rejected token says so, and failures are worded in Russian, never as exception text
+  await expect(page.locator('[data-testid="connection-state"][data-state="token_rejected"]').first()).toBeVisible();
+  await expect(page.getByTestId("source-failure").first()).toContainText("Маркетплейс отклонил ключ");
+  await expect(page.locator("main")).not.toContainText("rejected the credentials");
+  // sources named for people
+  await expect(page.locator("main")).toContainText("Продажи WB");
   // the emulator serves malformed records among the history: quarantined with their reasons
   await expect(page.getByTestId("quarantine")).toBeVisible();
   await page.screenshot({ path: screenshotPath("sync-ru"), fullPage: true });

@@ -5,11 +5,11 @@ const now = new Date("2026-03-10T22:30:00Z"); // 2026-03-11 01:30 in Moscow
 const tz = "Europe/Moscow";
 
 describe("dashboard URL filters", () => {
-  it("defaults to all stores and the last 30 business days ending today in APP_TIMEZONE", () => {
+  it("defaults to all stores and the last 30 business days ending yesterday in APP_TIMEZONE", () => {
     expect(parseDashboardFilters({}, { timeZone: tz, now })).toEqual({
       accountId: null,
-      from: "2026-02-10",
-      to: "2026-03-11",
+      from: "2026-02-09",
+      to: "2026-03-10",
       isDefaultRange: true,
     });
   });
@@ -28,7 +28,7 @@ describe("dashboard URL filters", () => {
   it("ignores junk, swaps reversed ranges and caps long ones", () => {
     const junk = parseDashboardFilters({ store: ["abc"], from: "2026-02-30", to: "x" }, { timeZone: tz, now });
     expect(junk.accountId).toBeNull();
-    expect(junk.to).toBe("2026-03-11");
+    expect(junk.to).toBe("2026-03-10");
     expect(
       parseDashboardFilters({ store: "0", from: "2026-03-05", to: "2026-03-01" }, { timeZone: tz, now }),
     ).toMatchObject({

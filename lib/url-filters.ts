@@ -1,8 +1,10 @@
 // The dashboard's shared filters live in the URL: ?store=<accounts.id>&from=YYYY-MM-DD&to=YYYY-MM-DD.
 // Pure (safe in client components): every feature page parses them the same way, with the same
-// defaults (the last 30 business days ending today in APP_TIMEZONE) and the same limits.
+// defaults (the last 30 business days ending on the last complete one, yesterday in APP_TIMEZONE:
+// today's data is still arriving) and the same limits.
 import { z } from "zod";
 import { addDays, businessToday, daysBetween, isIsoDay } from "@/lib/domain/dates";
+import { lastCompleteDay } from "@/lib/domain/periods";
 import type { DashboardScope } from "@/lib/data/scope";
 
 export const DEFAULT_RANGE_DAYS = 30;
@@ -37,7 +39,7 @@ export function parseDashboardFilters(
   const fromP = dayParam.safeParse(first(params, "from") ?? "");
   const toP = dayParam.safeParse(first(params, "to") ?? "");
 
-  let to = toP.success ? toP.data : today;
+  let to = toP.success ? toP.data : lastCompleteDay(today);
   let from = fromP.success ? fromP.data : addDays(to, -((options.defaultDays ?? DEFAULT_RANGE_DAYS) - 1));
   if (from > to) [from, to] = [to, from];
   if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) from = addDays(to, -(MAX_RANGE_DAYS - 1));

@@ -5,14 +5,21 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert, Button, Field, Input, Select, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
-import { previewCommissionRuleAction, saveCommissionRuleAction } from "@/lib/actions/commission-rules";
+import {
+  previewCommissionRuleAction,
+  saveCommissionRuleAction,
+  updateCommissionRuleAction,
+} from "@/lib/actions/commission-rules";
 import type { CommissionRulePreview } from "@/lib/services/commission-rules/preview-commission-rule";
 import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
-import type { Marketplace } from "@/db/schema";
+import type { CommissionChannel, Marketplace } from "@/db/schema";
 
 export interface RuleDraft {
+  /** set when an existing rule is edited in place */
+  id?: number;
   marketplace: Marketplace;
+  channel: CommissionChannel;
   dtFrom: string;
   defaultPercent: string;
   categories: { category: string; percent: string }[];
@@ -100,7 +107,7 @@ export function CommissionRuleForm({
     setErrors(local);
     if (!rule) return;
     start(async () => {
-      const input = { marketplace: draft.marketplace, dtFrom: draft.dtFrom, rule };
+      const input = { marketplace: draft.marketplace, channel: draft.channel, dtFrom: draft.dtFrom, rule };
       if (kind === "preview") {
         const result = await previewCommissionRuleAction(input);
         if (!result.ok) {
@@ -112,7 +119,10 @@ export function CommissionRuleForm({
         setMessage(null);
         return;
       }
-      const result = await saveCommissionRuleAction(input);
+      const result =
+        draft.id === undefined
+          ? await saveCommissionRuleAction(input)
+          : await updateCommissionRuleAction({ id: draft.id, channel: draft.channel, dtFrom: draft.dtFrom, rule });
       if (!result.ok) {
         serverErrors(result.fieldErrors);
         setMessage({ tone: "error", text: result.message });
@@ -135,16 +145,31 @@ export function CommissionRuleForm({
   const err = (key: string) => errors[key];
   return (
     <div className="space-y-4" data-testid="commission-form">
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-4">
         <Field label={t("marketplace")} htmlFor="rule-mp">
           <Select
             id="rule-mp"
             value={draft.marketplace}
             onChange={(e) => update({ marketplace: e.target.value as Marketplace })}
+            disabled={draft.id !== undefined}
             data-testid="rule-marketplace"
           >
             <option value="WB">Wildberries</option>
             <option value="OZON">Ozon</option>
+          </Select>
+        </Field>
+        <Field label={t("channel")} htmlFor="rule-channel" hint={t("channelHint")}>
+          <Select
+            id="rule-channel"
+            value={draft.channel}
+            onChange={(e) => update({ channel: e.target.value as CommissionChannel })}
+            data-testid="rule-channel"
+          >
+            {(["all", "FBO", "FBS"] as const).map((c) => (
+              <option key={c} value={c}>
+                {t(`channels.${c}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label={t("dtFrom")} htmlFor="rule-from" name="dtFrom" error={err("dtFrom")}>
@@ -298,7 +323,7 @@ export function CommissionRuleForm({
           {t("preview")}
         </Button>
         <Button onClick={() => run("save")} disabled={pending} data-testid="rule-save">
-          {pending ? t("working") : t("save")}
+          {pending ? t("working") : draft.id === undefined ? t("save") : t("saveChanges")}
         </Button>
       </div>
       {message ? (

@@ -6,11 +6,13 @@ import { Alert, Button } from "@/components/ui";
 import { deleteCommissionRuleAction } from "@/lib/actions/commission-rules";
 import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
-import type { Marketplace } from "@/db/schema";
+import type { CommissionChannel, Marketplace } from "@/db/schema";
+import Link from "next/link";
 
 export interface RuleRow {
   id: number;
   marketplace: Marketplace;
+  channel: CommissionChannel;
   dtFrom: string;
   dtTo: string | null;
   defaultPercent: number;
@@ -54,15 +56,24 @@ export function CommissionRuleList({
         >
           <header className="flex flex-wrap items-center justify-between gap-2">
             <h3 className="font-semibold">
-              {r.marketplace === "WB" ? "Wildberries" : "Ozon"} ·{" "}
+              {r.marketplace === "WB" ? "Wildberries" : "Ozon"} · {t(`channels.${r.channel}`)} ·{" "}
               {r.dtTo
                 ? t("range", { from: f.day(r.dtFrom), to: f.day(r.dtTo) })
                 : t("openRange", { from: f.day(r.dtFrom) })}
             </h3>
             {canEdit ? (
-              <Button size="sm" variant="ghost" onClick={() => remove(r)} disabled={pending}>
-                {t("delete")}
-              </Button>
+              <span className="flex gap-1">
+                <Link
+                  href={`/commissions?edit=${r.id}#rule-form`}
+                  className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-slate-50"
+                  data-testid="rule-edit"
+                >
+                  {t("edit")}
+                </Link>
+                <Button size="sm" variant="ghost" onClick={() => remove(r)} disabled={pending}>
+                  {t("delete")}
+                </Button>
+              </span>
             ) : null}
           </header>
           <p className="mt-1">

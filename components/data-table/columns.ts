@@ -4,7 +4,7 @@
 // on one side, columns reordered on the other). No "use client": the export route and server pages
 // import the same list that a client table renders.
 import type { ReactNode } from "react";
-import type { ExportColumn } from "@/lib/services/export/build-export";
+import type { ExportCellFormat, ExportColumn } from "@/lib/services/export/build-export";
 import type { DataTableColumnMeta } from "./features";
 
 /**
@@ -34,6 +34,8 @@ export interface TableColumn<TRow, TCtx, TValue = unknown> {
   value: (row: TRow) => TValue;
   /** right-aligned tabular figures on the page; a numeric cell in CSV/XLSX */
   isNumeric?: boolean;
+  /** what the value is (money, percent in percent units, integer, date): the XLSX number format and the CSV shape */
+  format?: ExportCellFormat;
   /** how the page shows the value; false: the column is in the export only */
   cell?: false | ((info: DataTableCellContext<TRow, TValue>, ctx: TCtx) => ReactNode);
   /** the export's cell when it is not `value`; false: the column is on the page only */
@@ -106,7 +108,14 @@ export function toExportColumns<TRow, TCtx>(columns: readonly AnyTableColumn<TRo
   return columns.flatMap((column) => {
     if (column.exportValue === false) return [];
     const value = column.exportValue ?? (column.value as (row: TRow) => ExportValue);
-    return [{ header: column.header, ...(column.isNumeric ? { type: "number" as const } : {}), value }];
+    return [
+      {
+        header: column.header,
+        ...(column.isNumeric ? { type: "number" as const } : {}),
+        ...(column.format ? { format: column.format } : {}),
+        value,
+      },
+    ];
   });
 }
 

@@ -2,10 +2,11 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useTransition } from "react";
-import { Button, Input, Select } from "@/components/ui";
-import { addDays } from "@/lib/domain/dates";
+import { Badge, Button, Input, Select } from "@/components/ui";
+import { businessToday } from "@/lib/domain/dates";
+import { isIncompleteRange, PERIOD_PRESETS, presetOf, presetRange } from "@/lib/domain/periods";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/url-filters";
-import { showsFilters } from "./nav-items";
+import { showsRangeFilter, showsStoreFilter, storeLabel } from "./nav-items";
 import type { Marketplace } from "@/db/schema";
 
 export interface StoreOption {
@@ -14,15 +15,22 @@ export interface StoreOption {
   marketplace: Marketplace;
 }
 
-/** Store selector and date range, kept in the URL (?store=&from=&to=) so links and reloads keep them. */
+/**
+ * Store selector and date range, kept in the URL (?store=&from=&to=) so links and reloads keep them.
+ * Presets end on the last complete business day; a range that reaches today is marked incomplete.
+ */
 export function HeaderFilters({ stores, timeZone }: { stores: StoreOption[]; timeZone: string }) {
   const t = useTranslations("common");
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
-  if (!showsFilters(pathname)) return null;
+  if (!showsStoreFilter(pathname)) return null;
+  const hasRange = showsRangeFilter(pathname);
   const filters = parseDashboardFilters(params, { timeZone });
+  const today = businessToday(timeZone);
+  const current = presetOf(filters, today);
+  const isIncomplete = isIncompleteRange(filters, today);
 
   const go = (next: { accountId?: number | null; from?: string; to?: string }) =>
     startTransition(() => router.push(`${pathname}${filtersToQuery(next, new URLSearchParams(params))}`));
@@ -33,12 +41,9 @@ export function HeaderFilters({ stores, timeZone }: { stores: StoreOption[]; tim
     const store = String(data.get("store") ?? "");
     go({
       accountId: store ? Number(store) : null,
-      from: String(data.get("from") ?? ""),
-      to: String(data.get("to") ?? ""),
+      ...(hasRange ? { from: String(data.get("from") ?? ""), to: String(data.get("to") ?? "") } : {}),
     });
   };
-
-  const preset = (days: number) => go({ from: addDays(filters.to, -(days - 1)), to: filters.to });
 
   return (
     <form
@@ -60,36 +65,71 @@ export function HeaderFilters({ stores, timeZone }: { stores: StoreOption[]; tim
           <option value="">{t("allStores")}</option>
           {stores.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name} · {t(`marketplaces.${s.marketplace}`)}
+              {storeLabel(s.name, t(`marketplaces.${s.marketplace}`))}
             </option>
           ))}
         </Select>
       </label>
-      <label>
-        <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("from")}</span>
-        <Input
-          type="date"
-          name="from"
-          defaultValue={filters.from}
-          max={filters.to}
-          data-testid="date-from"
-          className="w-[9.5rem]"
-        />
-      </label>
-      <label>
-        <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("to")}</span>
-        <Input type="date" name="to" defaultValue={filters.to} data-testid="date-to" className="w-[9.5rem]" />
-      </label>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {t("apply")}
-      </Button>
-      <div className="flex gap-1" role="group" aria-label={t("period")}>
-        {[7, 30, 90].map((d) => (
-          <Button key={d} variant="ghost" size="sm" onClick={() => preset(d)} disabled={pending}>
-            {t("lastDays", { n: d })}
+      {hasRange ? (
+        <>
+          <label>
+            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("from")}</span>
+            <Input
+              type="date"
+              name="from"
+              defaultValue={filters.from}
+              max={filters.to}
+              data-testid="date-from"
+              className="w-[9.5rem]"
+            />
+          </label>
+          <label>
+            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("to")}</span>
+            <Input
+              type="date"
+              name="to"
+              defaultValue={filters.to}
+              max={today}
+              data-testid="date-to"
+              className="w-[9.5rem]"
+            />
+          </label>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {t("apply")}
           </Button>
-        ))}
-      </div>
+          <div className="flex flex-wrap gap-1" role="group" aria-label={t("period")} data-testid="period-presets">
+            {PERIOD_PRESETS.map((p) => (
+              <Button
+                key={p}
+                variant={current === p ? "secondary" : "ghost"}
+                size="sm"
+                aria-pressed={current === p}
+                data-testid={`preset-${p}`}
+                onClick={() => go(presetRange(p, today))}
+                disabled={pending}
+              >
+                {t(`presets.${p}`)}
+              </Button>
+            ))}
+            <Button
+              variant={filters.from === today && filters.to === today ? "secondary" : "ghost"}
+              size="sm"
+              aria-pressed={filters.from === today && filters.to === today}
+              data-testid="preset-today"
+              title={t("todayIncompleteHelp")}
+              onClick={() => go({ from: today, to: today })}
+              disabled={pending}
+            >
+              {t("presets.today")}
+            </Button>
+          </div>
+          {isIncomplete ? (
+            <span title={t("todayIncompleteHelp")} data-testid="range-incomplete" className="self-center">
+              <Badge tone="warning">{t("todayIncomplete")}</Badge>
+            </span>
+          ) : null}
+        </>
+      ) : null}
     </form>
   );
 }

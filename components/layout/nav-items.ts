@@ -13,7 +13,20 @@ export const navItems = [
   { href: "/settings", key: "settings" },
 ] as const;
 
-/** Pages where the store and date filters mean something (the header shows them there). */
-export function showsFilters(pathname: string): boolean {
-  return !pathname.startsWith("/settings") && !pathname.startsWith("/sync");
+const under = (pathname: string, prefixes: readonly string[]) =>
+  prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+/** Pages where the store filter means something (the header shows it there). */
+export function showsStoreFilter(pathname: string): boolean {
+  return !under(pathname, ["/settings", "/sync"]);
+}
+
+/** Pages where a date range means something: not the restock advice (always the latest), settings or sync. */
+export function showsRangeFilter(pathname: string): boolean {
+  return showsStoreFilter(pathname) && !under(pathname, ["/restock"]);
+}
+
+/** The store as people name it: its name, and the marketplace only when the name does not already say it. */
+export function storeLabel(name: string, marketplaceName: string): string {
+  return name.toLowerCase().includes(marketplaceName.toLowerCase()) ? name : `${name} · ${marketplaceName}`;
 }

@@ -45,8 +45,9 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
       ) : null}
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {keys.map((key) => {
-          const delta =
-            key === "margin"
+          const delta = !tiles.isPreviousCovered
+            ? null
+            : key === "margin"
               ? tiles.current.margin !== null && tiles.previous.margin !== null
                 ? (Number(tiles.current.margin) - Number(tiles.previous.margin)) / 100
                 : null
@@ -67,7 +68,9 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
               </dd>
               <dd className="mt-1 text-xs text-slate-600">
                 {delta === null ? (
-                  <span>{t("noComparison")}</span>
+                  <span data-testid={`tile-${key}-no-change`}>
+                    {tiles.isPreviousCovered ? t("noComparison") : t("noChangeTitle")}
+                  </span>
                 ) : (
                   <span className={good === null ? "" : good ? "text-emerald-700" : "text-red-700"}>
                     <span aria-hidden="true">{delta > 0 ? "▲" : delta < 0 ? "▼" : "•"}</span>{" "}
@@ -95,8 +98,11 @@ export async function OverviewTiles({ scope }: { scope: DashboardScope }) {
           );
         })}
       </dl>
-      <p className="mt-2 text-xs text-slate-500">
+      <p className="mt-2 text-xs text-slate-500" data-testid="comparison-note">
         {t("previousPeriod", { from: f.day(tiles.previousFrom), to: f.day(tiles.previousTo) })}
+        {tiles.isPreviousCovered
+          ? null
+          : ` ${tiles.historyFrom === null ? t("noHistory") : t("historyFrom", { day: f.day(tiles.historyFrom) })}`}
       </p>
     </section>
   );

@@ -66,37 +66,43 @@ export function pnlStatementColumns(t: Translate) {
     statement.field("amount", {
       header: t("columns.amount"),
       isNumeric: true,
+      format: "money",
       className: (r) => tone(r.amount),
       cell: (i, { f }) => money(f, i.getValue()),
     }),
     statement.field("percent", {
       header: t("columns.percent"),
       isNumeric: true,
+      format: "percent",
       cell: (i, { f }) => pct(f, i.getValue()),
     }),
     statement.field("skuLevel", {
       header: t("columns.skuLevel"),
       isNumeric: true,
+      format: "money",
       className: () => "text-slate-600",
       cell: (i, { f }) => money(f, i.getValue()),
     }),
     statement.field("storeLevel", {
       header: t("columns.storeLevel"),
       isNumeric: true,
+      format: "money",
       className: () => "text-slate-600",
       cell: (i, { f }) => money(f, i.getValue()),
     }),
     // on the page the estimate is a mark beside the line's name
-    statement.field("estimated", { header: t("columns.estimated"), isNumeric: true, cell: false }),
+    statement.field("estimated", { header: t("columns.estimated"), isNumeric: true, format: "money", cell: false }),
     statement.field("previous", {
       header: t("columns.previous"),
       isNumeric: true,
+      format: "money",
       className: () => "text-slate-600",
       cell: (i, { f }) => money(f, i.getValue()),
     }),
     statement.field("change", {
       header: t("columns.change"),
       isNumeric: true,
+      format: "money",
       className: (r) => tone(r.change),
       cell: (i, { f }) => {
         const { changePercent } = i.row.original;
@@ -142,26 +148,35 @@ export function pnlDrillColumns(t: Translate) {
     drill.field("amount", {
       header: t("columns.amount"),
       isNumeric: true,
+      format: "money",
       className: (r) => tone(r.amount),
       cell: (i, { f }) => money(f, i.getValue()),
     }),
     drill.field("allocated", {
       header: t("columns.allocated"),
       isNumeric: true,
+      format: "money",
       className: (r) => tone(r.allocated),
       cell: (i, { f }) => money(f, i.getValue()),
     }),
     drill.field("fullyLoaded", {
       header: t("columns.fullyLoaded"),
       isNumeric: true,
+      format: "money",
       className: (r) => `font-medium ${tone(r.fullyLoaded)}`,
       cell: (i, { f }) => money(f, i.getValue()),
     }),
     drill.field("netSales", {
       header: t("columns.netSales"),
       isNumeric: true,
+      format: "money",
       cell: (i, { f }) => money(f, i.getValue()),
     }),
-    drill.field("units", { header: t("columns.units"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue()) }),
+    drill.field("units", {
+      header: t("columns.units"),
+      isNumeric: true,
+      format: "integer",
+      cell: (i, { f }) => f.number(i.getValue()),
+    }),
   ];
 }

@@ -56,6 +56,7 @@ export function restockColumns(t: Translate) {
     }),
     col.field("recommendedQty", {
       header: t("columns.recommendedQty"),
+      format: "integer",
       isNumeric: true,
       cell: (i, { f }) => (
         <span className="font-semibold" data-testid="restock-qty">
@@ -74,9 +75,15 @@ export function restockColumns(t: Translate) {
       isNumeric: true,
       cell: (i, { f }) => f.number(i.getValue(), 2),
     }),
-    col.field("onHand", { header: t("columns.onHand"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue()) }),
+    col.field("onHand", {
+      header: t("columns.onHand"),
+      isNumeric: true,
+      format: "integer",
+      cell: (i, { f }) => f.number(i.getValue()),
+    }),
     col.field("inTransit", {
       header: t("columns.inTransit"),
+      format: "integer",
       enableSorting: false,
       isNumeric: true,
       cell: (i, { f }) => f.number(i.getValue()),
@@ -88,6 +95,6 @@ export function restockColumns(t: Translate) {
       cell: (i, { f }) => f.number(i.getValue(), 2),
     }),
     // the advice's day is in the page's heading
-    col.field("d", { header: t("columns.adviceDay"), cell: false }),
+    col.field("d", { header: t("columns.adviceDay"), format: "date", cell: false }),
   ];
 }

@@ -52,15 +52,22 @@ export function skuColumns(t: Translate) {
     col.field("externalId", { header: t("columns.externalId"), cell: false }),
     col.field("brand", { header: t("columns.brand"), cell: false }),
     col.field("category", { header: t("columns.category"), cell: false }),
-    col.field("units", { header: t("columns.units"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue()) }),
+    col.field("units", {
+      header: t("columns.units"),
+      isNumeric: true,
+      format: "integer",
+      cell: (i, { f }) => f.number(i.getValue()),
+    }),
     col.field("refunds", {
       header: t("columns.refunds"),
       isNumeric: true,
+      format: "integer",
       cell: (i, { f }) => f.number(i.getValue()),
     }),
     col.field("netSales", {
       header: t("columns.netSales"),
       isNumeric: true,
+      format: "money",
       // provisional sales are marked here; the legend above the table explains the marks (a title
       // per cell repeated it 50 times)
       cell: (i, { f, td }) => {
@@ -76,6 +83,7 @@ export function skuColumns(t: Translate) {
     col.field("payout", {
       header: t("columns.payout"),
       isNumeric: true,
+      format: "money",
       // payout is after the marketplace's costs, so estimated commission or logistics is marked here
       cell: (i, { f, td }) => {
         const row = i.row.original;
@@ -90,12 +98,14 @@ export function skuColumns(t: Translate) {
     col.field("cogs", {
       header: t("columns.cogs"),
       isNumeric: true,
+      format: "money",
       // a SKU that sold without any cost price has no known COGS or profit: show a dash, not 0
       cell: (i, { f }) => (isUnknown(i.row.original) ? "—" : f.rub(i.getValue())),
     }),
     col.field("profit", {
       header: t("columns.profit"),
       isNumeric: true,
+      format: "money",
       cell: (i, { f, td }) => (
         <span
           data-testid="sku-profit"
@@ -112,13 +122,19 @@ export function skuColumns(t: Translate) {
     col.field("margin", {
       header: t("columns.margin"),
       isNumeric: true,
+      format: "percent",
       cell: (i, { f }) =>
         i.getValue() === null || isUnknown(i.row.original) ? "—" : f.percent(Number(i.getValue()) / 100, 1),
     }),
     col.field("sv7", { header: t("columns.sv7"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
     col.field("sv14", { header: t("columns.sv14"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
     col.field("sv28", { header: t("columns.sv28"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
-    col.field("onHand", { header: t("columns.onHand"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue()) }),
+    col.field("onHand", {
+      header: t("columns.onHand"),
+      isNumeric: true,
+      format: "integer",
+      cell: (i, { f }) => f.number(i.getValue()),
+    }),
     col.field("coverDays", {
       header: t("columns.coverDays"),
       isNumeric: true,

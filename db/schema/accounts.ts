@@ -28,6 +28,8 @@ export const accounts = pgTable(
       .notNull()
       .default("ok"),
     statusDetail: text("status_detail"),
+    /** when the marketplace last accepted the credentials (Test connection or a sync); null = never verified */
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
     reviewsAvailable: boolean("reviews_available").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

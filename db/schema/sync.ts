@@ -62,6 +62,8 @@ export const syncSourceStatus = pgTable(
     lastSuccessDay: date("last_success_day", { mode: "string" }),
     lastStatus: text("last_status", { enum: syncRunStatuses }).notNull(),
     lastError: text("last_error"),
+    /** the last failure as data (lib/marketplaces/http/errors.ts SyncFailure), which the UI words per language */
+    lastFailure: jsonb("last_failure"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.source] })],

@@ -106,6 +106,17 @@ test.describe("editor", () => {
     expect(lines.length - 1).toBe(total);
     expect(lines[1]).toContain(sku.article);
 
+    // the Russian UI offers the CSV that Russian Excel opens into columns: semicolons, decimal commas
+    const [ru] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv-ru").click()]);
+    const ruLines = fs
+      .readFileSync((await ru.path())!, "utf8")
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(ruLines.length - 1).toBe(total);
+    expect(ruLines[1].split(";")[0]).toBe(lines[1].split(",")[0]);
+    expect(ruLines[1]).toMatch(/;-?\d+,\d{2}(;|$)/);
+
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-xlsx").click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   });

@@ -74,7 +74,9 @@ export const testStoreConnectionAction = authedAction(
   z.object({ storeId }),
   async (input, ctx) => {
     const result = await checkStoreConnection(ctx.db, { storeId: input.storeId });
-    revalidatePath("/settings/stores");
+    // the store list, its page and the sync page show the same state
+    revalidatePath("/settings/stores", "layout");
+    revalidatePath("/sync");
     return result.ok
       ? { ok: true as const }
       : { ok: false as const, reason: result.reason, detail: redactText(result.detail).slice(0, 300) };

@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors";
 import { jobDeps } from "@/lib/jobs/deps";
 import { earliestHistoryDay } from "@/lib/jobs/plan-collection";
 import { requestSync, type RequestSyncOptions } from "@/lib/jobs/request-sync";
-import { redactText } from "@/lib/logger";
+import { wordFailure } from "@/lib/i18n/failure-wording";
+import { getTranslations } from "@/lib/i18n/server";
 import { authedAction } from "./safe-action";
 
 const WAIT_FOR_INLINE_MS = 25_000;
@@ -18,7 +19,8 @@ export type SyncNowOutcome =
   | { status: "queued" }
   | { status: "busy" }
   | { status: "running" }
-  | { status: "done"; stores: number; synced: number; failures: { what: string; error: string }[] };
+  /** failures worded in the user's language from their typed kind (never an exception's text) */
+  | { status: "done"; stores: number; synced: number; failures: { what: string; message: string }[] };
 
 async function startSync(options: RequestSyncOptions): Promise<SyncNowOutcome> {
   const result = await requestSync(options);
@@ -29,12 +31,16 @@ async function startSync(options: RequestSyncOptions): Promise<SyncNowOutcome> {
     new Promise<"timeout">((r) => setTimeout(() => r("timeout"), WAIT_FOR_INLINE_MS)),
   ]);
   revalidatePath("/sync");
+  const t = await getTranslations("failures");
   if (finished === "timeout" || finished === null) return { status: "running" };
   return {
     status: "done",
     stores: finished.stores,
     synced: finished.synced,
-    failures: finished.failures.map((f) => ({ what: f.what, error: redactText(f.error).slice(0, 300) })),
+    failures: finished.failures.map((f) => ({
+      what: f.what,
+      message: wordFailure(t, f.failure ?? { kind: "internal" }) ?? "",
+    })),
   };
 }
 

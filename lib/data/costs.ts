@@ -101,8 +101,15 @@ export async function queryMissingCostSkus(
   db: Db,
   scope: DashboardScope,
   limit = 50,
-): Promise<{ rows: MissingCostSku[]; total: number }> {
-  const result = await db.execute(sql`
+): Promise<{ rows: MissingCostSku[]; total: number; hasSales: boolean }> {
+  // "every SKU sold has a cost price" means nothing when nothing sold
+  const [sold, result] = await Promise.all([
+    db.execute(sql`
+    select exists (
+      select 1 from metrics_daily m join sku s on s.id = m.sku_id
+      where m.d between ${scope.from}::date and ${scope.to}::date and m.qty > 0 and ${storeCondition(scope.accountId)}
+    ) as has_sales`),
+    db.execute(sql`
     select s.id, s.article, s.name, s.marketplace, sum(m.qty)::int as units, min(m.d)::text as first_day,
       count(*) over () as total
     from metrics_daily m join sku s on s.id = m.sku_id
@@ -111,10 +118,12 @@ export async function queryMissingCostSkus(
     group by s.id, s.article, s.name, s.marketplace
     order by units desc, s.id
     limit ${limit}
-  `);
+  `),
+  ]);
   const raw = rowsOf<Record<string, unknown>>(result);
   return {
     total: raw.length ? int(raw[0].total) : 0,
+    hasSales: Boolean(rowsOf<{ has_sales: boolean }>(sold)[0]?.has_sales),
     rows: raw.map((r) => ({
       skuId: int(r.id),
       article: (r.article as string | null) ?? null,

@@ -137,6 +137,8 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     // CUP-1's logistics on 11-07 is estimated (TOY-1's commission estimate is in the previous period)
     expect(tiles.hasEstimatedCommission).toBe(true);
     expect(tiles.hasData).toBe(true);
+    // CUP-1 sells every day from 25.10: the previous period is covered, a percentage means something
+    expect(tiles.isPreviousCovered).toBe(true);
   });
 
   it("profit = the SKUs' profit + the store-level lines, per store", async () => {
@@ -156,6 +158,9 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(tiles.hasData).toBe(true);
     expect(tiles.previous.netSales).toBe("1000.00");
     expect(tiles.previous.profit).toBe("600.00");
+    // Ozon's history starts on 30.10, inside 25.10-31.10: no "+x %" against five empty days
+    expect(tiles.historyFrom).toBe("2026-10-30");
+    expect(tiles.isPreviousCovered).toBe(false);
   });
 
   it("charts by day for short ranges and by week for long ones", async () => {
@@ -404,6 +409,7 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(missing.rows.map((r) => r.article)).toEqual(["CUP-2"]);
     expect(await queryMissingCostSkus(db, scope())).toEqual({
       total: 1,
+      hasSales: true,
       rows: [
         {
           skuId: sku["CUP-2"],
@@ -415,5 +421,7 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
         },
       ],
     });
+    // Ozon sold nothing in November: no "every SKU sold has a cost price" about an empty period
+    expect(await queryMissingCostSkus(db, scope(ozon))).toEqual({ total: 0, hasSales: false, rows: [] });
   });
 });

@@ -6,6 +6,8 @@ import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { grossProfitWithCost } from "@/lib/domain/pnl";
 import { Decimal } from "@/lib/domain/money";
+import { isPeriodCovered } from "@/lib/domain/periods";
+import { firstDataDay } from "@/lib/services/pnl/statement";
 import { type Bucket, bucketFor, type DashboardScope, previousPeriod } from "./scope";
 import { int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
 
@@ -44,6 +46,10 @@ export interface OverviewTiles {
   /** some commissions or logistics costs of the period are estimated */
   hasEstimatedCommission: boolean;
   hasData: boolean;
+  /** the first day with any data in the scope's stores; null when there is none */
+  historyFrom: string | null;
+  /** history covers the whole previous period, so a percentage change compares like with like */
+  isPreviousCovered: boolean;
 }
 
 interface TotalsRow {
@@ -92,6 +98,7 @@ function storeDailyCondition(accountId: number | null) {
 export async function queryOverviewTiles(db: Db, scope: DashboardScope): Promise<OverviewTiles> {
   const prev = previousPeriod(scope);
   const cur = sql`t.d >= ${scope.from}::date`;
+  const historyFrom = firstDataDay(db, { accountIds: scope.accountId === null ? null : [scope.accountId] });
   const result = await db.execute(sql`
     select
       sum(t.net_sales) filter (where ${cur})::text as cur_net_sales,
@@ -141,6 +148,8 @@ export async function queryOverviewTiles(db: Db, scope: DashboardScope): Promise
     hasProvisional: Boolean(r.has_provisional),
     hasEstimatedCommission: Boolean(r.has_estimated),
     hasData: int(r.active_rows) > 0,
+    historyFrom: await historyFrom,
+    isPreviousCovered: isPeriodCovered(prev, await historyFrom),
   };
 }
 

@@ -78,6 +78,7 @@ export function parseCostQuery(params: SearchParamsRecord): {
   };
 }
 
-export function exportFormatParam(params: SearchParamsRecord): "csv" | "xlsx" {
-  return param(params, "format") === "xlsx" ? "xlsx" : "csv";
+export function exportFormatParam(params: SearchParamsRecord): "csv" | "csv-ru" | "xlsx" {
+  const v = param(params, "format");
+  return v === "xlsx" || v === "csv-ru" ? v : "csv";
 }

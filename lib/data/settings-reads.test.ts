@@ -7,6 +7,8 @@ import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { queryHealth } from "./health";
 import { queryStore, queryStores, querySyncOverview } from "./stores";
 import { queryAuditLog, queryUsers } from "./users";
+import { queryAuditPage } from "./audit";
+import { insertSku } from "@/lib/testing/fixtures";
 
 describe.each(testDatabaseKinds())("settings reads on %s", (kind) => {
   const handle = useTestDatabase(kind);
@@ -72,6 +74,44 @@ describe.each(testDatabaseKinds())("settings reads on %s", (kind) => {
     ]);
     expect(entries[0]).toMatchObject({ userEmail: "owner@x.test", action: "store.rename", entity: "account" });
     expect(entries[0].at).toBeInstanceOf(Date);
+  });
+
+  it("pages the audit log by user, action and business day, with the SKU a cost price is about", async () => {
+    const skuId = await insertSku(db, { marketplace: "OZON", article: "OZ-2" });
+    await writeAudit(db, {
+      actor: { id: 2, email: "anna@x.test" },
+      action: "cost_price.create",
+      entity: "cost_price",
+      entityId: 1,
+      after: { skuId, dtFrom: "2026-11-01", costPrice: "245.50" },
+    });
+    const all = await queryAuditPage(db, { page: 1, pageSize: 2, timeZone: "Europe/Moscow" });
+    // the three renames of the previous test and this entry, newest first, two to a page
+    expect(all.total).toBe(4);
+    expect(all.rows.map((r) => r.action)).toEqual(["cost_price.create", "store.rename"]);
+    expect(all.rows[0]).toMatchObject({ userEmail: "anna@x.test", skuArticle: "OZ-2" });
+    expect(all.users).toEqual(["anna@x.test", "owner@x.test"]);
+    expect(all.actions).toEqual(["cost_price.create", "store.rename"]);
+    const second = await queryAuditPage(db, { page: 2, pageSize: 2, timeZone: "Europe/Moscow" });
+    expect(second.rows.map((r) => r.entityId)).toEqual(["2", "1"]);
+    const byUser = await queryAuditPage(db, {
+      userEmail: "owner@x.test",
+      action: "store.rename",
+      page: 1,
+      pageSize: 50,
+      timeZone: "Europe/Moscow",
+    });
+    expect(byUser.total).toBe(3);
+    expect(byUser.rows.every((r) => r.skuArticle === null)).toBe(true);
+    // today in Moscow holds everything; the day before nothing
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date());
+    const dayBefore = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(
+      (await queryAuditPage(db, { from: today, to: today, page: 1, pageSize: 50, timeZone: "Europe/Moscow" })).total,
+    ).toBe(4);
+    expect((await queryAuditPage(db, { to: dayBefore, page: 1, pageSize: 50, timeZone: "Europe/Moscow" })).total).toBe(
+      0,
+    );
   });
 
   it("health: the database answers and every committed migration is applied", async () => {

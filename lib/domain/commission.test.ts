@@ -3,6 +3,8 @@ import {
   CommissionRuleError,
   commissionPercent,
   estimateCommission,
+  estimateChannelCommission,
+  findChannelCommissionRule,
   findCommissionRule,
   needsCommissionEstimate,
   parseCommissionRule,
@@ -97,5 +99,39 @@ describe("commission rules", () => {
     expect(problems("15%")).toEqual([
       ": a commission rule needs a defaultPercent (0-100) and optional categories and priceBands",
     ]);
+  });
+});
+
+describe("FBO- and FBS-specific rules", () => {
+  const all = parseCommissionRule({ defaultPercent: 10 });
+  const fbs = parseCommissionRule({ defaultPercent: 15 });
+  const rules = [
+    { channel: "all" as const, dtFrom: "2026-11-01", rule: all },
+    { channel: "FBS" as const, dtFrom: "2026-11-05", rule: fbs },
+  ];
+
+  it("a channel's own rule wins from its day on; otherwise the all-channels rule applies", () => {
+    expect(findChannelCommissionRule("2026-11-04", "FBS", rules)).toBe(all);
+    expect(findChannelCommissionRule("2026-11-05", "FBS", rules)).toBe(fbs);
+    expect(findChannelCommissionRule("2026-11-05", "FBO", rules)).toBe(all);
+    expect(findChannelCommissionRule("2026-10-31", "FBO", rules)).toBeNull();
+  });
+
+  it("estimates each rule's share of the day and adds them", () => {
+    const sales = [
+      { channel: "FBO" as const, qty: 2, revenueGross: "1000.00", refundsAmount: "0" },
+      { channel: "FBS" as const, qty: 1, revenueGross: "500.00", refundsAmount: "0" },
+    ];
+    // before the FBS rule: (1000 + 500) x 10 % = 150.00
+    expect(estimateChannelCommission("2026-11-04", null, sales, rules)?.toFixed(2)).toBe("150.00");
+    // after: 1000 x 10 % + 500 x 15 % = 100.00 + 75.00 = 175.00
+    expect(estimateChannelCommission("2026-11-05", null, sales, rules)?.toFixed(2)).toBe("175.00");
+    // rounded per rule: 333.33 x 10 % = 33.333 -> 33.33; 333.33 x 15 % = 49.9995 -> 50.00; 83.33
+    const odd = [
+      { channel: "FBO" as const, qty: 1, revenueGross: "333.33", refundsAmount: "0" },
+      { channel: "FBS" as const, qty: 1, revenueGross: "333.33", refundsAmount: "0" },
+    ];
+    expect(estimateChannelCommission("2026-11-05", null, odd, rules)?.toFixed(2)).toBe("83.33");
+    expect(estimateChannelCommission("2026-10-01", null, odd, rules)).toBeNull();
   });
 });

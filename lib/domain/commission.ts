@@ -113,6 +113,64 @@ export function findCommissionRule(d: string, rules: readonly DatedCommissionRul
   return best ? best.rule : null;
 }
 
+export type SalesChannel = "FBO" | "FBS";
+
+export interface ChannelCommissionRule extends DatedCommissionRule {
+  /** 'all' covers both channels; a channel's own rule wins over it */
+  channel: "all" | SalesChannel;
+}
+
+/**
+ * The rule governing a sale of `channel` on day d: the latest rule of that channel with dtFrom <= d,
+ * else the latest all-channels rule, else null (the SQL in recalculate-metrics picks the same).
+ */
+export function findChannelCommissionRule(
+  d: string,
+  channel: SalesChannel,
+  rules: readonly ChannelCommissionRule[],
+): CommissionRule | null {
+  return (
+    findCommissionRule(
+      d,
+      rules.filter((r) => r.channel === channel),
+    ) ??
+    findCommissionRule(
+      d,
+      rules.filter((r) => r.channel === "all"),
+    )
+  );
+}
+
+/**
+ * A SKU-day's estimated commission when its sales come through several channels: the channels under
+ * one rule are summed, each rule's part is estimated (and rounded) on its own, the parts added.
+ */
+export function estimateChannelCommission(
+  d: string,
+  category: string | null,
+  sales: readonly (Omit<CommissionBase, "category"> & { channel: SalesChannel })[],
+  rules: readonly ChannelCommissionRule[],
+): Decimal | null {
+  const byRule = new Map<CommissionRule, { qty: number; gross: Decimal; refunds: Decimal }>();
+  for (const sale of sales) {
+    const rule = findChannelCommissionRule(d, sale.channel, rules);
+    if (!rule) continue;
+    const acc = byRule.get(rule) ?? { qty: 0, gross: new Decimal(0), refunds: new Decimal(0) };
+    acc.qty += sale.qty;
+    acc.gross = acc.gross.plus(toDecimal(sale.revenueGross));
+    acc.refunds = acc.refunds.plus(toDecimal(sale.refundsAmount));
+    byRule.set(rule, acc);
+  }
+  if (byRule.size === 0) return null;
+  let total = new Decimal(0);
+  for (const [rule, acc] of byRule) {
+    total = total.plus(
+      estimateCommission(rule, { category, qty: acc.qty, revenueGross: acc.gross, refundsAmount: acc.refunds }),
+    );
+  }
+  return total;
+}
+
 export interface CommissionBase {
   category: string | null;
   qty: number;

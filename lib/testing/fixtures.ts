@@ -46,6 +46,8 @@ export interface SalesFact {
   d: string;
   skuId: number;
   warehouseId: number | null;
+  /** FBO unless said */
+  channel?: "FBO" | "FBS";
   accountId?: number | null;
   qty?: number;
   refundsQty?: number;
@@ -97,7 +99,7 @@ export function dailySalesRow(f: SalesFact) {
     deductionsOther: value("deductions_other").toFixed(2),
     compensations: value("compensations").toFixed(2),
     loyalty: value("loyalty").toFixed(2),
-    channel: "FBO" as const,
+    channel: f.channel ?? ("FBO" as const),
     isSettled: settled || (qty === 0 && refundsQty === 0),
   };
 }

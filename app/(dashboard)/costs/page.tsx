@@ -130,6 +130,7 @@ async function SelectedSku({
 async function MissingCosts({ scope, params }: { scope: DashboardScope; params: SearchParamsRecord }) {
   const [missing, t, f] = await Promise.all([getMissingCostSkus(scope, 10), getTranslations("costs"), getFormatters()]);
   if (missing.total === 0) {
+    if (!missing.hasSales) return null;
     return (
       <p
         className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"

@@ -119,7 +119,14 @@ async function Statement({
       <Card>
         <CardHeader
           title={t("caption")}
-          description={t("previousPeriod", { from: f.day(data.previousFrom), to: f.day(data.previousTo) })}
+          description={
+            <span data-testid="pnl-comparison-note">
+              {t("previousPeriod", { from: f.day(data.previousFrom), to: f.day(data.previousTo) })}
+              {data.isPreviousCovered
+                ? null
+                : ` ${data.historyFrom === null ? t("noHistory") : t("historyFrom", { day: f.day(data.historyFrom) })}`}
+            </span>
+          }
         />
         <CardBody>
           <StaticTable

@@ -19,6 +19,8 @@ import { canEdit } from "@/lib/auth/roles";
 import { jobDeps } from "@/lib/jobs/deps";
 import { earliestHistoryDay, INITIAL_HISTORY_DAYS, initialHistoryStart } from "@/lib/jobs/plan-collection";
 import { getSyncOverview, type SourceCounts } from "@/lib/data/stores";
+import { ConnectionBadge, getFailureWording } from "@/components/stores/connection-state";
+import { storeLabel } from "@/components/layout/nav-items";
 import { LoadHistoryForm, SyncNowButton } from "./sync-forms";
 
 const statusTone: Record<string, BadgeTone> = {
@@ -51,15 +53,41 @@ export default async function SyncPage() {
     getFormatters(),
   ]);
   const statusLabel = (s: string) => (t.has(`statuses.${s}` as never) ? t(`statuses.${s}` as never) : s);
+  // sources for people ("Продажи WB"), the internal name only for one the catalogue does not know yet
+  const sourceLabel = (s: string) => (t.has(`sources.${s}` as never) ? t(`sources.${s}` as never) : s);
+  const failureWords = await getFailureWording();
+  const runFailure = (c: SourceCounts) =>
+    failureWords(c.failure ?? (c.status === "skipped" && c.skipped ? { kind: "skipped", reason: c.skipped } : null));
   const mayEdit = canEdit(user.role) && data.stores.length > 0;
   const today = jobDeps().today();
   return (
     <div className="space-y-5">
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={mayEdit ? <SyncNowButton historyDays={INITIAL_HISTORY_DAYS} /> : null}
-      />
+      <PageHeader title={t("title")} description={t("description")} />
+
+      {mayEdit ? (
+        <div className="grid gap-5 lg:grid-cols-2">
+          <Card>
+            <CardHeader title={t("syncNow")} description={t("syncNowHint", { days: INITIAL_HISTORY_DAYS })} />
+            <CardBody>
+              <SyncNowButton />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title={t("historyTitle")} description={t("historyDescription")} />
+            <CardBody>
+              <LoadHistoryForm
+                stores={data.stores.map((s) => ({
+                  id: s.id,
+                  label: storeLabel(s.name, tc(`marketplaces.${s.marketplace}`)),
+                }))}
+                today={today}
+                defaultFrom={initialHistoryStart(today)}
+                minFrom={earliestHistoryDay(today)}
+              />
+            </CardBody>
+          </Card>
+        </div>
+      ) : null}
 
       <Card>
         <CardHeader title={t("storesTitle")} />
@@ -68,18 +96,10 @@ export default async function SyncPage() {
           {data.stores.map((s) => (
             <div key={s.id} className="rounded-md border border-slate-200 p-3" data-testid={`store-status-${s.id}`}>
               <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{s.name}</span>
-                <span className="text-xs text-slate-500">{tc(`marketplaces.${s.marketplace}`)}</span>
-                {s.status === "ok" ? (
-                  <Badge tone="success">{t("tokenOk")}</Badge>
-                ) : (
-                  <Badge tone="danger">{t("tokenRejected")}</Badge>
-                )}
+                <span className="font-medium">{storeLabel(s.name, tc(`marketplaces.${s.marketplace}`))}</span>
+                <ConnectionBadge store={s} />
                 {!s.reviewsAvailable ? <Badge tone="warning">{t("reviewsUnavailable")}</Badge> : null}
               </div>
-              {s.statusDetail && s.status !== "ok" ? (
-                <p className="mt-1 text-xs text-red-700">{s.statusDetail}</p>
-              ) : null}
               {!s.historyLoaded ? (
                 <p className="mt-1 text-sm text-slate-600" data-testid="first-sync-pending">
                   {t("firstSyncPending", { days: INITIAL_HISTORY_DAYS })}
@@ -87,7 +107,7 @@ export default async function SyncPage() {
               ) : null}
               {s.sources.length > 0 ? (
                 <div className="mt-2">
-                  <Table caption={`${s.name}: ${t("lastSuccessDay")}`}>
+                  <Table caption={`${storeLabel(s.name, tc(`marketplaces.${s.marketplace}`))}: ${t("lastSuccessDay")}`}>
                     <THead>
                       <Tr>
                         <Th>{t("source")}</Th>
@@ -98,15 +118,20 @@ export default async function SyncPage() {
                     <TBody>
                       {s.sources.map((src) => (
                         <Tr key={src.source}>
-                          <Td className="font-mono text-xs">{src.source}</Td>
+                          <Td data-testid={`source-${src.source}`}>{sourceLabel(src.source)}</Td>
                           <Td>{src.lastSuccessDay ? f.day(src.lastSuccessDay) : t("never")}</Td>
                           <Td>
                             {/* a source that did not run (e.g. after a rejected token) keeps no success to show */}
                             <Badge tone={statusTone[sourceState(src)] ?? "neutral"}>
                               {statusLabel(sourceState(src))}
                             </Badge>
-                            {src.lastError ? (
-                              <div className="mt-1 max-w-md text-xs break-words text-red-700">{src.lastError}</div>
+                            {failureWords(src.lastFailure) ? (
+                              <div
+                                className="mt-1 max-w-md text-xs break-words text-red-700"
+                                data-testid="source-failure"
+                              >
+                                {failureWords(src.lastFailure)}
+                              </div>
                             ) : null}
                           </Td>
                         </Tr>
@@ -123,23 +148,6 @@ export default async function SyncPage() {
           ))}
         </CardBody>
       </Card>
-
-      {mayEdit ? (
-        <Card>
-          <CardHeader title={t("historyTitle")} description={t("historyDescription")} />
-          <CardBody>
-            <LoadHistoryForm
-              stores={data.stores.map((s) => ({
-                id: s.id,
-                label: `${s.name} (${tc(`marketplaces.${s.marketplace}`)})`,
-              }))}
-              today={today}
-              defaultFrom={initialHistoryStart(today)}
-              minFrom={earliestHistoryDay(today)}
-            />
-          </CardBody>
-        </Card>
-      ) : null}
 
       <Card>
         <CardHeader title={t("runsTitle")} description={t("countsLegend")} />
@@ -173,7 +181,6 @@ export default async function SyncPage() {
                   <Td>{r.storeName ?? (t.has(`kinds.${r.kind}` as never) ? t(`kinds.${r.kind}` as never) : "—")}</Td>
                   <Td>
                     <Badge tone={statusTone[r.status] ?? "neutral"}>{statusLabel(r.status)}</Badge>
-                    {r.error ? <div className="mt-1 max-w-xs text-xs break-words text-red-700">{r.error}</div> : null}
                   </Td>
                   <Td className="whitespace-nowrap">
                     {r.dateFrom ? `${f.day(r.dateFrom)} – ${f.day(r.dateTo)}` : "—"}
@@ -202,13 +209,15 @@ export default async function SyncPage() {
                     <ul className="space-y-1 text-xs">
                       {Object.entries(r.sources).map(([source, c]) => (
                         <li key={source}>
-                          <span className="font-mono">{source}</span>: <Counts c={c} />
+                          <span>{sourceLabel(source)}</span>: <Counts c={c} />
                           {c.status && c.status !== "succeeded" ? (
                             <Badge tone={statusTone[c.status] ?? "neutral"} className="ml-1">
                               {statusLabel(c.status)}
                             </Badge>
                           ) : null}
-                          {c.error ? <div className="max-w-md break-words text-red-700">{c.error}</div> : null}
+                          {runFailure(c) ? (
+                            <div className="max-w-md break-words text-red-700">{runFailure(c)}</div>
+                          ) : null}
                         </li>
                       ))}
                     </ul>
@@ -249,7 +258,7 @@ export default async function SyncPage() {
                 <Tr key={q.id}>
                   <Td className="whitespace-nowrap">{f.dateTime(q.lastSeenAt)}</Td>
                   <Td>{q.storeName ?? "—"}</Td>
-                  <Td className="font-mono text-xs">{q.source}</Td>
+                  <Td className="text-xs">{sourceLabel(q.source)}</Td>
                   <Td className="max-w-lg text-xs break-words">{q.reason}</Td>
                 </Tr>
               ))}

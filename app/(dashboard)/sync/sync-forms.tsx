@@ -23,7 +23,7 @@ function SyncOutcome({ outcome, testId }: { outcome: SyncNowOutcome; testId: str
             <ul className="mt-1 list-disc pl-4 text-xs">
               {outcome.failures.map((f) => (
                 <li key={f.what}>
-                  {f.what}: {f.error}
+                  {f.what}: {f.message}
                 </li>
               ))}
             </ul>
@@ -34,15 +34,14 @@ function SyncOutcome({ outcome, testId }: { outcome: SyncNowOutcome; testId: str
   );
 }
 
-export function SyncNowButton({ historyDays }: { historyDays: number }) {
+export function SyncNowButton() {
   const t = useTranslations("sync");
   const [state, action] = useActionState(syncNowAction, null);
   return (
-    <form action={action} className="flex max-w-md flex-col items-end gap-2" data-testid="sync-now-form">
+    <form action={action} className="flex flex-col items-start gap-2" data-testid="sync-now-form">
       <SubmitButton pendingText={t("syncing")} testId="sync-now">
         {t("syncNow")}
       </SubmitButton>
-      <p className="text-right text-xs text-slate-500">{t("syncNowHint", { days: historyDays })}</p>
       <FormError state={state} />
       {state?.ok ? <SyncOutcome outcome={state.data} testId="sync-now-result" /> : null}
     </form>

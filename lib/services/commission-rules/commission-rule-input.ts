@@ -1,6 +1,6 @@
 // What every commission-rule use case shares: the stored rule as the pages see it, and the check of a
 // rule typed into the form (field errors keyed by the form's field names).
-import type { Marketplace } from "@/db/schema";
+import { type CommissionChannel, commissionChannels, type Marketplace } from "@/db/schema";
 import { CommissionRuleError, type CommissionRule, parseCommissionRule } from "@/lib/domain/commission";
 import { isIsoDay } from "@/lib/domain/dates";
 import { AppError } from "@/lib/errors";
@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors";
 export interface CommissionRuleRecord {
   id: number;
   marketplace: Marketplace;
+  /** which sales it covers: all channels, or only FBO / FBS (which win over 'all') */
+  channel: CommissionChannel;
   dtFrom: string;
   /** last day the rule governs (the day before the next rule), null = open-ended */
   dtTo: string | null;
@@ -19,8 +21,10 @@ export function checkInput(
   marketplace: unknown,
   dtFrom: unknown,
   rule?: unknown,
-): { marketplace: Marketplace; dtFrom: string; rule?: CommissionRule } {
+  channel: unknown = "all",
+): { marketplace: Marketplace; channel: CommissionChannel; dtFrom: string; rule?: CommissionRule } {
   const fieldErrors: Record<string, string> = {};
+  if (!commissionChannels.includes(channel as CommissionChannel)) fieldErrors.channel = "choose all, FBO or FBS";
   if (marketplace !== "WB" && marketplace !== "OZON") fieldErrors.marketplace = "choose WB or OZON";
   if (typeof dtFrom !== "string" || !isIsoDay(dtFrom)) fieldErrors.dtFrom = "expected a date in YYYY-MM-DD form";
   let parsed: CommissionRule | undefined;
@@ -38,5 +42,10 @@ export function checkInput(
       .join("; ");
     throw new AppError("VALIDATION", `Invalid commission rule: ${text}`, fieldErrors);
   }
-  return { marketplace: marketplace as Marketplace, dtFrom: dtFrom as string, rule: parsed };
+  return {
+    marketplace: marketplace as Marketplace,
+    channel: channel as CommissionChannel,
+    dtFrom: dtFrom as string,
+    rule: parsed,
+  };
 }

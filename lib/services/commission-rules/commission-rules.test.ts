@@ -9,6 +9,7 @@ import { deleteCommissionRule } from "./delete-commission-rule";
 import { listCommissionRules } from "./list-commission-rules";
 import { previewCommissionRule } from "./preview-commission-rule";
 import { saveCommissionRule } from "./save-commission-rule";
+import { updateCommissionRule } from "./update-commission-rule";
 
 const TODAY = "2026-07-31";
 
@@ -141,5 +142,60 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     expect(deleted.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
     expect(await commissionOn(db, wb, "2026-07-25")).toBe("-120.00 est");
     await expect(deleteCommissionRule(db, { id: second20.id, today: TODAY })).rejects.toThrow("does not exist");
+  });
+
+  it("FBO/FBS rules win over the all-channels rule, and a rule is edited in place", async () => {
+    // the Ozon SKU sells 1 000.00 a day through FBO; the all-channels rule of 8 % applies (previous test)
+    expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-80.00 est");
+    await saveCommissionRule(db, {
+      marketplace: "OZON",
+      channel: "FBS",
+      dtFrom: "2026-07-20",
+      rule: { defaultPercent: 15 },
+      today: TODAY,
+    });
+    // an FBS rule leaves FBO sales under the all-channels rule
+    expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-80.00 est");
+    const fbo = await saveCommissionRule(db, {
+      marketplace: "OZON",
+      channel: "FBO",
+      dtFrom: "2026-07-20",
+      rule: { defaultPercent: 12 },
+      today: TODAY,
+    });
+    expect(await commissionOn(db, ozon, "2026-07-19")).toBe("-80.00 est");
+    expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-120.00 est"); // 1000 x 12 %
+
+    // edit in place: the same row moves to 25.07 at 20 %; 20.07-24.07 fall back to the 8 % rule
+    const edited = await updateCommissionRule(db, {
+      id: fbo.rule.id,
+      channel: "FBO",
+      dtFrom: "2026-07-25",
+      rule: { defaultPercent: 20 },
+      today: TODAY,
+    });
+    expect(edited.rule).toMatchObject({ id: fbo.rule.id, channel: "FBO", dtFrom: "2026-07-25" });
+    expect(edited.before).toMatchObject({ dtFrom: "2026-07-20", rule: { defaultPercent: 12 } });
+    expect(edited.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
+    expect(await commissionOn(db, ozon, "2026-07-22")).toBe("-80.00 est");
+    expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-200.00 est"); // 1000 x 20 %
+
+    // two rules of one channel on one day: refused, nothing changed
+    const clash = await updateCommissionRule(db, {
+      id: fbo.rule.id,
+      channel: "FBS",
+      dtFrom: "2026-07-20",
+      rule: { defaultPercent: 1 },
+      today: TODAY,
+    }).catch((e: unknown) => e);
+    expect((clash as AppError).fieldErrors).toEqual({ dtFrom: "errors.ruleDayTaken" });
+    expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-200.00 est");
+
+    const ozonRules = await listCommissionRules(db, { marketplace: "OZON" });
+    expect(ozonRules.map((r) => [r.channel, r.dtFrom, r.dtTo])).toEqual([
+      ["all", "2025-01-01", null],
+      ["FBO", "2026-07-25", null],
+      ["FBS", "2026-07-20", null],
+    ]);
   });
 });

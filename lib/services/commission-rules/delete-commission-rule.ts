@@ -22,6 +22,6 @@ export async function deleteCommissionRule(
     .where(eq(schema.commissionRules.id, options.id))
     .returning();
   if (!deleted) throw new AppError("NOT_FOUND", `commission rule ${options.id} does not exist`);
-  const range = await governedRange(db, deleted.marketplace, deleted.dtFrom, today);
+  const range = await governedRange(db, deleted.marketplace, deleted.dtFrom, today, deleted.channel);
   return { recalculated: range ? await recalculateMetrics({ db, ...range }) : null };
 }

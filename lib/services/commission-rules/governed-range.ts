@@ -1,20 +1,27 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Db, rowsOf, schema } from "@/db";
-import type { Marketplace } from "@/db/schema";
+import type { CommissionChannel, Marketplace } from "@/db/schema";
 import { addDays, daysBetween } from "@/lib/domain/dates";
 import { MAX_RECALC_DAYS } from "@/lib/services/metrics/recalculate-metrics";
 
-/** Days a rule from dtFrom governs: dtFrom up to the day before the next rule, never past today. */
+/** Days a rule from dtFrom governs: dtFrom up to the day before the next rule of its channel, never past today. */
 export async function governedRange(
   db: Db,
   marketplace: Marketplace,
   dtFrom: string,
   today: string,
+  channel: CommissionChannel = "all",
 ): Promise<{ from: string; to: string } | null> {
   const [next] = await db
     .select({ dtFrom: schema.commissionRules.dtFrom })
     .from(schema.commissionRules)
-    .where(and(eq(schema.commissionRules.marketplace, marketplace), gt(schema.commissionRules.dtFrom, dtFrom)))
+    .where(
+      and(
+        eq(schema.commissionRules.marketplace, marketplace),
+        eq(schema.commissionRules.channel, channel),
+        gt(schema.commissionRules.dtFrom, dtFrom),
+      ),
+    )
     .orderBy(asc(schema.commissionRules.dtFrom))
     .limit(1);
   let to = next ? addDays(next.dtFrom, -1) : today;

@@ -1,5 +1,5 @@
 // Every commission rule, oldest first per marketplace, with the day each one stops applying.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { type Db, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { parseCommissionRule } from "@/lib/domain/commission";
@@ -19,14 +19,21 @@ export async function listCommissionRules(
     .select()
     .from(schema.commissionRules)
     .where(options.marketplace ? eq(schema.commissionRules.marketplace, options.marketplace) : undefined)
-    .orderBy(asc(schema.commissionRules.marketplace), asc(schema.commissionRules.dtFrom));
+    .orderBy(
+      asc(schema.commissionRules.marketplace),
+      // all channels first, then FBO, FBS (not left to the database's collation)
+      sql`case ${schema.commissionRules.channel} when 'all' then 0 when 'FBO' then 1 else 2 end`,
+      asc(schema.commissionRules.dtFrom),
+    );
   return rows.map((row, i) => {
     const next = rows[i + 1];
     return {
       id: row.id,
       marketplace: row.marketplace,
+      channel: row.channel,
       dtFrom: row.dtFrom,
-      dtTo: next && next.marketplace === row.marketplace ? addDays(next.dtFrom, -1) : null,
+      dtTo:
+        next && next.marketplace === row.marketplace && next.channel === row.channel ? addDays(next.dtFrom, -1) : null,
       // stored rules were validated on save; parsing again fills defaults of older shapes
       rule: parseCommissionRule(row.ruleJson),
       updatedAt: row.updatedAt,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf, schema } from "@/db";
-import type { Marketplace } from "@/db/schema";
+import type { CommissionChannel, Marketplace } from "@/db/schema";
 import { addDays, businessToday } from "@/lib/domain/dates";
 import { Decimal } from "@/lib/domain/money";
 import { getEnv } from "@/lib/env";
@@ -10,6 +10,7 @@ import { checkInput } from "./commission-rule-input";
 
 export interface PreviewCommissionRuleOptions {
   marketplace: Marketplace;
+  channel?: CommissionChannel;
   dtFrom: string;
   rule: unknown;
   /** how many days back from today to show (default 30) */
@@ -86,7 +87,7 @@ export async function previewCommissionRule(
   db: Db,
   options: PreviewCommissionRuleOptions,
 ): Promise<CommissionRulePreview> {
-  const input = checkInput(options.marketplace, options.dtFrom, options.rule);
+  const input = checkInput(options.marketplace, options.dtFrom, options.rule, options.channel ?? "all");
   const days = options.days ?? 30;
   if (!Number.isInteger(days) || days < 1 || days > 366)
     throw new AppError("VALIDATION", "preview days must be between 1 and 366", { days: "1-366" });
@@ -98,9 +99,9 @@ export async function previewCommissionRule(
       const before = await totals(tx, from, to);
       await tx
         .insert(schema.commissionRules)
-        .values({ marketplace: input.marketplace, dtFrom: input.dtFrom, ruleJson: input.rule! })
+        .values({ marketplace: input.marketplace, channel: input.channel, dtFrom: input.dtFrom, ruleJson: input.rule! })
         .onConflictDoUpdate({
-          target: [schema.commissionRules.marketplace, schema.commissionRules.dtFrom],
+          target: [schema.commissionRules.marketplace, schema.commissionRules.channel, schema.commissionRules.dtFrom],
           set: { ruleJson: input.rule! },
         });
       await recalculateMetrics({ db: tx, from, to });

@@ -1,7 +1,7 @@
 // Saving a commission rule recalculates the days it governs, so estimated commissions follow it at once.
 import { sql } from "drizzle-orm";
 import { type Db, schema } from "@/db";
-import type { Marketplace } from "@/db/schema";
+import type { CommissionChannel, Marketplace } from "@/db/schema";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { recalculateMetrics, type RecalculateMetricsResult } from "@/lib/services/metrics/recalculate-metrics";
@@ -11,6 +11,8 @@ import { listCommissionRules } from "./list-commission-rules";
 
 export interface SaveCommissionRuleOptions {
   marketplace: Marketplace;
+  /** all channels unless said */
+  channel?: CommissionChannel;
   dtFrom: string;
   /** raw input; validated with commissionRuleSchema */
   rule: unknown;
@@ -24,22 +26,22 @@ export interface SaveCommissionRuleResult {
   recalculated: RecalculateMetricsResult | null;
 }
 
-/** Creates or replaces the rule of a marketplace from dtFrom and recalculates the days it governs. */
+/** Creates or replaces the rule of a marketplace and channel from dtFrom and recalculates the days it governs. */
 export async function saveCommissionRule(
   db: Db,
   options: SaveCommissionRuleOptions,
 ): Promise<SaveCommissionRuleResult> {
-  const input = checkInput(options.marketplace, options.dtFrom, options.rule);
+  const input = checkInput(options.marketplace, options.dtFrom, options.rule, options.channel ?? "all");
   const today = options.today ?? businessToday(getEnv().APP_TIMEZONE);
   const [saved] = await db
     .insert(schema.commissionRules)
-    .values({ marketplace: input.marketplace, dtFrom: input.dtFrom, ruleJson: input.rule! })
+    .values({ marketplace: input.marketplace, channel: input.channel, dtFrom: input.dtFrom, ruleJson: input.rule! })
     .onConflictDoUpdate({
-      target: [schema.commissionRules.marketplace, schema.commissionRules.dtFrom],
+      target: [schema.commissionRules.marketplace, schema.commissionRules.channel, schema.commissionRules.dtFrom],
       set: { ruleJson: input.rule!, updatedAt: sql`now()` },
     })
     .returning();
-  const range = await governedRange(db, input.marketplace, input.dtFrom, today);
+  const range = await governedRange(db, input.marketplace, input.dtFrom, today, input.channel);
   const recalculated = range ? await recalculateMetrics({ db, ...range }) : null;
   const all = await listCommissionRules(db, { marketplace: input.marketplace });
   return { rule: all.find((r) => r.id === saved.id)!, recalculated };

@@ -71,6 +71,76 @@ describe("exports", () => {
     expect(sheetXml(file.body)).not.toMatch(/<f[ >]/);
   });
 
+  interface SkuRow {
+    article: string;
+    day: string;
+    units: number;
+    profit: string | null;
+    margin: string | null;
+  }
+  const skuRows: SkuRow[] = [
+    { article: "OZ-2", day: "2026-11-01", units: 3, profit: "1234.50", margin: "12.35" },
+    { article: "OZ-10", day: "2026-11-02", units: 2, profit: "-45.25", margin: "-3.10" },
+    { article: "OZ-11", day: "2026-11-03", units: 1, profit: null, margin: null },
+  ];
+  const skuColumns = [
+    { header: "Артикул", value: (r: SkuRow) => r.article },
+    { header: "День", format: "date" as const, value: (r: SkuRow) => r.day },
+    { header: "Шт.", type: "number" as const, format: "integer" as const, value: (r: SkuRow) => r.units },
+    { header: "Прибыль", type: "number" as const, format: "money" as const, value: (r: SkuRow) => r.profit },
+    { header: "Маржа", type: "number" as const, format: "percent" as const, value: (r: SkuRow) => r.margin },
+  ];
+
+  it("writes the Russian CSV with semicolons, decimal commas and dd.mm.yyyy days", async () => {
+    const file = await buildExport({ format: "csv-ru", columns: skuColumns, rows: skuRows });
+    const text = file.body.toString("utf8");
+    expect(text.startsWith("\ufeff")).toBe(true);
+    // parsed back as Excel with Russian settings reads it: semicolons between columns
+    const parsed = Papa.parse<string[]>(text.slice(1).trim(), { delimiter: ";", skipEmptyLines: true }).data;
+    expect(parsed).toEqual([
+      ["Артикул", "День", "Шт.", "Прибыль", "Маржа"],
+      ["OZ-2", "01.11.2026", "3", "1234,50", "12,35"],
+      ["OZ-10", "02.11.2026", "2", "-45,25", "-3,10"],
+      ["OZ-11", "03.11.2026", "1", "", ""],
+    ]);
+    // the numbers come back exactly with the comma read as the decimal separator
+    const profits = parsed.slice(1).map((r) => (r[3] === "" ? null : Number(r[3].replace(",", "."))));
+    expect(profits).toEqual([1234.5, -45.25, null]);
+    // and the standard dialect stays available
+    const standard = (await buildExport({ format: "csv", columns: skuColumns, rows: skuRows })).body.toString("utf8");
+    expect(standard.split("\r\n")[1]).toBe("OZ-2,2026-11-01,3,1234.50,12.35");
+  });
+
+  it("types XLSX cells: roubles with two decimals, percent, dates, widths, frozen header, totals", async () => {
+    const file = await buildExport({
+      format: "xlsx",
+      columns: skuColumns,
+      rows: skuRows,
+      sheetName: "Товары",
+      totalsLabel: "Итого",
+    });
+    const workbook = new Workbook();
+    await workbook.xlsx.load(file.body);
+    const sheet = workbook.getWorksheet("Товары")!;
+    expect(sheet.getCell("D2").value).toBe(1234.5);
+    expect(sheet.getCell("D2").numFmt).toBe('#,##0.00 "₽";-#,##0.00 "₽"');
+    expect(sheet.getCell("E2").value).toBeCloseTo(0.1235, 10);
+    expect(sheet.getCell("E2").numFmt).toBe("0.00%");
+    expect(sheet.getCell("B2").value).toEqual(new Date("2026-11-01T00:00:00Z"));
+    expect(sheet.getCell("B2").numFmt).toBe("dd.mm.yyyy");
+    expect(sheet.getCell("C2").numFmt).toBe("#,##0");
+    expect(sheet.getCell("D4").value).toBeNull();
+    // totals: units 3 + 2 + 1 = 6, profit 1234.50 - 45.25 = 1189.25; no sum of percentages
+    expect(sheet.getCell("A5").value).toBe("Итого");
+    expect(sheet.getCell("C5").value).toEqual({ formula: "SUM(C2:C4)", result: 6 });
+    expect(sheet.getCell("D5").value).toEqual({ formula: "SUM(D2:D4)", result: 1189.25 });
+    expect(sheet.getCell("E5").value).toBeNull();
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // wide enough for the header and the longest value
+    // wide enough for the longest value: "1234.50" and " ₽" with a thousands space, plus a margin = 7 + 4 + 2
+    expect(sheet.getColumn(4).width).toBe(13);
+  });
+
   it("names the download in ASCII and UTF-8", () => {
     expect(attachmentHeader("товары-2026", "csv")).toBe(
       "attachment; filename=\"______-2026.csv\"; filename*=UTF-8''%D1%82%D0%BE%D0%B2%D0%B0%D1%80%D1%8B-2026.csv",

@@ -191,7 +191,8 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
           s.error = (error as Error).message;
           s.failure = syncFailureOf(error);
           if (error instanceof AuthError) {
-            attention = error.message;
+            // a code the UI words per language (as Test connection writes it), not the exception's English
+            attention = error.reason === "bad_token" ? "token_rejected" : "missing_scope";
             if (error.reason === "bad_token") rejected = error;
           }
           logger.error("sync.source_failed", { accountId: account.id, source: step.name, error });
@@ -216,8 +217,12 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
   );
 
   const updates: Partial<typeof accounts.$inferInsert> = {};
-  if (attention) Object.assign(updates, { status: "needs_attention", statusDetail: attention.slice(0, 500) });
+  if (attention) Object.assign(updates, { status: "needs_attention", statusDetail: attention });
   else Object.assign(updates, { status: "ok", statusDetail: null });
+  // a source answered with data: the marketplace accepted the key
+  if (!attention && Object.values(summary.sources).some((s) => s.status === "succeeded")) {
+    updates.verifiedAt = sql`now()` as unknown as Date;
+  }
   if (reviewsAvailable !== undefined) updates.reviewsAvailable = reviewsAvailable;
   await db
     .update(accounts)
@@ -258,14 +263,23 @@ async function finishRun(db: Db, summary: StoreRunSummary, error?: string) {
     .where(eq(syncRuns.id, summary.runId));
 }
 
+/** What the sync page words for a source that did not succeed: its typed failure, or why it was skipped. */
+function failureOf(s: SourceSummary): string | null {
+  if (s.failure) return JSON.stringify(s.failure);
+  if (s.status === "skipped" && s.skipped) return JSON.stringify({ kind: "skipped", reason: s.skipped });
+  return null;
+}
+
 async function recordSourceStatus(db: Db, accountId: number, source: string, s: SourceSummary, to: string) {
   const status = s.status === "failed" ? "failed" : "succeeded";
   await db.execute(sql`
-    insert into sync_source_status (account_id, source, last_success_day, last_status, last_error)
-    values (${accountId}::int, ${source}, ${s.status === "succeeded" ? to : null}::date, ${status}, ${s.error ?? null})
+    insert into sync_source_status (account_id, source, last_success_day, last_status, last_error, last_failure)
+    values (${accountId}::int, ${source}, ${s.status === "succeeded" ? to : null}::date, ${status}, ${s.error ?? null},
+            ${failureOf(s)}::jsonb)
     on conflict (account_id, source) do update
       set last_success_day = case when excluded.last_status = 'succeeded' and excluded.last_success_day is not null
                                   then greatest(coalesce(sync_source_status.last_success_day, excluded.last_success_day), excluded.last_success_day)
                                   else sync_source_status.last_success_day end,
-          last_status = excluded.last_status, last_error = excluded.last_error, updated_at = now()`);
+          last_status = excluded.last_status, last_error = excluded.last_error,
+          last_failure = excluded.last_failure, updated_at = now()`);
 }

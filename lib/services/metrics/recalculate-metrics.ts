@@ -117,8 +117,8 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
   const ozonFrame = sql.raw(String(ozonDays - 1));
   return sql`
     WITH rules AS (
-      SELECT marketplace, dt_from, rule_json,
-             lead(dt_from) OVER (PARTITION BY marketplace ORDER BY dt_from) AS dt_to
+      SELECT id, marketplace, channel, dt_from, rule_json,
+             lead(dt_from) OVER (PARTITION BY marketplace, channel ORDER BY dt_from) AS dt_to
       FROM commission_rules
     ),
     sales_day AS (
@@ -132,10 +132,25 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
       WHERE d BETWEEN ${windowStart}::date AND ${to}::date
       GROUP BY sku_id, d
     ),
+    -- the rule each SKU-day's sales fall under: their channel's own rule (FBO / FBS) in force on d,
+    -- else the all-channels one; channels under the same rule are summed before rounding
+    governed AS (
+      SELECT ds.sku_id, ds.d, coalesce(rc.id, ra.id) AS rule_id,
+             sum(ds.unpriced_sales) AS unpriced_sales, sum(ds.provisional_qty)::int AS provisional_qty
+      FROM daily_sales ds
+      JOIN sku k ON k.id = ds.sku_id
+      LEFT JOIN rules rc ON rc.marketplace = k.marketplace AND rc.channel = ds.channel
+        AND ds.d >= rc.dt_from AND (rc.dt_to IS NULL OR ds.d < rc.dt_to)
+      LEFT JOIN rules ra ON ra.marketplace = k.marketplace AND ra.channel = 'all'
+        AND ds.d >= ra.dt_from AND (ra.dt_to IS NULL OR ds.d < ra.dt_to)
+      WHERE ds.d BETWEEN ${from}::date AND ${to}::date
+      GROUP BY ds.sku_id, ds.d, coalesce(rc.id, ra.id)
+      HAVING sum(ds.unpriced_sales) <> 0
+    ),
     -- commission of provisional sales the feed stated none for, from the rules in force on d
     estimates AS (
       SELECT s.sku_id, s.d,
-             round(s.unpriced_sales * coalesce(
+             sum(round(s.unpriced_sales * coalesce(
                (r.rule_json -> 'categories' ->> k.category)::numeric,
                (SELECT (b ->> 'percent')::numeric
                   FROM jsonb_array_elements(r.rule_json -> 'priceBands') AS b
@@ -144,11 +159,11 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
                    AND ((b ->> 'maxPrice') IS NULL OR s.unpriced_sales < (b ->> 'maxPrice')::numeric * s.provisional_qty)
                  LIMIT 1),
                (r.rule_json ->> 'defaultPercent')::numeric
-             ) / 100, 2) AS est
-      FROM sales_day s
+             ) / 100, 2)) AS est
+      FROM governed s
       JOIN sku k ON k.id = s.sku_id
-      JOIN rules r ON r.marketplace = k.marketplace AND s.d >= r.dt_from AND (r.dt_to IS NULL OR s.d < r.dt_to)
-      WHERE s.d BETWEEN ${from}::date AND ${to}::date AND s.unpriced_sales <> 0
+      JOIN rules r ON r.id = s.rule_id
+      GROUP BY s.sku_id, s.d
     ),
     -- settled logistics per settled unit sold: the SKU's, else its store's
     settled AS (

@@ -223,6 +223,30 @@ describe.each(testDatabaseKinds())("worked examples end to end (%s)", (kind) => 
     expect(result.skusMissingCost).toBe(1);
   });
 
+  it("an FBS-specific commission rule wins over the all-channels rule for FBS sales only", async () => {
+    const skuId = await insertSku(db, { marketplace: "OZON" });
+    const fboWh = await insertWarehouse(db, "OZON", "fbo-ch");
+    const fbsWh = await insertWarehouse(db, "OZON", "fbs-ch");
+    await db.insert(schema.commissionRules).values([
+      { marketplace: "OZON", channel: "all", dtFrom: "2025-06-01", ruleJson: { defaultPercent: 10 } },
+      { marketplace: "OZON", channel: "FBS", dtFrom: "2025-06-05", ruleJson: { defaultPercent: 15 } },
+    ]);
+    const day = (d: string) => [
+      { d, skuId, warehouseId: fboWh, channel: "FBO" as const, qty: 2, lines: { sales: "1000.00" } },
+      { d, skuId, warehouseId: fbsWh, channel: "FBS" as const, qty: 1, lines: { sales: "500.00" } },
+    ];
+    await insertSales(db, [...day("2025-06-04"), ...day("2025-06-05")]);
+    await recalculateMetrics({ db, from: "2025-06-04", to: "2025-06-05" });
+    // before the FBS rule: (1000 + 500) x 10 %
+    expect(await metricsOf(db, skuId, "2025-06-04")).toMatchObject({ estimatedCommission: "-150.00" });
+    // from it: 1000 x 10 % (FBO, the all-channels rule) + 500 x 15 % (FBS) = 100 + 75
+    expect(await metricsOf(db, skuId, "2025-06-05")).toMatchObject({
+      estimatedCommission: "-175.00",
+      commission: "-175.00",
+      isCommissionEstimated: true,
+    });
+  });
+
   it("commission and logistics estimated until the finance lines settle the units", async () => {
     const accountId = await insertAccount(db);
     const skuId = await insertSku(db, { marketplace: "WB", category: "Shoes", accountId });

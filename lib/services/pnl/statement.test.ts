@@ -165,10 +165,31 @@ describe.each(testDatabaseKinds())("pnlStatement on %s", (kind) => {
     expect(c.previous.cogs).toBe("-120.00");
     expect(c.change.payout).toBe("2744.36");
     expect(c.change.sales).toBe("4100.00");
-    expect(c.changePercent.sales).toBe("1025.00");
     expect(c.change.storage).toBe("-287.14");
-    expect(c.changePercent.storage).toBeNull();
     expect(c.change.gross_profit).toBe("2364.36"); // 2584.36 - 220
+    // history starts on 25.02, inside the previous period (22.02-28.02): no percentage against it
+    expect(c.historyFrom).toBe("2026-02-25");
+    expect(c.isPreviousCovered).toBe(false);
+    expect(c.changePercent.sales).toBeNull();
+  });
+
+  it("gives a percentage only against a previous period that history covers", async () => {
+    // 05.03-07.03 against 02.03-04.03, all after 25.02
+    const c = await pnlComparison(t.db, { from: "2026-03-05", to: "2026-03-07" });
+    expect(c.isPreviousCovered).toBe(true);
+    expect(c.change.storage).toBe("-287.14"); // the storage line of 05.03, nothing the days before
+    expect(c.changePercent.storage).toBeNull(); // previous amount 0
+    // advertising: -21.00 (06.03) against -25.00 (sku3 on 04.03): +4.00, 4 / 25 = 16 %
+    expect(c.change.advertising).toBe("4.00");
+    expect(c.changePercent.advertising).toBe("16.00");
+    // sales: nothing against 1000 + 3000 + 500
+    expect(c.changePercent.sales).toBe("-100.00");
+    // the Ozon store's history starts on 04.03, inside 02.03-04.03
+    const o = await pnlComparison(t.db, { from: "2026-03-05", to: "2026-03-07", accountIds: [ozon] });
+    expect(o.historyFrom).toBe("2026-03-04");
+    expect(o.isPreviousCovered).toBe(false);
+    const none = await pnlComparison(t.db, { ...period, accountIds: [] });
+    expect(none).toMatchObject({ historyFrom: null, isPreviousCovered: false });
   });
 
   it("lists the SKUs behind a line, summing to the line's SKU-level amount", async () => {

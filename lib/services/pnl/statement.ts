@@ -8,6 +8,7 @@ import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { type AllocationRule, allocateAmount } from "@/lib/domain/allocation";
 import { addDays, daysBetween } from "@/lib/domain/dates";
+import { isPeriodCovered } from "@/lib/domain/periods";
 import { Decimal, percentOf, toMoneyString } from "@/lib/domain/money";
 import { grossProfitWithCost } from "@/lib/domain/pnl";
 import {
@@ -207,26 +208,51 @@ export interface PnlComparison {
   previous: PnlStatement;
   /** per row: current - previous */
   change: Record<PnlRow, string>;
-  /** per row: change / |previous| x 100; null when the previous amount is 0 */
+  /**
+   * per row: change / |previous| x 100; null when the previous amount is 0, and on every row when
+   * the previous period is not fully covered by history (see historyFrom)
+   */
   changePercent: Record<PnlRow, string | null>;
+  /** the first day with any data in the filter's stores and marketplace; null when there is none */
+  historyFrom: string | null;
+  /** history starts on or before the previous period's first day, so a percentage compares like with like */
+  isPreviousCovered: boolean;
+}
+
+/** The first day with metrics or a store-level line in the filter's stores (whatever the dates). */
+export async function firstDataDay(db: Db, filter: Omit<PnlFilter, "from" | "to">): Promise<string | null> {
+  const result = await db.execute(sql`
+    select least(
+      (select min(t.d) from metrics_store_daily t
+        ${filter.marketplace ? sql`join accounts a on a.id = t.account_id` : sql``}
+        where ${accountCondition("t", filter.accountIds)} and ${marketplaceCondition("a", filter.marketplace)}),
+      (select min(f.d) from finance_lines f
+        where f.sku_id is null and ${accountCondition("f", filter.accountIds)}
+          and ${marketplaceCondition("f", filter.marketplace)})
+    )::text as first_day
+  `);
+  return rowsOf<{ first_day: string | null }>(result)[0]?.first_day ?? null;
 }
 
 /** The statement of the period and of the period of equal length before it. */
 export async function pnlComparison(db: Db, filter: PnlFilter): Promise<PnlComparison> {
-  // on PostgreSQL the two periods run on two connections at once (PGlite queues them)
-  const [current, previous] = await Promise.all([
+  const previousRange = previousPnlPeriod(filter.from, filter.to);
+  // on PostgreSQL the queries run on several connections at once (PGlite queues them)
+  const [current, previous, historyFrom] = await Promise.all([
     pnlStatement(db, filter),
-    pnlStatement(db, { ...filter, ...previousPnlPeriod(filter.from, filter.to) }),
+    pnlStatement(db, { ...filter, ...previousRange }),
+    firstDataDay(db, filter),
   ]);
+  const isPreviousCovered = isPeriodCovered(previousRange, historyFrom);
   const change = {} as Record<PnlRow, string>;
   const changePercent = {} as Record<PnlRow, string | null>;
   for (const row of PNL_ROWS) {
     const cur = new Decimal(rowAmount(current, row));
     const prev = new Decimal(rowAmount(previous, row));
     change[row] = toMoneyString(cur.minus(prev));
-    changePercent[row] = percentOf(cur.minus(prev), prev.abs());
+    changePercent[row] = isPreviousCovered ? percentOf(cur.minus(prev), prev.abs()) : null;
   }
-  return { current, previous, change, changePercent };
+  return { current, previous, change, changePercent, historyFrom, isPreviousCovered };
 }
 
 /** What a drill-down can list per SKU: one of the twelve lines or a total. */

@@ -27,6 +27,7 @@ export async function checkStoreConnection(db: Db, options: { storeId: number })
       .set({
         status: result.ok ? "ok" : "needs_attention",
         statusDetail: result.ok ? null : result.reason === "bad_token" ? "token_rejected" : "missing_scope",
+        verifiedAt: result.ok ? sql`now()` : null,
         updatedAt: sql`now()`,
       })
       .where(eq(accounts.id, store.id));

@@ -6,6 +6,11 @@ import { accounts } from "@/db/schema/accounts";
 import { quarantine, syncRuns, syncSourceStatus } from "@/db/schema/sync";
 import { historyLoadedSql } from "./history-loaded";
 import type { Marketplace } from "@/db/schema";
+import type { SkipReason } from "@/lib/services/ingestion/context";
+import type { SyncFailure } from "@/lib/marketplaces/http/errors";
+
+/** Why a source's last run did not succeed, as data the sync page words per language. */
+export type SourceFailure = SyncFailure | { kind: "skipped"; reason: SkipReason };
 
 export interface SourceCounts {
   fetched?: number;
@@ -15,6 +20,9 @@ export interface SourceCounts {
   quarantined?: number;
   status?: string;
   error?: string;
+  /** why the source failed, as data */
+  failure?: SyncFailure;
+  skipped?: SkipReason;
   ms?: number;
 }
 
@@ -71,6 +79,8 @@ export interface StoreSyncStatus {
   marketplace: Marketplace;
   status: "ok" | "needs_attention";
   statusDetail: string | null;
+  /** when the marketplace last accepted the key; null = never verified */
+  verifiedAt: Date | null;
   reviewsAvailable: boolean;
   /** a sync of this store has ended succeeded or partial; until then its first sync loads the history */
   historyLoaded: boolean;
@@ -79,6 +89,8 @@ export interface StoreSyncStatus {
     lastSuccessDay: string | null;
     lastStatus: string;
     lastError: string | null;
+    /** the typed failure (SyncFailure) or { kind: "skipped", reason } of the last run; null when it succeeded */
+    lastFailure: SourceFailure | null;
     updatedAt: Date;
   }[];
 }
@@ -145,6 +157,7 @@ export async function getSyncOverview(
       marketplace: accounts.marketplace,
       status: accounts.status,
       statusDetail: accounts.statusDetail,
+      verifiedAt: accounts.verifiedAt,
       reviewsAvailable: accounts.reviewsAvailable,
       historyLoaded: historyLoadedSql(accounts.id),
     })
@@ -174,6 +187,7 @@ export async function getSyncOverview(
           lastSuccessDay: r.lastSuccessDay,
           lastStatus: r.lastStatus,
           lastError: r.lastError,
+          lastFailure: (r.lastFailure ?? null) as SourceFailure | null,
           updatedAt: r.updatedAt,
         })),
     })),

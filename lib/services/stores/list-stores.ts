@@ -14,6 +14,8 @@ export interface StoreListItem {
   isActive: boolean;
   status: "ok" | "needs_attention";
   statusDetail: string | null;
+  /** when the marketplace last accepted the key; null = never verified */
+  verifiedAt: Date | null;
   reviewsAvailable: boolean;
   createdAt: Date;
 }
@@ -28,6 +30,7 @@ export const storeColumns = {
   isActive: accounts.isActive,
   status: accounts.status,
   statusDetail: accounts.statusDetail,
+  verifiedAt: accounts.verifiedAt,
   reviewsAvailable: accounts.reviewsAvailable,
   createdAt: accounts.createdAt,
 };

@@ -19,7 +19,7 @@ export async function replaceStoreCredentials(
     const sealed = sealCredentials(options.credentials);
     await tx
       .update(accounts)
-      .set({ ...sealed, status: "ok", statusDetail: null, updatedAt: sql`now()` })
+      .set({ ...sealed, status: "ok", statusDetail: null, verifiedAt: null, updatedAt: sql`now()` })
       .where(eq(accounts.id, store.id));
     await writeAudit(tx, {
       actor: options.actor,

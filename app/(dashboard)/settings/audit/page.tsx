@@ -1,51 +1,177 @@
-import { getTranslations, getFormatters } from "@/lib/i18n/server";
-import { Card, CardHeader, EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import Link from "next/link";
+import { Button, Card, CardBody, CardHeader, EmptyState, Input, Select } from "@/components/ui";
 import { requireRole } from "@/lib/auth/current-user";
-import { getAuditLog } from "@/lib/data/users";
+import { getAuditPage } from "@/lib/data/audit";
+import { param, parseTableParams, type SearchParamsRecord, withParams } from "@/lib/data/table-params";
+import { isIsoDay } from "@/lib/domain/dates";
+import { getEnv } from "@/lib/env";
+import { auditSentence } from "@/lib/i18n/audit-sentence";
+import { getFormatters, getTranslations } from "@/lib/i18n/server";
 
-export default async function AuditPage() {
+type Props = { searchParams: Promise<SearchParamsRecord> };
+
+const day = (params: SearchParamsRecord, key: string) => {
+  const v = param(params, key);
+  return v && isIsoDay(v) ? v : undefined;
+};
+
+// The change log as sentences, newest first, filtered by user, action and business days (all in the
+// URL), 50 to a page; each entry's raw record (before/after JSON) sits behind a toggle.
+export default async function AuditPage({ searchParams }: Props) {
   await requireRole(["owner"]);
-  const [rows, t, f] = await Promise.all([
-    getAuditLog({ limit: 200 }),
+  const params = await searchParams;
+  const { page, pageSize } = parseTableParams(params, { sortKeys: ["at"], defaultSort: "at" });
+  const filters = {
+    userEmail: param(params, "user")?.slice(0, 320),
+    action: param(params, "action")?.slice(0, 100),
+    from: day(params, "from"),
+    to: day(params, "to"),
+  };
+  const isRaw = param(params, "raw") === "1";
+  const [data, t, f] = await Promise.all([
+    getAuditPage({ ...filters, page, pageSize, timeZone: getEnv().APP_TIMEZONE }),
     getTranslations("settings.audit"),
     getFormatters(),
   ]);
+  const actionLabel = (a: string) => (t.has(`actions.${a}` as never) ? t(`actions.${a}` as never) : a);
+  const first = (page - 1) * pageSize;
+  const isFiltered = Object.values(filters).some(Boolean);
   return (
     <Card>
-      <CardHeader title={t("title")} description={t("description")} />
-      {rows.length === 0 ? (
-        <div className="p-4">
-          <EmptyState title={t("empty")} />
-        </div>
-      ) : (
-        <Table caption={t("title")} data-testid="audit-table">
-          <THead>
-            <Tr>
-              <Th>{t("at")}</Th>
-              <Th>{t("who")}</Th>
-              <Th>{t("action")}</Th>
-              <Th>{t("entity")}</Th>
-              <Th>{t("change")}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {rows.map((r) => (
-              <Tr key={r.id}>
-                <Td className="whitespace-nowrap">{f.dateTime(r.at)}</Td>
-                <Td>{r.userEmail ?? "—"}</Td>
-                <Td className="font-mono text-xs">{r.action}</Td>
-                <Td className="font-mono text-xs">
-                  {r.entity}
-                  {r.entityId ? ` #${r.entityId}` : ""}
-                </Td>
-                <Td className="max-w-md font-mono text-xs break-all text-slate-600">
-                  {r.before ? JSON.stringify(r.before) : "∅"} → {r.after ? JSON.stringify(r.after) : "∅"}
-                </Td>
-              </Tr>
+      <CardHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Link
+            href={`/settings/audit${withParams(params, { raw: isRaw ? undefined : 1 })}`}
+            className="text-sm text-indigo-700 hover:underline"
+            data-testid="audit-raw-toggle"
+          >
+            {isRaw ? t("rawHide") : t("raw")}
+          </Link>
+        }
+      />
+      <CardBody className="space-y-4">
+        <form
+          method="get"
+          className="flex flex-wrap items-end gap-2"
+          aria-label={t("filters")}
+          data-testid="audit-filters"
+        >
+          {isRaw ? <input type="hidden" name="raw" value="1" /> : null}
+          <label>
+            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("who")}</span>
+            <Select name="user" defaultValue={filters.userEmail ?? ""} data-testid="audit-user">
+              <option value="">{t("anyUser")}</option>
+              {data.users.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label>
+            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("action")}</span>
+            <Select name="action" defaultValue={filters.action ?? ""} data-testid="audit-action">
+              <option value="">{t("anyAction")}</option>
+              {data.actions.map((a) => (
+                <option key={a} value={a}>
+                  {actionLabel(a)}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label>
+            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("from")}</span>
+            <Input
+              type="date"
+              name="from"
+              defaultValue={filters.from ?? ""}
+              className="w-[9.5rem]"
+              data-testid="audit-from"
+            />
+          </label>
+          <label>
+            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("to")}</span>
+            <Input
+              type="date"
+              name="to"
+              defaultValue={filters.to ?? ""}
+              className="w-[9.5rem]"
+              data-testid="audit-to"
+            />
+          </label>
+          <Button type="submit" variant="secondary" data-testid="audit-apply">
+            {t("apply")}
+          </Button>
+          {isFiltered ? (
+            <Link
+              href={`/settings/audit${isRaw ? "?raw=1" : ""}`}
+              className="self-center text-sm text-indigo-700 hover:underline"
+            >
+              {t("reset")}
+            </Link>
+          ) : null}
+        </form>
+
+        {data.rows.length === 0 ? (
+          <EmptyState title={isFiltered ? t("noMatch") : t("empty")} testId="audit-empty" />
+        ) : (
+          <ol className="divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="audit-table">
+            {data.rows.map((r) => (
+              <li key={r.id} className="px-3 py-2 text-sm" data-testid="audit-entry">
+                <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                  <p className="text-slate-900" data-testid="audit-sentence">
+                    {auditSentence(t, f, r)}
+                  </p>
+                  <time className="whitespace-nowrap text-xs text-slate-500" dateTime={r.at.toISOString()}>
+                    {f.dateTime(r.at)}
+                  </time>
+                </div>
+                {isRaw ? (
+                  <pre
+                    className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-700"
+                    title={t("rawRecord")}
+                    data-testid="audit-raw"
+                  >
+                    {JSON.stringify(
+                      { action: r.action, entity: r.entity, entityId: r.entityId, before: r.before, after: r.after },
+                      null,
+                      2,
+                    )}
+                  </pre>
+                ) : null}
+              </li>
             ))}
-          </TBody>
-        </Table>
-      )}
+          </ol>
+        )}
+        {data.total > 0 ? (
+          <nav className="flex items-center justify-between text-sm" aria-label={t("title")}>
+            <span className="text-slate-600" data-testid="audit-page-of">
+              {t("pageOf", { from: first + 1, to: Math.min(first + pageSize, data.total), total: data.total })}
+            </span>
+            <span className="flex gap-3">
+              {page > 1 ? (
+                <Link
+                  href={`/settings/audit${withParams(params, { page: page - 1 })}`}
+                  className="text-indigo-700 hover:underline"
+                >
+                  {t("prev")}
+                </Link>
+              ) : null}
+              {first + pageSize < data.total ? (
+                <Link
+                  href={`/settings/audit${withParams(params, { page: page + 1 })}`}
+                  className="text-indigo-700 hover:underline"
+                  data-testid="audit-next"
+                >
+                  {t("next")}
+                </Link>
+              ) : null}
+            </span>
+          </nav>
+        ) : null}
+      </CardBody>
     </Card>
   );
 }

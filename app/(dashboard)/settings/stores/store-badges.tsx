@@ -1,19 +1,15 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui";
+import { ConnectionBadge } from "@/components/stores/connection-state";
 import type { StoreListItem } from "@/lib/data/stores";
 
+/** The store's connection state, the same as on the Sync page (a key never accepted is "not verified"). */
 export async function StoreStatusBadge({
   store,
 }: {
-  store: Pick<StoreListItem, "status" | "statusDetail" | "isActive">;
+  store: Pick<StoreListItem, "status" | "statusDetail" | "isActive" | "verifiedAt">;
 }) {
-  const t = await getTranslations("settings.stores");
-  if (!store.isActive) return <Badge tone="neutral">{t("inactive")}</Badge>;
-  return store.status === "ok" ? (
-    <Badge tone="success">{t("statusOk")}</Badge>
-  ) : (
-    <Badge tone="danger">{t("statusAttention")}</Badge>
-  );
+  return <ConnectionBadge store={store} />;
 }
 
 export async function StoreSourceBadge({ source }: { source: StoreListItem["source"] }) {

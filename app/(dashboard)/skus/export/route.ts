@@ -15,12 +15,14 @@ export async function GET(request: Request) {
   const { filters, table } = parseSkuQuery(params);
   const page = await getSkuPageForExport(scope, filters, { ...table, page: 1, pageSize: MAX_EXPORT_ROWS });
   if (!page) return new Response("Unauthorized", { status: 401 });
+  const td = await getTranslations("dashboard");
   const t = await getTranslations("skus");
   const file = await buildExport({
     format: exportFormatParam(params),
     columns: toExportColumns(skuColumns((key) => t(key as never))),
     rows: page.rows,
     sheetName: t("title"),
+    totalsLabel: td("export.totals"),
   });
   return new Response(new Uint8Array(file.body), {
     headers: {

@@ -1,0 +1,56 @@
+// Periods: the default range ends on the last complete business day, presets move both ends, today
+// is marked incomplete, a comparison with a period before the store's history shows no percentage,
+// and pages where a range means nothing do not show one.
+import { expect, test } from "@playwright/test";
+import { screenshotPath, storageState } from "../support/fixtures";
+
+test.use({ storageState: storageState("owner") });
+
+/** A business day (APP_TIMEZONE is Europe/Moscow in the e2e server) `offset` days from today. */
+function businessDay(offset: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+
+test("the default period ends yesterday; presets and today's incomplete mark", async ({ page }) => {
+  await page.goto("/overview");
+  await expect(page.getByTestId("date-to")).toHaveValue(businessDay(-1));
+  await expect(page.getByTestId("date-from")).toHaveValue(businessDay(-30));
+  await expect(page.getByTestId("preset-last30")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("range-incomplete")).toHaveCount(0);
+
+  await page.getByTestId("preset-yesterday").click();
+  await expect(page).toHaveURL(new RegExp(`from=${businessDay(-1)}&to=${businessDay(-1)}`));
+  await expect(page.getByTestId("preset-yesterday")).toHaveAttribute("aria-pressed", "true");
+
+  await page.getByTestId("preset-today").click();
+  await expect(page).toHaveURL(new RegExp(`from=${businessDay(0)}&to=${businessDay(0)}`));
+  await expect(page.getByTestId("range-incomplete")).toBeVisible();
+  await page.screenshot({ path: screenshotPath("periods-today-ru"), fullPage: true });
+});
+
+test("no percentage against a previous period the history does not cover", async ({ page }) => {
+  // the emulator's history is about 20 days: the 30 days before the default range are empty
+  await page.goto("/overview");
+  await expect(page.getByTestId("tile-netSales-no-change")).toHaveText("Сравнение недоступно");
+  await expect(page.getByTestId("comparison-note")).toContainText("Данные есть с");
+  await expect(page.locator('[data-testid$="-no-change"]')).toHaveCount(6);
+  await page.screenshot({ path: screenshotPath("periods-overview-ru"), fullPage: true });
+
+  await page.goto("/pnl");
+  await expect(page.getByTestId("pnl-comparison-note")).toContainText("Данные есть с");
+  await expect(page.getByTestId("pnl-row-sales")).not.toContainText("%)");
+});
+
+test("restock, sync and settings do not show a date range", async ({ page }) => {
+  for (const path of ["/restock", "/sync", "/settings/stores"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("date-from")).toHaveCount(0);
+    await expect(page.getByTestId("period-presets")).toHaveCount(0);
+  }
+  await page.goto("/restock");
+  await expect(page.getByTestId("store-select")).toBeVisible();
+});
