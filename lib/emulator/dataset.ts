@@ -350,6 +350,8 @@ export interface WbData {
   /** orders (statistics orders feed and order feed), see buildWbOrders */
   orders: WbOrder[];
   stocks: Record<string, unknown>[];
+  /** FBS stock on the seller's warehouses (stocks-report/seller-warehouses, §6.2.7) */
+  sellerStocks: Record<string, unknown>[];
   feedbacks: { json: Record<string, unknown>; list: "unanswered" | "answered" | "archive"; createdUnix: number }[];
 }
 
@@ -986,6 +988,7 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
     reports: [...reportsById.values()].sort((a, b) => (a.dateFrom < b.dateFrom ? -1 : 1)),
     orders: buildWbOrders(o, skus, orderLines, fbsNames),
     stocks,
+    sellerStocks: buildWbSellerStocks(o, skus, fbsNames, truth),
     feedbacks,
   };
 }
@@ -1142,6 +1145,32 @@ function buildWbOrders(o: BuildOptions, skus: WbSku[], lines: WbOrderLine[], fbs
     }
   }
   return orders.sort((a, b) => a.orderMs - b.orderMs);
+}
+
+/**
+ * Seller-warehouse stock, from its own random stream: each SKU on some of the seller's warehouses, some
+ * rows with nothing left (a stock-out); real warehouse ids and names (§6.2.7). Adds to the SKU's stock truth.
+ */
+function buildWbSellerStocks(o: BuildOptions, skus: WbSku[], fbsNames: string[], truth: StaticTruth) {
+  const rng = new Random(o.seed * 31 + 4);
+  const items: Record<string, unknown>[] = [];
+  for (const s of skus) {
+    fbsNames.forEach((name, k) => {
+      if (!rng.chance(0.6)) return;
+      const quantity = rng.chance(0.2) ? 0 : rng.int(1, 60);
+      items.push({
+        nmId: s.nmId,
+        chrtId: s.chrtId,
+        warehouseId: 1_148_551 + k,
+        warehouseName: name,
+        regionName: "Приволжский",
+        quantity,
+      });
+      const t = truth.stock.get(String(s.nmId))!;
+      t.onHand += quantity;
+    });
+  }
+  return items;
 }
 
 /** the statistics orders row of an order as WB serves it at `atMs` (§1.5) */

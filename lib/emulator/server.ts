@@ -538,6 +538,13 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           status: 404,
           json: wbProblem(404, "Not Found", "method is removed; use the replacement described in the API news"),
         };
+      case "POST /api/analytics/v1/stocks-report/seller-warehouses": {
+        const limit = Math.min(Number(b.limit ?? 250_000), pages.wbStocks);
+        const offset = Number(b.offset ?? 0);
+        const items = wb.sellerStocks.slice(offset, offset + limit);
+        if (items.length === 0) return noContent(String(offset));
+        return ok({ data: { items } }, String(offset));
+      }
       case "POST /api/analytics/v1/stocks-report/wb-warehouses": {
         const limit = Math.min(Number(b.limit ?? 250_000), pages.wbStocks);
         const offset = Number(b.offset ?? 0);

@@ -5,11 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { wbUrlsAt } from "@/lib/services/ingestion/config";
 import { WbClient } from "../wb/client";
 import type { OrderLineFact } from "../lines";
-import { wbOrderFeedLineFact, wbOrderLineFact } from "../wb/order-mappers";
+import { mapWbSellerStock, wbOrderFeedLineFact, wbOrderLineFact } from "../wb/order-mappers";
 import { type EndpointContract, fixture } from "./fixture";
 import { checkRequest, queryValues } from "./request-schema";
 import { type FixtureServer, startFixtureServer } from "./serve";
-import { orderFeed, orders } from "./wb/order-fixtures";
+import { orderFeed, orders, sellerStocks } from "./wb/order-fixtures";
 
 let server: FixtureServer;
 let client: WbClient;
@@ -194,5 +194,42 @@ describe("POST /api/analytics/v1/order-feed", () => {
         TZ,
       ),
     ).toThrow(/date/);
+  });
+});
+
+describe("POST /api/analytics/v1/stocks-report/seller-warehouses", () => {
+  it("maps FBS stock onto the seller warehouse the orders name (by name: the orders know no id)", async () => {
+    serve(sellerStocks, "schema");
+    const items = await client.sellerStocks({ offset: 0 });
+    expect((sentTo(sellerStocks)[0].body as { offset: number }).offset).toBe(0);
+    expect(items!.map(mapWbSellerStock)).toEqual([
+      {
+        key: "FBS|198765432|298877665|name:Склад продавца Казань",
+        sku: "198765432",
+        warehouse: {
+          code: "name:Склад продавца Казань",
+          name: "Склад продавца Казань",
+          kind: "FBS",
+          region: "Приволжский",
+        },
+        onHand: 37,
+        inTransit: 0,
+      },
+      {
+        key: "FBS|198765432|298877666|name:Склад продавца Казань",
+        sku: "198765432",
+        warehouse: {
+          code: "name:Склад продавца Казань",
+          name: "Склад продавца Казань",
+          kind: "FBS",
+          region: "Приволжский",
+        },
+        onHand: 0,
+        inTransit: 0,
+      },
+    ]);
+    // the order of the same warehouse lands on the same warehouse code
+    const order = JSON.parse(fixture(orders, "schema").body)[1];
+    expect(wbOrderLineFact(order, TZ).warehouse.code).toBe("name:Склад продавца Казань");
   });
 });

@@ -243,4 +243,17 @@ export class WbClient {
     });
     return { snapshotTime: res?.data?.snapshotTime ?? undefined, orders: res?.data?.orders ?? [] };
   }
+
+  /** FBS stock on the seller's own warehouses (§6.2.7), same paging as the WB-warehouse report; null at the end (204). */
+  async sellerStocks(params: { offset: number; limit?: number }): Promise<Record<string, unknown>[] | null> {
+    const res = await this.clients.analytics.request({
+      method: "POST",
+      path: "/api/analytics/v1/stocks-report/seller-warehouses",
+      body: { limit: params.limit ?? 250_000, offset: params.offset },
+      schema: z.object({ data: z.object({ items: recordList }) }),
+      limit: LIMITS.stocks,
+      limitGroup: "sellerStocks",
+    });
+    return res ? res.data.items : null;
+  }
 }

@@ -134,3 +134,30 @@ export function wbOrderFeedLineFact(raw: unknown, timeZone: string): OrderLineFa
     buyerDistrict: normaliseDistrict(r.destinationDistrict),
   };
 }
+
+const sellerStockSchema = z.object({
+  nmId: idString,
+  chrtId: idString.nullish(),
+  warehouseId: idString.nullish(),
+  warehouseName: z.string().min(1),
+  regionName: z.string().nullish(),
+  quantity: z.number().int().min(0),
+});
+
+/**
+ * A row of the seller-warehouse (FBS) stocks report: stock on the seller's own warehouse, which WB's
+ * order feeds name only by name, so it is the same warehouse as the orders' (code `name:<name>`).
+ */
+export function mapWbSellerStock(raw: unknown) {
+  const parsed = sellerStockSchema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  const r = parsed.data;
+  const warehouse = { ...wbSellerWarehouse(r.warehouseName), region: r.regionName?.trim() || null };
+  return {
+    key: `FBS|${r.nmId}|${r.chrtId ?? ""}|${warehouse.code}`,
+    sku: r.nmId,
+    warehouse,
+    onHand: r.quantity,
+    inTransit: 0,
+  };
+}

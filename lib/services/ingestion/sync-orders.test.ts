@@ -105,6 +105,15 @@ describe.each(testDatabaseKinds())("daily orders from the order feed on %s", (ki
     );
     expect(Object.fromEntries(ours.map((r) => [r.cluster, Number(r.n)]))).toEqual(Object.fromEntries(perCluster));
 
+    // Ozon's own ads/idc per SKU, read with the stock, beside ours (the emulator states 1.5 and 20 for all)
+    const estimates = rowsOf<{ a: string; c: string; n: number }>(
+      await database.db.execute(sql`select avg_daily_qty::text as a, days_of_cover::text as c, count(*)::int as n
+        from sku_marketplace_estimates where source = 'ozon_stocks' group by 1, 2`),
+    );
+    expect(estimates.map((e) => [e.a, e.c, Number(e.n)])).toEqual([
+      ["1.500", "20.000", emulator.dataset.ozon.skus.length],
+    ]);
+
     // resolved = bought out or cancelled; the rate from the table equals the truth's
     let bought = 0;
     let cancelled = 0;

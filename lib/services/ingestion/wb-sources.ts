@@ -26,6 +26,7 @@ import { wbReportStatement, writeSettlementReports } from "./write-settlement-re
 import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import type { OrderLineFact } from "@/lib/marketplaces/lines";
+import { mapWbSellerStock } from "@/lib/marketplaces/wb/order-mappers";
 
 const MAX_REPLAYS = 3;
 /** a stored statistics cursor at most this far before a sync's start is resumed (WB keeps rows 90 days) */
@@ -245,10 +246,38 @@ export async function ingestWbStocks(ctx: SourceContext, client: WbClient, summa
     offset += items.length;
     if (items.length < limit) break;
   }
+  await readWbSellerStocks(ctx, client, summary, snapshot);
   await snapshot.commit("wb_stocks", summary);
 }
 
 type StockItem = Parameters<typeof writeStock>[3][number] & { key: string };
+
+/**
+ * FBS stock on the seller's warehouses into the same snapshot. Personal and Service tokens only: a
+ * token WB refuses for it (403) or a report not served (404) leaves FBS stock out with a warning.
+ */
+async function readWbSellerStocks(
+  ctx: SourceContext,
+  client: WbClient,
+  summary: SourceSummary,
+  snapshot: ReturnType<typeof stockSnapshot>,
+) {
+  const limit = 250_000;
+  try {
+    for (let offset = 0; ;) {
+      ctx.signal?.throwIfAborted();
+      const items = await client.sellerStocks({ offset, limit });
+      if (!items || items.length === 0) break;
+      snapshot.add(items, mapWbSellerStock);
+      offset += items.length;
+      if (items.length < limit) break;
+    }
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status !== 403 && status !== 404) throw error;
+    (summary.warnings ??= []).push(`seller-warehouse (FBS) stock not served (HTTP ${status}): FBS stock left out`);
+  }
+}
 
 /** Stock read page by page and committed once at the end, as the snapshot of today's business day. */
 export function stockSnapshot(ctx: SourceContext, marketplace: Marketplace) {

@@ -6,7 +6,7 @@
 import { type EndpointContract, wbSpec } from "../fixture";
 import { exampleText, jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
-import { orderFeed, orders } from "./order-fixtures";
+import { orderFeed, orders, sellerStocks } from "./order-fixtures";
 
 const FINANCES = wbSpec("13-finances.yaml");
 const GENERAL = wbSpec("01-general.yaml");
@@ -721,4 +721,5 @@ export const WB_CONTRACTS = [
   cards,
   orders,
   orderFeed,
+  sellerStocks,
 ];

@@ -227,3 +227,52 @@ export const orderFeed: EndpointContract = {
     },
   ],
 };
+
+/** the seller-warehouse (FBS) stocks report: the reference's example row (§6.2.7, WB docs mirror page) */
+export const sellerStocks: EndpointContract = {
+  method: "POST",
+  path: "/api/analytics/v1/stocks-report/seller-warehouses",
+  request: {
+    type: "object",
+    properties: {
+      nmIds: { type: "array", items: int, maxItems: 1000 },
+      chrtIds: { type: "array", items: int },
+      limit: { type: "integer", minimum: 1, maximum: 250_000 },
+      offset: { type: "integer", minimum: 0 },
+    },
+  },
+  requestSource: ANALYTICS_0818,
+  fixtures: [
+    {
+      name: "schema",
+      status: 200,
+      origin: {
+        kind: "built from schema",
+        spec: ANALYTICS_0818,
+        schema: "the seller-warehouses report (release note 2026-08-24; fields as the WB docs mirror lists them)",
+      },
+      body: jsonText({
+        data: {
+          items: [
+            {
+              nmId: 198765432,
+              chrtId: 298877665,
+              warehouseId: 1148551,
+              warehouseName: "Склад продавца Казань",
+              regionName: "Приволжский",
+              quantity: 37,
+            },
+            {
+              nmId: 198765432,
+              chrtId: 298877666,
+              warehouseId: 1148551,
+              warehouseName: "Склад продавца Казань",
+              regionName: "Приволжский",
+              quantity: 0,
+            },
+          ],
+        },
+      }),
+    },
+  ],
+};
