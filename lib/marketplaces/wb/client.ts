@@ -87,14 +87,19 @@ export class WbClient {
   }
 
   /** Sales and returns with lastChangeDate >= dateFrom (Moscow wall time), incremental mode. */
-  async sales(dateFrom: string): Promise<Record<string, unknown>[]> {
+  sales(dateFrom: string): Promise<Record<string, unknown>[]> {
+    return this.statisticsFeed("/api/v1/supplier/sales", "sales", dateFrom);
+  }
+
+  /** One page of an incremental statistics feed (flag=0): rows with lastChangeDate >= dateFrom. */
+  private async statisticsFeed(path: string, bucket: "sales" | "orders", dateFrom: string) {
     const rows = await this.clients.statistics.request({
       method: "GET",
-      path: "/api/v1/supplier/sales",
+      path,
       query: { dateFrom, flag: 0 },
       schema: recordList,
-      limit: LIMITS.sales,
-      limitGroup: "sales",
+      limit: LIMITS[bucket],
+      limitGroup: bucket,
     });
     return rows ?? [];
   }
@@ -203,16 +208,8 @@ export class WbClient {
   // ---- orders (demand): the statistics orders feed and its successor, the order feed ----
 
   /** Orders with lastChangeDate >= dateFrom (Moscow wall time), incremental mode, one row per unit. */
-  async orders(dateFrom: string): Promise<Record<string, unknown>[]> {
-    const rows = await this.clients.statistics.request({
-      method: "GET",
-      path: "/api/v1/supplier/orders",
-      query: { dateFrom, flag: 0 },
-      schema: recordList,
-      limit: LIMITS.orders,
-      limitGroup: "orders",
-    });
-    return rows ?? [];
+  orders(dateFrom: string): Promise<Record<string, unknown>[]> {
+    return this.statisticsFeed("/api/v1/supplier/orders", "orders", dateFrom);
   }
 
   /**
