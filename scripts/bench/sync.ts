@@ -28,6 +28,10 @@ function minimumApiCalls(d: Dataset): { wb: number; ozon: number } {
     1 + // finance: 204 ends the report
     1 + // sales-reports/list: the weekly report headers, one page
     ceil(d.wb.stocks.length + 1, 250_000) +
+    ceil(d.wb.sellerStocks.length + 1, 250_000) + // FBS stock on the seller's warehouses
+    // orders: a 35-day range reaches past the order feed's 31 days, so the statistics feed (cursor as sales)
+    ceil(d.wb.orders.length, 80_000) +
+    1 +
     ["unanswered", "answered", "archive"].reduce(
       (n, l) => n + ceil(d.wb.feedbacks.filter((f) => f.list === l).length + 1, 5000),
       0,
@@ -44,6 +48,7 @@ function minimumApiCalls(d: Dataset): { wb: number; ozon: number } {
   const fbs = d.ozon.postings.length - fbo;
   const ozon =
     ceil(d.ozon.skus.length + 1, 1000) + // product list until an empty page
+    1 + // cluster list
     ceil(d.ozon.skus.length, 1000) + // product info
     1 + // accrual types
     accrualCalls +
@@ -134,7 +139,7 @@ export async function benchSync(options: { skus?: number; days?: number } = {}):
     let writeMs = 0;
     for (const r of summary.runs) {
       const fetched = Object.entries(r.sources)
-        .filter(([n]) => !n.endsWith("_daily_sales"))
+        .filter(([n]) => !/_daily_(sales|orders)$/.test(n))
         .reduce((sum, [, s]) => sum + s.fetched, 0);
       records += fetched;
       calls += r.apiCalls;
@@ -152,6 +157,7 @@ export async function benchSync(options: { skus?: number; days?: number } = {}):
       await database.db.execute(sql`select 'order_lines' as t, count(*)::int as n from order_lines
         union all select 'finance_lines', count(*)::int from finance_lines
         union all select 'daily_sales', count(*)::int from daily_sales
+        union all select 'daily_orders', count(*)::int from daily_orders
         union all select 'raw_records', count(*)::int from raw_records union all select 'daily_stock', count(*)::int from daily_stock union all select 'reviews', count(*)::int from reviews`),
     );
     const plain = await plainInsertMs(database);

@@ -19,6 +19,8 @@ const recordList = z.array(record);
 // documented budgets (Personal/Service token), §1.2 of the reference
 const LIMITS = {
   sales: { intervalMs: 60_000, burst: 1 },
+  orders: { intervalMs: 60_000, burst: 10 },
+  orderFeed: { intervalMs: 60_000, burst: 1 },
   finance: { intervalMs: 60_000, burst: 1 },
   stocks: { intervalMs: 20_000, burst: 1 },
   feedbacks: { intervalMs: 334, burst: 6 },
@@ -38,7 +40,10 @@ function classifyWb(status: number, body: string, headers: Headers, path: string
   if (status === 403) return new AuthError("WB", 403, "missing_scope", detail, body);
   if (status === 429)
     return new RateLimitedError("WB", retryAfterMs(headers, "X-Ratelimit-Retry", "Retry-After") ?? 1000, body);
-  if ((status === 404 || status === 410) && /supplier\/stocks|reportDetailByPeriod/.test(path))
+  if (
+    (status === 404 || status === 410) &&
+    /supplier\/stocks|reportDetailByPeriod|supplier\/orders|order-feed/.test(path)
+  )
     return new RetiredEndpointError("WB", status, path, body);
   if (status >= 500) return new UpstreamError("WB", status, `WB ${path}: HTTP ${status}`, body);
   return new MarketplaceHttpError("WB", status, `WB ${path}: HTTP ${status}: ${detail}`, body);
@@ -82,14 +87,19 @@ export class WbClient {
   }
 
   /** Sales and returns with lastChangeDate >= dateFrom (Moscow wall time), incremental mode. */
-  async sales(dateFrom: string): Promise<Record<string, unknown>[]> {
+  sales(dateFrom: string): Promise<Record<string, unknown>[]> {
+    return this.statisticsFeed("/api/v1/supplier/sales", "sales", dateFrom);
+  }
+
+  /** One page of an incremental statistics feed (flag=0): rows with lastChangeDate >= dateFrom. */
+  private async statisticsFeed(path: string, bucket: "sales" | "orders", dateFrom: string) {
     const rows = await this.clients.statistics.request({
       method: "GET",
-      path: "/api/v1/supplier/sales",
+      path,
       query: { dateFrom, flag: 0 },
       schema: recordList,
-      limit: LIMITS.sales,
-      limitGroup: "sales",
+      limit: LIMITS[bucket],
+      limitGroup: bucket,
     });
     return rows ?? [];
   }
@@ -232,5 +242,54 @@ export class WbClient {
         return null;
       throw error;
     }
+  }
+
+  // ---- orders (demand): the statistics orders feed and its successor, the order feed ----
+
+  /** Orders with lastChangeDate >= dateFrom (Moscow wall time), incremental mode, one row per unit. */
+  orders(dateFrom: string): Promise<Record<string, unknown>[]> {
+    return this.statisticsFeed("/api/v1/supplier/orders", "orders", dateFrom);
+  }
+
+  /**
+   * One page of the order feed: orders whose current status dates from [start, end] (start no earlier
+   * than 31 days ago); the pages after the first pin WB's snapshotTime.
+   */
+  async orderFeed(params: { start: string; end: string; offset: number; limit: number; snapshotTime?: string }) {
+    const res = await this.clients.analytics.request({
+      method: "POST",
+      path: "/api/analytics/v1/order-feed",
+      body: {
+        selectedPeriod: { start: params.start, end: params.end },
+        nmIds: [],
+        subjectIds: [],
+        brandNames: [],
+        tagIds: [],
+        pagination: {
+          offset: params.offset,
+          limit: params.limit,
+          ...(params.snapshotTime ? { snapshotTime: params.snapshotTime } : {}),
+        },
+      },
+      schema: z.object({
+        data: z.object({ snapshotTime: z.string().nullish(), orders: recordList.nullish() }).nullish(),
+      }),
+      limit: LIMITS.orderFeed,
+      limitGroup: "orderFeed",
+    });
+    return { snapshotTime: res?.data?.snapshotTime ?? undefined, orders: res?.data?.orders ?? [] };
+  }
+
+  /** FBS stock on the seller's own warehouses (§6.2.7), same paging as the WB-warehouse report; null at the end (204). */
+  async sellerStocks(params: { offset: number; limit?: number }): Promise<Record<string, unknown>[] | null> {
+    const res = await this.clients.analytics.request({
+      method: "POST",
+      path: "/api/analytics/v1/stocks-report/seller-warehouses",
+      body: { limit: params.limit ?? 250_000, offset: params.offset },
+      schema: z.object({ data: z.object({ items: recordList }) }),
+      limit: LIMITS.stocks,
+      limitGroup: "sellerStocks",
+    });
+    return res ? res.data.items : null;
   }
 }

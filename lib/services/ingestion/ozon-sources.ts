@@ -21,6 +21,7 @@ import { commitKeyedPage, stockSnapshot, writeReviews } from "./wb-sources";
 import { readCursor, upsertSkus, writeCursor } from "./write";
 import { WarningTally, writeFinanceLines, writeOrderLines } from "./write-line-facts";
 import { ozonPeriodStatement, writeSettlementReports } from "./write-settlement-reports";
+import { type MarketplaceEstimate, ozonStockEstimates, writeMarketplaceEstimates } from "./write-marketplace-estimates";
 
 const MAX_REPLAYS = 3;
 
@@ -207,9 +208,12 @@ export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, s
     ),
   );
   const snapshot = stockSnapshot(ctx, "OZON");
+  const estimates: MarketplaceEstimate[] = [];
   for (let i = 0; i < skuRows.length; i += 100) {
     ctx.signal?.throwIfAborted();
-    snapshot.add(await client.fboStocks(skuRows.slice(i, i + 100).map((r) => r.e)), mapOzonFboStock);
+    const items = await client.fboStocks(skuRows.slice(i, i + 100).map((r) => r.e));
+    snapshot.add(items, mapOzonFboStock);
+    estimates.push(...ozonStockEstimates(items));
   }
   // the FBS method needs SKUs (or offer ids) named: the catalogue's, up to 1000 a call
   for (let i = 0; i < skuRows.length; i += 1000) {
@@ -224,6 +228,8 @@ export async function ingestOzonStocks(ctx: SourceContext, client: OzonClient, s
     }
   }
   await snapshot.commit("ozon_stocks", summary);
+  // Ozon's own 28-day average daily sales and days of cover per SKU, shown beside ours
+  await ctx.db.transaction((tx) => writeMarketplaceEstimates(ctx, tx, "ozon_stocks", 28, estimates));
 }
 
 export async function ingestOzonReviews(ctx: SourceContext, client: OzonClient, summary: SourceSummary) {

@@ -6,6 +6,7 @@
 import { type EndpointContract, wbSpec } from "../fixture";
 import { exampleText, jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
+import { orderFeed, orders, sellerStocks } from "./order-fixtures";
 
 const FINANCES = wbSpec("13-finances.yaml");
 const GENERAL = wbSpec("01-general.yaml");
@@ -777,4 +778,7 @@ export const WB_CONTRACTS = [
   feedbackAnswerEdit,
   feedbackById,
   cards,
+  orders,
+  orderFeed,
+  sellerStocks,
 ];
