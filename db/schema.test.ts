@@ -25,6 +25,11 @@ const expectedTables = [
   "metrics_sku_cumulative",
   "raw_records",
   "advice_supply",
+  "restock_store_settings",
+  "restock_sku_settings",
+  "supply_plan",
+  "supply_plan_line",
+  "restock_advice",
   "sync_runs",
   "quarantine",
   "users",
@@ -114,6 +119,15 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
         "advice_supply.demand_std 12,4",
         "advice_supply.safety_coeff 6,3",
         "advice_supply.stock_cover_days 12,2",
+        // restock planning: service levels, factors, velocities, units
+        "restock_store_settings.service_level 3,1",
+        "restock_sku_settings.service_level 3,1",
+        "restock_sku_settings.manual_factor 6,3",
+        "restock_advice.velocity 12,4",
+        "restock_advice.forecast 12,4",
+        "restock_advice.safety_stock 12,2",
+        "restock_advice.reorder_point 12,2",
+        "restock_advice.lost_units 12,2",
       ].sort(),
     );
     // the twelve P&L lines and the provisional sums of daily_sales are money
