@@ -128,6 +128,12 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
         "restock_advice.safety_stock 12,2",
         "restock_advice.reorder_point 12,2",
         "restock_advice.lost_units 12,2",
+        // the marketplaces' own estimates: units (fractions of a unit) and days, a localisation percent
+        "sku_marketplace_estimates.lost_orders_qty 14,3",
+        "sku_marketplace_estimates.lost_buyouts_qty 14,3",
+        "sku_marketplace_estimates.avg_daily_qty 14,3",
+        "sku_marketplace_estimates.days_of_cover 14,3",
+        "ozon_supply_recommendations.local_index 6,2",
       ].sort(),
     );
     // the twelve P&L lines and the provisional sums of daily_sales are money

@@ -33,6 +33,27 @@ export const sku = pgTable(
   ],
 );
 
+/**
+ * A marketplace's group of warehouses that plans and delivers together: Ozon macro-local clusters
+ * (/v2/cluster/list, code = macrolocal_cluster_id). Warehouses join it by warehouse id, never by name.
+ */
+export const cluster = pgTable(
+  "cluster",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    marketplace: text("marketplace", { enum: marketplaces }).notNull(),
+    /** the marketplace's cluster id as text (Ozon macrolocal_cluster_id, int64) */
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    country: text("country"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("cluster_marketplace_code_uq").on(t.marketplace, t.code),
+    check("cluster_marketplace_ck", sql`${t.marketplace} in ('WB','OZON')`),
+  ],
+);
+
 export const warehouse = pgTable(
   "warehouse",
   {
@@ -44,6 +65,8 @@ export const warehouse = pgTable(
     region: text("region"),
     /** 'FBO' (marketplace warehouse) or 'FBS' (seller warehouse) */
     kind: text("kind", { enum: ["FBO", "FBS"] }),
+    /** the cluster the warehouse belongs to (Ozon /v2/cluster/list fulfillments, by warehouse id) */
+    clusterId: integer("cluster_id").references(() => cluster.id, { onDelete: "set null" }),
   },
   (t) => [
     unique("warehouse_marketplace_code_uq").on(t.marketplace, t.code),

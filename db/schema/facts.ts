@@ -16,7 +16,7 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 import { accountIdColumn, accounts, marketplaces } from "./accounts";
-import { sku, skuIdColumn, warehouse } from "./catalog";
+import { cluster, sku, skuIdColumn, warehouse } from "./catalog";
 
 /** The twelve P&L line columns (lib/domain/pnl-lines.ts), signed from the seller's view. */
 function pnlLineColumns() {
@@ -39,6 +39,8 @@ function pnlLineColumns() {
 export { pnlLineColumns };
 
 const orderLineKinds = ["sale", "return", "order", "cancellation"] as const;
+/** what became of an ordered line, as the marketplace states it (NULL: open, or not an order line) */
+export const orderOutcomes = ["buyout", "return", "cancel"] as const;
 const settleKinds = ["sale", "return"] as const;
 
 /**
@@ -68,11 +70,26 @@ export const orderLines = pgTable(
     feedCommission: numeric("feed_commission", { precision: 14, scale: 2 }),
     /** the feed's record version (WB lastChangeDate): an older version never overwrites a newer one */
     version: text("version"),
+    /**
+     * when the order was placed, for lines that are orders (WB orders / order feed row by srid, Ozon
+     * posting x SKU); NULL for lines that are not orders (WB sales-feed rows). daily_orders counts these.
+     */
+    orderedAt: timestamp("ordered_at", { withTimezone: true }),
+    /** the order's fate as the feed states it; NULL while open (WB orders: only cancel is stated) */
+    outcome: text("outcome", { enum: orderOutcomes }),
+    /** the buyer's region as the feed names it (WB regionName / destinationCity, Ozon analytics region) */
+    buyerRegion: text("buyer_region"),
+    /** the buyer's federal district, normalised ("Центральный"), or the country outside Russia */
+    buyerDistrict: text("buyer_district"),
     srcHash: text("src_hash").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("order_lines_account_line_uq").on(t.accountId, t.lineKey),
+    index("order_lines_account_ordered_idx")
+      .on(t.accountId, t.d)
+      .where(sql`${t.orderedAt} is not null`),
+    check("order_lines_outcome_ck", sql`${t.outcome} in ('buyout','return','cancel')`),
     index("order_lines_account_order_idx").on(t.accountId, t.orderKey, t.skuId),
     index("order_lines_account_d_idx").on(t.accountId, t.d),
     check("order_lines_kind_ck", sql`${t.kind} in ('sale','return','order','cancellation')`),
@@ -207,7 +224,12 @@ export const dailyReturns = pgTable(
   ],
 );
 
-/** Stock snapshot per business day, SKU and warehouse. */
+/**
+ * Stock snapshot per business day, SKU and warehouse. in_transit is inbound to the marketplace only
+ * (supplies on their way: Ozon transit_stock_count); units on their way to buyers (sold, not yet
+ * received) and back from buyers (returns) are their own columns (WB inWayToClient / inWayFromClient,
+ * Ozon return_from_customer_stock_count).
+ */
 export const dailyStock = pgTable(
   "daily_stock",
   {
@@ -216,7 +238,12 @@ export const dailyStock = pgTable(
     skuId: skuIdColumn(),
     warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "restrict" }),
     onHand: integer("on_hand").notNull().default(0),
+    /** inbound to the marketplace: supplies on their way (never units travelling to or from buyers) */
     inTransit: integer("in_transit").notNull().default(0),
+    /** on the way to buyers: ordered, left the warehouse, not yet received (WB inWayToClient) */
+    toClient: integer("to_client").notNull().default(0),
+    /** on the way back from buyers: returns not yet restocked */
+    fromClient: integer("from_client").notNull().default(0),
     srcHash: text("src_hash").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -258,5 +285,114 @@ export const reviews = pgTable(
     index("reviews_parent_idx").on(t.parentReviewId),
     check("reviews_rating_ck", sql`${t.rating} between 1 and 5`),
     check("reviews_reply_status_ck", sql`${t.replyStatus} in ('unanswered','pending','answered','rejected')`),
+  ],
+);
+
+/**
+ * Orders per business day of the order, SKU, warehouse it ships from and buyer district, derived in SQL
+ * from the order lines that are orders (order_lines.ordered_at set: WB orders by srid, Ozon postings x
+ * SKU) by lib/services/ingestion/derive-daily-orders.ts. A unit ordered counts once, on its order day,
+ * whatever happens to it later; its fate moves it between cancelled / bought out / open as it resolves.
+ * Buyout rate over resolved orders: sum(bought_out_qty) / sum(bought_out_qty + cancelled_qty).
+ */
+export const dailyOrders = pgTable(
+  "daily_orders",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: accountIdColumn(),
+    /** the day the order was placed (APP_TIMEZONE) */
+    d: date("d", { mode: "string" }).notNull(),
+    skuId: skuIdColumn(),
+    /** where the order ships from (WB FBO: the one masked warehouse; Ozon: the real one, see warehouse.cluster_id) */
+    warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "restrict" }),
+    channel: text("channel", { enum: ["FBO", "FBS"] }).notNull(),
+    /** buyer's federal district ("Центральный", ...), the country outside Russia, '' when the feed does not say */
+    buyerDistrict: text("buyer_district").notNull().default(""),
+    /** units ordered, cancelled included */
+    orderedQty: integer("ordered_qty").notNull().default(0),
+    /** value of the units ordered at the seller's price (after the seller's discount) */
+    orderedValue: numeric("ordered_value", { precision: 14, scale: 2 }).notNull().default("0"),
+    /** of which cancelled (before receipt; a cancellation can arrive days after the order) */
+    cancelledQty: integer("cancelled_qty").notNull().default(0),
+    cancelledValue: numeric("cancelled_value", { precision: 14, scale: 2 }).notNull().default("0"),
+    /** of which received by the buyer (a sale line, a settling finance line or the feed's status says so) */
+    boughtOutQty: integer("bought_out_qty").notNull().default(0),
+    /** of the bought-out units, returned later */
+    returnedQty: integer("returned_qty").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("daily_orders_d_sku_warehouse_district_uq")
+      .on(t.d, t.skuId, t.warehouseId, t.buyerDistrict)
+      .nullsNotDistinct(),
+    index("daily_orders_account_d_idx").on(t.accountId, t.d),
+    index("daily_orders_sku_d_idx").on(t.skuId, t.d),
+    check("daily_orders_channel_ck", sql`${t.channel} in ('FBO','FBS')`),
+  ],
+);
+
+/**
+ * The marketplaces' own per-SKU estimates on a snapshot day, shown beside ours: WB stocks-report
+ * lostOrdersCount/Sum over its period (source 'wb_stocks_report'), Ozon average daily sales and days of
+ * cover (source 'ozon_stocks': /v1/analytics/stocks ads/idc over 28 days). NULL: not stated / not computed.
+ */
+export const skuMarketplaceEstimates = pgTable(
+  "sku_marketplace_estimates",
+  {
+    accountId: accountIdColumn(),
+    d: date("d", { mode: "string" }).notNull(),
+    skuId: skuIdColumn(),
+    source: text("source", { enum: ["wb_stocks_report", "ozon_stocks"] }).notNull(),
+    /** the period the estimate covers */
+    periodFrom: date("period_from", { mode: "string" }),
+    periodTo: date("period_to", { mode: "string" }),
+    lostOrdersQty: numeric("lost_orders_qty", { precision: 14, scale: 3 }),
+    lostOrdersSum: numeric("lost_orders_sum", { precision: 14, scale: 2 }),
+    lostBuyoutsQty: numeric("lost_buyouts_qty", { precision: 14, scale: 3 }),
+    lostBuyoutsSum: numeric("lost_buyouts_sum", { precision: 14, scale: 2 }),
+    /** average units sold (Ozon) or ordered (WB avgOrders) per day over the period */
+    avgDailyQty: numeric("avg_daily_qty", { precision: 14, scale: 3 }),
+    /** days the stock lasts at that rate */
+    daysOfCover: numeric("days_of_cover", { precision: 14, scale: 3 }),
+    srcHash: text("src_hash").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "sku_marketplace_estimates_pk", columns: [t.d, t.skuId, t.source] }),
+    index("sku_marketplace_estimates_account_d_idx").on(t.accountId, t.d),
+  ],
+);
+
+/**
+ * Ozon's recommended supply per SKU and macro-local cluster on a snapshot day (beta local-sale methods;
+ * absent when Ozon does not serve them), with the parameters it depends on and the localisation index.
+ */
+export const ozonSupplyRecommendations = pgTable(
+  "ozon_supply_recommendations",
+  {
+    accountId: accountIdColumn(),
+    d: date("d", { mode: "string" }).notNull(),
+    skuId: skuIdColumn(),
+    clusterId: integer("cluster_id")
+      .notNull()
+      .references(() => cluster.id, { onDelete: "cascade" }),
+    /** ONE_WEEK | TWO_WEEKS | FOUR_WEEKS | EIGHT_WEEKS */
+    supplyPeriod: text("supply_period").notNull(),
+    /** FBO | FBS | ALL */
+    deliverySchema: text("delivery_schema").notNull(),
+    recommendedSupply: integer("recommended_supply").notNull(),
+    /** value of the recommended supply */
+    value: numeric("value", { precision: 14, scale: 2 }),
+    /** share of local sales, % */
+    localIndex: numeric("local_index", { precision: 6, scale: 2 }),
+    srcHash: text("src_hash").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({
+      name: "ozon_supply_recommendations_pk",
+      columns: [t.d, t.skuId, t.clusterId, t.supplyPeriod, t.deliverySchema],
+    }),
+    index("ozon_supply_recommendations_account_d_idx").on(t.accountId, t.d),
   ],
 );

@@ -107,6 +107,13 @@ export function sumPnl(lines: PnlPart): number {
 }
 
 // ---------- truth ----------
+/** stock now: on hand, inbound to the marketplace, on the way to buyers and back from them */
+export interface StockTruth {
+  onHand: number;
+  inTransit: number;
+  toClient: number;
+  fromClient: number;
+}
 export interface ReviewTruth {
   sku: string;
   rating: number;
@@ -133,7 +140,7 @@ export interface OrderLineTruth {
 }
 export interface MarketplaceTruth {
   /** external sku id -> stock now (not clock-dependent) */
-  stock: Map<string, { onHand: number; inTransit: number }>;
+  stock: Map<string, StockTruth>;
   reviews: Map<string, ReviewTruth>;
   skuCount: number;
   /** Ozon accrual type ids missing from the types dictionary, among the published accruals */
@@ -146,6 +153,19 @@ export interface MarketplaceTruth {
   orderLines: Map<string, OrderLineTruth>;
   /** units over the order lines visible now: sales (WB S rows, Ozon delivered) and returns */
   units: { sold: number; returned: number };
+  /**
+   * orders per `${order day}|${external sku}|${channel}:${warehouse}|${buyer district}` (warehouse: WB the
+   * seller warehouse's name, '' for WB's own; Ozon the warehouse id; district as WB's order feed names it)
+   */
+  dailyOrders: Map<string, DailyOrdersTruth>;
+}
+export interface DailyOrdersTruth {
+  ordered: number;
+  /** kopecks at the seller's price */
+  valueK: number;
+  cancelled: number;
+  boughtOut: number;
+  returned: number;
 }
 export interface WbReportTruth {
   reportId: number;
@@ -177,7 +197,7 @@ export interface Truth {
 }
 /** the part of the truth that does not follow the clock */
 interface StaticTruth {
-  stock: Map<string, { onHand: number; inTransit: number }>;
+  stock: Map<string, StockTruth>;
   reviews: Map<string, ReviewTruth>;
   skuCount: number;
 }
@@ -306,6 +326,8 @@ interface WbOrderLine {
   firstSeenWall: string;
   /** publish moment of its Продажа/Возврат finance line; Infinity when none exists */
   settledMs: number;
+  /** a sale: what its order needs (the order moment from the finance line's orderDt, price, warehouse) */
+  order?: { orderMs: number; pwd: number; warehouseName: string; fbs: boolean; priceK: number; discount: number };
 }
 export interface WbReportHeader {
   reportId: number;
@@ -325,6 +347,8 @@ export interface WbData {
   financeLines: WbFinanceLine[];
   orderLines: WbOrderLine[];
   reports: WbReportHeader[];
+  /** orders (statistics orders feed and order feed), see buildWbOrders */
+  orders: WbOrder[];
   stocks: Record<string, unknown>[];
   feedbacks: { json: Record<string, unknown>; list: "unanswered" | "answered" | "archive"; createdUnix: number }[];
 }
@@ -559,6 +583,14 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
           .toISOString()
           .replace(/\.\d{3}Z$/, "Z");
         const ids = { officeName, deliveryMethod, srid };
+        saleLine.order = {
+          orderMs: Date.parse(orderDt),
+          pwd,
+          warehouseName,
+          fbs,
+          priceK: s.priceK,
+          discount: s.discountPercent,
+        };
         // acquiring is INSIDE the retailPriceWithDisc − forPay gap (§3 cashflows: "already inside the forPay
         // gap"); ppvzSalesCommission is the rest of the gap, vw/vwNds its split without VAT / VAT
         const acquiring = Math.round(finished * 0.021);
@@ -865,7 +897,13 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
       inWayToClient: rng.int(0, 20),
       inWayFromClient: rng.int(0, 5),
     };
-    truth.stock.set(String(s.nmId), { onHand: item.quantity, inTransit: item.inWayToClient + item.inWayFromClient });
+    // the wb-warehouses report states no inbound supplies
+    truth.stock.set(String(s.nmId), {
+      onHand: item.quantity,
+      inTransit: 0,
+      toClient: item.inWayToClient,
+      fromClient: item.inWayFromClient,
+    });
     return item;
   });
 
@@ -946,8 +984,230 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
     financeLines,
     orderLines,
     reports: [...reportsById.values()].sort((a, b) => (a.dateFrom < b.dateFrom ? -1 : 1)),
+    orders: buildWbOrders(o, skus, orderLines, fbsNames),
     stocks,
     feedbacks,
+  };
+}
+
+// ---------- WB orders ----------
+/**
+ * Buyer districts as the statistics orders feed names them (oblastOkrugName) and as the order feed does
+ * (destinationDistrict, no suffix; §6.2.10 item 5), with a region and a city in each. Outside Russia
+ * the statistics feed leaves the district empty and the order feed names the country.
+ */
+const WB_BUYER_PLACES: { country: string; okrug: string; district: string; region: string; city: string }[] = [
+  {
+    country: "Россия",
+    okrug: "Центральный федеральный округ",
+    district: "Центральный",
+    region: "Москва",
+    city: "Москва",
+  },
+  {
+    country: "Россия",
+    okrug: "Центральный федеральный округ",
+    district: "Центральный",
+    region: "Тверская",
+    city: "Тверь",
+  },
+  {
+    country: "Россия",
+    okrug: "Приволжский федеральный округ",
+    district: "Приволжский",
+    region: "Республика Татарстан",
+    city: "Казань",
+  },
+  {
+    country: "Россия",
+    okrug: "Северо-Западный федеральный округ",
+    district: "Северо-Западный",
+    region: "Санкт-Петербург",
+    city: "Санкт-Петербург",
+  },
+  { country: "Россия", okrug: "Сибирский федеральный округ", district: "Сибирский", region: "Омская", city: "Омск" },
+  { country: "Казахстан", okrug: "", district: "Казахстан", region: "Алматы", city: "Алматы" },
+];
+
+/** One WB order (one unit, one srid) and the moments its state changes. */
+export interface WbOrder {
+  srid: string;
+  nmId: number;
+  /** the moment it was placed (UTC ms) and its Moscow day */
+  orderMs: number;
+  day: string;
+  /** kopecks: seller price after the seller's discount (priceWithDisc = sellerPrice: no WB Club here) */
+  pwd: number;
+  priceK: number;
+  discount: number;
+  spp: number;
+  warehouseName: string;
+  fbs: boolean;
+  place: (typeof WB_BUYER_PLACES)[number];
+  /** the statistics row exists from this moment (its first lastChangeDate) */
+  firstChangeMs: number;
+  /** cancelled at (the row comes again with isCancel and a new lastChangeDate); null: never */
+  cancelMs: number | null;
+  cancelType: "app" | "receipt" | "expire";
+  /** bought out: the moment its sales-feed S row appears; null: never within the data */
+  buyoutMs: number | null;
+  /** returned: the moment its R row appears */
+  returnMs: number | null;
+  /** publish moment of the finance line that settles its sale; Infinity when none */
+  saleSettledMs: number;
+  sticker: string;
+  gNumber: string;
+}
+
+const wallMs = (wall: string) => Date.parse(`${wall}Z`) - MSK_OFFSET_MS;
+
+/**
+ * WB orders, from their own random stream so the rest of the world is unchanged: one per unit sold
+ * (placed at the orderDt its finance line states; orders placed before the data's first day are not
+ * part of it), plus orders cancelled before receipt (the cancellation lands minutes to three days after
+ * the order, so a sync can see the order open first), plus orders of the last days still on their way.
+ */
+function buildWbOrders(o: BuildOptions, skus: WbSku[], lines: WbOrderLine[], fbsNames: string[]): WbOrder[] {
+  const rng = new Random(o.seed * 31 + 3);
+  const firstMs = mskMs(o.from);
+  const bySku = new Map(skus.map((s) => [s.nmId, s]));
+  const returns = new Map(lines.filter((l) => l.kind === "return").map((l) => [l.srid, wallMs(l.firstSeenWall)]));
+  let counter = 30_000_000;
+  const orders: WbOrder[] = [];
+  const make = (a: {
+    srid?: string;
+    s: WbSku;
+    orderMs: number;
+    pwd: number;
+    warehouseName: string;
+    fbs: boolean;
+    cancelMs?: number | null;
+    buyoutMs?: number | null;
+    returnMs?: number | null;
+    saleSettledMs?: number;
+  }) => {
+    counter++;
+    orders.push({
+      srid: a.srid ?? `${rng.int(10, 99)}.o${rng.id(23)}.0.0`,
+      nmId: a.s.nmId,
+      orderMs: a.orderMs,
+      day: mskWallOfMs(a.orderMs).slice(0, 10),
+      pwd: a.pwd,
+      priceK: a.s.priceK,
+      discount: a.s.discountPercent,
+      spp: rng.pick([0, 10, 20, 27]),
+      warehouseName: a.warehouseName,
+      fbs: a.fbs,
+      place: rng.pick(WB_BUYER_PLACES),
+      firstChangeMs: a.orderMs + rng.int(60, 1800) * 1000,
+      cancelMs: a.cancelMs ?? null,
+      cancelType: rng.pick(["app", "receipt", "expire"] as const),
+      buyoutMs: a.buyoutMs ?? null,
+      returnMs: a.returnMs ?? null,
+      saleSettledMs: a.saleSettledMs ?? Infinity,
+      sticker: String(31_000_000_000 + counter),
+      gNumber: String(7_000_000_000_000 + counter),
+    });
+  };
+  for (const l of lines) {
+    if (l.kind !== "sale" || !l.order || l.order.orderMs < firstMs) continue;
+    make({
+      srid: l.srid,
+      s: bySku.get(l.nmId)!,
+      orderMs: l.order.orderMs,
+      pwd: l.order.pwd,
+      warehouseName: l.order.warehouseName,
+      fbs: l.order.fbs,
+      buyoutMs: wallMs(l.firstSeenWall),
+      returnMs: returns.get(l.srid) ?? null,
+      saleSettledMs: l.settledMs,
+    });
+  }
+  const lastDays = new Set([0, 1, 2, 3].map((n) => addDaysIso(o.to, -n)));
+  for (let day = o.from; day <= o.to; day = addDaysIso(day, 1)) {
+    for (const s of skus) {
+      const cancelled = rng.chance(0.06);
+      const open = !cancelled && lastDays.has(day) && rng.chance(0.1);
+      if (!cancelled && !open) continue;
+      const orderMs = mskMs(day, secondOfDay(rng));
+      const fbs = fbsNames.length > 0 && rng.chance(0.2);
+      make({
+        s,
+        orderMs,
+        pwd: Math.round((s.priceK * (100 - s.discountPercent)) / 100),
+        warehouseName: fbs ? rng.pick(fbsNames) : "Склад WB РФ",
+        fbs,
+        cancelMs: cancelled ? orderMs + rng.int(1800, 3 * 86_400) * 1000 : null,
+      });
+    }
+  }
+  return orders.sort((a, b) => a.orderMs - b.orderMs);
+}
+
+/** the statistics orders row of an order as WB serves it at `atMs` (§1.5) */
+export function wbOrderRow(order: WbOrder, s: WbSku, atMs: number): Record<string, unknown> {
+  const cancelled = order.cancelMs !== null && order.cancelMs <= atMs;
+  const finished = Math.round((order.pwd * (100 - order.spp)) / 100);
+  return {
+    date: mskWallOfMs(order.orderMs),
+    lastChangeDate: mskWallOfMs(cancelled ? order.cancelMs! : order.firstChangeMs),
+    warehouseName: order.warehouseName,
+    warehouseType: order.fbs ? "Склад продавца" : "Склад WB",
+    countryName: order.place.country,
+    oblastOkrugName: order.place.okrug,
+    regionName: order.place.region,
+    supplierArticle: s.vendorCode,
+    nmId: s.nmId,
+    barcode: s.barcode,
+    category: s.category,
+    subject: s.subject,
+    brand: s.brand,
+    techSize: s.techSize,
+    incomeID: order.fbs ? 0 : 28_760_331,
+    isSupply: false,
+    isRealization: true,
+    totalPrice: rub(order.priceK),
+    discountPercent: order.discount,
+    spp: order.spp,
+    finishedPrice: rub(finished),
+    priceWithDisc: rub(order.pwd),
+    isCancel: cancelled,
+    cancelDate: cancelled ? mskWallOfMs(order.cancelMs!) : "0001-01-01T00:00:00",
+    sticker: order.sticker,
+    gNumber: order.gNumber,
+    srid: order.srid,
+  };
+}
+
+/** the order's status in the order feed at `atMs` and the moment that status began (§6.2.5) */
+export function wbOrderStatusAt(order: WbOrder, atMs: number): { status: string; sinceMs: number } | null {
+  if (order.orderMs > atMs) return null;
+  if (order.cancelMs !== null && order.cancelMs <= atMs) return { status: "cancel", sinceMs: order.cancelMs };
+  if (order.returnMs !== null && order.returnMs <= atMs) return { status: "return", sinceMs: order.returnMs };
+  if (order.buyoutMs !== null && order.buyoutMs <= atMs) return { status: "buyout", sinceMs: order.buyoutMs };
+  return { status: "created", sinceMs: order.orderMs };
+}
+
+/** the order feed row of an order at `atMs` (masked WB warehouse, §6.2.9) */
+export function wbOrderFeedRow(order: WbOrder, s: WbSku, atMs: number): Record<string, unknown> | null {
+  const state = wbOrderStatusAt(order, atMs);
+  if (!state) return null;
+  const withOffset = (ms: number) => `${mskWallOfMs(ms)}+03:00`;
+  return {
+    nmId: s.nmId,
+    chrtId: s.chrtId,
+    srid: order.srid,
+    createdAt: withOffset(order.orderMs),
+    updatedAt: withOffset(state.sinceMs),
+    status: state.status,
+    ...(state.status === "cancel" ? { cancelType: order.cancelType } : {}),
+    warehouseName: order.fbs ? order.warehouseName : "Склад WB",
+    warehouseRegion: order.fbs ? "Приволжский" : "",
+    isMp: order.fbs,
+    destinationCity: order.place.city,
+    destinationDistrict: order.place.district,
+    sellerPrice: rub(order.pwd),
+    isB2b: false,
   };
 }
 
@@ -995,6 +1255,10 @@ interface OzonOrderLine {
   /** a sale turns from "order" into "sale" at this moment; null: never */
   deliveredMs: number | null;
   settledMs: number;
+  /** where it ships from and its value (kopecks, price x quantity); absent on return pseudo-lines */
+  order?: { schema: "FBO" | "FBS"; warehouseId: number; valueK: number };
+  /** one unit of it is returned at this moment (its return accrual); null: never */
+  returnMs?: number | null;
 }
 export interface OzonCashFlow {
   id: string;
@@ -1022,6 +1286,10 @@ export interface OzonData {
   fbsStocks: Record<string, unknown>[];
   reviews: Record<string, unknown>[];
   cashFlows: OzonCashFlow[];
+  /** /v2/cluster/list: one macro-local cluster per FBO warehouse here, plus one with a warehouse we never stock */
+  clusters: Record<string, unknown>[];
+  /** FBO warehouse id -> macrolocal_cluster_id (the truth of the cluster map) */
+  clusterOfWarehouse: Map<string, string>;
 }
 /** 2^53 + 1: the id that proves big integers survive the whole path */
 export const BIG_ACCRUAL_ID = "9007199254740993";
@@ -1048,7 +1316,30 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
     id: 1_020_001_835_658_000 + k * 1000,
     name: `РФЦ_${k}`,
     cluster: `Кластер ${k}`,
+    macrolocal: 100 + k,
   }));
+  // the cluster list (§6.4.2): each FBO warehouse's cluster, and a cluster whose warehouse holds nothing of ours;
+  // its warehouse names differ from the stock report's on purpose: the map goes by id
+  const clusters = [
+    ...fboWarehouses.map((w) => ({
+      macrolocal_cluster_id: w.macrolocal,
+      data: {
+        macrolocal_cluster: { name: w.cluster, country: { name: "Россия", uid: "RU" } },
+        fulfillments: [{ warehouse_id: w.id, name: `${w.name} (кластер)` }],
+      },
+    })),
+    {
+      macrolocal_cluster_id: 199,
+      data: {
+        macrolocal_cluster: { name: "Дальний кластер", country: { name: "Россия", uid: "RU" } },
+        fulfillments: [{ warehouse_id: 1_020_009_999_999_000, name: "ДАЛЬНИЙ_РФЦ" }],
+      },
+    },
+  ];
+  const clusterOfWarehouse = new Map<string, string>([
+    ...fboWarehouses.map((w): [string, string] => [String(w.id), String(w.macrolocal)]),
+    ["1020009999999000", "199"],
+  ]);
   const fbsWarehouse = { id: 23_000_000_001, name: "Мой склад Ozon" };
   const postings: OzonPosting[] = [];
   const accrualList: OzonAccrual[] = [];
@@ -1162,6 +1453,8 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
           visibleMs: inProcessMs,
           deliveredMs,
           settledMs: Infinity,
+          order: { schema, warehouseId: wh.id, valueK: priceK * qty },
+          returnMs: null,
         };
         orderLines.push(line);
         if (deliveredMs === null) continue;
@@ -1246,6 +1539,7 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
             unitsReturned: 1,
             body: postingBody(-priceK, commissionBack, 0, [[59, rl]]),
           });
+          line.returnMs = returnMs;
           // Ozon serves no returns feed we read: the return's order line is known from its accrual
           orderLines.push({
             key: `${postingNumber}/${s.sku}/return`,
@@ -1317,6 +1611,7 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
       name: s.name,
       cluster_id: 154,
       cluster_name: wh.cluster,
+      macrolocal_cluster_id: wh.macrolocal,
       warehouse_id: wh.id,
       warehouse_name: wh.name,
       available_stock_count: available,
@@ -1341,7 +1636,12 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
       reserved,
       free_stock: present - reserved,
     });
-    truth.stock.set(String(s.sku), { onHand: available + present - reserved, inTransit: transit });
+    truth.stock.set(String(s.sku), {
+      onHand: available + present - reserved,
+      inTransit: transit,
+      toClient: 0,
+      fromClient: 0,
+    });
   }
 
   const reviews: Record<string, unknown>[] = [];
@@ -1423,6 +1723,8 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
     fbsStocks,
     reviews,
     cashFlows,
+    clusters,
+    clusterOfWarehouse,
   };
 }
 
@@ -1456,6 +1758,9 @@ export interface Dataset {
     wbSales: Record<string, unknown>[];
     wbFinance: Record<string, unknown>[];
     ozonAccruals: Record<string, unknown>[];
+    /** a statistics orders row and an order feed row that fail validation (the same broken order) */
+    wbOrders: Record<string, unknown>[];
+    wbOrderFeed: Record<string, unknown>[];
   };
 }
 
@@ -1479,7 +1784,16 @@ export function buildDataset(options: DatasetOptions): Dataset {
     wbSales: [] as Record<string, unknown>[],
     wbFinance: [] as Record<string, unknown>[],
     ozonAccruals: [] as Record<string, unknown>[],
+    wbOrders: [] as Record<string, unknown>[],
+    wbOrderFeed: [] as Record<string, unknown>[],
   };
+  if (o.malformed && wb.orders.length > 0) {
+    const order = wb.orders[Math.floor(wb.orders.length / 2)];
+    const sku = wb.skus.find((s) => s.nmId === order.nmId)!;
+    const at = order.firstChangeMs;
+    malformed.wbOrders.push({ ...wbOrderRow(order, sku, at), srid: "bad-order-1", nmId: "not-a-number" });
+    malformed.wbOrderFeed.push({ ...wbOrderFeedRow(order, sku, at), srid: "bad-order-1", nmId: "not-a-number" });
+  }
   if (o.malformed && wb.sales.length > 0) {
     const sample = wb.sales[Math.floor(wb.sales.length / 2)].json;
     malformed.wbSales.push({ ...sample, saleID: "S999999999901", srid: "bad-1", nmId: "not-a-number" });
@@ -1515,6 +1829,12 @@ export function buildDataset(options: DatasetOptions): Dataset {
   return dataset;
 }
 
+interface OrderFate {
+  cancelled: boolean;
+  bought: boolean;
+  returned: number;
+}
+
 /** what the marketplaces have published by `nowMs`, in P&L lines and order lines, counted from the events */
 function truthAt(dataset: Dataset, nowMs: number, wbStatic: StaticTruth, ozonStatic: StaticTruth): Truth {
   const nowWall = mskWallOfMs(nowMs);
@@ -1527,7 +1847,17 @@ function truthAt(dataset: Dataset, nowMs: number, wbStatic: StaticTruth, ozonSta
     settledByDaySku: new Map(),
     orderLines: new Map(),
     units: { sold: 0, returned: 0 },
+    dailyOrders: new Map(),
   });
+  const countOrder = (t: MarketplaceTruth, key: string, qty: number, valueK: number, fate: OrderFate) => {
+    let r = t.dailyOrders.get(key);
+    if (!r) t.dailyOrders.set(key, (r = { ordered: 0, valueK: 0, cancelled: 0, boughtOut: 0, returned: 0 }));
+    r.ordered += qty;
+    r.valueK += valueK;
+    if (fate.cancelled) r.cancelled += qty;
+    if (fate.bought) r.boughtOut += qty;
+    if (fate.bought) r.returned += fate.returned;
+  };
   const settle = (t: MarketplaceTruth, day: string, sku: number, pnl: PnlPart, sold: number, returned: number) => {
     if (sku === 0) {
       addPart(t.financeLines.store, pnl);
@@ -1577,6 +1907,27 @@ function truthAt(dataset: Dataset, nowMs: number, wbStatic: StaticTruth, ozonSta
     else wb.units.returned += 1;
   }
 
+  for (const order of dataset.wb.orders) {
+    if (order.firstChangeMs > nowMs) continue;
+    const cancelled = order.cancelMs !== null && order.cancelMs <= nowMs;
+    wb.orderLines.set(order.srid, {
+      orderKey: order.srid,
+      sku: String(order.nmId),
+      day: order.day,
+      kind: cancelled ? "cancellation" : "order",
+      qty: 1,
+      settled: !cancelled && order.saleSettledMs <= nowMs,
+    });
+    const bought = !cancelled && ((order.buyoutMs ?? Infinity) <= nowMs || order.saleSettledMs <= nowMs);
+    const returned = bought && (order.returnMs ?? Infinity) <= nowMs ? 1 : 0;
+    const where = `${order.fbs ? "FBS" : "FBO"}:${order.fbs ? order.warehouseName : ""}`;
+    countOrder(wb, `${order.day}|${order.nmId}|${where}|${order.place.district}`, 1, order.pwd, {
+      cancelled,
+      bought,
+      returned,
+    });
+  }
+
   // Ozon
   const ozon = market(ozonStatic);
   const months = new Map<string, OzonMonthTruth>();
@@ -1608,6 +1959,15 @@ function truthAt(dataset: Dataset, nowMs: number, wbStatic: StaticTruth, ozonSta
     });
     if (kind === "sale") ozon.units.sold += ol.qty;
     else if (kind === "return") ozon.units.returned += ol.qty;
+    if (ol.order) {
+      const bought = ol.deliveredMs !== null && ol.deliveredMs <= nowMs;
+      const returned = bought && (ol.returnMs ?? Infinity) <= nowMs ? 1 : 0;
+      countOrder(ozon, `${ol.day}|${ol.sku}|${ol.order.schema}:${ol.order.warehouseId}|`, ol.qty, ol.order.valueK, {
+        cancelled: ol.base === "cancellation",
+        bought,
+        returned,
+      });
+    }
   }
 
   return {

@@ -11,6 +11,9 @@ import {
   mskWallOfMs,
   rubStr,
   wbFinancePublishMs,
+  wbOrderFeedRow,
+  wbOrderRow,
+  wbOrderStatusAt,
   type Dataset,
   type DatasetOptions,
   type Truth,
@@ -31,10 +34,13 @@ export interface EmulatorFaults {
   duplicatePages?: boolean;
   /** WB sales: older versions of changed rows are served again after the newer ones */
   outOfOrder?: boolean;
+  /** WB answers the order feed with 404 (not enabled for the seller, or retired) */
+  wbOrderFeedOff?: boolean;
 }
 
 export interface EmulatorPageSizes {
   wbSales?: number;
+  wbOrders?: number;
   wbFinance?: number;
   wbStocks?: number;
   wbCards?: number;
@@ -91,6 +97,8 @@ export interface Emulator {
 /** documented budgets: interval between calls (ms) and burst */
 const WB_LIMITS: Record<string, [number, number]> = {
   sales: [60_000, 1],
+  orders: [60_000, 10],
+  orderFeed: [60_000, 1],
   legacy: [60_000, 1],
   finance: [60_000, 1],
   stocks: [20_000, 1],
@@ -170,6 +178,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
   const ozonApiKey = `ozon-emulator-key-${options.seed}`;
   const pages: Required<EmulatorPageSizes> = {
     wbSales: 80_000,
+    wbOrders: 80_000,
     wbFinance: 100_000,
     wbStocks: 250_000,
     wbCards: 100,
@@ -224,6 +233,24 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     }
     return lo;
   };
+  // the statistics orders feed as versions by lastChangeDate: the open row, then (once cancelled) the
+  // cancelled row; a version is served while it is the newest one the clock has reached
+  const wbSkuById = new Map(dataset.wb.skus.map((s) => [s.nmId, s]));
+  const orderVersions: {
+    order: (typeof dataset.wb.orders)[number];
+    atMs: number;
+    lcd: string;
+    supersededAt: string;
+  }[] = [];
+  for (const order of dataset.wb.orders) {
+    const first = mskWallOfMs(order.firstChangeMs);
+    const cancel = order.cancelMs === null ? null : mskWallOfMs(order.cancelMs);
+    orderVersions.push({ order, atMs: order.firstChangeMs, lcd: first, supersededAt: cancel ?? "9999" });
+    if (cancel) orderVersions.push({ order, atMs: order.cancelMs!, lcd: cancel, supersededAt: "9999" });
+  }
+  const malformedOrders = dataset.malformed.wbOrders.map((json) => ({ json, lcd: String(json.lastChangeDate) }));
+  orderVersions.sort((x, y) => (x.lcd < y.lcd ? -1 : x.lcd > y.lcd ? 1 : 0));
+
   /** the last rrDate whose daily finance WB serves at the clock */
   const lastPublishedRrDate = () => {
     let d = mskWallOfMs(nowMs).slice(0, 10);
@@ -385,6 +412,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
 
   function wbGroup(path: string): string {
     if (path === "/api/v1/supplier/sales") return "sales";
+    if (path === "/api/v1/supplier/orders") return "orders";
+    if (path === "/api/analytics/v1/order-feed") return "orderFeed";
     if (path.startsWith("/api/v1/supplier") || path.startsWith("/api/v5/supplier")) return "legacy";
     if (path.startsWith("/api/finance")) return "finance";
     if (path.startsWith("/api/analytics")) return "stocks";
@@ -406,6 +435,56 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     status,
     json: JSON.stringify({ code, message, details: [] }),
   });
+
+  /** 400 of the seller-analytics reports (§6.2): application/problem+json with origin api-statistics */
+  const analyticsBadRequest = (detail: string): Result => ({
+    status: 400,
+    json: JSON.stringify({ detail, origin: "api-statistics", requestId: randomUUID(), title: "Bad Request" }),
+  });
+
+  /**
+   * The order feed (§6.2.5): orders whose current status began within selectedPeriod, newest status
+   * first, offset paging pinned to the first answer's snapshotTime; the period may not start earlier
+   * than 31 days before the clock (the 400 text is ours: the reference does not quote it).
+   */
+  function orderFeed(b: Record<string, unknown>): Result {
+    const period = (b.selectedPeriod ?? {}) as { start?: unknown; end?: unknown };
+    const pagination = (b.pagination ?? {}) as { offset?: unknown; limit?: unknown; snapshotTime?: unknown };
+    const start = Date.parse(String(period.start ?? ""));
+    const end = period.end === undefined ? nowMs : Date.parse(String(period.end));
+    if (Number.isNaN(start) || Number.isNaN(end)) return analyticsBadRequest("selectedPeriod: start is required");
+    const earliest = nowMs - 31 * 86_400_000;
+    if (start < earliest || end < earliest)
+      return analyticsBadRequest("selectedPeriod: the period must not start earlier than 31 days ago");
+    const limit = Number(pagination.limit ?? 50);
+    const offset = Number(pagination.offset ?? 0);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000 || !Number.isInteger(offset) || offset < 0)
+      return analyticsBadRequest("pagination: limit must be from 1 to 10000, offset not negative");
+    const snapshot = pagination.snapshotTime ? Date.parse(String(pagination.snapshotTime)) : nowMs;
+    const at = Number.isNaN(snapshot) ? nowMs : Math.min(snapshot, nowMs);
+    const rows: { sinceMs: number; json: Record<string, unknown> }[] = [];
+    for (const order of dataset.wb.orders) {
+      const state = wbOrderStatusAt(order, at);
+      if (!state || state.sinceMs < start || state.sinceMs > end) continue;
+      rows.push({ sinceMs: state.sinceMs, json: wbOrderFeedRow(order, wbSkuById.get(order.nmId)!, at)! });
+    }
+    for (const json of dataset.malformed.wbOrderFeed) {
+      const sinceMs = Date.parse(String(json.updatedAt));
+      if (sinceMs >= start && sinceMs <= end && sinceMs <= at) rows.push({ sinceMs, json });
+    }
+    rows.sort((x, y) => y.sinceMs - x.sinceMs);
+    return ok(
+      {
+        data: {
+          snapshotTime: new Date(at).toISOString().replace(/\.\d{3}Z$/, "Z"),
+          currency: "RUB",
+          orders: rows.slice(offset, offset + limit).map((r) => r.json),
+        },
+      },
+      String(offset),
+      `${String(period.start)}|${String(period.end)}`,
+    );
+  }
 
   function route(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): Result {
     const { wb, ozon, malformed } = dataset;
@@ -429,6 +508,29 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
           if (rows.length >= pages.wbSales) break;
         }
         return ok([...rows, ...stale], from);
+      }
+      case "GET /api/v1/supplier/orders": {
+        // same contract as sales (§1.4): lastChangeDate >= dateFrom, inclusive, ordered, capped
+        const from = mskWallOf(q.get("dateFrom") ?? "");
+        if (!from) return { status: 400, json: JSON.stringify({ errors: ["dateFrom: Value not validated"] }) };
+        const rows: Record<string, unknown>[] = [];
+        const nowWall = mskWallOfMs(nowMs);
+        for (let i = lowerBound(orderVersions, (v) => v.lcd < from); i < orderVersions.length; i++) {
+          const v = orderVersions[i];
+          if (v.lcd > nowWall) break;
+          if (v.supersededAt <= nowWall) continue;
+          rows.push(wbOrderRow(v.order, wbSkuById.get(v.order.nmId)!, v.atMs));
+          if (rows.length >= pages.wbOrders) break;
+        }
+        // the broken row travels at its own lastChangeDate, within the page it falls in
+        const lastLcd = rows.length >= pages.wbOrders ? String(rows[rows.length - 1].lastChangeDate) : "9999";
+        for (const m of malformedOrders) if (m.lcd >= from && m.lcd <= lastLcd && m.lcd <= nowWall) rows.push(m.json);
+        rows.sort((x, y) => (String(x.lastChangeDate) < String(y.lastChangeDate) ? -1 : 1));
+        return ok(rows, from);
+      }
+      case "POST /api/analytics/v1/order-feed": {
+        if (faults.wbOrderFeedOff) return { status: 404, json: wbProblem(404, "Not Found", "method is not available") };
+        return orderFeed(b);
       }
       case "GET /api/v1/supplier/stocks":
       case "GET /api/v5/supplier/reportDetailByPeriod":
@@ -645,6 +747,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         });
         return ok({ postings, has_next: hasNext, cursor }, String(offset), `${filter.since}|${filter.to}`);
       }
+      case "POST /v2/cluster/list":
+        return ok({ result: ozon.clusters });
       case "POST /v1/analytics/stocks": {
         const skus = (b.skus ?? []) as string[];
         if (!Array.isArray(skus) || skus.length === 0 || skus.length > 100)

@@ -36,6 +36,31 @@ export interface OrderLineFact {
   feedCommission: Decimal | null;
   /** record version (WB lastChangeDate), newer wins */
   version: string | null;
+  /**
+   * Lines that are orders (WB orders / order feed by srid, Ozon posting x SKU) say when the order was
+   * placed (ISO instant); absent for lines that are not orders (WB sales-feed rows). daily_orders counts these.
+   */
+  orderedAt?: string | null;
+  /** the order's fate as the feed states it; null while open or when the feed does not say */
+  outcome?: "buyout" | "return" | "cancel" | null;
+  /** the buyer's region or city, as the feed names it */
+  buyerRegion?: string | null;
+  /** the buyer's federal district normalised ("Центральный"), or the country outside Russia */
+  buyerDistrict?: string | null;
+}
+
+/**
+ * One federal district name whatever the feed's spelling: WB orders send "Центральный федеральный
+ * округ", the order feed "Центральный"; outside Russia the country stands for the district.
+ */
+export function normaliseDistrict(district: string | null | undefined, country?: string | null): string | null {
+  const c = country?.trim();
+  if (c && c !== "Россия" && c !== "Russia") return c;
+  const d = district
+    ?.trim()
+    .replace(/\s+федеральный округ$/i, "")
+    .replace(/\s+ФО$/, "");
+  return d ? d : null;
 }
 
 export interface FinanceLinePart {

@@ -328,6 +328,11 @@ describe("POST /v3/posting/fbo/list", () => {
         // financial_data's commission is 0 at this point: not stated
         feedCommission: null,
         version: null,
+        // an order placed at in_process_at, bought out; the buyer's place from cluster_to (city is "")
+        orderedAt: "2026-05-11T00:00:07.716Z",
+        outcome: "buyout",
+        buyerRegion: "Новосибирск",
+        buyerDistrict: null,
       },
     ]);
   });
@@ -350,6 +355,10 @@ describe("POST /v3/posting/fbo/list", () => {
         amount: "2290.00",
         feedCommission: null,
         version: null,
+        orderedAt: "2026-11-24T06:13:07.716Z",
+        outcome: "buyout",
+        buyerRegion: "Казань",
+        buyerDistrict: null,
       },
       {
         key: "39133300451-0012-1/1488305678",
@@ -365,6 +374,10 @@ describe("POST /v3/posting/fbo/list", () => {
         amount: "1180.00",
         feedCommission: null,
         version: null,
+        orderedAt: "2026-11-24T09:40:15.020Z",
+        outcome: "cancel",
+        buyerRegion: null,
+        buyerDistrict: null,
       },
     ]);
   });
@@ -505,6 +518,7 @@ describe("POST /v1/analytics/stocks", () => {
         },
         onHand: 87,
         inTransit: 40,
+        fromClient: 3,
       },
       {
         key: "FBO|1488305678|9007199254740993",
@@ -512,6 +526,7 @@ describe("POST /v1/analytics/stocks", () => {
         warehouse: { code: "9007199254740993", name: "СПБ_ШУШАРЫ_РФЦ", kind: "FBO", region: "Санкт-Петербург и СЗО" },
         onHand: 0,
         inTransit: 120,
+        fromClient: 0,
       },
     ]);
   });
@@ -542,6 +557,7 @@ describe("POST /v2/product/info/stocks-by-warehouse/fbs", () => {
         warehouse: { code: "1020005003107121", name: "FBS Ногинск", kind: "FBS" },
         onHand: 10,
         inTransit: 0,
+        fromClient: 0,
       },
       {
         key: "FBS|1488305678|9007199254740997",
@@ -549,6 +565,7 @@ describe("POST /v2/product/info/stocks-by-warehouse/fbs", () => {
         warehouse: { code: "9007199254740997", name: "FBS Химки", kind: "FBS" },
         onHand: 0,
         inTransit: 0,
+        fromClient: 0,
       },
     ]);
   });

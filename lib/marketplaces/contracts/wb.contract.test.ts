@@ -396,7 +396,10 @@ describe("POST /api/analytics/v1/stocks-report/wb-warehouses", () => {
         nmId: "47254354",
         warehouse: { code: "-999999", name: "Склад WB", kind: "FBO" },
         onHand: 43,
-        inTransit: 25,
+        // the report states no inbound supplies: on the way to and back from buyers are their own
+        inTransit: 0,
+        toClient: 14,
+        fromClient: 11,
       },
     ]);
   });
@@ -409,14 +412,18 @@ describe("POST /api/analytics/v1/stocks-report/wb-warehouses", () => {
         nmId: "213456789",
         warehouse: { code: "-999999", name: "Склад WB", kind: "FBO" },
         onHand: 143,
-        inTransit: 15,
+        inTransit: 0,
+        toClient: 12,
+        fromClient: 3,
       },
       {
         key: "213456789|340112234|-999999",
         nmId: "213456789",
         warehouse: { code: "-999999", name: "Склад WB", kind: "FBO" },
         onHand: 0,
-        inTransit: 3,
+        inTransit: 0,
+        toClient: 1,
+        fromClient: 2,
       },
     ]);
   });
@@ -614,9 +621,10 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
     ]);
     expect(
       await rows(
-        sql`select w.code, w.name, st.on_hand, st.in_transit from daily_stock st join warehouse w on w.id = st.warehouse_id`,
+        sql`select w.code, w.name, st.on_hand, st.in_transit, st.to_client, st.from_client
+            from daily_stock st join warehouse w on w.id = st.warehouse_id`,
       ),
-    ).toEqual([{ code: "-999999", name: "Склад WB", on_hand: 143, in_transit: 18 }]);
+    ).toEqual([{ code: "-999999", name: "Склад WB", on_hand: 143, in_transit: 0, to_client: 13, from_client: 5 }]);
     expect(
       await rows(
         sql`select review_id, rating, has_media, reply_status, order_status from reviews where marketplace = 'WB' order by review_id`,
@@ -652,10 +660,12 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
     ]);
     expect(
       await rows(sql`
-        select s.nm_id::text as nm, w.code, w.name, st.on_hand, st.in_transit
+        select s.nm_id::text as nm, w.code, w.name, st.on_hand, st.in_transit, st.to_client, st.from_client
         from daily_stock st join warehouse w on w.id = st.warehouse_id join sku s on s.id = st.sku_id
         where s.nm_id = 47254354`),
-    ).toEqual([{ nm: "47254354", code: "-999999", name: "Склад WB", on_hand: 43, in_transit: 25 }]);
+    ).toEqual([
+      { nm: "47254354", code: "-999999", name: "Склад WB", on_hand: 43, in_transit: 0, to_client: 14, from_client: 11 },
+    ]);
     // the same feedback in both lists: the archive's copy (orderStatus returned) is read last
     expect(
       await rows(sql`

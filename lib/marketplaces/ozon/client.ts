@@ -195,4 +195,12 @@ export class OzonClient {
       pageCount: res?.page_count ?? res?.result.page_count ?? null,
     };
   }
+
+  // ---- clusters (restock planning) ----
+
+  /** Macro-local clusters with their Ozon warehouses (§6.4.2); no parameters. */
+  async clusters() {
+    const res = await this.post("/v2/cluster/list", {}, z.object({ result: recordList.nullish() }));
+    return res?.result ?? [];
+  }
 }

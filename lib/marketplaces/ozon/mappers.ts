@@ -57,6 +57,7 @@ const fboStockSchema = z.object({
   cluster_name: z.string().nullish(),
   available_stock_count: z.number().int().min(0),
   transit_stock_count: z.number().int().min(0).nullish(),
+  return_from_customer_stock_count: z.number().int().min(0).nullish(),
 });
 const fbsStockSchema = z.object({
   sku: idString,
@@ -72,7 +73,10 @@ export interface OzonStock {
   sku: string;
   warehouse: WarehouseRef & { region?: string | null };
   onHand: number;
+  /** inbound: units in supplies on their way to Ozon */
   inTransit: number;
+  /** returns from buyers in progress */
+  fromClient: number;
 }
 
 export function mapOzonFboStock(raw: unknown): OzonStock {
@@ -90,6 +94,7 @@ export function mapOzonFboStock(raw: unknown): OzonStock {
     },
     onHand: r.available_stock_count,
     inTransit: r.transit_stock_count ?? 0,
+    fromClient: r.return_from_customer_stock_count ?? 0,
   };
 }
 
@@ -103,6 +108,7 @@ export function mapOzonFbsStock(raw: unknown): OzonStock {
     warehouse: { code: r.warehouse_id, name: r.warehouse_name ?? r.warehouse_id, kind: "FBS" },
     onHand: r.free_stock ?? r.present - (r.reserved ?? 0),
     inTransit: 0,
+    fromClient: 0,
   };
 }
 
@@ -406,11 +412,18 @@ const postingSchema = z.object({
   ),
   // v3 FBO names the warehouse `warehouse_name`, v4 FBS `warehouse`
   analytics_data: z
-    .object({ warehouse_id: idString.nullish(), warehouse_name: z.string().nullish(), warehouse: z.string().nullish() })
+    .object({
+      warehouse_id: idString.nullish(),
+      warehouse_name: z.string().nullish(),
+      warehouse: z.string().nullish(),
+      region: z.string().nullish(),
+      city: z.string().nullish(),
+    })
     .nullish(),
   delivery_method: z.object({ warehouse_id: idString.nullish(), warehouse: z.string().nullish() }).nullish(),
   financial_data: z
     .object({
+      cluster_to: z.string().nullish(),
       products: z
         .array(
           z.object({
@@ -485,6 +498,18 @@ export function ozonPostingLines(raw: unknown, channel: "FBO" | "FBS", timeZone:
       amount: value,
       feedCommission: commission.isZero() ? null : commission,
       version: null,
+      // every posting line is an order placed at in_process_at; delivered = bought out. A posting
+      // cancelled because it was split is not demand: its parts come as postings of their own
+      orderedAt:
+        r.status === "cancelled_from_split_pending" ? null : new Date(Date.parse(r.in_process_at)).toISOString(),
+      outcome: kind === "sale" ? "buyout" : kind === "cancellation" ? "cancel" : null,
+      // the buyer's region, else city, else the delivery cluster Ozon names (financial_data.cluster_to)
+      buyerRegion:
+        r.analytics_data?.region?.trim() ||
+        r.analytics_data?.city?.trim() ||
+        r.financial_data?.cluster_to?.trim() ||
+        null,
+      buyerDistrict: null,
     });
   }
   return [...lines.values()];

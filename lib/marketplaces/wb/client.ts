@@ -19,6 +19,8 @@ const recordList = z.array(record);
 // documented budgets (Personal/Service token), §1.2 of the reference
 const LIMITS = {
   sales: { intervalMs: 60_000, burst: 1 },
+  orders: { intervalMs: 60_000, burst: 10 },
+  orderFeed: { intervalMs: 60_000, burst: 1 },
   finance: { intervalMs: 60_000, burst: 1 },
   stocks: { intervalMs: 20_000, burst: 1 },
   feedbacks: { intervalMs: 334, burst: 6 },
@@ -38,7 +40,10 @@ function classifyWb(status: number, body: string, headers: Headers, path: string
   if (status === 403) return new AuthError("WB", 403, "missing_scope", detail, body);
   if (status === 429)
     return new RateLimitedError("WB", retryAfterMs(headers, "X-Ratelimit-Retry", "Retry-After") ?? 1000, body);
-  if ((status === 404 || status === 410) && /supplier\/stocks|reportDetailByPeriod/.test(path))
+  if (
+    (status === 404 || status === 410) &&
+    /supplier\/stocks|reportDetailByPeriod|supplier\/orders|order-feed/.test(path)
+  )
     return new RetiredEndpointError("WB", status, path, body);
   if (status >= 500) return new UpstreamError("WB", status, `WB ${path}: HTTP ${status}`, body);
   return new MarketplaceHttpError("WB", status, `WB ${path}: HTTP ${status}: ${detail}`, body);
@@ -193,5 +198,49 @@ export class WbClient {
       limitGroup: "content",
     });
     return res ?? { cards: [], cursor: { total: 0 } };
+  }
+
+  // ---- orders (demand): the statistics orders feed and its successor, the order feed ----
+
+  /** Orders with lastChangeDate >= dateFrom (Moscow wall time), incremental mode, one row per unit. */
+  async orders(dateFrom: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.clients.statistics.request({
+      method: "GET",
+      path: "/api/v1/supplier/orders",
+      query: { dateFrom, flag: 0 },
+      schema: recordList,
+      limit: LIMITS.orders,
+      limitGroup: "orders",
+    });
+    return rows ?? [];
+  }
+
+  /**
+   * One page of the order feed: orders whose current status dates from [start, end] (start no earlier
+   * than 31 days ago); the pages after the first pin WB's snapshotTime.
+   */
+  async orderFeed(params: { start: string; end: string; offset: number; limit: number; snapshotTime?: string }) {
+    const res = await this.clients.analytics.request({
+      method: "POST",
+      path: "/api/analytics/v1/order-feed",
+      body: {
+        selectedPeriod: { start: params.start, end: params.end },
+        nmIds: [],
+        subjectIds: [],
+        brandNames: [],
+        tagIds: [],
+        pagination: {
+          offset: params.offset,
+          limit: params.limit,
+          ...(params.snapshotTime ? { snapshotTime: params.snapshotTime } : {}),
+        },
+      },
+      schema: z.object({
+        data: z.object({ snapshotTime: z.string().nullish(), orders: recordList.nullish() }).nullish(),
+      }),
+      limit: LIMITS.orderFeed,
+      limitGroup: "orderFeed",
+    });
+    return { snapshotTime: res?.data?.snapshotTime ?? undefined, orders: res?.data?.orders ?? [] };
   }
 }

@@ -54,7 +54,10 @@ export interface WbStock {
   nmId: string;
   warehouse: WarehouseRef;
   onHand: number;
+  /** inbound to WB: the stocks report does not say (0) */
   inTransit: number;
+  toClient: number;
+  fromClient: number;
 }
 
 export function mapWbStock(raw: unknown): WbStock {
@@ -70,7 +73,9 @@ export function mapWbStock(raw: unknown): WbStock {
     nmId: r.nmId,
     warehouse,
     onHand: r.quantity,
-    inTransit: (r.inWayToClient ?? 0) + (r.inWayFromClient ?? 0),
+    inTransit: 0,
+    toClient: r.inWayToClient ?? 0,
+    fromClient: r.inWayFromClient ?? 0,
   };
 }
 

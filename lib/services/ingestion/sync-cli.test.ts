@@ -55,9 +55,12 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
         "wb_sales",
         "wb_finance",
         "wb_daily_sales",
+        "wb_orders",
+        "wb_daily_orders",
         "ozon_accruals",
         "ozon_postings_fbo",
         "ozon_daily_sales",
+        "ozon_daily_orders",
       ])
         expect(out).toMatch(new RegExp(`${source}\\s+succeeded`));
     },

@@ -63,6 +63,9 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
       expect(actual.settled, `${marketplace} settled money per finance day and SKU`).toEqual(expected.settled);
       expect(actual.orderLines, `${marketplace} order lines`).toEqual(expected.orderLines);
       expect(actual.units, `${marketplace} units counted once`).toEqual(expected.units);
+      expect(actual.dailyOrders, `${marketplace} orders per day, SKU, warehouse and district`).toEqual(
+        expected.dailyOrders,
+      );
       expect(actual.stock, `${marketplace} stock`).toEqual(expected.stock);
       expect(actual.reviews, `${marketplace} reviews`).toEqual(expected.reviews);
     }

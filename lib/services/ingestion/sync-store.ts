@@ -11,6 +11,8 @@ import { WbClient } from "@/lib/marketplaces/wb/client";
 import type { SyncableAccount } from "@/lib/services/accounts/ensure-env-accounts";
 import type { MarketplaceConfig } from "./config";
 import { emptySummary, type SourceContext, type SourceSummary } from "./context";
+import { deriveStoreDailyOrders } from "./derive-daily-orders";
+import { ingestOzonClusters } from "./ozon-cluster-sources";
 import { deriveStoreDailySales } from "./derive-daily-sales";
 import {
   ingestOzonAccruals,
@@ -28,6 +30,7 @@ import {
   ingestWbSales,
   ingestWbStocks,
 } from "./wb-sources";
+import { ingestWbOrders } from "./wb-order-sources";
 import { SkuResolver, type WriteStats } from "./write";
 
 export type RunStatus = "succeeded" | "partial" | "failed";
@@ -116,11 +119,13 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
     steps = [
       { name: "wb_cards", run: (c, s) => ingestWbCards(c, client, s) },
       { name: "wb_sales", run: (c, s) => ingestWbSales(c, client, s) },
+      { name: "wb_orders", run: (c, s) => ingestWbOrders(c, client, s) },
       { name: "wb_finance", run: (c, s) => ingestWbFinance(c, client, s) },
       { name: "wb_reports", run: (c, s) => ingestWbReports(c, client, s) },
       { name: "wb_stocks", run: (c, s) => ingestWbStocks(c, client, s) },
       { name: "wb_feedbacks", run: (c, s) => ingestWbFeedbacks(c, client, s) },
       { name: "wb_daily_sales", run: deriveStoreDailySales, dependsOn: ["wb_sales", "wb_finance"] },
+      { name: "wb_daily_orders", run: deriveStoreDailyOrders, dependsOn: ["wb_orders"] },
     ];
   } else {
     const client = new OzonClient(
@@ -133,6 +138,7 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
     requestCount = () => client.requestCount;
     steps = [
       { name: "ozon_products", run: (c, s) => ingestOzonProducts(c, client, s) },
+      { name: "ozon_clusters", run: (c, s) => ingestOzonClusters(c, client, s) },
       { name: "ozon_accruals", run: (c, s) => ingestOzonAccruals(c, client, s) },
       { name: "ozon_postings_fbo", run: (c, s) => ingestOzonPostings(c, client, s, "FBO") },
       { name: "ozon_postings_fbs", run: (c, s) => ingestOzonPostings(c, client, s, "FBS") },
@@ -143,6 +149,11 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
         name: "ozon_daily_sales",
         run: deriveStoreDailySales,
         dependsOn: ["ozon_accruals", "ozon_postings_fbo", "ozon_postings_fbs"],
+      },
+      {
+        name: "ozon_daily_orders",
+        run: deriveStoreDailyOrders,
+        dependsOn: ["ozon_postings_fbo", "ozon_postings_fbs"],
       },
     ];
   }

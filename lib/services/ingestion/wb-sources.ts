@@ -12,12 +12,24 @@ import {
   wbSaleLineFact,
 } from "@/lib/marketplaces/wb/mappers";
 import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
-import { readCursor, resolveWarehouses, upsertDailyStock, upsertReviews, upsertSkus, writeCursor } from "./write";
+import {
+  type DailyStockInput,
+  readCursor,
+  resolveWarehouses,
+  upsertDailyStock,
+  upsertReviews,
+  upsertSkus,
+  writeCursor,
+} from "./write";
 import { WarningTally, writeFinanceLines, writeOrderLines } from "./write-line-facts";
 import { wbReportStatement, writeSettlementReports } from "./write-settlement-reports";
 import type { Marketplace } from "@/db/schema";
+import { addDays } from "@/lib/domain/dates";
+import type { OrderLineFact } from "@/lib/marketplaces/lines";
 
 const MAX_REPLAYS = 3;
+/** a stored statistics cursor at most this far before a sync's start is resumed (WB keeps rows 90 days) */
+const STATISTICS_RESUME_DAYS = 60;
 
 export async function ingestWbCards(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
   let cursor: { limit: number; updatedAt?: string; nmID?: number } = { limit: 100 };
@@ -49,14 +61,32 @@ interface SalesCursor {
  * cursor when it covers the requested start.
  */
 export async function ingestWbSales(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
-  const start = `${ctx.from}T00:00:00`;
-  const stored = await readCursor(ctx.db, ctx.accountId, "wb_sales");
+  await ingestWbStatisticsFeed(ctx, summary, "wb_sales", ctx.from, (cursor) => client.sales(cursor), wbSaleLineFact);
+}
+
+/**
+ * One incremental statistics feed (sales, orders): rows with lastChangeDate >= the cursor, page by page,
+ * each page committed with the cursor of its newest row. Starts at `from` (Moscow midnight) unless the
+ * stored cursor already covers it.
+ */
+export async function ingestWbStatisticsFeed(
+  ctx: SourceContext,
+  summary: SourceSummary,
+  source: string,
+  from: string,
+  fetchPage: (cursor: string) => Promise<Record<string, unknown>[]>,
+  map: (raw: unknown, timeZone: string) => OrderLineFact,
+) {
+  const start = `${from}T00:00:00`;
+  const stored = await readCursor(ctx.db, ctx.accountId, source);
   let cursor = start;
   let fromForCursor = start;
   if (stored) {
     const c = JSON.parse(stored) as SalesCursor;
-    // everything changed since c.from up to c.next is stored already
-    if (c.from <= start && c.next > start) {
+    // everything changed since c.from up to c.next is stored already: continue from c.next, also when
+    // it lies before `start` (rows changed between the last run and `start`, a late cancellation of an
+    // old order, would otherwise be missed), unless WB no longer serves that far back (90 days)
+    if (c.from <= start && c.next >= `${addDays(from, -STATISTICS_RESUME_DAYS)}T00:00:00`) {
       cursor = c.next;
       fromForCursor = c.from;
     }
@@ -64,22 +94,23 @@ export async function ingestWbSales(ctx: SourceContext, client: WbClient, summar
   let replays = 0;
   for (;;) {
     ctx.signal?.throwIfAborted();
-    const rows = await client.sales(cursor);
+    const rows = await fetchPage(cursor);
     if (rows.length === 0) break;
     const first = typeof rows[0].lastChangeDate === "string" ? rows[0].lastChangeDate : "";
     if (first && first < cursor) {
       // a page from before the cursor: the server replayed an earlier answer; ask again
-      if (++replays > MAX_REPLAYS) throw new Error(`WB sales: the server keeps answering with rows before ${cursor}`);
+      if (++replays > MAX_REPLAYS)
+        throw new Error(`WB ${source}: the server keeps answering with rows before ${cursor}`);
       continue;
     }
     replays = 0;
     const page = mapRecords(rows, (raw) => {
-      const v = wbSaleLineFact(raw, ctx.timeZone);
+      const v = map(raw, ctx.timeZone);
       return { key: v.key, d: v.d, version: v.version, value: v };
     });
     let next = cursor;
     for (const r of rows) if (typeof r.lastChangeDate === "string" && r.lastChangeDate > next) next = r.lastChangeDate;
-    await commitPage(ctx, "wb_sales", summary, page, {
+    await commitPage(ctx, source, summary, page, {
       cursor: JSON.stringify({ from: fromForCursor, next } satisfies SalesCursor),
       writeFacts: async (tx, items) => {
         await writeOrderLines(
@@ -260,6 +291,8 @@ export async function writeStock(
     warehouse: { code: string; name: string; kind: "FBO" | "FBS"; region?: string | null };
     onHand: number;
     inTransit: number;
+    toClient?: number;
+    fromClient?: number;
   }[],
 ) {
   const warehouses = await resolveWarehouses(
@@ -273,21 +306,27 @@ export async function writeStock(
     ctx.stats,
     items.map((i) => ({ externalId: i.sku })),
   );
-  const sums = new Map<string, { skuId: number; warehouseId: number | null; onHand: number; inTransit: number }>();
+  const sums = new Map<string, DailyStockInput>();
   for (const i of items) {
     const skuId = skuIds.get(i.sku)!;
     const warehouseId = warehouses.get(i.warehouse.code) ?? null;
     const key = `${skuId}|${warehouseId}`;
-    const s = sums.get(key) ?? { skuId, warehouseId, onHand: 0, inTransit: 0 };
+    const s = sums.get(key) ?? {
+      d: ctx.today,
+      skuId,
+      warehouseId,
+      onHand: 0,
+      inTransit: 0,
+      toClient: 0,
+      fromClient: 0,
+    };
     s.onHand += i.onHand;
     s.inTransit += i.inTransit;
+    s.toClient! += i.toClient ?? 0;
+    s.fromClient! += i.fromClient ?? 0;
     sums.set(key, s);
   }
-  await upsertDailyStock(
-    tx,
-    ctx.stats,
-    [...sums.values()].map((s) => ({ d: ctx.today, ...s })),
-  );
+  await upsertDailyStock(tx, ctx.stats, [...sums.values()]);
 }
 
 /** Feedbacks: unanswered and answered lists for the period, plus the archive. */

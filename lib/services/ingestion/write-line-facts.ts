@@ -83,19 +83,25 @@ export async function writeOrderLines(
       a: toMoneyString(f.amount),
       fc: f.feedCommission === null ? null : toMoneyString(f.feedCommission),
       v: f.version,
+      // only lines that are orders carry these (a sales-feed row's hash stays what it was)
+      ...(f.orderedAt
+        ? { ot: f.orderedAt, oc: f.outcome ?? null, br: f.buyerRegion ?? null, bd: f.buyerDistrict ?? null }
+        : {}),
     }),
     (
       json,
     ) => sql`insert into order_lines (account_id, line_key, order_key, sku_id, warehouse_id, channel, kind, d, qty, amount,
-            feed_commission, version, src_hash)
-          select ${ctx.accountId}::int, x.k, x.o, x.s, x.w, x.c, x.t, x.d, x.q, x.a, x.fc, x.v, x.h
+            feed_commission, version, ordered_at, outcome, buyer_region, buyer_district, src_hash)
+          select ${ctx.accountId}::int, x.k, x.o, x.s, x.w, x.c, x.t, x.d, x.q, x.a, x.fc, x.v, x.ot, x.oc, x.br, x.bd, x.h
           from jsonb_to_recordset(${json}::jsonb)
-            as x(k text, o text, s int, w int, c text, t text, d date, q int, a numeric, fc numeric, v text, h text)
+            as x(k text, o text, s int, w int, c text, t text, d date, q int, a numeric, fc numeric, v text,
+                 ot timestamptz, oc text, br text, bd text, h text)
           on conflict (account_id, line_key) do update
             set order_key = excluded.order_key, sku_id = excluded.sku_id, warehouse_id = excluded.warehouse_id,
                 channel = excluded.channel, kind = excluded.kind, d = excluded.d, qty = excluded.qty,
                 amount = excluded.amount, feed_commission = excluded.feed_commission, version = excluded.version,
-                src_hash = excluded.src_hash, updated_at = now()
+                ordered_at = excluded.ordered_at, outcome = excluded.outcome, buyer_region = excluded.buyer_region,
+                buyer_district = excluded.buyer_district, src_hash = excluded.src_hash, updated_at = now()
             where order_lines.src_hash is distinct from excluded.src_hash
               and (order_lines.version is null or excluded.version is null or excluded.version >= order_lines.version)
           returning (xmax = 0) as inserted`,

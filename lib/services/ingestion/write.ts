@@ -312,7 +312,10 @@ export interface DailyStockInput {
   skuId: number;
   warehouseId: number | null;
   onHand: number;
+  /** inbound to the marketplace only */
   inTransit: number;
+  toClient?: number;
+  fromClient?: number;
 }
 
 export async function upsertDailyStock(
@@ -330,12 +333,18 @@ export async function upsertDailyStock(
       w: i.warehouseId,
       o: i.onHand,
       t: i.inTransit,
-      h: hashOf([i.onHand, i.inTransit]),
+      tc: i.toClient ?? 0,
+      fc: i.fromClient ?? 0,
+      h: hashOf([i.onHand, i.inTransit, i.toClient ?? 0, i.fromClient ?? 0]),
     }),
-    (json) => sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
-          select x.d, x.s, x.w, x.o, x.t, x.h from jsonb_to_recordset(${json}::jsonb) as x(d date, s int, w int, o int, t int, h text)
+    (
+      json,
+    ) => sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, to_client, from_client, src_hash)
+          select x.d, x.s, x.w, x.o, x.t, x.tc, x.fc, x.h
+          from jsonb_to_recordset(${json}::jsonb) as x(d date, s int, w int, o int, t int, tc int, fc int, h text)
           on conflict (d, sku_id, warehouse_id) do update
-            set on_hand = excluded.on_hand, in_transit = excluded.in_transit, src_hash = excluded.src_hash, updated_at = now()
+            set on_hand = excluded.on_hand, in_transit = excluded.in_transit, to_client = excluded.to_client,
+                from_client = excluded.from_client, src_hash = excluded.src_hash, updated_at = now()
             where daily_stock.src_hash is distinct from excluded.src_hash
           returning (xmax = 0) as inserted`,
   );

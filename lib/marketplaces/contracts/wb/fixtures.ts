@@ -6,6 +6,7 @@
 import { type EndpointContract, wbSpec } from "../fixture";
 import { exampleText, jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
+import { orderFeed, orders } from "./order-fixtures";
 
 const FINANCES = wbSpec("13-finances.yaml");
 const GENERAL = wbSpec("01-general.yaml");
@@ -709,4 +710,15 @@ export const cards: EndpointContract = {
   ],
 };
 
-export const WB_CONTRACTS = [ping, sales, financeDetailed, financeList, stocks, feedbacks, feedbacksArchive, cards];
+export const WB_CONTRACTS = [
+  ping,
+  sales,
+  financeDetailed,
+  financeList,
+  stocks,
+  feedbacks,
+  feedbacksArchive,
+  cards,
+  orders,
+  orderFeed,
+];

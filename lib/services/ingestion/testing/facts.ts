@@ -20,6 +20,8 @@ export interface FactsView {
   units: string;
   stock: Record<string, string>;
   reviews: Record<string, string>;
+  /** `${d}|${sku}|${channel}:${warehouse}|${district}` -> units ordered, value, cancelled, bought out, returned */
+  dailyOrders: Record<string, string>;
 }
 
 const nonZero = (lines: Record<string, number | string>, money: (v: number | string) => string) =>
@@ -41,11 +43,17 @@ export function truthView(t: MarketplaceTruth, today: string): FactsView {
   for (const [key, o] of t.orderLines)
     orderLines[key] = `${o.kind} ${o.day} sku=${o.sku} qty=${o.qty} settled=${o.settled}`;
   const stock: Record<string, string> = {};
-  for (const [sku, s] of t.stock) stock[`${today}|${sku}`] = `on_hand=${s.onHand} in_transit=${s.inTransit}`;
+  for (const [sku, s] of t.stock)
+    stock[`${today}|${sku}`] =
+      `on_hand=${s.onHand} in_transit=${s.inTransit} to_client=${s.toClient} from_client=${s.fromClient}`;
   const reviews: Record<string, string> = {};
   for (const [id, r] of t.reviews)
     reviews[id] =
       `sku=${r.sku} rating=${r.rating} media=${r.hasMedia} reply=${r.replyStatus} parent=${r.parentReviewId ?? ""}`;
+  const dailyOrders: Record<string, string> = {};
+  for (const [key, o] of t.dailyOrders)
+    dailyOrders[key] =
+      `ordered=${o.ordered} value=${rubStr(o.valueK)} cancelled=${o.cancelled} bought=${o.boughtOut} returned=${o.returned}`;
   return {
     skuLines: nonZero(t.financeLines.sku, kop),
     storeLines: nonZero(t.financeLines.store, kop),
@@ -54,6 +62,7 @@ export function truthView(t: MarketplaceTruth, today: string): FactsView {
     units: `sold=${t.units.sold} returned=${t.units.returned}`,
     stock,
     reviews,
+    dailyOrders,
   };
 }
 
@@ -98,11 +107,14 @@ export async function factsView(db: Db, marketplace: Marketplace): Promise<Facts
     await db.execute(sql`select coalesce(sum(ds.qty), 0)::int as sold, coalesce(sum(ds.refunds_qty), 0)::int as returned
       from daily_sales ds join sku s on s.id = ds.sku_id where s.marketplace = ${marketplace}`),
   );
-  const stockRows = rowsOf<{ d: string; e: string; o: number; t: number }>(
-    await db.execute(sql`select ds.d::text as d, ${ext}::text as e, sum(on_hand)::int as o, sum(in_transit)::int as t
+  const stockRows = rowsOf<{ d: string; e: string; o: number; t: number; tc: number; fc: number }>(
+    await db.execute(sql`select ds.d::text as d, ${ext}::text as e, sum(on_hand)::int as o, sum(in_transit)::int as t,
+        sum(to_client)::int as tc, sum(from_client)::int as fc
       from daily_stock ds join sku s on s.id = ds.sku_id where s.marketplace = ${marketplace} group by 1, 2`),
   );
-  const stock = Object.fromEntries(stockRows.map((r) => [`${r.d}|${r.e}`, `on_hand=${r.o} in_transit=${r.t}`]));
+  const stock = Object.fromEntries(
+    stockRows.map((r) => [`${r.d}|${r.e}`, `on_hand=${r.o} in_transit=${r.t} to_client=${r.tc} from_client=${r.fc}`]),
+  );
   const reviewRows = rowsOf<{
     id: string;
     e: string;
@@ -120,6 +132,25 @@ export async function factsView(db: Db, marketplace: Marketplace): Promise<Facts
       `sku=${r.e} rating=${r.rating} media=${r.media} reply=${r.reply} parent=${r.parent ?? ""}`,
     ]),
   );
+  // the warehouse in the marketplace's terms: WB names its sellers' warehouses only, Ozon gives ids
+  const where =
+    marketplace === "WB"
+      ? sql.raw("case when w.kind = 'FBS' then w.name else '' end")
+      : sql.raw("coalesce(w.code, '')");
+  const orderDays = rowsOf<{ k: string; o: number; v: string; c: number; b: number; r: number }>(
+    await db.execute(sql`select dor.d::text || '|' || ${ext}::text || '|' || dor.channel || ':' || ${where}
+          || '|' || dor.buyer_district as k,
+        dor.ordered_qty as o, dor.ordered_value::text as v, dor.cancelled_qty as c, dor.bought_out_qty as b,
+        dor.returned_qty as r
+      from daily_orders dor join sku s on s.id = dor.sku_id left join warehouse w on w.id = dor.warehouse_id
+      where s.marketplace = ${marketplace}`),
+  );
+  const dailyOrders = Object.fromEntries(
+    orderDays.map((r) => [
+      r.k,
+      `ordered=${Number(r.o)} value=${money(r.v)} cancelled=${Number(r.c)} bought=${Number(r.b)} returned=${Number(r.r)}`,
+    ]),
+  );
   return {
     skuLines,
     storeLines,
@@ -128,12 +159,14 @@ export async function factsView(db: Db, marketplace: Marketplace): Promise<Facts
     units: `sold=${Number(u?.sold ?? 0)} returned=${Number(u?.returned ?? 0)}`,
     stock,
     reviews,
+    dailyOrders,
   };
 }
 
 /** the tables a sync writes its facts into (besides the sku and warehouse dictionaries and raw_records) */
 export const FACT_TABLES = [
   "order_lines",
+  "daily_orders",
   "finance_lines",
   "settlement_reports",
   "daily_sales",
