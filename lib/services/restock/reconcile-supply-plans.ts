@@ -49,9 +49,12 @@ export async function reconcileSupplyPlans(options: ReconcileSupplyPlansOptions)
             join lateral (select on_hand, in_transit from daily_stock ds
               where ds.sku_id = l.sku_id and ds.warehouse_id = w.id order by ds.d desc limit 1) s on true
             where ${inLocation}), 0)::int as current_units,
+          -- orders after the snapshot the baseline was read from (that snapshot already reflects its day's orders)
           coalesce((select sum(o.ordered_qty - o.cancelled_qty) from daily_orders o join warehouse w on w.id = o.warehouse_id
             where o.sku_id = l.sku_id and ${inLocation}
-              and o.d >= (p.shipped_at at time zone ${timeZone})::date), 0)::int as ordered_since
+              and o.d > coalesce((select max(ds.d) from daily_stock ds join warehouse w on w.id = ds.warehouse_id
+                where ds.sku_id = l.sku_id and ${inLocation} and ds.d <= (p.shipped_at at time zone ${timeZone})::date),
+                (p.shipped_at at time zone ${timeZone})::date - 1)), 0)::int as ordered_since
         from supply_plan_line l join supply_plan p on p.id = l.plan_id
         where l.plan_id = ${plan.id}`),
     );
