@@ -1,20 +1,9 @@
 // Accessibility smoke test with axe on the pages this area owns, and keyboard-only sign-in.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { seriousViolations as axeSerious } from "./support/dashboard";
 import { accounts, storageState } from "./support/fixtures";
 
-async function seriousViolations(page: import("@playwright/test").Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    );
-}
+const seriousViolations = (page: import("@playwright/test").Page) => axeSerious(page, ["wcag2a", "wcag2aa"]);
 
 test("the login page has no serious accessibility violations and works with the keyboard alone", async ({ page }) => {
   await page.goto("/login");
