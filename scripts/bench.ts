@@ -1,7 +1,8 @@
-// npm run bench [-- sync|recalc|pages ...] — runs the benchmarks (all by default) and prints their numbers.
+// npm run bench [-- sync|recalc|pages|restock ...] — runs the benchmarks (all by default) and prints their numbers.
 // They compare ratios measured in one run (the machines are shared and noisy); nothing here asserts a time.
 import { benchPages } from "./bench/pages";
 import { benchRecalc } from "./bench/recalc";
+import { benchRestock } from "./bench/restock";
 import { benchSync } from "./bench/sync";
 import { runCli } from "./cli";
 
@@ -9,6 +10,7 @@ const parts: Record<string, () => Promise<void>> = {
   sync: () => benchSync(),
   recalc: () => benchRecalc(),
   pages: () => benchPages(),
+  restock: () => benchRestock(),
 };
 
 runCli(async () => {

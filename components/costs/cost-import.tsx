@@ -11,7 +11,7 @@ import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import { MAX_IMPORT_BYTES } from "@/lib/upload-limits";
 
-function toBase64(bytes: ArrayBuffer): string {
+export function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
   let binary = "";
   for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));

@@ -18,7 +18,7 @@ export async function AttentionCard({
     {
       key: "runningOut",
       count: counts.runningOut,
-      href: scopedHref("/restock", searchParams, { sort: "coverDays", dir: "asc", need: 1 }),
+      href: scopedHref("/restock", searchParams, { need: 1 }),
     },
     { key: "failedSyncs", count: counts.failedSyncs, href: "/sync" },
   ] as const;

@@ -1,5 +1,5 @@
 // The restock table's one column definition: the page (RestockTable) shows the columns with a cell,
-// the CSV/XLSX export (/restock/export) writes every column, in this order.
+// the CSV/XLSX export (/restock/export) writes every column with an export value, in this order.
 import Link from "next/link";
 import { defineColumns, type Translate } from "@/components/data-table/columns";
 import type { RestockRow } from "@/lib/data/restock";
@@ -10,17 +10,52 @@ export interface RestockCellContext {
   f: Formatters;
   /** the store and date range query string, kept on links */
   scope: string;
+  /** the page's own query string without `advice`, for the drawer links */
+  drawerHref: (adviceId: number) => string;
 }
 
 const col = defineColumns<RestockRow, RestockCellContext>();
 
+const STATUS_TONE: Record<RestockRow["status"], string> = {
+  order_now: "bg-red-100 text-red-800",
+  soon: "bg-amber-100 text-amber-900",
+  not_observed: "bg-slate-100 text-slate-700",
+  ok: "bg-emerald-50 text-emerald-800",
+  overstock: "bg-sky-100 text-sky-900",
+};
+
+/** "WB FBO (national)", a cluster's or warehouse's name, or its key. */
+export function locationLabel(t: Translate, row: Pick<RestockRow, "locationKind" | "locationName" | "locationKey">) {
+  if (row.locationKind === "national") return t("location.national");
+  const name = row.locationName ?? row.locationKey;
+  return row.locationKind === "cluster" ? t("location.cluster", { name }) : name;
+}
+
 export function restockColumns(t: Translate) {
   return [
+    col.computed({
+      id: "select",
+      header: t("columns.select"),
+      value: (r) => r.id,
+      enableSorting: false,
+      exportValue: false,
+      cell: (i) =>
+        i.row.original.quantity > 0 ? (
+          <input
+            type="checkbox"
+            form="supply-plan-form"
+            name="advice"
+            value={i.row.original.id}
+            aria-label={t("selectRow", { article: i.row.original.article ?? i.row.original.externalId })}
+            data-testid="restock-select"
+          />
+        ) : null,
+    }),
     col.field("article", {
       header: t("columns.article"),
       meta: { isSticky: true },
-      cell: (i, { scope }) => (
-        <Link href={`/skus/${i.row.original.skuId}${scope}`} prefetch={false}>
+      cell: (i, { drawerHref }) => (
+        <Link href={drawerHref(i.row.original.id)} prefetch={false} scroll={false} data-testid="restock-drawer-link">
           {i.row.original.article ?? i.row.original.externalId}
         </Link>
       ),
@@ -28,34 +63,49 @@ export function restockColumns(t: Translate) {
     col.field("name", {
       header: t("columns.name"),
       enableSorting: false,
-      cell: (i) => (
+      cell: (i, { scope }) => (
         <span className="cell-name max-w-[14rem]" title={i.getValue() ?? undefined}>
-          {i.getValue() ?? "—"}
+          <Link href={`/skus/${i.row.original.skuId}${scope}`} prefetch={false}>
+            {i.getValue() ?? "—"}
+          </Link>
           <small>{i.row.original.marketplace === "WB" ? "WB" : "Ozon"}</small>
         </span>
       ),
     }),
-    // on the page these two are in the name cell and the article link
+    // on the page these two are in the name cell and the drawer link
     col.field("marketplace", { header: t("columns.marketplace"), cell: false }),
     col.field("externalId", { header: t("columns.externalId"), cell: false }),
-    col.field("warehouseName", {
-      header: t("columns.warehouse"),
+    col.computed({
+      id: "location",
+      header: t("columns.location"),
+      value: (r) => locationLabel(t, r),
       enableSorting: false,
-      cell: (i) => i.getValue() ?? "—",
     }),
-    // the page shows one window at a time (the filter above the table)
-    col.field("windowDays", { header: t("columns.window"), isNumeric: true, cell: false }),
-    col.field("coverDays", {
-      header: t("columns.coverDays"),
-      isNumeric: true,
-      cell: (i, { f }) => {
-        const v = i.getValue();
-        const text = v === null ? t("noSales") : f.number(v, 1);
-        return v !== null && Number(v) < 7 ? <span className="font-semibold text-red-700">{text}</span> : text;
+    col.field("status", {
+      header: t("columns.status"),
+      enableSorting: false,
+      exportValue: (r) => t(`status.${r.status}`),
+      cell: (i) => {
+        const r = i.row.original;
+        return (
+          <span
+            className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_TONE[r.status]}`}
+            data-testid="restock-status"
+          >
+            {t(`status.${r.status}`)}
+            {r.statusDays !== null ? ` · ${t(`statusDays.${r.status}`, { days: Math.abs(r.statusDays) })}` : ""}
+          </span>
+        );
       },
     }),
-    col.field("recommendedQty", {
-      header: t("columns.recommendedQty"),
+    col.field("statusDays", { header: t("columns.statusDays"), format: "integer", isNumeric: true, cell: false }),
+    col.field("reorderDate", {
+      header: t("columns.reorderDate"),
+      format: "date",
+      cell: (i, { f }) => (i.getValue() ? f.day(i.getValue()) : "—"),
+    }),
+    col.field("quantity", {
+      header: t("columns.quantity"),
       format: "integer",
       isNumeric: true,
       cell: (i, { f }) => (
@@ -64,36 +114,70 @@ export function restockColumns(t: Translate) {
         </span>
       ),
     }),
-    col.field("velocity", {
-      header: t("columns.velocity"),
+    col.field("forecast", {
+      header: t("columns.forecast"),
+      format: "number",
       isNumeric: true,
-      cell: (i, { f }) => f.number(i.getValue(), 2),
+      cell: (i, { f }) => (i.getValue() === null ? t("notObserved") : f.number(i.getValue(), 2)),
     }),
-    col.field("demandStd", {
-      header: t("columns.demandStd"),
-      enableSorting: false,
+    col.field("inStockDays", {
+      header: t("columns.inStockDays"),
       isNumeric: true,
-      cell: (i, { f }) => f.number(i.getValue(), 2),
+      enableSorting: false,
+      cell: (i, { f }) => `${f.number(i.getValue())} / ${f.number(i.getValue() + i.row.original.outOfStockDays)}`,
+    }),
+    col.field("outOfStockDays", {
+      header: t("columns.outOfStockDays"),
+      format: "integer",
+      isNumeric: true,
+      cell: false,
     }),
     col.field("onHand", {
       header: t("columns.onHand"),
-      isNumeric: true,
       format: "integer",
+      isNumeric: true,
       cell: (i, { f }) => f.number(i.getValue()),
     }),
-    col.field("inTransit", {
-      header: t("columns.inTransit"),
+    col.field("inbound", {
+      header: t("columns.inbound"),
       format: "integer",
       enableSorting: false,
       isNumeric: true,
       cell: (i, { f }) => f.number(i.getValue()),
     }),
-    col.field("safetyCoeff", {
-      header: t("columns.safetyCoeff"),
+    col.field("openPlans", {
+      header: t("columns.openPlans"),
+      format: "integer",
       enableSorting: false,
       isNumeric: true,
-      cell: (i, { f }) => f.number(i.getValue(), 2),
+      cell: (i, { f }) => f.number(i.getValue()),
     }),
+    col.field("lostUnits", {
+      header: t("columns.lostUnits"),
+      format: "integer",
+      isNumeric: true,
+      cell: (i, { f }) => {
+        const mp = i.row.original.mpLostUnits;
+        return (
+          <span>
+            {f.number(i.getValue(), 0)}
+            {mp !== null ? (
+              <small className="block text-slate-500">{t("mpEstimate", { units: f.number(mp) })}</small>
+            ) : null}
+          </span>
+        );
+      },
+    }),
+    col.field("lostProfit", {
+      header: t("columns.lostProfit"),
+      format: "money",
+      isNumeric: true,
+      enableSorting: false,
+      cell: (i, { f }) => (i.getValue() === null ? "—" : f.rub(i.getValue())),
+    }),
+    col.field("lostRevenue", { header: t("columns.lostRevenue"), format: "money", isNumeric: true, cell: false }),
+    col.field("mpLostUnits", { header: t("columns.mpLostUnits"), format: "integer", isNumeric: true, cell: false }),
+    col.field("mpLostSum", { header: t("columns.mpLostSum"), format: "money", isNumeric: true, cell: false }),
     // the advice's day is in the page's heading
     col.field("d", { header: t("columns.adviceDay"), format: "date", cell: false }),
   ];

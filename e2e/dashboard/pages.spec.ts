@@ -1,7 +1,7 @@
 // Every dashboard page renders with data from the emulator sync (run by the sync project before
 // this one), has no serious axe-core violations, and is screenshotted in both languages and on a phone.
-import { expect, type Page, test } from "@playwright/test";
-import { seriousViolations } from "../support/axe";
+import { expect, test } from "@playwright/test";
+import { seriousViolations, setLocale } from "../support/dashboard";
 import { screenshotPath, storageState } from "../support/fixtures";
 
 test.use({ storageState: storageState("owner") });
@@ -15,13 +15,6 @@ const pages = [
   { path: "/reviews", ru: "Отзывы", en: "Reviews", ready: "review-list" },
   { path: "/cashflow", ru: "Денежный поток", en: "Cash flow", ready: "cashflow-by-type" },
 ] as const;
-
-async function setLocale(page: Page, locale: "ru" | "en") {
-  if ((await page.locator("html").getAttribute("lang")) !== locale) {
-    await page.getByTestId("locale-switch").click();
-    await expect(page.locator("html")).toHaveAttribute("lang", locale);
-  }
-}
 
 for (const p of pages) {
   test(`${p.path} renders data, passes axe, screenshots in ru/en`, async ({ page }) => {

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { PNL_LINES } from "../../lib/domain/pnl-lines";
-import { seriousViolations } from "../support/axe";
+import { seriousViolations } from "../support/dashboard";
 import { screenshotPath, storageState } from "../support/fixtures";
 
 test.use({ storageState: storageState("owner") });

@@ -9,7 +9,7 @@ import { refreshSkuCumulativeStatement } from "@/lib/services/metrics/sku-cumula
 import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
 import { parseCostQuery, parseRestockQuery, parseSkuQuery } from "./page-params";
-import { queryRestockPage } from "./restock";
+import { queryReorderSoon, queryRestockPage } from "./restock";
 import { queryReviewPage, queryReviewStats } from "./reviews";
 import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "./skus";
 import { bucketFor, previousPeriod } from "./scope";
@@ -93,6 +93,19 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
         ('2026-11-07', ${sku["CUP-2"]}, ${wh1}, 14, 0, 1, 0, 120, 0, 1.5, 120, 'c'),
         ('2026-11-07', ${sku["CUP-1"]}, ${wh1}, 28, 50, 1.2, 0.5, 6, 0, 1.5, 5, 'd'),
         ('2026-11-06', ${sku["CUP-1"]}, ${wh1}, 14, 99, 1.2, 0.5, 6, 0, 1.5, 5, 'old')`);
+    await db.execute(sql`
+      insert into restock_advice (d, account_id, sku_id, marketplace, location_kind, location_key, location_name, status, status_rank,
+        status_days, reorder_date, reorder_sort, quantity, velocity, forecast, in_stock_days, out_of_stock_days, on_hand, inbound,
+        open_plans, lost_units, explanation)
+      select v.d::date, s.account_id, s.id, s.marketplace, 'warehouse', v.key, v.name, v.status, v.rank, v.days, v.reorder::date,
+        coalesce(v.reorder, '9999-12-31')::date, v.qty, 1.2, 1.2, 18, 10, 6, 0, 0, v.lost, '{}'::jsonb
+      from (values
+        ('2026-11-07', ${sku["CUP-1"]}::int, ${String(wh1)}, 'Коледино', 'order_now', 0, -2, '2026-11-07', 22, 12.5),
+        ('2026-11-07', ${sku["CUP-1"]}::int, ${String(wh2)}, 'Казань', 'soon', 1, 3, '2026-11-10', 10, 0),
+        ('2026-11-07', ${sku["CUP-2"]}::int, ${String(wh1)}, 'Коледино', 'ok', 3, 20, '2026-11-27', 0, 0),
+        ('2026-11-06', ${sku["CUP-1"]}::int, ${String(wh1)}, 'Коледино', 'order_now', 0, 0, '2026-11-06', 99, 0)
+      ) as v(d, sku_id, key, name, status, rank, days, reorder, qty, lost)
+      join sku s on s.id = v.sku_id`);
     // 2026-11-01 00:30 Moscow is 2026-10-31 21:30 UTC: inside the period; 2026-10-31 23:30 Moscow is outside
     await db.execute(sql`
       insert into reviews (review_id, marketplace, account_id, sku_id, parent_review_id, created_at_utc, rating, has_media, text, reply_status, src_hash) values
@@ -270,45 +283,36 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     });
   });
 
-  it("lists restock advice most urgent first, with filters", async () => {
-    const params = { page: 1, pageSize: 50, sort: "coverDays" as const, dir: "asc" as const };
-    const page = await queryRestockPage(db, scope(), { windowDays: 14 }, params);
+  it("lists the restock plan most urgent first (status, then reorder date), with filters and pages", async () => {
+    const params = { page: 1, pageSize: 50, sort: "urgency" as const, dir: "asc" as const };
+    const page = await queryRestockPage(db, scope(), {}, params);
     expect(page.adviceDay).toBe("2026-11-07");
-    expect(page.rows.map((r) => [r.article, r.warehouseName, r.recommendedQty])).toEqual([
-      ["CUP-1", "Коледино", 22],
-      ["CUP-1", "Казань", 10],
-      ["CUP-2", "Коледино", 0],
+    expect(page.rows.map((r) => [r.article, r.locationName, r.status, r.quantity])).toEqual([
+      ["CUP-1", "Коледино", "order_now", 22],
+      ["CUP-1", "Казань", "soon", 10],
+      ["CUP-2", "Коледино", "ok", 0],
     ]);
-    expect((await queryRestockPage(db, scope(), { windowDays: 14, isNeedOnly: true }, params)).total).toBe(2);
-    expect((await queryRestockPage(db, scope(), { windowDays: 28 }, params)).rows.map((r) => r.recommendedQty)).toEqual(
-      [50],
-    );
-    expect((await queryRestockPage(db, scope(), { windowDays: 14, warehouseId: wh2 }, params)).total).toBe(1);
-    expect(
-      (await queryRestockPage(db, { ...scope(), to: "2026-11-06" }, { windowDays: 14 }, params)).rows[0].recommendedQty,
-    ).toBe(99);
-    expect(
-      (await queryRestockPage(db, { ...scope(), to: "2026-10-01" }, { windowDays: 14 }, params)).adviceDay,
-    ).toBeNull();
-    // pages cut the sorted matches: page 2 of 2 rows each continues where page 1 stopped, and a page past
+    expect((await queryRestockPage(db, scope(), { isNeedOnly: true }, params)).total).toBe(2);
+    expect((await queryRestockPage(db, scope(), { status: "soon" }, params)).rows.map((r) => r.quantity)).toEqual([10]);
+    expect((await queryRestockPage(db, scope(), { location: `warehouse:${wh2}` }, params)).total).toBe(1);
+    expect((await queryRestockPage(db, { ...scope(), to: "2026-11-06" }, {}, params)).rows[0].quantity).toBe(99);
+    expect((await queryRestockPage(db, { ...scope(), to: "2026-10-01" }, {}, params)).adviceDay).toBeNull();
+    // pages cut the ordered matches: page 2 of 2 rows each continues where page 1 stopped, and a page past
     // the end still reports the total so the pager can lead back
     const small = { ...params, pageSize: 2 };
-    expect(
-      (await queryRestockPage(db, scope(), { windowDays: 14 }, { ...small, page: 2 })).rows.map((r) => r.article),
-    ).toEqual(["CUP-2"]);
-    const beyond = await queryRestockPage(db, scope(), { windowDays: 14 }, { ...small, page: 5 });
+    expect((await queryRestockPage(db, scope(), {}, { ...small, page: 2 })).rows.map((r) => r.article)).toEqual([
+      "CUP-2",
+    ]);
+    const beyond = await queryRestockPage(db, scope(), {}, { ...small, page: 5 });
     expect([beyond.rows.length, beyond.total]).toEqual([0, 3]);
-    const byArticle = await queryRestockPage(
-      db,
-      scope(),
-      { windowDays: 14 },
-      { ...params, sort: "article", dir: "desc" },
-    );
-    expect(byArticle.rows.map((r) => [r.article, r.recommendedQty])).toEqual([
+    const byArticle = await queryRestockPage(db, scope(), {}, { ...params, sort: "article", dir: "desc" });
+    expect(byArticle.rows.map((r) => [r.article, r.quantity])).toEqual([
       ["CUP-2", 0],
       ["CUP-1", 22],
       ["CUP-1", 10],
     ]);
+    const soon = await queryReorderSoon(db, "2026-11-07", null, 7);
+    expect([soon.total, soon.rows.map((r) => r.reorderDate)]).toEqual([2, ["2026-11-07", "2026-11-10"]]);
   });
 
   it("reads whatever a URL holds without failing: control characters and ids out of range are dropped", async () => {
@@ -317,13 +321,13 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(skus.filters).toMatchObject({ q: "mug", brand: undefined, category: "ab", marketplace: "WB" });
     await querySkuPage(db, scope(), skus.filters, skus.table);
     const restock = parseRestockQuery(hostile);
-    expect(restock.filters.warehouseId).toBeUndefined();
+    expect(restock.filters.location).toBeUndefined();
     await queryRestockPage(db, scope(), restock.filters, restock.table);
     const costs = parseCostQuery({ q: "\u0000\u0000" });
     await querySkuCostPage(db, scope(), { ...costs, asOf: "2026-11-07" });
-    expect(parseRestockQuery({ warehouse: "2147483647" }).filters.warehouseId).toBe(2_147_483_647);
-    expect(parseRestockQuery({ warehouse: "2147483648" }).filters.warehouseId).toBeUndefined();
-    expect(parseRestockQuery({ warehouse: "1e3" }).filters.warehouseId).toBeUndefined();
+    expect(parseRestockQuery({ advice: "2147483647" }).filters.drawer).toBe(2_147_483_647);
+    expect(parseRestockQuery({ advice: "2147483648" }).filters.drawer).toBeUndefined();
+    expect(parseRestockQuery({ advice: "1e3" }).filters.drawer).toBeUndefined();
   });
 
   it("sums cash flow by P&L line and bucket, keeping financing and payouts out of operating", async () => {

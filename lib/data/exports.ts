@@ -4,12 +4,17 @@ import "server-only";
 // (lib/services/export/build-export.ts, which neutralises formula cells) with its Content-Disposition.
 import { authorizedOrNull } from "./authorized";
 import { queryPnlDrillDown, queryPnlStatement } from "./pnl";
-import { queryRestockPage } from "./restock";
+import type { Db } from "@/db";
+import { queryRestockPage, querySupplyPlanLines } from "./restock";
 import { querySkuPage } from "./skus";
 
 export { attachmentHeader, buildExport } from "@/lib/services/export/build-export";
 
 export const getSkuPageForExport = authorizedOrNull(querySkuPage);
 export const getRestockPageForExport = authorizedOrNull(queryRestockPage);
+/** null: nobody signed in; undefined: no such plan */
+export const getSupplyPlanForExport = authorizedOrNull(
+  async (db: Db, planId: number) => (await querySupplyPlanLines(db, planId)) ?? undefined,
+);
 export const getPnlStatementForExport = authorizedOrNull(queryPnlStatement);
 export const getPnlDrillDownForExport = authorizedOrNull(queryPnlDrillDown);

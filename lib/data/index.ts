@@ -5,7 +5,15 @@ import { authorized } from "./authorized";
 import { queryCashflowSummary, queryPayouts } from "./cashflow";
 import { queryCostHistory, queryMissingCostSkus, querySkuCostPage } from "./costs";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
-import { queryRestockPage, queryWarehouseOptions } from "./restock";
+import {
+  queryReorderSoon,
+  queryRestockDetail,
+  queryRestockLocations,
+  queryRestockPage,
+  queryRestockSkuOverrides,
+  queryRestockStoreSettings,
+  querySupplyPlans,
+} from "./restock";
 import { queryReplyTemplates, queryReviewPage, queryReviewStats } from "./reviews";
 import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "./skus";
 
@@ -18,7 +26,12 @@ export const getSkuHeader = authorized(querySkuHeader);
 export const getSkuSeries = authorized(querySkuSeries);
 export const getSkuWarehouses = authorized(querySkuWarehouses);
 export const getRestockPage = authorized(queryRestockPage);
-export const getWarehouseOptions = authorized(queryWarehouseOptions);
+export const getRestockDetail = authorized(queryRestockDetail);
+export const getRestockLocations = authorized(queryRestockLocations);
+export const getSupplyPlans = authorized(querySupplyPlans);
+export const getReorderSoon = authorized(queryReorderSoon);
+export const getRestockStoreSettings = authorized(queryRestockStoreSettings);
+export const getRestockSkuOverrides = authorized(queryRestockSkuOverrides);
 export const getCostHistory = authorized(queryCostHistory);
 export const getSkuCostPage = authorized(querySkuCostPage);
 export const getMissingCostSkus = authorized(queryMissingCostSkus);

@@ -28,19 +28,26 @@ export function parseSkuQuery(params: SearchParamsRecord): { filters: SkuFilters
   };
 }
 
+const RESTOCK_STATUSES = ["order_now", "soon", "not_observed", "ok", "overstock"] as const;
+function restockStatusParam(params: SearchParamsRecord): RestockFilters["status"] {
+  const v = param(params, "status");
+  return (RESTOCK_STATUSES as readonly string[]).includes(v ?? "") ? (v as RestockFilters["status"]) : undefined;
+}
+
 export function parseRestockQuery(params: SearchParamsRecord): {
   filters: RestockFilters;
   table: TableParams<RestockSortKey>;
 } {
   return {
     filters: {
-      windowDays: param(params, "window") === "28" ? 28 : 14,
       marketplace: marketplaceParam(params),
-      warehouseId: idParam(params, "warehouse"),
+      status: restockStatusParam(params),
+      location: param(params, "location")?.slice(0, 120),
       q: textParam(params, "q"),
       isNeedOnly: param(params, "need") === "1",
+      drawer: idParam(params, "advice"),
     },
-    table: parseTableParams(params, { sortKeys: restockSortKeys, defaultSort: "coverDays", defaultDir: "asc" }),
+    table: parseTableParams(params, { sortKeys: restockSortKeys, defaultSort: "urgency", defaultDir: "asc" }),
   };
 }
 

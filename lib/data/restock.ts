@@ -1,25 +1,24 @@
 import "server-only";
-// Restock advice per SKU and warehouse from the latest advice day on or before scope.to, most urgent first.
+// Restock reads: the advice page (restock_advice of the latest advice day on or before scope.to, most
+// urgent first, cut along the restock_advice page index), one row's explanation for the drawer, the
+// supply plans, the settings, and the SKUs whose reorder date is near (overview, Telegram).
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
+import type { Marketplace } from "@/db/schema";
+import type { Factor } from "@/lib/domain/restock/factors";
+import type { PlanSettings, RestockStatus } from "@/lib/domain/restock/plan";
+import type { DayState } from "@/lib/domain/restock/velocity";
 import type { DashboardScope } from "./scope";
 import { containsPattern, int, num, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
-import type { Marketplace } from "@/db/schema";
 
 export { restockSortKeys, type RestockSortKey } from "./sort-keys";
 import type { RestockSortKey } from "./sort-keys";
 
-export interface RestockFilters {
-  windowDays: 14 | 28;
-  marketplace?: Marketplace;
-  warehouseId?: number;
-  q?: string;
-  /** only rows with a recommended quantity above zero */
-  isNeedOnly?: boolean;
-}
-
-/** One advice row of a SKU x warehouse x window: the quantity and the inputs it was worked out from. */
+/**
+ * The figures of one legacy advice_supply row (SKU x warehouse x window), still read by the SKU page
+ * (lib/data/skus.ts) until it moves to restock_advice; generateSupplyAdvice no longer writes them.
+ */
 export interface AdviceFigures {
   d: string;
   windowDays: number;
@@ -32,33 +31,69 @@ export interface AdviceFigures {
   coverDays: string | null;
 }
 
-export interface RestockRow extends AdviceFigures {
+export interface RestockFilters {
+  marketplace?: Marketplace;
+  status?: RestockStatus;
+  /** "kind:key" of one location */
+  location?: string;
+  q?: string;
+  /** only rows with a quantity to order */
+  isNeedOnly?: boolean;
+  /** the advice row whose explanation the drawer shows */
+  drawer?: number;
+}
+
+export interface RestockRow {
+  id: number;
+  d: string;
   skuId: number;
   marketplace: Marketplace;
   externalId: string;
   article: string | null;
   name: string | null;
-  warehouseId: number | null;
-  warehouseName: string | null;
+  locationKind: "cluster" | "warehouse" | "national";
+  locationKey: string;
+  locationName: string | null;
+  status: RestockStatus;
+  statusDays: number | null;
+  reorderDate: string | null;
+  quantity: number;
+  forecast: string | null;
+  inStockDays: number;
+  outOfStockDays: number;
+  onHand: number;
+  inbound: number;
+  openPlans: number;
+  lostUnits: string;
+  lostRevenue: string | null;
+  lostProfit: string | null;
+  mpLostUnits: number | null;
+  mpLostSum: string | null;
 }
 
-const sortSql: Record<RestockSortKey, SQL> = {
-  coverDays: sql`a.stock_cover_days`,
-  recommendedQty: sql`a.recommended_qty`,
-  velocity: sql`a.velocity`,
+const sortSql: Record<Exclude<RestockSortKey, "urgency">, SQL> = {
+  reorderDate: sql`a.reorder_sort`,
+  quantity: sql`a.quantity`,
+  forecast: sql`a.forecast`,
   onHand: sql`a.on_hand`,
+  lostUnits: sql`a.lost_units`,
   article: sql`s.article`,
 };
 
 function restockWhere(scope: DashboardScope, filters: RestockFilters): SQL {
-  const parts: SQL[] = [sql`a.window_days = ${filters.windowDays}`, storeCondition(scope.accountId)];
-  if (filters.marketplace) parts.push(sql`s.marketplace = ${filters.marketplace}`);
-  if (filters.warehouseId !== undefined) parts.push(sql`a.warehouse_id = ${filters.warehouseId}`);
-  if (filters.isNeedOnly) parts.push(sql`a.recommended_qty > 0`);
+  const parts: SQL[] = [storeCondition(scope.accountId, "a")];
+  if (filters.marketplace) parts.push(sql`a.marketplace = ${filters.marketplace}`);
+  if (filters.status) parts.push(sql`a.status = ${filters.status}`);
+  if (filters.isNeedOnly) parts.push(sql`a.quantity > 0`);
+  if (filters.location) {
+    const [kind, ...rest] = filters.location.split(":");
+    parts.push(sql`a.location_kind = ${kind} and a.location_key = ${rest.join(":")}`);
+  }
   if (filters.q) {
     const like = containsPattern(filters.q);
     parts.push(
-      sql`(s.article ilike ${like} or s.name ilike ${like} or s.nm_id::text = ${filters.q} or s.ozon_id::text = ${filters.q})`,
+      sql`exists (select 1 from sku s2 where s2.id = a.sku_id and (s2.article ilike ${like} or s2.name ilike ${like}
+        or s2.nm_id::text = ${filters.q} or s2.ozon_id::text = ${filters.q}))`,
     );
   }
   return sql.join(parts, sql` and `);
@@ -66,8 +101,44 @@ function restockWhere(scope: DashboardScope, filters: RestockFilters): SQL {
 
 /** The day of the advice shown for a scope: the latest generated on or before scope.to. */
 export async function queryAdviceDay(db: Db, asOf: string): Promise<string | null> {
-  const result = await db.execute(sql`select max(d)::text as d from advice_supply where d <= ${asOf}::date`);
+  const result = await db.execute(sql`select max(d)::text as d from restock_advice where d <= ${asOf}::date`);
   return rowsOf<{ d: string | null }>(result)[0]?.d ?? null;
+}
+
+const rowColumns = sql`a.id, a.d::text as d, a.sku_id, a.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id,
+  s.article, s.name, a.location_kind, a.location_key, a.location_name, a.status, a.status_days, a.reorder_date::text as reorder_date,
+  a.quantity, a.forecast::text as forecast, a.in_stock_days, a.out_of_stock_days, a.on_hand, a.inbound, a.open_plans,
+  a.lost_units::text as lost_units, a.lost_revenue::text as lost_revenue, a.lost_profit::text as lost_profit,
+  a.mp_lost_units, a.mp_lost_sum::text as mp_lost_sum`;
+
+function toRow(r: Record<string, unknown>): RestockRow {
+  return {
+    id: int(r.id),
+    d: String(r.d),
+    skuId: int(r.sku_id),
+    marketplace: r.marketplace as Marketplace,
+    externalId: String(r.external_id),
+    article: (r.article as string | null) ?? null,
+    name: (r.name as string | null) ?? null,
+    locationKind: r.location_kind as RestockRow["locationKind"],
+    locationKey: String(r.location_key),
+    locationName: (r.location_name as string | null) ?? null,
+    status: r.status as RestockStatus,
+    statusDays: r.status_days === null ? null : int(r.status_days),
+    reorderDate: (r.reorder_date as string | null) ?? null,
+    quantity: int(r.quantity),
+    forecast: num(r.forecast),
+    inStockDays: int(r.in_stock_days),
+    outOfStockDays: int(r.out_of_stock_days),
+    onHand: int(r.on_hand),
+    inbound: int(r.inbound),
+    openPlans: int(r.open_plans),
+    lostUnits: String(r.lost_units),
+    lostRevenue: num(r.lost_revenue),
+    lostProfit: num(r.lost_profit),
+    mpLostUnits: r.mp_lost_units === null ? null : int(r.mp_lost_units),
+    mpLostSum: num(r.mp_lost_sum),
+  };
 }
 
 export async function queryRestockPage(
@@ -78,78 +149,262 @@ export async function queryRestockPage(
 ): Promise<Page<RestockRow> & { adviceDay: string | null }> {
   const adviceDay = await queryAdviceDay(db, scope.to);
   if (!adviceDay) return { rows: [], total: 0, page: params.page, pageSize: params.pageSize, adviceDay };
-  // "most urgent first": lowest cover first, with no cover (nothing sells) last
-  const dir = params.dir === "asc" ? sql`asc` : sql`desc`;
-  // the matching rows' sort keys are ordered and cut to one page first; the displayed columns (text casts,
-  // names) are read for that page only, not carried through the sort of every match (25 -> 10 ms on 10,000
-  // matches). The count row keeps the total when the page is past the end.
-  const order = sql`sort_value ${dir} nulls last, recommended_qty desc, sku_id, warehouse_id`;
-  const result = await db.execute(sql`
-    with matched as (
-      select a.id, a.sku_id, a.warehouse_id, a.recommended_qty, ${sortSql[params.sort]} as sort_value
-      from advice_supply a
-      join sku s on s.id = a.sku_id
-      where a.d = ${adviceDay}::date and ${restockWhere(scope, filters)}
-    ),
-    page as (
-      select id, row_number() over (order by ${order}) as n
-      from (
-        select * from matched
-        order by ${order}
-        limit ${params.pageSize} offset ${(params.page - 1) * params.pageSize}
-      ) cut
-    )
-    select t.total, r.*
-    from (select count(*) as total from matched) t
-    left join lateral (
-      select s.id as sku_id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name,
-        a.warehouse_id, coalesce(w.name, w.code) as warehouse_name, a.d::text as d, a.window_days, a.recommended_qty,
-        a.velocity::text as velocity, a.demand_std::text as demand_std, a.on_hand, a.in_transit,
-        a.safety_coeff::text as safety_coeff, a.stock_cover_days::text as cover, page.n
-      from page
-      join advice_supply a on a.id = page.id
-      join sku s on s.id = a.sku_id
-      left join warehouse w on w.id = a.warehouse_id
-    ) r on true
-    order by r.n
-  `);
-  const all = rowsOf<Record<string, unknown>>(result);
-  const raw = all.filter((r) => r.sku_id !== null);
+  const where = restockWhere(scope, filters);
+  const offset = (params.page - 1) * params.pageSize;
+  // urgency walks restock_advice_page_idx (or its per-store twin) in order and stops after the page:
+  // the request reads page x size index entries, never every advice row of the day
+  const order =
+    params.sort === "urgency"
+      ? params.dir === "asc"
+        ? sql`a.status_rank, a.reorder_sort, a.id`
+        : sql`a.status_rank desc, a.reorder_sort desc, a.id desc`
+      : sql`${sortSql[params.sort]} ${params.dir === "asc" ? sql`asc` : sql`desc`} nulls last, a.status_rank, a.reorder_sort, a.id`;
+  const [page, count] = await Promise.all([
+    db.execute(sql`
+      select ${rowColumns}
+      from restock_advice a join sku s on s.id = a.sku_id
+      where a.d = ${adviceDay}::date and ${where}
+      order by ${order}
+      limit ${params.pageSize} offset ${offset}`),
+    db.execute(sql`select count(*)::int as total from restock_advice a where a.d = ${adviceDay}::date and ${where}`),
+  ]);
   return {
     adviceDay,
     page: params.page,
     pageSize: params.pageSize,
-    total: all.length ? int(all[0].total) : 0,
-    rows: raw.map((r) => ({
-      skuId: int(r.sku_id),
-      marketplace: r.marketplace as Marketplace,
-      externalId: String(r.external_id),
+    total: int(rowsOf<{ total: number }>(count)[0]?.total),
+    rows: rowsOf<Record<string, unknown>>(page).map(toRow),
+  };
+}
+
+export interface RestockExplanation {
+  v: 1;
+  days: { d: string; units: number; closing: number | null; state: DayState }[];
+  velocity: {
+    formula: string;
+    inStockDays: number;
+    outOfStockDays: number;
+    censoredDays: number;
+    spikeDays: number;
+    lookbackDays: number;
+    std: number;
+  };
+  factors: Factor[];
+  settings: PlanSettings;
+  settingSources: Record<keyof PlanSettings, "sku" | "store" | "default">;
+  position: { onHand: number; marketplaceInbound: number; shippedPlans: number; draftPlans: number; toClient: number };
+  steps: string[];
+  lostSales: { formula: string; stockOutDays: number; days: number };
+  split: { warehouseId: number | null; name: string | null; districts: string[]; share: number; qty: number }[] | null;
+}
+
+export interface RestockDetail extends RestockRow {
+  safetyStock: string | null;
+  reorderPoint: string | null;
+  velocity: string | null;
+  explanation: RestockExplanation;
+}
+
+/** One advice row with everything the drawer explains. */
+export async function queryRestockDetail(db: Db, id: number): Promise<RestockDetail | null> {
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select ${rowColumns}, a.safety_stock::text as safety_stock, a.reorder_point::text as reorder_point,
+      a.velocity::text as velocity, a.explanation
+      from restock_advice a join sku s on s.id = a.sku_id where a.id = ${id}`),
+  );
+  if (rows.length === 0) return null;
+  const r = rows[0];
+  const explanation = typeof r.explanation === "string" ? JSON.parse(r.explanation) : r.explanation;
+  return {
+    ...toRow(r),
+    safetyStock: num(r.safety_stock),
+    reorderPoint: num(r.reorder_point),
+    velocity: num(r.velocity),
+    explanation: explanation as RestockExplanation,
+  };
+}
+
+export interface RestockLocationOption {
+  value: string;
+  marketplace: Marketplace;
+  kind: RestockRow["locationKind"];
+  name: string | null;
+}
+
+export async function queryRestockLocations(db: Db, asOf: string): Promise<RestockLocationOption[]> {
+  const result = await db.execute(sql`
+    select distinct marketplace, location_kind, location_key, location_name from restock_advice
+    where d = (select max(d) from restock_advice where d <= ${asOf}::date)
+    order by marketplace, location_kind, location_name nulls first, location_key`);
+  return rowsOf<Record<string, string | null>>(result).map((r) => ({
+    value: `${r.location_kind}:${r.location_key}`,
+    marketplace: r.marketplace as Marketplace,
+    kind: r.location_kind as RestockRow["locationKind"],
+    name: r.location_name ?? (r.location_kind === "national" ? null : r.location_key),
+  }));
+}
+
+export interface SupplyPlanSummary {
+  id: number;
+  marketplace: Marketplace;
+  locationKind: RestockRow["locationKind"];
+  locationKey: string;
+  locationName: string | null;
+  status: "draft" | "shipped" | "closed";
+  createdAt: string;
+  shippedAt: string | null;
+  closedAt: string | null;
+  lines: number;
+  units: number;
+  arrived: number;
+}
+
+export async function querySupplyPlans(db: Db, limit = 50): Promise<SupplyPlanSummary[]> {
+  const result = await db.execute(sql`
+    select p.id, p.marketplace, p.location_kind, p.location_key, p.location_name, p.status,
+      p.created_at::text as created_at, p.shipped_at::text as shipped_at, p.closed_at::text as closed_at,
+      count(l.sku_id)::int as lines, coalesce(sum(l.qty), 0)::int as units, coalesce(sum(l.arrived_units), 0)::int as arrived
+    from supply_plan p left join supply_plan_line l on l.plan_id = p.id
+    group by p.id order by (p.status = 'closed'), p.id desc limit ${limit}`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    id: int(r.id),
+    marketplace: r.marketplace as Marketplace,
+    locationKind: r.location_kind as RestockRow["locationKind"],
+    locationKey: String(r.location_key),
+    locationName: (r.location_name as string | null) ?? null,
+    status: r.status as SupplyPlanSummary["status"],
+    createdAt: String(r.created_at),
+    shippedAt: (r.shipped_at as string | null) ?? null,
+    closedAt: (r.closed_at as string | null) ?? null,
+    lines: int(r.lines),
+    units: int(r.units),
+    arrived: int(r.arrived),
+  }));
+}
+
+export interface SupplyPlanExportLine {
+  article: string | null;
+  externalId: string;
+  name: string | null;
+  qty: number;
+  casePack: number;
+  boxes: number;
+}
+
+/** A plan's lines in the shape sellers paste into a marketplace supply (article, id, quantity, boxes). */
+export async function querySupplyPlanLines(
+  db: Db,
+  planId: number,
+): Promise<{ plan: SupplyPlanSummary; lines: SupplyPlanExportLine[] } | null> {
+  const plan = (await querySupplyPlans(db, 10_000)).find((p) => p.id === planId);
+  if (!plan) return null;
+  const result = await db.execute(sql`
+    select s.article, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.name, l.qty,
+      coalesce(o.case_pack, st.case_pack, 1) as case_pack
+    from supply_plan_line l join sku s on s.id = l.sku_id
+    left join restock_sku_settings o on o.sku_id = l.sku_id
+    left join restock_store_settings st on st.account_id = s.account_id
+    where l.plan_id = ${planId} order by s.article nulls last, s.id`);
+  return {
+    plan,
+    lines: rowsOf<Record<string, unknown>>(result).map((r) => ({
       article: (r.article as string | null) ?? null,
+      externalId: String(r.external_id),
       name: (r.name as string | null) ?? null,
-      warehouseId: r.warehouse_id === null ? null : int(r.warehouse_id),
-      warehouseName: (r.warehouse_name as string | null) ?? null,
-      d: String(r.d),
-      windowDays: int(r.window_days),
-      recommendedQty: int(r.recommended_qty),
-      velocity: String(r.velocity),
-      demandStd: String(r.demand_std),
-      onHand: int(r.on_hand),
-      inTransit: int(r.in_transit),
-      safetyCoeff: String(r.safety_coeff),
-      coverDays: num(r.cover),
+      qty: int(r.qty),
+      casePack: int(r.case_pack),
+      boxes: Math.ceil(int(r.qty) / Math.max(1, int(r.case_pack))),
     })),
   };
 }
 
-export interface WarehouseOption {
-  id: number;
-  name: string;
+export interface ReorderSoon {
+  skuId: number;
+  article: string | null;
+  name: string | null;
   marketplace: Marketplace;
+  locationName: string | null;
+  reorderDate: string;
+  quantity: number;
 }
 
-export async function queryWarehouseOptions(db: Db): Promise<WarehouseOption[]> {
-  const result = await db.execute(
-    sql`select id, coalesce(name, code) as name, marketplace from warehouse order by marketplace, 2`,
-  );
-  return rowsOf<WarehouseOption>(result).map((w) => ({ ...w, id: int(w.id) }));
+/** SKUs whose reorder date falls within `days` of the advice day (overview list, Telegram digest). */
+export async function queryReorderSoon(db: Db, asOf: string, accountId: number | null, days = 7, limit = 10) {
+  const adviceDay = await queryAdviceDay(db, asOf);
+  if (!adviceDay) return { adviceDay, total: 0, rows: [] as ReorderSoon[] };
+  const where = sql`a.d = ${adviceDay}::date and a.reorder_date <= ${adviceDay}::date + ${days}::int and ${storeCondition(accountId, "a")}`;
+  const [rows, count] = await Promise.all([
+    db.execute(sql`select a.sku_id, s.article, s.name, a.marketplace, a.location_name, a.location_kind,
+        a.reorder_date::text as reorder_date, a.quantity
+      from restock_advice a join sku s on s.id = a.sku_id where ${where}
+      order by a.status_rank, a.reorder_sort, a.id limit ${limit}`),
+    db.execute(sql`select count(*)::int as n from restock_advice a where ${where}`),
+  ]);
+  return {
+    adviceDay,
+    total: int(rowsOf<{ n: number }>(count)[0]?.n),
+    rows: rowsOf<Record<string, unknown>>(rows).map((r) => ({
+      skuId: int(r.sku_id),
+      article: (r.article as string | null) ?? null,
+      name: (r.name as string | null) ?? null,
+      marketplace: r.marketplace as Marketplace,
+      locationName: (r.location_name as string | null) ?? (r.location_kind === "national" ? "WB FBO" : null),
+      reorderDate: String(r.reorder_date),
+      quantity: int(r.quantity),
+    })),
+  };
+}
+
+export interface RestockStoreSettingsRow {
+  accountId: number;
+  storeName: string;
+  marketplace: Marketplace;
+  leadTimeDays: number | null;
+  coverDays: number | null;
+  serviceLevel: number | null;
+  moq: number | null;
+  casePack: number | null;
+  wbShipWarehouseIds: number[];
+}
+
+export async function queryRestockStoreSettings(db: Db): Promise<RestockStoreSettingsRow[]> {
+  const result = await db.execute(sql`
+    select a.id, a.name, a.marketplace, r.lead_time_days, r.cover_days, r.service_level::float8 as service_level, r.moq, r.case_pack,
+      coalesce(r.wb_ship_warehouse_ids, '{}') as wb_ship_warehouse_ids
+    from accounts a left join restock_store_settings r on r.account_id = a.id order by a.name, a.id`);
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    accountId: int(r.id),
+    storeName: String(r.name),
+    marketplace: r.marketplace as Marketplace,
+    leadTimeDays: n(r.lead_time_days),
+    coverDays: n(r.cover_days),
+    serviceLevel: n(r.service_level),
+    moq: n(r.moq),
+    casePack: n(r.case_pack),
+    wbShipWarehouseIds: (Array.isArray(r.wb_ship_warehouse_ids)
+      ? r.wb_ship_warehouse_ids
+      : String(r.wb_ship_warehouse_ids).replace(/[{}]/g, "").split(",").filter(Boolean)
+    ).map(Number),
+  }));
+}
+
+export async function queryRestockSkuOverrides(db: Db, limit = 200) {
+  const result = await db.execute(sql`
+    select o.sku_id, s.article, s.name, s.marketplace, o.lead_time_days, o.cover_days, o.service_level::float8 as service_level,
+      o.moq, o.case_pack, o.manual_factor::float8 as manual_factor
+    from restock_sku_settings o join sku s on s.id = o.sku_id order by s.article nulls last, o.sku_id limit ${limit}`);
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    skuId: int(r.sku_id),
+    article: (r.article as string | null) ?? null,
+    name: (r.name as string | null) ?? null,
+    marketplace: r.marketplace as Marketplace,
+    leadTimeDays: n(r.lead_time_days),
+    coverDays: n(r.cover_days),
+    serviceLevel: n(r.service_level),
+    moq: n(r.moq),
+    casePack: n(r.case_pack),
+    manualFactor: n(r.manual_factor),
+  }));
 }

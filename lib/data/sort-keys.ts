@@ -18,5 +18,14 @@ export const skuSortKeys = [
 ] as const;
 export type SkuSortKey = (typeof skuSortKeys)[number];
 
-export const restockSortKeys = ["coverDays", "recommendedQty", "velocity", "onHand", "article"] as const;
+/** "urgency" (status, then reorder date) is the restock_advice page index's own order */
+export const restockSortKeys = [
+  "urgency",
+  "reorderDate",
+  "quantity",
+  "forecast",
+  "onHand",
+  "lostUnits",
+  "article",
+] as const;
 export type RestockSortKey = (typeof restockSortKeys)[number];

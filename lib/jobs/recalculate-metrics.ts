@@ -63,7 +63,7 @@ export const recalculateMetricsJob = defineJob({
       const result = await generateSupplyAdvice({ db, d: to });
       // the advice belongs to the same recalculation record the sync page shows
       await addJobRunSources(db, metrics.runId, { advice: result });
-      return { rows: result.rows, pairs: result.pairs, toShip: result.toShip };
+      return { rows: result.rows, toShip: result.toShip };
     });
     let notified = false;
     if (reason === "nightly") {

@@ -32,6 +32,9 @@ export interface DailySummary {
   /** SKUs whose stock lasts less than 7 days at the current velocity */
   runningOut: { skuId: number; label: string; days: string }[];
   runningOutTotal: number;
+  /** SKU-locations whose reorder date (restock plan of the day) is within 7 days */
+  reorderSoon: { skuId: number; label: string; reorderDate: string; quantity: number }[];
+  reorderSoonTotal: number;
 }
 
 /** Yesterday's totals from metrics_daily (run after the recalculation). */
@@ -62,6 +65,15 @@ export async function buildDailySummary(db: Db, day: string, runOutDays = 7): Pr
       ORDER BY m.stock_cover_days, m.sku_id
       LIMIT 10`),
   );
+  const reorder = rowsOf<{ sku_id: number; label: string; reorder_date: string; quantity: number; total: number }>(
+    await db.execute(sql`
+      SELECT a.sku_id, coalesce(k.article, k.name, '#' || k.id) AS label, a.reorder_date::text AS reorder_date, a.quantity,
+             count(*) OVER ()::int AS total
+      FROM restock_advice a JOIN sku k ON k.id = a.sku_id
+      WHERE a.d = (SELECT max(d) FROM restock_advice WHERE d <= ${day}::date) AND a.reorder_date <= ${day}::date + ${runOutDays}::int
+      ORDER BY a.status_rank, a.reorder_sort, a.id
+      LIMIT 10`),
+  );
   const netSales = new Decimal(t?.net_sales ?? 0);
   const profit = new Decimal(t?.profit ?? 0);
   const base = new Decimal(t?.net_sales_with_cost ?? 0);
@@ -86,6 +98,13 @@ export async function buildDailySummary(db: Db, day: string, runOutDays = 7): Pr
     skusMissingCost: Number(t?.missing ?? 0),
     runningOut: out.map((r) => ({ skuId: Number(r.sku_id), label: r.label, days: new Decimal(r.days).toFixed(1) })),
     runningOutTotal: Number(out[0]?.total ?? 0),
+    reorderSoon: reorder.map((r) => ({
+      skuId: Number(r.sku_id),
+      label: r.label,
+      reorderDate: r.reorder_date,
+      quantity: Number(r.quantity),
+    })),
+    reorderSoonTotal: Number(reorder[0]?.total ?? 0),
   };
 }
 
@@ -110,6 +129,12 @@ export function formatDailySummary(s: DailySummary): string {
     lines.push(`Running out within 7 days: ${s.runningOutTotal} SKU(s)`);
     for (const r of s.runningOut) lines.push(`• ${escapeHtml(r.label)}: ${r.days} d`);
     if (s.runningOutTotal > s.runningOut.length) lines.push(`… and ${s.runningOutTotal - s.runningOut.length} more`);
+  }
+  if (s.reorderSoonTotal > 0) {
+    lines.push(`Reorder within 7 days: ${s.reorderSoonTotal} SKU-location(s)`);
+    for (const r of s.reorderSoon) lines.push(`• ${escapeHtml(r.label)}: by ${r.reorderDate}, ${r.quantity} units`);
+    if (s.reorderSoonTotal > s.reorderSoon.length)
+      lines.push(`… and ${s.reorderSoonTotal - s.reorderSoon.length} more`);
   }
   return lines.join("\n");
 }

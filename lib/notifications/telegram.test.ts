@@ -1,4 +1,5 @@
 // Against a local fake of the Telegram Bot API: what is sent, and how failures surface.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/database";
 import { insertCostPrice, insertSales, insertSku, insertStock } from "@/lib/testing/fixtures";
@@ -89,6 +90,12 @@ describe("Telegram notifications", () => {
       { d: day, skuId: b, warehouseId: null, onHand: 500, inTransit: 0 },
     ]);
     await recalculateMetrics({ db, from: day, to: day, aggrDaysWb: 14, aggrDaysOzon: 28 });
+    // the day's restock plan: a reorders in 2 days, b in 40
+    await db.execute(sql`
+      insert into restock_advice (d, sku_id, marketplace, location_kind, location_key, status, status_rank, status_days,
+        reorder_date, reorder_sort, quantity, in_stock_days, out_of_stock_days, on_hand, inbound, open_plans, lost_units, explanation)
+      values (${day}, ${a}, 'WB', 'national', 'WB-FBO', 'soon', 1, 2, '2026-11-30', '2026-11-30', 120, 14, 0, 20, 10, 0, 0, '{}'),
+             (${day}, ${b}, 'WB', 'national', 'WB-FBO', 'ok', 3, 40, '2027-01-07', '2027-01-07', 0, 28, 0, 500, 0, 0, 0, '{}')`);
     const summary = await buildDailySummary(db, day);
     // net sales 10000 + 500 + 999 = 11499; profit (10000 - 1500 - 3000) + (500 - 100) = 5900 over the 10500 of
     // net sales with a cost price = 56.19 %; everything settled, no store-level lines
@@ -101,6 +108,8 @@ describe("Telegram notifications", () => {
       skusMissingCost: 1,
       runningOut: [{ skuId: a, label: "RED-42", days: "3.0" }],
       runningOutTotal: 1,
+      reorderSoon: [{ skuId: a, label: "RED-42", reorderDate: "2026-11-30", quantity: 120 }],
+      reorderSoonTotal: 1,
     });
     expect(await notify(formatDailySummary(summary), config)).toBe(true);
     expect(fake.received.at(-1)!.body.text).toBe(
@@ -111,6 +120,8 @@ describe("Telegram notifications", () => {
         "No cost price: 1 SKU(s), not in profit",
         "Running out within 7 days: 1 SKU(s)",
         "• RED-42: 3.0 d",
+        "Reorder within 7 days: 1 SKU-location(s)",
+        "• RED-42: by 2026-11-30, 120 units",
       ].join("\n"),
     );
   });

@@ -37,7 +37,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/db/scratch-database";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
 import { queryPnlStatement } from "@/lib/data/pnl";
-import { queryRestockPage, queryWarehouseOptions } from "@/lib/data/restock";
+import { queryRestockLocations, queryRestockPage, querySupplyPlans } from "@/lib/data/restock";
 import {
   querySkuFilterOptions,
   querySkuHeader,
@@ -162,7 +162,7 @@ export async function loadDataset(db: Db): Promise<void> {
     const to = addDays(from, 99) < TO ? addDays(from, 99) : TO;
     await recalculateMetrics({ db, from, to, aggrDaysWb: 14, aggrDaysOzon: 28 });
   }
-  const advice = await generateSupplyAdvice({ db, d: TO, safetyCoeff: 1.5 });
+  const advice = await generateSupplyAdvice({ db, d: TO });
   // as autovacuum would leave a settled database (visibility map set, statistics fresh), with the
   // load's dirty pages written out so the checkpointer does not compete with the measurement
   await db.execute(sql`vacuum analyze`);
@@ -415,17 +415,13 @@ export async function benchPages(): Promise<void> {
           ]),
       },
       {
-        name: "Restock, 14 days",
+        name: "Restock",
         path: `/restock?${q}`,
         sql: () =>
           Promise.all([
-            queryRestockPage(
-              db,
-              scope(30),
-              { windowDays: 14 },
-              { page: 1, pageSize: 50, sort: "coverDays", dir: "asc" },
-            ),
-            queryWarehouseOptions(db),
+            queryRestockPage(db, scope(30), {}, { page: 1, pageSize: 50, sort: "urgency", dir: "asc" }),
+            queryRestockLocations(db, TO),
+            querySupplyPlans(db),
           ]),
       },
     ];

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { AttentionCard, AttentionCardSkeleton } from "@/components/overview/attention-card";
 import { OverviewTiles, OverviewTilesSkeleton } from "@/components/overview/overview-tiles";
 import { PnlCard, PnlCardSkeleton } from "@/components/overview/pnl-card";
+import { ReorderSoonCard, ReorderSoonCardSkeleton } from "@/components/restock/reorder-soon-card";
 import { PageHeader } from "@/components/ui";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
@@ -21,6 +22,9 @@ export default async function OverviewPage({ searchParams }: Props) {
       </Suspense>
       <Suspense fallback={<AttentionCardSkeleton />}>
         <AttentionCard scope={scope} searchParams={params} />
+      </Suspense>
+      <Suspense fallback={<ReorderSoonCardSkeleton />}>
+        <ReorderSoonCard scope={scope} searchParams={params} />
       </Suspense>
       <Suspense fallback={<PnlCardSkeleton />}>
         <PnlCard scope={scope} />

@@ -1,148 +1,231 @@
-import { and, asc, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { schema } from "@/db";
-import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
+// The restock plan generated from orders and stock snapshots on the real schema (PGlite and PostgreSQL),
+// against numbers worked out by hand: no phantom channel advice, stock-out corrected velocity, the reorder
+// date and lead time, case pack and MOQ, and a shipped supply plan counted as inbound exactly once.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Db, rowsOf } from "@/db";
+import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
-import { demandStdDev, recommendSupply } from "@/lib/domain/inventory";
+import { createSupplyPlan } from "@/lib/services/restock/create-supply-plan";
+import { shipSupplyPlan } from "@/lib/services/restock/ship-supply-plan";
+import { insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { generateSupplyAdvice } from "./generate-supply-advice";
-import { insertSales, insertSku, insertStock, insertWarehouse } from "@/lib/testing/fixtures";
 
 const D = "2026-06-30";
 
+async function account(db: Db, marketplace: Marketplace): Promise<number> {
+  const [row] = rowsOf<{ id: number }>(
+    await db.execute(
+      sql`insert into accounts (marketplace, name) values (${marketplace}, ${`Plan ${marketplace} ${Math.random()}`}) returning id`,
+    ),
+  );
+  return Number(row.id);
+}
+
+async function warehouse(
+  db: Db,
+  marketplace: Marketplace,
+  code: string,
+  kind: "FBO" | "FBS",
+  clusterId: number | null = null,
+) {
+  const id = await insertWarehouse(db, marketplace, code);
+  await db.execute(
+    sql`update warehouse set kind = ${kind}, cluster_id = ${clusterId}, name = ${code} where id = ${id}`,
+  );
+  return id;
+}
+
+/** orders[i] and closing[i] are the day D - (n - 1 - i): oldest first, ending on D */
+async function series(
+  db: Db,
+  o: {
+    accountId: number;
+    skuId: number;
+    warehouseId: number;
+    channel?: "FBO" | "FBS";
+    orders: number[];
+    closing: (number | null)[];
+  },
+) {
+  const n = o.orders.length;
+  for (let i = 0; i < n; i++) {
+    const d = addDays(D, i - (n - 1));
+    if (o.orders[i] > 0)
+      await db.execute(sql`insert into daily_orders (account_id, d, sku_id, warehouse_id, channel, ordered_qty)
+        values (${o.accountId}, ${d}, ${o.skuId}, ${o.warehouseId}, ${o.channel ?? "FBO"}, ${o.orders[i]})`);
+    if (o.closing[i] !== null)
+      await db.execute(sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
+        values (${d}, ${o.skuId}, ${o.warehouseId}, ${o.closing[i]}, 0, 'x')`);
+  }
+}
+
+const advice = async (db: Db, skuId: number, d = D) =>
+  rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select location_kind, location_key, status, status_days, reorder_date::text as reorder_date, quantity,
+      velocity::text as velocity, in_stock_days, out_of_stock_days, on_hand, inbound, open_plans, lost_units::text as lost_units
+      from restock_advice where sku_id = ${skuId} and d = ${d}::date order by location_kind, location_key`),
+  );
+
 describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
   const { db } = useTestDatabase(kind);
+  let wb: number;
+  let ozon: number;
+  let wbFbo: number;
 
-  it("per warehouse, windows 14 and 28, with the inputs kept on the row", async () => {
-    const skuId = await insertSku(db, { marketplace: "WB" });
-    const idle = await insertSku(db, { marketplace: "WB" });
-    const a = await insertWarehouse(db, "WB", "adv-a");
-    const b = await insertWarehouse(db, "WB", "adv-b");
-    // warehouse a: the last 14 days alternate 7 and 13 units -> velocity 10, std 3
+  beforeAll(async () => {
+    wb = await account(db, "WB");
+    ozon = await account(db, "OZON");
+    wbFbo = await warehouse(db, "WB", "-999999", "FBO");
+  });
+
+  it("Ozon plans per cluster and WB FBS per seller warehouse: no phantom channel warehouse advice", async () => {
+    const [cluster] = rowsOf<{ id: number }>(
+      await db.execute(
+        sql`insert into cluster (marketplace, code, name) values ('OZON', '154', 'Москва, МО') returning id`,
+      ),
+    );
+    const real = await warehouse(db, "OZON", "oz-hub-1", "FBO", Number(cluster.id));
+    const phantom = await warehouse(db, "OZON", "channel:FBO", "FBO");
+    const sku = await insertSku(db, { marketplace: "OZON", accountId: ozon });
+    // settled sales sit on the channel warehouse (accruals); orders and stock on the real one
     await insertSales(
       db,
-      Array.from({ length: 14 }, (_, i) => ({ d: addDays(D, -i), skuId, warehouseId: a, qty: i % 2 ? 7 : 13 })),
+      Array.from({ length: 28 }, (_, i) => ({ d: addDays(D, -i), skuId: sku, warehouseId: phantom, qty: 2 })),
     );
-    // warehouse b: one sale 20 days ago (outside the 14-day window, inside the 28-day one)
-    await insertSales(db, [
-      { d: addDays(D, -20), skuId, warehouseId: b, qty: 28 },
-      { d: addDays(D, -40), skuId, warehouseId: b, qty: 99 },
-    ]);
-    await insertStock(db, [
-      { d: D, skuId, warehouseId: a, onHand: 50, inTransit: 20 },
-      { d: D, skuId: idle, warehouseId: a, onHand: 5, inTransit: 0 },
-      { d: D, skuId: idle, warehouseId: b, onHand: 0, inTransit: 0 },
-      { d: addDays(D, -1), skuId: idle, warehouseId: null, onHand: 9, inTransit: 0 },
-    ]);
-
-    const result = await generateSupplyAdvice({ db, d: D, safetyCoeff: 1.5 });
-    expect(result).toMatchObject({ d: D, pairs: 3, rows: 6 });
-
-    const rows = await db
-      .select()
-      .from(schema.adviceSupply)
-      .where(eq(schema.adviceSupply.d, D))
-      .orderBy(
-        asc(schema.adviceSupply.skuId),
-        asc(schema.adviceSupply.warehouseId),
-        asc(schema.adviceSupply.windowDays),
-      );
-    const pick = (s: number, w: number | null, win: number) =>
-      rows.find((r) => r.skuId === s && r.warehouseId === w && r.windowDays === win)!;
-
-    // the design's worked example: sv 10, 14 days, on hand 50, in transit 20, std 3 -> 87
-    expect(pick(skuId, a, 14)).toMatchObject({
-      velocity: "10.0000",
-      demandStd: "3.0000",
-      onHand: 50,
-      inTransit: 20,
-      safetyCoeff: "1.500",
-      recommendedQty: 87,
-      stockCoverDays: "7.00",
+    await series(db, {
+      accountId: ozon,
+      skuId: sku,
+      warehouseId: real,
+      orders: Array(28).fill(2),
+      closing: Array(28).fill(100),
     });
-    const units28 = [...new Array(14).fill(0), ...Array.from({ length: 14 }, (_, i) => (i % 2 ? 13 : 7))];
-    const std28 = demandStdDev(units28);
-    expect(pick(skuId, a, 28)).toMatchObject({
-      velocity: "5.0000",
-      demandStd: std28.toFixed(4),
-      recommendedQty: recommendSupply({
-        sv: 5,
-        windowDays: 28,
-        onHand: 50,
-        inTransit: 20,
-        safetyCoeff: 1.5,
-        demandStd: std28,
+
+    const seller = await warehouse(db, "WB", "seller-1", "FBS");
+    const fbs = await insertSku(db, { marketplace: "WB", accountId: wb });
+    await series(db, {
+      accountId: wb,
+      skuId: fbs,
+      warehouseId: seller,
+      channel: "FBS",
+      orders: Array(28).fill(1),
+      closing: Array(28).fill(5),
+    });
+
+    await generateSupplyAdvice({ db, d: D });
+    expect((await advice(db, sku)).map((r) => [r.location_kind, r.location_key, r.velocity, r.on_hand])).toEqual([
+      ["cluster", "154", "2.0000", 100],
+    ]);
+    expect((await advice(db, fbs)).map((r) => [r.location_kind, r.location_key])).toEqual([
+      ["warehouse", String(seller)],
+    ]);
+    const onPhantom = rowsOf(
+      await db.execute(sql`select 1 from restock_advice where location_key = ${String(phantom)}`),
+    );
+    expect(onPhantom).toEqual([]);
+  });
+
+  it("out of stock 10 of 28 days: velocity from the 18 in-stock days, lost sales 10 x 3", async () => {
+    const sku = await insertSku(db, { marketplace: "WB", accountId: wb });
+    await series(db, {
+      accountId: wb,
+      skuId: sku,
+      warehouseId: wbFbo,
+      orders: [...Array(18).fill(3), ...Array(10).fill(0)],
+      closing: [...Array(18).fill(40), ...Array(10).fill(0)],
+    });
+    await generateSupplyAdvice({ db, d: D });
+    // 54 / 18 = 3 a day (the calendar would say 1.93); sigma 0, no trend, no season: need = 3 x 14 + 3 x 14 - 0 = 84,
+    // reorder point 42 with nothing on hand: order now, floor((0 - 42) / 3) = -14 days
+    expect(await advice(db, sku)).toEqual([
+      expect.objectContaining({
+        location_kind: "national",
+        velocity: "3.0000",
+        in_stock_days: 18,
+        out_of_stock_days: 10,
+        quantity: 84,
+        status: "order_now",
+        status_days: -14,
+        reorder_date: D,
+        lost_units: "30.00",
       }),
-    });
-    expect(pick(skuId, b, 14)).toMatchObject({
-      velocity: "0.0000",
-      recommendedQty: 0,
-      onHand: 0,
-      stockCoverDays: null,
-    });
-    expect(pick(skuId, b, 28)).toMatchObject({
-      velocity: "1.0000",
-      recommendedQty: 28 + Math.round(1.5 * demandStdDev([28, ...new Array(27).fill(0)]) * Math.sqrt(28)),
-    });
-    expect(pick(idle, a, 14)).toMatchObject({ velocity: "0.0000", recommendedQty: 0, onHand: 5, stockCoverDays: null });
-    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.rationaleHash))).toBe(true);
-
-    // idempotent: a rerun rewrites the same rows and hashes
-    await generateSupplyAdvice({ db, d: D, safetyCoeff: 1.5 });
-    const again = await db.select().from(schema.adviceSupply).where(eq(schema.adviceSupply.d, D));
-    expect(again.map((r) => r.rationaleHash).sort()).toEqual(rows.map((r) => r.rationaleHash).sort());
-
-    // a different coefficient changes the hash and the safety stock
-    await generateSupplyAdvice({ db, d: D, safetyCoeff: 0 });
-    const [noSafety] = await db
-      .select()
-      .from(schema.adviceSupply)
-      .where(
-        and(
-          eq(schema.adviceSupply.d, D),
-          eq(schema.adviceSupply.skuId, skuId),
-          eq(schema.adviceSupply.warehouseId, a),
-          eq(schema.adviceSupply.windowDays, 14),
-        ),
-      );
-    expect(noSafety.recommendedQty).toBe(140 - 70);
-    expect(noSafety.rationaleHash).not.toBe(pick(skuId, a, 14).rationaleHash);
-  });
-
-  it("uses the stock the nightly sync stored the morning after d, the freshest snapshot winning", async () => {
-    const day = "2026-05-10";
-    const late = await insertSku(db, { marketplace: "OZON" });
-    const both = await insertSku(db, { marketplace: "OZON" });
-    const w = await insertWarehouse(db, "OZON", "adv-morning");
-    await insertSales(
-      db,
-      Array.from({ length: 14 }, (_, i) => ({ d: addDays(day, -i), skuId: late, warehouseId: w, qty: 2 })),
-    );
-    await insertStock(db, [
-      // the nightly run on day+1 collects `day` and stores today's stock under day+1
-      { d: addDays(day, 1), skuId: late, warehouseId: w, onHand: 10, inTransit: 4 },
-      { d: day, skuId: both, warehouseId: w, onHand: 30, inTransit: 0 },
-      { d: addDays(day, 1), skuId: both, warehouseId: w, onHand: 25, inTransit: 0 },
-      // two days later is not "the morning after"
-      { d: addDays(day, 2), skuId: late, warehouseId: null, onHand: 99, inTransit: 0 },
     ]);
-    await generateSupplyAdvice({ db, d: day, safetyCoeff: 0 });
-    const rows = await db
-      .select()
-      .from(schema.adviceSupply)
-      .where(and(eq(schema.adviceSupply.d, day), eq(schema.adviceSupply.windowDays, 14)));
-    expect(rows.find((r) => r.skuId === late && r.warehouseId === w)).toMatchObject({
-      onHand: 10,
-      inTransit: 4,
-      velocity: "2.0000",
-      recommendedQty: 28 - 14,
-    });
-    expect(rows.find((r) => r.skuId === both && r.warehouseId === w)).toMatchObject({ onHand: 25 });
-    expect(rows.find((r) => r.skuId === late && r.warehouseId === null)).toBeUndefined();
   });
 
-  it("rejects a bad day", async () => {
-    await expect(generateSupplyAdvice({ db, d: "30.06.2026" })).rejects.toThrow(
-      '"30.06.2026" is not a date in YYYY-MM-DD form',
+  it("the reorder date moves with the lead time; case pack and MOQ round the quantity up", async () => {
+    // 28 days alternating 8 and 12 (velocity 10, sample sigma 2.0367), 400 on hand today
+    const orders = Array.from({ length: 28 }, (_, i) => (i % 2 ? 12 : 8));
+    const closing = [...Array(27).fill(500), 400];
+    const short = await insertSku(db, { marketplace: "WB", accountId: wb });
+    const long = await insertSku(db, { marketplace: "WB", accountId: wb });
+    await series(db, { accountId: wb, skuId: short, warehouseId: wbFbo, orders, closing });
+    await series(db, { accountId: wb, skuId: long, warehouseId: wbFbo, orders, closing });
+    await db.execute(
+      sql`insert into restock_sku_settings (sku_id, lead_time_days) values (${short}, 7), (${long}, 28)`,
     );
+    // 1 a day, 10 on hand, lead 7, cover 14: need 7 + 14 - 10 = 11 -> MOQ 50 -> 5 cases of 12 = 60;
+    // reorder point 7, so the date is floor((10 - 7) / 1) = 3 days away: "soon"
+    const packed = await insertSku(db, { marketplace: "WB", accountId: wb });
+    await series(db, {
+      accountId: wb,
+      skuId: packed,
+      warehouseId: wbFbo,
+      orders: Array(28).fill(1),
+      closing: Array(28).fill(10),
+    });
+    await db.execute(
+      sql`insert into restock_sku_settings (sku_id, lead_time_days, moq, case_pack) values (${packed}, 7, 50, 12)`,
+    );
+
+    await generateSupplyAdvice({ db, d: D });
+    // L 7: ROP = 70 + 1.6449 x 2.0367 x sqrt 7 = 78.86 -> floor(321.14 / 10) = 32 days; L 28: 280 + 17.73 -> 10 days
+    expect((await advice(db, short))[0]).toMatchObject({ reorder_date: addDays(D, 32), status: "ok" });
+    expect((await advice(db, long))[0]).toMatchObject({ reorder_date: addDays(D, 10), status: "ok" });
+    expect((await advice(db, packed))[0]).toMatchObject({ quantity: 60, status: "soon", reorder_date: addDays(D, 3) });
+  });
+
+  it("a shipped supply plan counts as inbound until the stock shows it, then closes: counted once", async () => {
+    const sku = await insertSku(db, { marketplace: "WB", accountId: wb });
+    await series(db, {
+      accountId: wb,
+      skuId: sku,
+      warehouseId: wbFbo,
+      orders: Array(28).fill(2),
+      closing: Array(28).fill(20),
+    });
+    const { planId } = await createSupplyPlan({
+      db,
+      actor: null,
+      input: {
+        accountId: wb,
+        marketplace: "WB",
+        locationKind: "national",
+        locationKey: "WB-FBO",
+        lines: [{ skuId: sku, qty: 100 }],
+      },
+    });
+    await generateSupplyAdvice({ db, d: D });
+    expect((await advice(db, sku))[0]).toMatchObject({ on_hand: 20, inbound: 0, open_plans: 100 });
+
+    await shipSupplyPlan({ db, planId, actor: null });
+    await db.execute(sql`update supply_plan set shipped_at = ${`${D}T12:00:00Z`} where id = ${planId}`);
+    await generateSupplyAdvice({ db, d: D });
+    expect((await advice(db, sku))[0]).toMatchObject({ on_hand: 20, inbound: 100, open_plans: 0 });
+
+    // the next day the supply is on the shelf: 20 + 100 - 2 ordered = 118; position 118, not 218
+    const next = addDays(D, 1);
+    await db.execute(
+      sql`insert into daily_orders (account_id, d, sku_id, warehouse_id, channel, ordered_qty) values (${wb}, ${next}, ${sku}, ${wbFbo}, 'FBO', 2)`,
+    );
+    await db.execute(
+      sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash) values (${next}, ${sku}, ${wbFbo}, 118, 0, 'x')`,
+    );
+    await generateSupplyAdvice({ db, d: next });
+    expect((await advice(db, sku, next))[0]).toMatchObject({ on_hand: 118, inbound: 0, open_plans: 0 });
+    const [plan] = rowsOf<{ status: string }>(
+      await db.execute(sql`select status from supply_plan where id = ${planId}`),
+    );
+    expect(plan.status).toBe("closed");
   });
 });

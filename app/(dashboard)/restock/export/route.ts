@@ -19,7 +19,7 @@ export async function GET(request: Request) {
   const t = await getTranslations("restock");
   const file = await buildExport({
     format: exportFormatParam(params),
-    columns: toExportColumns(restockColumns((key) => t(key as never))),
+    columns: toExportColumns(restockColumns((key, values) => t(key as never, values as never))),
     rows: page.rows,
     sheetName: t("title"),
     totalsLabel: td("export.totals"),
@@ -27,10 +27,7 @@ export async function GET(request: Request) {
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": attachmentHeader(
-        `restock-${filters.windowDays}d-${page.adviceDay ?? scope.to}`,
-        file.extension,
-      ),
+      "Content-Disposition": attachmentHeader(`restock-${page.adviceDay ?? scope.to}`, file.extension),
       "Cache-Control": "private, no-store",
     },
   });

@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { RestockSettingsImport, SkuSettingsForm, StoreSettingsForm } from "@/components/restock/restock-settings-forms";
+import { Card, CardBody, CardHeader, PageHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { requireUser } from "@/lib/auth/current-user";
+import { canEdit } from "@/lib/auth/roles";
+import { getRestockSkuOverrides, getRestockStoreSettings } from "@/lib/data";
+import { getFormatters, getTranslations } from "@/lib/i18n/server";
+
+export default async function RestockSettingsPage() {
+  const [t, f, user, stores, overrides] = await Promise.all([
+    getTranslations("restock"),
+    getFormatters(),
+    requireUser(),
+    getRestockStoreSettings(),
+    getRestockSkuOverrides(),
+  ]);
+  const editable = canEdit(user.role);
+  const show = (v: number | null, digits = 0) => (v === null ? "—" : f.number(v, digits));
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("settingsPage.title")}
+        description={t("settingsPage.description")}
+        actions={
+          <Link href="/restock" className="text-sm underline">
+            {t("settingsPage.back")}
+          </Link>
+        }
+      />
+      <Card>
+        <CardHeader title={t("settingsPage.storeDefaults")} />
+        <CardBody>
+          {editable ? (
+            <div className="space-y-6">
+              {stores.map((s) => (
+                <StoreSettingsForm key={s.accountId} store={s} />
+              ))}
+            </div>
+          ) : (
+            <ul className="text-sm">
+              {stores.map((s) => (
+                <li key={s.accountId}>
+                  {s.storeName}: {show(s.leadTimeDays)} / {show(s.coverDays)} / {show(s.serviceLevel, 1)} % /{" "}
+                  {show(s.moq)} / {show(s.casePack)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title={t("settingsPage.skuOverrides")} />
+        <CardBody>
+          <div className="space-y-4">
+            {editable ? <SkuSettingsForm /> : null}
+            {editable ? <RestockSettingsImport /> : null}
+            {overrides.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("settingsPage.noOverrides")}</p>
+            ) : (
+              <Table caption={t("settingsPage.skuOverrides")}>
+                <THead>
+                  <Tr>
+                    <Th>{t("settingsPage.skuId")}</Th>
+                    <Th>{t("columns.article")}</Th>
+                    <Th>{t("settings.leadTimeDays")}</Th>
+                    <Th>{t("settings.coverDays")}</Th>
+                    <Th>{t("settings.serviceLevel")}</Th>
+                    <Th>{t("settings.moq")}</Th>
+                    <Th>{t("settings.casePack")}</Th>
+                    <Th>{t("settingsPage.manualFactor")}</Th>
+                  </Tr>
+                </THead>
+                <TBody>
+                  {overrides.map((o) => (
+                    <Tr key={o.skuId}>
+                      <Td>{o.skuId}</Td>
+                      <Td>{o.article ?? "—"}</Td>
+                      <Td>{show(o.leadTimeDays)}</Td>
+                      <Td>{show(o.coverDays)}</Td>
+                      <Td>{show(o.serviceLevel, 1)}</Td>
+                      <Td>{show(o.moq)}</Td>
+                      <Td>{show(o.casePack)}</Td>
+                      <Td>{show(o.manualFactor, 3)}</Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </div>
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

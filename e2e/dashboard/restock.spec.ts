@@ -1,0 +1,72 @@
+// The restock plan after the emulator sync: rows with a status and reorder date, the drawer that
+// explains one row, saving ticked rows as a supply plan and shipping it, the settings page; axe and
+// screenshots in ru and en.
+import { expect, test } from "@playwright/test";
+import { seriousViolations, setLocale } from "../support/dashboard";
+import { screenshotPath, storageState } from "../support/fixtures";
+
+test.use({ storageState: storageState("owner") });
+
+test("restock plan: rows, the drawer explaining one, axe, ru/en screenshots", async ({ page }) => {
+  await page.goto("/restock");
+  await setLocale(page, "ru");
+  await expect(page.getByTestId("restock-table")).toBeVisible();
+  await expect(page.getByTestId("restock-wb-masked")).toContainText("WB скрывает свои склады");
+  await expect(page.getByTestId("restock-status").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: screenshotPath("restock-ru"), fullPage: true });
+
+  await page.getByTestId("restock-drawer-link").first().click();
+  const drawer = page.getByTestId("restock-drawer");
+  await expect(drawer).toBeVisible();
+  await expect(page.getByTestId("restock-drawer-velocity")).toContainText(/in-stock days|not observed/);
+  await expect(page.getByTestId("restock-factor-seasonality")).toBeVisible();
+  await expect(page.getByTestId("restock-drawer-steps")).toContainText("position =");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: screenshotPath("restock-drawer-ru"), fullPage: false });
+
+  await setLocale(page, "en");
+  await expect(drawer).toContainText("The formula, filled in");
+  await page.screenshot({ path: screenshotPath("restock-drawer-en"), fullPage: false });
+  await page.getByTestId("restock-drawer-close").click();
+  await expect(drawer).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Restock");
+  await page.screenshot({ path: screenshotPath("restock-en"), fullPage: true });
+  await setLocale(page, "ru");
+});
+
+test("ticked rows become a supply plan that is shipped and counted as inbound", async ({ page }) => {
+  await page.goto("/restock?need=1");
+  const boxes = page.getByTestId("restock-select");
+  test.skip((await boxes.count()) === 0, "the emulator's data leaves nothing to order");
+  await boxes.first().check();
+  await page.getByTestId("supply-plan-save").click();
+  await expect(page.getByTestId("supply-plan-message")).toBeVisible();
+  const row = page.getByTestId("supply-plan-row").first();
+  await expect(row.getByTestId("supply-plan-status")).toHaveText("черновик");
+  const download = page.waitForEvent("download");
+  await row.getByTestId("supply-plan-xlsx").click();
+  expect((await download).suggestedFilename()).toMatch(/^supply-plan-\d+\.xlsx$/);
+  await row.getByTestId("supply-plan-ship").click();
+  await expect(row.getByTestId("supply-plan-status")).toHaveText("отгружен, учитывается как в пути");
+});
+
+test("plan settings: store defaults and a CSV whose bad row is named by line", async ({ page }) => {
+  await page.goto("/restock/settings");
+  await setLocale(page, "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Restock plan settings");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page
+    .getByTestId("restock-import")
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: "restock.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("article;lead_time_days\nNO-SUCH-SKU;7\n"),
+    });
+  await page.getByTestId("restock-import-submit").click();
+  await expect(page.getByTestId("restock-import-errors")).toContainText("line 2");
+  await page.screenshot({ path: screenshotPath("restock-settings-en"), fullPage: true });
+  await setLocale(page, "ru");
+  await page.screenshot({ path: screenshotPath("restock-settings-ru"), fullPage: true });
+});

@@ -1,0 +1,62 @@
+// One call from a SKU-location's history to its plan: corrected velocity over the window, the three
+// factors, then planRestock. The service and the backtest both go through here.
+import { type Factor, manualFactor, type SeasonalRatio, seasonalityFactor, trendFactor } from "./factors";
+import { type PlanSettings, planRestock, type RestockPlan } from "./plan";
+import { correctedVelocity, type DemandDay, DEFAULT_WINDOW_DAYS, type VelocityResult } from "./velocity";
+
+export const INTERMITTENT_WINDOW_DAYS = 91;
+
+export interface PlanSkuInput {
+  today: string;
+  /** daily orders and closing snapshots at this location, oldest first, ending today */
+  history: readonly DemandDay[];
+  onHand: number;
+  inbound: number;
+  openPlans: number;
+  settings: PlanSettings;
+  manual?: number | null;
+  /** the category's seasonal ratio for the same horizon, used when the SKU's own year is too thin */
+  categorySeason?: SeasonalRatio | null;
+  windowDays?: number;
+  /** spread of past lead times, days (from supplies that arrived); 0 when unknown */
+  leadTimeStdDays?: number;
+}
+
+export interface SkuPlan {
+  velocity: VelocityResult;
+  factors: Factor[];
+  plan: RestockPlan;
+}
+
+export function planSku(input: PlanSkuInput): SkuPlan {
+  const windowDays = input.windowDays ?? DEFAULT_WINDOW_DAYS;
+  let velocity = correctedVelocity(input.history, windowDays);
+  // intermittent demand (no order on most in-stock days): 28 days hold a handful of orders, so the
+  // rate and its spread are read over a quarter instead
+  if (velocity.isObserved && velocity.inStockDays > 0) {
+    const window = input.history.slice(input.history.length - velocity.lookbackDays);
+    const sellingDays = window.filter((d, i) => velocity.states[i] === "in_stock" && d.units > 0).length;
+    if (sellingDays < velocity.inStockDays / 2 && input.history.length > windowDays)
+      velocity = correctedVelocity(input.history, INTERMITTENT_WINDOW_DAYS);
+  }
+  const horizon = input.settings.leadTimeDays + input.settings.coverDays;
+  const season = seasonalityFactor(input.history, horizon, windowDays, input.categorySeason);
+  const window = input.history.slice(input.history.length - velocity.lookbackDays);
+  // last year's ratio already carries the slope from now to the horizon: counting both would double it
+  const trend: Factor =
+    season.source === "none"
+      ? trendFactor(window, velocity.states, horizon)
+      : { name: "trend", value: 1, source: "none", detail: "inside the seasonal ratio" };
+  const factors = [season, trend, manualFactor(input.manual)];
+  const plan = planRestock({
+    today: input.today,
+    velocity,
+    factors,
+    onHand: input.onHand,
+    inbound: input.inbound,
+    openPlans: input.openPlans,
+    settings: input.settings,
+    leadTimeStdDays: input.leadTimeStdDays,
+  });
+  return { velocity, factors, plan };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { manualFactor } from "./factors";
+import { type PlanSettings, planRestock, roundOrderQuantity, safetyStock } from "./plan";
+import { correctedVelocity, type DemandDay } from "./velocity";
+
+// 28 in-stock days alternating 8 and 12 units: velocity 10, sample σ = sqrt(28 × 4 / 27) = 2.0367
+const window: DemandDay[] = Array.from({ length: 28 }, (_, i) => ({ units: i % 2 ? 12 : 8, closing: 500 }));
+const velocity = correctedVelocity(window, 28);
+const settings: PlanSettings = { leadTimeDays: 16, coverDays: 14, serviceLevel: 95, moq: 0, casePack: 1 };
+const none = [manualFactor(null)];
+
+describe("restock plan (hand-worked)", () => {
+  it("safety, reorder point, need and quantity", () => {
+    expect(velocity.velocity).toBe(10);
+    expect(velocity.dailyStd).toBeCloseTo(2.0367, 4);
+    const p = planRestock({
+      today: "2026-12-01",
+      velocity,
+      factors: none,
+      onHand: 200,
+      inbound: 50,
+      openPlans: 0,
+      settings,
+    });
+    // safety = 1.6449 × 2.0367 × 4 = 13.40; ROP = 160 + 13.40 = 173.40
+    expect(p.safetyStock).toBeCloseTo(13.4, 2);
+    expect(p.reorderPoint).toBeCloseTo(173.4, 2);
+    // need = 160 + 140 + 13.40 − 250 = 63.40 → 64
+    expect(p.need).toBeCloseTo(63.4, 2);
+    expect(p.quantity).toBe(64);
+    // reorder date: ⌊(250 − 173.40) / 10⌋ = 7 days → 2026-12-08, "soon"
+    expect(p.reorderDate).toBe("2026-12-08");
+    expect(p.status).toBe("soon");
+    expect(p.statusDays).toBe(7);
+    expect(p.explanation.join("\n")).toContain("reorder point = 10.000 × 16 d + 13.40 = 173.40");
+  });
+  it("the reorder date moves with the lead time", () => {
+    const at = (leadTimeDays: number) =>
+      planRestock({
+        today: "2026-12-01",
+        velocity,
+        factors: none,
+        onHand: 400,
+        inbound: 0,
+        openPlans: 0,
+        settings: { ...settings, leadTimeDays },
+      });
+    // L=7: ROP = 70 + 1.6449 × 2.0367 × √7 = 78.86 → ⌊321.14/10⌋ = 32 d; L=28: ROP = 280 + 17.73 = 297.73 → 10 d
+    expect(at(7).reorderDate).toBe("2027-01-02");
+    expect(at(28).reorderDate).toBe("2026-12-11");
+  });
+  it("position at or below the reorder point: order now, days overdue", () => {
+    const p = planRestock({
+      today: "2026-12-01",
+      velocity,
+      factors: none,
+      onHand: 100,
+      inbound: 0,
+      openPlans: 0,
+      settings,
+    });
+    // ⌊(100 − 173.40) / 10⌋ = −8
+    expect(p.status).toBe("order_now");
+    expect(p.statusDays).toBe(-8);
+    expect(p.reorderDate).toBe("2026-12-01");
+  });
+  it("overstock past twice lead time + cover", () => {
+    const p = planRestock({
+      today: "2026-12-01",
+      velocity,
+      factors: none,
+      onHand: 700,
+      inbound: 0,
+      openPlans: 0,
+      settings,
+    });
+    // cover 70 days > 2 × 30; 70 − 30 = 40 days beyond
+    expect(p.status).toBe("overstock");
+    expect(p.statusDays).toBe(40);
+    expect(p.quantity).toBe(0);
+  });
+  it("factors multiply the forecast and σ", () => {
+    const p = planRestock({
+      today: "2026-12-01",
+      velocity,
+      factors: [manualFactor(1.5)],
+      onHand: 0,
+      inbound: 0,
+      openPlans: 0,
+      settings,
+    });
+    expect(p.forecastPerDay).toBe(15);
+    // need = 15 × 30 + 1.6449 × 3.0551 × 4 = 450 + 20.10 = 470.10 → 471
+    expect(p.quantity).toBe(471);
+  });
+  it("open supply plans count in the position", () => {
+    const p = planRestock({
+      today: "2026-12-01",
+      velocity,
+      factors: none,
+      onHand: 200,
+      inbound: 50,
+      openPlans: 60,
+      settings,
+    });
+    expect(p.position).toBe(310);
+    expect(p.quantity).toBe(4); // 63.40 − 60 = 3.40 → 4
+  });
+  it("demand not observed: no quantity, no date", () => {
+    const thin = correctedVelocity(
+      [{ units: 5, closing: 3 }, ...Array.from({ length: 27 }, () => ({ units: 0, closing: 0 }))],
+      28,
+    );
+    const p = planRestock({
+      today: "2026-12-01",
+      velocity: thin,
+      factors: none,
+      onHand: 0,
+      inbound: 0,
+      openPlans: 0,
+      settings,
+    });
+    expect(p.status).toBe("not_observed");
+    expect(p.quantity).toBe(0);
+    expect(p.reorderDate).toBeNull();
+  });
+  it("rejects a service level outside 90/95/97.5/99", () => {
+    expect(() =>
+      planRestock({
+        today: "2026-12-01",
+        velocity,
+        factors: none,
+        onHand: 0,
+        inbound: 0,
+        openPlans: 0,
+        settings: { ...settings, serviceLevel: 80 as never },
+      }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe("rounding to case pack and MOQ", () => {
+  it("case pack 12: need 25 → 36", () => expect(roundOrderQuantity(25, 0, 12)).toBe(36));
+  it("MOQ 50 then case pack 12: need 25 → 60", () => expect(roundOrderQuantity(25, 50, 12)).toBe(60));
+  it("need 63.4 loose → 64", () => expect(roundOrderQuantity(63.4, 0, 1)).toBe(64));
+  it("no need → 0 even with an MOQ", () => expect(roundOrderQuantity(-5, 50, 12)).toBe(0));
+  it("service levels map to z", () => {
+    expect(safetyStock(2, 9, 90)).toBeCloseTo(1.2816 * 6, 6);
+    expect(safetyStock(2, 9, 99)).toBeCloseTo(2.3263 * 6, 6);
+  });
+});

@@ -1,0 +1,218 @@
+// The restock plan for one SKU at one location: forecast, safety stock, reorder point, reorder date,
+// quantity rounded to case pack and MOQ, and a status band. Every number carries its formula.
+import { addDays } from "../dates";
+import type { Factor } from "./factors";
+import type { VelocityResult } from "./velocity";
+
+export const SERVICE_LEVELS = [90, 95, 97.5, 99] as const;
+export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
+export const DEFAULT_SERVICE_LEVEL: ServiceLevel = 95;
+/** one-sided standard normal quantiles */
+export const Z_BY_SERVICE_LEVEL: Record<ServiceLevel, number> = { 90: 1.2816, 95: 1.6449, 97.5: 1.96, 99: 2.3263 };
+/** a reorder date within this many days is "soon" */
+export const SOON_DAYS = 7;
+/** a position lasting longer than this multiple of (lead time + cover) is overstock */
+export const OVERSTOCK_MULTIPLE = 2;
+
+export interface PlanSettings {
+  /** production + transit + acceptance, days */
+  leadTimeDays: number;
+  /** days of stock to cover after the supply arrives */
+  coverDays: number;
+  serviceLevel: ServiceLevel;
+  /** minimum order quantity, units (0 = none) */
+  moq: number;
+  /** units per case (1 = loose) */
+  casePack: number;
+}
+
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
+  leadTimeDays: 14,
+  coverDays: 14,
+  serviceLevel: DEFAULT_SERVICE_LEVEL,
+  moq: 0,
+  casePack: 1,
+};
+
+export type RestockStatus = "order_now" | "soon" | "ok" | "overstock" | "not_observed";
+
+export interface PlanInput {
+  /** the business day the plan is for */
+  today: string;
+  velocity: VelocityResult;
+  factors: readonly Factor[];
+  onHand: number;
+  /** inbound to the marketplace (supplies in transit, accepted plans shipped) */
+  inbound: number;
+  /** saved supply plans not shipped yet */
+  openPlans: number;
+  settings: PlanSettings;
+  /** spread of past lead times, days (measured from supplies that arrived); 0 when unknown */
+  leadTimeStdDays?: number;
+}
+
+export interface RestockPlan {
+  status: RestockStatus;
+  /** days until the reorder date (negative: overdue); for overstock the days of cover beyond lead time + cover */
+  statusDays: number | null;
+  reorderDate: string | null;
+  /** corrected velocity × every factor, units per day */
+  forecastPerDay: number | null;
+  demandOverLead: number | null;
+  coverDemand: number | null;
+  safetyStock: number | null;
+  reorderPoint: number | null;
+  /** on hand + inbound + open plans */
+  position: number;
+  /** the unrounded need: lead demand + cover + safety − position (may be negative) */
+  need: number | null;
+  /** what to order now, rounded up to case pack and MOQ; 0 when nothing is needed */
+  quantity: number;
+  /** days the position lasts at the forecast */
+  coverDaysOfPosition: number | null;
+  explanation: string[];
+}
+
+/** Rounds a positive need up to the MOQ and then to whole cases; 0 stays 0. */
+export function roundOrderQuantity(need: number, moq: number, casePack: number): number {
+  if (!(need > 0)) return 0;
+  const pack = Math.max(1, Math.floor(casePack));
+  const atLeast = Math.max(Math.ceil(need - 1e-9), Math.max(0, Math.ceil(moq)));
+  return Math.ceil(atLeast / pack) * pack;
+}
+
+/**
+ * Safety stock: z(service level) × σ of demand over the lead time, where that σ is
+ * √(L × σ_daily² + forecast² × σ_L²): the day-to-day spread over L days plus the spread of L itself.
+ */
+export function safetyStock(
+  dailyStd: number,
+  leadTimeDays: number,
+  serviceLevel: ServiceLevel,
+  forecastPerDay = 0,
+  leadTimeStdDays = 0,
+): number {
+  return (
+    Z_BY_SERVICE_LEVEL[serviceLevel] * Math.sqrt(leadTimeDays * dailyStd ** 2 + (forecastPerDay * leadTimeStdDays) ** 2)
+  );
+}
+
+export function validatePlanSettings(s: PlanSettings): void {
+  const bad = (what: string) => {
+    throw new RangeError(what);
+  };
+  if (!Number.isInteger(s.leadTimeDays) || s.leadTimeDays < 1 || s.leadTimeDays > 365)
+    bad(`lead time must be 1-365 days, got ${s.leadTimeDays}`);
+  if (!Number.isInteger(s.coverDays) || s.coverDays < 0 || s.coverDays > 365)
+    bad(`cover must be 0-365 days, got ${s.coverDays}`);
+  if (!SERVICE_LEVELS.includes(s.serviceLevel))
+    bad(`service level must be one of ${SERVICE_LEVELS.join(", ")}, got ${s.serviceLevel}`);
+  if (!Number.isInteger(s.moq) || s.moq < 0) bad(`MOQ must be a whole number ≥ 0, got ${s.moq}`);
+  if (!Number.isInteger(s.casePack) || s.casePack < 1) bad(`case pack must be a whole number ≥ 1, got ${s.casePack}`);
+}
+
+const f2 = (x: number) => x.toFixed(2);
+
+/** Plans one SKU at one location. */
+export function planRestock(input: PlanInput): RestockPlan {
+  const { settings: s, velocity: v, today } = input;
+  validatePlanSettings(s);
+  const position = input.onHand + input.inbound + input.openPlans;
+  const explanation: string[] = [
+    `velocity: ${v.formula} (${v.outOfStockDays} out of stock, ${v.censoredDays} censored, ${v.unknownDays} unknown of ${v.windowDays} days)`,
+    `position = on hand ${input.onHand} + inbound ${input.inbound} + open plans ${input.openPlans} = ${position}`,
+  ];
+  if (v.velocity === null) {
+    return {
+      status: "not_observed",
+      statusDays: null,
+      reorderDate: null,
+      forecastPerDay: null,
+      demandOverLead: null,
+      coverDemand: null,
+      safetyStock: null,
+      reorderPoint: null,
+      position,
+      need: null,
+      quantity: 0,
+      coverDaysOfPosition: null,
+      explanation: [...explanation, "demand not observed: no quantity until the SKU has 7 in-stock days"],
+    };
+  }
+  const multiplier = input.factors.reduce((m, f) => m * f.value, 1);
+  for (const f of input.factors) explanation.push(`${f.name} × ${f.value.toFixed(3)} (${f.source}: ${f.detail})`);
+  const forecast = v.velocity * multiplier;
+  const L = s.leadTimeDays;
+  const C = s.coverDays;
+  const z = Z_BY_SERVICE_LEVEL[s.serviceLevel];
+  const sigma = v.dailyStd * multiplier;
+  const demandOverLead = forecast * L;
+  const coverDemand = forecast * C;
+  const sigmaL = input.leadTimeStdDays ?? 0;
+  const safety = safetyStock(sigma, L, s.serviceLevel, forecast, sigmaL);
+  const reorderPoint = demandOverLead + safety;
+  const need = demandOverLead + coverDemand + safety - position;
+  const quantity = roundOrderQuantity(need, s.moq, s.casePack);
+  explanation.push(
+    `forecast = ${v.velocity.toFixed(3)} × ${multiplier.toFixed(3)} = ${forecast.toFixed(3)}/day`,
+    sigmaL > 0
+      ? `safety = z(${s.serviceLevel}%) ${z} × √(${L} × σ ${sigma.toFixed(3)}² + (${forecast.toFixed(3)} × σL ${sigmaL.toFixed(2)})²) = ${f2(safety)}`
+      : `safety = z(${s.serviceLevel}%) ${z} × σ ${sigma.toFixed(3)} × √${L} = ${f2(safety)}`,
+    `reorder point = ${forecast.toFixed(3)} × ${L} d + ${f2(safety)} = ${f2(reorderPoint)}`,
+    `need = ${f2(demandOverLead)} + cover ${forecast.toFixed(3)} × ${C} d ${f2(coverDemand)} + safety ${f2(safety)} − position ${position} = ${f2(need)}`,
+    `quantity = ${need > 0 ? `ceil to MOQ ${s.moq}, case pack ${s.casePack}` : "nothing needed"} → ${quantity}`,
+  );
+  if (forecast <= 0) {
+    return {
+      status: position > 0 ? "overstock" : "ok",
+      statusDays: null,
+      reorderDate: null,
+      forecastPerDay: forecast,
+      demandOverLead,
+      coverDemand,
+      safetyStock: safety,
+      reorderPoint,
+      position,
+      need,
+      quantity,
+      coverDaysOfPosition: null,
+      explanation: [...explanation, "no demand in the window: no reorder date"],
+    };
+  }
+  const coverOfPosition = position / forecast;
+  const daysToReorder = Math.floor((position - reorderPoint) / forecast);
+  const reorderDate = addDays(today, Math.max(0, daysToReorder));
+  explanation.push(
+    `reorder date = today + ⌊(${position} − ${f2(reorderPoint)}) ÷ ${forecast.toFixed(3)}⌋ = today ${daysToReorder >= 0 ? "+" : "−"} ${Math.abs(daysToReorder)} d → ${reorderDate}`,
+  );
+  let status: RestockStatus;
+  let statusDays: number;
+  if (daysToReorder <= 0) {
+    status = "order_now";
+    statusDays = daysToReorder;
+  } else if (daysToReorder <= SOON_DAYS) {
+    status = "soon";
+    statusDays = daysToReorder;
+  } else if (coverOfPosition > OVERSTOCK_MULTIPLE * (L + C)) {
+    status = "overstock";
+    statusDays = Math.floor(coverOfPosition - (L + C));
+  } else {
+    status = "ok";
+    statusDays = daysToReorder;
+  }
+  return {
+    status,
+    statusDays,
+    reorderDate,
+    forecastPerDay: forecast,
+    demandOverLead,
+    coverDemand,
+    safetyStock: safety,
+    reorderPoint,
+    position,
+    need,
+    quantity,
+    coverDaysOfPosition: coverOfPosition,
+    explanation,
+  };
+}
