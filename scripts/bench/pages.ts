@@ -1,8 +1,9 @@
-// Dashboard page benchmark:  npx tsx scripts/bench/pages.ts   (or through npm run bench)
+// Dashboard page benchmark:  npx tsx scripts/bench/pages.ts [--skus 2000,10000 --stores 2,10 --days 400]
+// (or npm run bench -- pages ...): each size in turn on its own database and server, then side by side.
 // BENCH_PAGES="SKUs,Shell" runs only the pages whose names contain one of the words; BENCH_KEEP_DATABASE=1
 // keeps the loaded database for EXPLAIN; BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 // profiles the server (every worker writes its own profile).
-// Loads 2,000 SKUs x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
+// Loads (by default) 2,000 SKUs in 2 stores x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres; created and dropped here), derives the metrics
 // and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash,
 // rebuilt when missing or older than the sources) on it with the server `npm start` runs
@@ -52,6 +53,7 @@ import { childPids, cpuTimeMs } from "../process-tree.mjs";
 import { generateSupplyAdvice } from "@/lib/services/metrics/generate-supply-advice";
 import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
 import { createUser } from "@/lib/services/users/create-user";
+import { type BenchSize, parseBenchSizes, printSideBySide, sizeLabel } from "./size";
 
 // autocannon ships no types: the slice of its API used here
 interface AutocannonInstance extends PromiseLike<{ requests: { total: number }; errors: number; non2xx: number }> {
@@ -64,11 +66,9 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (options: {
   headers: Record<string, string>;
 }) => AutocannonInstance;
 
-const SKUS = 2000;
 const WAREHOUSES = 5;
-const DAYS = 400;
 const TO = "2026-11-28";
-const FROM = addDays(TO, -(DAYS - 1));
+export const PAGE_SIZES: BenchSize[] = [{ skus: 2000, stores: 2, days: 400 }];
 /** stock snapshots exist only for the days a sync ran; the bench keeps the last 60 */
 const STOCK_DAYS = 60;
 const CONNECTIONS = 10;
@@ -98,12 +98,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Facts for 2,000 SKUs x 5 warehouses x 400 days, generated in SQL (deterministic). */
-export async function loadDataset(db: Db): Promise<void> {
+/** Facts for SKUs x 5 warehouses x days, generated in SQL (deterministic); stores alternate WB and Ozon. */
+export async function loadDataset(db: Db, size: BenchSize): Promise<void> {
   const t0 = Date.now();
-  await db.execute(
-    sql`insert into accounts (marketplace, name, source) values ('WB', 'Bench WB', 'ui'), ('OZON', 'Bench Ozon', 'ui')`,
-  );
+  const FROM = addDays(TO, -(size.days - 1));
+  await db.execute(sql`
+    insert into accounts (marketplace, name, source)
+    select case when i % 2 = 1 then 'WB' else 'OZON' end, 'Bench ' || case when i % 2 = 1 then 'WB' else 'Ozon' end || ' ' || (i + 1) / 2, 'ui'
+    from generate_series(1, ${size.stores}::int) i`);
   await db.execute(sql`
     insert into warehouse (marketplace, code, name, kind)
     select m, 'bench-' || m || '-' || i, m || ' warehouse ' || i, 'FBO'
@@ -114,8 +116,8 @@ export async function loadDataset(db: Db): Promise<void> {
       case when a.marketplace = 'WB' then 100000 + i end, case when a.marketplace = 'OZON' then 900000 + i end,
       'ART-' || lpad(i::text, 5, '0'), 'Product ' || i || ' ' || (array['mug','lamp','toy','scarf','book'])[1 + i % 5],
       'Brand ' || (i % 20), 'Category ' || (i % 15)
-    from generate_series(1, ${SKUS}::int) i
-    join accounts a on a.marketplace = case when i % 2 = 0 then 'OZON' else 'WB' end`);
+    from generate_series(1, ${size.skus}::int) i
+    join (select id, marketplace, row_number() over (order by id) - 1 as n from accounts) a on a.n = i % ${size.stores}::int`);
   // ~35% of (day, sku, warehouse) sell 1-4 units; older days are settled with a known commission,
   // the last 10 days provisional (commission estimated from the rules, logistics from the settled days)
   await db.execute(sql`
@@ -293,18 +295,47 @@ async function firstLoadJs(baseUrl: string, pagePath: string, cookie: string): P
   return total;
 }
 
-export async function benchPages(): Promise<void> {
+interface PageResult {
+  p95: number;
+  cpuPerRequest: number | null;
+  sqlP95: number | null;
+  pressure: number | null;
+}
+
+/** npm run bench -- pages [--skus ... --stores ... --days ...]: every size in turn, then side by side. */
+export async function benchPages(argv: string[] = []): Promise<void> {
+  const sizes = parseBenchSizes(argv, PAGE_SIZES);
+  const results: Map<string, PageResult>[] = [];
+  for (const size of sizes) results.push(await benchPagesSize(size));
+  if (sizes.length < 2) return;
+  const fmt = (v: number | null | undefined, unit = " ms") =>
+    v === null || v === undefined ? "n/a" : `${v.toFixed(0)}${unit}`;
+  const rows: [string, ...string[]][] = [];
+  for (const name of results[0].keys()) {
+    const at = results.map((r) => r.get(name));
+    rows.push([`${name}: HTTP p95`, ...at.map((r) => fmt(r?.p95))]);
+    rows.push([`  server CPU/req`, ...at.map((r) => fmt(r?.cpuPerRequest))]);
+    rows.push([`  SQL alone p95`, ...at.map((r) => fmt(r?.sqlP95))]);
+    rows.push([`  CPU pressure`, ...at.map((r) => fmt(r?.pressure, " %"))]);
+  }
+  console.log("\nPages, both sizes:");
+  printSideBySide(sizes, rows);
+}
+
+async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>> {
+  const FROM = addDays(TO, -(size.days - 1));
+  const results = new Map<string, PageResult>();
   const scratch = await createScratchDatabase(adminUrl(), "sovani_bench_pages");
   const databaseUrl = scratch.url;
   const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
   let server: ReturnType<typeof spawn> | undefined;
   console.log(
-    `\nDashboard pages: ${SKUS} SKUs x ${DAYS} days x ${WAREHOUSES} warehouses, ${CONNECTIONS} connections, ${DURATION_S} s per page`,
+    `\nDashboard pages: ${sizeLabel(size)} x ${WAREHOUSES} warehouses (from ${FROM}), ${CONNECTIONS} connections, ${DURATION_S} s per page`,
   );
   try {
     await migrateDatabase(database);
     const db = database.db;
-    await loadDataset(db);
+    await loadDataset(db, size);
     const email = "bench@sovani.local";
     const password = `bench-${randomBytes(8).toString("hex")}`;
     await createUser(db, { email, role: "owner", password, actor: null });
@@ -466,6 +497,7 @@ export async function benchPages(): Promise<void> {
       const http = await measureHttp(`${baseUrl}${c.path}`, cookie, server.pid, DURATION_S);
       const js = await firstLoadJs(baseUrl, c.path, cookie);
       const first = fresh.get(c.name);
+      results.set(c.name, { p95: http.p95, cpuPerRequest: http.cpuPerRequest, sqlP95, pressure: http.pressure });
       rows.push([
         c.name,
         `${http.p95.toFixed(0)} ms`,
@@ -521,10 +553,11 @@ export async function benchPages(): Promise<void> {
     if (process.env.BENCH_KEEP_DATABASE === "1") console.log(`  database kept: ${databaseUrl}`);
     else await scratch.drop();
   }
+  return results;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  benchPages().then(
+  benchPages(process.argv.slice(2)).then(
     () => process.exit(0),
     (error) => {
       console.error(error);
