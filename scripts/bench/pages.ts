@@ -1,7 +1,7 @@
 // Dashboard page benchmark:  npx tsx scripts/bench/pages.ts [--skus 2000,10000 --stores 2,10 --days 400]
 // (or npm run bench -- pages ...): each size in turn on its own database and server, then side by side.
 // BENCH_PAGES="SKUs,Shell" runs only the pages whose names contain one of the words; BENCH_KEEP_DATABASE=1
-// keeps the loaded database for EXPLAIN; BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+// keeps the loaded database for EXPLAIN (BENCH_EXPLAIN=1 prints the SKU page's plans); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 // profiles the server (every worker writes its own profile).
 // Loads (by default) 2,000 SKUs in 2 stores x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres; created and dropped here), derives the metrics
@@ -33,12 +33,13 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/db/scratch-database";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
 import { queryPnlStatement } from "@/lib/data/pnl";
+import type { DashboardScope } from "@/lib/data/scope";
 import { queryRestockPage, queryWarehouseOptions } from "@/lib/data/restock";
 import {
   querySkuFilterOptions,
@@ -181,6 +182,26 @@ export async function loadDataset(db: Db, size: BenchSize): Promise<void> {
   await db.execute(sql`vacuum analyze`);
   await db.execute(sql`checkpoint`).catch((error: Error) => console.log(`  (no checkpoint: ${error.message})`));
   console.log(`  metrics + advice: ${((Date.now() - t1) / 1000).toFixed(0)} s (${advice.rows} advice rows)`);
+}
+
+/** EXPLAIN ANALYZE of every statement querySkuPage runs, for a kept period (all stores, one store, text) and a computed one. */
+async function explainSkuPage(db: Db, kept: DashboardScope, computed: DashboardScope, storeId: number): Promise<void> {
+  const explaining = Object.create(db) as Db;
+  explaining.execute = (async (query: SQL) => {
+    const plan = rowsOf<{ "QUERY PLAN": string }>(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`));
+    console.log(plan.map((r) => `    ${r["QUERY PLAN"]}`).join("\n"));
+    return db.execute(query);
+  }) as Db["execute"];
+  const params = { page: 1, pageSize: 50, sort: "profit", dir: "desc" } as const;
+  for (const [label, scope, filters] of [
+    ["kept period, all stores", kept, {}],
+    ["kept period, one store", { ...kept, accountId: storeId }, {}],
+    ["kept period, text filter", kept, { q: "lamp" }],
+    ["computed period (365 days)", computed, {}],
+  ] as const) {
+    console.log(`  --- EXPLAIN SKU page, ${label}`);
+    await querySkuPage(explaining, scope, filters, params);
+  }
 }
 
 async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
@@ -395,6 +416,9 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
 
     const scope = (days: number) => ({ accountId: null, from: addDays(TO, -(days - 1)), to: TO });
     const q = `from=${scope(30).from}&to=${TO}`;
+    const storeId = rowsOf<{ id: number }>(await db.execute(sql`select min(id)::int as id from accounts`))[0].id;
+    // BENCH_EXPLAIN=1 prints the plan of each SQL statement of the SKU page (kept and computed periods)
+    if (process.env.BENCH_EXPLAIN === "1") await explainSkuPage(db, scope(30), scope(365), storeId);
     const cases: { name: string; path: string; sql: (() => Promise<unknown>) | null }[] = [
       // the framework's floor in this run: a signed-in page with the shell (sidebar, header) and no data
       { name: "Shell only (reference)", path: "/settings/account", sql: null },
@@ -444,6 +468,29 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
           Promise.all([
             querySkuPage(db, scope(30), { q: "lamp" }, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
             querySkuFilterOptions(db, scope(30)),
+          ]),
+      },
+      {
+        name: "SKUs, one store, by profit",
+        path: `/skus?${q}&store=${storeId}&sort=profit&dir=desc&size=50`,
+        sql: () =>
+          Promise.all([
+            querySkuPage(
+              db,
+              { ...scope(30), accountId: storeId },
+              {},
+              { page: 1, pageSize: 50, sort: "profit", dir: "desc" },
+            ),
+            querySkuFilterOptions(db, { ...scope(30), accountId: storeId }),
+          ]),
+      },
+      {
+        name: "SKUs, 365 days (computed per request)",
+        path: `/skus?from=${scope(365).from}&to=${TO}&sort=profit&dir=desc&size=50`,
+        sql: () =>
+          Promise.all([
+            querySkuPage(db, scope(365), {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
+            querySkuFilterOptions(db, scope(365)),
           ]),
       },
       {

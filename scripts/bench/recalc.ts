@@ -41,7 +41,7 @@ async function withScratchDatabase<T>(fn: (database: Database) => Promise<T>): P
   }
 }
 
-async function seedCatalog(database: Database, size: BenchSize): Promise<void> {
+export async function seedCatalog(database: Database, size: BenchSize): Promise<void> {
   const { db } = database;
   await db.execute(sql`SELECT setseed(0.42)`);
   await db.execute(sql`
@@ -73,7 +73,7 @@ async function seedCatalog(database: Database, size: BenchSize): Promise<void> {
 }
 
 /** Sales (and stock snapshots) for every day in [from, to]; the last 5 days stay unsettled with no commission. */
-async function seedFacts(database: Database, from: string, to: string): Promise<void> {
+export async function seedFacts(database: Database, from: string, to: string): Promise<void> {
   const { db } = database;
   await db.execute(sql`
     INSERT INTO daily_sales (account_id, d, sku_id, warehouse_id, qty, refunds_qty, provisional_qty,

@@ -9,6 +9,7 @@ import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { logger } from "@/lib/logger";
 import { eachLine, PNL_LINES, type PnlLine, sumOfLines } from "@/lib/domain/pnl-lines";
 import { refreshSkuCumulativeStatement } from "./sku-cumulative";
+import { refreshSkuPeriodStatements } from "./sku-period";
 import { updateWhenChanged } from "./upsert-changed";
 import { refreshStoreDailyStatements } from "./store-daily";
 
@@ -270,6 +271,14 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
   const db = options.db;
   const started = performance.now();
 
+  /** ms per step, logged: which part of a slow recalculation to look at */
+  const steps: Record<string, number> = {};
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - mark);
+    mark = now;
+  };
   const counts = await db.transaction(async (tx) => {
     // two recalculations of overlapping ranges would collide on the unique key: run them one at a time
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.recalculate-metrics'))`);
@@ -280,8 +289,17 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     const [written] = rowsOf<{ changed: number }>(
       await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)),
     );
+    step("daily");
     for (const statement of refreshStoreDailyStatements(from, to)) await tx.execute(statement);
+    step("storeDaily");
     await tx.execute(refreshSkuCumulativeStatement(from));
+    step("cumulative");
+    // the SKU table's preset periods around the latest day: every one ends on or after `from`, so each changed
+    const [{ latest }] = rowsOf<{ latest: string | null }>(
+      await tx.execute(sql`SELECT max(d)::text AS latest FROM metrics_daily`),
+    );
+    for (const statement of refreshSkuPeriodStatements(latest)) await tx.execute(statement);
+    step("periods");
     const result = await tx.execute(sql`
       SELECT count(*)::int AS rows,
              count(*) FILTER (WHERE cogs IS NULL)::int AS days_missing_cost,
@@ -306,6 +324,6 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     daysCommissionEstimated: Number(counts.days_estimated),
     ms: Math.round(performance.now() - started),
   };
-  logger.info("metrics.recalculated", { ...summary });
+  logger.info("metrics.recalculated", { ...summary, steps });
   return summary;
 }
