@@ -51,4 +51,5 @@ ALTER TABLE "user_preferences" ADD CONSTRAINT "user_preferences_user_id_users_id
 CREATE INDEX "metrics_sku_period_profit_idx" ON "metrics_sku_period" USING btree ("period_from","period_to","profit","sku_id") WHERE "metrics_sku_period"."profit" is not null;--> statement-breakpoint
 CREATE INDEX "metrics_sku_period_net_sales_idx" ON "metrics_sku_period" USING btree ("period_from","period_to","net_sales","sku_id");--> statement-breakpoint
 CREATE INDEX "metrics_sku_period_units_idx" ON "metrics_sku_period" USING btree ("period_from","period_to","units","sku_id");--> statement-breakpoint
+CREATE INDEX "metrics_sku_period_no_profit_idx" ON "metrics_sku_period" USING btree ("period_from","period_to","article_key","sku_id") WHERE "metrics_sku_period"."profit" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "user_preferences_user_key_uq" ON "user_preferences" USING btree ("user_id","key");

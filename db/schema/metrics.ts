@@ -237,6 +237,10 @@ export const metricsSkuPeriod = pgTable(
       .where(sql`${t.profit} is not null`),
     index("metrics_sku_period_net_sales_idx").on(t.periodFrom, t.periodTo, t.netSales, t.skuId),
     index("metrics_sku_period_units_idx").on(t.periodFrom, t.periodTo, t.units, t.skuId),
+    // the rows without a profit (no cost price), which come last by article under a profit or margin sort
+    index("metrics_sku_period_no_profit_idx")
+      .on(t.periodFrom, t.periodTo, t.articleKey, t.skuId)
+      .where(sql`${t.profit} is null`),
   ],
 );
 

@@ -110,6 +110,9 @@ export function skuFilterSql(scope: DashboardScope, filters: SkuFilters, storeAl
   return sql.join(parts, sql` and `);
 }
 
+/** Sort keys whose column is never null: their page needs no second read for the rows without a number. */
+const isNeverNull = (key: SkuSortKey) => ["article", "units", "refunds", "netSales", "payout"].includes(key);
+
 const hasSkuFilter = (f: SkuFilters) => Boolean(f.marketplace || f.brand || f.category || f.q);
 
 const rowColumns = sql.raw(`s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name,
@@ -159,12 +162,16 @@ export async function querySkuPage(
   if (isPrepared) {
     const source = sql`metrics_sku_period r join sku s on s.id = r.sku_id
       where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${skuFilterSql(scope, filters, "r")}`;
+    // the rows without a number, by article: for profit along the index of exactly those rows
+    const withoutNumber = isNeverNull(params.sort)
+      ? sql``
+      : sql`union all
+        (select ${rowColumns}, null from ${source} and ${key} is null order by r.article_key, s.id limit ${depth})`;
     const pageQuery = db.execute(sql`
       select * from (
         (select ${rowColumns}, ${key} as sort_value from ${source} and ${key} is not null
          order by ${key} ${dir}, s.id ${dir} limit ${depth})
-        union all
-        (select ${rowColumns}, null from ${source} and ${key} is null order by r.article_key, s.id limit ${depth})
+        ${withoutNumber}
       ) r
       order by (sort_value is null), sort_value ${dir}, case when sort_value is not null then r.id end ${dir}, r.article_key, r.id
       limit ${params.pageSize} offset ${offset}`);

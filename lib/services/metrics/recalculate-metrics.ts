@@ -103,6 +103,9 @@ const METRICS_COLUMNS = [
   "stock_cover_days",
 ] as const;
 
+/** Rows written by one recalculation above which the tables it wrote are analyzed before reading them again. */
+const ANALYZE_AFTER_ROWS = 100_000;
+
 /** Days of settled history before the range that the logistics estimate per unit draws on. */
 export const LOGISTICS_RATE_DAYS = 56;
 
@@ -290,9 +293,17 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
       await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)),
     );
     step("daily");
+    // A first recalculation writes most of metrics_daily in this transaction, unseen by the planner's
+    // statistics (autovacuum analyzes only after the commit): the running totals and period rows below
+    // would be planned for an empty table. A sample of the new rows is cheap next to a bad plan.
+    if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_daily`);
     for (const statement of refreshStoreDailyStatements(from, to)) await tx.execute(statement);
     step("storeDaily");
-    await tx.execute(refreshSkuCumulativeStatement(from));
+    const [{ later }] = rowsOf<{ later: boolean }>(
+      await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM metrics_sku_cumulative WHERE d >= ${from}::date) AS later`),
+    );
+    await tx.execute(refreshSkuCumulativeStatement(from, !later));
+    if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_sku_cumulative`);
     step("cumulative");
     // the SKU table's preset periods around the latest day: every one ends on or after `from`, so each changed
     const [{ latest }] = rowsOf<{ latest: string | null }>(

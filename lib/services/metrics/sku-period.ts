@@ -127,10 +127,10 @@ export interface Period {
 }
 
 /**
- * The periods kept in metrics_sku_period for the latest recalculated day `latest`: the last 7, 30 and
- * 90 days, this month and last month, each ending the day before `latest`, on it, or the day after
+ * The periods kept in metrics_sku_period for the latest recalculated day `latest`: the last 7, 30, 90
+ * and 365 days, this month and last month, each ending the day before `latest`, on it, or the day after
  * (today, before its data exist). Each costs every recalculation a row per SKU, so the rarer ones
- * (a single day, a year, a custom range) are computed per request instead; an end after `latest` is stored as
+ * (a single day, a quarter, a custom range) are computed per request instead; an end after `latest` is stored as
  * `latest` (the same rows), so readers clamp the requested end the same way (clampPeriodEnd).
  */
 export function presetPeriods(latest: string): Period[] {
@@ -139,7 +139,7 @@ export function presetPeriods(latest: string): Period[] {
     const monthStart = `${end.slice(0, 8)}01`;
     const lastMonthEnd = addDays(monthStart, -1);
     const periods: Period[] = [
-      ...[7, 30, 90].map((n) => ({ from: addDays(end, -(n - 1)), to: end })),
+      ...[7, 30, 90, 365].map((n) => ({ from: addDays(end, -(n - 1)), to: end })),
       { from: monthStart, to: end },
       { from: `${lastMonthEnd.slice(0, 8)}01`, to: lastMonthEnd },
     ];
