@@ -58,19 +58,11 @@ export interface SkuRow extends SkuIdentity {
   coverDays: string | null;
 }
 
-/** The totals row: the period's figures summed over every SKU the filters select. */
-export interface SkuTotals {
-  skus: number;
-  units: number;
-  refunds: number;
-  netSales: string;
-  payout: string;
-  /** over the SKUs that have a cost price */
-  cogs: string | null;
-  profit: string | null;
-  margin: string | null;
-  costCoverage: string | null;
-}
+/** The totals row: the period's figures summed over every SKU the filters select (COGS, profit and margin over those with a cost price). */
+export type SkuTotals = Pick<
+  SkuRow,
+  "units" | "refunds" | "netSales" | "payout" | "cogs" | "profit" | "margin" | "costCoverage"
+> & { skus: number };
 
 export interface SkuPage extends Page<SkuRow> {
   totals: SkuTotals;
