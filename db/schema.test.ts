@@ -107,6 +107,17 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
         "metrics_sku_cumulative.net_sales_with_cost 18,2",
         "metrics_sku_cumulative.cogs 18,2",
         "metrics_sku_cumulative.profit 18,2",
+        // a period's totals per SKU and per store, from the running totals
+        "metrics_sku_period.net_sales 18,2",
+        "metrics_sku_period.payout 18,2",
+        "metrics_sku_period.net_sales_with_cost 18,2",
+        "metrics_sku_period.cogs 18,2",
+        "metrics_sku_period.profit 18,2",
+        "metrics_sku_period_totals.net_sales 18,2",
+        "metrics_sku_period_totals.payout 18,2",
+        "metrics_sku_period_totals.net_sales_with_cost 18,2",
+        "metrics_sku_period_totals.cogs 18,2",
+        "metrics_sku_period_totals.profit 18,2",
         // a statement's total for a week or a month
         "settlement_reports.payout 16,2",
         // not money: percent, velocities, days, coefficients
@@ -115,6 +126,10 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
         "metrics_daily.sv14 12,4",
         "metrics_daily.sv28 12,4",
         "metrics_daily.stock_cover_days 12,2",
+        "metrics_sku_period.sv7 12,4",
+        "metrics_sku_period.sv14 12,4",
+        "metrics_sku_period.sv28 12,4",
+        "metrics_sku_period.cover_days 12,2",
         "advice_supply.velocity 12,4",
         "advice_supply.demand_std 12,4",
         "advice_supply.safety_coeff 6,3",

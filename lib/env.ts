@@ -144,6 +144,8 @@ export const envSchema = z.object({
   AGGR_DAYS_WB: positiveInt(14),
   AGGR_DAYS_OZON: positiveInt(28),
   SAFETY_COEFF: positiveNumber(1.5),
+  /** days of raw API payloads kept for rebuilding facts; older ones are deleted nightly */
+  RAW_RETENTION_DAYS: positiveInt(400),
 
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_EVENT_KEY: optionalString,

@@ -1,4 +1,5 @@
-// npm run bench [-- sync|recalc|pages|restock ...] — runs the benchmarks (all by default) and prints their numbers.
+// npm run bench [-- sync|recalc|pages|restock ...] [--skus 2000,10000 --stores 2,10 --days 400] — runs
+// the benchmarks (all by default) and prints their numbers; recalc and pages take the sizes (see bench/size.ts).
 // They compare ratios measured in one run (the machines are shared and noisy); nothing here asserts a time.
 import { benchPages } from "./bench/pages";
 import { benchRecalc } from "./bench/recalc";
@@ -6,20 +7,23 @@ import { benchRestock } from "./bench/restock";
 import { benchSync } from "./bench/sync";
 import { runCli } from "./cli";
 
-const parts: Record<string, () => Promise<void>> = {
+const parts: Record<string, (sizeArgs: string[]) => Promise<void>> = {
   sync: () => benchSync(),
-  recalc: () => benchRecalc(),
-  pages: () => benchPages(),
+  recalc: (sizeArgs) => benchRecalc(sizeArgs),
+  pages: (sizeArgs) => benchPages(sizeArgs),
   restock: () => benchRestock(),
 };
 
 runCli(async () => {
-  const wanted = process.argv.slice(2).filter((a) => a !== "--");
+  const argv = process.argv.slice(2).filter((a) => a !== "--");
+  const firstOption = argv.findIndex((a) => a.startsWith("--"));
+  const wanted = firstOption < 0 ? argv : argv.slice(0, firstOption);
+  const sizeArgs = firstOption < 0 ? [] : argv.slice(firstOption);
   const unknown = wanted.filter((w) => !(w in parts));
   if (unknown.length > 0)
     throw new Error(`unknown benchmark(s): ${unknown.join(", ")}; choose from ${Object.keys(parts).join(", ")}`);
   for (const name of wanted.length > 0 ? wanted : Object.keys(parts)) {
     console.log(`\n### bench: ${name}`);
-    await parts[name]();
+    await parts[name](sizeArgs);
   }
 });

@@ -1,8 +1,10 @@
 // npm run rebuild-facts -- [--from YYYY-MM-DD --to YYYY-MM-DD] [--store ID] [--no-recalc]
 // Rebuilds order and finance lines from the stored raw API records with the current mappers (no API
-// calls), re-derives daily sales and recalculates the metrics of the days it touched.
-import { isIsoDay } from "@/lib/domain/dates";
+// calls), re-derives daily sales and recalculates the metrics of the days it touched. Days before the
+// raw payload retention window (RAW_RETENTION_DAYS) are refused with the first day that can be rebuilt.
+import { businessToday, isIsoDay } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
+import { checkRebuildRange, rawRetentionStart } from "@/lib/services/ingestion/prune-raw-records";
 import { rebuildFacts } from "@/lib/services/ingestion/rebuild-facts";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { parseOptions, runCli, withMigratedDatabase } from "./cli";
@@ -27,6 +29,13 @@ runCli(async () => {
   if (store !== undefined && !Number.isInteger(store)) throw new Error(`--store must be a store id\n${USAGE}`);
 
   const e = getEnv();
+  const today = businessToday(e.APP_TIMEZONE);
+  // payloads before the retention window are gone: say so instead of "rebuilt 0 records"
+  checkRebuildRange(typeof from === "string" ? from : undefined, today, e.RAW_RETENTION_DAYS);
+  if (from === undefined)
+    console.log(
+      `Raw payloads are kept from ${rawRetentionStart(today, e.RAW_RETENTION_DAYS)} (RAW_RETENTION_DAYS=${e.RAW_RETENTION_DAYS}); older facts stay as they are.`,
+    );
   return withMigratedDatabase(e, async (database) => {
     const result = await rebuildFacts({
       db: database.db,

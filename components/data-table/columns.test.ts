@@ -31,6 +31,7 @@ const sku: SkuRow = {
   cogs: "600.00",
   profit: "900.50",
   margin: "60.01",
+  costCoverage: "100.00",
   isMissingCost: false,
   isProvisional: true,
   hasEstimatedCommission: false,
@@ -132,6 +133,7 @@ describe("one column definition per table", () => {
       "cogs",
       "profit",
       "margin",
+      "costCoverage",
       "sv7",
       "sv14",
       "sv28",
@@ -152,6 +154,7 @@ describe("one column definition per table", () => {
       ["columns.cogs", "number", "600.00"],
       ["columns.profit", "number", "900.50"],
       ["columns.margin", "number", "60.01"],
+      ["columns.costCoverage", "number", "100.00"],
       ["columns.sv7", "number", "0.43"],
       ["columns.sv14", "number", null],
       ["columns.sv28", "number", "0.11"],
@@ -161,6 +164,18 @@ describe("one column definition per table", () => {
       ["columns.estimated", "text", ""],
       ["columns.noCost", "text", ""],
     ]);
+  });
+
+  it("SKUs: a SKU without a cost price exports empty COGS, profit and margin, and shows dashes", () => {
+    const columns = skuColumns(t);
+    const noCost: SkuRow = { ...sku, cogs: null, profit: null, margin: null, costCoverage: null, isMissingCost: true };
+    const cells = Object.fromEntries(exported(columns, noCost).map(([h, , v]) => [h, v]));
+    expect([cells["columns.cogs"], cells["columns.profit"], cells["columns.margin"]]).toEqual([null, null, null]);
+    const page = toPageColumns(columns, { f, td: t, scope: "" });
+    for (const id of ["cogs", "margin", "costCoverage"]) {
+      const column = page.find((c) => c.id === id)!;
+      expect(renderCell(column, noCost, 0, "7")).toBe("—");
+    }
   });
 
   it("restock: the page shows the export's columns in its order and the export is unchanged", async () => {

@@ -48,6 +48,8 @@ export interface DataTableProps<TData extends RowData> {
   caption: string;
   getRowId: (row: TData) => string;
   testId?: string;
+  /** a footer row (the totals of every row the filters select), one cell per column id */
+  footer?: Partial<Record<string, React.ReactNode>>;
 }
 
 function hrefWith(pathname: string, search: URLSearchParams, changes: Record<string, string | undefined>): string {
@@ -61,7 +63,7 @@ function hrefWith(pathname: string, search: URLSearchParams, changes: Record<str
 }
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, caption, getRowId, testId } = props;
+  const { columns, caption, getRowId, testId, footer } = props;
   const { rows: data, total, page, pageSize, sort, dir, labels } = props.view;
   const pathname = usePathname();
   const search = useSearchParams();
@@ -156,6 +158,20 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
             );
           })}
         </TBody>
+        {footer ? (
+          <tfoot data-testid="table-totals">
+            <tr className="border-t-2 border-slate-300 bg-slate-50 font-semibold">
+              {bodyColumns.map(({ column, className }, i) => (
+                <td
+                  key={column.id}
+                  className={cn(className, i === 0 && isFirstColumnSticky && "sticky left-0 bg-slate-50") || undefined}
+                >
+                  {footer[column.id] ?? null}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
       </Table>
       <nav
         aria-label={labels.pagination}

@@ -17,8 +17,8 @@ export interface SkuCellContext {
 
 const col = defineColumns<SkuRow, SkuCellContext>();
 
-/** sold without a cost price on every selling day: COGS and profit are unknown */
-const isUnknown = (row: SkuRow) => row.isMissingCost && (row.cogs === null || Number(row.cogs) === 0);
+/** no cost price: COGS, profit and margin are unknown (a dash on the page, an empty export cell) */
+const isUnknown = (row: SkuRow) => row.profit === null;
 
 export function skuColumns(t: Translate) {
   const yes = (flag: boolean) => (flag ? t("yes") : "");
@@ -100,7 +100,7 @@ export function skuColumns(t: Translate) {
       isNumeric: true,
       format: "money",
       // a SKU that sold without any cost price has no known COGS or profit: show a dash, not 0
-      cell: (i, { f }) => (isUnknown(i.row.original) ? "—" : f.rub(i.getValue())),
+      cell: (i, { f }) => (i.getValue() === null ? "—" : f.rub(i.getValue())),
     }),
     col.field("profit", {
       header: t("columns.profit"),
@@ -123,8 +123,14 @@ export function skuColumns(t: Translate) {
       header: t("columns.margin"),
       isNumeric: true,
       format: "percent",
-      cell: (i, { f }) =>
-        i.getValue() === null || isUnknown(i.row.original) ? "—" : f.percent(Number(i.getValue()) / 100, 1),
+      cell: (i, { f }) => (i.getValue() === null ? "—" : f.percent(Number(i.getValue()) / 100, 1)),
+    }),
+    col.field("costCoverage", {
+      header: t("columns.costCoverage"),
+      isNumeric: true,
+      format: "percent",
+      enableSorting: false,
+      cell: (i, { f }) => (i.getValue() === null ? "—" : f.percent(Number(i.getValue()) / 100, 0)),
     }),
     col.field("sv7", { header: t("columns.sv7"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
     col.field("sv14", { header: t("columns.sv14"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),

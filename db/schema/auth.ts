@@ -37,6 +37,20 @@ export const users = pgTable(
   ],
 );
 
+/** Per-user UI settings, one JSON value per key (e.g. "skus.columns": the SKU table's visible columns). */
+export const userPreferences = pgTable(
+  "user_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: jsonb("value").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("user_preferences_user_key_uq").on(t.userId, t.key)],
+);
+
 /** Failed sign-in counters per account ('email:...') and per client address ('ip:...'). */
 export const loginThrottle = pgTable("login_throttle", {
   key: text("key").primaryKey(),

@@ -187,6 +187,84 @@ export const metricsSkuCumulative = pgTable(
   ],
 );
 
+const periodTotal = (name: string) => numeric(name, { precision: 18, scale: 2 });
+
+/**
+ * The SKU table's rows for the preset periods (last N days, this and last month, this quarter) ending
+ * on or around the latest recalculated day, one row per SKU and period, rewritten by recalculateMetrics
+ * in the same transaction. The page reads 50 rows along an index in sort order instead of computing
+ * every SKU's totals per request; other periods are computed from metrics_sku_cumulative.
+ * cogs, profit and margin are NULL for a SKU without a cost price (none effective by period_to).
+ */
+export const metricsSkuPeriod = pgTable(
+  "metrics_sku_period",
+  {
+    periodFrom: date("period_from", { mode: "string" }).notNull(),
+    periodTo: date("period_to", { mode: "string" }).notNull(),
+    // no foreign keys: their checks cost every recalculation a third of this table's writes, and the
+    // page joins sku (a deleted SKU's rows are not shown, and go with the next recalculation)
+    skuId: integer("sku_id").notNull(),
+    accountId: integer("account_id"),
+    /** the article with every digit run zero-padded to 20: sorts OZ-2 before OZ-10 */
+    articleKey: text("article_key").notNull(),
+    units: bigint("units", { mode: "number" }).notNull(),
+    refunds: bigint("refunds", { mode: "number" }).notNull(),
+    netSales: periodTotal("net_sales").notNull(),
+    payout: periodTotal("payout").notNull(),
+    /** net sales of the days that had a cost price: margin's denominator */
+    netSalesWithCost: periodTotal("net_sales_with_cost").notNull(),
+    cogs: periodTotal("cogs"),
+    profit: periodTotal("profit"),
+    /** profit / net_sales_with_cost x 100 */
+    margin: numeric("margin", { precision: 14, scale: 2 }),
+    isMissingCost: boolean("is_missing_cost").notNull(),
+    isProvisional: boolean("is_provisional").notNull(),
+    isEstimated: boolean("is_estimated").notNull(),
+    /** velocity, stock and cover as of the latest recalculated day on or before period_to */
+    sv7: numeric("sv7", { precision: 12, scale: 4 }),
+    sv14: numeric("sv14", { precision: 12, scale: 4 }),
+    sv28: numeric("sv28", { precision: 12, scale: 4 }),
+    onHand: integer("on_hand"),
+    inTransit: integer("in_transit"),
+    coverDays: numeric("cover_days", { precision: 12, scale: 2 }),
+  },
+  (t) => [
+    primaryKey({ name: "metrics_sku_period_pk", columns: [t.periodFrom, t.periodTo, t.skuId] }),
+    // one index per common sort: a page is the first rows along it (nulls are read apart, see lib/data/skus.ts);
+    // the other sorts order the period's rows (one per SKU), and each index costs every recalculation its writes
+    index("metrics_sku_period_profit_idx")
+      .on(t.periodFrom, t.periodTo, t.profit, t.skuId)
+      .where(sql`${t.profit} is not null`),
+    index("metrics_sku_period_net_sales_idx").on(t.periodFrom, t.periodTo, t.netSales, t.skuId),
+    index("metrics_sku_period_units_idx").on(t.periodFrom, t.periodTo, t.units, t.skuId),
+    // the rows without a profit (no cost price), which come last by article under a profit or margin sort
+    index("metrics_sku_period_no_profit_idx")
+      .on(t.periodFrom, t.periodTo, t.articleKey, t.skuId)
+      .where(sql`${t.profit} is null`),
+  ],
+);
+
+/** metrics_sku_period summed per store: the unfiltered table's totals row and row count. */
+export const metricsSkuPeriodTotals = pgTable(
+  "metrics_sku_period_totals",
+  {
+    periodFrom: date("period_from", { mode: "string" }).notNull(),
+    periodTo: date("period_to", { mode: "string" }).notNull(),
+    accountId: integer("account_id"),
+    skus: integer("skus").notNull(),
+    units: bigint("units", { mode: "number" }).notNull(),
+    refunds: bigint("refunds", { mode: "number" }).notNull(),
+    netSales: periodTotal("net_sales").notNull(),
+    payout: periodTotal("payout").notNull(),
+    netSalesWithCost: periodTotal("net_sales_with_cost").notNull(),
+    cogs: periodTotal("cogs").notNull(),
+    profit: periodTotal("profit").notNull(),
+    /** SKUs with a profit (a cost price) */
+    profitSkus: integer("profit_skus").notNull(),
+  },
+  (t) => [unique("metrics_sku_period_totals_uq").on(t.periodFrom, t.periodTo, t.accountId).nullsNotDistinct()],
+);
+
 /** Restock advice per SKU and warehouse with the inputs that produced it. */
 export const adviceSupply = pgTable(
   "advice_supply",

@@ -103,3 +103,41 @@ test("sorting, filtering and paging live in the URL", async ({ page }) => {
   await expect(page).toHaveURL(/sort=profit/);
   await expect(page.getByTestId("sku-link").first()).toHaveText(article);
 });
+
+test("the SKU table has a totals row and a column chooser remembered for the user", async ({ page }) => {
+  await page.goto("/skus");
+  await setLocale(page, "ru");
+  const table = page.getByTestId("sku-table");
+  await expect(page.getByTestId("table-totals")).toContainText("Итого, товаров:");
+  // 14-day velocity is shown by default, 7-day is in the chooser; the choice survives a reload
+  await expect(table.locator("th").filter({ hasText: "Шт./день 7 дн." })).toHaveCount(0);
+  const chooser = page.getByTestId("sku-columns-chooser");
+  await chooser.locator("summary").click();
+  await chooser.getByLabel("Шт./день 7 дн.").check();
+  await expect(chooser.getByRole("status")).toHaveText("Сохранено для вашей учётной записи");
+  await expect(table.locator("th").filter({ hasText: "Шт./день 7 дн." })).toHaveCount(1);
+  await expect(page.getByTestId("sku-cover-note")).toContainText("за последние 14 дн. на WB и 28 дн. на Ozon");
+  await page.screenshot({ path: screenshotPath("dash-skus-columns-ru"), fullPage: true });
+  await page.reload();
+  await expect(table.locator("th").filter({ hasText: "Шт./день 7 дн." })).toHaveCount(1);
+  await page.getByTestId("sku-columns-chooser").locator("summary").click();
+  await page.getByTestId("sku-columns-chooser").getByLabel("Шт./день 7 дн.").uncheck();
+  await expect(page.getByTestId("sku-columns-chooser").getByRole("status")).toHaveText(
+    "Сохранено для вашей учётной записи",
+  );
+  await setLocale(page, "en");
+  await expect(page.getByTestId("table-totals")).toContainText("Total,");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: screenshotPath("dash-skus-1440-en"), fullPage: true });
+  // at 1440 px the table does not scroll sideways: stock and cover are in view
+  const box = await page.getByTestId("sku-table").locator("table").boundingBox();
+  const scroller = await page
+    .getByTestId("sku-table")
+    .locator("table")
+    .evaluate((t) => {
+      const parent = t.parentElement!;
+      return { scrollWidth: parent.scrollWidth, clientWidth: parent.clientWidth };
+    });
+  expect(box).not.toBeNull();
+  expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth + 1);
+});

@@ -386,6 +386,7 @@ describe("Inngest functions", () => {
     expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual([
       "recalculate-metrics",
       "generate-supply-advice",
+      "prune-raw-records",
       "notify",
     ]);
     expect(harness.fake.received.length).toBe(before + 1);

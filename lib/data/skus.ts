@@ -4,8 +4,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { AdviceFigures } from "./restock";
 import type { DashboardScope } from "./scope";
-import { RUNNING_COLUMNS } from "@/lib/services/metrics/sku-cumulative";
-import { containsPattern, int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
+import { clampPeriodEnd, skuPeriodRowsSql } from "@/lib/services/metrics/sku-period";
+import { containsPattern, int, num, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
 import type { Marketplace } from "@/db/schema";
 
@@ -38,10 +38,14 @@ export interface SkuRow extends SkuIdentity {
   netSales: string;
   /** what the marketplace owes for the SKU: every SKU-level P&L line */
   payout: string;
+  /** null for a SKU without a cost price (none effective by the period's end) */
   cogs: string | null;
-  /** gross profit: payout - cogs */
+  /** gross profit: payout - cogs over the days with a cost price; null without a cost price */
   profit: string | null;
+  /** profit / net sales of the days with a cost price, %; null without a cost price or such sales */
   margin: string | null;
+  /** net sales of the days with a cost price / all net sales, % (the margin's coverage) */
+  costCoverage: string | null;
   /** sold on a day without a cost price: COGS and profit are incomplete */
   isMissingCost: boolean;
   isProvisional: boolean;
@@ -54,29 +58,38 @@ export interface SkuRow extends SkuIdentity {
   coverDays: string | null;
 }
 
-/** The sort keys and what each needs besides sku: the period's totals (p), or the latest metrics day (l). */
-const sortSql: Record<SkuSortKey, { expr: SQL; needs: "sku" | "period" | "latest" }> = {
-  article: { expr: sql`s.article`, needs: "sku" },
-  name: { expr: sql`s.name`, needs: "sku" },
-  units: { expr: sql`coalesce(p.units, 0)`, needs: "period" },
-  refunds: { expr: sql`coalesce(p.refunds, 0)`, needs: "period" },
-  netSales: { expr: sql`coalesce(p.net_sales, 0)`, needs: "period" },
-  payout: { expr: sql`coalesce(p.payout, 0)`, needs: "period" },
-  cogs: { expr: sql`case when p.days is null then 0 else p.cogs end`, needs: "period" },
-  profit: { expr: sql`case when p.days is null then 0 else p.profit end`, needs: "period" },
-  margin: {
-    expr: sql`case when p.net_sales_with_cost > 0 then p.profit / p.net_sales_with_cost end`,
-    needs: "period",
-  },
-  sv7: { expr: sql`l.sv7`, needs: "latest" },
-  sv14: { expr: sql`l.sv14`, needs: "latest" },
-  sv28: { expr: sql`l.sv28`, needs: "latest" },
-  onHand: { expr: sql`l.on_hand`, needs: "latest" },
-  coverDays: { expr: sql`l.stock_cover_days`, needs: "latest" },
+/** The totals row: the period's figures summed over every SKU the filters select (COGS, profit and margin over those with a cost price). */
+export type SkuTotals = Pick<
+  SkuRow,
+  "units" | "refunds" | "netSales" | "payout" | "cogs" | "profit" | "margin" | "costCoverage"
+> & { skus: number };
+
+export interface SkuPage extends Page<SkuRow> {
+  totals: SkuTotals;
+  /** the period came from metrics_sku_period (kept by the recalculation), not computed for this request */
+  isPrepared: boolean;
+}
+
+/** Each sort key's column of a period row r (or of sku s). */
+const sortColumn: Record<SkuSortKey, string> = {
+  article: "r.article_key",
+  name: "lower(s.name)",
+  units: "r.units",
+  refunds: "r.refunds",
+  netSales: "r.net_sales",
+  payout: "r.payout",
+  cogs: "r.cogs",
+  profit: "r.profit",
+  margin: "r.margin",
+  sv7: "r.sv7",
+  sv14: "r.sv14",
+  sv28: "r.sv28",
+  onHand: "r.on_hand",
+  coverDays: "r.cover_days",
 };
 
-export function skuFilterSql(scope: DashboardScope, filters: SkuFilters): SQL {
-  const parts: SQL[] = [storeCondition(scope.accountId)];
+export function skuFilterSql(scope: DashboardScope, filters: SkuFilters, storeAlias = "s"): SQL {
+  const parts: SQL[] = [storeCondition(scope.accountId, storeAlias)];
   if (filters.marketplace) parts.push(sql`s.marketplace = ${filters.marketplace}`);
   if (filters.brand) parts.push(sql`s.brand = ${filters.brand}`);
   if (filters.category) parts.push(sql`s.category = ${filters.category}`);
@@ -89,114 +102,102 @@ export function skuFilterSql(scope: DashboardScope, filters: SkuFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** `alias.c` for every running total, each falling back through `sources` in order, else zero. */
-function runningColumns(sources: string[]): SQL {
-  return sql.raw(
-    RUNNING_COLUMNS.map((c) => `coalesce(${[...sources.map((a) => `${a}.${c}`), "0"].join(", ")}) as ${c}`).join(", "),
-  );
-}
+/** Sort keys whose column is never null: their page needs no second read for the rows without a number. */
+const isNeverNull = (key: SkuSortKey) => ["article", "units", "refunds", "netSales", "payout"].includes(key);
 
-/** The period's totals p from the running totals hi (at its end) and lo (before its start); null without a metrics row in it. */
-const periodFromRunning = sql`
-  left join lateral (
-    select hi.days - lo.days as days,
-      hi.qty - lo.qty as units,
-      hi.refunds_qty - lo.refunds_qty as refunds,
-      hi.net_sales - lo.net_sales as net_sales,
-      hi.payout - lo.payout as payout,
-      hi.net_sales_with_cost - lo.net_sales_with_cost as net_sales_with_cost,
-      case when hi.cogs_days > lo.cogs_days then hi.cogs - lo.cogs end as cogs,
-      case when hi.profit_days > lo.profit_days then hi.profit - lo.profit end as profit,
-      hi.missing_cost_days > lo.missing_cost_days as missing_cost,
-      hi.provisional_days > lo.provisional_days as provisional,
-      hi.estimated_days > lo.estimated_days as estimated
-    where hi.days > lo.days
-  ) p on true`;
+const hasSkuFilter = (f: SkuFilters) => Boolean(f.marketplace || f.brand || f.category || f.q);
+
+const rowColumns = sql.raw(`s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name,
+  s.brand, s.category, r.units, r.refunds, r.net_sales, r.payout, r.net_sales_with_cost, r.cogs, r.profit, r.margin,
+  r.is_missing_cost, r.is_provisional, r.is_estimated, r.sv7, r.sv14, r.sv28, r.on_hand, r.in_transit, r.cover_days,
+  r.article_key`);
+
+// money as text: the computed path returns the totals as JSON, which would drop the kopecks' zeros
+const totalsColumns = sql.raw(`count(*)::int as skus, coalesce(sum(r.units), 0)::int8 as units,
+  coalesce(sum(r.refunds), 0)::int8 as refunds, coalesce(sum(r.net_sales), 0)::text as net_sales,
+  coalesce(sum(r.payout), 0)::text as payout, coalesce(sum(r.net_sales_with_cost), 0)::text as net_sales_with_cost,
+  sum(r.cogs)::text as cogs, sum(r.profit)::text as profit, count(r.profit)::int as profit_skus`);
 
 /**
- * p for every SKU s at once: its running totals at the period's end minus those before its start
- * (metrics_sku_cumulative). Every SKU normally has a running row on the latest day on or before each
- * bound, so both are read as one index range each (h0, l0); a SKU without a row on that day (created
- * or recalculated later) falls back to its own latest row before the bound (h1, l1).
+ * One page of SKUs with the period's P&L, the latest velocity and stock (as of scope.to) and the totals
+ * of every SKU the filters select. Rows without a number in the sort column come last in both
+ * directions (ordered by article), so a loss-maker is first when sorting profit ascending. For the
+ * preset periods kept by the recalculation (metrics_sku_period) a page is the first rows along an index
+ * in sort order, read twice: the rows with a number, then those without; another period is computed
+ * for every SKU from the running totals (two index probes per SKU, no SKU-day rows).
  */
-function periodForAllSkus(scope: DashboardScope): SQL {
-  const hiDay = sql`(select max(d) from metrics_sku_cumulative where d <= ${scope.to}::date)`;
-  const loDay = sql`(select max(d) from metrics_sku_cumulative where d < ${scope.from}::date)`;
-  return sql`
-    left join metrics_sku_cumulative h0 on h0.sku_id = s.id and h0.d = ${hiDay}
-    left join lateral (
-      select * from metrics_sku_cumulative c
-      where h0.sku_id is null and c.sku_id = s.id and c.d <= ${scope.to}::date order by c.d desc limit 1
-    ) h1 on true
-    left join metrics_sku_cumulative l0 on l0.sku_id = s.id and l0.d = ${loDay}
-    left join lateral (
-      select * from metrics_sku_cumulative c
-      where l0.sku_id is null and ${loDay} is not null and c.sku_id = s.id and c.d < ${scope.from}::date order by c.d desc limit 1
-    ) l1 on true
-    cross join lateral (select ${runningColumns(["h0", "h1"])}) hi
-    cross join lateral (select ${runningColumns(["l0", "l1"])}) lo
-    ${periodFromRunning}`;
-}
-
-/** p for a few SKUs s (one page): each one's latest running row on or before the end and before the start, one probe each. */
-function periodForFewSkus(scope: DashboardScope): SQL {
-  return sql`
-    left join lateral (
-      select * from metrics_sku_cumulative c where c.sku_id = s.id and c.d <= ${scope.to}::date order by c.d desc limit 1
-    ) h on true
-    left join lateral (
-      select * from metrics_sku_cumulative c where c.sku_id = s.id and c.d < ${scope.from}::date order by c.d desc limit 1
-    ) b on true
-    cross join lateral (select ${runningColumns(["h"])}) hi
-    cross join lateral (select ${runningColumns(["b"])}) lo
-    ${periodFromRunning}`;
-}
-
-/** One page of SKUs with the period's P&L and the latest velocity and stock (as of scope.to). */
 export async function querySkuPage(
   db: Db,
   scope: DashboardScope,
   filters: SkuFilters,
   params: TableParams<SkuSortKey>,
-): Promise<Page<SkuRow>> {
-  const dir = params.dir === "asc" ? sql`asc` : sql`desc`;
+): Promise<SkuPage> {
   const offset = (params.page - 1) * params.pageSize;
-  const sort = sortSql[params.sort];
-  const latest = sql`left join metrics_daily l on l.sku_id = s.id and l.d = ${latestMetricsDay(scope.to)}`;
-  // Two steps: every matching SKU's sort key alone is computed, ordered and cut to the page (with the
-  // count of matches), then the displayed columns are read for that page's SKUs only: carrying every
-  // column of every SKU through the sort cost more (the bench's SQL-alone column shows it).
-  const result = await db.execute(sql`
-    with k as (
-      select s.id, ${sort.expr} as sort_value, count(*) over () as total
-      from sku s
-      ${sort.needs === "period" ? periodForAllSkus(scope) : sort.needs === "latest" ? latest : sql``}
-      where ${skuFilterSql(scope, filters)}
-      order by sort_value ${dir} nulls last, s.id
-      limit ${params.pageSize} offset ${offset}
-    )
-    select k.total, s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name, s.brand, s.category,
-      p.units, p.refunds, p.net_sales, p.payout, p.net_sales_with_cost,
-      case when p.days is null then 0 else p.cogs end as cogs,
-      case when p.days is null then 0 else p.profit end as profit, p.missing_cost, p.provisional, p.estimated,
-      l.sv7, l.sv14, l.sv28, l.on_hand, l.in_transit, l.stock_cover_days
-    from k
-    join sku s on s.id = k.id
-    ${periodForFewSkus(scope)}
-    ${latest}
-    order by k.sort_value ${dir} nulls last, k.id
-  `);
-  const raw = rowsOf<Record<string, unknown>>(result);
-  let total = raw.length > 0 ? int(raw[0].total) : 0;
-  if (raw.length === 0 && params.page > 1) {
-    // past the last page: report the real total so the pager can offer a way back
-    const c = await db.execute(sql`select count(*)::int as n from sku s where ${skuFilterSql(scope, filters)}`);
-    total = int(rowsOf<{ n: number }>(c)[0]?.n);
+  const depth = offset + params.pageSize;
+  const desc = params.dir === "desc";
+  const dir = sql.raw(desc ? "desc" : "asc");
+  const key = sql.raw(sortColumn[params.sort]);
+  const [meta] = rowsOf<{ latest: string | null; prepared: boolean }>(
+    await db.execute(sql`
+      select m.latest::text as latest, exists (
+        select 1 from metrics_sku_period_totals t
+        where t.period_from = ${scope.from}::date and t.period_to = least(${scope.to}::date, m.latest)
+      ) as prepared
+      from (select max(d) as latest from metrics_daily) m`),
+  );
+  const to = clampPeriodEnd(scope.to, meta?.latest ?? null);
+  const isPrepared = Boolean(meta?.prepared);
+  // rows with a number: sort column, then the SKU id in the same direction; without one: by article
+  const order = sql`(${key} is null), ${key} ${dir}, case when ${key} is not null then s.id end ${dir}, r.article_key, s.id`;
+  let raw: Record<string, unknown>[];
+  let totalsRaw: Record<string, unknown> | undefined;
+  if (isPrepared) {
+    const source = sql`metrics_sku_period r join sku s on s.id = r.sku_id
+      where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${skuFilterSql(scope, filters, "r")}`;
+    // the rows without a number, by article: for profit along the index of exactly those rows
+    const withoutNumber = isNeverNull(params.sort)
+      ? sql``
+      : sql`union all
+        (select ${rowColumns}, null from ${source} and ${key} is null order by r.article_key, s.id limit ${depth})`;
+    const pageQuery = db.execute(sql`
+      select * from (
+        (select ${rowColumns}, ${key} as sort_value from ${source} and ${key} is not null
+         order by ${key} ${dir}, s.id ${dir} limit ${depth})
+        ${withoutNumber}
+      ) r
+      order by (sort_value is null), sort_value ${dir}, case when sort_value is not null then r.id end ${dir}, r.article_key, r.id
+      limit ${params.pageSize} offset ${offset}`);
+    // without filters on the SKU itself, the totals are the stores' precomputed ones
+    const totalsQuery = hasSkuFilter(filters)
+      ? db.execute(sql`select ${totalsColumns} from ${source}`)
+      : db.execute(sql`
+          select coalesce(sum(skus), 0)::int as skus, coalesce(sum(units), 0)::int8 as units,
+            coalesce(sum(refunds), 0)::int8 as refunds, coalesce(sum(net_sales), 0)::text as net_sales,
+            coalesce(sum(payout), 0)::text as payout, coalesce(sum(net_sales_with_cost), 0)::text as net_sales_with_cost,
+            sum(cogs)::text as cogs, sum(profit)::text as profit, coalesce(sum(profit_skus), 0)::int as profit_skus
+          from metrics_sku_period_totals r
+          where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${storeCondition(scope.accountId, "r")}`);
+    const [pageResult, totalsResult] = await Promise.all([pageQuery, totalsQuery]);
+    raw = rowsOf<Record<string, unknown>>(pageResult);
+    totalsRaw = rowsOf<Record<string, unknown>>(totalsResult)[0];
+  } else {
+    const result = await db.execute(sql`
+      with r as materialized (${skuPeriodRowsSql([{ from: scope.from, to }], skuFilterSql(scope, filters))}),
+      totals as (select ${totalsColumns} from r)
+      select to_json(t) as totals, pg.* from totals t
+      left join lateral (
+        select ${rowColumns} from r join sku s on s.id = r.sku_id
+        order by ${order} limit ${params.pageSize} offset ${offset}
+      ) pg on true`);
+    const all = rowsOf<Record<string, unknown>>(result);
+    const json = all[0]?.totals;
+    totalsRaw = (typeof json === "string" ? JSON.parse(json) : json) as Record<string, unknown> | undefined;
+    raw = all.filter((r) => r.id !== null && r.id !== undefined);
   }
+  const totals = toTotals(totalsRaw);
   const rows = raw.map((r): SkuRow => {
-    const profit = num(r.profit);
-    // margin over the same days in numerator and denominator: those with a cost price
-    const withCost = Number(num(r.net_sales_with_cost) ?? 0);
+    const netSales = num(r.net_sales) ?? "0";
+    const withCost = num(r.net_sales_with_cost) ?? "0";
     return {
       id: int(r.id),
       marketplace: r.marketplace as Marketplace,
@@ -207,23 +208,48 @@ export async function querySkuPage(
       category: (r.category as string | null) ?? null,
       units: int(r.units),
       refunds: int(r.refunds),
-      netSales: num(r.net_sales) ?? "0",
+      netSales,
       payout: num(r.payout) ?? "0",
       cogs: num(r.cogs),
-      profit,
-      margin: profit !== null && withCost > 0 ? ((Number(profit) / withCost) * 100).toFixed(2) : null,
-      isMissingCost: Boolean(r.missing_cost),
-      isProvisional: Boolean(r.provisional),
-      hasEstimatedCommission: Boolean(r.estimated),
+      profit: num(r.profit),
+      margin: num(r.margin),
+      costCoverage: r.profit === null ? null : coverage(withCost, netSales),
+      isMissingCost: Boolean(r.is_missing_cost),
+      isProvisional: Boolean(r.is_provisional),
+      hasEstimatedCommission: Boolean(r.is_estimated),
       sv7: num(r.sv7),
       sv14: num(r.sv14),
       sv28: num(r.sv28),
       onHand: r.on_hand === null || r.on_hand === undefined ? null : int(r.on_hand),
       inTransit: r.in_transit === null || r.in_transit === undefined ? null : int(r.in_transit),
-      coverDays: num(r.stock_cover_days),
+      coverDays: num(r.cover_days),
     };
   });
-  return { rows, total, page: params.page, pageSize: params.pageSize };
+  return { rows, total: totals.skus, page: params.page, pageSize: params.pageSize, totals, isPrepared };
+}
+
+/** Share of net sales made on days with a cost price, % with 2 decimals; null when nothing was sold. */
+function coverage(withCost: string, netSales: string): string | null {
+  const all = Number(netSales);
+  if (all <= 0) return null;
+  return Math.min(100, Math.max(0, (Number(withCost) / all) * 100)).toFixed(2);
+}
+
+function toTotals(r: Record<string, unknown> | undefined): SkuTotals {
+  const netSales = num(r?.net_sales) ?? "0";
+  const withCost = num(r?.net_sales_with_cost) ?? "0";
+  const profit = r && int(r.profit_skus) > 0 ? num(r.profit) : null;
+  return {
+    skus: int(r?.skus),
+    units: int(r?.units),
+    refunds: int(r?.refunds),
+    netSales,
+    payout: num(r?.payout) ?? "0",
+    cogs: profit === null ? null : num(r?.cogs),
+    profit,
+    margin: profit !== null && Number(withCost) > 0 ? ((Number(profit) / Number(withCost)) * 100).toFixed(2) : null,
+    costCoverage: profit === null ? null : coverage(withCost, netSales),
+  };
 }
 
 export interface SkuFilterOptions {

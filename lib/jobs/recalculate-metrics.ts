@@ -1,11 +1,15 @@
 // recalculate-metrics — no schedule: started by nightly-collect (about 02:xx UTC) and sync-now once
 // every store's collection has finished. Days are business days in APP_TIMEZONE. Rebuilds metrics_daily
 // for the range and the supply advice for its last day, in one sync_runs record (kind 'recalc'); after
-// the nightly run it sends the Telegram daily summary, or the list of stores that failed.
+// the nightly run it deletes raw payloads older than RAW_RETENTION_DAYS and sends the Telegram daily
+// summary, or the list of stores that failed.
 import { z } from "zod";
 import { syncFailureSchema } from "@/lib/marketplaces/http/errors";
 import { buildDailySummary, formatDailySummary, formatFailureMessage } from "@/lib/notifications/job-messages";
 import { notify } from "@/lib/notifications/telegram";
+import { businessToday } from "@/lib/domain/dates";
+import { getEnv } from "@/lib/env";
+import { pruneRawRecords } from "@/lib/services/ingestion/prune-raw-records";
 import { generateSupplyAdvice } from "@/lib/services/metrics/generate-supply-advice";
 import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { jobDeps } from "./deps";
@@ -67,6 +71,17 @@ export const recalculateMetricsJob = defineJob({
     });
     let notified = false;
     if (reason === "nightly") {
+      // raw payloads older than RAW_RETENTION_DAYS go once a night, after the facts they fed are derived
+      await step.run("prune-raw-records", async () => {
+        const env = getEnv();
+        const today = businessToday(env.APP_TIMEZONE);
+        const { keptFrom, deleted } = await pruneRawRecords(await getDb(), {
+          today,
+          keepDays: env.RAW_RETENTION_DAYS,
+          timeZone: env.APP_TIMEZONE,
+        });
+        return { keptFrom, deleted };
+      });
       notified = await step.run("notify", async () => {
         const deps = jobDeps();
         const failures = input.failures ?? [];

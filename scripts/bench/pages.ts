@@ -1,8 +1,9 @@
-// Dashboard page benchmark:  npx tsx scripts/bench/pages.ts   (or through npm run bench)
+// Dashboard page benchmark:  npx tsx scripts/bench/pages.ts [--skus 2000,10000 --stores 2,10 --days 400]
+// (or npm run bench -- pages ...): each size in turn on its own database and server, then side by side.
 // BENCH_PAGES="SKUs,Shell" runs only the pages whose names contain one of the words; BENCH_KEEP_DATABASE=1
-// keeps the loaded database for EXPLAIN; BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+// keeps the loaded database for EXPLAIN (BENCH_EXPLAIN=1 prints the SKU page's plans); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 // profiles the server (every worker writes its own profile).
-// Loads 2,000 SKUs x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
+// Loads (by default) 2,000 SKUs in 2 stores x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres; created and dropped here), derives the metrics
 // and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash,
 // rebuilt when missing or older than the sources) on it with the server `npm start` runs
@@ -31,12 +32,13 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/db/scratch-database";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
 import { queryPnlStatement } from "@/lib/data/pnl";
+import type { DashboardScope } from "@/lib/data/scope";
 import { queryRestockLocations, queryRestockPage, querySupplyPlans } from "@/lib/data/restock";
 import {
   querySkuFilterOptions,
@@ -52,6 +54,7 @@ import { childPids, cpuTimeMs } from "../process-tree.mjs";
 import { generateSupplyAdvice } from "@/lib/services/metrics/generate-supply-advice";
 import { recalculateMetrics } from "@/lib/services/metrics/recalculate-metrics";
 import { createUser } from "@/lib/services/users/create-user";
+import { type BenchSize, parseBenchSizes, printSideBySide, sizeLabel } from "./size";
 
 // autocannon ships no types: the slice of its API used here
 interface AutocannonInstance extends PromiseLike<{ requests: { total: number }; errors: number; non2xx: number }> {
@@ -64,11 +67,9 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (options: {
   headers: Record<string, string>;
 }) => AutocannonInstance;
 
-const SKUS = 2000;
 const WAREHOUSES = 5;
-const DAYS = 400;
 const TO = "2026-11-28";
-const FROM = addDays(TO, -(DAYS - 1));
+export const PAGE_SIZES: BenchSize[] = [{ skus: 2000, stores: 2, days: 400 }];
 /** stock snapshots exist only for the days a sync ran; the bench keeps the last 60 */
 const STOCK_DAYS = 60;
 const CONNECTIONS = 10;
@@ -87,12 +88,14 @@ function p95(samples: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
 }
 
-/** Facts for 2,000 SKUs x 5 warehouses x 400 days, generated in SQL (deterministic). */
-export async function loadDataset(db: Db): Promise<void> {
+/** Facts for SKUs x 5 warehouses x days, generated in SQL (deterministic); stores alternate WB and Ozon. */
+export async function loadDataset(db: Db, size: BenchSize): Promise<void> {
   const t0 = Date.now();
-  await db.execute(
-    sql`insert into accounts (marketplace, name, source) values ('WB', 'Bench WB', 'ui'), ('OZON', 'Bench Ozon', 'ui')`,
-  );
+  const FROM = addDays(TO, -(size.days - 1));
+  await db.execute(sql`
+    insert into accounts (marketplace, name, source)
+    select case when i % 2 = 1 then 'WB' else 'OZON' end, 'Bench ' || case when i % 2 = 1 then 'WB' else 'Ozon' end || ' ' || (i + 1) / 2, 'ui'
+    from generate_series(1, ${size.stores}::int) i`);
   await db.execute(sql`
     insert into warehouse (marketplace, code, name, kind)
     select m, 'bench-' || m || '-' || i, m || ' warehouse ' || i, 'FBO'
@@ -103,8 +106,8 @@ export async function loadDataset(db: Db): Promise<void> {
       case when a.marketplace = 'WB' then 100000 + i end, case when a.marketplace = 'OZON' then 900000 + i end,
       'ART-' || lpad(i::text, 5, '0'), 'Product ' || i || ' ' || (array['mug','lamp','toy','scarf','book'])[1 + i % 5],
       'Brand ' || (i % 20), 'Category ' || (i % 15)
-    from generate_series(1, ${SKUS}::int) i
-    join accounts a on a.marketplace = case when i % 2 = 0 then 'OZON' else 'WB' end`);
+    from generate_series(1, ${size.skus}::int) i
+    join (select id, marketplace, row_number() over (order by id) - 1 as n from accounts) a on a.n = i % ${size.stores}::int`);
   // ~35% of (day, sku, warehouse) sell 1-4 units; older days are settled with a known commission,
   // the last 10 days provisional (commission estimated from the rules, logistics from the settled days)
   await db.execute(sql`
@@ -168,6 +171,26 @@ export async function loadDataset(db: Db): Promise<void> {
   await db.execute(sql`vacuum analyze`);
   await db.execute(sql`checkpoint`).catch((error: Error) => console.log(`  (no checkpoint: ${error.message})`));
   console.log(`  metrics + advice: ${((Date.now() - t1) / 1000).toFixed(0)} s (${advice.rows} advice rows)`);
+}
+
+/** EXPLAIN ANALYZE of every statement querySkuPage runs, for a kept period (all stores, one store, text) and a computed one. */
+async function explainSkuPage(db: Db, kept: DashboardScope, computed: DashboardScope, storeId: number): Promise<void> {
+  const explaining = Object.create(db) as Db;
+  explaining.execute = (async (query: SQL) => {
+    const plan = rowsOf<{ "QUERY PLAN": string }>(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`));
+    console.log(plan.map((r) => `    ${r["QUERY PLAN"]}`).join("\n"));
+    return db.execute(query);
+  }) as Db["execute"];
+  const params = { page: 1, pageSize: 50, sort: "profit", dir: "desc" } as const;
+  for (const [label, scope, filters] of [
+    ["kept period, all stores", kept, {}],
+    ["kept period, one store", { ...kept, accountId: storeId }, {}],
+    ["kept period, text filter", kept, { q: "lamp" }],
+    ["computed period (365 days)", computed, {}],
+  ] as const) {
+    console.log(`  --- EXPLAIN SKU page, ${label}`);
+    await querySkuPage(explaining, scope, filters, params);
+  }
 }
 
 async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
@@ -282,18 +305,47 @@ async function firstLoadJs(baseUrl: string, pagePath: string, cookie: string): P
   return total;
 }
 
-export async function benchPages(): Promise<void> {
+interface PageResult {
+  p95: number;
+  cpuPerRequest: number | null;
+  sqlP95: number | null;
+  pressure: number | null;
+}
+
+/** npm run bench -- pages [--skus ... --stores ... --days ...]: every size in turn, then side by side. */
+export async function benchPages(argv: string[] = []): Promise<void> {
+  const sizes = parseBenchSizes(argv, PAGE_SIZES);
+  const results: Map<string, PageResult>[] = [];
+  for (const size of sizes) results.push(await benchPagesSize(size));
+  if (sizes.length < 2) return;
+  const fmt = (v: number | null | undefined, unit = " ms") =>
+    v === null || v === undefined ? "n/a" : `${v.toFixed(0)}${unit}`;
+  const rows: [string, ...string[]][] = [];
+  for (const name of results[0].keys()) {
+    const at = results.map((r) => r.get(name));
+    rows.push([`${name}: HTTP p95`, ...at.map((r) => fmt(r?.p95))]);
+    rows.push([`  server CPU/req`, ...at.map((r) => fmt(r?.cpuPerRequest))]);
+    rows.push([`  SQL alone p95`, ...at.map((r) => fmt(r?.sqlP95))]);
+    rows.push([`  CPU pressure`, ...at.map((r) => fmt(r?.pressure, " %"))]);
+  }
+  console.log("\nPages, both sizes:");
+  printSideBySide(sizes, rows);
+}
+
+async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>> {
+  const FROM = addDays(TO, -(size.days - 1));
+  const results = new Map<string, PageResult>();
   const scratch = await createScratchDatabase(adminUrl(), "sovani_bench_pages");
   const databaseUrl = scratch.url;
   const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
   let server: ReturnType<typeof spawn> | undefined;
   console.log(
-    `\nDashboard pages: ${SKUS} SKUs x ${DAYS} days x ${WAREHOUSES} warehouses, ${CONNECTIONS} connections, ${DURATION_S} s per page`,
+    `\nDashboard pages: ${sizeLabel(size)} x ${WAREHOUSES} warehouses (from ${FROM}), ${CONNECTIONS} connections, ${DURATION_S} s per page`,
   );
   try {
     await migrateDatabase(database);
     const db = database.db;
-    await loadDataset(db);
+    await loadDataset(db, size);
     const email = "bench@sovani.local";
     const password = `bench-${randomBytes(8).toString("hex")}`;
     await createUser(db, { email, role: "owner", password, actor: null });
@@ -353,6 +405,9 @@ export async function benchPages(): Promise<void> {
 
     const scope = (days: number) => ({ accountId: null, from: addDays(TO, -(days - 1)), to: TO });
     const q = `from=${scope(30).from}&to=${TO}`;
+    const storeId = rowsOf<{ id: number }>(await db.execute(sql`select min(id)::int as id from accounts`))[0].id;
+    // BENCH_EXPLAIN=1 prints the plan of each SQL statement of the SKU page (kept and computed periods)
+    if (process.env.BENCH_EXPLAIN === "1") await explainSkuPage(db, scope(30), scope(365), storeId);
     const cases: { name: string; path: string; sql: (() => Promise<unknown>) | null }[] = [
       // the framework's floor in this run: a signed-in page with the shell (sidebar, header) and no data
       { name: "Shell only (reference)", path: "/settings/account", sql: null },
@@ -405,6 +460,29 @@ export async function benchPages(): Promise<void> {
           ]),
       },
       {
+        name: "SKUs, one store, by profit",
+        path: `/skus?${q}&store=${storeId}&sort=profit&dir=desc&size=50`,
+        sql: () =>
+          Promise.all([
+            querySkuPage(
+              db,
+              { ...scope(30), accountId: storeId },
+              {},
+              { page: 1, pageSize: 50, sort: "profit", dir: "desc" },
+            ),
+            querySkuFilterOptions(db, { ...scope(30), accountId: storeId }),
+          ]),
+      },
+      {
+        name: "SKUs, 365 days (computed per request)",
+        path: `/skus?from=${scope(365).from}&to=${TO}&sort=profit&dir=desc&size=50`,
+        sql: () =>
+          Promise.all([
+            querySkuPage(db, scope(365), {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
+            querySkuFilterOptions(db, scope(365)),
+          ]),
+      },
+      {
         name: "SKU detail",
         path: `/skus/${skuId}?${q}`,
         sql: () =>
@@ -451,6 +529,7 @@ export async function benchPages(): Promise<void> {
       const http = await measureHttp(`${baseUrl}${c.path}`, cookie, server.pid, DURATION_S);
       const js = await firstLoadJs(baseUrl, c.path, cookie);
       const first = fresh.get(c.name);
+      results.set(c.name, { p95: http.p95, cpuPerRequest: http.cpuPerRequest, sqlP95, pressure: http.pressure });
       rows.push([
         c.name,
         `${http.p95.toFixed(0)} ms`,
@@ -506,10 +585,11 @@ export async function benchPages(): Promise<void> {
     if (process.env.BENCH_KEEP_DATABASE === "1") console.log(`  database kept: ${databaseUrl}`);
     else await scratch.drop();
   }
+  return results;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  benchPages().then(
+  benchPages(process.argv.slice(2)).then(
     () => process.exit(0),
     (error) => {
       console.error(error);

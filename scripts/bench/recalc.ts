@@ -1,7 +1,9 @@
-// Recalculation benchmark on a scratch PostgreSQL database (created and dropped here):
-// 2,000 SKUs x 5 warehouses, ~350k sales rows over 63 days. Times recalculateMetrics over the last
-// 35 days next to one hand-written INSERT ... SELECT with window functions over the same data,
-// then a full year of data.   npx tsx scripts/bench/recalc.ts   (BENCH_DATABASE_URL to override)
+// Recalculation benchmark on a scratch PostgreSQL database (created and dropped here), per size
+// (default 2,000 SKUs in 2 stores; --skus/--stores/--days, see size.ts): SKUs x 5 warehouses, ~55% of
+// SKU-warehouse-days selling, 63 days. Times recalculateMetrics over the last 35 days next to one
+// hand-written INSERT ... SELECT with window functions over the same data, then the first
+// recalculation of --days days (a year by default) into empty metrics tables.
+//   npx tsx scripts/bench/recalc.ts [--skus 2000,10000 --stores 2,10]   (BENCH_DATABASE_URL to override)
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, rowsOf } from "@/db";
@@ -10,12 +12,13 @@ import { createScratchDatabase } from "@/db/scratch-database";
 import { addDays } from "@/lib/domain/dates";
 import { sumOfLines } from "@/lib/domain/pnl-lines";
 import { recalculateMetrics, recalculateMetricsStatement } from "@/lib/services/metrics/recalculate-metrics";
+import { type BenchSize, cpuPressureText, parseBenchSizes, printSideBySide, sizeLabel } from "./size";
 
-const SKUS = 2000;
+export const RECALC_SIZES: BenchSize[] = [{ skus: 2000, stores: 2, days: 365 }];
+
 const WAREHOUSES = 5;
 const DATA_DAYS = 63;
 const RECALC_DAYS = 35;
-const YEAR_DAYS = 365;
 const DENSITY = 0.556; // share of (sku, warehouse, day) with a sale: ~350k rows over 63 days
 const TO = "2026-11-28";
 const RUNS = 3;
@@ -38,20 +41,25 @@ async function withScratchDatabase<T>(fn: (database: Database) => Promise<T>): P
   }
 }
 
-async function seedCatalog(database: Database): Promise<void> {
+export async function seedCatalog(database: Database, size: BenchSize): Promise<void> {
   const { db } = database;
   await db.execute(sql`SELECT setseed(0.42)`);
+  await db.execute(sql`
+    INSERT INTO accounts (marketplace, name, source)
+    SELECT CASE WHEN i % 2 = 1 THEN 'WB' ELSE 'OZON' END, 'Bench store ' || i, 'ui'
+    FROM generate_series(1, ${size.stores}::int) AS i`);
   await db.execute(sql`
     INSERT INTO warehouse (marketplace, code, name, kind)
     SELECT m, 'bench-' || m || '-' || i, 'Warehouse ' || i, 'FBO'
     FROM unnest(ARRAY['WB','OZON']) AS m CROSS JOIN generate_series(1, ${WAREHOUSES}::int) AS i`);
   await db.execute(sql`
-    INSERT INTO sku (marketplace, nm_id, ozon_id, article, category)
-    SELECT CASE WHEN i % 3 = 0 THEN 'OZON' ELSE 'WB' END,
-           CASE WHEN i % 3 = 0 THEN NULL ELSE 100000 + i END,
-           CASE WHEN i % 3 = 0 THEN 900000 + i END,
+    INSERT INTO sku (account_id, marketplace, nm_id, ozon_id, article, category)
+    SELECT a.id, a.marketplace,
+           CASE WHEN a.marketplace = 'WB' THEN 100000 + i END,
+           CASE WHEN a.marketplace = 'OZON' THEN 900000 + i END,
            'ART-' || i, (ARRAY['Shoes','Bags','Toys', NULL])[1 + i % 4]
-    FROM generate_series(1, ${SKUS}::int) AS i`);
+    FROM generate_series(1, ${size.skus}::int) AS i
+    JOIN (SELECT id, marketplace, row_number() OVER (ORDER BY id) - 1 AS n FROM accounts) a ON a.n = i % ${size.stores}::int`);
   // one cost price per SKU from long ago, a second one for every other SKU mid-range; 2% have none
   await db.execute(sql`
     INSERT INTO cost_price_history (sku_id, dt_from, cost_price)
@@ -65,7 +73,7 @@ async function seedCatalog(database: Database): Promise<void> {
 }
 
 /** Sales (and stock snapshots) for every day in [from, to]; the last 5 days stay unsettled with no commission. */
-async function seedFacts(database: Database, from: string, to: string): Promise<void> {
+export async function seedFacts(database: Database, from: string, to: string): Promise<void> {
   const { db } = database;
   await db.execute(sql`
     INSERT INTO daily_sales (account_id, d, sku_id, warehouse_id, qty, refunds_qty, provisional_qty,
@@ -140,12 +148,29 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-export async function benchRecalc(): Promise<void> {
+/** npm run bench -- recalc [--skus ... --stores ... --days ...]: every size in turn, then side by side. */
+export async function benchRecalc(argv: string[] = []): Promise<void> {
+  const sizes = parseBenchSizes(argv, RECALC_SIZES);
+  const results: Record<string, string>[] = [];
+  for (const size of sizes) results.push(await benchRecalcSize(size));
+  if (sizes.length > 1) {
+    const keys = Object.keys(results[0]);
+    printSideBySide(
+      sizes,
+      keys.map((k) => [k, ...results.map((r) => r[k] ?? "")]),
+    );
+  }
+}
+
+async function benchRecalcSize(size: BenchSize): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const YEAR_DAYS = size.days;
+  console.log(`\n## recalc at ${sizeLabel(size)}`);
   await withScratchDatabase(async (database) => {
     const { db } = database;
     const from = addDays(TO, -(RECALC_DAYS - 1));
     let t = performance.now();
-    await seedCatalog(database);
+    await seedCatalog(database, size);
     await seedFacts(database, addDays(TO, -(DATA_DAYS - 1)), TO);
     const [facts] = rowsOf<{ sales: number; stock: number }>(
       await db.execute(
@@ -153,7 +178,7 @@ export async function benchRecalc(): Promise<void> {
       ),
     );
     console.log(
-      `recalc bench on ${database.location}: ${SKUS} SKUs x ${WAREHOUSES} warehouses, ${facts.sales} sales rows over ${DATA_DAYS} days, ${facts.stock} stock rows (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+      `recalc bench on ${database.location}: ${size.skus} SKUs in ${size.stores} stores x ${WAREHOUSES} warehouses, ${facts.sales} sales rows over ${DATA_DAYS} days, ${facts.stock} stock rows (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
     );
     // the same table shape, keys and indexes as metrics_daily, so both write the same way
     await db.execute(sql`CREATE TABLE bench_baseline (LIKE metrics_daily INCLUDING ALL)`);
@@ -224,6 +249,13 @@ export async function benchRecalc(): Promise<void> {
     );
     console.log(`  recalculateMetrics again, nothing changed:   ${rerun.toFixed(0)} ms`);
     console.log(`  cross-check: ${check.n} rows compared, ${check.differ} differ where no estimate is involved`);
+    out["sales rows, 63 days"] = facts.sales.toLocaleString("en");
+    out[`recalculateMetrics, ${RECALC_DAYS} days`] = `${a.toFixed(0)} ms`;
+    out[`hand-written, ${RECALC_DAYS} days`] = `${b.toFixed(0)} ms`;
+    out["ratio (target <= 1.5)"] = (a / b).toFixed(2);
+    out["rerun, nothing changed"] = `${rerun.toFixed(0)} ms`;
+    out["cross-check: rows differing"] = String(check.differ);
+    out["CPU pressure after 35 days"] = cpuPressureText();
 
     if (process.env.BENCH_SKIP_YEAR) return;
     // a full year: a year of facts, then one recalculation of 365 days
@@ -232,19 +264,27 @@ export async function benchRecalc(): Promise<void> {
     const [year] = rowsOf<{ sales: number }>(await db.execute(sql`SELECT count(*)::int AS sales FROM daily_sales`));
     console.log(`  (seeded a year: ${year.sales} sales rows in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
     const yearFrom = addDays(TO, -(YEAR_DAYS - 1));
+    // the first recalculation: nothing derived yet
+    await db.execute(sql`TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, bench_baseline`);
+    await db.execute(sql`VACUUM ANALYZE`);
     let yearRows = 0;
     const yearMs = await time(
       async () =>
         (yearRows = (await recalculateMetrics({ db, from: yearFrom, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 })).rows),
     );
     console.log(
-      `  recalculateMetrics, full year (${yearFrom}..${TO}): ${yearMs.toFixed(0)} ms (${yearRows} SKU-days written)`,
+      `  recalculateMetrics, first ${YEAR_DAYS} days (${yearFrom}..${TO}): ${yearMs.toFixed(0)} ms (${yearRows} SKU-days written)`,
     );
+    out["sales rows for the first recalculation"] = year.sales.toLocaleString("en");
+    out["first recalculation (--days), empty metrics"] = `${(yearMs / 1000).toFixed(1)} s`;
+    out["  per SKU-day"] = `${((yearMs * 1000) / yearRows).toFixed(1)} us`;
+    out["CPU pressure after the year"] = cpuPressureText();
   });
+  return out;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  benchRecalc().catch((error: Error) => {
+  benchRecalc(process.argv.slice(2)).catch((error: Error) => {
     console.error(`recalc bench failed: ${error.message}`);
     process.exit(1);
   });

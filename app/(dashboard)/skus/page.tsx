@@ -7,6 +7,8 @@ import { SkuTable } from "@/components/skus/sku-table";
 import { EmptyState, PageHeader, Skeleton } from "@/components/ui";
 import { getSkuFilterOptions, getSkuPage } from "@/lib/data";
 import { parseSkuQuery } from "@/lib/data/page-params";
+import { getMyPreference } from "@/lib/data/preferences";
+import { skuColumnChoice } from "@/lib/data/sku-columns-choice";
 import type { DashboardScope } from "@/lib/data/scope";
 import type { SearchParamsRecord } from "@/lib/data/table-params";
 import { getEnv } from "@/lib/env";
@@ -60,7 +62,12 @@ export default async function SkusPage({ searchParams }: Props) {
 
 async function SkuResults({ scope, params }: { scope: DashboardScope; params: SearchParamsRecord }) {
   const { filters, table } = parseSkuQuery(params);
-  const [page, t, f] = await Promise.all([getSkuPage(scope, filters, table), getTranslations("skus"), getFormatters()]);
+  const [page, t, f, stored] = await Promise.all([
+    getSkuPage(scope, filters, table),
+    getTranslations("skus"),
+    getFormatters(),
+    getMyPreference("skus.columns"),
+  ]);
   if (page.total === 0) {
     const isFiltered = Boolean(filters.q || filters.brand || filters.category || filters.marketplace);
     return (
@@ -69,6 +76,7 @@ async function SkuResults({ scope, params }: { scope: DashboardScope; params: Se
       </EmptyState>
     );
   }
+  const env = getEnv();
   return (
     <SkuTable
       rows={page.rows}
@@ -78,7 +86,10 @@ async function SkuResults({ scope, params }: { scope: DashboardScope; params: Se
       sort={table.sort}
       dir={table.dir}
       labels={await getTableLabels(f, page)}
-      timeZone={getEnv().APP_TIMEZONE}
+      timeZone={env.APP_TIMEZONE}
+      totals={page.totals}
+      visibleColumns={skuColumnChoice(stored)}
+      coverWindows={{ wb: env.AGGR_DAYS_WB, ozon: env.AGGR_DAYS_OZON }}
     />
   );
 }

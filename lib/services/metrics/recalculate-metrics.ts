@@ -9,6 +9,7 @@ import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { logger } from "@/lib/logger";
 import { eachLine, PNL_LINES, type PnlLine, sumOfLines } from "@/lib/domain/pnl-lines";
 import { refreshSkuCumulativeStatement } from "./sku-cumulative";
+import { refreshSkuPeriodStatements } from "./sku-period";
 import { updateWhenChanged } from "./upsert-changed";
 import { refreshStoreDailyStatements } from "./store-daily";
 
@@ -101,6 +102,9 @@ const METRICS_COLUMNS = [
   "in_transit",
   "stock_cover_days",
 ] as const;
+
+/** Rows written by one recalculation above which the tables it wrote are analyzed before reading them again. */
+const ANALYZE_AFTER_ROWS = 100_000;
 
 /** Days of settled history before the range that the logistics estimate per unit draws on. */
 export const LOGISTICS_RATE_DAYS = 56;
@@ -285,6 +289,14 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
   const db = options.db;
   const started = performance.now();
 
+  /** ms per step, logged: which part of a slow recalculation to look at */
+  const steps: Record<string, number> = {};
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - mark);
+    mark = now;
+  };
   const counts = await db.transaction(async (tx) => {
     // two recalculations of overlapping ranges would collide on the unique key: run them one at a time
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.recalculate-metrics'))`);
@@ -295,8 +307,25 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     const [written] = rowsOf<{ changed: number }>(
       await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)),
     );
+    step("daily");
+    // A first recalculation writes most of metrics_daily in this transaction, unseen by the planner's
+    // statistics (autovacuum analyzes only after the commit): the running totals and period rows below
+    // would be planned for an empty table. A sample of the new rows is cheap next to a bad plan.
+    if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_daily`);
     for (const statement of refreshStoreDailyStatements(from, to)) await tx.execute(statement);
-    await tx.execute(refreshSkuCumulativeStatement(from));
+    step("storeDaily");
+    const [{ later }] = rowsOf<{ later: boolean }>(
+      await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM metrics_sku_cumulative WHERE d >= ${from}::date) AS later`),
+    );
+    await tx.execute(refreshSkuCumulativeStatement(from, !later));
+    if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_sku_cumulative`);
+    step("cumulative");
+    // the SKU table's preset periods around the latest day: every one ends on or after `from`, so each changed
+    const [{ latest }] = rowsOf<{ latest: string | null }>(
+      await tx.execute(sql`SELECT max(d)::text AS latest FROM metrics_daily`),
+    );
+    for (const statement of refreshSkuPeriodStatements(latest)) await tx.execute(statement);
+    step("periods");
     const result = await tx.execute(sql`
       SELECT count(*)::int AS rows,
              count(*) FILTER (WHERE cogs IS NULL)::int AS days_missing_cost,
@@ -321,6 +350,6 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     daysCommissionEstimated: Number(counts.days_estimated),
     ms: Math.round(performance.now() - started),
   };
-  logger.info("metrics.recalculated", { ...summary });
+  logger.info("metrics.recalculated", { ...summary, steps });
   return summary;
 }

@@ -1,0 +1,136 @@
+// The SKU table's period rows: for a preset period the recalculation keeps them (metrics_sku_period),
+// for any other they are computed per request; both give the numbers worked out by hand below, the
+// same order (no-number rows last in both directions, natural article order) and the same totals.
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { querySkuPage, type SkuFilters, type SkuSortKey } from "@/lib/data/skus";
+import { addDays } from "@/lib/domain/dates";
+import { insertCostPrice, insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
+import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
+import { insertAccount } from "@/lib/testing/pnl-fixtures";
+import { recalculateMetrics } from "./recalculate-metrics";
+import { presetPeriods } from "./sku-period";
+
+const BASE = "2026-03-01";
+const day = (n: number) => addDays(BASE, n);
+
+async function seed(db: Db) {
+  const wb = await insertAccount(db, "WB", "WB store");
+  const oz = await insertAccount(db, "OZON", "Ozon store");
+  const whOz = await insertWarehouse(db, "OZON", "oz-1");
+  const whWb = await insertWarehouse(db, "WB", "wb-1");
+  const oz10 = await insertSku(db, { marketplace: "OZON", accountId: oz, article: "OZ-10" });
+  const oz2 = await insertSku(db, { marketplace: "OZON", accountId: oz, article: "OZ-2" });
+  const oz1 = await insertSku(db, { marketplace: "OZON", accountId: oz, article: "OZ-1" });
+  const wb3 = await insertSku(db, { marketplace: "WB", accountId: wb, article: "WB-3" });
+  await insertSales(db, [
+    // 2 x 500, commission 100, cost 100: payout 900, COGS 200, profit 700, margin 70 %
+    {
+      d: day(8),
+      skuId: oz10,
+      warehouseId: whOz,
+      accountId: oz,
+      qty: 2,
+      revenueGross: "1000.00",
+      commissionAmount: "100.00",
+      isSettled: true,
+    },
+    // 1 x 300, logistics 400, cost 200: payout -100, profit -300, margin -100 %
+    {
+      d: day(9),
+      skuId: oz2,
+      warehouseId: whOz,
+      accountId: oz,
+      qty: 1,
+      revenueGross: "300.00",
+      deliveryCost: "400.00",
+      isSettled: true,
+    },
+    // no cost price at all: no COGS, profit or margin
+    { d: day(9), skuId: oz1, warehouseId: whOz, accountId: oz, qty: 1, revenueGross: "1000.00", isSettled: true },
+    // before the period only
+    { d: day(1), skuId: wb3, warehouseId: whWb, accountId: wb, qty: 1, revenueGross: "100.00", isSettled: true },
+  ]);
+  await insertCostPrice(db, oz10, day(0), "100.00");
+  await insertCostPrice(db, oz2, day(0), "200.00");
+  await insertCostPrice(db, wb3, day(0), "50.00");
+  await recalculateMetrics({ db, from: day(0), to: day(9), aggrDaysWb: 14, aggrDaysOzon: 28 });
+  return { wb, oz };
+}
+
+describe.each(testDatabaseKinds())("SKU table periods (%s)", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("kept periods and computed ones give the hand-worked rows, order and totals", async () => {
+    const db = database.db;
+    const { oz } = await seed(db);
+    // the last 7 days ending on the latest day is a kept period; so is the same ending today (day 10)
+    const kept = presetPeriods(day(9));
+    expect(kept).toContainEqual({ from: day(3), to: day(9) });
+    expect(kept).toContainEqual({ from: day(4), to: day(9) });
+
+    const cases: { scope: { accountId: number | null; from: string; to: string }; filters: SkuFilters }[] = [
+      { scope: { accountId: null, from: day(3), to: day(9) }, filters: {} },
+      // ends today, before its data: the same rows as ending on the latest day
+      { scope: { accountId: null, from: day(4), to: day(10) }, filters: {} },
+      { scope: { accountId: oz, from: day(3), to: day(9) }, filters: {} },
+      { scope: { accountId: null, from: day(3), to: day(9) }, filters: { q: "OZ-1" } },
+    ];
+    const read = (c: (typeof cases)[number], sort: SkuSortKey, dir: "asc" | "desc", page = 1, pageSize = 50) =>
+      querySkuPage(db, c.scope, c.filters, { page, pageSize, sort, dir });
+
+    const all = cases[0];
+    const first = await read(all, "profit", "asc");
+    expect(first.isPrepared).toBe(true);
+    // the loss-maker first ascending, the SKU without a cost price last in both directions
+    expect(first.rows.map((r) => r.article)).toEqual(["OZ-2", "WB-3", "OZ-10", "OZ-1"]);
+    expect((await read(all, "profit", "desc")).rows.map((r) => r.article)).toEqual(["OZ-10", "WB-3", "OZ-2", "OZ-1"]);
+    expect((await read(all, "article", "asc")).rows.map((r) => r.article)).toEqual(["OZ-1", "OZ-2", "OZ-10", "WB-3"]);
+    expect((await read(all, "margin", "asc")).rows.map((r) => r.article)).toEqual(["OZ-2", "OZ-10", "OZ-1", "WB-3"]);
+    expect((await read(all, "profit", "asc", 2, 3)).rows.map((r) => r.article)).toEqual(["OZ-1"]);
+    const byArticle = new Map(first.rows.map((r) => [r.article, r]));
+    expect(byArticle.get("OZ-10")).toMatchObject({
+      payout: "900.00",
+      cogs: "200.00",
+      profit: "700.00",
+      margin: "70.00",
+    });
+    expect(byArticle.get("OZ-2")).toMatchObject({ payout: "-100.00", profit: "-300.00", margin: "-100.00" });
+    expect(byArticle.get("OZ-1")).toMatchObject({ netSales: "1000.00", cogs: null, profit: null, margin: null });
+    expect(byArticle.get("WB-3")).toMatchObject({ units: 0, profit: "0.00", margin: null });
+    // totals of every selected SKU: margin over the net sales that had a cost price (1,300 of 2,300)
+    expect(first.totals).toEqual({
+      skus: 4,
+      units: 4,
+      refunds: 0,
+      netSales: "2300.00",
+      payout: "1800.00",
+      cogs: "400.00",
+      profit: "400.00",
+      margin: "30.77",
+      costCoverage: "56.52",
+    });
+    expect((await read(cases[2], "profit", "asc")).totals).toMatchObject({ skus: 3, profit: "400.00" });
+    expect((await read(cases[3], "article", "asc")).rows.map((r) => r.article)).toEqual(["OZ-1", "OZ-10"]);
+
+    // every case, sort and page again with the kept periods gone: computed per request, identical
+    const sorts: SkuSortKey[] = ["profit", "margin", "article", "units", "netSales", "coverDays", "name"];
+    const snapshot = async () => {
+      const out: unknown[] = [];
+      for (const c of cases)
+        for (const sort of sorts)
+          for (const dir of ["asc", "desc"] as const)
+            for (const page of [1, 2]) {
+              const p = await read(c, sort, dir, page, 2);
+              out.push({ ...p, isPrepared: undefined });
+            }
+      return out;
+    };
+    const prepared = await snapshot();
+    await db.execute(sql`DELETE FROM metrics_sku_period_totals`);
+    const computed = await snapshot();
+    expect((await read(all, "profit", "asc")).isPrepared).toBe(false);
+    expect(computed).toEqual(prepared);
+  });
+});

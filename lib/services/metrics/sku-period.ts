@@ -1,0 +1,174 @@
+// The SKU table's period rows: every SKU's totals for a period (from the running totals of
+// metrics_sku_cumulative: the row at the period's end minus the one before its start) with its latest
+// velocity, stock and cover. recalculateMetrics keeps them for the preset periods around the latest
+// recalculated day (metrics_sku_period, read along an index in sort order); the SKU page computes
+// other periods with the same SQL.
+import { type SQL, sql } from "drizzle-orm";
+import { addDays } from "@/lib/domain/dates";
+import { RUNNING_COLUMNS } from "./sku-cumulative";
+
+/** The columns of a period row, in metrics_sku_period's order after (period_from, period_to). */
+export const PERIOD_ROW_COLUMNS = [
+  "sku_id",
+  "account_id",
+  "article_key",
+  "units",
+  "refunds",
+  "net_sales",
+  "payout",
+  "net_sales_with_cost",
+  "cogs",
+  "profit",
+  "margin",
+  "is_missing_cost",
+  "is_provisional",
+  "is_estimated",
+  "sv7",
+  "sv14",
+  "sv28",
+  "on_hand",
+  "in_transit",
+  "cover_days",
+] as const;
+
+/**
+ * Natural sort key of an article (immutable SQL on `expr`): every digit run is zero-padded to 20
+ * digits, so "OZ-2" < "OZ-10"; lower-cased so case does not split the order.
+ */
+export function articleKeySql(expr: SQL): SQL {
+  return sql`lower(regexp_replace(regexp_replace(${expr}, ${String.raw`(\d+)`}, ${String.raw`00000000000000000000\1`}, 'g'), ${String.raw`0*(\d{20})`}, ${String.raw`\1`}, 'g'))`;
+}
+
+/** `alias.c` for every running total, each falling back through `sources` in order, else zero. */
+function runningColumns(sources: string[]): SQL {
+  return sql.raw(
+    RUNNING_COLUMNS.map((c) => `coalesce(${[...sources.map((a) => `${a}.${c}`), "0"].join(", ")}) as ${c}`).join(", "),
+  );
+}
+
+/**
+ * The period rows of every SKU s (filtered by `where`, on sku s) for each of `periods`, in one pass:
+ * the running rows of all SKUs on the periods' bound days are read once (index ranges on
+ * metrics_sku_cumulative's day-first index) and joined per period. Every SKU normally has a running
+ * row on those days; one without (created or recalculated later) falls back to its own latest row
+ * before the bound (h1, l1). A SKU without a cost price effective by the period's end has no COGS,
+ * profit or margin. Columns: period_from, period_to, then PERIOD_ROW_COLUMNS.
+ */
+export function skuPeriodRowsSql(periods: Period[], where: SQL = sql`true`): SQL {
+  const values = sql.join(
+    periods.map((p) => sql`(${p.from}::date, ${p.to}::date)`),
+    sql`, `,
+  );
+  return sql`
+    with periods (pf, pt) as (values ${values}),
+    b as materialized (
+      select pf, pt,
+        (select max(d) from metrics_sku_cumulative where d <= pt) as hi_d,
+        (select max(d) from metrics_sku_cumulative where d < pf) as lo_d,
+        (select max(d) from metrics_daily where d <= pt) as l_d
+      from periods
+    ),
+    k as materialized (
+      select s.id, s.account_id, ${articleKeySql(sql`coalesce(s.article, coalesce(s.nm_id, s.ozon_id)::text)`)} as article_key,
+        (select min(h.dt_from) from cost_price_history h where h.sku_id = s.id) as first_cost
+      from sku s where ${where}
+    ),
+    cum as materialized (
+      select * from metrics_sku_cumulative where d in (select hi_d from b union select lo_d from b)
+    ),
+    lat as materialized (
+      select sku_id, d, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days from metrics_daily
+      where d in (select l_d from b)
+    )
+    select b.pf as period_from, b.pt as period_to, k.id as sku_id, k.account_id, k.article_key,
+      coalesce(p.units, 0) as units, coalesce(p.refunds, 0) as refunds,
+      coalesce(p.net_sales, 0) as net_sales, coalesce(p.payout, 0) as payout,
+      case when hc.has_cost then coalesce(p.net_sales_with_cost, 0) else 0 end as net_sales_with_cost,
+      case when hc.has_cost then coalesce(p.cogs, 0) end as cogs,
+      case when hc.has_cost then coalesce(p.profit, 0) end as profit,
+      case when hc.has_cost and p.net_sales_with_cost > 0
+           then least(999999999999.99, greatest(-999999999999.99, round(p.profit * 100 / p.net_sales_with_cost, 2))) end as margin,
+      coalesce(p.missing_cost, false) as is_missing_cost, coalesce(p.provisional, false) as is_provisional,
+      coalesce(p.estimated, false) as is_estimated,
+      l.sv7, l.sv14, l.sv28, l.on_hand, l.in_transit, l.stock_cover_days as cover_days
+    from b cross join k
+    left join cum h0 on h0.sku_id = k.id and h0.d = b.hi_d
+    left join lateral (
+      select * from metrics_sku_cumulative c
+      where h0.sku_id is null and c.sku_id = k.id and c.d <= b.pt order by c.d desc limit 1
+    ) h1 on true
+    left join cum l0 on l0.sku_id = k.id and l0.d = b.lo_d
+    left join lateral (
+      select * from metrics_sku_cumulative c
+      where l0.sku_id is null and b.lo_d is not null and c.sku_id = k.id and c.d < b.pf order by c.d desc limit 1
+    ) l1 on true
+    cross join lateral (select ${runningColumns(["h0", "h1"])}) hi
+    cross join lateral (select ${runningColumns(["l0", "l1"])}) lo
+    left join lateral (
+      select hi.qty - lo.qty as units,
+        hi.refunds_qty - lo.refunds_qty as refunds,
+        hi.net_sales - lo.net_sales as net_sales,
+        hi.payout - lo.payout as payout,
+        hi.net_sales_with_cost - lo.net_sales_with_cost as net_sales_with_cost,
+        hi.cogs - lo.cogs as cogs,
+        hi.profit - lo.profit as profit,
+        hi.missing_cost_days > lo.missing_cost_days as missing_cost,
+        hi.provisional_days > lo.provisional_days as provisional,
+        hi.estimated_days > lo.estimated_days as estimated
+      where hi.days > lo.days
+    ) p on true
+    cross join lateral (select coalesce(k.first_cost <= b.pt, false) as has_cost) hc
+    left join lat l on l.sku_id = k.id and l.d = b.l_d`;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/**
+ * The periods kept in metrics_sku_period for the latest recalculated day `latest`: the last 7, 30, 90
+ * and 365 days, this month and last month, each ending the day before `latest`, on it, or the day after
+ * (today, before its data exist). Each costs every recalculation a row per SKU, so the rarer ones
+ * (a single day, a quarter, a custom range) are computed per request instead; an end after `latest` is stored as
+ * `latest` (the same rows), so readers clamp the requested end the same way (clampPeriodEnd).
+ */
+export function presetPeriods(latest: string): Period[] {
+  const out = new Map<string, Period>();
+  for (const end of [addDays(latest, -1), latest, addDays(latest, 1)]) {
+    const monthStart = `${end.slice(0, 8)}01`;
+    const lastMonthEnd = addDays(monthStart, -1);
+    const periods: Period[] = [
+      ...[7, 30, 90, 365].map((n) => ({ from: addDays(end, -(n - 1)), to: end })),
+      { from: monthStart, to: end },
+      { from: `${lastMonthEnd.slice(0, 8)}01`, to: lastMonthEnd },
+    ];
+    for (const p of periods) {
+      const to = clampPeriodEnd(p.to, latest);
+      if (p.from <= to) out.set(`${p.from}/${to}`, { from: p.from, to });
+    }
+  }
+  return [...out.values()];
+}
+
+/** A period's end after the latest recalculated day holds the same rows as one ending on it. */
+export function clampPeriodEnd(to: string, latest: string | null): string {
+  return latest !== null && to > latest ? latest : to;
+}
+
+/** Rewrites metrics_sku_period and its per-store totals for the preset periods around `latest`. */
+export function refreshSkuPeriodStatements(latest: string | null): SQL[] {
+  const statements: SQL[] = [sql`DELETE FROM metrics_sku_period`, sql`DELETE FROM metrics_sku_period_totals`];
+  if (latest === null) return statements;
+  const columns = sql.raw(PERIOD_ROW_COLUMNS.join(", "));
+  statements.push(sql`
+    INSERT INTO metrics_sku_period (period_from, period_to, ${columns})
+    SELECT period_from, period_to, ${columns} FROM (${skuPeriodRowsSql(presetPeriods(latest))}) r`);
+  statements.push(sql`
+    INSERT INTO metrics_sku_period_totals (period_from, period_to, account_id, skus, units, refunds, net_sales, payout,
+      net_sales_with_cost, cogs, profit, profit_skus)
+    SELECT period_from, period_to, account_id, count(*), sum(units), sum(refunds), sum(net_sales), sum(payout),
+      sum(net_sales_with_cost), coalesce(sum(cogs), 0), coalesce(sum(profit), 0), count(profit)
+    FROM metrics_sku_period GROUP BY period_from, period_to, account_id`);
+  return statements;
+}
