@@ -24,7 +24,6 @@ const expectedTables = [
   "metrics_store_daily",
   "metrics_sku_cumulative",
   "raw_records",
-  "advice_supply",
   "restock_store_settings",
   "restock_sku_settings",
   "supply_plan",
@@ -130,10 +129,6 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
         "metrics_sku_period.sv14 12,4",
         "metrics_sku_period.sv28 12,4",
         "metrics_sku_period.cover_days 12,2",
-        "advice_supply.velocity 12,4",
-        "advice_supply.demand_std 12,4",
-        "advice_supply.safety_coeff 6,3",
-        "advice_supply.stock_cover_days 12,2",
         // restock planning: service levels, factors, velocities, units
         "restock_store_settings.service_level 3,1",
         "restock_sku_settings.service_level 3,1",

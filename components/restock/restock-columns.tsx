@@ -16,7 +16,7 @@ export interface RestockCellContext {
 
 const col = defineColumns<RestockRow, RestockCellContext>();
 
-const STATUS_TONE: Record<RestockRow["status"], string> = {
+export const STATUS_TONE: Record<RestockRow["status"], string> = {
   order_now: "bg-red-100 text-red-800",
   soon: "bg-amber-100 text-amber-900",
   not_observed: "bg-slate-100 text-slate-700",

@@ -2,20 +2,18 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
-  check,
   date,
   index,
   integer,
   numeric,
   pgTable,
   primaryKey,
-  smallint,
   text,
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
-import { skuIdColumn, warehouse } from "./catalog";
+import { skuIdColumn } from "./catalog";
 import { pnlLineColumns } from "./facts";
 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
@@ -263,30 +261,4 @@ export const metricsSkuPeriodTotals = pgTable(
     profitSkus: integer("profit_skus").notNull(),
   },
   (t) => [unique("metrics_sku_period_totals_uq").on(t.periodFrom, t.periodTo, t.accountId).nullsNotDistinct()],
-);
-
-/** Restock advice per SKU and warehouse with the inputs that produced it. */
-export const adviceSupply = pgTable(
-  "advice_supply",
-  {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    d: date("d", { mode: "string" }).notNull(),
-    skuId: skuIdColumn(),
-    warehouseId: integer("warehouse_id").references(() => warehouse.id, { onDelete: "cascade" }),
-    windowDays: smallint("window_days").notNull(),
-    recommendedQty: integer("recommended_qty").notNull(),
-    velocity: numeric("velocity", { precision: 12, scale: 4 }).notNull(),
-    demandStd: numeric("demand_std", { precision: 12, scale: 4 }).notNull(),
-    onHand: integer("on_hand").notNull(),
-    inTransit: integer("in_transit").notNull(),
-    safetyCoeff: numeric("safety_coeff", { precision: 6, scale: 3 }).notNull(),
-    stockCoverDays: numeric("stock_cover_days", { precision: 12, scale: 2 }),
-    rationaleHash: text("rationale_hash").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    unique("advice_supply_d_sku_warehouse_window_uq").on(t.d, t.skuId, t.warehouseId, t.windowDays).nullsNotDistinct(),
-    index("advice_supply_d_idx").on(t.d),
-    check("advice_supply_window_ck", sql`${t.windowDays} in (14, 28)`),
-  ],
 );

@@ -9,7 +9,7 @@ import { refreshSkuCumulativeStatement } from "@/lib/services/metrics/sku-cumula
 import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
 import { parseCostQuery, parseRestockQuery, parseSkuQuery } from "./page-params";
-import { queryReorderSoon, queryRestockPage } from "./restock";
+import { queryReorderSoon, queryRestockPage, querySkuRestock } from "./restock";
 import { queryReviewPage, queryReviewStats } from "./reviews";
 import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "./skus";
 import { bucketFor, previousPeriod } from "./scope";
@@ -86,13 +86,6 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash) values
         ('2026-11-06', ${sku["CUP-1"]}, ${wh1}, 4, 0, 'x'), ('2026-11-07', ${sku["CUP-1"]}, ${wh1}, 6, 0, 'x'),
         ('2026-11-07', ${sku["CUP-1"]}, ${wh2}, 4, 0, 'x')`);
-    await db.execute(sql`
-      insert into advice_supply (d, sku_id, warehouse_id, window_days, recommended_qty, velocity, demand_std, on_hand, in_transit, safety_coeff, stock_cover_days, rationale_hash) values
-        ('2026-11-07', ${sku["CUP-1"]}, ${wh1}, 14, 22, 1.2, 0.5, 6, 0, 1.5, 5, 'a'),
-        ('2026-11-07', ${sku["CUP-1"]}, ${wh2}, 14, 10, 0.8, 0.3, 4, 0, 1.5, 5, 'b'),
-        ('2026-11-07', ${sku["CUP-2"]}, ${wh1}, 14, 0, 1, 0, 120, 0, 1.5, 120, 'c'),
-        ('2026-11-07', ${sku["CUP-1"]}, ${wh1}, 28, 50, 1.2, 0.5, 6, 0, 1.5, 5, 'd'),
-        ('2026-11-06', ${sku["CUP-1"]}, ${wh1}, 14, 99, 1.2, 0.5, 6, 0, 1.5, 5, 'old')`);
     await db.execute(sql`
       insert into restock_advice (d, account_id, sku_id, marketplace, location_kind, location_key, location_name, status, status_rank,
         status_days, reorder_date, reorder_sort, quantity, velocity, forecast, in_stock_days, out_of_stock_days, on_hand, inbound,
@@ -254,7 +247,7 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     });
   });
 
-  it("reads one SKU's series, stock and advice per warehouse", async () => {
+  it("reads one SKU's series, its stock per warehouse and its restock plan", async () => {
     expect(await querySkuHeader(db, 999_999)).toBeNull();
     const header = await querySkuHeader(db, sku["CUP-1"]);
     expect(header).toMatchObject({ article: "CUP-1", accountName: "WB shop", externalId: "1001" });
@@ -262,25 +255,18 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     expect(series).toHaveLength(7);
     expect(series[6]).toMatchObject({ d: "2026-11-07", units: 2, profit: "100.00", isSettled: false });
     const warehouses = await querySkuWarehouses(db, sku["CUP-1"], "2026-11-07");
-    expect(
-      warehouses.map((w) => [w.warehouseName, w.onHand, w.advice.map((a) => [a.windowDays, a.recommendedQty])]),
-    ).toEqual([
-      ["Казань", 4, [[14, 10]]],
-      [
-        "Коледино",
-        6,
-        [
-          [14, 22],
-          [28, 50],
-        ],
-      ],
+    expect(warehouses.map((w) => [w.warehouseName, w.stockDay, w.onHand, w.inbound, w.withBuyers])).toEqual([
+      ["Казань", "2026-11-07", 4, 0, 0],
+      ["Коледино", "2026-11-07", 6, 0, 0],
     ]);
-    expect(warehouses[1].advice[0]).toMatchObject({
-      velocity: "1.2000",
-      demandStd: "0.5000",
-      safetyCoeff: "1.500",
-      onHand: 6,
-    });
+    // the SKU's restock plan is the restock page's rows of its latest advice day, most urgent first
+    const plan = await querySkuRestock(db, sku["CUP-1"], "2026-11-07");
+    expect(plan.map((r) => [r.locationName, r.status, r.quantity, r.lostUnits])).toEqual([
+      ["Коледино", "order_now", 22, "12.50"],
+      ["Казань", "soon", 10, "0.00"],
+    ]);
+    expect((await querySkuRestock(db, sku["CUP-1"], "2026-11-06")).map((r) => r.quantity)).toEqual([99]);
+    expect(await querySkuRestock(db, sku["CUP-1"], "2026-10-01")).toEqual([]);
   });
 
   it("lists the restock plan most urgent first (status, then reorder date), with filters and pages", async () => {

@@ -10,6 +10,7 @@ import {
   queryRestockDetail,
   queryRestockLocations,
   queryRestockPage,
+  querySkuRestock,
   queryRestockSkuOverrides,
   queryRestockStoreSettings,
   querySupplyPlans,
@@ -25,6 +26,7 @@ export const getSkuFilterOptions = authorized(querySkuFilterOptions);
 export const getSkuHeader = authorized(querySkuHeader);
 export const getSkuSeries = authorized(querySkuSeries);
 export const getSkuWarehouses = authorized(querySkuWarehouses);
+export const getSkuRestock = authorized(querySkuRestock);
 export const getRestockPage = authorized(queryRestockPage);
 export const getRestockDetail = authorized(queryRestockDetail);
 export const getRestockLocations = authorized(queryRestockLocations);

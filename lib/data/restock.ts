@@ -15,22 +15,6 @@ import type { Page, TableParams } from "./table-params";
 export { restockSortKeys, type RestockSortKey } from "./sort-keys";
 import type { RestockSortKey } from "./sort-keys";
 
-/**
- * The figures of one legacy advice_supply row (SKU x warehouse x window), still read by the SKU page
- * (lib/data/skus.ts) until it moves to restock_advice; generateSupplyAdvice no longer writes them.
- */
-export interface AdviceFigures {
-  d: string;
-  windowDays: number;
-  recommendedQty: number;
-  velocity: string;
-  demandStd: string;
-  onHand: number;
-  inTransit: number;
-  safetyCoeff: string;
-  coverDays: string | null;
-}
-
 export interface RestockFilters {
   marketplace?: Marketplace;
   status?: RestockStatus;
@@ -139,6 +123,18 @@ function toRow(r: Record<string, unknown>): RestockRow {
     mpLostUnits: r.mp_lost_units === null ? null : int(r.mp_lost_units),
     mpLostSum: num(r.mp_lost_sum),
   };
+}
+
+/** One SKU's plan per location on the latest advice day on or before `asOf`, most urgent first. */
+export async function querySkuRestock(db: Db, skuId: number, asOf: string): Promise<RestockRow[]> {
+  const result = await db.execute(sql`
+    select ${rowColumns}
+    from restock_advice a join sku s on s.id = a.sku_id
+    where a.sku_id = ${skuId}
+      and a.d = (select max(x.d) from restock_advice x where x.sku_id = ${skuId} and x.d <= ${asOf}::date)
+    order by a.status_rank, a.reorder_sort, a.id
+  `);
+  return rowsOf<Record<string, unknown>>(result).map(toRow);
 }
 
 export async function queryRestockPage(

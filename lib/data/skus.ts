@@ -2,7 +2,6 @@ import "server-only";
 // SKU reads: the period's P&L per SKU (server-side sort/filter/paging) and one SKU's detail.
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import type { AdviceFigures } from "./restock";
 import type { DashboardScope } from "./scope";
 import { clampPeriodEnd, skuPeriodRowsSql } from "@/lib/services/metrics/sku-period";
 import { containsPattern, int, num, storeCondition } from "./sql-helpers";
@@ -357,72 +356,36 @@ export async function querySkuSeries(
   }));
 }
 
-export interface WarehouseStockAdvice {
+export interface WarehouseStock {
   warehouseId: number | null;
   warehouseName: string | null;
   warehouseKind: string | null;
   stockDay: string | null;
-  onHand: number | null;
-  inTransit: number | null;
-  advice: AdviceFigures[];
+  onHand: number;
+  /** inbound to the marketplace (supplies on their way), not units travelling to or from buyers */
+  inbound: number;
+  /** units on their way to buyers and back (sold or returning; not stock to plan with) */
+  withBuyers: number;
 }
 
-/** Latest stock per warehouse (as of scope.to) with the restock advice and the inputs behind it. */
-export async function querySkuWarehouses(db: Db, skuId: number, asOf: string): Promise<WarehouseStockAdvice[]> {
+/** Latest stock snapshot per warehouse as of `asOf`. The restock plan of the SKU is querySkuRestock's. */
+export async function querySkuWarehouses(db: Db, skuId: number, asOf: string): Promise<WarehouseStock[]> {
   const stock = await db.execute(sql`
-    select distinct on (st.warehouse_id) st.warehouse_id, st.d::text as d, st.on_hand, st.in_transit
-    from daily_stock st where st.sku_id = ${skuId} and st.d <= ${asOf}::date
+    select distinct on (st.warehouse_id) st.warehouse_id, st.d::text as d, st.on_hand, st.in_transit,
+      st.to_client + st.from_client as with_buyers, w.name, w.code, w.kind
+    from daily_stock st left join warehouse w on w.id = st.warehouse_id
+    where st.sku_id = ${skuId} and st.d <= ${asOf}::date
     order by st.warehouse_id, st.d desc
   `);
-  const advice = await db.execute(sql`
-    select a.warehouse_id, a.d::text as d, a.window_days, a.recommended_qty, a.velocity::text as velocity,
-      a.demand_std::text as demand_std, a.on_hand, a.in_transit, a.safety_coeff::text as safety_coeff,
-      a.stock_cover_days::text as cover
-    from advice_supply a
-    where a.sku_id = ${skuId}
-      and a.d = (select max(x.d) from advice_supply x where x.sku_id = ${skuId} and x.d <= ${asOf}::date)
-    order by a.warehouse_id, a.window_days
-  `);
-  const warehouses = await db.execute(sql`select id, name, kind, code from warehouse`);
-  const names = new Map(
-    rowsOf<{ id: number; name: string | null; kind: string | null; code: string }>(warehouses).map((w) => [w.id, w]),
-  );
-  const byWarehouse = new Map<number | null, WarehouseStockAdvice>();
-  const entry = (id: number | null): WarehouseStockAdvice => {
-    let e = byWarehouse.get(id);
-    if (!e) {
-      const w = id === null ? undefined : names.get(id);
-      e = {
-        warehouseId: id,
-        warehouseName: w ? (w.name ?? w.code) : null,
-        warehouseKind: w?.kind ?? null,
-        stockDay: null,
-        onHand: null,
-        inTransit: null,
-        advice: [],
-      };
-      byWarehouse.set(id, e);
-    }
-    return e;
-  };
-  for (const r of rowsOf<Record<string, unknown>>(stock)) {
-    const e = entry(r.warehouse_id === null ? null : int(r.warehouse_id));
-    e.stockDay = String(r.d);
-    e.onHand = int(r.on_hand);
-    e.inTransit = int(r.in_transit);
-  }
-  for (const r of rowsOf<Record<string, unknown>>(advice)) {
-    entry(r.warehouse_id === null ? null : int(r.warehouse_id)).advice.push({
-      windowDays: int(r.window_days),
-      d: String(r.d),
-      recommendedQty: int(r.recommended_qty),
-      velocity: String(r.velocity),
-      demandStd: String(r.demand_std),
+  return rowsOf<Record<string, unknown>>(stock)
+    .map((r) => ({
+      warehouseId: r.warehouse_id === null ? null : int(r.warehouse_id),
+      warehouseName: ((r.name as string | null) ?? (r.code as string | null)) || null,
+      warehouseKind: (r.kind as string | null) ?? null,
+      stockDay: String(r.d),
       onHand: int(r.on_hand),
-      inTransit: int(r.in_transit),
-      safetyCoeff: String(r.safety_coeff),
-      coverDays: num(r.cover),
-    });
-  }
-  return [...byWarehouse.values()].sort((a, b) => (a.warehouseName ?? "").localeCompare(b.warehouseName ?? ""));
+      inbound: int(r.in_transit),
+      withBuyers: int(r.with_buyers),
+    }))
+    .sort((a, b) => (a.warehouseName ?? "").localeCompare(b.warehouseName ?? ""));
 }
