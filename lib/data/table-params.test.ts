@@ -30,16 +30,15 @@ describe("table params from the URL", () => {
     });
     expect(parseSkuQuery({ mp: "AMAZON" }).filters.marketplace).toBeUndefined();
     expect(parseSkuQuery({ q: "x".repeat(500) }).filters.q).toHaveLength(100);
-    expect(parseRestockQuery({ window: "28", need: "1", warehouse: "7" }).filters).toMatchObject({
-      windowDays: 28,
-      isNeedOnly: true,
-      warehouseId: 7,
+    expect(
+      parseRestockQuery({ need: "1", status: "soon", location: "cluster:154", advice: "12", mp: "OZON" }).filters,
+    ).toMatchObject({ isNeedOnly: true, status: "soon", location: "cluster:154", drawer: 12, marketplace: "OZON" });
+    expect(parseRestockQuery({ status: "urgent", advice: "0x1" }).filters).toMatchObject({
+      isNeedOnly: false,
+      status: undefined,
+      drawer: undefined,
     });
-    expect(parseRestockQuery({ window: "99", warehouse: "x" }).filters).toMatchObject({
-      windowDays: 14,
-      warehouseId: undefined,
-    });
-    expect(parseRestockQuery({}).table).toMatchObject({ sort: "coverDays", dir: "asc" });
+    expect(parseRestockQuery({}).table).toMatchObject({ sort: "urgency", dir: "asc" });
     expect(parseReviewQuery({ rating: "6", unanswered: "1" }).filters).toEqual({
       rating: undefined,
       isUnansweredOnly: true,
