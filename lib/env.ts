@@ -46,20 +46,6 @@ const nonNegativeInt = (fallback: number) =>
       return n;
     });
 
-const positiveNumber = (fallback: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return fallback;
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < 0) {
-        ctx.addIssue({ code: "custom", message: `expected a non-negative number, got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
 const url = (fallback: string) =>
   z
     .string()
@@ -143,7 +129,6 @@ export const envSchema = z.object({
 
   AGGR_DAYS_WB: positiveInt(14),
   AGGR_DAYS_OZON: positiveInt(28),
-  SAFETY_COEFF: positiveNumber(1.5),
   /** days of raw API payloads kept for rebuilding facts; older ones are deleted nightly */
   RAW_RETENTION_DAYS: positiveInt(400),
 
