@@ -380,7 +380,9 @@ describe("Inngest functions", () => {
     const { result, ctx } = await t.execute();
     expect(result).toEqual({
       metrics: { runId: expect.any(Number), rows: 4, skusMissingCost: 0, daysCommissionEstimated: 0 },
-      advice: { rows: 2, pairs: 1, toShip: 2 },
+      // the planner plans from orders and stock at real locations: a settled sale with neither is no advice
+      // (the phantom "ship to a warehouse with no stock" row of the first formula)
+      advice: { rows: 0, toShip: 0 },
       notified: true,
     });
     expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual([
