@@ -83,7 +83,7 @@ test("Load history refuses a day after today beside its field, and collects one 
   await page.reload();
   await expect(page.getByTestId("sync-runs").getByRole("row")).toHaveCount(runsBefore); // nothing started
 
-  await form.getByLabel("Магазин").selectOption({ label: "WB основной (Wildberries)" });
+  await form.getByLabel("Магазин").selectOption({ label: "WB основной · Wildberries" });
   await form.getByTestId("history-from").fill(iso(ruDay(-9)));
   await form.getByTestId("history-submit").click();
   await expect(form.getByTestId("history-result")).toBeVisible({ timeout: 60_000 });

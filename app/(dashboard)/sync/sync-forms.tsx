@@ -64,7 +64,7 @@ export function LoadHistoryForm({
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <ActionForm action={action} className="space-y-3" data-testid="history-form">
-      <div className="grid gap-3 sm:grid-cols-[minmax(0,16rem)_11rem_auto] sm:items-start">
+      <div className="grid gap-3 sm:grid-cols-2 sm:items-start">
         <Field label={t("store")} htmlFor="history-store" name="storeId" error={fieldErrors?.storeId}>
           <Select id="history-store" name="storeId" defaultValue="">
             <option value="">{t("syncAllStores")}</option>
@@ -95,7 +95,7 @@ export function LoadHistoryForm({
             data-testid="history-from"
           />
         </Field>
-        <div className="sm:pt-6">
+        <div className="sm:col-span-2">
           <SubmitButton pending={pending} pendingText={t("syncing")} testId="history-submit">
             {t("historySubmit")}
           </SubmitButton>
