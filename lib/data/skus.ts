@@ -274,13 +274,16 @@ export async function querySkuFilterOptions(db: Db, scope: DashboardScope): Prom
 export interface SkuHeader extends SkuIdentity {
   accountId: number | null;
   accountName: string | null;
+  /** the first day a stock snapshot exists (the store's first sync), whatever the period shown */
+  firstStockDay: string | null;
 }
 
 /** The SKU's identity, or null when it does not exist or is outside the selected store. */
 export async function querySkuHeader(db: Db, skuId: number): Promise<SkuHeader | null> {
   const result = await db.execute(sql`
     select s.id, s.account_id, a.name as account_name, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id,
-      s.article, s.name, s.brand, s.category
+      s.article, s.name, s.brand, s.category,
+      (select min(st.d)::text from daily_stock st where st.sku_id = s.id) as first_stock_day
     from sku s left join accounts a on a.id = s.account_id
     where s.id = ${skuId}
   `);
@@ -296,6 +299,7 @@ export async function querySkuHeader(db: Db, skuId: number): Promise<SkuHeader |
     name: (r.name as string | null) ?? null,
     brand: (r.brand as string | null) ?? null,
     category: (r.category as string | null) ?? null,
+    firstStockDay: (r.first_stock_day as string | null) ?? null,
   };
 }
 

@@ -14,6 +14,7 @@ import { getRestockDetail, getRestockLocations, getRestockPage, getSupplyPlans }
 import { parseRestockQuery } from "@/lib/data/page-params";
 import type { DashboardScope } from "@/lib/data/scope";
 import type { SearchParamsRecord } from "@/lib/data/table-params";
+import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { getDashboardFilters } from "@/lib/url-filters-server";
 
@@ -34,7 +35,9 @@ function hrefWithout(params: SearchParamsRecord, key: string): string {
 export default async function RestockPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = await getDashboardFilters(params);
-  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  // the plan is the latest one whatever range the header held on the previous page (the page has no range)
+  const today = businessToday(getEnv().APP_TIMEZONE);
+  const scope: DashboardScope = { accountId: filters.accountId, from: today, to: today };
   const [t, td, locations, filterLabels] = await Promise.all([
     getTranslations("restock"),
     getTranslations("dashboard"),

@@ -55,13 +55,13 @@ export default async function SkuDetailPage({ params, searchParams }: Props) {
           .join(" · ")}
       />
       <Suspense fallback={<Skeleton className="h-[640px] w-full" />}>
-        <SkuCharts skuId={header.id} scope={scope} />
+        <SkuCharts skuId={header.id} scope={scope} firstStockDay={header.firstStockDay} />
       </Suspense>
       <Card>
         <CardHeader title={t("detail.warehousesTitle")} />
         <CardBody>
           <Suspense fallback={<Skeleton className="h-40 w-full" />}>
-            <SkuWarehouses skuId={header.id} asOf={scope.to} />
+            <SkuWarehouses skuId={header.id} asOf={businessToday(tz)} />
           </Suspense>
         </CardBody>
       </Card>
@@ -101,7 +101,15 @@ async function CostHistory({
   );
 }
 
-async function SkuCharts({ skuId, scope }: { skuId: number; scope: DashboardScope }) {
+async function SkuCharts({
+  skuId,
+  scope,
+  firstStockDay,
+}: {
+  skuId: number;
+  scope: DashboardScope;
+  firstStockDay: string | null;
+}) {
   const [series, t, to, f] = await Promise.all([
     getSkuSeries(skuId, scope),
     getTranslations("skus"),
@@ -116,8 +124,7 @@ async function SkuCharts({ skuId, scope }: { skuId: number; scope: DashboardScop
   const estimatedDays = series.filter((p) => p.isCommissionEstimated).length;
   const summary = t("detail.chartSummary", { count: series.length, from: f.day(series[0].d), to: f.day(last.d) });
   const cover = last.coverDays;
-  // stock is a daily snapshot from the first sync on; days before it have none to draw
-  const firstStockDay = series.find((p) => p.onHand !== null)?.d ?? null;
+  // stock is a daily snapshot from the first sync on; days before it (or a period before it) have none to draw
   return (
     <div className="grid gap-5 xl:grid-cols-[2fr_1fr]">
       <Card>
