@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { ReviewItem, ReviewReplyView } from "@/lib/data/reviews";
 import type { Formatters } from "@/lib/i18n/format";
+import { storeLabel } from "@/components/layout/nav-items";
 
 export type ReviewCardLabels = {
   status: Record<ReviewItem["replyStatus"], string>;
@@ -126,8 +127,11 @@ export function ReviewCard({
           <span className="font-normal text-slate-600">{review.productName}</span>
         </h3>
         <span className="text-xs text-slate-500">
-          {review.marketplace === "WB" ? "Wildberries" : "Ozon"}
-          {review.accountName ? ` · ${review.accountName}` : ""}
+          {review.accountName
+            ? storeLabel(review.accountName, review.marketplace === "WB" ? "Wildberries" : "Ozon")
+            : review.marketplace === "WB"
+              ? "Wildberries"
+              : "Ozon"}
           {review.isSupplement ? ` · ${labels.supplement}` : ""}
         </span>
       </header>
