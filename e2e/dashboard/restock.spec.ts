@@ -25,7 +25,11 @@ test("restock plan: rows, the drawer explaining one, axe, ru/en screenshots", as
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: screenshotPath("restock-drawer-ru"), fullPage: false });
 
+  // the drawer covers the header (its language switch): close it, switch, open it again
+  await page.getByTestId("restock-drawer-close").click();
+  await expect(drawer).toHaveCount(0);
   await setLocale(page, "en");
+  await page.getByTestId("restock-drawer-link").first().click();
   await expect(drawer).toContainText("The formula, filled in");
   await page.screenshot({ path: screenshotPath("restock-drawer-en"), fullPage: false });
   await page.getByTestId("restock-drawer-close").click();
