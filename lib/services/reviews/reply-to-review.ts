@@ -113,7 +113,15 @@ export async function replyToReview(db: Db, options: ReplyToReviewOptions): Prom
 
   const [review] = await db.select().from(reviews).where(eq(reviews.reviewId, input.reviewId));
   if (!review || review.accountId === null) throw new AppError("NOT_FOUND", "errors.notFound");
-  const kind = await decideKind(db, review, now);
+  let kind: Awaited<ReturnType<typeof decideKind>>;
+  try {
+    kind = await decideKind(db, review, now);
+  } catch (error) {
+    // the pending reply decideKind saw may be this same click's twin (same key) inserted a moment ago
+    const twin = error instanceof AppError ? await findByKey(db, input.idempotencyKey) : undefined;
+    if (twin) return outcomeOf(twin, true);
+    throw error;
+  }
   const api = await openReplyClient(db, {
     accountId: review.accountId,
     config: options.config,
