@@ -193,7 +193,9 @@ async function main() {
   let code = 1;
   try {
     await waitFor(`${baseURL}/api/health`, 60_000);
-    const pw = spawnSync(bin("playwright"), ["test", ...process.argv.slice(2)], {
+    // spawned, not spawnSync: this process must keep reading the server's and the emulator's pipes while
+    // the tests run; a blocked event loop here lets a pipe fill (64 KiB) and freezes the server mid-write
+    const pw = spawn(bin("playwright"), ["test", ...process.argv.slice(2)], {
       cwd: root,
       stdio: "inherit",
       env: {
@@ -208,7 +210,10 @@ async function main() {
         E2E_DATA_DIR: serverEnv.DATA_DIR,
       },
     });
-    code = pw.status ?? 1;
+    code = await new Promise((resolve) => {
+      pw.once("exit", (status) => resolve(status ?? 1));
+      pw.once("error", () => resolve(1));
+    });
   } finally {
     stopping = true;
     stopAll();
