@@ -3,6 +3,7 @@
 import { eventType } from "inngest";
 import type { z } from "zod";
 import { recalculateMetricsInput, recalculateMetricsJob } from "@/lib/jobs/recalculate-metrics";
+import { refreshRestockPlanInput, refreshRestockPlanJob } from "@/lib/jobs/refresh-restock-plan";
 import { syncNowInput, syncNowJob } from "@/lib/jobs/sync-now";
 import { syncStoreInput, syncStoreJob } from "@/lib/jobs/sync-store";
 
@@ -14,5 +15,8 @@ export const storeSyncRequested = eventType(syncStoreJob.event!, { schema: syncS
 
 /** Sent after a collection has finished for every store: rebuild metrics and advice. */
 export const recalcRequested = eventType(recalculateMetricsJob.event!, { schema: recalculateMetricsInput });
+
+/** The restock plan's settings or supply plans changed: rebuild the current plan. */
+export const restockRefreshRequested = eventType(refreshRestockPlanJob.event!, { schema: refreshRestockPlanInput });
 
 export type SyncRequestedData = z.infer<typeof syncNowInput>;

@@ -67,6 +67,7 @@ describe("Inngest functions", () => {
     expect(functions.map((f) => f.opts.id).sort()).toEqual([
       "nightly-collect",
       "recalculate-metrics",
+      "refresh-restock-plan",
       "sync-now",
       "sync-store",
     ]);

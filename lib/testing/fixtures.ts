@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
+import { addDays } from "@/lib/domain/dates";
 import { Decimal } from "@/lib/domain/money";
 import type { PnlLine } from "@/lib/domain/pnl-lines";
 
@@ -135,4 +136,33 @@ export async function clearFacts(db: Db): Promise<void> {
     TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, metrics_sku_period, metrics_sku_period_totals, daily_sales, daily_returns,
              finance_lines, order_lines, daily_stock, cost_price_history, commission_rules,
              sku, warehouse RESTART IDENTITY CASCADE`);
+}
+
+/**
+ * Orders and stock snapshots of one SKU at one warehouse, as the planner reads them: orders[i] and
+ * closing[i] are the day end - (n - 1 - i), oldest first, ending on `end`; a null closing is a day
+ * without a snapshot.
+ */
+export async function insertDemandSeries(
+  db: Db,
+  end: string,
+  o: {
+    accountId: number;
+    skuId: number;
+    warehouseId: number;
+    channel?: "FBO" | "FBS";
+    orders: number[];
+    closing: (number | null)[];
+  },
+): Promise<void> {
+  const n = o.orders.length;
+  for (let i = 0; i < n; i++) {
+    const d = addDays(end, i - (n - 1));
+    if (o.orders[i] > 0)
+      await db.execute(sql`insert into daily_orders (account_id, d, sku_id, warehouse_id, channel, ordered_qty)
+        values (${o.accountId}, ${d}, ${o.skuId}, ${o.warehouseId}, ${o.channel ?? "FBO"}, ${o.orders[i]})`);
+    if (o.closing[i] !== null)
+      await db.execute(sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
+        values (${d}, ${o.skuId}, ${o.warehouseId}, ${o.closing[i]}, 0, 'x')`);
+  }
 }

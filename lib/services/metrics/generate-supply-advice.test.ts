@@ -8,7 +8,7 @@ import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import { createSupplyPlan } from "@/lib/services/restock/create-supply-plan";
 import { shipSupplyPlan } from "@/lib/services/restock/ship-supply-plan";
-import { insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
+import { insertDemandSeries, insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { generateSupplyAdvice } from "./generate-supply-advice";
 
@@ -37,29 +37,7 @@ async function warehouse(
   return id;
 }
 
-/** orders[i] and closing[i] are the day D - (n - 1 - i): oldest first, ending on D */
-async function series(
-  db: Db,
-  o: {
-    accountId: number;
-    skuId: number;
-    warehouseId: number;
-    channel?: "FBO" | "FBS";
-    orders: number[];
-    closing: (number | null)[];
-  },
-) {
-  const n = o.orders.length;
-  for (let i = 0; i < n; i++) {
-    const d = addDays(D, i - (n - 1));
-    if (o.orders[i] > 0)
-      await db.execute(sql`insert into daily_orders (account_id, d, sku_id, warehouse_id, channel, ordered_qty)
-        values (${o.accountId}, ${d}, ${o.skuId}, ${o.warehouseId}, ${o.channel ?? "FBO"}, ${o.orders[i]})`);
-    if (o.closing[i] !== null)
-      await db.execute(sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
-        values (${d}, ${o.skuId}, ${o.warehouseId}, ${o.closing[i]}, 0, 'x')`);
-  }
-}
+const series = (db: Db, o: Parameters<typeof insertDemandSeries>[2]) => insertDemandSeries(db, D, o);
 
 const advice = async (db: Db, skuId: number, d = D) =>
   rowsOf<Record<string, unknown>>(
