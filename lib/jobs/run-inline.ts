@@ -2,7 +2,9 @@
 // without Inngest). Steps run at once, their results round-tripped through JSON as Inngest stores
 // them; an invoked job runs before the caller goes on, an event's job runs when it is sent. No retries
 // here: the marketplace clients retry their requests, and the next run catches up what failed.
-// Concurrency is held by the database leases (job_locks) the callers take.
+// A job's concurrency limit holds here too, per job and key value within this process (later runs
+// wait their turn, as Inngest queues them); across processes, and for the singleton jobs (nightly
+// collection, Sync now), the database leases (job_locks) the callers take keep runs apart.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db";
 import { logger } from "@/lib/logger";
@@ -31,6 +33,48 @@ export interface RunJobInlineOptions {
 // what a failed job's onFailure returned, kept for the run that sent the job's event
 const onFailureResults = new WeakMap<object, unknown>();
 
+interface Slot {
+  active: number;
+  waiting: (() => void)[];
+}
+const slots = new Map<string, Slot>();
+
+/** Waits for one of `limit` places of `name`; resolves with the function that gives it back. */
+async function acquireSlot(name: string, limit: number): Promise<() => void> {
+  let slot = slots.get(name);
+  if (!slot) {
+    slot = { active: 0, waiting: [] };
+    slots.set(name, slot);
+  }
+  const held = slot;
+  if (held.active >= limit) await new Promise<void>((resolve) => held.waiting.push(resolve));
+  else held.active++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = held.waiting.shift();
+    // the place passes straight to the next waiter; the slot goes when nobody holds or wants it
+    if (next) next();
+    else if (--held.active === 0) slots.delete(name);
+  };
+}
+
+/** The concurrency place a run of `job` with `input` needs, or null when the job has no limit. */
+function concurrencySlot<I>(job: JobDefinition<I, unknown>, input: I): { name: string; limit: number } | null {
+  if (!job.concurrency) return null;
+  const key = job.concurrency.key;
+  const value = key ? String((input as Record<string, unknown>)[key]) : "";
+  return { name: `${job.id}:${value}`, limit: job.concurrency.limit };
+}
+
+/** Runs of a job waiting for or holding a concurrency place in this process (tests). */
+export function inlineRunsOf(jobId: string): number {
+  let n = 0;
+  for (const [name, slot] of slots) if (name.startsWith(`${jobId}:`)) n += slot.active + slot.waiting.length;
+  return n;
+}
+
 function roundTrip<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
@@ -53,6 +97,21 @@ async function execute<I, O>(
   dispatched: DispatchedJob[],
 ): Promise<{ runId: string; result: O }> {
   const input = job.input.parse(rawInput);
+  const place = concurrencySlot(job, input);
+  const release = place ? await acquireSlot(place.name, place.limit) : () => {};
+  try {
+    return await executeHeld(job, input, options, dispatched);
+  } finally {
+    release();
+  }
+}
+
+async function executeHeld<I, O>(
+  job: JobDefinition<I, O>,
+  input: I,
+  options: RunJobInlineOptions,
+  dispatched: DispatchedJob[],
+): Promise<{ runId: string; result: O }> {
   const runId = options.runId ?? randomUUID();
   const getDb = async () => options.db ?? (await jobDeps().getDb());
   const step: JobStep = {
