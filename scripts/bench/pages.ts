@@ -1,7 +1,8 @@
 // Dashboard page benchmark:  npx tsx scripts/bench/pages.ts [--skus 2000,10000 --stores 2,10 --days 400]
 // (or npm run bench -- pages ...): each size in turn on its own database and server, then side by side.
 // BENCH_PAGES="SKUs,Shell" runs only the pages whose names contain one of the words; BENCH_KEEP_DATABASE=1
-// keeps the loaded database for EXPLAIN (BENCH_EXPLAIN=1 prints the SKU page's plans); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+// keeps the loaded database for EXPLAIN (BENCH_EXPLAIN=1 prints the SKU page's plans) and BENCH_REUSE_DATABASE=<its url>
+// measures it again without loading (one size); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 // profiles the server (every worker writes its own profile).
 // Loads (by default) 2,000 SKUs in 2 stores x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres; created and dropped here), derives the metrics
@@ -335,8 +336,11 @@ export async function benchPages(argv: string[] = []): Promise<void> {
 async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>> {
   const FROM = addDays(TO, -(size.days - 1));
   const results = new Map<string, PageResult>();
-  const scratch = await createScratchDatabase(adminUrl(), "sovani_bench_pages");
-  const databaseUrl = scratch.url;
+  // BENCH_REUSE_DATABASE=<url of a database a run kept with BENCH_KEEP_DATABASE=1> measures it again
+  // without loading (loading the 10-store size takes about an hour; the measurement wants a quiet host)
+  const reuseUrl = process.env.BENCH_REUSE_DATABASE || null;
+  const scratch = reuseUrl ? null : await createScratchDatabase(adminUrl(), "sovani_bench_pages");
+  const databaseUrl = reuseUrl ?? scratch!.url;
   const database = await openDatabase({ url: databaseUrl, maxConnections: 10 });
   let server: ReturnType<typeof spawn> | undefined;
   console.log(
@@ -345,8 +349,19 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
   try {
     await migrateDatabase(database);
     const db = database.db;
-    await loadDataset(db, size);
-    const email = "bench@sovani.local";
+    const [loaded] = rowsOf<{ skus: number; stores: number }>(
+      await db.execute(
+        sql`select (select count(*) from sku)::int as skus, (select count(*) from accounts)::int as stores`,
+      ),
+    );
+    if (reuseUrl && loaded.skus > 0) {
+      console.log(`  reusing ${loaded.skus} SKUs in ${loaded.stores} stores already loaded at ${reuseUrl}`);
+      if (loaded.skus !== size.skus || loaded.stores !== size.stores)
+        throw new Error(
+          `the reused database holds ${loaded.skus} SKUs in ${loaded.stores} stores, not ${sizeLabel(size)}`,
+        );
+    } else await loadDataset(db, size);
+    const email = `bench-${randomBytes(4).toString("hex")}@sovani.local`;
     const password = `bench-${randomBytes(8).toString("hex")}`;
     await createUser(db, { email, role: "owner", password, actor: null });
     const skuId = rowsOf<{ id: number }>(
@@ -582,8 +597,9 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
     }
     await database.close();
     // BENCH_KEEP_DATABASE=1 leaves the loaded database for EXPLAIN and profiling
-    if (process.env.BENCH_KEEP_DATABASE === "1") console.log(`  database kept: ${databaseUrl}`);
-    else await scratch.drop();
+    if (reuseUrl) console.log(`  database left as it was found: ${databaseUrl}`);
+    else if (process.env.BENCH_KEEP_DATABASE === "1") console.log(`  database kept: ${databaseUrl}`);
+    else await scratch!.drop();
   }
   return results;
 }
