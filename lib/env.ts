@@ -18,33 +18,23 @@ const booleanFlag = z
     return z.NEVER;
   });
 
-const positiveInt = (fallback: number) =>
+/** An integer setting at or above `min` (0 or 1), `fallback` when unset or empty. */
+const intAtLeast = (min: 0 | 1, fallback: number) =>
   z
     .string()
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v === "") return fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: "custom", message: `expected a positive integer, got "${v}"` });
+      if (!Number.isInteger(n) || n < min) {
+        const expected = min === 1 ? "a positive integer" : "0 or a positive integer";
+        ctx.addIssue({ code: "custom", message: `expected ${expected}, got "${v}"` });
         return z.NEVER;
       }
       return n;
     });
-
-const nonNegativeInt = (fallback: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) {
-        ctx.addIssue({ code: "custom", message: `expected 0 or a positive integer, got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
+const positiveInt = (fallback: number) => intAtLeast(1, fallback);
+const nonNegativeInt = (fallback: number) => intAtLeast(0, fallback);
 
 const url = (fallback: string) =>
   z

@@ -4,40 +4,26 @@ import { cn } from "./cn";
 const base =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-600 disabled:bg-slate-100";
 
-export function Input({ className, invalid, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
-  return (
-    <input
-      className={cn(base, invalid ? "border-red-500" : "border-slate-300", className)}
-      aria-invalid={invalid || undefined}
-      {...props}
-    />
-  );
+/** The shared field look and the invalid state: the props every control below passes on. */
+function controlProps<P extends { className?: string; invalid?: boolean }>(
+  { className, invalid, ...props }: P,
+  extra = "",
+) {
+  return {
+    className: cn(base, extra, invalid ? "border-red-500" : "border-slate-300", className),
+    "aria-invalid": invalid || undefined,
+    ...props,
+  };
 }
 
-export function Select({
-  className,
-  invalid,
-  ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
-  return (
-    <select
-      className={cn(base, "pr-8", invalid ? "border-red-500" : "border-slate-300", className)}
-      aria-invalid={invalid || undefined}
-      {...props}
-    />
-  );
+export function Input(props: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+  return <input {...controlProps(props)} />;
 }
 
-export function Textarea({
-  className,
-  invalid,
-  ...props
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) {
-  return (
-    <textarea
-      className={cn(base, "min-h-20", invalid ? "border-red-500" : "border-slate-300", className)}
-      aria-invalid={invalid || undefined}
-      {...props}
-    />
-  );
+export function Select(props: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
+  return <select {...controlProps(props, "pr-8")} />;
+}
+
+export function Textarea(props: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) {
+  return <textarea {...controlProps(props, "min-h-20")} />;
 }
