@@ -37,11 +37,7 @@ export function costColumns(t: Translate) {
       ),
     }),
     // on the page these two are the name cell's second line
-    col.field("marketplace", {
-      header: t("columns.marketplace"),
-      cell: false,
-      exportValue: (row) => (row.marketplace === "WB" ? "Wildberries" : "Ozon"),
-    }),
+    col.field("marketplace", { header: t("columns.marketplace"), cell: false }),
     col.field("externalId", { header: t("columns.externalId"), cell: false }),
     col.field("currentCost", {
       header: t("columns.currentCost"),

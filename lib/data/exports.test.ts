@@ -117,10 +117,10 @@ describe.each(testDatabaseKinds())("cost price and cash flow exports on %s", (ki
       expect(response.headers.get("Content-Disposition")).toMatch(/filename="cost-prices-\d{4}-\d{2}-\d{2}\.csv"/);
       expect(await csvOf(response, ";")).toEqual([
         ["Артикул", "Название", "Маркетплейс", "Id маркетплейса", "Себестоимость сейчас", "С даты", "Записей"],
-        ["CUP-1", "Кружка синяя", "Wildberries", "1001", "200,50", "01.10.2026", "2"],
+        ["CUP-1", "Кружка синяя", "WB", "1001", "200,50", "01.10.2026", "2"],
         // no cost price: empty cells, not 0; a formula-looking name gets an apostrophe
-        ["CUP-2", '\'=HYPERLINK("http://x")', "Wildberries", "1002", "", "", "0"],
-        ["TOY-1", "Игрушка", "Ozon", "5001", "300,00", "01.01.2026", "1"],
+        ["CUP-2", '\'=HYPERLINK("http://x")', "WB", "1002", "", "", "0"],
+        ["TOY-1", "Игрушка", "OZON", "5001", "300,00", "01.01.2026", "1"],
       ]);
     });
 
@@ -129,7 +129,7 @@ describe.each(testDatabaseKinds())("cost price and cash flow exports on %s", (ki
       const searched = await csvOf(await get(costsRoute, `/costs/export?format=csv&${PERIOD}&q=toy`), ",");
       expect(searched).toEqual([
         ["Article", "Name", "Marketplace", "Marketplace id", "Cost price now", "From", "Entries"],
-        ["TOY-1", "Игрушка", "Ozon", "5001", "300.00", "2026-01-01", "1"],
+        ["TOY-1", "Игрушка", "OZON", "5001", "300.00", "2026-01-01", "1"],
       ]);
       const missing = await csvOf(await get(costsRoute, `/costs/export?format=csv&${PERIOD}&missing=1&page=2`), ",");
       expect(missing.map((r) => r[0])).toEqual(["Article", "CUP-2"]);
