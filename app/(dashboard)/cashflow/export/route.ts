@@ -3,7 +3,7 @@
 // row in XLSX. Cells are neutralised against formula injection by buildExport.
 import { toExportColumns } from "@/components/data-table/columns";
 import { cashflowColumns } from "@/components/cashflow/cashflow-columns";
-import { attachmentHeader, buildExport, getCashflowSummaryForExport } from "@/lib/data/exports";
+import { buildExport, downloadResponse, getCashflowSummaryForExport } from "@/lib/data/exports";
 import { exportFormatParam } from "@/lib/data/page-params";
 import { param } from "@/lib/data/table-params";
 import { getEnv } from "@/lib/env";
@@ -27,11 +27,5 @@ export async function GET(request: Request) {
     sheetName: t("title"),
     totalsLabel: td("export.totals"),
   });
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": attachmentHeader(`cashflow-${bucket}-${scope.from}-${scope.to}`, file.extension),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(file, `cashflow-${bucket}-${scope.from}-${scope.to}`);
 }

@@ -3,7 +3,7 @@
 // No totals row: a sum of unit cost prices means nothing. Cells are neutralised by buildExport.
 import { toExportColumns } from "@/components/data-table/columns";
 import { costColumns } from "@/components/costs/cost-columns";
-import { attachmentHeader, buildExport, getSkuCostPageForExport } from "@/lib/data/exports";
+import { buildExport, downloadResponse, getSkuCostPageForExport } from "@/lib/data/exports";
 import { exportFormatParam, parseCostQuery } from "@/lib/data/page-params";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
@@ -30,11 +30,5 @@ export async function GET(request: Request) {
     rows: page.rows,
     sheetName: t("title"),
   });
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": attachmentHeader(`cost-prices-${asOf}`, file.extension),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(file, `cost-prices-${asOf}`);
 }
