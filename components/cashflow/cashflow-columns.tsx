@@ -1,6 +1,6 @@
-// The cash flow table's one column definition: a row per day or week, a column per type of money
-// present in the period (operating lines first, then the operating total, financing and payouts, the
-// order of the totals by type). The page's table and the CSV/XLSX export (/cashflow/export) read it.
+// The cash flow table's one column definition: a row per day or week; the operating total, financing
+// and payouts, then a column per operating type of money present in the period (in the order of the
+// totals by type). The page's table and the CSV/XLSX export (/cashflow/export) read it.
 import { defineColumns, type Translate } from "@/components/data-table/columns";
 import type { CashflowBucket, CashflowSummary, CashflowType } from "@/lib/data/cashflow";
 import type { Formatters } from "@/lib/i18n/format";
@@ -39,8 +39,9 @@ export function cashflowColumns(t: Translate, summary: Pick<CashflowSummary, "bu
       enableSorting: false,
       cell: (i, { f }) => f.day(i.getValue()),
     }),
-    ...types.filter(isOperating).map(byType),
+    // the day's result first (a wide table scrolls: what a seller looks for stays in view), then its parts
     moneyColumn("operating", t("table.operating"), (row) => row.operating),
     ...types.filter((type) => !isOperating(type)).map(byType),
+    ...types.filter(isOperating).map(byType),
   ];
 }

@@ -277,7 +277,7 @@ describe("one column definition per table", () => {
     ]);
   });
 
-  it("cash flow: a column per type present, operating first, then the operating total, financing, payouts", () => {
+  it("cash flow: the operating total, financing and payouts, then a column per operating type present", () => {
     const summary = {
       bucket: "week" as const,
       totalsByType: [
@@ -292,11 +292,11 @@ describe("one column definition per table", () => {
     const row = { d: "2026-11-02", byType: { sales: "100.00", payout: "70.00" }, operating: "100.00", financing: "0" };
     expect(exported(columns, row)).toEqual([
       ["table.week", "text", "2026-11-02"],
-      ["types.sales", "number", "100.00"],
-      ["types.storage", "number", null],
       ["table.operating", "number", "100.00"],
       ["types.financing", "number", null],
       ["types.payout", "number", "70.00"],
+      ["types.sales", "number", "100.00"],
+      ["types.storage", "number", null],
     ]);
     expect(toExportColumns(columns).map((c) => c.format)).toEqual(["date", ...Array(5).fill("money")]);
     // on the page: a dash where a type had no money that day

@@ -165,23 +165,23 @@ describe.each(testDatabaseKinds())("cost price and cash flow exports on %s", (ki
       expect(rows).toEqual([
         [
           "День",
+          "Операционный итог",
+          "Финансирование (займы)",
+          "Выплата на счёт",
           "Продажи",
           "Комиссия",
           "Логистика",
           "Хранение",
-          "Операционный итог",
-          "Финансирование (займы)",
-          "Выплата на счёт",
         ],
         // 1000.10 - 150 - 100.05 = 750.05
-        ["02.11.2026", "1000,10", "-150,00", "-100,05", "", "750,05", "", ""],
-        ["03.11.2026", "", "", "", "-70,00", "-70,00", "", ""],
+        ["02.11.2026", "750,05", "", "", "1000,10", "-150,00", "-100,05", ""],
+        ["03.11.2026", "-70,00", "", "", "", "", "", "-70,00"],
         // both stores' storage; the loan repayment is financing, outside operating
-        ["04.11.2026", "", "", "", "-20,00", "-20,00", "-500,00", ""],
-        ["05.11.2026", "", "", "", "", "0,00", "", "700,00"],
+        ["04.11.2026", "-20,00", "-500,00", "", "", "", "", "-20,00"],
+        ["05.11.2026", "0,00", "", "700,00", "", "", "", ""],
       ]);
       // read back with the comma as the decimal separator, the days add up to the operating total
-      const operating = rows.slice(1).reduce((sum, r) => sum + Number(r[5].replace(",", ".")) * 100, 0);
+      const operating = rows.slice(1).reduce((sum, r) => sum + Number(r[1].replace(",", ".")) * 100, 0);
       expect(Math.round(operating)).toBe(66005);
     });
 
@@ -192,15 +192,15 @@ describe.each(testDatabaseKinds())("cost price and cash flow exports on %s", (ki
       expect(rows).toEqual([
         [
           "Week starting",
+          "Operating total",
+          "Financing (loans)",
+          "Payout to bank",
           "Sales",
           "Commission",
           "Logistics",
           "Storage",
-          "Operating total",
-          "Financing (loans)",
-          "Payout to bank",
         ],
-        ["2026-11-02", "1000.10", "-150.00", "-100.05", "-90.00", "660.05", "-500.00", "700.00"],
+        ["2026-11-02", "660.05", "-500.00", "700.00", "1000.10", "-150.00", "-100.05", "-90.00"],
       ]);
     });
 
@@ -209,26 +209,26 @@ describe.each(testDatabaseKinds())("cost price and cash flow exports on %s", (ki
       const sheet = await sheetOf(await get(cashflowRoute, `/cashflow/export?format=xlsx&${PERIOD}`), "Денежный поток");
       expect(sheet.getCell("A2").value).toEqual(new Date("2026-11-02T00:00:00Z"));
       expect(sheet.getCell("A2").numFmt).toBe("dd.mm.yyyy");
-      expect(sheet.getCell("B2").value).toBe(1000.1);
-      expect(sheet.getCell("B2").numFmt).toBe(MONEY);
-      expect(sheet.getCell("E2").value).toBeNull();
-      expect(sheet.getCell("G4").value).toBe(-500);
-      // totals under the four days: sales 1000.10, commission -150, logistics -100.05, storage -70 - 20,
-      // operating 750.05 - 70 - 20 + 0 = 660.05, financing -500, payouts 700
+      expect(sheet.getCell("E2").value).toBe(1000.1);
+      expect(sheet.getCell("E2").numFmt).toBe(MONEY);
+      expect(sheet.getCell("H2").value).toBeNull();
+      expect(sheet.getCell("C4").value).toBe(-500);
+      // totals under the four days: operating 750.05 - 70 - 20 + 0 = 660.05, financing -500, payouts 700,
+      // sales 1000.10, commission -150, logistics -100.05, storage -70 - 20
       expect(sheet.getCell("A6").value).toBe("Итого");
       const totals = ["B", "C", "D", "E", "F", "G", "H"].map((c) => sheet.getCell(`${c}6`).value);
       expect(totals).toEqual([
-        { formula: "SUM(B2:B5)", result: 1000.1 },
-        { formula: "SUM(C2:C5)", result: -150 },
-        { formula: "SUM(D2:D5)", result: -100.05 },
-        { formula: "SUM(E2:E5)", result: -90 },
-        { formula: "SUM(F2:F5)", result: 660.05 },
-        { formula: "SUM(G2:G5)", result: -500 },
-        { formula: "SUM(H2:H5)", result: 700 },
+        { formula: "SUM(B2:B5)", result: 660.05 },
+        { formula: "SUM(C2:C5)", result: -500 },
+        { formula: "SUM(D2:D5)", result: 700 },
+        { formula: "SUM(E2:E5)", result: 1000.1 },
+        { formula: "SUM(F2:F5)", result: -150 },
+        { formula: "SUM(G2:G5)", result: -100.05 },
+        { formula: "SUM(H2:H5)", result: -90 },
       ]);
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       // "Финансирование (займы)" (22 characters) + 2
-      expect(sheet.getColumn(7).width).toBe(24);
+      expect(sheet.getColumn(3).width).toBe(24);
     });
 
     it("cash flow: a store's export holds that store's money only", async () => {
@@ -237,7 +237,7 @@ describe.each(testDatabaseKinds())("cost price and cash flow exports on %s", (ki
       const ozon = Number((acc as unknown as { rows: { id: number }[] }).rows[0].id);
       const rows = await csvOf(await get(cashflowRoute, `/cashflow/export?format=csv&${PERIOD}&store=${ozon}`), ",");
       expect(rows).toEqual([
-        ["Day", "Storage", "Operating total"],
+        ["Day", "Operating total", "Storage"],
         ["2026-11-04", "-20.00", "-20.00"],
       ]);
     });

@@ -6,6 +6,7 @@ import { cashflowColumns } from "@/components/cashflow/cashflow-columns";
 import { cashflowSeries } from "@/components/cashflow/cashflow-colors";
 import { toPageColumns } from "@/components/data-table/columns";
 import { ExportLinks } from "@/components/data-table/export-links";
+import { storeLabel } from "@/components/layout/nav-items";
 import { StaticTable } from "@/components/data-table/static-table";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
@@ -175,8 +176,12 @@ async function Payouts({ scope }: { scope: DashboardScope }) {
                 <span>
                   {f.day(p.d)}{" "}
                   <span className="text-slate-500">
-                    · {p.marketplace === "WB" ? "Wildberries" : "Ozon"}
-                    {p.accountName ? ` · ${p.accountName}` : ""}
+                    ·{" "}
+                    {p.accountName
+                      ? storeLabel(p.accountName, p.marketplace === "WB" ? "Wildberries" : "Ozon")
+                      : p.marketplace === "WB"
+                        ? "Wildberries"
+                        : "Ozon"}
                   </span>
                 </span>
                 <span className="tabular-nums font-medium">{f.rub(p.amount, { fractionDigits: 2 })}</span>
