@@ -3,6 +3,8 @@
 // the definitions were merged: header, cell type and value of every column, which is all buildExport
 // reads, so downloaded files do not change.
 import { describe, expect, it } from "vitest";
+import { cashflowColumns } from "@/components/cashflow/cashflow-columns";
+import { costColumns } from "@/components/costs/cost-columns";
 import { pnlDrillColumns, pnlStatementColumns } from "@/components/pnl/pnl-columns";
 import type { PnlTableRow } from "@/components/pnl/pnl-rows";
 import { restockColumns } from "@/components/restock/restock-columns";
@@ -232,6 +234,74 @@ describe("one column definition per table", () => {
       ["columns.netSales", "number", "300.00"],
       ["columns.units", "number", 3],
     ]);
+  });
+
+  it("cost prices: the page shows the export's columns in its order; no cost price is an empty cell", () => {
+    const columns = costColumns(t);
+    const ctx = { f, historyHref: (id: number) => `/costs?sku=${id}#history` };
+    expectSameDefinition(columns, ctx);
+    expect(toPageColumns(columns, ctx).map((c) => c.id)).toEqual([
+      "article",
+      "name",
+      "currentCost",
+      "currentFrom",
+      "entries",
+    ]);
+    const row = {
+      skuId: 7,
+      marketplace: "OZON" as const,
+      externalId: "555",
+      article: "CUP-1",
+      name: "Cup",
+      currentCost: null,
+      currentFrom: null,
+      entries: 0,
+    };
+    expect(exported(columns, row)).toEqual([
+      ["columns.article", "text", "CUP-1"],
+      ["columns.name", "text", "Cup"],
+      ["columns.marketplace", "text", "OZON"],
+      ["columns.externalId", "text", "555"],
+      ["columns.currentCost", "number", null],
+      ["columns.dtFrom", "text", null],
+      ["columns.entries", "number", 0],
+    ]);
+    expect(toExportColumns(columns).map((c) => c.format ?? "text")).toEqual([
+      "text",
+      "text",
+      "text",
+      "text",
+      "money",
+      "date",
+      "integer",
+    ]);
+  });
+
+  it("cash flow: the operating total, financing and payouts, then a column per operating type present", () => {
+    const summary = {
+      bucket: "week" as const,
+      totalsByType: [
+        { type: "sales" as const, amount: "100.00", count: 1 },
+        { type: "storage" as const, amount: "-5.00", count: 1 },
+        { type: "financing" as const, amount: "-50.00", count: 1 },
+        { type: "payout" as const, amount: "70.00", count: 1 },
+      ],
+    };
+    const columns = cashflowColumns(t, summary);
+    expectSameDefinition(columns, { f });
+    const row = { d: "2026-11-02", byType: { sales: "100.00", payout: "70.00" }, operating: "100.00", financing: "0" };
+    expect(exported(columns, row)).toEqual([
+      ["table.week", "text", "2026-11-02"],
+      ["table.operating", "number", "100.00"],
+      ["types.financing", "number", null],
+      ["types.payout", "number", "70.00"],
+      ["types.sales", "number", "100.00"],
+      ["types.storage", "number", null],
+    ]);
+    expect(toExportColumns(columns).map((c) => c.format)).toEqual(["date", ...Array(5).fill("money")]);
+    // on the page: a dash where a type had no money that day
+    const storage = toPageColumns(columns, { f }).find((c) => c.id === "storage")!;
+    expect(renderCell(storage, row, 0, row.d)).toBe("—");
   });
 });
 

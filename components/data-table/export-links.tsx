@@ -16,7 +16,7 @@ export async function ExportLinks({ route, searchParams }: { route: string; sear
     return `${route}?${q}`;
   };
   return (
-    <div className="flex items-center gap-2 text-sm" data-testid="export-links">
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="export-links">
       <span className="text-slate-600">{t("export.label")}</span>
       {formats.map((format) => (
         <a
@@ -25,7 +25,7 @@ export async function ExportLinks({ route, searchParams }: { route: string; sear
           download
           title={format === "xlsx" ? undefined : t(`export.${format}Help`)}
           data-testid={`export-${format}`}
-          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          className="whitespace-nowrap rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
         >
           {t(`export.${format}`)}
         </a>

@@ -1,8 +1,18 @@
 // Edits through the UI: a cost price changes the profit shown; an import with bad rows shows each one
-// and saves nothing; a viewer sees no editing controls; export downloads exactly the filtered rows.
+// and saves nothing; a viewer sees no editing controls; export downloads exactly the filtered rows (SKUs,
+// cost prices, cash flow).
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { Workbook } from "@cj-tech-master/excelts";
 import { storageState } from "../support/fixtures";
+
+/** a CSV download's lines, without the BOM */
+function csvLines(text: string): string[] {
+  return text
+    .replace(/^\ufeff/, "")
+    .trim()
+    .split(/\r?\n/);
+}
 
 async function topSellingSku(page: Page): Promise<{ article: string; href: string }> {
   await page.goto("/skus?sort=units&dir=desc");
@@ -119,6 +129,44 @@ test.describe("editor", () => {
 
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-xlsx").click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // cost prices: the rows of the page's search, in the Russian dialect (a cost with a decimal comma or empty)
+    await page.goto(`/costs?q=${encodeURIComponent(sku.article)}`);
+    const costRows = await page.getByTestId("cost-table").locator("tbody tr").count();
+    expect(costRows).toBeGreaterThan(0);
+    const [costs] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv-ru").click()]);
+    expect(costs.suggestedFilename()).toMatch(/^cost-prices-\d{4}-\d{2}-\d{2}\.csv$/);
+    const costLines = csvLines(fs.readFileSync((await costs.path())!, "utf8"));
+    expect(costLines[0].split(";").slice(0, 2)).toEqual(["Артикул", "Название"]);
+    expect(costLines.length - 1).toBe(costRows);
+    const costCells = costLines
+      .slice(1)
+      .find((line) => line.startsWith(`${sku.article};`))
+      ?.split(";");
+    expect(costCells?.[4]).toMatch(/^(\d+,\d{2})?$/);
+
+    // cash flow: the page's table of days in a workbook, with a totals row equal to the operating tile
+    await page.goto("/cashflow");
+    const days = await page.getByTestId("cashflow-table").locator("tbody tr").count();
+    expect(days).toBeGreaterThan(0);
+    const [cash] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-xlsx").click()]);
+    expect(cash.suggestedFilename()).toMatch(/^cashflow-day-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(fs.readFileSync((await cash.path())!));
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(days + 2);
+    expect(sheet.getCell("A2").value).toBeInstanceOf(Date);
+    expect(sheet.getCell(`A${days + 2}`).value).toBe("Итого");
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const operating = sheet.getCell(days + 2, headers.indexOf("Операционный итог") + 1).value as { result: number };
+    const tile = (await page.getByTestId("cashflow-operating").locator("dd").first().textContent()) ?? "";
+    const shown = Number(
+      tile
+        .replace(/[^\d,−-]/g, "")
+        .replace("−", "-")
+        .replace(",", "."),
+    );
+    expect(Math.abs(operating.result - shown)).toBeLessThanOrEqual(1);
   });
 });
 

@@ -3,12 +3,14 @@ import "server-only";
 // current view) for route handlers, which answer 401 when a read returns null, and the file builder
 // (lib/services/export/build-export.ts, which neutralises formula cells) with its Content-Disposition.
 import { authorizedOrNull } from "./authorized";
+import { queryCashflowSummary } from "./cashflow";
+import { querySkuCostPage } from "./costs";
 import { queryPnlDrillDown, queryPnlStatement } from "./pnl";
 import type { Db } from "@/db";
 import { queryRestockPage, querySupplyPlanLines } from "./restock";
 import { querySkuPage } from "./skus";
 
-export { attachmentHeader, buildExport } from "@/lib/services/export/build-export";
+export { attachmentHeader, buildExport, downloadResponse } from "@/lib/services/export/build-export";
 
 export const getSkuPageForExport = authorizedOrNull(querySkuPage);
 export const getRestockPageForExport = authorizedOrNull(queryRestockPage);
@@ -16,5 +18,7 @@ export const getRestockPageForExport = authorizedOrNull(queryRestockPage);
 export const getSupplyPlanForExport = authorizedOrNull(
   async (db: Db, planId: number) => (await querySupplyPlanLines(db, planId)) ?? undefined,
 );
+export const getSkuCostPageForExport = authorizedOrNull(querySkuCostPage);
+export const getCashflowSummaryForExport = authorizedOrNull(queryCashflowSummary);
 export const getPnlStatementForExport = authorizedOrNull(queryPnlStatement);
 export const getPnlDrillDownForExport = authorizedOrNull(queryPnlDrillDown);

@@ -2,7 +2,12 @@ import Link from "next/link";
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { LazyCashflowChart as CashflowChart } from "@/components/charts/lazy";
+import { cashflowColumns } from "@/components/cashflow/cashflow-columns";
 import { cashflowSeries } from "@/components/cashflow/cashflow-colors";
+import { toPageColumns } from "@/components/data-table/columns";
+import { ExportLinks } from "@/components/data-table/export-links";
+import { storeLabel } from "@/components/layout/nav-items";
+import { StaticTable } from "@/components/data-table/static-table";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { getCashflowSummary, getPayouts } from "@/lib/data";
@@ -24,21 +29,24 @@ export default async function CashflowPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          <div
-            role="group"
-            aria-label={t("groupBy")}
-            className="inline-flex rounded-md border border-slate-300 bg-white text-sm"
-          >
-            {(["day", "week"] as const).map((b) => (
-              <Link
-                key={b}
-                href={`/cashflow${withParams(params, { by: b === "day" ? undefined : b })}`}
-                aria-current={bucket === b ? "true" : undefined}
-                className={`px-3 py-1.5 ${bucket === b ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-50"} first:rounded-l-md last:rounded-r-md`}
-              >
-                {t(`by.${b}`)}
-              </Link>
-            ))}
+          <div className="flex flex-wrap items-center gap-3">
+            <div
+              role="group"
+              aria-label={t("groupBy")}
+              className="inline-flex rounded-md border border-slate-300 bg-white text-sm"
+            >
+              {(["day", "week"] as const).map((b) => (
+                <Link
+                  key={b}
+                  href={`/cashflow${withParams(params, { by: b === "day" ? undefined : b })}`}
+                  aria-current={bucket === b ? "true" : undefined}
+                  className={`px-3 py-1.5 ${bucket === b ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-50"} first:rounded-l-md last:rounded-r-md`}
+                >
+                  {t(`by.${b}`)}
+                </Link>
+              ))}
+            </div>
+            <ExportLinks route="/cashflow/export" searchParams={params} />
           </div>
         }
       />
@@ -98,6 +106,21 @@ async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucke
         </CardBody>
       </Card>
       <Card>
+        <CardHeader title={t("table.title")} description={t(`by.${bucket}`)} />
+        <CardBody>
+          <StaticTable
+            caption={t("table.caption")}
+            data-testid="cashflow-table"
+            columns={toPageColumns(
+              cashflowColumns((key) => t(key as never), summary),
+              { f },
+            )}
+            rows={summary.buckets}
+            getRowId={(row) => row.d}
+          />
+        </CardBody>
+      </Card>
+      <Card>
         <CardHeader title={t("byTypeTitle")} />
         <CardBody>
           <Table caption={t("byTypeTitle")} data-testid="cashflow-by-type">
@@ -153,8 +176,12 @@ async function Payouts({ scope }: { scope: DashboardScope }) {
                 <span>
                   {f.day(p.d)}{" "}
                   <span className="text-slate-500">
-                    · {p.marketplace === "WB" ? "Wildberries" : "Ozon"}
-                    {p.accountName ? ` · ${p.accountName}` : ""}
+                    ·{" "}
+                    {p.accountName
+                      ? storeLabel(p.accountName, p.marketplace === "WB" ? "Wildberries" : "Ozon")
+                      : p.marketplace === "WB"
+                        ? "Wildberries"
+                        : "Ozon"}
                   </span>
                 </span>
                 <span className="tabular-nums font-medium">{f.rub(p.amount, { fractionDigits: 2 })}</span>

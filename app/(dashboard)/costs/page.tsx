@@ -5,6 +5,7 @@ import { CostImport } from "@/components/costs/cost-import";
 import { CostPriceEditor } from "@/components/costs/cost-price-editor";
 import { SkuCostTable } from "@/components/costs/sku-cost-table";
 import { FilterBar, type FilterField } from "@/components/data-table";
+import { ExportLinks } from "@/components/data-table/export-links";
 import { getFilterLabels, getTableLabels } from "@/components/data-table/table-labels";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
 import { getCostHistory, getMissingCostSkus, getSkuCostPage, getSkuHeader } from "@/lib/data";
@@ -64,9 +65,12 @@ export default async function CostsPage({ searchParams }: Props) {
         </Card>
       ) : null}
       <section aria-labelledby="cost-list-title">
-        <h2 id="cost-list-title" className="mb-2 text-base font-semibold text-slate-900">
-          {t("listTitle", { day: f.day(businessToday(tz)) })}
-        </h2>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="cost-list-title" className="text-base font-semibold text-slate-900">
+            {t("listTitle", { day: f.day(businessToday(tz)) })}
+          </h2>
+          <ExportLinks route="/costs/export" searchParams={params} />
+        </div>
         <FilterBar fields={fields} searchParams={params} pathname="/costs" labels={filterLabels} />
         <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
           <CostList scope={scope} params={params} timeZone={tz} />

@@ -194,3 +194,14 @@ export function attachmentHeader(baseName: string, extension: ExportFile["extens
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** The download of an export: its type, its file name, never cached. */
+export function downloadResponse(file: ExportFile, baseName: string): Response {
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": attachmentHeader(baseName, file.extension),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -88,6 +88,10 @@ describe.each(testDatabaseKinds())("pnlStatement on %s", (kind) => {
       payout: "999.00",
       cogs: "1.00",
     });
+    // a recalculation writes every SKU x day of its range, zeros included (here from 20.02, as when a
+    // cost price is backdated): rows without activity, which do not start the history
+    for (const skuId of [sku1, sku2, sku3])
+      await insertMetricsDay(t.db, { d: "2026-02-20", skuId, netSales: "0.00", payout: "0.00", cogs: "0.00" });
     // store-level lines: -287.14 - 21 (WB), -12.50 (Ozon) = -320.64; one outside the period
     await insertFinanceLine(t.db, { accountId: wb, marketplace: "WB", d: "2026-03-05", storage: "-287.14" });
     await insertFinanceLine(t.db, { accountId: wb, marketplace: "WB", d: "2026-03-06", advertising: "-21.00" });

@@ -219,13 +219,19 @@ export interface PnlComparison {
   isPreviousCovered: boolean;
 }
 
-/** The first day with metrics or a store-level line in the filter's stores (whatever the dates). */
+/**
+ * The first day with activity (a SKU that sold, was returned or was paid for, or a store-level line) in
+ * the filter's stores, whatever the dates. Not merely the first row: recalculation writes every SKU x
+ * day of its range, zeros included, so the first row is where the first recalculation began (the
+ * first sync's 90 days, or the day a cost price was backdated to), not where the history does.
+ */
 export async function firstDataDay(db: Db, filter: Omit<PnlFilter, "from" | "to">): Promise<string | null> {
   const result = await db.execute(sql`
     select least(
       (select min(t.d) from metrics_store_daily t
         ${filter.marketplace ? sql`join accounts a on a.id = t.account_id` : sql``}
-        where ${accountCondition("t", filter.accountIds)} and ${marketplaceCondition("a", filter.marketplace)}),
+        where ${accountCondition("t", filter.accountIds)} and ${marketplaceCondition("a", filter.marketplace)}
+          and (t.active_skus > 0 or t.store_level_payout <> 0)),
       (select min(f.d) from finance_lines f
         where f.sku_id is null and ${accountCondition("f", filter.accountIds)}
           and ${marketplaceCondition("f", filter.marketplace)})

@@ -1,7 +1,7 @@
 // GET /pnl/export?format=csv|xlsx&<the page's filters>: the statement as the page shows it (the
 // twelve lines, the totals, the previous period), or with ?line= the SKUs behind that line with
 // their allocated store-level share. Cells are neutralised against formula injection by buildExport.
-import { attachmentHeader, buildExport, getPnlDrillDownForExport, getPnlStatementForExport } from "@/lib/data/exports";
+import { buildExport, downloadResponse, getPnlDrillDownForExport, getPnlStatementForExport } from "@/lib/data/exports";
 import { exportFormatParam } from "@/lib/data/page-params";
 import { parsePnlQuery } from "@/lib/data/pnl-params";
 import { getEnv } from "@/lib/env";
@@ -47,11 +47,5 @@ export async function GET(request: Request) {
       sheetName: tr("title"),
     });
   }
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": attachmentHeader(name, file.extension),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(file, name);
 }

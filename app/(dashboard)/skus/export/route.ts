@@ -2,7 +2,7 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { toExportColumns } from "@/components/data-table/columns";
 import { skuColumns } from "@/components/skus/sku-columns";
-import { attachmentHeader, buildExport, getSkuPageForExport } from "@/lib/data/exports";
+import { buildExport, downloadResponse, getSkuPageForExport } from "@/lib/data/exports";
 import { exportFormatParam, parseSkuQuery } from "@/lib/data/page-params";
 import { getEnv } from "@/lib/env";
 import { parseDashboardFilters } from "@/lib/url-filters";
@@ -24,11 +24,5 @@ export async function GET(request: Request) {
     sheetName: t("title"),
     totalsLabel: td("export.totals"),
   });
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": attachmentHeader(`skus-${scope.from}-${scope.to}`, file.extension),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(file, `skus-${scope.from}-${scope.to}`);
 }
