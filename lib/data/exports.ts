@@ -10,7 +10,7 @@ import type { Db } from "@/db";
 import { queryRestockPage, querySupplyPlanLines } from "./restock";
 import { querySkuPage } from "./skus";
 
-export { attachmentHeader, buildExport, downloadResponse } from "@/lib/services/export/build-export";
+export { buildExport, downloadResponse } from "@/lib/services/export/build-export";
 
 export const getSkuPageForExport = authorizedOrNull(querySkuPage);
 export const getRestockPageForExport = authorizedOrNull(queryRestockPage);

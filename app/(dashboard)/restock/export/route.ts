@@ -2,7 +2,7 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { toExportColumns } from "@/components/data-table/columns";
 import { restockColumns } from "@/components/restock/restock-columns";
-import { attachmentHeader, buildExport, getRestockPageForExport } from "@/lib/data/exports";
+import { buildExport, downloadResponse, getRestockPageForExport } from "@/lib/data/exports";
 import { exportFormatParam, parseRestockQuery } from "@/lib/data/page-params";
 import { getEnv } from "@/lib/env";
 import { parseDashboardFilters } from "@/lib/url-filters";
@@ -24,11 +24,5 @@ export async function GET(request: Request) {
     sheetName: t("title"),
     totalsLabel: td("export.totals"),
   });
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": attachmentHeader(`restock-${page.adviceDay ?? scope.to}`, file.extension),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(file, `restock-${page.adviceDay ?? scope.to}`);
 }

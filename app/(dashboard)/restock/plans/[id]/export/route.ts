@@ -1,7 +1,7 @@
 // GET /restock/plans/<id>/export: one supply plan as XLSX with the columns sellers paste into a
 // marketplace supply (article, marketplace id, name, quantity, case pack, boxes).
 import { getTranslations } from "@/lib/i18n/server";
-import { attachmentHeader, buildExport, getSupplyPlanForExport } from "@/lib/data/exports";
+import { buildExport, downloadResponse, getSupplyPlanForExport } from "@/lib/data/exports";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -24,11 +24,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       { header: t("plans.columns.boxes"), type: "number", value: (r) => r.boxes },
     ],
   });
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": attachmentHeader(`supply-plan-${planId}`, file.extension),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(file, `supply-plan-${planId}`);
 }
