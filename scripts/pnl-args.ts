@@ -1,6 +1,8 @@
 // Argument checks shared by npm run pnl, reconcile and recalc: dates, store, marketplace.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
+import { getEnv, type Env } from "@/lib/env";
+import { withMigratedDatabase } from "./cli";
 import type { Marketplace } from "@/db/schema";
 import { isIsoDay } from "@/lib/domain/dates";
 
@@ -40,4 +42,19 @@ export async function assertStoreExists(db: Db, storeId: number): Promise<void> 
     const known = rows.map((r) => `${r.id} (${r.name})`).join(", ") || "none";
     throw new Error(`store ${storeId} not found; stores: ${known}`);
   }
+}
+
+/**
+ * Opens the migrated database, refuses an unknown --store, and runs `fn` with the ids to read: the one
+ * store, or null for every store.
+ */
+export async function withStoreScope<T>(
+  store: number | null,
+  fn: (db: Db, accountIds: number[] | null, env: Env) => Promise<T>,
+): Promise<T> {
+  const env = getEnv();
+  return withMigratedDatabase(env, async (database) => {
+    if (store !== null) await assertStoreExists(database.db, store);
+    return fn(database.db, store === null ? null : [store], env);
+  });
 }

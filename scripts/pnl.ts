@@ -3,10 +3,9 @@
 // payout, COGS and gross profit, money with 2 decimals and costs negative.
 import { percentOf } from "@/lib/domain/money";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
-import { getEnv } from "@/lib/env";
 import { type PnlStatement, pnlStatement } from "@/lib/services/pnl/statement";
-import { parseOptions, runCli, withMigratedDatabase } from "./cli";
-import { assertStoreExists, marketplaceArg, requireRange, storeArg } from "./pnl-args";
+import { parseOptions, runCli } from "./cli";
+import { marketplaceArg, requireRange, storeArg, withStoreScope } from "./pnl-args";
 
 const USAGE =
   "usage: npm run pnl -- --from YYYY-MM-DD --to YYYY-MM-DD [--store ID | --marketplace wb|ozon] [--format table|json|csv]";
@@ -50,16 +49,8 @@ runCli(async () => {
   if (format !== "table" && format !== "json" && format !== "csv")
     throw new Error(`--format must be table, json or csv\n${USAGE}`);
 
-  const e = getEnv();
-  return withMigratedDatabase(e, async (database) => {
-    if (store !== null) await assertStoreExists(database.db, store);
-    const s = await pnlStatement(database.db, {
-      from,
-      to,
-      accountIds: store === null ? null : [store],
-      marketplace,
-    });
-    print(s, format as Format);
+  return withStoreScope(store, async (db, accountIds) => {
+    print(await pnlStatement(db, { from, to, accountIds, marketplace }), format as Format);
   });
 });
 

@@ -3,10 +3,9 @@
 // same finance lines (lib/services/pnl/reconcile.ts). Exits 1 when a closed period differs.
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { businessToday } from "@/lib/domain/dates";
-import { getEnv } from "@/lib/env";
 import { reconcile } from "@/lib/services/pnl/reconcile";
-import { parseOptions, runCli, withMigratedDatabase } from "./cli";
-import { assertStoreExists, requireRange, storeArg } from "./pnl-args";
+import { parseOptions, runCli } from "./cli";
+import { requireRange, storeArg, withStoreScope } from "./pnl-args";
 
 const USAGE = "usage: npm run reconcile -- --from YYYY-MM-DD --to YYYY-MM-DD [--store ID]";
 
@@ -16,15 +15,8 @@ runCli(async () => {
   const { from, to } = requireRange(args, USAGE);
   const store = storeArg(args, USAGE);
 
-  const e = getEnv();
-  return withMigratedDatabase(e, async (database) => {
-    if (store !== null) await assertStoreExists(database.db, store);
-    const result = await reconcile(database.db, {
-      from,
-      to,
-      accountIds: store === null ? null : [store],
-      today: businessToday(e.APP_TIMEZONE),
-    });
+  return withStoreScope(store, async (db, accountIds, env) => {
+    const result = await reconcile(db, { from, to, accountIds, today: businessToday(env.APP_TIMEZONE) });
     if (result.periods.length === 0) {
       console.log(`No WB reports or Ozon payout periods overlap ${from}..${to}.`);
       return 0;
