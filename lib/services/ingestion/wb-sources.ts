@@ -27,6 +27,8 @@ import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import type { OrderLineFact } from "@/lib/marketplaces/lines";
 import { mapWbSellerStock } from "@/lib/marketplaces/wb/order-mappers";
+import { mapWbLostOrders } from "@/lib/marketplaces/wb/lost-orders-mappers";
+import { writeMarketplaceEstimates } from "./write-marketplace-estimates";
 
 const MAX_REPLAYS = 3;
 /** a stored statistics cursor at most this far before a sync's start is resumed (WB keeps rows 90 days) */
@@ -248,6 +250,43 @@ export async function ingestWbStocks(ctx: SourceContext, client: WbClient, summa
   }
   await readWbSellerStocks(ctx, client, summary, snapshot);
   await snapshot.commit("wb_stocks", summary);
+}
+
+/** the period WB's lost orders estimate is asked for: the 28 days before today, as our lost sales */
+export const WB_LOST_ORDERS_DAYS = 28;
+
+/**
+ * WB's own lost orders estimate per card (stocks report per product, §6.2.6) on today's snapshot day,
+ * into sku_marketplace_estimates beside ours. A report not served (404) leaves it out with a warning.
+ */
+export async function ingestWbLostOrders(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
+  const limit = 1000;
+  const start = addDays(ctx.today, -WB_LOST_ORDERS_DAYS);
+  const end = addDays(ctx.today, -1);
+  try {
+    for (let offset = 0; ; offset += limit) {
+      ctx.signal?.throwIfAborted();
+      const items = await client.stocksReportProducts({ start, end, offset, limit });
+      const page = mapRecords(items, (raw) => {
+        const v = mapWbLostOrders(raw);
+        return { key: v.sku, d: ctx.today, value: v };
+      });
+      await commitPage(ctx, "wb_lost_orders", summary, page, {
+        writeFacts: (tx, rows) =>
+          writeMarketplaceEstimates(
+            ctx,
+            tx,
+            "wb_stocks_report",
+            WB_LOST_ORDERS_DAYS,
+            rows.map((r) => r.value),
+          ),
+      });
+      if (items.length < limit) break;
+    }
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+    (summary.warnings ??= []).push("stocks report per product not served (HTTP 404): no WB lost orders estimate");
+  }
 }
 
 type StockItem = Parameters<typeof writeStock>[3][number] & { key: string };
