@@ -8,7 +8,7 @@ import { type EndpointContract, fixture } from "./fixture";
 import * as ozon from "./ozon/fixtures";
 import { shapeDepartures } from "./shape";
 import * as wb from "./wb/fixtures";
-import { productsReport } from "./wb/lost-orders-fixtures";
+import { productsReport, productsReportRequest } from "./wb/lost-orders-fixtures";
 import { localSaleItemsClusters } from "./ozon/cluster-fixtures";
 
 describe("the emulator answers in the official examples' shapes", () => {
@@ -143,15 +143,7 @@ describe("the emulator answers in the official examples' shapes", () => {
     expect(shapeDepartures(body, official(wb.financeDetailed))).toEqual([]);
   });
   it("the WB stocks report per product follows the reference's item (§6.2.6), special values included", async () => {
-    const body = await post(productsReport.path, {
-      currentPeriod: { start: emulator.truth.from, end: emulator.truth.to },
-      stockType: "",
-      skipDeletedNm: true,
-      availabilityFilters: [],
-      orderBy: { field: "ordersCount", mode: "desc" },
-      limit: 1000,
-      offset: 0,
-    });
+    const body = await post(productsReport.path, productsReportRequest(emulator.truth.from, emulator.truth.to));
     const items = (body.data as { items: { metrics: Record<string, unknown> }[] }).items;
     expect(items.length).toBe(8);
     expect(shapeDepartures(body, JSON.parse(fixture(productsReport, "reference").body))).toEqual([]);

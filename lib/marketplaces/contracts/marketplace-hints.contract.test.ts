@@ -19,7 +19,7 @@ import { type EndpointContract, fixture } from "./fixture";
 import { localSaleItemsClusters } from "./ozon/cluster-fixtures";
 import { checkRequest } from "./request-schema";
 import { type FixtureServer, startFixtureServer } from "./serve";
-import { productsReport } from "./wb/lost-orders-fixtures";
+import { productsReport, productsReportRequest } from "./wb/lost-orders-fixtures";
 
 let server: FixtureServer;
 const NOW = "2026-11-25T09:00:00Z";
@@ -53,15 +53,7 @@ describe("POST /api/v2/stocks-report/products/products (WB lost orders)", () => 
     serve(productsReport, "reference");
     const page = await client().stocksReportProducts({ start: "2026-10-28", end: "2026-11-24", offset: 0 });
     const [sent] = sentTo(productsReport);
-    expect(sent.body).toEqual({
-      currentPeriod: { start: "2026-10-28", end: "2026-11-24" },
-      stockType: "",
-      skipDeletedNm: true,
-      availabilityFilters: [],
-      orderBy: { field: "ordersCount", mode: "desc" },
-      limit: 1000,
-      offset: 0,
-    });
+    expect(sent.body).toEqual(productsReportRequest("2026-10-28", "2026-11-24"));
     expect(page.map(mapWbLostOrders)).toEqual([
       {
         sku: "213456789",

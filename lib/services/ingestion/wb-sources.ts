@@ -213,21 +213,46 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
  * bankPaymentSum, for reconciliation. WB keeps them from 2025-01-01; 204 means none.
  */
 export async function ingestWbReports(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
-  const limit = 1000;
-  for (let offset = 0; ; offset += limit) {
-    ctx.signal?.throwIfAborted();
-    const rows = (await client.salesReportsList({ dateFrom: ctx.from, dateTo: ctx.to, limit, offset })) ?? [];
-    const page = mapRecords(rows, (raw) => {
+  await commitOffsetPages(
+    ctx,
+    "wb_reports",
+    summary,
+    1000,
+    async (offset, limit) =>
+      (await client.salesReportsList({ dateFrom: ctx.from, dateTo: ctx.to, limit, offset })) ?? [],
+    (raw) => {
       const v = wbReportHeader(raw);
       return { key: v.reportId, d: v.dateTo, value: v };
-    });
-    await commitPage(ctx, "wb_reports", summary, page, {
-      writeFacts: (tx, items) =>
-        writeSettlementReports(
+    },
+    (tx, values) =>
+      writeSettlementReports(
+        tx,
+        ctx,
+        values.map((v) => wbReportStatement(v)),
+      ),
+  );
+}
+
+/** An offset-paged report, each page mapped and committed on its own; a page shorter than `limit` is the last. */
+async function commitOffsetPages<T>(
+  ctx: SourceContext,
+  source: string,
+  summary: SourceSummary,
+  limit: number,
+  fetchPage: (offset: number, limit: number) => Promise<unknown[]>,
+  read: (raw: unknown) => { key: string; d: string | null; value: T },
+  write: (tx: Db, values: T[]) => Promise<unknown>,
+) {
+  for (let offset = 0; ; offset += limit) {
+    ctx.signal?.throwIfAborted();
+    const rows = await fetchPage(offset, limit);
+    await commitPage(ctx, source, summary, mapRecords(rows, read), {
+      writeFacts: async (tx, items) => {
+        await write(
           tx,
-          ctx,
-          items.map((i) => wbReportStatement(i.value)),
-        ),
+          items.map((i) => i.value),
+        );
+      },
     });
     if (rows.length < limit) break;
   }
@@ -260,29 +285,21 @@ export const WB_LOST_ORDERS_DAYS = 28;
  * into sku_marketplace_estimates beside ours. A report not served (404) leaves it out with a warning.
  */
 export async function ingestWbLostOrders(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
-  const limit = 1000;
   const start = addDays(ctx.today, -WB_LOST_ORDERS_DAYS);
   const end = addDays(ctx.today, -1);
   try {
-    for (let offset = 0; ; offset += limit) {
-      ctx.signal?.throwIfAborted();
-      const items = await client.stocksReportProducts({ start, end, offset, limit });
-      const page = mapRecords(items, (raw) => {
+    await commitOffsetPages(
+      ctx,
+      "wb_lost_orders",
+      summary,
+      1000,
+      (offset, limit) => client.stocksReportProducts({ start, end, offset, limit }),
+      (raw) => {
         const v = mapWbLostOrders(raw);
         return { key: v.sku, d: ctx.today, value: v };
-      });
-      await commitPage(ctx, "wb_lost_orders", summary, page, {
-        writeFacts: (tx, rows) =>
-          writeMarketplaceEstimates(
-            ctx,
-            tx,
-            "wb_stocks_report",
-            WB_LOST_ORDERS_DAYS,
-            rows.map((r) => r.value),
-          ),
-      });
-      if (items.length < limit) break;
-    }
+      },
+      (tx, values) => writeMarketplaceEstimates(ctx, tx, "wb_stocks_report", WB_LOST_ORDERS_DAYS, values),
+    );
   } catch (error) {
     if ((error as { status?: number }).status !== 404) throw error;
     (summary.warnings ??= []).push("stocks report per product not served (HTTP 404): no WB lost orders estimate");

@@ -67,6 +67,17 @@ export const WB_PRODUCTS_REPORT_ITEM = {
   },
 };
 
+/** the request for every card over [start, end], WB and seller warehouses together (what WbClient sends) */
+export const productsReportRequest = (start: string, end: string, offset = 0) => ({
+  currentPeriod: { start, end },
+  stockType: "",
+  skipDeletedNm: true,
+  availabilityFilters: [],
+  orderBy: { field: "ordersCount", mode: "desc" },
+  limit: 1000,
+  offset,
+});
+
 const withMetrics = (nmID: number, metrics: Record<string, unknown>) => ({
   ...WB_PRODUCTS_REPORT_ITEM,
   nmID,
