@@ -15,7 +15,11 @@ export function MarketplaceFigureLine({ row, kind, t, f }: { row: Row; kind: "lo
   if (kind === "lost") {
     if (row.mpLostUnits === null) return null;
     return (
-      <small className="block text-slate-500" title={t("mpFigure.title")} data-testid="restock-mp-lost">
+      <small
+        className="ml-auto block max-w-[12rem] whitespace-normal text-slate-500"
+        title={t("mpFigure.title")}
+        data-testid="restock-mp-lost"
+      >
         {row.mpLost
           ? t("mpFigure.wbLost", { day: f.day(row.mpLost.d), units: f.number(row.mpLostUnits) })
           : t("mpFigure.wbLostUndated", { units: f.number(row.mpLostUnits) })}
@@ -25,7 +29,11 @@ export function MarketplaceFigureLine({ row, kind, t, f }: { row: Row; kind: "lo
   const o = row.ozonSupply;
   if (!o) return null;
   return (
-    <small className="block text-slate-500" title={t("mpFigure.title")} data-testid="restock-ozon-supply">
+    <small
+      className="ml-auto block max-w-[12rem] whitespace-normal text-slate-500"
+      title={t("mpFigure.title")}
+      data-testid="restock-ozon-supply"
+    >
       {t("mpFigure.ozonSupply", {
         day: f.day(o.d),
         units: f.number(o.recommendedSupply),
