@@ -258,6 +258,11 @@ describe.each(testDatabaseKinds())("the marketplaces' hints into the database on
     await database.db.execute(
       sql`insert into restock_store_settings (account_id, cover_days) values (${account.id}, 28)`,
     );
+    // a recommendation older than the days kept goes when a sync writes today's
+    await database.db.execute(sql`insert into ozon_supply_recommendations (account_id, d, sku_id, cluster_id,
+        supply_period, delivery_schema, recommended_supply, src_hash)
+      select ${account.id}, '2026-10-20', s.id, c.id, 'TWO_WEEKS', 'FBO', 5, 'old'
+      from sku s, cluster c where s.ozon_id = 1488301234 and c.code = '4'`);
     serve(localSaleItemsClusters, "reference", "clusters");
     // the first call (one page of one) answers the reference; a second sync reads the variant
     let summary = await sync("OZON", "ozon_supply_recommendations");

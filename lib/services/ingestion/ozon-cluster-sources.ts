@@ -65,6 +65,11 @@ export const OZON_LOCAL_SALE_DAYS = 28;
 const DELIVERY_SCHEMA = "FBO";
 const SKUS_PER_CALL = 100;
 const PAGE = 1000;
+/**
+ * days of Ozon's recommendations kept: a row per SKU x cluster x day adds up (2,000 SKUs x 30 clusters
+ * is 60,000 rows a day); the pages show the latest within 14 days
+ */
+export const OZON_RECOMMENDATION_KEEP_DAYS = 35;
 
 /** The supply period nearest the days of stock the store covers after arrival (default 14: two weeks). */
 export function supplyPeriodFor(coverDays: number): OzonSupplyPeriod {
@@ -122,6 +127,10 @@ export async function ingestOzonSupplyRecommendations(ctx: SourceContext, client
         if (res.items.length < PAGE || (res.total !== null && seen >= res.total)) break;
       }
     }
+    await ctx.db.execute(
+      sql`delete from ozon_supply_recommendations where account_id = ${ctx.accountId}::int
+          and d < ${addDays(ctx.today, -OZON_RECOMMENDATION_KEEP_DAYS)}::date`,
+    );
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status !== 404 && status !== 403) throw error;
