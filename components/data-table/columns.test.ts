@@ -71,6 +71,14 @@ const restock: RestockRow = {
   lostProfit: "3000.00",
   mpLostUnits: null,
   mpLostSum: null,
+  mpLost: null,
+  ozonSupply: {
+    d: "2026-11-29",
+    recommendedSupply: 60,
+    supplyPeriod: "TWO_WEEKS",
+    deliverySchema: "FBO",
+    localIndex: "61.20",
+  },
 };
 
 const pnlRow: PnlTableRow = {
@@ -204,6 +212,10 @@ describe("one column definition per table", () => {
       ["columns.lostRevenue", "number", "12500.00"],
       ["columns.mpLostUnits", "number", null],
       ["columns.mpLostSum", "number", null],
+      // Ozon's own recommendation to the row's cluster and the day it was taken
+      ["columns.ozonSupply", "number", 60],
+      ["columns.ozonLocalIndex", "number", "61.20"],
+      ["columns.mpFigureDay", "text", "2026-11-29"],
       ["columns.adviceDay", "text", "2026-11-30"],
     ]);
   });

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { defineColumns, type Translate } from "@/components/data-table/columns";
 import type { RestockRow } from "@/lib/data/restock";
 import type { Formatters } from "@/lib/i18n/format";
+import { MarketplaceFigureLine } from "./marketplace-figures";
 
 /** What the page's cells need and the export does not. */
 export interface RestockCellContext {
@@ -109,8 +110,11 @@ export function restockColumns(t: Translate) {
       format: "integer",
       isNumeric: true,
       cell: (i, { f }) => (
-        <span className="font-semibold" data-testid="restock-qty">
-          {f.number(i.getValue())}
+        <span>
+          <span className="font-semibold" data-testid="restock-qty">
+            {f.number(i.getValue())}
+          </span>
+          <MarketplaceFigureLine row={i.row.original} kind="supply" t={t} f={f} />
         </span>
       ),
     }),
@@ -156,17 +160,12 @@ export function restockColumns(t: Translate) {
       header: t("columns.lostUnits"),
       format: "integer",
       isNumeric: true,
-      cell: (i, { f }) => {
-        const mp = i.row.original.mpLostUnits;
-        return (
-          <span>
-            {f.number(i.getValue(), 0)}
-            {mp !== null ? (
-              <small className="block text-slate-500">{t("mpEstimate", { units: f.number(mp) })}</small>
-            ) : null}
-          </span>
-        );
-      },
+      cell: (i, { f }) => (
+        <span>
+          {f.number(i.getValue(), 0)}
+          <MarketplaceFigureLine row={i.row.original} kind="lost" t={t} f={f} />
+        </span>
+      ),
     }),
     col.field("lostProfit", {
       header: t("columns.lostProfit"),
@@ -178,6 +177,30 @@ export function restockColumns(t: Translate) {
     col.field("lostRevenue", { header: t("columns.lostRevenue"), format: "money", isNumeric: true, cell: false }),
     col.field("mpLostUnits", { header: t("columns.mpLostUnits"), format: "integer", isNumeric: true, cell: false }),
     col.field("mpLostSum", { header: t("columns.mpLostSum"), format: "money", isNumeric: true, cell: false }),
+    // on the page these are under the quantity and lost sales
+    col.computed({
+      id: "ozonSupply",
+      header: t("columns.ozonSupply"),
+      value: (r) => r.ozonSupply?.recommendedSupply ?? null,
+      format: "integer",
+      isNumeric: true,
+      cell: false,
+    }),
+    col.computed({
+      id: "ozonLocalIndex",
+      header: t("columns.ozonLocalIndex"),
+      value: (r) => r.ozonSupply?.localIndex ?? null,
+      format: "number",
+      isNumeric: true,
+      cell: false,
+    }),
+    col.computed({
+      id: "mpFigureDay",
+      header: t("columns.mpFigureDay"),
+      value: (r) => r.ozonSupply?.d ?? r.mpLost?.d ?? null,
+      format: "date",
+      cell: false,
+    }),
     // the advice's day is in the page's heading
     col.field("d", { header: t("columns.adviceDay"), format: "date", cell: false }),
   ];

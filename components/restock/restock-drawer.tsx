@@ -1,6 +1,7 @@
 // The SKU restock drawer: every number of one advice row with where it came from — the daily orders
 // and which days counted, each factor, the settings and their source, the formula filled in.
 import Link from "next/link";
+import { MarketplaceFiguresSection } from "./marketplace-figures";
 import { locationLabel } from "./restock-columns";
 import type { RestockDetail } from "@/lib/data/restock";
 import type { Formatters } from "@/lib/i18n/format";
@@ -135,11 +136,7 @@ export function RestockDrawer({
         {detail.lostProfit !== null ? ` · ${t("drawer.lostProfit", { profit: f.rub(detail.lostProfit) })}` : ""}
       </p>
       <p className="font-mono text-xs text-slate-600">{e.lostSales.formula}</p>
-      {detail.mpLostUnits !== null ? (
-        <p className="text-sm" data-testid="restock-drawer-mp-lost">
-          {t("drawer.mpLost", { units: f.number(detail.mpLostUnits), sum: f.rub(detail.mpLostSum) })}
-        </p>
-      ) : null}
+      <MarketplaceFiguresSection row={detail} t={t} f={f} />
 
       {e.split && e.split.length > 0 ? (
         <>

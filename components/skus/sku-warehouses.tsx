@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MarketplaceFigureLine } from "@/components/restock/marketplace-figures";
 import { locationLabel, STATUS_TONE } from "@/components/restock/restock-columns";
 import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui";
 import { getSkuRestock, getSkuWarehouses } from "@/lib/data";
@@ -78,17 +79,14 @@ export async function SkuWarehouses({ skuId, asOf }: { skuId: number; asOf: stri
                   </span>
                 </Td>
                 <Td>{r.reorderDate ? f.day(r.reorderDate) : "—"}</Td>
-                <Td numeric className="font-semibold">
-                  {f.number(r.quantity)}
+                <Td numeric>
+                  <span className="font-semibold">{f.number(r.quantity)}</span>
+                  <MarketplaceFigureLine row={r} kind="supply" t={trs} f={f} />
                 </Td>
                 <Td numeric>{r.forecast === null ? tr("notObserved") : f.number(r.forecast, 2)}</Td>
                 <Td numeric>
                   {f.number(r.lostUnits, 1)}
-                  {r.mpLostUnits !== null ? (
-                    <span className="block text-xs text-slate-500">
-                      {tr("mpEstimate", { units: f.number(r.mpLostUnits) })}
-                    </span>
-                  ) : null}
+                  <MarketplaceFigureLine row={r} kind="lost" t={trs} f={f} />
                 </Td>
                 <Td numeric>{f.rub(r.lostRevenue)}</Td>
                 <Td numeric>{f.rub(r.lostProfit)}</Td>

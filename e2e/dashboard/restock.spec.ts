@@ -13,6 +13,9 @@ test("restock plan: rows, the drawer explaining one, axe, ru/en screenshots", as
   await expect(page.getByTestId("restock-table")).toBeVisible();
   await expect(page.getByTestId("restock-wb-masked")).toContainText("WB скрывает свои склады");
   await expect(page.getByTestId("restock-status").first()).toBeVisible();
+  // the marketplaces' own figures beside ours, each labelled as theirs with the day it was taken
+  await expect(page.getByTestId("restock-ozon-supply").first()).toContainText(/Ozon советует \(.+\): \d+ на/);
+  await expect(page.getByTestId("restock-mp-lost").first()).toContainText(/Оценка WB на .+: \d+/);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: screenshotPath("restock-ru"), fullPage: true });
 

@@ -2,16 +2,17 @@
 // error mapping that drives retries (429 -> RetryAfterError, 401/403 -> NonRetriableError), the
 // event chaining, and the failure handlers.
 import { InngestTestEngine, mockCtx } from "@inngest/test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { schema } from "@/db";
+import { rowsOf, schema } from "@/db";
 import { useTestDatabase } from "@/lib/testing/database";
 import { JobFailedError } from "@/lib/jobs/job";
 import { startJobRun } from "@/lib/jobs/job-runs";
 import { jobTestHarness, latestJobRun, syncSummaryOf } from "@/lib/jobs/testing/job-deps";
 import { AuthError, RateLimitedError } from "@/lib/marketplaces/http/errors";
-import { insertCostPrice, insertSales, insertSku } from "@/lib/testing/fixtures";
+import { addDays } from "@/lib/domain/dates";
+import { insertCostPrice, insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
 import { inngest } from "../client";
 import { toInngestError } from "../job-function";
 import { functions } from "../index";
@@ -355,6 +356,24 @@ describe("Inngest functions", () => {
 
   it("recalculate-metrics: metrics, then advice, then the daily summary, each a named step with counts", async () => {
     stubSync(async () => syncSummaryOf(accountId, {}));
+    // demand and stock at WB's masked warehouse over the 28 days up to the advice day (YESTERDAY), planned
+    // nationally with the default settings (lead time 14 d, cover 14 d, 95 %, no MOQ, case pack 1):
+    // STEADY orders 2 a day with 10 on hand every day and 4 inbound today; GAP orders 3 a day with 20 on
+    // hand for 18 days, then is out of stock for the last 10
+    const masked = await insertWarehouse(db, "WB", "-999999");
+    const steady = await insertSku(db, { marketplace: "WB", article: "STEADY", accountId });
+    const gap = await insertSku(db, { marketplace: "WB", article: "GAP", accountId });
+    for (let i = 0; i < 28; i++) {
+      const d = addDays(YESTERDAY, i - 27);
+      await db.execute(sql`insert into daily_orders (account_id, d, sku_id, warehouse_id, channel, ordered_qty)
+        values (${accountId}, ${d}, ${steady}, ${masked}, 'FBO', 2)`);
+      await db.execute(sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
+        values (${d}, ${steady}, ${masked}, 10, ${i === 27 ? 4 : 0}, 'x'),
+               (${d}, ${gap}, ${masked}, ${i < 18 ? 20 : 0}, 0, 'x')`);
+      if (i < 18)
+        await db.execute(sql`insert into daily_orders (account_id, d, sku_id, warehouse_id, channel, ordered_qty)
+          values (${accountId}, ${d}, ${gap}, ${masked}, 'FBO', 3)`);
+    }
     const skuId = await insertSku(db, { marketplace: "WB", article: "JOB-1" });
     await insertCostPrice(db, skuId, "2026-01-01", "100.00");
     await insertSales(db, [
@@ -380,10 +399,11 @@ describe("Inngest functions", () => {
     });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({
-      metrics: { runId: expect.any(Number), rows: 4, skusMissingCost: 0, daysCommissionEstimated: 0 },
-      // the planner plans from orders and stock at real locations: a settled sale with neither is no advice
-      // (the phantom "ship to a warehouse with no stock" row of the first formula)
-      advice: { rows: 0, toShip: 0 },
+      // 4 days x 3 SKUs: JOB-1 sold, STEADY and GAP have stock on each day
+      metrics: { runId: expect.any(Number), rows: 12, skusMissingCost: 0, daysCommissionEstimated: 0 },
+      // one row per SKU with orders or stock at a real location: STEADY and GAP; JOB-1's settled sale has
+      // neither, so no phantom "ship to a warehouse with no stock" row of the first formula
+      advice: { rows: 2, toShip: 2 },
       notified: true,
     });
     expect((ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0])).toEqual([
@@ -391,6 +411,50 @@ describe("Inngest functions", () => {
       "generate-supply-advice",
       "prune-raw-records",
       "notify",
+    ]);
+    // STEADY: 56 units / 28 in-stock days = 2/day, flat (no trend, no season, σ 0: no safety stock);
+    //   reorder point 2 x 14 = 28; position 10 on hand + 4 inbound = 14; need 28 + 2 x 14 cover - 14 = 42;
+    //   reorder day ⌊(14 - 28) / 2⌋ = -7: order now, 7 days late. Nothing was lost: never out of stock.
+    // GAP: 54 units / 18 in-stock days = 3/day (the 10 days out of stock are not zero demand); position 0,
+    //   need 3 x 14 + 3 x 14 = 84; ⌊(0 - 42) / 3⌋ = -14; lost 10 days x 3 = 30 units.
+    expect(
+      rowsOf(
+        await db.execute(sql`select s.article, a.location_kind, a.status, a.status_days, a.reorder_date::text as reorder_date,
+            a.quantity, a.velocity::text as velocity, a.reorder_point::text as reorder_point, a.in_stock_days,
+            a.out_of_stock_days, a.on_hand, a.inbound, a.lost_units::text as lost_units
+          from restock_advice a join sku s on s.id = a.sku_id where a.d = ${YESTERDAY}::date order by s.article`),
+      ),
+    ).toEqual([
+      {
+        article: "GAP",
+        location_kind: "national",
+        status: "order_now",
+        status_days: -14,
+        reorder_date: YESTERDAY,
+        quantity: 84,
+        velocity: "3.0000",
+        reorder_point: "42.00",
+        in_stock_days: 18,
+        out_of_stock_days: 10,
+        on_hand: 0,
+        inbound: 0,
+        lost_units: "30.00",
+      },
+      {
+        article: "STEADY",
+        location_kind: "national",
+        status: "order_now",
+        status_days: -7,
+        reorder_date: YESTERDAY,
+        quantity: 42,
+        velocity: "2.0000",
+        reorder_point: "28.00",
+        in_stock_days: 28,
+        out_of_stock_days: 0,
+        on_hand: 10,
+        inbound: 4,
+        lost_units: "0.00",
+      },
     ]);
     expect(harness.fake.received.length).toBe(before + 1);
     // net sales 1000; payout 1000 - 100 commission = 900; profit 900 - 2 x 100 COGS = 700; margin 700 / 1000

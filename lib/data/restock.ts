@@ -5,6 +5,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
+import { addDays } from "@/lib/domain/dates";
 import type { Factor } from "@/lib/domain/restock/factors";
 import type { PlanSettings, RestockStatus } from "@/lib/domain/restock/plan";
 import type { DayState } from "@/lib/domain/restock/velocity";
@@ -53,7 +54,31 @@ export interface RestockRow {
   lostProfit: string | null;
   mpLostUnits: number | null;
   mpLostSum: string | null;
+  /** WB rows: the day WB's lost orders estimate was taken and the period it covers */
+  mpLost: MarketplaceFigureDay | null;
+  /** Ozon cluster rows: Ozon's own recommended supply to this cluster */
+  ozonSupply: OzonSupplyHint | null;
 }
+
+export interface MarketplaceFigureDay {
+  d: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+}
+
+/** Ozon's recommendation for one SKU and cluster (beta local-sale), as taken on day `d`. */
+export interface OzonSupplyHint {
+  d: string;
+  recommendedSupply: number;
+  /** ONE_WEEK | TWO_WEEKS | FOUR_WEEKS | EIGHT_WEEKS */
+  supplyPeriod: string;
+  deliverySchema: string;
+  /** share of local sales, % */
+  localIndex: string | null;
+}
+
+/** a marketplace's figure older than this many days before the advice day is not shown */
+export const MARKETPLACE_FIGURE_DAYS = 14;
 
 const sortSql: Record<Exclude<RestockSortKey, "urgency">, SQL> = {
   reorderDate: sql`a.reorder_sort`,
@@ -122,7 +147,87 @@ function toRow(r: Record<string, unknown>): RestockRow {
     lostProfit: num(r.lost_profit),
     mpLostUnits: r.mp_lost_units === null ? null : int(r.mp_lost_units),
     mpLostSum: num(r.mp_lost_sum),
+    mpLost: null,
+    ozonSupply: null,
   };
+}
+
+const intArray = (values: number[]) => `{${[...new Set(values)].join(",")}}`;
+
+/**
+ * The marketplaces' own figures beside the rows' plan: for WB rows the day of WB's lost orders estimate
+ * (the advice copied its numbers), for Ozon cluster rows Ozon's recommended supply to that cluster, each
+ * the latest taken within MARKETPLACE_FIGURE_DAYS up to the row's advice day. Reads by exact day and SKU
+ * (the tables' keys start with the day), so a page costs a few index probes, not a scan.
+ */
+async function withMarketplaceFigures<T extends RestockRow>(db: Db, rows: T[]): Promise<T[]> {
+  if (rows.length === 0) return rows;
+  const adviceDays = [...new Set(rows.map((r) => r.d))];
+  const days = new Set<string>();
+  for (const d of adviceDays) for (let i = 0; i < MARKETPLACE_FIGURE_DAYS; i++) days.add(addDays(d, -i));
+  const dayArray = `{${[...days].join(",")}}`;
+  const last = adviceDays.sort().at(-1)!;
+  const wb = rows.filter((r) => r.marketplace === "WB" && r.locationKind === "national").map((r) => r.skuId);
+  const ozon = rows.filter((r) => r.marketplace === "OZON" && r.locationKind === "cluster").map((r) => r.skuId);
+  const [wbRows, ozonRows] = await Promise.all([
+    wb.length === 0
+      ? []
+      : rowsOf<Record<string, unknown>>(
+          await db.execute(sql`select sku_id, d::text as d, period_from::text as period_from, period_to::text as period_to
+            from sku_marketplace_estimates
+            where d = any(${dayArray}::date[]) and sku_id = any(${intArray(wb)}::int[]) and source = 'wb_stocks_report'
+              and d <= ${last}::date
+            order by sku_id, d desc`),
+        ),
+    ozon.length === 0
+      ? []
+      : rowsOf<Record<string, unknown>>(
+          await db.execute(sql`select r.sku_id, r.d::text as d, c.code, r.recommended_supply, r.supply_period,
+              r.delivery_schema, r.local_index::text as local_index
+            from ozon_supply_recommendations r join cluster c on c.id = r.cluster_id
+            where r.d = any(${dayArray}::date[]) and r.sku_id = any(${intArray(ozon)}::int[]) and r.d <= ${last}::date
+            order by r.sku_id, r.d desc, (r.delivery_schema = 'FBO') desc, r.supply_period`),
+        ),
+  ]);
+  const inWindow = (figureDay: string, adviceDay: string) =>
+    figureDay <= adviceDay && figureDay > addDays(adviceDay, -MARKETPLACE_FIGURE_DAYS);
+  return rows.map((row) => {
+    if (row.marketplace === "WB" && row.locationKind === "national") {
+      const e = wbRows.find((x) => int(x.sku_id) === row.skuId && inWindow(String(x.d), row.d));
+      return e
+        ? {
+            ...row,
+            mpLost: {
+              d: String(e.d),
+              periodFrom: (e.period_from as string | null) ?? null,
+              periodTo: (e.period_to as string | null) ?? null,
+            },
+          }
+        : row;
+    }
+    if (row.marketplace === "OZON" && row.locationKind === "cluster") {
+      // the SKU's latest day with any Ozon recommendation: a cluster Ozon no longer names that day has none
+      const latest = ozonRows.find((x) => int(x.sku_id) === row.skuId && inWindow(String(x.d), row.d));
+      const r =
+        latest &&
+        ozonRows.find(
+          (x) => int(x.sku_id) === row.skuId && String(x.d) === String(latest.d) && String(x.code) === row.locationKey,
+        );
+      return r
+        ? {
+            ...row,
+            ozonSupply: {
+              d: String(r.d),
+              recommendedSupply: int(r.recommended_supply),
+              supplyPeriod: String(r.supply_period),
+              deliverySchema: String(r.delivery_schema),
+              localIndex: num(r.local_index),
+            },
+          }
+        : row;
+    }
+    return row;
+  });
 }
 
 /** One SKU's plan per location on the latest advice day on or before `asOf`, most urgent first. */
@@ -134,7 +239,7 @@ export async function querySkuRestock(db: Db, skuId: number, asOf: string): Prom
       and a.d = (select max(x.d) from restock_advice x where x.sku_id = ${skuId} and x.d <= ${asOf}::date)
     order by a.status_rank, a.reorder_sort, a.id
   `);
-  return rowsOf<Record<string, unknown>>(result).map(toRow);
+  return withMarketplaceFigures(db, rowsOf<Record<string, unknown>>(result).map(toRow));
 }
 
 export async function queryRestockPage(
@@ -169,7 +274,7 @@ export async function queryRestockPage(
     page: params.page,
     pageSize: params.pageSize,
     total: int(rowsOf<{ total: number }>(count)[0]?.total),
-    rows: rowsOf<Record<string, unknown>>(page).map(toRow),
+    rows: await withMarketplaceFigures(db, rowsOf<Record<string, unknown>>(page).map(toRow)),
   };
 }
 
@@ -211,8 +316,9 @@ export async function queryRestockDetail(db: Db, id: number): Promise<RestockDet
   if (rows.length === 0) return null;
   const r = rows[0];
   const explanation = typeof r.explanation === "string" ? JSON.parse(r.explanation) : r.explanation;
+  const [row] = await withMarketplaceFigures(db, [toRow(r)]);
   return {
-    ...toRow(r),
+    ...row,
     safetyStock: num(r.safety_stock),
     reorderPoint: num(r.reorder_point),
     velocity: num(r.velocity),

@@ -352,6 +352,8 @@ export interface WbData {
   stocks: Record<string, unknown>[];
   /** FBS stock on the seller's warehouses (stocks-report/seller-warehouses, §6.2.7) */
   sellerStocks: Record<string, unknown>[];
+  /** the stocks report per product with WB's lost orders estimate (§6.2.6), one item per card */
+  productsReport: Record<string, unknown>[];
   feedbacks: { json: Record<string, unknown>; list: "unanswered" | "answered" | "archive"; createdUnix: number }[];
 }
 
@@ -989,8 +991,69 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
     orders: buildWbOrders(o, skus, orderLines, fbsNames),
     stocks,
     sellerStocks: buildWbSellerStocks(o, skus, fbsNames, truth),
+    productsReport: buildWbProductsReport(o, skus, stocks),
     feedbacks,
   };
+}
+
+/**
+ * The stocks report per product (§6.2.6): every field of the reference's item, with WB's special values
+ * on some cards: lostOrders* -2 (zero) on the second card, -1 / -3 (not computed) on the third, and
+ * officeMissingTime -4 (absent the whole period) where nothing is on hand. Its own random stream: the
+ * rest of the world does not move when this report changes.
+ */
+function buildWbProductsReport(o: BuildOptions, skus: WbSku[], stocks: Record<string, unknown>[]) {
+  const rng = new Random(o.seed * 31 + 5);
+  return skus.map((s, i) => {
+    const stock = stocks[i] as { quantity: number; inWayToClient: number; inWayFromClient: number };
+    const orders = rng.int(0, 300);
+    const pwd = Math.round((s.priceK * (100 - s.discountPercent)) / 100);
+    const lostCount = Math.round(rng.next() * 4000) / 100;
+    const buyoutCount = Math.round(orders * 0.8);
+    const lost =
+      i % 4 === 1
+        ? { lostOrdersCount: -2, lostOrdersSum: -2, lostBuyoutsCount: -2, lostBuyoutsSum: -2 }
+        : i % 4 === 2
+          ? { lostOrdersCount: -1, lostOrdersSum: -3, lostBuyoutsCount: -1, lostBuyoutsSum: -3 }
+          : {
+              lostOrdersCount: lostCount,
+              lostOrdersSum: Math.round(lostCount * pwd) / 100,
+              lostBuyoutsCount: Math.round(lostCount * 80) / 100,
+              lostBuyoutsSum: Math.round(lostCount * pwd * 0.8) / 100,
+            };
+    const monthStart = `${o.to.slice(0, 7)}-01`;
+    return {
+      nmID: s.nmId,
+      isDeleted: false,
+      subjectName: s.subject,
+      name: s.title,
+      vendorCode: s.vendorCode,
+      brandName: s.brand,
+      mainPhoto: `https://basket-12.wbbasket.ru/vol${s.nmId % 10_000}/images/big/1.webp`,
+      hasSizes: s.techSize !== "0",
+      metrics: {
+        ordersCount: orders,
+        ordersSum: Math.round((orders * pwd) / 100),
+        avgOrders: Math.round((orders / 28) * 100) / 100,
+        avgOrdersByMonth: [{ start: monthStart, end: o.to, value: Math.round((orders / 28) * 10) / 10 }],
+        buyoutCount,
+        buyoutSum: Math.round((buyoutCount * pwd) / 100),
+        buyoutPercent: orders === 0 ? 0 : Math.round((buyoutCount / orders) * 100),
+        stockCount: stock.quantity,
+        stockSum: Math.round((stock.quantity * pwd) / 100),
+        saleRate:
+          orders === 0 ? { days: 0, hours: -1 } : { days: Math.floor((stock.quantity * 28) / orders), hours: 0 },
+        avgStockTurnover: { days: rng.int(1, 60), hours: rng.int(0, 23) },
+        toClientCount: stock.inWayToClient,
+        fromClientCount: stock.inWayFromClient,
+        officeMissingTime:
+          stock.quantity === 0 ? { days: 0, hours: -4 } : { days: rng.int(0, 5), hours: rng.int(0, 23) },
+        ...lost,
+        currentPrice: { minPrice: Math.round(pwd / 100), maxPrice: Math.round(pwd / 100) },
+        availability: rng.pick(["deficient", "actual", "balanced", "nonActual", "nonLiquid"]),
+      },
+    };
+  });
 }
 
 // ---------- WB orders ----------
@@ -1319,6 +1382,11 @@ export interface OzonData {
   clusters: Record<string, unknown>[];
   /** FBO warehouse id -> macrolocal_cluster_id (the truth of the cluster map) */
   clusterOfWarehouse: Map<string, string>;
+  /**
+   * local-sale items-clusters rows (§6.4.5, beta): Ozon's recommended supply per SKU and delivery
+   * cluster, for every SKU x cluster of the list; the same figures whatever period is asked
+   */
+  localSale: Record<string, unknown>[];
 }
 /** 2^53 + 1: the id that proves big integers survive the whole path */
 export const BIG_ACCRUAL_ID = "9007199254740993";
@@ -1754,7 +1822,43 @@ function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
     cashFlows,
     clusters,
     clusterOfWarehouse,
+    localSale: buildOzonLocalSale(o, skus, clusters),
   };
+}
+
+/** Ozon's recommended supply per SKU x cluster, in the reference's item shape (its own random stream). */
+function buildOzonLocalSale(o: BuildOptions, skus: OzonSku[], clusters: { macrolocal_cluster_id: number }[]) {
+  const rng = new Random(o.seed * 31 + 6);
+  const items: Record<string, unknown>[] = [];
+  for (const s of skus)
+    for (const c of clusters) {
+      const total = rng.int(0, 200);
+      const local = rng.int(0, total);
+      const supply = rng.int(0, 120);
+      const outOfStock = rng.int(0, total - local);
+      items.push({
+        sku: s.sku,
+        macrolocal_cluster_to_id: c.macrolocal_cluster_id,
+        metrics: {
+          attention_level: rng.pick(["LOW", "MEDIUM", "HIGH"]),
+          impact_share: Math.round(rng.next() * 10_000) / 100,
+          local_data: {
+            index: total === 0 ? 0 : Math.round((local / total) * 1000) / 10,
+            local_quantity: local,
+            total_quantity: total,
+          },
+          overpayment: {
+            total: (total - local) * 30,
+            non_local_delivery: (total - local) * 20,
+            delta: (total - local) * 10,
+          },
+          overpayment_reasons: [{ reason: "FREQUENT_OUT_OF_STOCK", quantity: outOfStock, amount: outOfStock * 30 }],
+          recommended_supply: supply,
+          price: (supply * s.priceK) / 100,
+        },
+      });
+    }
+  return items;
 }
 
 const ACCRUAL_TYPES = [

@@ -36,6 +36,8 @@ export interface EmulatorFaults {
   outOfOrder?: boolean;
   /** WB answers the order feed with 404 (not enabled for the seller, or retired) */
   wbOrderFeedOff?: boolean;
+  /** Ozon answers the beta local-sale methods with 404, as for a method it does not serve */
+  ozonLocalSaleOff?: boolean;
 }
 
 export interface EmulatorPageSizes {
@@ -116,6 +118,7 @@ const WB_LIMITS: Record<string, [number, number]> = {
   legacy: [60_000, 1],
   finance: [60_000, 1],
   stocks: [20_000, 1],
+  stocksProducts: [20_000, 3],
   feedbacks: [333, 6],
   content: [600, 5],
   ping: [10_000, 3],
@@ -438,6 +441,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     if (path.startsWith("/api/v1/supplier") || path.startsWith("/api/v5/supplier")) return "legacy";
     if (path.startsWith("/api/finance")) return "finance";
     if (path.startsWith("/api/analytics")) return "stocks";
+    if (path.startsWith("/api/v2/stocks-report")) return "stocksProducts";
     if (path.startsWith("/api/v1/feedback")) return "feedbacks";
     if (path.startsWith("/content")) return "content";
     return "ping";
@@ -572,6 +576,26 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
         const items = wb.stocks.slice(offset, offset + limit);
         if (items.length === 0) return noContent(String(offset));
         return ok({ data: { items } }, String(offset));
+      }
+      case "POST /api/v2/stocks-report/products/products": {
+        // §6.2.6: currentPeriod, stockType, skipDeletedNm, orderBy, availabilityFilters and offset are required
+        const period = b.currentPeriod as { start?: unknown; end?: unknown } | undefined;
+        const missing = [
+          "currentPeriod",
+          "stockType",
+          "skipDeletedNm",
+          "orderBy",
+          "availabilityFilters",
+          "offset",
+        ].find((k) => b[k] === undefined);
+        if (missing || typeof period?.start !== "string" || typeof period?.end !== "string")
+          return { status: 400, json: wbProblem(400, "Bad Request", `${missing ?? "currentPeriod"}: required`) };
+        const limit = Math.min(Number(b.limit ?? 100), 1000);
+        if (!(limit >= 1)) return { status: 400, json: wbProblem(400, "Bad Request", "limit: from 1 to 1000") };
+        const offset = Number(b.offset);
+        const wanted = Array.isArray(b.nmIDs) && b.nmIDs.length > 0 ? new Set(b.nmIDs.map(Number)) : null;
+        const items = wb.productsReport.filter((r) => !wanted || wanted.has(Number(r.nmID)));
+        return ok({ data: { currency: "RUB", items: items.slice(offset, offset + limit) } }, String(offset));
       }
       case "POST /api/finance/v1/sales-reports/detailed": {
         const from = String(b.dateFrom ?? "").slice(0, 10);
@@ -781,6 +805,21 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
       }
       case "POST /v2/cluster/list":
         return ok({ result: ozon.clusters });
+      case "POST /v1/analytics/local-sale/items-clusters/info": {
+        // beta (§6.4.5): a seller without it gets 404 as for any method Ozon does not serve
+        if (faults.ozonLocalSaleOff) return ozonError(404, 5, "Not found");
+        const filter = (b.filter ?? {}) as { period?: { from?: unknown; to?: unknown }; skus?: unknown };
+        if (typeof filter.period?.from !== "string" || typeof filter.period?.to !== "string")
+          return ozonError(400, 3, "filter.period: from and to are required");
+        if (!Array.isArray(filter.skus) || filter.skus.length === 0)
+          return ozonError(400, 3, "filter.skus: at least one SKU is required");
+        if (b.limit === undefined) return ozonError(400, 3, "limit is required");
+        const wanted = new Set(filter.skus.map(String));
+        const matching = ozon.localSale.filter((r) => wanted.has(String(r.sku)));
+        const offset = Number(b.offset ?? 0);
+        const limit = Math.max(1, Number(b.limit));
+        return ok({ items: matching.slice(offset, offset + limit), total: matching.length }, String(offset));
+      }
       case "POST /v1/analytics/stocks": {
         const skus = (b.skus ?? []) as string[];
         if (!Array.isArray(skus) || skus.length === 0 || skus.length > 100)

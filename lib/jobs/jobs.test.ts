@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { Inngest } from "inngest";
 import { beforeAll, describe, expect, it } from "vitest";
-import { schema } from "@/db";
+import { rowsOf, schema } from "@/db";
+import { addDays } from "@/lib/domain/dates";
+import { insertWarehouse } from "@/lib/testing/fixtures";
 import { useTestDatabase } from "@/lib/testing/database";
 import { AuthError } from "@/lib/marketplaces/http/errors";
 import type { SyncSummary } from "@/lib/services/sync-stores";
@@ -35,9 +37,16 @@ describe("jobs without Inngest", () => {
     // both stores synced before (their history is loaded); the first-sync test adds a new one
     ({ wb, ozon } = await insertSyncedStores(db, "2026-10-31"));
     const sold = await insertSoldSku(db, { accountId: wb, article: "N-1", d: YESTERDAY, qty: 3 });
-    // its order: the restock plan's demand (one WB FBO row, planned nationally)
-    await db.execute(sql`insert into daily_orders (account_id, d, sku_id, warehouse_id, channel, ordered_qty)
-      values (${wb}, ${YESTERDAY}, ${sold}, null, 'FBO', 3)`);
+    // its orders and stock, the restock plan's demand: 3 ordered a day for the 28 days up to YESTERDAY at
+    // WB's masked warehouse (one WB FBO row, planned nationally) with 30 on hand at every day's end
+    const masked = await insertWarehouse(db, "WB", "-999999");
+    for (let i = 0; i < 28; i++) {
+      const d = addDays(YESTERDAY, i - 27);
+      await db.execute(sql`insert into daily_orders (account_id, d, sku_id, warehouse_id, channel, ordered_qty)
+        values (${wb}, ${d}, ${sold}, ${masked}, 'FBO', 3)`);
+      await db.execute(sql`insert into daily_stock (d, sku_id, warehouse_id, on_hand, in_transit, src_hash)
+        values (${d}, ${sold}, ${masked}, 30, 0, 'x')`);
+    }
   });
 
   it("runNightly: syncs every store for yesterday, recalculates 35 days, sends the daily summary", async () => {
@@ -56,6 +65,27 @@ describe("jobs without Inngest", () => {
       adviceRows: 1,
       notified: true,
     });
+    // the advice of YESTERDAY with the default settings (lead time 14 d, cover 14 d, 95 %): 84 units / 28
+    // in-stock days = 3/day, flat, σ 0 so no safety stock; reorder point 3 x 14 = 42 above the 30 on hand:
+    // ⌊(30 - 42) / 3⌋ = -4, order now, 4 days late; need 42 + 3 x 14 cover - 30 = 54
+    expect(
+      rowsOf(
+        await db.execute(sql`select location_kind, location_key, status, status_days, reorder_date::text as reorder_date,
+          quantity, velocity::text as velocity, in_stock_days, on_hand from restock_advice where d = ${YESTERDAY}::date`),
+      ),
+    ).toEqual([
+      {
+        location_kind: "national",
+        location_key: "WB-FBO",
+        status: "order_now",
+        status_days: -4,
+        reorder_date: YESTERDAY,
+        quantity: 54,
+        velocity: "3.0000",
+        in_stock_days: 28,
+        on_hand: 30,
+      },
+    ]);
     // net sales are the seller's price less returns, before the 300 commission
     expect(harness.fake.received.at(-1)!.body.text).toContain("Net sales: 3 000 ₽");
     const [run] = await db.select().from(schema.syncRuns).where(eq(schema.syncRuns.id, result.jobRunId));

@@ -8,6 +8,8 @@ import { type EndpointContract, fixture } from "./fixture";
 import * as ozon from "./ozon/fixtures";
 import { shapeDepartures } from "./shape";
 import * as wb from "./wb/fixtures";
+import { productsReport, productsReportRequest } from "./wb/lost-orders-fixtures";
+import { localSaleItemsClusters } from "./ozon/cluster-fixtures";
 
 describe("the emulator answers in the official examples' shapes", () => {
   const emulator = useEmulator({ seed: 3, skus: 8, days: 20, warehouses: 2, endDate: "2026-11-20" });
@@ -139,5 +141,54 @@ describe("the emulator answers in the official examples' shapes", () => {
     const body = (await res.json()) as unknown[];
     expect(body.length).toBeGreaterThan(0);
     expect(shapeDepartures(body, official(wb.financeDetailed))).toEqual([]);
+  });
+  it("the WB stocks report per product follows the reference's item (§6.2.6), special values included", async () => {
+    const body = await post(productsReport.path, productsReportRequest(emulator.truth.from, emulator.truth.to));
+    const items = (body.data as { items: { metrics: Record<string, unknown> }[] }).items;
+    expect(items.length).toBe(8);
+    expect(shapeDepartures(body, JSON.parse(fixture(productsReport, "reference").body))).toEqual([]);
+    // every item names every field of the reference's item
+    const reference = JSON.parse(fixture(productsReport, "reference").body).data.items[0];
+    for (const item of items) {
+      expect(keysOf(item)).toEqual(keysOf(reference));
+      expect(keysOf(item.metrics)).toEqual(keysOf(reference.metrics));
+    }
+    // WB's codes are served: -2 (zero) and other negatives (not computed)
+    const lost = items.map((i) => i.metrics.lostOrdersCount as number);
+    expect(lost).toContain(-2);
+    expect(lost.some((v) => v < 0 && v !== -2)).toBe(true);
+    expect(lost.some((v) => v > 0)).toBe(true);
+  });
+
+  it("Ozon local-sale items-clusters follows the reference's item (§6.4.5), or 404 when switched off", async () => {
+    const request = {
+      filter: {
+        period: { from: emulator.truth.from, to: emulator.truth.to },
+        skus: emulator.dataset.ozon.skus.map((s) => String(s.sku)),
+        delivery_schema: "FBO",
+        supply_period: "TWO_WEEKS",
+      },
+      limit: 1000,
+      offset: 0,
+    };
+    const body = await post(localSaleItemsClusters.path, request);
+    // every SKU to every cluster of the cluster list
+    expect(body.total).toBe(8 * emulator.dataset.ozon.clusters.length);
+    expect(shapeDepartures(body, JSON.parse(fixture(localSaleItemsClusters, "reference").body))).toEqual([]);
+    emulator.setFaults({ ozonLocalSaleOff: true });
+    try {
+      const res = await fetch(emulator.url + localSaleItemsClusters.path, {
+        method: "POST",
+        headers: {
+          "Client-Id": emulator.ozonClientId,
+          "Api-Key": emulator.ozonApiKey,
+          "Content-Type": "application/json",
+        },
+        body: JSON.stringify(request),
+      });
+      expect(res.status).toBe(404);
+    } finally {
+      emulator.setFaults({});
+    }
   });
 });

@@ -225,6 +225,39 @@ export class OzonClient {
 
   // ---- clusters (restock planning) ----
 
+  /**
+   * One page of the beta local-sale method items-clusters (§6.4.5): per SKU and delivery cluster, Ozon's
+   * recommended supply for `supplyPeriod` and the localisation index over [from, to].
+   */
+  async localSaleItemsClusters(params: {
+    from: string;
+    to: string;
+    skus: string[];
+    deliverySchema: "ALL" | "FBO" | "FBS";
+    supplyPeriod: "ONE_WEEK" | "TWO_WEEKS" | "FOUR_WEEKS" | "EIGHT_WEEKS";
+    offset: number;
+    limit: number;
+  }) {
+    const res = await this.post(
+      "/v1/analytics/local-sale/items-clusters/info",
+      {
+        filter: {
+          period: { from: params.from, to: params.to },
+          skus: params.skus,
+          delivery_schema: params.deliverySchema,
+          supply_period: params.supplyPeriod,
+        },
+        limit: params.limit,
+        offset: params.offset,
+      },
+      z.object({
+        items: recordList.nullish(),
+        total: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).nullish(),
+      }),
+    );
+    return { items: res?.items ?? [], total: res?.total ?? null };
+  }
+
   /** Macro-local clusters with their Ozon warehouses (§6.4.2); no parameters. */
   async clusters() {
     const res = await this.post("/v2/cluster/list", {}, z.object({ result: recordList.nullish() }));

@@ -23,6 +23,7 @@ const LIMITS = {
   orderFeed: { intervalMs: 60_000, burst: 1 },
   finance: { intervalMs: 60_000, burst: 1 },
   stocks: { intervalMs: 20_000, burst: 1 },
+  stocksProducts: { intervalMs: 20_000, burst: 3 },
   feedbacks: { intervalMs: 334, burst: 6 },
   content: { intervalMs: 600, burst: 5 },
   ping: { intervalMs: 10_000, burst: 3 },
@@ -156,6 +157,30 @@ export class WbClient {
       limitGroup: "stocks",
     });
     return res ? res.data.items : null;
+  }
+
+  /**
+   * One page of the stocks report per product (§6.2.6) over [start, end] (dates, no earlier than 3 months
+   * ago), WB and seller warehouses together: WB's lost orders estimate per card. An empty list at the end.
+   */
+  async stocksReportProducts(params: { start: string; end: string; offset: number; limit?: number }) {
+    const res = await this.clients.analytics.request({
+      method: "POST",
+      path: "/api/v2/stocks-report/products/products",
+      body: {
+        currentPeriod: { start: params.start, end: params.end },
+        stockType: "",
+        skipDeletedNm: true,
+        availabilityFilters: [],
+        orderBy: { field: "ordersCount", mode: "desc" },
+        limit: params.limit ?? 1000,
+        offset: params.offset,
+      },
+      schema: z.object({ data: z.object({ items: recordList.nullish() }).nullish() }),
+      limit: LIMITS.stocksProducts,
+      limitGroup: "stocksProducts",
+    });
+    return res?.data?.items ?? [];
   }
 
   async feedbacks(params: {

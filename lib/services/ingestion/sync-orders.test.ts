@@ -114,6 +114,38 @@ describe.each(testDatabaseKinds())("daily orders from the order feed on %s", (ki
       ["1.500", "20.000", emulator.dataset.ozon.skus.length],
     ]);
 
+    // WB's own lost orders per card (stocks report per product): -2 is zero, other negatives not computed
+    const lostRows = rowsOf<{ nm: string; q: string | null; s: string | null }>(
+      await database.db
+        .execute(sql`select s.nm_id::text as nm, e.lost_orders_qty::text as q, e.lost_orders_sum::text as s
+        from sku_marketplace_estimates e join sku s on s.id = e.sku_id where e.source = 'wb_stocks_report'`),
+    );
+    const code = (v: number, scale: number) => (v === -2 ? (0).toFixed(scale) : v < 0 ? null : v.toFixed(scale));
+    expect(Object.fromEntries(lostRows.map((r) => [r.nm, [r.q, r.s]]))).toEqual(
+      Object.fromEntries(
+        emulator.dataset.wb.productsReport.map((i) => {
+          const m = i.metrics as { lostOrdersCount: number; lostOrdersSum: number };
+          return [String(i.nmID), [code(m.lostOrdersCount, 3), code(m.lostOrdersSum, 2)]];
+        }),
+      ),
+    );
+    expect(lostRows.some((r) => r.q === "0.000") && lostRows.some((r) => r.q === null)).toBe(true);
+
+    // Ozon's recommended supply per SKU and cluster (beta local-sale), with the period and schema asked for
+    const recommended = rowsOf<{ p: string; sc: string; n: number; units: number }>(
+      await database.db.execute(sql`select supply_period as p, delivery_schema as sc, count(*)::int as n,
+          sum(recommended_supply)::int as units from ozon_supply_recommendations group by 1, 2`),
+    );
+    const ozonTruth = emulator.dataset.ozon.localSale;
+    expect(recommended.map((r) => [r.p, r.sc, Number(r.n), Number(r.units)])).toEqual([
+      [
+        "TWO_WEEKS",
+        "FBO",
+        ozonTruth.length,
+        ozonTruth.reduce((n, i) => n + (i.metrics as { recommended_supply: number }).recommended_supply, 0),
+      ],
+    ]);
+
     // resolved = bought out or cancelled; the rate from the table equals the truth's
     let bought = 0;
     let cancelled = 0;

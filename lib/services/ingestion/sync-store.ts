@@ -14,7 +14,7 @@ import type { ReplyClient } from "@/lib/services/reviews/open-reply-client";
 import type { MarketplaceConfig } from "./config";
 import { emptySummary, type SourceContext, type SourceSummary } from "./context";
 import { deriveStoreDailyOrders } from "./derive-daily-orders";
-import { ingestOzonClusters } from "./ozon-cluster-sources";
+import { ingestOzonClusters, ingestOzonSupplyRecommendations } from "./ozon-cluster-sources";
 import { deriveStoreDailySales } from "./derive-daily-sales";
 import {
   ingestOzonAccruals,
@@ -28,6 +28,7 @@ import {
   ingestWbCards,
   ingestWbFeedbacks,
   ingestWbFinance,
+  ingestWbLostOrders,
   ingestWbReports,
   ingestWbSales,
   ingestWbStocks,
@@ -127,6 +128,7 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
       { name: "wb_finance", run: (c, s) => ingestWbFinance(c, client, s) },
       { name: "wb_reports", run: (c, s) => ingestWbReports(c, client, s) },
       { name: "wb_stocks", run: (c, s) => ingestWbStocks(c, client, s) },
+      { name: "wb_lost_orders", run: (c, s) => ingestWbLostOrders(c, client, s) },
       { name: "wb_feedbacks", run: (c, s) => ingestWbFeedbacks(c, client, s) },
       { name: "wb_daily_sales", run: deriveStoreDailySales, dependsOn: ["wb_sales", "wb_finance"] },
       { name: "wb_daily_orders", run: deriveStoreDailyOrders, dependsOn: ["wb_orders"] },
@@ -148,6 +150,7 @@ export async function syncStore(options: SyncStoreOptions): Promise<StoreRunSumm
       { name: "ozon_postings_fbo", run: (c, s) => ingestOzonPostings(c, client, s, "FBO") },
       { name: "ozon_postings_fbs", run: (c, s) => ingestOzonPostings(c, client, s, "FBS") },
       { name: "ozon_stocks", run: (c, s) => ingestOzonStocks(c, client, s) },
+      { name: "ozon_supply_recommendations", run: (c, s) => ingestOzonSupplyRecommendations(c, client, s) },
       { name: "ozon_reviews", run: (c, s) => ingestOzonReviews(c, client, s) },
       { name: "ozon_payouts", run: (c, s) => ingestOzonPayouts(c, client, s) },
       {

@@ -27,6 +27,8 @@ import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import type { OrderLineFact } from "@/lib/marketplaces/lines";
 import { mapWbSellerStock } from "@/lib/marketplaces/wb/order-mappers";
+import { mapWbLostOrders } from "@/lib/marketplaces/wb/lost-orders-mappers";
+import { writeMarketplaceEstimates } from "./write-marketplace-estimates";
 
 const MAX_REPLAYS = 3;
 /** a stored statistics cursor at most this far before a sync's start is resumed (WB keeps rows 90 days) */
@@ -211,21 +213,46 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
  * bankPaymentSum, for reconciliation. WB keeps them from 2025-01-01; 204 means none.
  */
 export async function ingestWbReports(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
-  const limit = 1000;
-  for (let offset = 0; ; offset += limit) {
-    ctx.signal?.throwIfAborted();
-    const rows = (await client.salesReportsList({ dateFrom: ctx.from, dateTo: ctx.to, limit, offset })) ?? [];
-    const page = mapRecords(rows, (raw) => {
+  await commitOffsetPages(
+    ctx,
+    "wb_reports",
+    summary,
+    1000,
+    async (offset, limit) =>
+      (await client.salesReportsList({ dateFrom: ctx.from, dateTo: ctx.to, limit, offset })) ?? [],
+    (raw) => {
       const v = wbReportHeader(raw);
       return { key: v.reportId, d: v.dateTo, value: v };
-    });
-    await commitPage(ctx, "wb_reports", summary, page, {
-      writeFacts: (tx, items) =>
-        writeSettlementReports(
+    },
+    (tx, values) =>
+      writeSettlementReports(
+        tx,
+        ctx,
+        values.map((v) => wbReportStatement(v)),
+      ),
+  );
+}
+
+/** An offset-paged report, each page mapped and committed on its own; a page shorter than `limit` is the last. */
+async function commitOffsetPages<T>(
+  ctx: SourceContext,
+  source: string,
+  summary: SourceSummary,
+  limit: number,
+  fetchPage: (offset: number, limit: number) => Promise<unknown[]>,
+  read: (raw: unknown) => { key: string; d: string | null; value: T },
+  write: (tx: Db, values: T[]) => Promise<unknown>,
+) {
+  for (let offset = 0; ; offset += limit) {
+    ctx.signal?.throwIfAborted();
+    const rows = await fetchPage(offset, limit);
+    await commitPage(ctx, source, summary, mapRecords(rows, read), {
+      writeFacts: async (tx, items) => {
+        await write(
           tx,
-          ctx,
-          items.map((i) => wbReportStatement(i.value)),
-        ),
+          items.map((i) => i.value),
+        );
+      },
     });
     if (rows.length < limit) break;
   }
@@ -248,6 +275,35 @@ export async function ingestWbStocks(ctx: SourceContext, client: WbClient, summa
   }
   await readWbSellerStocks(ctx, client, summary, snapshot);
   await snapshot.commit("wb_stocks", summary);
+}
+
+/** the period WB's lost orders estimate is asked for: the 28 days before today, as our lost sales */
+export const WB_LOST_ORDERS_DAYS = 28;
+
+/**
+ * WB's own lost orders estimate per card (stocks report per product, §6.2.6) on today's snapshot day,
+ * into sku_marketplace_estimates beside ours. A report not served (404) leaves it out with a warning.
+ */
+export async function ingestWbLostOrders(ctx: SourceContext, client: WbClient, summary: SourceSummary) {
+  const start = addDays(ctx.today, -WB_LOST_ORDERS_DAYS);
+  const end = addDays(ctx.today, -1);
+  try {
+    await commitOffsetPages(
+      ctx,
+      "wb_lost_orders",
+      summary,
+      1000,
+      (offset, limit) => client.stocksReportProducts({ start, end, offset, limit }),
+      (raw) => {
+        const v = mapWbLostOrders(raw);
+        return { key: v.sku, d: ctx.today, value: v };
+      },
+      (tx, values) => writeMarketplaceEstimates(ctx, tx, "wb_stocks_report", WB_LOST_ORDERS_DAYS, values),
+    );
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+    (summary.warnings ??= []).push("stocks report per product not served (HTTP 404): no WB lost orders estimate");
+  }
 }
 
 type StockItem = Parameters<typeof writeStock>[3][number] & { key: string };

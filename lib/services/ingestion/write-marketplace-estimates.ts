@@ -1,6 +1,6 @@
 // The marketplaces' own per-SKU estimates (sku_marketplace_estimates), written beside ours for the
 // restock page: Ozon's average daily sales and days of cover from /v1/analytics/stocks (28 days, read
-// with the stock anyway, no extra call).
+// with the stock anyway, no extra call); WB's lost orders from its stocks report per product.
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
@@ -48,6 +48,8 @@ export async function writeMarketplaceEstimates(
   estimates: MarketplaceEstimate[],
 ) {
   if (estimates.length === 0) return;
+  // one row per SKU and statement: a SKU named twice keeps its last figures
+  estimates = [...new Map(estimates.map((e) => [e.sku, e])).values()];
   const ids = await ctx.skus.resolve(
     tx,
     ctx.stats,

@@ -5,7 +5,7 @@
 import { type EndpointContract, OZON_SELLER_SPEC, ozonDocsMirror } from "../fixture";
 import { exampleText, jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
-import { clusterList } from "./cluster-fixtures";
+import { clusterList, localSaleItemsClusters } from "./cluster-fixtures";
 
 const MIRROR_COMMIT = "abf15d36b0cb37b0b9fdb3c60c968dfd36c85bf9";
 const money = (amount: string | number, currency = "RUB") => ({ amount, currency });
@@ -1110,4 +1110,5 @@ export const OZON_CONTRACTS = [
   reviewCommentList,
   cashFlowStatement,
   clusterList,
+  localSaleItemsClusters,
 ];

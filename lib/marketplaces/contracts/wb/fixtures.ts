@@ -6,6 +6,7 @@
 import { type EndpointContract, wbSpec } from "../fixture";
 import { exampleText, jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
+import { productsReport } from "./lost-orders-fixtures";
 import { orderFeed, orders, sellerStocks } from "./order-fixtures";
 
 const FINANCES = wbSpec("13-finances.yaml");
@@ -781,4 +782,5 @@ export const WB_CONTRACTS = [
   orders,
   orderFeed,
   sellerStocks,
+  productsReport,
 ];
