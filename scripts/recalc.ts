@@ -1,7 +1,9 @@
 // npm run recalc -- --from YYYY-MM-DD --to YYYY-MM-DD [--no-advice]
-// Rebuilds metrics_daily for the range and the supply advice for its last day; exits non-zero on failure.
+// Rebuilds metrics_daily for the range and the supply advice for its last day (the recalculate-metrics job,
+// run inline); exits non-zero on failure.
+import { recalculateMetricsJob } from "@/lib/jobs/recalculate-metrics";
+import { runJobInline } from "@/lib/jobs/run-inline";
 import { getEnv } from "@/lib/env";
-import { runRecalculation } from "@/lib/services/metrics/run-recalculation";
 import { parseOptions, runCli, withMigratedDatabase } from "./cli";
 import { requireRange } from "./pnl-args";
 
@@ -14,15 +16,14 @@ runCli(async () => {
 
   const e = getEnv();
   return withMigratedDatabase(e, async (database) => {
-    const result = await runRecalculation({
-      db: database.db,
-      from,
-      to,
-      trigger: "cli",
-      advice: args["no-advice"] !== true,
-    });
+    // the recalculation job as the nightly run and Inngest run it, by the inline runner
+    const { result } = await runJobInline(
+      recalculateMetricsJob,
+      { from, to, reason: "manual", trigger: "cli", advice: args["no-advice"] !== true },
+      { db: database.db },
+    );
     const m = result.metrics;
-    console.log(`Recalculated ${from}..${to}: ${m.rows} SKU-days in ${m.ms} ms (run ${result.runId})`);
+    console.log(`Recalculated ${from}..${to}: ${m.rows} SKU-days in ${m.ms} ms (run ${m.runId})`);
     if (m.skusMissingCost > 0)
       console.log(
         `  ${m.skusMissingCost} SKU(s) sold without a cost price on ${m.daysMissingCost} day(s): COGS and profit left empty`,

@@ -33,6 +33,8 @@ export const recalculateMetricsInput = z.object({
   failures: z.array(jobFailureSchema).optional(),
   /** who started the collection; events queued before this field existed have none */
   trigger: jobTrigger.optional(),
+  /** false: metrics only, no supply advice (`npm run recalc -- --no-advice`) */
+  advice: z.boolean().optional(),
 });
 
 export const recalculateMetricsJob = defineJob({
@@ -58,17 +60,22 @@ export const recalculateMetricsJob = defineJob({
       return {
         runId: result.runId,
         rows: result.metrics.rows,
+        ms: result.metrics.ms,
         skusMissingCost: result.metrics.skusMissingCost,
+        daysMissingCost: result.metrics.daysMissingCost,
         daysCommissionEstimated: result.metrics.daysCommissionEstimated,
       };
     });
-    const advice = await step.run("generate-supply-advice", async () => {
-      const db = await getDb();
-      const result = await generateSupplyAdvice({ db, d: to });
-      // the advice belongs to the same recalculation record the sync page shows
-      await addJobRunSources(db, metrics.runId, { advice: result });
-      return { rows: result.rows, toShip: result.toShip };
-    });
+    const advice =
+      input.advice === false
+        ? null
+        : await step.run("generate-supply-advice", async () => {
+            const db = await getDb();
+            const result = await generateSupplyAdvice({ db, d: to });
+            // the advice belongs to the same recalculation record the sync page shows
+            await addJobRunSources(db, metrics.runId, { advice: result });
+            return { rows: result.rows, toShip: result.toShip };
+          });
     let notified = false;
     if (reason === "nightly") {
       // raw payloads older than RAW_RETENTION_DAYS go once a night, after the facts they fed are derived
