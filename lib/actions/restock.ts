@@ -14,85 +14,67 @@ import { saveRestockStoreSettings } from "@/lib/services/restock/save-restock-st
 import { shipSupplyPlan } from "@/lib/services/restock/ship-supply-plan";
 import { createSupplyPlansFromAdviceSchema, supplyPlanIdSchema } from "@/lib/services/restock/supply-plan-schemas";
 import { requestRestockRefresh } from "@/lib/jobs/request-restock-refresh";
-import type { Db } from "@/db";
-import { authedAction } from "./safe-action";
+import type { z } from "zod";
+import { type ActionContext, authedAction } from "./safe-action";
 
 /**
- * Awaits a change of the plan's inputs (a service throws when it refuses), then asks for the plan to be
- * rebuilt unless `changed` says nothing was saved.
+ * An action that changes the plan's inputs: runs the service (which throws when it refuses), then asks
+ * for the current plan to be rebuilt unless `changed` says nothing was saved.
  */
-async function thenRefresh<T>(
-  db: Db,
+function planInputAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
   reason: "settings" | "supply_plan",
-  change: Promise<T>,
+  change: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
   changed: (result: T) => boolean = () => true,
-): Promise<T> {
-  const result = await change;
-  if (changed(result)) await requestRestockRefresh({ db, reason });
-  return result;
+) {
+  return authedAction(name, schema, async (input, ctx) => {
+    const result = await change(input, ctx);
+    if (changed(result)) await requestRestockRefresh({ db: ctx.db, reason });
+    return result;
+  });
 }
 
-export const saveRestockStoreSettingsAction = authedAction(
+const audited = (ctx: ActionContext) => ({ db: ctx.db, actor: ctx.actor, correlationId: ctx.correlationId });
+
+export const saveRestockStoreSettingsAction = planInputAction(
   "saveRestockStoreSettingsAction",
   saveRestockStoreSettingsSchema,
-  async (input, ctx) =>
-    thenRefresh(
-      ctx.db,
-      "settings",
-      saveRestockStoreSettings({ db: ctx.db, input, actor: ctx.actor, correlationId: ctx.correlationId }),
-    ),
+  "settings",
+  (input, ctx) => saveRestockStoreSettings({ ...audited(ctx), input }),
 );
 
-export const saveRestockSkuSettingsAction = authedAction(
+export const saveRestockSkuSettingsAction = planInputAction(
   "saveRestockSkuSettingsAction",
   saveRestockSkuSettingsSchema,
-  async (input, ctx) =>
-    thenRefresh(
-      ctx.db,
-      "settings",
-      saveRestockSkuSettings({ db: ctx.db, input, actor: ctx.actor, correlationId: ctx.correlationId }),
-    ),
+  "settings",
+  (input, ctx) => saveRestockSkuSettings({ ...audited(ctx), input }),
 );
 
 /** Saves a settings CSV only when every row is good; otherwise returns the bad rows with their lines. */
-export const importRestockSettingsAction = authedAction(
+export const importRestockSettingsAction = planInputAction(
   "importRestockSettingsAction",
   importRestockSettingsSchema,
-  async (input, ctx) =>
-    thenRefresh(
-      ctx.db,
-      "settings",
-      importRestockSettings({
-        db: ctx.db,
-        fileName: input.fileName,
-        bytes: Buffer.from(input.contentBase64, "base64"),
-        actor: ctx.actor,
-        correlationId: ctx.correlationId,
-      }),
-      (result) => result.saved,
-    ),
+  "settings",
+  (input, ctx) =>
+    importRestockSettings({
+      ...audited(ctx),
+      fileName: input.fileName,
+      bytes: Buffer.from(input.contentBase64, "base64"),
+    }),
+  (result) => result.saved,
 );
 
-export const createSupplyPlansAction = authedAction(
+export const createSupplyPlansAction = planInputAction(
   "createSupplyPlansAction",
   createSupplyPlansFromAdviceSchema,
-  async (input, ctx) =>
-    thenRefresh(
-      ctx.db,
-      "supply_plan",
-      createSupplyPlansFromAdvice({
-        db: ctx.db,
-        adviceIds: input.adviceIds,
-        actor: ctx.actor,
-        correlationId: ctx.correlationId,
-      }),
-    ),
+  "supply_plan",
+  (input, ctx) => createSupplyPlansFromAdvice({ ...audited(ctx), adviceIds: input.adviceIds }),
 );
 
-export const shipSupplyPlanAction = authedAction("shipSupplyPlanAction", supplyPlanIdSchema, async (input, ctx) =>
-  thenRefresh(
-    ctx.db,
-    "supply_plan",
-    shipSupplyPlan({ db: ctx.db, planId: input.planId, actor: ctx.actor, correlationId: ctx.correlationId }),
-  ),
+export const shipSupplyPlanAction = planInputAction(
+  "shipSupplyPlanAction",
+  supplyPlanIdSchema,
+  "supply_plan",
+  (input, ctx) => shipSupplyPlan({ ...audited(ctx), planId: input.planId }),
 );
