@@ -469,21 +469,29 @@ export interface RestockStoreSettingsRow {
   wbShipWarehouseIds: number[];
 }
 
+const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** The plan settings a store default row and a SKU override row share (null: not set). */
+function planSettingsOf(r: Record<string, unknown>) {
+  return {
+    leadTimeDays: nullableNumber(r.lead_time_days),
+    coverDays: nullableNumber(r.cover_days),
+    serviceLevel: nullableNumber(r.service_level),
+    moq: nullableNumber(r.moq),
+    casePack: nullableNumber(r.case_pack),
+  };
+}
+
 export async function queryRestockStoreSettings(db: Db): Promise<RestockStoreSettingsRow[]> {
   const result = await db.execute(sql`
     select a.id, a.name, a.marketplace, r.lead_time_days, r.cover_days, r.service_level::float8 as service_level, r.moq, r.case_pack,
       coalesce(r.wb_ship_warehouse_ids, '{}') as wb_ship_warehouse_ids
     from accounts a left join restock_store_settings r on r.account_id = a.id order by a.name, a.id`);
-  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     accountId: int(r.id),
     storeName: String(r.name),
     marketplace: r.marketplace as Marketplace,
-    leadTimeDays: n(r.lead_time_days),
-    coverDays: n(r.cover_days),
-    serviceLevel: n(r.service_level),
-    moq: n(r.moq),
-    casePack: n(r.case_pack),
+    ...planSettingsOf(r),
     wbShipWarehouseIds: (Array.isArray(r.wb_ship_warehouse_ids)
       ? r.wb_ship_warehouse_ids
       : String(r.wb_ship_warehouse_ids).replace(/[{}]/g, "").split(",").filter(Boolean)
@@ -496,17 +504,12 @@ export async function queryRestockSkuOverrides(db: Db, limit = 200) {
     select o.sku_id, s.article, s.name, s.marketplace, o.lead_time_days, o.cover_days, o.service_level::float8 as service_level,
       o.moq, o.case_pack, o.manual_factor::float8 as manual_factor
     from restock_sku_settings o join sku s on s.id = o.sku_id order by s.article nulls last, o.sku_id limit ${limit}`);
-  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     skuId: int(r.sku_id),
     article: (r.article as string | null) ?? null,
     name: (r.name as string | null) ?? null,
     marketplace: r.marketplace as Marketplace,
-    leadTimeDays: n(r.lead_time_days),
-    coverDays: n(r.cover_days),
-    serviceLevel: n(r.service_level),
-    moq: n(r.moq),
-    casePack: n(r.case_pack),
-    manualFactor: n(r.manual_factor),
+    ...planSettingsOf(r),
+    manualFactor: nullableNumber(r.manual_factor),
   }));
 }
