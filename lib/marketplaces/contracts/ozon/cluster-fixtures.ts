@@ -1,7 +1,7 @@
 // Contract fixtures for Ozon's cluster list (the restock planner's clusters). The 2026-06-11 spec gives
 // the response as a schema; the body is built from it field for field with the reference's values
 // (marketplace-apis.md §6.4.2), plus a variant with an int64 warehouse id beyond 2^53.
-import { type EndpointContract, OZON_SELLER_SPEC } from "../fixture";
+import { built, type EndpointContract, OZON_SELLER_SPEC, variant } from "../fixture";
 import { jsonText } from "../json-text";
 
 export const clusterList: EndpointContract = {
@@ -10,11 +10,11 @@ export const clusterList: EndpointContract = {
   request: { type: "object", properties: {} },
   requestSource: OZON_SELLER_SPEC,
   fixtures: [
-    {
-      name: "schema",
-      status: 200,
-      origin: { kind: "built from schema", spec: OZON_SELLER_SPEC, schema: "v2ClusterListResponse" },
-      body: jsonText({
+    built(
+      "schema",
+      OZON_SELLER_SPEC,
+      "v2ClusterListResponse",
+      jsonText({
         result: [
           {
             macrolocal_cluster_id: 4,
@@ -25,16 +25,12 @@ export const clusterList: EndpointContract = {
           },
         ],
       }),
-    },
-    {
-      name: "big ids",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "schema",
-        allowedBy: "warehouse_id is int64: beyond 2^53; a cluster with two warehouses and one without any",
-      },
-      body: '{"result":[{"macrolocal_cluster_id":2,"data":{"macrolocal_cluster":{"name":"Санкт-Петербург и СЗО","country":{"name":"Россия","uid":"RU"}},"fulfillments":[{"warehouse_id":9007199254740993,"name":"СПБ_ШУШАРЫ_РФЦ"},{"warehouse_id":1020000114850000,"name":"СПБ_БУГРЫ_РФЦ"}]}},{"macrolocal_cluster_id":7,"data":{"macrolocal_cluster":{"name":"Калининград","country":{"name":"Россия","uid":"RU"}},"fulfillments":[]}}]}',
-    },
+    ),
+    variant(
+      "big ids",
+      "schema",
+      "warehouse_id is int64: beyond 2^53; a cluster with two warehouses and one without any",
+      '{"result":[{"macrolocal_cluster_id":2,"data":{"macrolocal_cluster":{"name":"Санкт-Петербург и СЗО","country":{"name":"Россия","uid":"RU"}},"fulfillments":[{"warehouse_id":9007199254740993,"name":"СПБ_ШУШАРЫ_РФЦ"},{"warehouse_id":1020000114850000,"name":"СПБ_БУГРЫ_РФЦ"}]}},{"macrolocal_cluster_id":7,"data":{"macrolocal_cluster":{"name":"Калининград","country":{"name":"Россия","uid":"RU"}},"fulfillments":[]}}]}',
+    ),
   ],
 };
