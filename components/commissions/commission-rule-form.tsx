@@ -14,6 +14,7 @@ import type { CommissionRulePreview } from "@/lib/services/commission-rules/prev
 import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import type { CommissionChannel, Marketplace } from "@/db/schema";
+import { runtimeKeys, type Translate } from "@/lib/i18n/runtime-keys";
 
 export interface RuleDraft {
   /** set when an existing rule is edited in place */
@@ -29,10 +30,7 @@ export interface RuleDraft {
 type Errors = Record<string, string>;
 
 /** Form text -> the rule object; local checks give instant messages, the server validates again. */
-function toRule(
-  draft: RuleDraft,
-  t: (key: string, values?: Record<string, string | number>) => string,
-): { rule?: unknown; errors: Errors } {
+function toRule(draft: RuleDraft, t: Translate): { rule?: unknown; errors: Errors } {
   const errors: Errors = {};
   const num = (v: string) => Number(v.replace(",", ".").replace(/\s/g, ""));
   const pct = (v: string, key: string) => {
@@ -103,7 +101,7 @@ export function CommissionRuleForm({
   };
 
   const run = (kind: "preview" | "save") => {
-    const { rule, errors: local } = toRule(draft, (k, v) => t(k as never, v as never));
+    const { rule, errors: local } = toRule(draft, runtimeKeys(t));
     setErrors(local);
     if (!rule) return;
     start(async () => {

@@ -7,6 +7,7 @@ import { isIsoDay } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { auditSentence } from "@/lib/i18n/audit-sentence";
 import { getFormatters, getTranslations } from "@/lib/i18n/server";
+import { messageOr } from "@/lib/i18n/runtime-keys";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
@@ -33,7 +34,7 @@ export default async function AuditPage({ searchParams }: Props) {
     getTranslations("settings.audit"),
     getFormatters(),
   ]);
-  const actionLabel = (a: string) => (t.has(`actions.${a}` as never) ? t(`actions.${a}` as never) : a);
+  const actionLabel = (a: string) => messageOr(t, `actions.${a}`, a);
   const first = (page - 1) * pageSize;
   const isFiltered = Object.values(filters).some(Boolean);
   return (
