@@ -5,13 +5,17 @@ import type { Formatters } from "./format";
 import type { Translator } from "./server";
 import { runtimeKeys } from "./runtime-keys";
 
-export interface AuditSentenceEntry {
+/** what an audit entry records: who did what to which entity, and its fields before and after */
+export interface AuditEntryFields {
   userEmail: string | null;
   action: string;
   entity: string;
   entityId: string | null;
   before: unknown;
   after: unknown;
+}
+
+export interface AuditSentenceEntry extends AuditEntryFields {
   skuArticle: string | null;
 }
 
