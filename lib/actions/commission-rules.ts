@@ -22,8 +22,8 @@ const ruleInput = z.object({
 });
 
 /** A rule as the audit log keeps it. */
-function ruleAudit(marketplace: string, channel: string, dtFrom: string, rule: unknown) {
-  return { marketplace, channel, dtFrom, rule };
+function ruleAudit(key: { marketplace: string; channel: string; dtFrom: string }, rule: unknown) {
+  return { marketplace: key.marketplace, channel: key.channel, dtFrom: key.dtFrom, rule };
 }
 
 /** The audit row of a change to rule `id` (the rules before and after as ruleAudit gives them). */
@@ -70,8 +70,8 @@ export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction",
     ctx,
     before ? "commission_rule.update" : "commission_rule.create",
     saved.rule.id,
-    before ? ruleAudit(before.marketplace, before.channel, before.dtFrom, before.ruleJson) : undefined,
-    ruleAudit(saved.rule.marketplace, saved.rule.channel, saved.rule.dtFrom, saved.rule.rule),
+    before ? ruleAudit(before, before.ruleJson) : undefined,
+    ruleAudit(saved.rule, saved.rule.rule),
   );
   return { id: saved.rule.id, recalculated: recalculatedDays(saved.recalculated) };
 });
@@ -82,12 +82,7 @@ export const deleteCommissionRuleAction = authedAction(
   async (input, ctx) => {
     const [before] = await ctx.db.select().from(schema.commissionRules).where(eq(schema.commissionRules.id, input.id));
     const result = await deleteCommissionRule(ctx.db, { id: input.id });
-    await auditRule(
-      ctx,
-      "commission_rule.delete",
-      input.id,
-      before ? ruleAudit(before.marketplace, before.channel, before.dtFrom, before.ruleJson) : undefined,
-    );
+    await auditRule(ctx, "commission_rule.delete", input.id, before ? ruleAudit(before, before.ruleJson) : undefined);
     return { recalculated: recalculatedDays(result.recalculated) };
   },
 );
@@ -112,8 +107,8 @@ export const updateCommissionRuleAction = authedAction(
       ctx,
       "commission_rule.update",
       input.id,
-      ruleAudit(updated.before.marketplace, updated.before.channel, updated.before.dtFrom, updated.before.rule),
-      ruleAudit(updated.rule.marketplace, updated.rule.channel, updated.rule.dtFrom, updated.rule.rule),
+      ruleAudit(updated.before, updated.before.rule),
+      ruleAudit(updated.rule, updated.rule.rule),
     );
     return { id: input.id, recalculated: recalculatedDays(updated.recalculated) };
   },
