@@ -1,7 +1,7 @@
 // Ozon macro-local clusters (/v2/cluster/list) -> the cluster and the warehouses in it, by warehouse id.
 // Pure: validates one record, throws a RecordError naming the field so the caller quarantines it.
 import { z } from "zod";
-import { RecordError, idString, zodReason } from "../records";
+import { idString, parseRecord } from "../records";
 
 const clusterSchema = z.object({
   macrolocal_cluster_id: idString,
@@ -23,9 +23,7 @@ export interface OzonCluster {
 }
 
 export function mapOzonCluster(raw: unknown): OzonCluster {
-  const parsed = clusterSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(clusterSchema, raw);
   return {
     code: r.macrolocal_cluster_id,
     name: r.data.macrolocal_cluster.name,
