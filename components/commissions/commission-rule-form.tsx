@@ -14,6 +14,7 @@ import type { CommissionRulePreview } from "@/lib/services/commission-rules/prev
 import { createFormatters } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import type { CommissionChannel, Marketplace } from "@/db/schema";
+import { runtimeKeys, type Translate } from "@/lib/i18n/runtime-keys";
 
 export interface RuleDraft {
   /** set when an existing rule is edited in place */
@@ -29,10 +30,35 @@ export interface RuleDraft {
 type Errors = Record<string, string>;
 
 /** Form text -> the rule object; local checks give instant messages, the server validates again. */
-function toRule(
-  draft: RuleDraft,
-  t: (key: string, values?: Record<string, string | number>) => string,
-): { rule?: unknown; errors: Errors } {
+/** the list with its i-th item changed by `patch` */
+function patchAt<T>(list: T[], i: number, patch: Partial<T>): T[] {
+  return list.map((x, j) => (j === i ? { ...x, ...patch } : x));
+}
+
+/** the list without its i-th item */
+function removeAt<T>(list: T[], i: number): T[] {
+  return list.filter((_, j) => j !== i);
+}
+
+/** the button under a list of rows that adds one */
+function AddRow({ children, testId, onClick }: { children: React.ReactNode; testId?: string; onClick: () => void }) {
+  return (
+    <Button variant="secondary" size="sm" className="mt-2" onClick={onClick} data-testid={testId}>
+      {children}
+    </Button>
+  );
+}
+
+/** the ✕ that removes one category or price band row */
+function RemoveRow({ label, className, onClick }: { label: string; className: string; onClick: () => void }) {
+  return (
+    <Button variant="ghost" size="sm" className={className} onClick={onClick} aria-label={label}>
+      ✕
+    </Button>
+  );
+}
+
+function toRule(draft: RuleDraft, t: Translate): { rule?: unknown; errors: Errors } {
   const errors: Errors = {};
   const num = (v: string) => Number(v.replace(",", ".").replace(/\s/g, ""));
   const pct = (v: string, key: string) => {
@@ -103,7 +129,7 @@ export function CommissionRuleForm({
   };
 
   const run = (kind: "preview" | "save") => {
-    const { rule, errors: local } = toRule(draft, (k, v) => t(k as never, v as never));
+    const { rule, errors: local } = toRule(draft, runtimeKeys(t));
     setErrors(local);
     if (!rule) return;
     start(async () => {
@@ -222,11 +248,7 @@ export function CommissionRuleForm({
                   list="rule-category-options"
                   placeholder={t("category")}
                   value={c.category}
-                  onChange={(e) =>
-                    update({
-                      categories: draft.categories.map((x, j) => (j === i ? { ...x, category: e.target.value } : x)),
-                    })
-                  }
+                  onChange={(e) => update({ categories: patchAt(draft.categories, i, { category: e.target.value }) })}
                 />
               </Field>
               <Field
@@ -240,34 +262,23 @@ export function CommissionRuleForm({
                   inputMode="decimal"
                   placeholder="%"
                   value={c.percent}
-                  onChange={(e) =>
-                    update({
-                      categories: draft.categories.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)),
-                    })
-                  }
+                  onChange={(e) => update({ categories: patchAt(draft.categories, i, { percent: e.target.value }) })}
                 />
               </Field>
-              <Button
-                variant="ghost"
-                size="sm"
+              <RemoveRow
                 className="mt-1"
-                onClick={() => update({ categories: draft.categories.filter((_, j) => j !== i) })}
-                aria-label={t("remove")}
-              >
-                ✕
-              </Button>
+                label={t("remove")}
+                onClick={() => update({ categories: removeAt(draft.categories, i) })}
+              />
             </div>
           ))}
         </div>
-        <Button
-          variant="secondary"
-          size="sm"
-          className="mt-2"
+        <AddRow
           onClick={() => update({ categories: [...draft.categories, { category: "", percent: "" }] })}
-          data-testid="rule-add-category"
+          testId="rule-add-category"
         >
           {t("addCategory")}
-        </Button>
+        </AddRow>
       </fieldset>
 
       <fieldset className="rounded-md border border-slate-200 p-3">
@@ -288,34 +299,23 @@ export function CommissionRuleForm({
                     id={`rule-band-${i}-${k}`}
                     inputMode="decimal"
                     value={b[k]}
-                    onChange={(e) =>
-                      update({
-                        priceBands: draft.priceBands.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)),
-                      })
-                    }
+                    onChange={(e) => update({ priceBands: patchAt(draft.priceBands, i, { [k]: e.target.value }) })}
                   />
                 </Field>
               ))}
-              <Button
-                variant="ghost"
-                size="sm"
+              <RemoveRow
                 className="mt-6"
-                onClick={() => update({ priceBands: draft.priceBands.filter((_, j) => j !== i) })}
-                aria-label={t("remove")}
-              >
-                ✕
-              </Button>
+                label={t("remove")}
+                onClick={() => update({ priceBands: removeAt(draft.priceBands, i) })}
+              />
             </div>
           ))}
         </div>
-        <Button
-          variant="secondary"
-          size="sm"
-          className="mt-2"
+        <AddRow
           onClick={() => update({ priceBands: [...draft.priceBands, { minPrice: "", maxPrice: "", percent: "" }] })}
         >
           {t("addBand")}
-        </Button>
+        </AddRow>
       </fieldset>
 
       <div className="flex flex-wrap gap-2">

@@ -20,7 +20,7 @@ export interface DataTableCellContext<TRow, TValue> {
 }
 
 /** A translator of one namespace, as the page (useTranslations) and the export route (getTranslations) pass it. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type { Translate } from "@/lib/i18n/runtime-keys";
 
 /** A value as an export cell takes it. */
 export type ExportValue = string | number | boolean | null | undefined;

@@ -2,7 +2,8 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useTransition } from "react";
-import { Badge, Button, Input, Select } from "@/components/ui";
+import { Badge, Button, Select } from "@/components/ui";
+import { DayFilter } from "./filter-field";
 import { businessToday } from "@/lib/domain/dates";
 import { isIncompleteRange, PERIOD_PRESETS, presetOf, presetRange } from "@/lib/domain/periods";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/url-filters";
@@ -72,28 +73,14 @@ export function HeaderFilters({ stores, timeZone }: { stores: StoreOption[]; tim
       </label>
       {hasRange ? (
         <>
-          <label>
-            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("from")}</span>
-            <Input
-              type="date"
-              name="from"
-              defaultValue={filters.from}
-              max={filters.to}
-              data-testid="date-from"
-              className="w-[9.5rem]"
-            />
-          </label>
-          <label>
-            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("to")}</span>
-            <Input
-              type="date"
-              name="to"
-              defaultValue={filters.to}
-              max={today}
-              data-testid="date-to"
-              className="w-[9.5rem]"
-            />
-          </label>
+          <DayFilter
+            label={t("from")}
+            name="from"
+            defaultValue={filters.from}
+            max={filters.to}
+            data-testid="date-from"
+          />
+          <DayFilter label={t("to")} name="to" defaultValue={filters.to} max={today} data-testid="date-to" />
           <Button type="submit" variant="secondary" disabled={pending}>
             {t("apply")}
           </Button>

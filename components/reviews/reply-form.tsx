@@ -9,6 +9,7 @@ import { Alert, Button, Field, Select, Textarea } from "@/components/ui";
 import { replyToReviewAction } from "@/lib/actions/reviews";
 import type { ReplyTemplateItem } from "@/lib/data/reviews";
 import { fillReplyTemplate } from "@/lib/domain/reply-template";
+import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 
 /** 128 random bits as hex: crypto.getRandomValues works on plain-http intranet hosts, randomUUID does not. */
 function newKey(): string {
@@ -62,7 +63,7 @@ export function ReplyForm({
       const outcome = result.data;
       if (outcome.isRepeat) setMessage({ tone: "info", text: t("reply.repeat") });
       else if (outcome.state === "failed")
-        setMessage({ tone: "error", text: t(`replyFailure.${outcome.failure ?? "unavailable"}` as never) });
+        setMessage({ tone: "error", text: runtimeKeys(t)(`replyFailure.${outcome.failure ?? "unavailable"}`) });
       else setMessage({ tone: "success", text: t("reply.sent") });
       if (outcome.state === "failed" || outcome.state === "sent") setKey(newKey());
       if (outcome.state !== "failed") setIsSent(true);

@@ -9,6 +9,7 @@ import { saveSkuColumnsAction } from "@/lib/actions/preferences";
 import { type SkuOptionalColumnId, skuOptionalColumnIds } from "@/lib/data/sku-columns-choice";
 import type { SkuRow, SkuTotals } from "@/lib/data/skus";
 import { skuColumns } from "./sku-columns";
+import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 
 export interface SkuTableProps extends ServerTableProps<SkuRow> {
   totals: SkuTotals;
@@ -29,11 +30,7 @@ export function SkuTable(props: SkuTableProps) {
   const [status, setStatus] = useState<string | null>(null);
   const [isSaving, startSaving] = useTransition();
   const allColumns = useMemo(
-    () =>
-      toPageColumns(
-        skuColumns((key, values) => t(key as never, values as never)),
-        { f, td: (key) => td(key as never), scope },
-      ),
+    () => toPageColumns(skuColumns(runtimeKeys(t)), { f, td: runtimeKeys(td), scope }),
     [t, td, f, scope],
   );
   const columns = useMemo(

@@ -4,6 +4,7 @@ import { locationLabel, STATUS_TONE } from "@/components/restock/restock-columns
 import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui";
 import { getSkuRestock, getSkuWarehouses } from "@/lib/data";
 import { getFormatters, getTranslations } from "@/lib/i18n/server";
+import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 
 /**
  * The SKU's latest stock per warehouse, and its restock plan per location (the restock page's rows for
@@ -17,7 +18,7 @@ export async function SkuWarehouses({ skuId, asOf }: { skuId: number; asOf: stri
     getTranslations("restock"),
     getFormatters(),
   ]);
-  const trs = (key: string, values?: Record<string, string | number>) => tr(key as never, values as never);
+  const trs = runtimeKeys(tr);
   return (
     <div className="space-y-4">
       {stock.length === 0 ? (

@@ -11,7 +11,7 @@ import { previewCommissionRule } from "@/lib/services/commission-rules/preview-c
 import { saveCommissionRule } from "@/lib/services/commission-rules/save-commission-rule";
 import { updateCommissionRule } from "@/lib/services/commission-rules/update-commission-rule";
 import { writeAudit } from "@/lib/services/audit/write-audit";
-import { authedAction } from "./safe-action";
+import { type ActionContext, authedAction } from "./safe-action";
 
 const ruleInput = z.object({
   marketplace: z.enum(marketplaces),
@@ -22,8 +22,26 @@ const ruleInput = z.object({
 });
 
 /** A rule as the audit log keeps it. */
-function ruleAudit(marketplace: string, channel: string, dtFrom: string, rule: unknown) {
-  return { marketplace, channel, dtFrom, rule };
+function ruleAudit(key: { marketplace: string; channel: string; dtFrom: string }, rule: unknown) {
+  return { marketplace: key.marketplace, channel: key.channel, dtFrom: key.dtFrom, rule };
+}
+
+/** The audit row of a change to rule `id` (the rules before and after as ruleAudit gives them). */
+async function auditRule(ctx: ActionContext, action: string, id: number, before: unknown, after?: unknown) {
+  await writeAudit(ctx.db, {
+    actor: ctx.actor,
+    action,
+    entity: "commission_rule",
+    entityId: id,
+    before,
+    after,
+    correlationId: ctx.correlationId,
+  });
+}
+
+/** The days a change recalculated, as the form reports them (null: none). */
+function recalculatedDays(recalculated: { from: string; to: string } | null | undefined) {
+  return recalculated ? { from: recalculated.from, to: recalculated.to } : null;
 }
 
 export const previewCommissionRuleAction = authedAction("previewCommissionRuleAction", ruleInput, async (input, ctx) =>
@@ -48,19 +66,14 @@ export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction",
     dtFrom: input.dtFrom,
     rule: input.rule,
   });
-  await writeAudit(ctx.db, {
-    actor: ctx.actor,
-    action: before ? "commission_rule.update" : "commission_rule.create",
-    entity: "commission_rule",
-    entityId: saved.rule.id,
-    before: before ? ruleAudit(before.marketplace, before.channel, before.dtFrom, before.ruleJson) : undefined,
-    after: ruleAudit(saved.rule.marketplace, saved.rule.channel, saved.rule.dtFrom, saved.rule.rule),
-    correlationId: ctx.correlationId,
-  });
-  return {
-    id: saved.rule.id,
-    recalculated: saved.recalculated ? { from: saved.recalculated.from, to: saved.recalculated.to } : null,
-  };
+  await auditRule(
+    ctx,
+    before ? "commission_rule.update" : "commission_rule.create",
+    saved.rule.id,
+    before ? ruleAudit(before, before.ruleJson) : undefined,
+    ruleAudit(saved.rule, saved.rule.rule),
+  );
+  return { id: saved.rule.id, recalculated: recalculatedDays(saved.recalculated) };
 });
 
 export const deleteCommissionRuleAction = authedAction(
@@ -69,17 +82,8 @@ export const deleteCommissionRuleAction = authedAction(
   async (input, ctx) => {
     const [before] = await ctx.db.select().from(schema.commissionRules).where(eq(schema.commissionRules.id, input.id));
     const result = await deleteCommissionRule(ctx.db, { id: input.id });
-    await writeAudit(ctx.db, {
-      actor: ctx.actor,
-      action: "commission_rule.delete",
-      entity: "commission_rule",
-      entityId: input.id,
-      before: before ? ruleAudit(before.marketplace, before.channel, before.dtFrom, before.ruleJson) : undefined,
-      correlationId: ctx.correlationId,
-    });
-    return {
-      recalculated: result.recalculated ? { from: result.recalculated.from, to: result.recalculated.to } : null,
-    };
+    await auditRule(ctx, "commission_rule.delete", input.id, before ? ruleAudit(before, before.ruleJson) : undefined);
+    return { recalculated: recalculatedDays(result.recalculated) };
   },
 );
 
@@ -99,18 +103,13 @@ export const updateCommissionRuleAction = authedAction(
       dtFrom: input.dtFrom,
       rule: input.rule,
     });
-    await writeAudit(ctx.db, {
-      actor: ctx.actor,
-      action: "commission_rule.update",
-      entity: "commission_rule",
-      entityId: input.id,
-      before: ruleAudit(updated.before.marketplace, updated.before.channel, updated.before.dtFrom, updated.before.rule),
-      after: ruleAudit(updated.rule.marketplace, updated.rule.channel, updated.rule.dtFrom, updated.rule.rule),
-      correlationId: ctx.correlationId,
-    });
-    return {
-      id: input.id,
-      recalculated: updated.recalculated ? { from: updated.recalculated.from, to: updated.recalculated.to } : null,
-    };
+    await auditRule(
+      ctx,
+      "commission_rule.update",
+      input.id,
+      ruleAudit(updated.before, updated.before.rule),
+      ruleAudit(updated.rule, updated.rule.rule),
+    );
+    return { id: input.id, recalculated: recalculatedDays(updated.recalculated) };
   },
 );

@@ -8,6 +8,7 @@ import { checkStoreConnection } from "@/lib/services/stores/check-store-connecti
 import { renameStore } from "@/lib/services/stores/rename-store";
 import { replaceStoreCredentials } from "@/lib/services/stores/replace-store-credentials";
 import { setStoreActive } from "@/lib/services/stores/set-store-active";
+import { formBoolean } from "./form-fields";
 import { authedAction } from "./safe-action";
 
 const storeId = z.coerce.number().int().positive().max(2_147_483_647);
@@ -57,10 +58,7 @@ export const setStoreActiveAction = authedAction(
   "setStoreActiveAction",
   z.object({
     storeId,
-    active: z
-      .enum(["true", "false"])
-      .or(z.boolean())
-      .transform((v) => v === true || v === "true"),
+    active: formBoolean,
   }),
   async (input, ctx) => {
     await setStoreActive(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });

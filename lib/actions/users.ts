@@ -12,6 +12,7 @@ import { changeOwnPassword } from "@/lib/services/users/change-own-password";
 import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
 import { setUserPassword } from "@/lib/services/users/set-user-password";
 import { updateUserRole } from "@/lib/services/users/update-user-role";
+import { formBoolean } from "./form-fields";
 import { authedAction } from "./safe-action";
 
 const userId = z.coerce.number().int().positive().max(2_147_483_647);
@@ -41,10 +42,7 @@ export const setUserDisabledAction = authedAction(
   "setUserDisabledAction",
   z.object({
     userId,
-    disabled: z
-      .enum(["true", "false"])
-      .or(z.boolean())
-      .transform((v) => v === true || v === "true"),
+    disabled: formBoolean,
   }),
   async (input, ctx) => {
     await setUserDisabled(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });

@@ -4,6 +4,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { authorized } from "./authorized";
+import type { AuditEntry } from "./users";
 
 export interface AuditFilters {
   userEmail?: string;
@@ -13,15 +14,7 @@ export interface AuditFilters {
   to?: string;
 }
 
-export interface AuditRow {
-  id: number;
-  at: Date;
-  userEmail: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
+export interface AuditRow extends AuditEntry {
   /** the article of the SKU a cost price entry is about (null for other entries) */
   skuArticle: string | null;
 }

@@ -7,19 +7,14 @@ import { type Db, getDb } from "@/db";
 import { auditLog } from "@/db/schema/auth";
 import { hasUsers } from "@/lib/services/users/has-users";
 import { listUsers, type UserListItem } from "@/lib/services/users/list-users";
+import type { AuditEntryFields } from "@/lib/i18n/audit-sentence";
 import { authorized } from "./authorized";
 
 export type { UserListItem };
 
-export interface AuditEntry {
+export interface AuditEntry extends AuditEntryFields {
   id: number;
   at: Date;
-  userEmail: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
 }
 
 /** True once any user exists (then /setup is closed for good). */

@@ -3,14 +3,19 @@
 // Entries of an action the catalogue does not know yet read as "who: action object #id".
 import type { Formatters } from "./format";
 import type { Translator } from "./server";
+import { runtimeKeys } from "./runtime-keys";
 
-export interface AuditSentenceEntry {
+/** what an audit entry records: who did what to which entity, and its fields before and after */
+export interface AuditEntryFields {
   userEmail: string | null;
   action: string;
   entity: string;
   entityId: string | null;
   before: unknown;
   after: unknown;
+}
+
+export interface AuditSentenceEntry extends AuditEntryFields {
   skuArticle: string | null;
 }
 
@@ -30,8 +35,9 @@ export function auditSentence(t: Translator<"settings.audit">, f: Formatters, en
     const p = fieldsOf(rule).defaultPercent;
     return typeof p === "number" ? f.percent(p / 100, 2) : "—";
   };
-  const role = (v: unknown) => (typeof v === "string" ? t(`roles.${v}` as never) : "—");
-  const channel = (v: unknown) => t(`channels.${typeof v === "string" ? v : "all"}` as never);
+  const tr = runtimeKeys(t);
+  const role = (v: unknown) => (typeof v === "string" ? tr(`roles.${v}`) : "—");
+  const channel = (v: unknown) => tr(`channels.${typeof v === "string" ? v : "all"}`);
   const sku = entry.skuArticle ?? `#${text(after.skuId ?? before.skuId)}`;
   switch (entry.action) {
     case "cost_price.create":

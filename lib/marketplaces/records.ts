@@ -71,3 +71,10 @@ export function wallTimeToMs(wall: string, timeZone: string, toInstant: (wall: s
   }
   return asUtc - offset;
 }
+
+/** `raw` parsed by a record's schema; a RecordError naming the offending fields when it does not fit */
+export function parseRecord<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
+  return parsed.data;
+}

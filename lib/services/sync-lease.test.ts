@@ -11,11 +11,11 @@ import { migrateDatabase } from "@/db/migrate";
 import { createScratchPostgres, type TestDatabaseKind, testDatabaseKinds } from "@/lib/testing/database";
 import { type Emulator, startEmulator } from "@/lib/emulator/server";
 import { tryAcquireJobLease } from "@/lib/jobs/job-lock";
-import { marketplaceConfigForEmulator, marketplaceEnvForEmulator } from "@/lib/services/ingestion/config";
-import { INTERRUPTED_RUN_ERROR, markInterruptedSyncRuns, storeSyncLockName, syncStores } from "./sync-stores";
+import { marketplaceEnvForEmulator } from "@/lib/services/ingestion/config";
+import { INTERRUPTED_RUN_ERROR, markInterruptedSyncRuns, storeSyncLockName } from "./sync-stores";
+import { syncFromEmulator } from "@/lib/services/ingestion/testing/emulator-sync";
 
 const root = path.resolve(__dirname, "..", "..");
-const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000 } as const;
 
 /** The pid of a process that has exited (so no process has it for now). */
 function deadPid(): number {
@@ -43,15 +43,7 @@ describe.each(testDatabaseKinds())("the store sync lease on %s", (kind) => {
   let database: Database;
   let wb: number;
 
-  const sync = () =>
-    syncStores({
-      db: database.db,
-      from: emulator.truth.from,
-      to: emulator.truth.to,
-      trigger: "test",
-      config: marketplaceConfigForEmulator(emulator),
-      resilience: fast,
-    });
+  const sync = () => syncFromEmulator(database.db, emulator);
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "sovani-lease-"));

@@ -13,6 +13,7 @@ import { type SearchParamsRecord, scopedHref, withParams } from "@/lib/data/tabl
 import { ALLOCATION_RULES } from "@/lib/domain/allocation";
 import { getFormatters, getTranslations } from "@/lib/i18n/server";
 import { getDashboardFilters } from "@/lib/url-filters-server";
+import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
@@ -110,7 +111,7 @@ async function Statement({
     );
   }
   const rows = pnlTableRows(data);
-  const tr = (key: string, values?: Record<string, string | number>) => t(key as never, values as never);
+  const tr = runtimeKeys(t);
   const pct = (v: string | null) => (v === null ? "—" : `${f.number(v, 2)}%`);
   const money = (v: string | null) => (v === null ? "—" : f.rub(v, { fractionDigits: 2 }));
   const c = data.current;
@@ -181,7 +182,7 @@ async function DrillDown({
 }) {
   const [data, t, f] = await Promise.all([getPnlDrillDown(scope, query), getTranslations("pnl"), getFormatters()]);
   const money = (v: string) => f.rub(v, { fractionDigits: 2 });
-  const tr = (key: string, values?: Record<string, string | number>) => t(key as never, values as never);
+  const tr = runtimeKeys(t);
   const showAllocation = query.allocation !== "none" && data.storeLevel !== "0.00";
   const first = (query.page - 1) * query.pageSize;
   return (

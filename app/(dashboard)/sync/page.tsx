@@ -22,6 +22,7 @@ import { getSyncOverview, type SourceCounts } from "@/lib/data/stores";
 import { ConnectionBadge, getFailureWording } from "@/components/stores/connection-state";
 import { storeLabel } from "@/components/layout/nav-items";
 import { LoadHistoryForm, SyncNowButton } from "./sync-forms";
+import { messageOr } from "@/lib/i18n/runtime-keys";
 
 const statusTone: Record<string, BadgeTone> = {
   running: "info",
@@ -52,9 +53,9 @@ export default async function SyncPage() {
     getTranslations("common"),
     getFormatters(),
   ]);
-  const statusLabel = (s: string) => (t.has(`statuses.${s}` as never) ? t(`statuses.${s}` as never) : s);
+  const statusLabel = (s: string) => messageOr(t, `statuses.${s}`, s);
   // sources for people ("Продажи WB"), the internal name only for one the catalogue does not know yet
-  const sourceLabel = (s: string) => (t.has(`sources.${s}` as never) ? t(`sources.${s}` as never) : s);
+  const sourceLabel = (s: string) => messageOr(t, `sources.${s}`, s);
   const failureWords = await getFailureWording();
   const runFailure = (c: SourceCounts) =>
     failureWords(c.failure ?? (c.status === "skipped" && c.skipped ? { kind: "skipped", reason: c.skipped } : null));
@@ -172,13 +173,13 @@ export default async function SyncPage() {
                   <Td className="whitespace-nowrap">
                     {f.dateTime(r.startedAt)}
                     <div className="text-xs text-slate-500">
-                      {t.has(`triggers.${r.trigger}` as never) ? t(`triggers.${r.trigger}` as never) : r.trigger}
+                      {messageOr(t, `triggers.${r.trigger}`, r.trigger)}
                       {r.finishedAt
                         ? ` · ${t("seconds", { n: Math.max(0, Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)) })}`
                         : ""}
                     </div>
                   </Td>
-                  <Td>{r.storeName ?? (t.has(`kinds.${r.kind}` as never) ? t(`kinds.${r.kind}` as never) : "—")}</Td>
+                  <Td>{r.storeName ?? messageOr(t, `kinds.${r.kind}`, "—")}</Td>
                   <Td>
                     <Badge tone={statusTone[r.status] ?? "neutral"}>{statusLabel(r.status)}</Badge>
                   </Td>

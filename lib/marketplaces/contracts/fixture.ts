@@ -66,3 +66,24 @@ export function fixture(contract: EndpointContract, name: string): ResponseFixtu
   if (!f) throw new Error(`${contract.method} ${contract.path}: no fixture named ${name}`);
   return f;
 }
+
+/** a fixture copied verbatim from the spec's response example (`at` locates it) */
+export function official(spec: SpecFile, at: string, body: string, name = "official"): ResponseFixture {
+  return { name, status: 200, origin: { kind: "official example", spec, at }, body };
+}
+
+/** a fixture built from the response schema, where the spec has no example */
+export function built(name: string, spec: SpecFile, schema: string, body: string): ResponseFixture {
+  return { name, status: 200, origin: { kind: "built from schema", spec, schema }, body };
+}
+
+/** a shape the schema allows that the fixture named `of` does not show */
+export function variant(
+  name: string,
+  of: string,
+  allowedBy: string,
+  body: string,
+  status: ResponseFixture["status"] = 200,
+): ResponseFixture {
+  return { name, status, origin: { kind: "variant", of, allowedBy }, body };
+}

@@ -1,34 +1,24 @@
 // Ozon cluster list contract: the fixtures served to the real OzonClient, mapped by warehouse id (an id
 // beyond 2^53 kept exact), and written: clusters, and warehouses pointing at their cluster.
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { writeClusters } from "@/lib/services/ingestion/ozon-cluster-sources";
 import { OzonClient } from "../ozon/client";
 import { mapOzonCluster } from "../ozon/cluster-mappers";
 import { fixture } from "./fixture";
-import { type FixtureServer, startFixtureServer } from "./serve";
+import { setUpContractServer } from "./contract-server";
 import { clusterList } from "./ozon/cluster-fixtures";
 
-let server: FixtureServer;
-let client: OzonClient;
-beforeAll(async () => {
-  server = await startFixtureServer();
-  client = new OzonClient("1", "key", server.url, { rateLimits: false, maxAttempts: 1 });
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.requests.length = 0;
-});
-const serve = (...names: string[]) =>
-  server.serve(`POST ${clusterList.path}`, ...names.map((n) => fixture(clusterList, n)));
+const api = setUpContractServer((url) => new OzonClient("1", "key", url, { rateLimits: false, maxAttempts: 1 }));
+const serve = (...names: string[]) => api.serve(clusterList, ...names);
 
 describe("POST /v2/cluster/list", () => {
   it("sends {} and maps each cluster with its warehouses by id", async () => {
     serve("schema", "big ids");
-    const first = (await client.clusters()).map(mapOzonCluster);
-    expect(server.requests[0].body).toEqual({});
+    const first = (await api.client.clusters()).map(mapOzonCluster);
+    expect(api.server.requests[0].body).toEqual({});
     expect(first).toEqual([
       {
         code: "4",
@@ -37,7 +27,7 @@ describe("POST /v2/cluster/list", () => {
         warehouses: [{ code: "1020001835658000", name: "ХОРУГВИНО_РФЦ" }],
       },
     ]);
-    const second = (await client.clusters()).map(mapOzonCluster);
+    const second = (await api.client.clusters()).map(mapOzonCluster);
     expect(second.map((c) => [c.code, c.warehouses.map((w) => w.code)])).toEqual([
       ["2", ["9007199254740993", "1020000114850000"]],
       ["7", []],

@@ -1,40 +1,31 @@
 // The Ozon contract fixtures through the whole ingestion (real HTTP, real client, mappers, writes) into
 // PGlite and PostgreSQL with the real migrations: products, stocks, reviews, postings and payouts rows.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { type MarketplaceConfig, wbUrlsAt } from "@/lib/services/ingestion/config";
 import { syncStores } from "@/lib/services/sync-stores";
-import { type EndpointContract, fixture } from "./fixture";
 import * as ozon from "./ozon/fixtures";
-import { type FixtureServer, startFixtureServer } from "./serve";
+import { setUpContractServer } from "./contract-server";
 
 describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let server: FixtureServer;
+  const api = setUpContractServer();
+  const { serve } = api;
   let config: MarketplaceConfig;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
+  beforeAll(() => {
     config = {
       ozonClientId: "123456",
       ozonApiKey: "contract-key",
-      ozonUrl: server.url,
-      wbUrls: wbUrlsAt(server.url),
+      ozonUrl: api.server.url,
+      wbUrls: wbUrlsAt(api.server.url),
       timeZone: "Europe/Moscow",
       rateLimits: false,
     };
   });
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
 
-  const serve = (contract: EndpointContract, ...names: string[]) =>
-    server.serve(`${contract.method} ${contract.path}`, ...names.map((n) => fixture(contract, n)));
   const sync = (sources: string[]) =>
     syncStores({
       db: database.db,
@@ -66,7 +57,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
       { sku: "9007199254740995", product: "9007199254740993", article: "MUG-330-WHT", name: "Кружка 330 мл белая" },
     ]);
     // the FBS call names the catalogue's SKUs
-    const fbs = server.requests.filter((r) => r.path === ozon.fbsStocks.path);
+    const fbs = api.server.requests.filter((r) => r.path === ozon.fbsStocks.path);
     expect(fbs.map((r) => r.body)).toEqual([{ limit: 1000, cursor: "", sku: ["1488301234", "9007199254740995"] }]);
     expect(
       await rows(sql`
@@ -154,7 +145,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
       fetched: 1,
       quarantined: 0,
     });
-    expect(server.requests.map((r) => (r.body as { filter: unknown }).filter)).toEqual([
+    expect(api.server.requests.map((r) => (r.body as { filter: unknown }).filter)).toEqual([
       { since: "2026-10-31T21:00:00.000Z", to: "2026-11-30T21:00:00.000Z" },
     ]);
     expect(
@@ -169,7 +160,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
     serve(ozon.productInfo, "official");
     const summary = await sync(["ozon_products"]);
     expect(summary.runs[0].sources.ozon_products).toMatchObject({ status: "succeeded", fetched: 1, quarantined: 0 });
-    expect(server.requests.map((r) => [r.path, r.body])).toEqual([
+    expect(api.server.requests.map((r) => [r.path, r.body])).toEqual([
       [ozon.productList.path, { filter: { visibility: "ALL" }, last_id: "", limit: 1000 }],
       [ozon.productInfo.path, { product_id: ["3397917680"] }],
       [
@@ -212,7 +203,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
     serve(ozon.cashFlowStatement, "details array");
     const summary = await sync(["ozon_payouts"]);
     expect(summary.runs[0].sources.ozon_payouts).toMatchObject({ status: "succeeded", fetched: 2, quarantined: 0 });
-    expect(server.requests.map((r) => r.body)).toEqual([
+    expect(api.server.requests.map((r) => r.body)).toEqual([
       {
         date: { from: "2026-11-01T00:00:00.000Z", to: "2026-11-30T23:59:59.999Z" },
         page: 1,
@@ -256,7 +247,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
     serve(ozon.cashFlowStatement, "schema shape", "official");
     const summary = await sync(["ozon_payouts"]);
     // page 1: page_count 1 inside result, so one request; the official example is not reached
-    expect(server.requests).toHaveLength(1);
+    expect(api.server.requests).toHaveLength(1);
     expect(summary.runs[0].sources.ozon_payouts).toMatchObject({ fetched: 1, inserted: 1, quarantined: 0 });
     expect(
       await rows(

@@ -1,47 +1,26 @@
 // WB order contracts: the statistics orders feed and the order feed (wb/order-fixtures.ts) served over
 // real HTTP to the real WbClient, the requests checked against the spec's schemas, and what the order
 // mappers make of them, field by field, worked out by hand from the fixtures.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { wbUrlsAt } from "@/lib/services/ingestion/config";
 import { WbClient } from "../wb/client";
 import type { OrderLineFact } from "../lines";
 import { mapWbSellerStock, wbOrderFeedLineFact, wbOrderLineFact } from "../wb/order-mappers";
-import { type EndpointContract, fixture } from "./fixture";
-import { checkRequest, queryValues } from "./request-schema";
-import { type FixtureServer, startFixtureServer } from "./serve";
+import { setUpContractServer } from "./contract-server";
+import { fixture } from "./fixture";
 import { orderFeed, orders, sellerStocks } from "./wb/order-fixtures";
 
-let server: FixtureServer;
-let client: WbClient;
 const TZ = "Europe/Moscow";
 const line = (s: OrderLineFact) => ({ ...s, amount: s.amount.toFixed(2) });
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  client = new WbClient("wb-contract-token", wbUrlsAt(server.url), { rateLimits: false, maxAttempts: 1 });
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.requests.length = 0;
-});
-
-function serve(contract: EndpointContract, ...names: string[]) {
-  server.serve(`${contract.method} ${contract.path}`, ...names.map((n) => fixture(contract, n)));
-}
-function sentTo(contract: EndpointContract) {
-  const sent = server.requests.filter((r) => r.path === contract.path);
-  expect(sent.length).toBeGreaterThan(0);
-  for (const r of sent) {
-    const value = contract.method === "GET" ? queryValues(r.query, contract.request) : r.body;
-    expect(checkRequest(contract.request, value), JSON.stringify(value)).toEqual([]);
-  }
-  return sent;
-}
+const api = setUpContractServer(
+  (url) => new WbClient("wb-contract-token", wbUrlsAt(url), { rateLimits: false, maxAttempts: 1 }),
+);
+const { serve, sentTo } = api;
 
 describe("GET /api/v1/supplier/orders", () => {
   it("maps each row to an order line keyed by srid: a cancellation, the buyer's district, Moscow days", async () => {
     serve(orders, "schema");
-    const rows = await client.orders("2026-11-24T00:00:00");
+    const rows = await api.client.orders("2026-11-24T00:00:00");
     const [sent] = sentTo(orders);
     expect(Object.fromEntries(sent.query)).toEqual({ dateFrom: "2026-11-24T00:00:00", flag: "0" });
     const common = { qty: 1, feedCommission: null, outcome: null, article: "TSH-BLK-M", sku: "213456789" };
@@ -99,21 +78,21 @@ describe("GET /api/v1/supplier/orders", () => {
 
   it("reads an empty page as caught up", async () => {
     serve(orders, "empty");
-    expect(await client.orders("2026-11-25T00:00:00")).toEqual([]);
+    expect(await api.client.orders("2026-11-25T00:00:00")).toEqual([]);
   });
 });
 
 describe("POST /api/analytics/v1/order-feed", () => {
   it("sends the period and paging, pins later pages to snapshotTime, and maps the same srid as the same line", async () => {
     serve(orderFeed, "schema", "schema");
-    const first = await client.orderFeed({
+    const first = await api.client.orderFeed({
       start: "2026-11-23T21:00:00.000Z",
       end: "2026-11-25T21:00:00.000Z",
       offset: 0,
       limit: 10_000,
     });
     expect(first.snapshotTime).toBe("2026-11-25T06:04:05Z");
-    await client.orderFeed({
+    await api.client.orderFeed({
       start: "2026-11-23T21:00:00.000Z",
       end: "2026-11-25T21:00:00.000Z",
       offset: 10_000,
@@ -170,7 +149,7 @@ describe("POST /api/analytics/v1/order-feed", () => {
 
   it("counts an unknown status as open and returnDefective as a return", async () => {
     serve(orderFeed, "unknown-status");
-    const page = await client.orderFeed({
+    const page = await api.client.orderFeed({
       start: "2026-11-23T21:00:00Z",
       end: "2026-11-25T21:00:00Z",
       offset: 0,
@@ -200,7 +179,7 @@ describe("POST /api/analytics/v1/order-feed", () => {
 describe("POST /api/analytics/v1/stocks-report/seller-warehouses", () => {
   it("maps FBS stock onto the seller warehouse the orders name (by name: the orders know no id)", async () => {
     serve(sellerStocks, "schema");
-    const items = await client.sellerStocks({ offset: 0 });
+    const items = await api.client.sellerStocks({ offset: 0 });
     expect((sentTo(sellerStocks)[0].body as { offset: number }).offset).toBe(0);
     expect(items!.map(mapWbSellerStock)).toEqual([
       {

@@ -4,7 +4,7 @@
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { type MarketplaceConfig, wbUrlsAt } from "@/lib/services/ingestion/config";
@@ -20,12 +20,9 @@ import {
   wbSaleLineFact,
 } from "../wb/mappers";
 import { type EndpointContract, fixture } from "./fixture";
-import { checkRequest, queryValues } from "./request-schema";
-import { type FixtureServer, startFixtureServer } from "./serve";
+import { setUpContractServer } from "./contract-server";
 import * as wb from "./wb/fixtures";
 
-let server: FixtureServer;
-let client: WbClient;
 const TOKEN = "wb-contract-token";
 const TZ = "Europe/Moscow";
 /** a mapped sales row with its money as text, to compare field by field */
@@ -62,26 +59,14 @@ function linePayout(l: Record<string, unknown>): Decimal {
     .minus(m("installmentCofinancingAmount"));
 }
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  client = new WbClient(TOKEN, wbUrlsAt(server.url), { rateLimits: false, maxAttempts: 1 });
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.requests.length = 0;
-});
-
-function serve(contract: EndpointContract, ...names: string[]) {
-  server.serve(`${contract.method} ${contract.path}`, ...names.map((n) => fixture(contract, n)));
-}
+const api = setUpContractServer((url) => new WbClient(TOKEN, wbUrlsAt(url), { rateLimits: false, maxAttempts: 1 }));
+const { serve } = api;
+/** every request the client sent to this endpoint carries the token and conforms to the spec's request schema */
 function expectRequestsConform(contract: EndpointContract) {
-  const sent = server.requests.filter((r) => r.path === contract.path);
-  expect(sent.length).toBeGreaterThan(0);
+  const sent = api.sentTo(contract);
   for (const r of sent) {
     expect(r.method).toBe(contract.method);
     expect(r.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    const value = contract.method === "GET" ? queryValues(r.query, contract.request) : r.body;
-    expect(checkRequest(contract.request, value), JSON.stringify(value)).toEqual([]);
   }
   return sent;
 }
@@ -102,8 +87,8 @@ describe("every endpoint WbClient calls has a contract", () => {
 describe("GET /ping", () => {
   it("answers with the official example and the variant's nanoseconds", async () => {
     serve(wb.ping, "official", "nanoseconds");
-    expect(await client.ping()).toEqual({ TS: "2024-08-16T11:19:05+03:00", Status: "OK" });
-    expect(await client.ping()).toEqual({ TS: "2026-11-26T09:41:12.123456789+03:00", Status: "OK" });
+    expect(await api.client.ping()).toEqual({ TS: "2024-08-16T11:19:05+03:00", Status: "OK" });
+    expect(await api.client.ping()).toEqual({ TS: "2026-11-26T09:41:12.123456789+03:00", Status: "OK" });
     expectRequestsConform(wb.ping);
   });
 });
@@ -111,7 +96,7 @@ describe("GET /ping", () => {
 describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () => {
   it("returns the official example as sent and maps it field by field", async () => {
     serve(wb.sales, "official");
-    const rows = await client.sales("2022-03-04T00:00:00");
+    const rows = await api.client.sales("2022-03-04T00:00:00");
     const [sent] = expectRequestsConform(wb.sales);
     expect(Object.fromEntries(sent.query)).toEqual({ dateFrom: "2022-03-04T00:00:00", flag: "0" });
     expect(rows).toEqual(JSON.parse(fixture(wb.sales, "official").body));
@@ -136,7 +121,7 @@ describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () =>
   });
   it("returns sales, returns and not-yet-priced rows as sent", async () => {
     serve(wb.sales, "variants");
-    const rows = await client.sales("2026-11-24T00:00:00");
+    const rows = await api.client.sales("2026-11-24T00:00:00");
     expectRequestsConform(wb.sales);
     expect(rows.map((r) => [r.saleID, r.date, r.nmId, r.forPay, r.priceWithDisc, r.warehouseType])).toEqual([
       ["S21908776512", "2026-11-24T18:02:11", 213456789, 1095.6, 1369.5, "Склад WB"],
@@ -147,11 +132,11 @@ describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () =>
   });
   it("reads an empty page", async () => {
     serve(wb.sales, "empty");
-    expect(await client.sales("2026-11-27T00:00:00")).toEqual([]);
+    expect(await api.client.sales("2026-11-27T00:00:00")).toEqual([]);
   });
   it("maps the variants: direction from the prefix, money absolute, a row not yet priced, an FBS sale", async () => {
     serve(wb.sales, "variants");
-    const rows = await client.sales("2026-11-24T00:00:00");
+    const rows = await api.client.sales("2026-11-24T00:00:00");
     const common = { qty: 1 };
     expect(rows.map((r) => sale(wbSaleLineFact(r, TZ)))).toEqual([
       {
@@ -222,7 +207,7 @@ describe("GET /api/v1/supplier/sales (client: schema and parseJsonExact)", () =>
 describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJsonExact)", () => {
   it("returns the official example field by field, money as strings", async () => {
     serve(wb.financeDetailed, "official");
-    const lines = await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 0 });
+    const lines = await api.client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 0 });
     const [sent] = expectRequestsConform(wb.financeDetailed);
     expect(sent.body).toEqual({
       dateFrom: "2026-03-16",
@@ -258,7 +243,11 @@ describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJ
   });
   it("returns the variants: a return line, a product-less line with numbers, ids beyond 2^53 exact", async () => {
     serve(wb.financeDetailed, "variants");
-    const lines = (await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 1232610467 }))!;
+    const lines = (await api.client.financeDetailed({
+      dateFrom: "2026-03-16",
+      dateTo: "2026-03-22",
+      rrdId: 1232610467,
+    }))!;
     expect(lines.map((l) => [l.rrdId, l.reportId, l.nmId, l.docTypeName, l.forPay, l.paidStorage])).toEqual([
       [1232610468, 1234567, 1234567, "Возврат", "376.99", "0"],
       ["9007199254740995", "9007199254740993", 0, "", 0, 12647.29],
@@ -266,11 +255,11 @@ describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJ
   });
   it("reads 204 as the end", async () => {
     serve(wb.financeDetailed, "end");
-    expect(await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 9 })).toBeNull();
+    expect(await api.client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 9 })).toBeNull();
   });
   it("maps the official example: a sale line carrying every fee field, parts summing to its payout", async () => {
     serve(wb.financeDetailed, "official");
-    const raw = (await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 0 }))!;
+    const raw = (await api.client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 0 }))!;
     const [line] = raw.map((l) => wbFinanceLineFact(l, TZ));
     expect(financeLine(line)).toEqual({
       key: "1232610467",
@@ -310,7 +299,11 @@ describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJ
 
   it("maps the variants: a return subtracted, a product-less storage line, ids beyond 2^53 exact", async () => {
     serve(wb.financeDetailed, "variants");
-    const raw = (await client.financeDetailed({ dateFrom: "2026-03-16", dateTo: "2026-03-22", rrdId: 1232610467 }))!;
+    const raw = (await api.client.financeDetailed({
+      dateFrom: "2026-03-16",
+      dateTo: "2026-03-22",
+      rrdId: 1232610467,
+    }))!;
     const [ret, storage] = raw.map((l) => wbFinanceLineFact(l, TZ));
     expect(financeLine(ret)).toEqual({
       key: "1232610468",
@@ -360,7 +353,7 @@ describe("POST /api/finance/v1/sales-reports/detailed (client: schema and parseJ
 describe("POST /api/finance/v1/sales-reports/list", () => {
   it("returns the official example and the variants, report ids beyond 2^53 exact", async () => {
     serve(wb.financeList, "official", "variants", "end");
-    const first = await client.salesReportsList({ dateFrom: "2026-03-16", dateTo: "2026-03-22" });
+    const first = await api.client.salesReportsList({ dateFrom: "2026-03-16", dateTo: "2026-03-22" });
     const [sent] = expectRequestsConform(wb.financeList);
     expect(sent.body).toEqual({
       dateFrom: "2026-03-16",
@@ -370,11 +363,11 @@ describe("POST /api/finance/v1/sales-reports/list", () => {
       offset: 0,
     });
     expect(first).toEqual(JSON.parse(fixture(wb.financeList, "official").body));
-    const second = await client.salesReportsList({ dateFrom: "2026-03-16", dateTo: "2026-03-22", period: "daily" });
+    const second = await api.client.salesReportsList({ dateFrom: "2026-03-16", dateTo: "2026-03-22", period: "daily" });
     expect(second!.map((r) => [r.reportId, r.reportType, r.bankPaymentSum])).toEqual([
       ["9007199254740993", 2, "-120.50"],
     ]);
-    expect(await client.salesReportsList({ dateFrom: "2026-03-23", dateTo: "2026-03-29" })).toBeNull();
+    expect(await api.client.salesReportsList({ dateFrom: "2026-03-23", dateTo: "2026-03-29" })).toBeNull();
     expectRequestsConform(wb.financeList);
   });
 });
@@ -382,8 +375,8 @@ describe("POST /api/finance/v1/sales-reports/list", () => {
 describe("POST /api/analytics/v1/stocks-report/wb-warehouses", () => {
   it("maps the official example to the masked WB warehouse, and reads 204 as the end", async () => {
     serve(wb.stocks, "official", "end");
-    const items = await client.stocks({ offset: 0 });
-    expect(await client.stocks({ offset: 1 })).toBeNull();
+    const items = await api.client.stocks({ offset: 0 });
+    expect(await api.client.stocks({ offset: 1 })).toBeNull();
     const sent = expectRequestsConform(wb.stocks);
     expect(sent.map((r) => r.body)).toEqual([
       { limit: 250000, offset: 0 },
@@ -405,7 +398,7 @@ describe("POST /api/analytics/v1/stocks-report/wb-warehouses", () => {
   });
   it("maps stock per size, a size with nothing on hand included", async () => {
     serve(wb.stocks, "sizes");
-    const items = await client.stocks({ offset: 0 });
+    const items = await api.client.stocks({ offset: 0 });
     expect(items!.map(mapWbStock)).toEqual([
       {
         key: "213456789|340112233|-999999",
@@ -448,7 +441,7 @@ describe("GET /api/v1/feedbacks and /archive", () => {
   it("maps the official examples of both lists field by field", async () => {
     serve(wb.feedbacks, "official");
     serve(wb.feedbacksArchive, "official");
-    const list = await client.feedbacks({
+    const list = await api.client.feedbacks({
       archive: false,
       isAnswered: true,
       take: 5000,
@@ -456,7 +449,7 @@ describe("GET /api/v1/feedbacks and /archive", () => {
       dateFrom: 1727298000,
       dateTo: 1727384399,
     });
-    const archive = await client.feedbacks({ archive: true, take: 5000, skip: 0 });
+    const archive = await api.client.feedbacks({ archive: true, take: 5000, skip: 0 });
     const [sentList] = expectRequestsConform(wb.feedbacks);
     const [sentArchive] = expectRequestsConform(wb.feedbacksArchive);
     expect(Object.fromEntries(sentList.query)).toEqual({
@@ -477,7 +470,7 @@ describe("GET /api/v1/feedbacks and /archive", () => {
   it("maps feedbacks with nullable parts null, and an empty list", async () => {
     serve(wb.feedbacks, "variants", "none");
     serve(wb.feedbacksArchive, "answer without editable");
-    const list = await client.feedbacks({
+    const list = await api.client.feedbacks({
       archive: false,
       isAnswered: false,
       take: 5000,
@@ -485,8 +478,8 @@ describe("GET /api/v1/feedbacks and /archive", () => {
       dateFrom: 1,
       dateTo: 2,
     });
-    expect(await client.feedbacks({ archive: false, isAnswered: true, take: 5000, skip: 0 })).toEqual([]);
-    const archive = await client.feedbacks({ archive: true, take: 5000, skip: 0 });
+    expect(await api.client.feedbacks({ archive: false, isAnswered: true, take: 5000, skip: 0 })).toEqual([]);
+    const archive = await api.client.feedbacks({ archive: true, take: 5000, skip: 0 });
     expectRequestsConform(wb.feedbacks);
     expectRequestsConform(wb.feedbacksArchive);
     expect(list.map(mapWbFeedback)).toEqual([
@@ -538,7 +531,7 @@ describe("GET /api/v1/feedbacks and /archive", () => {
 describe("POST /content/v2/get/cards/list", () => {
   it("maps the official example and returns its cursor", async () => {
     serve(wb.cards, "official");
-    const page = await client.cards({ limit: 100 });
+    const page = await api.client.cards({ limit: 100 });
     const [sent] = expectRequestsConform(wb.cards);
     expect(sent.body).toEqual({
       settings: { sort: { ascending: true }, filter: { withPhoto: -1 }, cursor: { limit: 100 } },
@@ -554,7 +547,7 @@ describe("POST /content/v2/get/cards/list", () => {
   });
   it("maps a sparse card and pages on from its cursor", async () => {
     serve(wb.cards, "sparse");
-    const page = await client.cards({ limit: 100, updatedAt: "2026-11-01T00:00:00Z", nmID: 1 });
+    const page = await api.client.cards({ limit: 100, updatedAt: "2026-11-01T00:00:00Z", nmID: 1 });
     const [sent] = expectRequestsConform(wb.cards);
     expect(sent.body).toEqual({
       settings: {
@@ -582,8 +575,8 @@ describe.each(testDatabaseKinds())("WB contract fixtures into the database on %s
   beforeAll(async () => {
     config = {
       wbToken: TOKEN,
-      wbUrls: wbUrlsAt(server.url),
-      ozonUrl: server.url,
+      wbUrls: wbUrlsAt(api.server.url),
+      ozonUrl: api.server.url,
       timeZone: "Europe/Moscow",
       rateLimits: false,
     };
@@ -699,20 +692,20 @@ describe("POST and PATCH /api/v1/feedbacks/answer, GET /api/v1/feedback", () => 
 
   it("answers (POST), edits (PATCH) with the documented body, 204 read as done", async () => {
     serve(wb.feedbackAnswer, "no content");
-    await expect(client.answerFeedback({ id, text: "Спасибо за отзыв!", isEdit: false })).resolves.toBeUndefined();
+    await expect(api.client.answerFeedback({ id, text: "Спасибо за отзыв!", isEdit: false })).resolves.toBeUndefined();
     const [answer] = expectRequestsConform(wb.feedbackAnswer);
     expect(answer.body).toEqual({ id, text: "Спасибо за отзыв!" });
     expect(answer.headers["content-type"]).toBe("application/json");
-    server.requests.length = 0;
+    api.server.requests.length = 0;
     serve(wb.feedbackAnswerEdit, "no content");
-    await client.answerFeedback({ id, text: "Спасибо! Размер уточнили.", isEdit: true });
+    await api.client.answerFeedback({ id, text: "Спасибо! Размер уточнили.", isEdit: true });
     const [edit] = expectRequestsConform(wb.feedbackAnswerEdit);
     expect(edit.body).toEqual({ id, text: "Спасибо! Размер уточнили." });
   });
 
   it("reads one review back with its answer", async () => {
     serve(wb.feedbackById, "answered");
-    const feedback = await client.feedback(id);
+    const feedback = await api.client.feedback(id);
     const [sent] = expectRequestsConform(wb.feedbackById);
     expect(Object.fromEntries(sent.query)).toEqual({ id });
     expect(feedback).toEqual(JSON.parse(fixture(wb.feedbackById, "answered").body).data);

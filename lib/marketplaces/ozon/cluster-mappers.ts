@@ -3,7 +3,7 @@
 // Pure: validates one record, throws a RecordError naming the field so the caller quarantines it.
 import Decimal from "decimal.js";
 import { z } from "zod";
-import { RecordError, idString, zodReason } from "../records";
+import { idString, parseRecord } from "../records";
 
 const clusterSchema = z.object({
   macrolocal_cluster_id: idString,
@@ -25,9 +25,7 @@ export interface OzonCluster {
 }
 
 export function mapOzonCluster(raw: unknown): OzonCluster {
-  const parsed = clusterSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(clusterSchema, raw);
   return {
     code: r.macrolocal_cluster_id,
     name: r.data.macrolocal_cluster.name,
@@ -62,9 +60,7 @@ const fixed2 = (v: number | null | undefined) =>
 
 /** A local-sale items-clusters row (§6.4.5): Ozon's recommended supply of a SKU to a delivery cluster. */
 export function mapOzonSupplyRecommendation(raw: unknown): OzonSupplyRecommendation {
-  const parsed = localSaleSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(localSaleSchema, raw);
   return {
     sku: r.sku,
     clusterCode: r.macrolocal_cluster_to_id,

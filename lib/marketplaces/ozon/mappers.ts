@@ -4,7 +4,7 @@ import { z } from "zod";
 import Decimal from "decimal.js";
 import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate } from "@/lib/domain/dates";
-import { RecordError, businessDayOfInstant, idString, moneyObject, zodReason } from "../records";
+import { RecordError, businessDayOfInstant, idString, moneyObject, zodReason, parseRecord } from "../records";
 import type { NormalizedReview, NormalizedSku } from "../wb/mappers";
 import type { FinanceLineFact, FinanceLinePart, OrderLineFact, WarehouseRef } from "../lines";
 import type { PnlLine } from "@/lib/domain/pnl-lines";
@@ -37,9 +37,7 @@ const productInfoSchema = z.object({
 });
 
 export function mapOzonProduct(raw: unknown): NormalizedSku {
-  const parsed = productInfoSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(productInfoSchema, raw);
   return {
     externalId: r.sku,
     productId: r.id,
@@ -80,9 +78,7 @@ export interface OzonStock {
 }
 
 export function mapOzonFboStock(raw: unknown): OzonStock {
-  const parsed = fboStockSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(fboStockSchema, raw);
   return {
     key: `FBO|${r.sku}|${r.warehouse_id}`,
     sku: r.sku,
@@ -99,9 +95,7 @@ export function mapOzonFboStock(raw: unknown): OzonStock {
 }
 
 export function mapOzonFbsStock(raw: unknown): OzonStock {
-  const parsed = fbsStockSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(fbsStockSchema, raw);
   return {
     key: `FBS|${r.sku}|${r.warehouse_id}`,
     sku: r.sku,
@@ -126,9 +120,7 @@ const reviewSchema = z.object({
 });
 
 export function mapOzonReview(raw: unknown): NormalizedReview {
-  const parsed = reviewSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(reviewSchema, raw);
   return {
     key: r.id,
     skuExternalId: r.sku,
@@ -211,9 +203,7 @@ function paidOf(raw: unknown, periodId: string): OzonPaid {
 
 /** One payout period: the amount paid for it, dated on its last day as Ozon states it. */
 export function mapOzonPayout(raw: unknown, paid: Map<string, OzonPaid>, timeZone: string): OzonPayout {
-  const parsed = cashFlowSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const { id, begin, end } = parsed.data.period;
+  const { id, begin, end } = parseRecord(cashFlowSchema, raw).period;
   const detail = paid.get(id);
   if (!detail) throw new RecordError(`period ${id}: no payment details for it`);
   if ("problem" in detail) throw new RecordError(detail.problem);
@@ -286,9 +276,7 @@ interface FactDraft {
  * The undocumented `container_fees` key is not read: its money reaches the residual.
  */
 export function ozonAccrualFacts(raw: unknown): { facts: FinanceLineFact[]; unknownTypeIds: number[] } {
-  const parsed = accrualFactSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(accrualFactSchema, raw);
   const unknownTypeIds: number[] = [];
   const drafts = new Map<string, FactDraft>();
   const draft = (sku: string | null): FactDraft => {
@@ -455,9 +443,7 @@ function moneyValue(v: unknown, field: string): Decimal {
  * the channel's virtual warehouse.
  */
 export function ozonPostingLines(raw: unknown, channel: "FBO" | "FBS", timeZone: string): OrderLineFact[] {
-  const parsed = postingSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(postingSchema, raw);
   const whId =
     channel === "FBS"
       ? (r.delivery_method?.warehouse_id ?? r.analytics_data?.warehouse_id)

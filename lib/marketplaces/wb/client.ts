@@ -148,15 +148,7 @@ export class WbClient {
   }
 
   async stocks(params: { offset: number; limit?: number }): Promise<Record<string, unknown>[] | null> {
-    const res = await this.clients.analytics.request({
-      method: "POST",
-      path: "/api/analytics/v1/stocks-report/wb-warehouses",
-      body: { limit: params.limit ?? 250_000, offset: params.offset },
-      schema: z.object({ data: z.object({ items: recordList }) }),
-      limit: LIMITS.stocks,
-      limitGroup: "stocks",
-    });
-    return res ? res.data.items : null;
+    return this.stocksReport("/api/analytics/v1/stocks-report/wb-warehouses", "stocks", params);
   }
 
   /**
@@ -307,13 +299,22 @@ export class WbClient {
 
   /** FBS stock on the seller's own warehouses (§6.2.7), same paging as the WB-warehouse report; null at the end (204). */
   async sellerStocks(params: { offset: number; limit?: number }): Promise<Record<string, unknown>[] | null> {
+    return this.stocksReport("/api/analytics/v1/stocks-report/seller-warehouses", "sellerStocks", params);
+  }
+
+  /** One page of a stocks report (both share the query, the answer and the limit; each its own group). */
+  private async stocksReport(
+    path: "/api/analytics/v1/stocks-report/wb-warehouses" | "/api/analytics/v1/stocks-report/seller-warehouses",
+    limitGroup: "stocks" | "sellerStocks",
+    params: { offset: number; limit?: number },
+  ): Promise<Record<string, unknown>[] | null> {
     const res = await this.clients.analytics.request({
       method: "POST",
-      path: "/api/analytics/v1/stocks-report/seller-warehouses",
+      path,
       body: { limit: params.limit ?? 250_000, offset: params.offset },
       schema: z.object({ data: z.object({ items: recordList }) }),
       limit: LIMITS.stocks,
-      limitGroup: "sellerStocks",
+      limitGroup,
     });
     return res ? res.data.items : null;
   }

@@ -6,7 +6,7 @@
 // Pure: validates one record and throws a RecordError naming the field so the caller quarantines it.
 import Decimal from "decimal.js";
 import { z } from "zod";
-import { RecordError, idString, zodReason } from "../records";
+import { idString, parseRecord } from "../records";
 
 const duration = z.object({ days: z.number(), hours: z.number() }).nullish();
 
@@ -54,9 +54,7 @@ export function wbDurationDays(v: { days: number; hours: number } | null | undef
 }
 
 export function mapWbLostOrders(raw: unknown): WbLostOrdersEstimate {
-  const parsed = productSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const { nmID, metrics: m } = parsed.data;
+  const { nmID, metrics: m } = parseRecord(productSchema, raw);
   const avg = m.avgOrders;
   return {
     sku: nmID,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate, zonedWallTimeToInstant } from "@/lib/domain/dates";
 import type Decimal from "decimal.js";
-import { RecordError, businessDayOfInstant, idString, money, wallTimeToMs, zodReason } from "../records";
+import { RecordError, businessDayOfInstant, idString, money, wallTimeToMs, parseRecord } from "../records";
 import type { FinanceLineFact, OrderLineFact, WarehouseRef } from "../lines";
 import { type WbLineMoney, sumParts, wbDeductionPurpose, wbFeeParts, wbGoodsParts, wbOperation } from "./operations";
 
@@ -61,9 +61,7 @@ export interface WbStock {
 }
 
 export function mapWbStock(raw: unknown): WbStock {
-  const parsed = stockSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(stockSchema, raw);
   const masked = r.warehouseId === undefined || r.warehouseId === null || String(r.warehouseId) === "-999999";
   const warehouse = masked
     ? WB_FBO_WAREHOUSE
@@ -115,9 +113,7 @@ export interface NormalizedReview {
 }
 
 export function mapWbFeedback(raw: unknown): NormalizedReview {
-  const parsed = feedbackSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(feedbackSchema, raw);
   const state = r.answer?.state;
   const replyStatus = !r.answer
     ? "unanswered"
@@ -159,9 +155,7 @@ export interface NormalizedSku {
 }
 
 export function mapWbCard(raw: unknown): NormalizedSku {
-  const parsed = cardSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(cardSchema, raw);
   return {
     externalId: r.nmID,
     article: r.vendorCode ?? null,
@@ -223,9 +217,7 @@ function moneyField(v: unknown, field: string): Decimal {
  */
 export function wbFinanceLineFact(raw: unknown, timeZone: string): FinanceLineFact {
   void timeZone;
-  const parsed = financeLineSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(financeLineSchema, raw);
   const m: WbLineMoney = {
     docTypeName: r.docTypeName ?? "",
     quantity: r.quantity ?? null,
@@ -275,9 +267,7 @@ export function wbFinanceLineFact(raw: unknown, timeZone: string): FinanceLineFa
  * Money is taken as absolute values; feedCommission is null while the feed has not filled forPay in.
  */
 export function wbSaleLineFact(raw: unknown, timeZone: string): OrderLineFact {
-  const parsed = saleSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(saleSchema, raw);
   const prefix = r.saleID[0];
   if (prefix !== "S" && prefix !== "R") throw new RecordError(`saleID: unknown prefix: ${r.saleID}`);
   if (!r.srid || r.srid.trim() === "") throw new RecordError("srid: missing");
@@ -347,9 +337,7 @@ export interface WbReportHeader {
 
 /** One header of POST /api/finance/v1/sales-reports/list; sums accepted as numbers or strings. */
 export function wbReportHeader(raw: unknown): WbReportHeader {
-  const parsed = reportHeaderSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(reportHeaderSchema, raw);
   return {
     reportId: r.reportId,
     dateFrom: r.dateFrom.slice(0, 10),

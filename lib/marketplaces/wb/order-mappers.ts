@@ -7,7 +7,7 @@ import { z } from "zod";
 import type Decimal from "decimal.js";
 import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate, zonedWallTimeToInstant } from "@/lib/domain/dates";
-import { RecordError, businessDayOfInstant, idString, money, wallTimeToMs, zodReason } from "../records";
+import { RecordError, businessDayOfInstant, idString, money, wallTimeToMs, parseRecord } from "../records";
 import { normaliseDistrict, type OrderLineFact, type WarehouseRef } from "../lines";
 import { WB_FBO_WAREHOUSE } from "./mappers";
 
@@ -56,9 +56,7 @@ const orderSchema = z.object({
  * after the seller's discount, the basis the sales feed uses too).
  */
 export function wbOrderLineFact(raw: unknown, timeZone: string): OrderLineFact {
-  const parsed = orderSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(orderSchema, raw);
   const orderedMs = wbInstantMs(r.date, "date");
   const fbs = r.warehouseType === "Склад продавца";
   return {
@@ -109,9 +107,7 @@ const FEED_OUTCOMES: Record<string, OrderLineFact["outcome"]> = {
  * Amount: sellerPrice (after the seller's discount, before WB Club).
  */
 export function wbOrderFeedLineFact(raw: unknown, timeZone: string): OrderLineFact {
-  const parsed = feedSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(feedSchema, raw);
   const orderedMs = Date.parse(r.createdAt);
   const outcome = FEED_OUTCOMES[r.status] ?? null;
   const fbs = r.isMp === true;
@@ -149,9 +145,7 @@ const sellerStockSchema = z.object({
  * order feeds name only by name, so it is the same warehouse as the orders' (code `name:<name>`).
  */
 export function mapWbSellerStock(raw: unknown) {
-  const parsed = sellerStockSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(zodReason(parsed.error));
-  const r = parsed.data;
+  const r = parseRecord(sellerStockSchema, raw);
   const warehouse = { ...wbSellerWarehouse(r.warehouseName), region: r.regionName?.trim() || null };
   return {
     key: `FBS|${r.nmId}|${r.chrtId ?? ""}|${warehouse.code}`,

@@ -48,19 +48,15 @@ export async function saveCostPrice({
     if (clash.length > 0) {
       throw new AppError("CONFLICT", "errors.costPriceDateTaken", { dtFrom: "errors.costPriceDateTaken" });
     }
+    const after = { skuId: input.skuId, dtFrom: input.dtFrom, costPrice: input.costPrice };
+    const audit = (action: string, entityId: number, before?: typeof after) =>
+      writeAudit(tx, { actor, action, entity: "cost_price", entityId, before, after, correlationId });
     if (input.id === undefined) {
       const [row] = await tx
         .insert(costPriceHistory)
         .values({ skuId: input.skuId, dtFrom: input.dtFrom, costPrice: input.costPrice })
         .returning({ id: costPriceHistory.id });
-      await writeAudit(tx, {
-        actor,
-        action: "cost_price.create",
-        entity: "cost_price",
-        entityId: row.id,
-        after: { skuId: input.skuId, dtFrom: input.dtFrom, costPrice: input.costPrice },
-        correlationId,
-      });
+      await audit("cost_price.create", row.id);
       return { id: row.id, from: input.dtFrom };
     }
     const [before] = await tx
@@ -72,14 +68,10 @@ export async function saveCostPrice({
       .update(costPriceHistory)
       .set({ dtFrom: input.dtFrom, costPrice: input.costPrice, updatedAt: new Date() })
       .where(eq(costPriceHistory.id, input.id));
-    await writeAudit(tx, {
-      actor,
-      action: "cost_price.update",
-      entity: "cost_price",
-      entityId: input.id,
-      before: { skuId: before.skuId, dtFrom: before.dtFrom, costPrice: before.costPrice },
-      after: { skuId: input.skuId, dtFrom: input.dtFrom, costPrice: input.costPrice },
-      correlationId,
+    await audit("cost_price.update", input.id, {
+      skuId: before.skuId,
+      dtFrom: before.dtFrom,
+      costPrice: before.costPrice,
     });
     // moving an entry changes the days between the old and the new start too
     const from = before.dtFrom < input.dtFrom ? before.dtFrom : input.dtFrom;

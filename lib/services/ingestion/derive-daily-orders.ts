@@ -5,9 +5,8 @@
 // means bought out, a return line or a finance line settling a return means returned.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { updateWhenChanged } from "@/lib/services/metrics/upsert-changed";
 import type { SourceContext, SourceSummary } from "./context";
-import type { DeriveCounts } from "./derive-daily-sales";
+import { type DeriveCounts, replaceDerivedRows } from "./replace-derived-rows";
 import { derivationStart } from "./settlement-window";
 
 const DAILY_ORDERS_COLUMNS = [
@@ -58,30 +57,18 @@ export async function deriveDailyOrders(db: Db, accountId: number, from: string,
              coalesce(sum(returned) FILTER (WHERE bought), 0)::int AS returned_qty
       FROM o
       GROUP BY d, sku_id, warehouse_id, buyer_district`);
-    const [deleted] = rowsOf<{ n: number }>(
-      await tx.execute(sql`
-        WITH gone AS (
-          DELETE FROM daily_orders t
-          WHERE t.account_id = ${accountId}::int AND t.d BETWEEN ${from}::date AND ${to}::date
-            AND NOT EXISTS (SELECT 1 FROM derived_daily_orders n
-                            WHERE n.d = t.d AND n.sku_id = t.sku_id AND n.buyer_district = t.buyer_district
-                              AND n.warehouse_id IS NOT DISTINCT FROM t.warehouse_id)
-          RETURNING 1)
-        SELECT count(*)::int AS n FROM gone`),
+    return replaceDerivedRows(
+      tx,
+      {
+        table: "daily_orders",
+        derived: "derived_daily_orders",
+        key: ["d", "sku_id", "warehouse_id", "buyer_district"],
+        columns: DAILY_ORDERS_COLUMNS,
+      },
+      accountId,
+      from,
+      to,
     );
-    const written = rowsOf<{ inserted: boolean }>(
-      await tx.execute(sql`
-        INSERT INTO daily_orders AS t (d, sku_id, warehouse_id, buyer_district, ${sql.raw(DAILY_ORDERS_COLUMNS.join(", "))})
-        SELECT d, sku_id, warehouse_id, buyer_district, ${sql.raw(DAILY_ORDERS_COLUMNS.join(", "))}
-        FROM derived_daily_orders
-        ON CONFLICT (d, sku_id, warehouse_id, buyer_district) ${updateWhenChanged("t", DAILY_ORDERS_COLUMNS, ["updated_at"])}
-        RETURNING (xmax = 0) AS inserted`),
-    );
-    const [{ rows }] = rowsOf<{ rows: number }>(
-      await tx.execute(sql`SELECT count(*)::int AS rows FROM derived_daily_orders`),
-    );
-    const inserted = written.filter((r) => r.inserted === true || (r.inserted as unknown) === "t").length;
-    return { rows: Number(rows), inserted, updated: written.length - inserted, deleted: Number(deleted?.n ?? 0) };
   });
 }
 

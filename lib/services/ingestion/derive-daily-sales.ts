@@ -4,10 +4,10 @@
 // provisional, with the commission its feed states. A unit is therefore counted once, whatever days
 // its order and its settlement fall on.
 import { sql } from "drizzle-orm";
-import { type Db, rowsOf } from "@/db";
+import type { Db } from "@/db";
 import { eachLine, PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
-import { updateWhenChanged } from "@/lib/services/metrics/upsert-changed";
 import type { SourceContext, SourceSummary } from "./context";
+import { type DeriveCounts, replaceDerivedRows } from "./replace-derived-rows";
 import { derivationStart, orderLineSettled } from "./settlement-window";
 
 const DAILY_SALES_COLUMNS = [
@@ -24,13 +24,6 @@ const DAILY_SALES_COLUMNS = [
 ] as const;
 
 const lines = (fragment: (line: PnlLine) => string) => sql.raw(eachLine(fragment));
-
-export interface DeriveCounts {
-  rows: number;
-  inserted: number;
-  updated: number;
-  deleted: number;
-}
 
 /** Rewrites daily_sales and daily_returns of the store for [from, to] (one transaction). */
 export async function deriveDailySales(db: Db, accountId: number, from: string, to: string): Promise<DeriveCounts> {
@@ -87,30 +80,20 @@ export async function deriveDailySales(db: Db, accountId: number, from: string, 
              sum(provisional_qty) = 0 AND sum(provisional_refunds_qty) = 0 AS is_settled
       FROM (SELECT * FROM fin UNION ALL SELECT * FROM prov) x
       GROUP BY d, sku_id, warehouse_id`);
-    const [deleted] = rowsOf<{ n: number }>(
-      await tx.execute(sql`
-        WITH gone AS (
-          DELETE FROM daily_sales ds
-          WHERE ds.account_id = ${accountId}::int AND ds.d BETWEEN ${from}::date AND ${to}::date
-            AND NOT EXISTS (SELECT 1 FROM derived_daily_sales n
-                            WHERE n.d = ds.d AND n.sku_id = ds.sku_id
-                              AND n.warehouse_id IS NOT DISTINCT FROM ds.warehouse_id)
-          RETURNING 1)
-        SELECT count(*)::int AS n FROM gone`),
-    );
-    const written = rowsOf<{ inserted: boolean }>(
-      await tx.execute(sql`
-        INSERT INTO daily_sales AS t (d, sku_id, warehouse_id, ${sql.raw(DAILY_SALES_COLUMNS.join(", "))})
-        SELECT d, sku_id, warehouse_id, ${sql.raw(DAILY_SALES_COLUMNS.join(", "))} FROM derived_daily_sales
-        ON CONFLICT (d, sku_id, warehouse_id) ${updateWhenChanged("t", DAILY_SALES_COLUMNS, ["updated_at"])}
-        RETURNING (xmax = 0) AS inserted`),
-    );
-    const [{ rows }] = rowsOf<{ rows: number }>(
-      await tx.execute(sql`SELECT count(*)::int AS rows FROM derived_daily_sales`),
+    const counts = await replaceDerivedRows(
+      tx,
+      {
+        table: "daily_sales",
+        derived: "derived_daily_sales",
+        key: ["d", "sku_id", "warehouse_id"],
+        columns: DAILY_SALES_COLUMNS,
+      },
+      accountId,
+      from,
+      to,
     );
     await deriveDailyReturns(tx, accountId, from, to);
-    const inserted = written.filter((r) => r.inserted === true || (r.inserted as unknown) === "t").length;
-    return { rows: Number(rows), inserted, updated: written.length - inserted, deleted: Number(deleted?.n ?? 0) };
+    return counts;
   });
 }
 

@@ -6,12 +6,12 @@ import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { OzonClient } from "@/lib/marketplaces/ozon/client";
 import { ensureEnvAccounts } from "@/lib/services/accounts/ensure-env-accounts";
-import { syncStores } from "@/lib/services/sync-stores";
 import { marketplaceConfigForEmulator } from "./config";
+import { FAST_RESILIENCE, syncFromEmulator } from "./testing/emulator-sync";
 import { readCursor, writeCursor } from "./write";
 import { useEmulator } from "@/lib/emulator/use-emulator";
 
-const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000, maxAttempts: 2 } as const;
+const fast = { ...FAST_RESILIENCE, maxAttempts: 2 } as const;
 
 describe.each(testDatabaseKinds())("accrual cursor older than last_id's lifetime on %s", (kind) => {
   const database = useTestDatabase(kind);
@@ -49,12 +49,7 @@ describe.each(testDatabaseKinds())("accrual cursor older than last_id's lifetime
       JSON.stringify({ from, to, day: from, lastId: first.lastId, done: false, at: twentyMinutesAgo }),
     );
 
-    const summary = await syncStores({
-      db: database.db,
-      from,
-      to,
-      trigger: "test",
-      config,
+    const summary = await syncFromEmulator(database.db, emulator, {
       marketplace: "OZON",
       sources: ["ozon_accruals"],
       resilience: fast,

@@ -5,14 +5,12 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { businessToday } from "@/lib/domain/dates";
-import { marketplaceConfigForEmulator } from "./config";
 import { factsMatchingTruth, factsView, snapshotTables, truthView } from "./testing/facts";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { rubStr } from "@/lib/emulator/dataset";
-import { syncStores } from "@/lib/services/sync-stores";
 import { useEmulator } from "@/lib/emulator/use-emulator";
+import { syncFromEmulator } from "./testing/emulator-sync";
 
-const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000 } as const;
 const today = businessToday("Europe/Moscow");
 
 describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
@@ -35,15 +33,7 @@ describe.each(testDatabaseKinds())("sync from the emulator on %s", (kind) => {
     },
   });
 
-  const run = () =>
-    syncStores({
-      db: database.db,
-      from: emulator.truth.from,
-      to: emulator.truth.to,
-      trigger: "test",
-      config: marketplaceConfigForEmulator(emulator),
-      resilience: fast,
-    });
+  const run = () => syncFromEmulator(database.db, emulator);
 
   it("a clean sync yields exactly the emulator's facts, and the counts add up", async () => {
     const summary = await run();
@@ -111,15 +101,7 @@ describe.each(testDatabaseKinds())("the settlement window on %s", (kind) => {
   const emulator = useEmulator({ seed: 11, skus: 8, days: 12, warehouses: 2, endDate: "2026-11-20" });
 
   it("a nightly sync of yesterday alone picks up the finance, money and deliveries earlier days lacked", async () => {
-    const sync = (from: string, to: string) =>
-      syncStores({
-        db: database.db,
-        from,
-        to,
-        trigger: "test",
-        config: marketplaceConfigForEmulator(emulator),
-        resilience: fast,
-      });
+    const sync = (from: string, to: string) => syncFromEmulator(database.db, emulator, { from, to });
     // the night of the 18th: the history so far; the last days' finance is not published yet
     emulator.setNow("2026-11-18T00:30:00Z");
     expect((await sync(emulator.truth.from, "2026-11-17")).ok).toBe(true);

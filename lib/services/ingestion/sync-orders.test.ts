@@ -6,11 +6,8 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { useEmulator } from "@/lib/emulator/use-emulator";
-import { syncStores } from "@/lib/services/sync-stores";
-import { marketplaceConfigForEmulator } from "./config";
 import { factsView, truthView } from "./testing/facts";
-
-const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000 } as const;
+import { syncFromEmulator } from "./testing/emulator-sync";
 
 function useOrdersSuite(kind: "pglite" | "postgres") {
   const database = useTestDatabase(kind);
@@ -23,15 +20,7 @@ function useOrdersSuite(kind: "pglite" | "postgres") {
     pageSizes: { wbOrders: 30, ozonPostings: 10 },
   });
   const sync = (from: string, to: string) =>
-    syncStores({
-      db: database.db,
-      from,
-      to,
-      trigger: "test",
-      config: marketplaceConfigForEmulator(emulator),
-      resilience: fast,
-      now: new Date(emulator.now),
-    });
+    syncFromEmulator(database.db, emulator, { from, to, now: new Date(emulator.now) });
   const wbOrderCalls = () => ({
     statistics: emulator.requests.filter((r) => r.path === "/api/v1/supplier/orders").length,
     feed: emulator.requests.filter((r) => r.path === "/api/analytics/v1/order-feed" && r.status === 200).length,

@@ -8,11 +8,9 @@ import { reviews } from "@/db/schema/facts";
 import { reviewReplies } from "@/db/schema/replies";
 import { useEmulator } from "@/lib/emulator/use-emulator";
 import { marketplaceConfigForEmulator } from "@/lib/services/ingestion/config";
-import { syncStores } from "@/lib/services/sync-stores";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { replyToReview } from "./reply-to-review";
-
-const fast = { rateLimits: false, initialDelayMs: 5, maxDelayMs: 50, timeoutMs: 5000 } as const;
+import { FAST_RESILIENCE as fast, syncFromEmulator } from "@/lib/services/ingestion/testing/emulator-sync";
 
 describe.each(testDatabaseKinds())("replying to reviews through the emulator on %s", (kind) => {
   const { db } = useTestDatabase(kind);
@@ -20,15 +18,7 @@ describe.each(testDatabaseKinds())("replying to reviews through the emulator on 
   const config = () => marketplaceConfigForEmulator(emulator);
   let actor = { id: 0, email: "editor@example.com" };
 
-  const sync = () =>
-    syncStores({
-      db,
-      from: emulator.truth.from,
-      to: emulator.truth.to,
-      trigger: "test",
-      config: config(),
-      resilience: fast,
-    });
+  const sync = () => syncFromEmulator(db, emulator);
   const reply = (
     reviewId: string,
     text: string,

@@ -10,6 +10,7 @@ import { parseDashboardFilters } from "@/lib/url-filters";
 import { toExportColumns } from "@/components/data-table/columns";
 import { pnlDrillColumns, pnlStatementColumns } from "@/components/pnl/pnl-columns";
 import { pnlTableRows } from "@/components/pnl/pnl-rows";
+import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 
 const MAX_EXPORT_ROWS = 100_000;
 
@@ -18,7 +19,7 @@ export async function GET(request: Request) {
   const scope = parseDashboardFilters(params, { timeZone: getEnv().APP_TIMEZONE });
   const query = parsePnlQuery(params);
   const t = await getTranslations("pnl");
-  const tr = (key: string) => t(key as never);
+  const tr = runtimeKeys(t);
   const format = exportFormatParam(params);
   let file;
   let name = `pnl-${scope.from}-${scope.to}`;

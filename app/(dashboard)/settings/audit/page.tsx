@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { Button, Card, CardBody, CardHeader, EmptyState, Input, Select } from "@/components/ui";
+import { Button, Card, CardBody, CardHeader, EmptyState, Select } from "@/components/ui";
+import { DayFilter, FilterField } from "@/components/layout/filter-field";
 import { requireRole } from "@/lib/auth/current-user";
 import { getAuditPage } from "@/lib/data/audit";
 import { param, parseTableParams, type SearchParamsRecord, withParams } from "@/lib/data/table-params";
@@ -7,6 +8,7 @@ import { isIsoDay } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { auditSentence } from "@/lib/i18n/audit-sentence";
 import { getFormatters, getTranslations } from "@/lib/i18n/server";
+import { messageOr } from "@/lib/i18n/runtime-keys";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
@@ -33,7 +35,7 @@ export default async function AuditPage({ searchParams }: Props) {
     getTranslations("settings.audit"),
     getFormatters(),
   ]);
-  const actionLabel = (a: string) => (t.has(`actions.${a}` as never) ? t(`actions.${a}` as never) : a);
+  const actionLabel = (a: string) => messageOr(t, `actions.${a}`, a);
   const first = (page - 1) * pageSize;
   const isFiltered = Object.values(filters).some(Boolean);
   return (
@@ -59,8 +61,7 @@ export default async function AuditPage({ searchParams }: Props) {
           data-testid="audit-filters"
         >
           {isRaw ? <input type="hidden" name="raw" value="1" /> : null}
-          <label>
-            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("who")}</span>
+          <FilterField label={t("who")}>
             <Select name="user" defaultValue={filters.userEmail ?? ""} data-testid="audit-user">
               <option value="">{t("anyUser")}</option>
               {data.users.map((u) => (
@@ -69,9 +70,8 @@ export default async function AuditPage({ searchParams }: Props) {
                 </option>
               ))}
             </Select>
-          </label>
-          <label>
-            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("action")}</span>
+          </FilterField>
+          <FilterField label={t("action")}>
             <Select name="action" defaultValue={filters.action ?? ""} data-testid="audit-action">
               <option value="">{t("anyAction")}</option>
               {data.actions.map((a) => (
@@ -80,27 +80,9 @@ export default async function AuditPage({ searchParams }: Props) {
                 </option>
               ))}
             </Select>
-          </label>
-          <label>
-            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("from")}</span>
-            <Input
-              type="date"
-              name="from"
-              defaultValue={filters.from ?? ""}
-              className="w-[9.5rem]"
-              data-testid="audit-from"
-            />
-          </label>
-          <label>
-            <span className="mb-0.5 block text-xs font-medium text-slate-600">{t("to")}</span>
-            <Input
-              type="date"
-              name="to"
-              defaultValue={filters.to ?? ""}
-              className="w-[9.5rem]"
-              data-testid="audit-to"
-            />
-          </label>
+          </FilterField>
+          <DayFilter label={t("from")} name="from" defaultValue={filters.from ?? ""} data-testid="audit-from" />
+          <DayFilter label={t("to")} name="to" defaultValue={filters.to ?? ""} data-testid="audit-to" />
           <Button type="submit" variant="secondary" data-testid="audit-apply">
             {t("apply")}
           </Button>

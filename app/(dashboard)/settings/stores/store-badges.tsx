@@ -2,6 +2,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui";
 import { ConnectionBadge } from "@/components/stores/connection-state";
 import type { StoreListItem } from "@/lib/data/stores";
+import { messageOr } from "@/lib/i18n/runtime-keys";
 
 /** The store's connection state, the same as on the Sync page (a key never accepted is "not verified"). */
 export async function StoreStatusBadge({
@@ -21,5 +22,5 @@ export async function StoreSourceBadge({ source }: { source: StoreListItem["sour
 export async function statusDetailText(detail: string | null): Promise<string | null> {
   if (!detail) return null;
   const t = await getTranslations("settings.stores");
-  return t.has(`statusDetail.${detail}` as never) ? t(`statusDetail.${detail}` as never) : detail;
+  return messageOr(t, `statusDetail.${detail}`, detail);
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { ActionForm, Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
+import { ActionForm, Alert, Field, FormError, Select, SubmitButton, TextField } from "@/components/ui";
 import {
   addStoreAction,
   renameStoreAction,
@@ -10,6 +10,11 @@ import {
   testStoreConnectionAction,
 } from "@/lib/actions/stores";
 import type { Marketplace } from "@/db/schema";
+
+/** a token or key: hidden while typed, never autofilled or spell-checked */
+function SecretField(props: { label: string; id: string; name: string; error?: string }) {
+  return <TextField type="password" autoComplete="off" spellCheck={false} {...props} />;
+}
 
 function CredentialFields({
   marketplace,
@@ -22,40 +27,19 @@ function CredentialFields({
 }) {
   const t = useTranslations("settings.stores");
   if (marketplace === "WB") {
-    return (
-      <Field label={t("wbToken")} htmlFor={`${idPrefix}-token`} name="token" error={fe?.token}>
-        <Input
-          id={`${idPrefix}-token`}
-          name="token"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          invalid={Boolean(fe?.token)}
-        />
-      </Field>
-    );
+    return <SecretField label={t("wbToken")} id={`${idPrefix}-token`} name="token" error={fe?.token} />;
   }
   return (
     <>
-      <Field label={t("ozonClientId")} htmlFor={`${idPrefix}-client`} name="clientId" error={fe?.clientId}>
-        <Input
-          id={`${idPrefix}-client`}
-          name="clientId"
-          inputMode="numeric"
-          autoComplete="off"
-          invalid={Boolean(fe?.clientId)}
-        />
-      </Field>
-      <Field label={t("ozonApiKey")} htmlFor={`${idPrefix}-key`} name="apiKey" error={fe?.apiKey}>
-        <Input
-          id={`${idPrefix}-key`}
-          name="apiKey"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          invalid={Boolean(fe?.apiKey)}
-        />
-      </Field>
+      <TextField
+        label={t("ozonClientId")}
+        id={`${idPrefix}-client`}
+        name="clientId"
+        inputMode="numeric"
+        autoComplete="off"
+        error={fe?.clientId}
+      />
+      <SecretField label={t("ozonApiKey")} id={`${idPrefix}-key`} name="apiKey" error={fe?.apiKey} />
     </>
   );
 }
@@ -93,9 +77,7 @@ export function AddStoreForm() {
           <option value="OZON">{tc("marketplaces.OZON")}</option>
         </Select>
       </Field>
-      <Field label={t("name")} htmlFor="store-name" name="name" error={fe?.name}>
-        <Input id="store-name" name="name" autoComplete="off" invalid={Boolean(fe?.name)} />
-      </Field>
+      <TextField label={t("name")} id="store-name" name="name" autoComplete="off" error={fe?.name} />
       <CredentialFields marketplace={marketplace} fe={fe} idPrefix="store" />
       <div className="sm:col-span-2">
         <SubmitButton testId="add-store-submit" pending={pending}>
@@ -159,9 +141,7 @@ export function RenameStoreForm({ storeId, name }: { storeId: number; name: stri
     <ActionForm action={action} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="storeId" value={storeId} />
       <div className="min-w-48 flex-1">
-        <Field label={t("name")} htmlFor="rename-name" name="name" error={fe?.name}>
-          <Input id="rename-name" name="name" defaultValue={name} invalid={Boolean(fe?.name)} />
-        </Field>
+        <TextField label={t("name")} id="rename-name" name="name" defaultValue={name} error={fe?.name} />
       </div>
       <SubmitButton variant="secondary" pending={pending}>
         {t("rename")}

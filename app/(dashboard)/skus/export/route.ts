@@ -6,6 +6,7 @@ import { buildExport, downloadResponse, getSkuPageForExport } from "@/lib/data/e
 import { exportFormatParam, parseSkuQuery } from "@/lib/data/page-params";
 import { getEnv } from "@/lib/env";
 import { parseDashboardFilters } from "@/lib/url-filters";
+import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 
 const MAX_EXPORT_ROWS = 50_000;
 
@@ -19,7 +20,7 @@ export async function GET(request: Request) {
   const t = await getTranslations("skus");
   const file = await buildExport({
     format: exportFormatParam(params),
-    columns: toExportColumns(skuColumns((key) => t(key as never))),
+    columns: toExportColumns(skuColumns(runtimeKeys(t))),
     rows: page.rows,
     sheetName: t("title"),
     totalsLabel: td("export.totals"),

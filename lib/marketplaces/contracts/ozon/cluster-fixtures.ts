@@ -2,7 +2,7 @@
 // the response as a schema; the body is built from it field for field with the reference's values
 // (marketplace-apis.md §6.4.2), plus a variant with an int64 warehouse id beyond 2^53. And the beta
 // local-sale items-clusters method (§6.4.5, docs mirror only): Ozon's recommended supply per cluster.
-import { type EndpointContract, OZON_SELLER_SPEC, ozonDocsMirror } from "../fixture";
+import { built, type EndpointContract, OZON_SELLER_SPEC, ozonDocsMirror, variant } from "../fixture";
 import { jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
 
@@ -12,11 +12,11 @@ export const clusterList: EndpointContract = {
   request: { type: "object", properties: {} },
   requestSource: OZON_SELLER_SPEC,
   fixtures: [
-    {
-      name: "schema",
-      status: 200,
-      origin: { kind: "built from schema", spec: OZON_SELLER_SPEC, schema: "v2ClusterListResponse" },
-      body: jsonText({
+    built(
+      "schema",
+      OZON_SELLER_SPEC,
+      "v2ClusterListResponse",
+      jsonText({
         result: [
           {
             macrolocal_cluster_id: 4,
@@ -27,17 +27,13 @@ export const clusterList: EndpointContract = {
           },
         ],
       }),
-    },
-    {
-      name: "big ids",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "schema",
-        allowedBy: "warehouse_id is int64: beyond 2^53; a cluster with two warehouses and one without any",
-      },
-      body: '{"result":[{"macrolocal_cluster_id":2,"data":{"macrolocal_cluster":{"name":"Санкт-Петербург и СЗО","country":{"name":"Россия","uid":"RU"}},"fulfillments":[{"warehouse_id":9007199254740993,"name":"СПБ_ШУШАРЫ_РФЦ"},{"warehouse_id":1020000114850000,"name":"СПБ_БУГРЫ_РФЦ"}]}},{"macrolocal_cluster_id":7,"data":{"macrolocal_cluster":{"name":"Калининград","country":{"name":"Россия","uid":"RU"}},"fulfillments":[]}}]}',
-    },
+    ),
+    variant(
+      "big ids",
+      "schema",
+      "warehouse_id is int64: beyond 2^53; a cluster with two warehouses and one without any",
+      '{"result":[{"macrolocal_cluster_id":2,"data":{"macrolocal_cluster":{"name":"Санкт-Петербург и СЗО","country":{"name":"Россия","uid":"RU"}},"fulfillments":[{"warehouse_id":9007199254740993,"name":"СПБ_ШУШАРЫ_РФЦ"},{"warehouse_id":1020000114850000,"name":"СПБ_БУГРЫ_РФЦ"}]}},{"macrolocal_cluster_id":7,"data":{"macrolocal_cluster":{"name":"Калининград","country":{"name":"Россия","uid":"RU"}},"fulfillments":[]}}]}',
+    ),
   ],
 };
 

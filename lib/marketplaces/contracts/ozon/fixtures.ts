@@ -2,7 +2,7 @@
 // the official response example where the spec has one, else a body built from the response schema, and
 // the variants the schema allows. Ozon's response schemas mark nothing as required and every field may be
 // absent (protobuf JSON); built bodies name the fields the schema lists with their documented types.
-import { type EndpointContract, OZON_SELLER_SPEC, ozonDocsMirror } from "../fixture";
+import { built, type EndpointContract, official, OZON_SELLER_SPEC, ozonDocsMirror, variant } from "../fixture";
 import { exampleText, jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
 import { clusterList, localSaleItemsClusters } from "./cluster-fixtures";
@@ -27,22 +27,18 @@ export const accrualTypes: EndpointContract = {
   request: { type: "object", properties: {} },
   requestSource: OZON_SELLER_SPEC,
   fixtures: [
-    {
-      name: "built",
-      status: 200,
-      origin: {
-        kind: "built from schema",
-        spec: ozonDocsMirror("betamethod/post-v1-finance-accrual-types.md", MIRROR_COMMIT),
-        schema: "finance.v1.GetFinanceAccrualTypesResponse (the path has no example)",
-      },
-      body: jsonText({
+    built(
+      "built",
+      ozonDocsMirror("betamethod/post-v1-finance-accrual-types.md", MIRROR_COMMIT),
+      "finance.v1.GetFinanceAccrualTypesResponse (the path has no example)",
+      jsonText({
         accrual_types: [
           { id: 69, name: "SaleCommission", description: "Вознаграждение за продажу" },
           { id: 1, name: "Acquiring", description: "Эквайринг" },
           { id: 128, name: "ContainerFee", description: "Начисление по контейнеру" },
         ],
       }),
-    },
+    ),
   ],
 };
 
@@ -141,33 +137,23 @@ export const accrualsByDay: EndpointContract = {
   request: byDayRequest,
   requestSource: ozonDocsMirror("betamethod/post-v1-finance-accrual-by-day.md", MIRROR_COMMIT),
   fixtures: [
-    {
-      name: "every category",
-      status: 200,
-      origin: {
-        kind: "built from schema",
-        spec: ozonDocsMirror("betamethod/post-v1-finance-accrual-by-day.md", MIRROR_COMMIT),
-        schema:
-          "finance.v1.GetFinanceAccrualByDayResponse (the path has no example): one accrual per accrued_category " +
-          "(UNSPECIFIED, POSTING, ITEM, NON_ITEM, CONTAINER_FEES), money as {amount: string, currency}, " +
-          "the parts of other categories null as practitioners receive them, an accrual_id beyond 2^53",
-      },
-      body: jsonText({
+    built(
+      "every category",
+      ozonDocsMirror("betamethod/post-v1-finance-accrual-by-day.md", MIRROR_COMMIT),
+      "finance.v1.GetFinanceAccrualByDayResponse (the path has no example): one accrual per accrued_category " +
+        "(UNSPECIFIED, POSTING, ITEM, NON_ITEM, CONTAINER_FEES), money as {amount: string, currency}, " +
+        "the parts of other categories null as practitioners receive them, an accrual_id beyond 2^53",
+      jsonText({
         accruals: [postingAccrual, itemAccrual, nonItemAccrual, containerAccrual, unspecifiedAccrual],
         last_id: "90801130002",
       }),
-    },
-    {
-      name: "variants",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "every category",
-        allowedBy:
-          "money as JSON numbers; an empty non_item_fee object beside total_amount; quantity on item fees " +
-          "and posting products (practitioners' responses); a return (negative sale_amount); parts absent",
-      },
-      body: jsonText({
+    ),
+    variant(
+      "variants",
+      "every category",
+      "money as JSON numbers; an empty non_item_fee object beside total_amount; quantity on item fees " +
+        "and posting products (practitioners' responses); a return (negative sale_amount); parts absent",
+      jsonText({
         accruals: [
           {
             ...itemAccrual,
@@ -208,20 +194,33 @@ export const accrualsByDay: EndpointContract = {
         ],
         last_id: "",
       }),
-    },
-    {
-      name: "last page",
-      status: 200,
-      origin: { kind: "variant", of: "every category", allowedBy: "the end of a day: no accruals, empty last_id" },
-      body: jsonText({ accruals: [], last_id: "" }),
-    },
+    ),
+    variant(
+      "last page",
+      "every category",
+      "the end of a day: no accruals, empty last_id",
+      jsonText({ accruals: [], last_id: "" }),
+    ),
   ],
 };
 
 // ---------------------------------------------------------------- postings
-const postingsWith = (extra: Record<string, RequestSchema>): RequestSchema => ({
+/** the body of both posting lists: since..to with the scheme's own filters, a cursor, the parts to include */
+const postingsRequest = (
+  required: string[],
+  filter: Record<string, RequestSchema>,
+  include: Record<string, RequestSchema> = {},
+): RequestSchema => ({
   type: "object",
-  properties: { analytics_data: bool, financial_data: bool, legal_info: bool, ...extra },
+  required,
+  properties: {
+    cursor: str,
+    filter: { type: "object", required: ["since", "to"], properties: { since: dateTime, to: dateTime, ...filter } },
+    limit: { type: "integer", minimum: 1, maximum: 100 },
+    sort_dir: { type: "string", enum: ["ASC", "DESC"] },
+    translit: bool,
+    with: { type: "object", properties: { analytics_data: bool, financial_data: bool, legal_info: bool, ...include } },
+  },
 });
 
 /** a delivered FBO posting with a seller discount beside a cancelled one (no analytics_data: no warehouse) */
@@ -314,123 +313,69 @@ export const FBO_DELIVERED_AND_CANCELLED = [
 export const postingsFbo: EndpointContract = {
   method: "POST",
   path: "/v3/posting/fbo/list",
-  request: {
-    type: "object",
-    required: ["filter"],
-    properties: {
-      cursor: str,
-      filter: {
-        type: "object",
-        required: ["since", "to"],
-        properties: {
-          order_numbers: strings,
-          posting_numbers: strings,
-          since: dateTime,
-          statuses: {
-            type: "array",
-            items: {
-              type: "string",
-              enum: ["awaiting_packaging", "awaiting_deliver", "delivering", "delivered", "cancelled"],
-            },
-          },
-          to: dateTime,
-        },
+  request: postingsRequest(["filter"], {
+    order_numbers: strings,
+    posting_numbers: strings,
+    statuses: {
+      type: "array",
+      items: {
+        type: "string",
+        enum: ["awaiting_packaging", "awaiting_deliver", "delivering", "delivered", "cancelled"],
       },
-      limit: { type: "integer", minimum: 1, maximum: 100 },
-      sort_dir: { type: "string", enum: ["ASC", "DESC"] },
-      translit: bool,
-      with: postingsWith({}),
     },
-  },
+  }),
   requestSource: ozonDocsMirror("fbo/post-v3-posting-fbo-list.md", MIRROR_COMMIT),
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: OZON_SELLER_SPEC,
-        at: "paths./v3/posting/fbo/list.post.responses.200.content.application/json.example",
-      },
-      body: exampleText("ozon", "posting-fbo-list-v3.json"),
-    },
-    {
-      name: "cancelled",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy:
-          "posting.v3.PostingFboListResponse: a cancelled posting with its cancellation and analytics_data and " +
-          "financial_data null (no warehouse: the channel's), beside a delivered one with a seller discount",
-      },
-      body: jsonText({
+    official(
+      OZON_SELLER_SPEC,
+      "paths./v3/posting/fbo/list.post.responses.200.content.application/json.example",
+      exampleText("ozon", "posting-fbo-list-v3.json"),
+    ),
+    variant(
+      "cancelled",
+      "official",
+      "posting.v3.PostingFboListResponse: a cancelled posting with its cancellation and analytics_data and " +
+        "financial_data null (no warehouse: the channel's), beside a delivered one with a seller discount",
+      jsonText({
         has_next: false,
         cursor: "",
         postings: FBO_DELIVERED_AND_CANCELLED,
       }),
-    },
-    {
-      name: "empty",
-      status: 200,
-      origin: { kind: "variant", of: "official", allowedBy: "a period without postings" },
-      body: jsonText({ postings: [], has_next: false, cursor: "" }),
-    },
+    ),
+    variant("empty", "official", "a period without postings", jsonText({ postings: [], has_next: false, cursor: "" })),
   ],
 };
 
 export const postingsFbs: EndpointContract = {
   method: "POST",
   path: "/v4/posting/fbs/list",
-  request: {
-    type: "object",
-    required: ["filter", "limit"],
-    properties: {
-      cursor: str,
-      filter: {
-        type: "object",
-        required: ["since", "to"],
-        properties: {
-          delivery_method_ids: int64s,
-          integration_type_flow: strings,
-          is_blr_traceable: bool,
-          last_changed_status_date: { type: "object", properties: { from: dateTime, to: dateTime } },
-          order_id: int,
-          order_numbers: strings,
-          provider_ids: int64s,
-          since: dateTime,
-          statuses: strings,
-          to: dateTime,
-          warehouse_ids: int64s,
-        },
-      },
-      limit: { type: "integer", minimum: 1, maximum: 100 },
-      sort_dir: { type: "string", enum: ["ASC", "DESC"] },
-      translit: bool,
-      with: postingsWith({ barcodes: bool }),
+  request: postingsRequest(
+    ["filter", "limit"],
+    {
+      delivery_method_ids: int64s,
+      integration_type_flow: strings,
+      is_blr_traceable: bool,
+      last_changed_status_date: { type: "object", properties: { from: dateTime, to: dateTime } },
+      order_id: int,
+      order_numbers: strings,
+      provider_ids: int64s,
+      statuses: strings,
+      warehouse_ids: int64s,
     },
-  },
+    { barcodes: bool },
+  ),
   requestSource: ozonDocsMirror("fbs/post-v4-posting-fbs-list.md", "1797cc992702aa800935e348f6ae4452bb7cd51a"),
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: OZON_SELLER_SPEC,
-        at: "paths./v4/posting/fbs/list.post.responses.200.content.application/json.example",
-      },
-      body: exampleText("ozon", "posting-fbs-list-v4.json"),
-    },
-    {
-      name: "fallback warehouse",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy: "delivery_method null: the warehouse comes from analytics_data.warehouse_id / .warehouse",
-      },
-      body: jsonText({
+    official(
+      OZON_SELLER_SPEC,
+      "paths./v4/posting/fbs/list.post.responses.200.content.application/json.example",
+      exampleText("ozon", "posting-fbs-list-v4.json"),
+    ),
+    variant(
+      "fallback warehouse",
+      "official",
+      "delivery_method null: the warehouse comes from analytics_data.warehouse_id / .warehouse",
+      jsonText({
         cursor: "",
         has_next: false,
         postings: [
@@ -449,7 +394,7 @@ export const postingsFbs: EndpointContract = {
           },
         ],
       }),
-    },
+    ),
   ],
 };
 
@@ -501,25 +446,16 @@ export const productList: EndpointContract = {
   },
   requestSource: ozonDocsMirror("productapi/post-v3-product-list.md", MIRROR_COMMIT),
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: OZON_SELLER_SPEC,
-        at: "paths./v3/product/list.post.responses.200.content.application/json.example",
-      },
-      body: exampleText("ozon", "product-list-v3.json"),
-    },
-    {
-      name: "big ids",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy: "productv3GetProductListResponse: two items, a product_id beyond 2^53, sku absent",
-      },
-      body: jsonText({
+    official(
+      OZON_SELLER_SPEC,
+      "paths./v3/product/list.post.responses.200.content.application/json.example",
+      exampleText("ozon", "product-list-v3.json"),
+    ),
+    variant(
+      "big ids",
+      "official",
+      "productv3GetProductListResponse: two items, a product_id beyond 2^53, sku absent",
+      jsonText({
         result: {
           items: [
             {
@@ -545,13 +481,13 @@ export const productList: EndpointContract = {
           last_id: "bnVsbA==",
         },
       }),
-    },
-    {
-      name: "end",
-      status: 200,
-      origin: { kind: "variant", of: "official", allowedBy: "the page after the last: no items, empty last_id" },
-      body: jsonText({ result: { items: [], total: 2, last_id: "" } }),
-    },
+    ),
+    variant(
+      "end",
+      "official",
+      "the page after the last: no items, empty last_id",
+      jsonText({ result: { items: [], total: 2, last_id: "" } }),
+    ),
   ],
 };
 
@@ -568,27 +504,17 @@ export const productInfo: EndpointContract = {
   },
   requestSource: ozonDocsMirror("productapi/post-v3-product-info-list.md", MIRROR_COMMIT),
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: OZON_SELLER_SPEC,
-        at: "paths./v3/product/info/list.post.responses.200.content.application/json.example",
-      },
-      body: exampleText("ozon", "product-info-list-v3.json"),
-    },
-    {
-      name: "big ids",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy:
-          "v3GetProductInfoListResponse: an id and a sku beyond 2^53, empty barcodes, sources and prices, " +
-          "the optional parts absent",
-      },
-      body: jsonText({
+    official(
+      OZON_SELLER_SPEC,
+      "paths./v3/product/info/list.post.responses.200.content.application/json.example",
+      exampleText("ozon", "product-info-list-v3.json"),
+    ),
+    variant(
+      "big ids",
+      "official",
+      "v3GetProductInfoListResponse: an id and a sku beyond 2^53, empty barcodes, sources and prices, " +
+        "the optional parts absent",
+      jsonText({
         items: [
           {
             id: 223681945,
@@ -631,7 +557,7 @@ export const productInfo: EndpointContract = {
           },
         ],
       }),
-    },
+    ),
   ],
 };
 
@@ -671,17 +597,12 @@ export const fboStocks: EndpointContract = {
   },
   requestSource: ozonDocsMirror("analyticsapi/post-v1-analytics-stocks.md", "abf15d36b0cb37b0b9fdb3c60c968dfd36c85bf9"),
   fixtures: [
-    {
-      name: "built",
-      status: 200,
-      origin: {
-        kind: "built from schema",
-        spec: ozonDocsMirror("analyticsapi/post-v1-analytics-stocks.md", MIRROR_COMMIT),
-        schema:
-          "v1AnalyticsStocksResponse (the path has no example): 16-digit warehouse ids beside ads/idc doubles " +
-          "with 17 significant digits (1/28 sold a day), every turnover_grade and item_tag the schema lists",
-      },
-      body: jsonText({
+    built(
+      "built",
+      ozonDocsMirror("analyticsapi/post-v1-analytics-stocks.md", MIRROR_COMMIT),
+      "v1AnalyticsStocksResponse (the path has no example): 16-digit warehouse ids beside ads/idc doubles " +
+        "with 17 significant digits (1/28 sold a day), every turnover_grade and item_tag the schema lists",
+      jsonText({
         items: [
           {
             sku: 1488301234,
@@ -734,16 +655,12 @@ export const fboStocks: EndpointContract = {
           },
         ],
       }),
-    },
-    {
-      name: "every turnover grade",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "built",
-        allowedBy: "every turnover_grade value the schema lists, on warehouse and cluster level; counts absent",
-      },
-      body: jsonText({
+    ),
+    variant(
+      "every turnover grade",
+      "built",
+      "every turnover_grade value the schema lists, on warehouse and cluster level; counts absent",
+      jsonText({
         items: TURNOVER_GRADES.map((grade, i) => ({
           sku: 1488301234,
           warehouse_id: 1020001835658000 + i,
@@ -753,7 +670,7 @@ export const fboStocks: EndpointContract = {
           turnover_grade_cluster: grade,
         })),
       }),
-    },
+    ),
   ],
 };
 
@@ -775,18 +692,13 @@ export const fbsStocks: EndpointContract = {
   },
   requestSource: OZON_SELLER_SPEC,
   fixtures: [
-    {
-      name: "built",
-      status: 200,
-      origin: {
-        kind: "built from schema",
-        spec: OZON_SELLER_SPEC,
-        schema:
-          "components.schemas.v2GetProductInfoStocksByWarehouseFbsResponseV2: products[], cursor, has_next (the " +
-          "spec has no example for this path: neither the operation's 200 response nor the response and product " +
-          "schemas carry one, and the per-method docs render none)",
-      },
-      body: jsonText({
+    built(
+      "built",
+      OZON_SELLER_SPEC,
+      "components.schemas.v2GetProductInfoStocksByWarehouseFbsResponseV2: products[], cursor, has_next (the " +
+        "spec has no example for this path: neither the operation's 200 response nor the response and product " +
+        "schemas carry one, and the per-method docs render none)",
+      jsonText({
         products: [
           {
             sku: 1488301234,
@@ -812,7 +724,7 @@ export const fbsStocks: EndpointContract = {
         cursor: "",
         has_next: false,
       }),
-    },
+    ),
   ],
 };
 
@@ -843,26 +755,16 @@ export const reviews: EndpointContract = {
   },
   requestSource: OZON_SELLER_SPEC,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: OZON_SELLER_SPEC,
-        at: "paths./v2/review/list.post.responses.200.content.application/json.example",
-      },
-      body: exampleText("ozon", "review-list-v2.json"),
-    },
-    {
-      name: "variants",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy:
-          "sku as a number (int64) beside a string, statuses NEW and PROCESSED, a cancelled order, media, answered",
-      },
-      body: jsonText({
+    official(
+      OZON_SELLER_SPEC,
+      "paths./v2/review/list.post.responses.200.content.application/json.example",
+      exampleText("ozon", "review-list-v2.json"),
+    ),
+    variant(
+      "variants",
+      "official",
+      "sku as a number (int64) beside a string, statuses NEW and PROCESSED, a cancelled order, media, answered",
+      jsonText({
         reviews: [
           {
             id: "019b2f1c-66d3-b838-3d29-cf9b95a6ac48",
@@ -894,7 +796,7 @@ export const reviews: EndpointContract = {
         has_next: false,
         last_id: "019b3a00-aa11-bc22-cd33-de44ef556677",
       }),
-    },
+    ),
   ],
 };
 
@@ -922,12 +824,12 @@ export const reviewCommentCreate: EndpointContract = {
   },
   requestSource: REVIEW_COMMENT_CREATE,
   fixtures: [
-    {
-      name: "built",
-      status: 200,
-      origin: { kind: "built from schema", spec: REVIEW_COMMENT_CREATE, schema: "200: comment_id (string)" },
-      body: jsonText({ comment_id: "019b4c11-2a3b-7c4d-8e5f-60718293a4b5" }),
-    },
+    built(
+      "built",
+      REVIEW_COMMENT_CREATE,
+      "200: comment_id (string)",
+      jsonText({ comment_id: "019b4c11-2a3b-7c4d-8e5f-60718293a4b5" }),
+    ),
   ],
 };
 export const reviewCommentList: EndpointContract = {
@@ -945,16 +847,11 @@ export const reviewCommentList: EndpointContract = {
   },
   requestSource: REVIEW_COMMENT_LIST,
   fixtures: [
-    {
-      name: "built",
-      status: 200,
-      origin: {
-        kind: "built from schema",
-        spec: REVIEW_COMMENT_LIST,
-        schema:
-          "200: comments[] (id, text, parent_comment_id, is_owner, is_official, is_published, is_rejected, likes_amount, dislikes_amount, deviation_reason, published_at), offset",
-      },
-      body: jsonText({
+    built(
+      "built",
+      REVIEW_COMMENT_LIST,
+      "200: comments[] (id, text, parent_comment_id, is_owner, is_official, is_published, is_rejected, likes_amount, dislikes_amount, deviation_reason, published_at), offset",
+      jsonText({
         comments: [
           {
             id: "019b4c11-2a3b-7c4d-8e5f-60718293a4b5",
@@ -972,7 +869,7 @@ export const reviewCommentList: EndpointContract = {
         ],
         offset: 1,
       }),
-    },
+    ),
   ],
 };
 
@@ -992,27 +889,17 @@ export const cashFlowStatement: EndpointContract = {
   },
   requestSource: ozonDocsMirror("reportapi/post-v1-finance-cash-flow-statement-list.md", MIRROR_COMMIT),
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: OZON_SELLER_SPEC,
-        at: "paths./v1/finance/cash-flow-statement/list.post.responses.200.content.application/json.example",
-      },
-      body: exampleText("ozon", "cash-flow-statement-list.json"),
-    },
-    {
-      name: "schema shape",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy:
-          "the response schema: page_count inside result, details.payments an object, amounts as strings, " +
-          "int64 as strings (protobuf JSON), a period id beyond 2^53",
-      },
-      body: jsonText({
+    official(
+      OZON_SELLER_SPEC,
+      "paths./v1/finance/cash-flow-statement/list.post.responses.200.content.application/json.example",
+      exampleText("ozon", "cash-flow-statement-list.json"),
+    ),
+    variant(
+      "schema shape",
+      "official",
+      "the response schema: page_count inside result, details.payments an object, amounts as strings, " +
+        "int64 as strings (protobuf JSON), a period id beyond 2^53",
+      jsonText({
         result: {
           cash_flows: [
             {
@@ -1035,16 +922,12 @@ export const cashFlowStatement: EndpointContract = {
           page_count: "1",
         },
       }),
-    },
-    {
-      name: "details array",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy: "details as an array of periods with payments arrays (practitioners' responses), a refund period",
-      },
-      body: jsonText({
+    ),
+    variant(
+      "details array",
+      "official",
+      "details as an array of periods with payments arrays (practitioners' responses), a refund period",
+      jsonText({
         result: {
           cash_flows: [
             { period: { id: 21001, begin: "2026-10-16T00:00:00Z", end: "2026-10-31T23:59:59Z" }, currency_code: "RUB" },
@@ -1063,16 +946,12 @@ export const cashFlowStatement: EndpointContract = {
         },
         page_count: 1,
       }),
-    },
-    {
-      name: "unreadable",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "details array",
-        allowedBy: "what must never become a payout of 0: an amount that is not a number, and a period without details",
-      },
-      body: jsonText({
+    ),
+    variant(
+      "unreadable",
+      "details array",
+      "what must never become a payout of 0: an amount that is not a number, and a period without details",
+      jsonText({
         result: {
           cash_flows: [
             { period: { id: 31001, begin: "2026-10-16T00:00:00Z", end: "2026-10-31T23:59:59Z" } },
@@ -1086,13 +965,8 @@ export const cashFlowStatement: EndpointContract = {
         },
         page_count: 1,
       }),
-    },
-    {
-      name: "empty",
-      status: 200,
-      origin: { kind: "variant", of: "official", allowedBy: "a range without statements" },
-      body: jsonText({ result: { cash_flows: [] }, page_count: 0 }),
-    },
+    ),
+    variant("empty", "official", "a range without statements", jsonText({ result: { cash_flows: [] }, page_count: 0 })),
   ],
 };
 

@@ -3,11 +3,12 @@
 // examples per property, the official example is the record those property examples compose (as the
 // published docs render it), field for field. Money in the finance API is a string; the statistics feeds
 // send numbers.
-import { type EndpointContract, wbSpec } from "../fixture";
+import { built, type EndpointContract, official, variant, wbSpec } from "../fixture";
 import { exampleText, jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
 import { productsReport } from "./lost-orders-fixtures";
 import { orderFeed, orders, sellerStocks } from "./order-fixtures";
+import { statisticsRequest, stocksReportRequest, WB_STATISTICS_ROW, WB_STATISTICS_ROW_IDS } from "./statistics";
 
 const FINANCES = wbSpec("13-finances.yaml");
 const GENERAL = wbSpec("01-general.yaml");
@@ -18,7 +19,12 @@ const ITEMS = wbSpec("02-items.yaml", "131b72a7536186e79efe00179118ed406c3aeeca"
 const str: RequestSchema = { type: "string" };
 const int: RequestSchema = { type: "integer" };
 const bool: RequestSchema = { type: "boolean" };
-const periodEnum: RequestSchema = { type: "string", enum: ["daily", "weekly"] };
+/** the body of both sales-report methods: a date range by period, and the paging each method has */
+const salesReportsRequest = (paging: Record<string, RequestSchema>): RequestSchema => ({
+  type: "object",
+  required: ["dateFrom", "dateTo"],
+  properties: { dateFrom: str, dateTo: str, period: { type: "string", enum: ["daily", "weekly"] }, ...paging },
+});
 
 export const ping: EndpointContract = {
   method: "GET",
@@ -26,22 +32,13 @@ export const ping: EndpointContract = {
   request: { type: "object", properties: {} },
   requestSource: GENERAL,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: GENERAL,
-        at: "paths./ping.get.responses.200.content.application/json.example",
-      },
-      body: exampleText("wb", "ping.json"),
-    },
-    {
-      name: "nanoseconds",
-      status: 200,
-      origin: { kind: "variant", of: "official", allowedBy: "TS is a string: a timestamp with nanoseconds" },
-      body: jsonText({ TS: "2026-11-26T09:41:12.123456789+03:00", Status: "OK" }),
-    },
+    official(GENERAL, "paths./ping.get.responses.200.content.application/json.example", exampleText("wb", "ping.json")),
+    variant(
+      "nanoseconds",
+      "official",
+      "TS is a string: a timestamp with nanoseconds",
+      jsonText({ TS: "2026-11-26T09:41:12.123456789+03:00", Status: "OK" }),
+    ),
   ],
 };
 
@@ -50,65 +47,32 @@ export const ping: EndpointContract = {
 export const WB_SALE_ROW = {
   date: "2026-11-24T18:02:11",
   lastChangeDate: "2026-11-24T18:34:55",
-  warehouseName: "Склад WB РФ",
-  warehouseType: "Склад WB",
-  countryName: "Россия",
-  oblastOkrugName: "Приволжский федеральный округ",
-  regionName: "Республика Татарстан",
-  supplierArticle: "TSH-BLK-M",
-  nmId: 213456789,
-  barcode: "2041234567012",
-  category: "Одежда",
-  subject: "Футболки",
-  brand: "NordLine",
-  techSize: "M",
-  incomeID: 28760331,
-  isSupply: false,
-  isRealization: true,
-  totalPrice: 2490,
-  discountPercent: 45,
-  spp: 27,
+  ...WB_STATISTICS_ROW,
   paymentSaleAmount: 0,
   forPay: 1095.6,
   finishedPrice: 1000,
   priceWithDisc: 1369.5,
   saleID: "S21908776512",
-  sticker: "30918273645",
-  gNumber: "9082736451029384756",
-  srid: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
+  ...WB_STATISTICS_ROW_IDS,
 };
 
 export const sales: EndpointContract = {
   method: "GET",
   path: "/api/v1/supplier/sales",
-  request: {
-    type: "object",
-    required: ["dateFrom"],
-    properties: { dateFrom: str, flag: { type: "integer", minimum: 0, maximum: 1 } },
-  },
+  request: statisticsRequest,
   requestSource: REPORTS,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: REPORTS,
-        at: "paths./api/v1/supplier/sales.get.responses.200.content.application/json.example",
-      },
-      body: exampleText("wb", "supplier-sales.json"),
-    },
-    {
-      name: "variants",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy:
-          "SalesItem: a sale (S) at a WB warehouse, a return (R) with negative amounts, a row whose money " +
-          "is still 0 (filled within 24 hours), a seller-warehouse (FBS) sale; Moscow wall times without offset",
-      },
-      body: jsonText([
+    official(
+      REPORTS,
+      "paths./api/v1/supplier/sales.get.responses.200.content.application/json.example",
+      exampleText("wb", "supplier-sales.json"),
+    ),
+    variant(
+      "variants",
+      "official",
+      "SalesItem: a sale (S) at a WB warehouse, a return (R) with negative amounts, a row whose money " +
+        "is still 0 (filled within 24 hours), a seller-warehouse (FBS) sale; Moscow wall times without offset",
+      jsonText([
         WB_SALE_ROW,
         {
           ...WB_SALE_ROW,
@@ -144,13 +108,8 @@ export const sales: EndpointContract = {
           srid: "91.aa.0.0",
         },
       ]),
-    },
-    {
-      name: "empty",
-      status: 200,
-      origin: { kind: "variant", of: "official", allowedBy: "nothing changed since dateFrom: an empty array" },
-      body: "[]",
-    },
+    ),
+    variant("empty", "official", "nothing changed since dateFrom: an empty array", "[]"),
   ],
 };
 
@@ -255,41 +214,24 @@ const detailedOfficial = {
 export const financeDetailed: EndpointContract = {
   method: "POST",
   path: "/api/finance/v1/sales-reports/detailed",
-  request: {
-    type: "object",
-    required: ["dateFrom", "dateTo"],
-    properties: {
-      dateFrom: str,
-      dateTo: str,
-      limit: { type: "integer", minimum: 1, maximum: 100_000 },
-      rrdId: { type: "integer", minimum: 0 },
-      period: periodEnum,
-      fields: { type: "array", items: str },
-    },
-  },
+  request: salesReportsRequest({
+    limit: { type: "integer", minimum: 1, maximum: 100_000 },
+    rrdId: { type: "integer", minimum: 0 },
+    fields: { type: "array", items: str },
+  }),
   requestSource: FINANCES,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: FINANCES,
-        at: "components.schemas.SalesReportsDetailedRes, the example of every property",
-      },
-      body: jsonText([detailedOfficial]),
-    },
-    {
-      name: "variants",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy:
-          "a return line (positive amounts, docTypeName Возврат), a storage line without a product (nmId 0, " +
-          "empty strings), money as JSON numbers, an rrdId and a reportId beyond 2^53",
-      },
-      body: jsonText([
+    official(
+      FINANCES,
+      "components.schemas.SalesReportsDetailedRes, the example of every property",
+      jsonText([detailedOfficial]),
+    ),
+    variant(
+      "variants",
+      "official",
+      "a return line (positive amounts, docTypeName Возврат), a storage line without a product (nmId 0, " +
+        "empty strings), money as JSON numbers, an rrdId and a reportId beyond 2^53",
+      jsonText([
         {
           ...detailedOfficial,
           rrdId: 1232610468,
@@ -326,13 +268,8 @@ export const financeDetailed: EndpointContract = {
           bonusTypeName: "",
         },
       ]),
-    },
-    {
-      name: "end",
-      status: 204,
-      origin: { kind: "variant", of: "official", allowedBy: "204: no lines after the given rrdId" },
-      body: "",
-    },
+    ),
+    variant("end", "official", "204: no lines after the given rrdId", "", 204),
   ],
 };
 
@@ -364,45 +301,24 @@ const listOfficial = {
 export const financeList: EndpointContract = {
   method: "POST",
   path: "/api/finance/v1/sales-reports/list",
-  request: {
-    type: "object",
-    required: ["dateFrom", "dateTo"],
-    properties: {
-      dateFrom: str,
-      dateTo: str,
-      limit: { type: "integer", minimum: 1, maximum: 1000 },
-      offset: { type: "integer", minimum: 0 },
-      period: periodEnum,
-    },
-  },
+  request: salesReportsRequest({
+    limit: { type: "integer", minimum: 1, maximum: 1000 },
+    offset: { type: "integer", minimum: 0 },
+  }),
   requestSource: FINANCES,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: FINANCES,
-        at: "components.schemas.SalesReportListRes, the example of every property",
-      },
-      body: jsonText([listOfficial]),
-    },
-    {
-      name: "variants",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy: "a report by buyouts (reportType 2, every enum value), a daily reportId beyond 2^53",
-      },
-      body: jsonText([{ ...listOfficial, reportId: 9007199254740993n, reportType: 2, bankPaymentSum: "-120.50" }]),
-    },
-    {
-      name: "end",
-      status: 204,
-      origin: { kind: "variant", of: "official", allowedBy: "204: no reports in the range" },
-      body: "",
-    },
+    official(
+      FINANCES,
+      "components.schemas.SalesReportListRes, the example of every property",
+      jsonText([listOfficial]),
+    ),
+    variant(
+      "variants",
+      "official",
+      "a report by buyouts (reportType 2, every enum value), a daily reportId beyond 2^53",
+      jsonText([{ ...listOfficial, reportId: 9007199254740993n, reportType: 2, bankPaymentSum: "-120.50" }]),
+    ),
+    variant("end", "official", "204: no reports in the range", "", 204),
   ],
 };
 
@@ -422,36 +338,19 @@ const stockOfficial = {
 export const stocks: EndpointContract = {
   method: "POST",
   path: "/api/analytics/v1/stocks-report/wb-warehouses",
-  request: {
-    type: "object",
-    properties: {
-      nmIds: { type: "array", items: int, maxItems: 1000 },
-      chrtIds: { type: "array", items: int },
-      limit: { type: "integer", minimum: 1, maximum: 250_000 },
-      offset: { type: "integer", minimum: 0 },
-    },
-  },
+  request: stocksReportRequest,
   requestSource: ANALYTICS,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: ANALYTICS,
-        at: "components.schemas.InventoryWbResponse, the example of every property",
-      },
-      body: jsonText({ data: { items: [stockOfficial] } }),
-    },
-    {
-      name: "sizes",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy: "InventoryWbResponse: two sizes of one card at the masked warehouse, one with nothing on hand",
-      },
-      body: jsonText({
+    official(
+      ANALYTICS,
+      "components.schemas.InventoryWbResponse, the example of every property",
+      jsonText({ data: { items: [stockOfficial] } }),
+    ),
+    variant(
+      "sizes",
+      "official",
+      "InventoryWbResponse: two sizes of one card at the masked warehouse, one with nothing on hand",
+      jsonText({
         data: {
           items: [
             {
@@ -477,13 +376,8 @@ export const stocks: EndpointContract = {
           ],
         },
       }),
-    },
-    {
-      name: "end",
-      status: 204,
-      origin: { kind: "variant", of: "official", allowedBy: "204: no data past the offset" },
-      body: "",
-    },
+    ),
+    variant("end", "official", "204: no data past the offset", "", 204),
   ],
 };
 
@@ -544,27 +438,17 @@ export const feedbacks: EndpointContract = {
   },
   requestSource: COMMUNICATIONS,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: COMMUNICATIONS,
-        at: "paths./api/v1/feedbacks.get.responses.200.content.application/json.example",
-      },
-      body: exampleText("wb", "feedbacks.json"),
-    },
-    {
-      name: "variants",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy:
-          "responseFeedback: an unanswered feedback with the nullable answer, video and photoLinks null, and an " +
-          "answered one (answer.state wbRu) with a photo and orderStatus rejected",
-      },
-      body: jsonText({
+    official(
+      COMMUNICATIONS,
+      "paths./api/v1/feedbacks.get.responses.200.content.application/json.example",
+      exampleText("wb", "feedbacks.json"),
+    ),
+    variant(
+      "variants",
+      "official",
+      "responseFeedback: an unanswered feedback with the nullable answer, video and photoLinks null, and an " +
+        "answered one (answer.state wbRu) with a photo and orderStatus rejected",
+      jsonText({
         data: {
           countUnanswered: 1,
           countArchive: 0,
@@ -585,13 +469,13 @@ export const feedbacks: EndpointContract = {
         errorText: "",
         additionalErrors: null,
       }),
-    },
-    {
-      name: "none",
-      status: 200,
-      origin: { kind: "variant", of: "official", allowedBy: "no feedbacks: data.feedbacks null" },
-      body: jsonText({ data: { countUnanswered: 0, countArchive: 0, feedbacks: null }, error: false, errorText: "" }),
-    },
+    ),
+    variant(
+      "none",
+      "official",
+      "no feedbacks: data.feedbacks null",
+      jsonText({ data: { countUnanswered: 0, countArchive: 0, feedbacks: null }, error: false, errorText: "" }),
+    ),
   ],
 };
 
@@ -601,87 +485,65 @@ export const feedbacksArchive: EndpointContract = {
   request: { type: "object", required: ["take", "skip"], properties: pageQuery },
   requestSource: COMMUNICATIONS,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: COMMUNICATIONS,
-        at: "paths./api/v1/feedbacks/archive.get.responses.200.content.application/json.example",
-      },
-      body: exampleText("wb", "feedbacks-archive.json"),
-    },
-    {
-      name: "answer without editable",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy: "responseFeedback: an answer without its optional editable flag, no media",
-      },
-      body: jsonText({
+    official(
+      COMMUNICATIONS,
+      "paths./api/v1/feedbacks/archive.get.responses.200.content.application/json.example",
+      exampleText("wb", "feedbacks-archive.json"),
+    ),
+    variant(
+      "answer without editable",
+      "official",
+      "responseFeedback: an answer without its optional editable flag, no media",
+      jsonText({
         data: { feedbacks: [{ ...feedback, id: "arch1", answer: { text: "Ответ", state: "wbRu" } }] },
         error: false,
         errorText: "",
         additionalErrors: null,
       }),
-    },
+    ),
   ],
 };
 
 // ---------------------------------------------------------------- feedback replies
 // Answering and editing an answer (`x-readonly-method: false`, 204 without a body), and one review by id,
 // read back to see that the answer arrived: WB does not validate the id and answers 204 to any.
-const answerBody: RequestSchema = {
-  type: "object",
-  required: ["id", "text"],
-  properties: { id: str, text: str },
-};
-const noContent = (method: "post" | "patch") => ({
-  name: "no content",
-  status: 204 as const,
-  origin: {
-    kind: "built from schema" as const,
-    spec: COMMUNICATIONS,
-    schema: `paths./api/v1/feedbacks/answer.${method}.responses.204 (no body)`,
-  },
-  body: "",
+/** one method on /api/v1/feedbacks/answer: the body's id and text, 204 without a body */
+const feedbackAnswerMethod = (method: "POST" | "PATCH"): EndpointContract => ({
+  method,
+  path: "/api/v1/feedbacks/answer",
+  request: { type: "object", required: ["id", "text"], properties: { id: str, text: str } },
+  requestSource: COMMUNICATIONS,
+  fixtures: [
+    {
+      ...built(
+        "no content",
+        COMMUNICATIONS,
+        `paths./api/v1/feedbacks/answer.${method.toLowerCase()}.responses.204 (no body)`,
+        "",
+      ),
+      status: 204,
+    },
+  ],
 });
-export const feedbackAnswer: EndpointContract = {
-  method: "POST",
-  path: "/api/v1/feedbacks/answer",
-  request: answerBody,
-  requestSource: COMMUNICATIONS,
-  fixtures: [noContent("post")],
-};
-export const feedbackAnswerEdit: EndpointContract = {
-  method: "PATCH",
-  path: "/api/v1/feedbacks/answer",
-  request: answerBody,
-  requestSource: COMMUNICATIONS,
-  fixtures: [noContent("patch")],
-};
+export const feedbackAnswer = feedbackAnswerMethod("POST");
+export const feedbackAnswerEdit = feedbackAnswerMethod("PATCH");
 export const feedbackById: EndpointContract = {
   method: "GET",
   path: "/api/v1/feedback",
   request: { type: "object", required: ["id"], properties: { id: str } },
   requestSource: COMMUNICATIONS,
   fixtures: [
-    {
-      name: "answered",
-      status: 200,
-      origin: {
-        kind: "built from schema",
-        spec: COMMUNICATIONS,
-        schema: "paths./api/v1/feedback.get.responses.200 (the list's feedback record under data, answered)",
-      },
-      body: jsonText({
+    built(
+      "answered",
+      COMMUNICATIONS,
+      "paths./api/v1/feedback.get.responses.200 (the list's feedback record under data, answered)",
+      jsonText({
         data: { ...feedback, answer: { text: "Спасибо за отзыв!", state: "reviewRequired", editable: true } },
         error: false,
         errorText: "",
         additionalErrors: null,
       }),
-    },
+    ),
   ],
 };
 
@@ -720,25 +582,16 @@ export const cards: EndpointContract = {
   },
   requestSource: ITEMS,
   fixtures: [
-    {
-      name: "official",
-      status: 200,
-      origin: {
-        kind: "official example",
-        spec: ITEMS,
-        at: "paths./content/v2/get/cards/list.post.responses.200.content.application/json.example",
-      },
-      body: exampleText("wb", "content-cards-list.json"),
-    },
-    {
-      name: "sparse",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "official",
-        allowedBy: "cards[]: empty description, photos, characteristics and tags, a card whose cursor names it",
-      },
-      body: jsonText({
+    official(
+      ITEMS,
+      "paths./content/v2/get/cards/list.post.responses.200.content.application/json.example",
+      exampleText("wb", "content-cards-list.json"),
+    ),
+    variant(
+      "sparse",
+      "official",
+      "cards[]: empty description, photos, characteristics and tags, a card whose cursor names it",
+      jsonText({
         cards: [
           {
             nmID: 213456789,
@@ -763,7 +616,7 @@ export const cards: EndpointContract = {
         ],
         cursor: { updatedAt: "2026-11-20T08:15:42.36Z", nmID: 213456789, total: 1 },
       }),
-    },
+    ),
   ],
 };
 

@@ -3,9 +3,10 @@
 // of the reference's transcription (marketplace-apis.md §1.5 and §6.2.5). Statistics rows carry Moscow
 // wall times without an offset; the order feed carries offsets.
 import type { EndpointContract } from "../fixture";
-import { wbSpec } from "../fixture";
+import { built, variant, wbSpec } from "../fixture";
 import { jsonText } from "../json-text";
 import type { RequestSchema } from "../request-schema";
+import { statisticsRequest, stocksReportRequest, WB_STATISTICS_ROW, WB_STATISTICS_ROW_IDS } from "./statistics";
 
 const REPORTS = wbSpec("12-reports.yaml", "141a1b8bb8dc0b32c8d614e0bc9c604d629275ca");
 /** the 2026-08-18 snapshot, which added the order feed */
@@ -17,48 +18,25 @@ const int: RequestSchema = { type: "integer" };
 export const WB_ORDER_ROW = {
   date: "2026-11-24T13:52:07",
   lastChangeDate: "2026-11-24T14:31:40",
-  warehouseName: "Склад WB РФ",
-  warehouseType: "Склад WB",
-  countryName: "Россия",
-  oblastOkrugName: "Приволжский федеральный округ",
-  regionName: "Республика Татарстан",
-  supplierArticle: "TSH-BLK-M",
-  nmId: 213456789,
-  barcode: "2041234567012",
-  category: "Одежда",
-  subject: "Футболки",
-  brand: "NordLine",
-  techSize: "M",
-  incomeID: 28760331,
-  isSupply: false,
-  isRealization: true,
-  totalPrice: 2490,
-  discountPercent: 45,
-  spp: 27,
+  ...WB_STATISTICS_ROW,
   finishedPrice: 1000,
   priceWithDisc: 1369.5,
   isCancel: false,
   cancelDate: "0001-01-01T00:00:00",
-  sticker: "30918273645",
-  gNumber: "9082736451029384756",
-  srid: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
+  ...WB_STATISTICS_ROW_IDS,
 };
 
 export const orders: EndpointContract = {
   method: "GET",
   path: "/api/v1/supplier/orders",
-  request: {
-    type: "object",
-    required: ["dateFrom"],
-    properties: { dateFrom: str, flag: { type: "integer", minimum: 0, maximum: 1 } },
-  },
+  request: statisticsRequest,
   requestSource: REPORTS,
   fixtures: [
-    {
-      name: "schema",
-      status: 200,
-      origin: { kind: "built from schema", spec: REPORTS, schema: "OrdersItem (paths./api/v1/supplier/orders)" },
-      body: jsonText([
+    built(
+      "schema",
+      REPORTS,
+      "OrdersItem (paths./api/v1/supplier/orders)",
+      jsonText([
         WB_ORDER_ROW,
         {
           // a seller-warehouse order cancelled a day later: the row comes again with isCancel
@@ -92,15 +70,14 @@ export const orders: EndpointContract = {
           srid: "81.d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5.0.0",
         },
       ]),
-    },
-    {
-      name: "empty",
-      status: 200,
-      origin: { kind: "variant", of: "schema", allowedBy: "nothing changed since dateFrom: an empty array" },
-      body: "[]",
-    },
+    ),
+    variant("empty", "schema", "nothing changed since dateFrom: an empty array", "[]"),
   ],
 };
+
+/** the order feed's response: one snapshot's orders */
+const orderFeedBody = (orders: object[]) =>
+  jsonText({ data: { snapshotTime: "2026-11-25T06:04:05Z", currency: "RUB", orders } });
 
 export const orderFeed: EndpointContract = {
   method: "POST",
@@ -130,101 +107,81 @@ export const orderFeed: EndpointContract = {
   },
   requestSource: ANALYTICS_0818,
   fixtures: [
-    {
-      name: "schema",
-      status: 200,
-      origin: {
-        kind: "built from schema",
-        spec: ANALYTICS_0818,
-        schema: "the order feed's response (paths./api/analytics/v1/order-feed.post)",
-      },
-      body: jsonText({
-        data: {
-          snapshotTime: "2026-11-25T06:04:05Z",
-          currency: "RUB",
-          orders: [
-            {
-              nmId: 213456789,
-              chrtId: 340112233,
-              srid: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
-              createdAt: "2026-11-24T13:52:07+03:00",
-              updatedAt: "2026-11-24T18:02:11+03:00",
-              status: "buyout",
-              warehouseName: "Склад WB",
-              warehouseRegion: "",
-              isMp: false,
-              destinationCity: "Казань",
-              destinationDistrict: "Приволжский",
-              sellerPrice: 1369.5,
-              isB2b: false,
-            },
-            {
-              nmId: 198765432,
-              chrtId: 298877665,
-              srid: "0c7d1e2f3a4b5c6d7e8f9a0b1c2d3e4f",
-              createdAt: "2026-11-23T19:02:10+03:00",
-              updatedAt: "2026-11-24T14:33:02+03:00",
-              status: "cancel",
-              cancelType: "app",
-              warehouseName: "Склад продавца Казань",
-              warehouseRegion: "Приволжский",
-              isMp: true,
-              destinationCity: "Москва",
-              destinationDistrict: "Центральный",
-              sellerPrice: 623,
-              isB2b: false,
-            },
-          ],
+    built(
+      "schema",
+      ANALYTICS_0818,
+      "the order feed's response (paths./api/analytics/v1/order-feed.post)",
+      orderFeedBody([
+        {
+          nmId: 213456789,
+          chrtId: 340112233,
+          srid: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
+          createdAt: "2026-11-24T13:52:07+03:00",
+          updatedAt: "2026-11-24T18:02:11+03:00",
+          status: "buyout",
+          warehouseName: "Склад WB",
+          warehouseRegion: "",
+          isMp: false,
+          destinationCity: "Казань",
+          destinationDistrict: "Приволжский",
+          sellerPrice: 1369.5,
+          isB2b: false,
         },
-      }),
-    },
-    {
-      name: "unknown-status",
-      status: 200,
-      origin: {
-        kind: "variant",
-        of: "schema",
-        allowedBy: "status is an enum WB extends: a value the schema does not list yet, and returnDefective",
-      },
-      body: jsonText({
-        data: {
-          snapshotTime: "2026-11-25T06:04:05Z",
-          currency: "RUB",
-          orders: [
-            {
-              nmId: 213456789,
-              chrtId: 340112233,
-              srid: "77.a.0.0",
-              createdAt: "2026-11-20T10:00:00+03:00",
-              updatedAt: "2026-11-24T10:00:00+03:00",
-              status: "onTheWay",
-              warehouseName: "Склад WB",
-              warehouseRegion: "",
-              isMp: false,
-              destinationCity: "Минск",
-              destinationDistrict: "Беларусь",
-              sellerPrice: 1000,
-              isB2b: false,
-            },
-            {
-              nmId: 213456789,
-              chrtId: 340112233,
-              srid: "77.b.0.0",
-              createdAt: "2026-11-19T10:00:00+03:00",
-              updatedAt: "2026-11-24T11:00:00+03:00",
-              status: "returnDefective",
-              warehouseName: "Склад WB",
-              warehouseRegion: "",
-              isMp: false,
-              destinationCity: "Тверь",
-              destinationDistrict: "Центральный",
-              sellerPrice: 1000,
-              isB2b: false,
-            },
-          ],
+        {
+          nmId: 198765432,
+          chrtId: 298877665,
+          srid: "0c7d1e2f3a4b5c6d7e8f9a0b1c2d3e4f",
+          createdAt: "2026-11-23T19:02:10+03:00",
+          updatedAt: "2026-11-24T14:33:02+03:00",
+          status: "cancel",
+          cancelType: "app",
+          warehouseName: "Склад продавца Казань",
+          warehouseRegion: "Приволжский",
+          isMp: true,
+          destinationCity: "Москва",
+          destinationDistrict: "Центральный",
+          sellerPrice: 623,
+          isB2b: false,
         },
-      }),
-    },
+      ]),
+    ),
+    variant(
+      "unknown-status",
+      "schema",
+      "status is an enum WB extends: a value the schema does not list yet, and returnDefective",
+      orderFeedBody([
+        {
+          nmId: 213456789,
+          chrtId: 340112233,
+          srid: "77.a.0.0",
+          createdAt: "2026-11-20T10:00:00+03:00",
+          updatedAt: "2026-11-24T10:00:00+03:00",
+          status: "onTheWay",
+          warehouseName: "Склад WB",
+          warehouseRegion: "",
+          isMp: false,
+          destinationCity: "Минск",
+          destinationDistrict: "Беларусь",
+          sellerPrice: 1000,
+          isB2b: false,
+        },
+        {
+          nmId: 213456789,
+          chrtId: 340112233,
+          srid: "77.b.0.0",
+          createdAt: "2026-11-19T10:00:00+03:00",
+          updatedAt: "2026-11-24T11:00:00+03:00",
+          status: "returnDefective",
+          warehouseName: "Склад WB",
+          warehouseRegion: "",
+          isMp: false,
+          destinationCity: "Тверь",
+          destinationDistrict: "Центральный",
+          sellerPrice: 1000,
+          isB2b: false,
+        },
+      ]),
+    ),
   ],
 };
 
@@ -232,26 +189,14 @@ export const orderFeed: EndpointContract = {
 export const sellerStocks: EndpointContract = {
   method: "POST",
   path: "/api/analytics/v1/stocks-report/seller-warehouses",
-  request: {
-    type: "object",
-    properties: {
-      nmIds: { type: "array", items: int, maxItems: 1000 },
-      chrtIds: { type: "array", items: int },
-      limit: { type: "integer", minimum: 1, maximum: 250_000 },
-      offset: { type: "integer", minimum: 0 },
-    },
-  },
+  request: stocksReportRequest,
   requestSource: ANALYTICS_0818,
   fixtures: [
-    {
-      name: "schema",
-      status: 200,
-      origin: {
-        kind: "built from schema",
-        spec: ANALYTICS_0818,
-        schema: "the seller-warehouses report (release note 2026-08-24; fields as the WB docs mirror lists them)",
-      },
-      body: jsonText({
+    built(
+      "schema",
+      ANALYTICS_0818,
+      "the seller-warehouses report (release note 2026-08-24; fields as the WB docs mirror lists them)",
+      jsonText({
         data: {
           items: [
             {
@@ -273,6 +218,6 @@ export const sellerStocks: EndpointContract = {
           ],
         },
       }),
-    },
+    ),
   ],
 };
