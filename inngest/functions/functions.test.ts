@@ -400,7 +400,14 @@ describe("Inngest functions", () => {
     const { result, ctx } = await t.execute();
     expect(result).toEqual({
       // 4 days x 3 SKUs: JOB-1 sold, STEADY and GAP have stock on each day
-      metrics: { runId: expect.any(Number), rows: 12, skusMissingCost: 0, daysCommissionEstimated: 0 },
+      metrics: {
+        runId: expect.any(Number),
+        rows: 12,
+        ms: expect.any(Number),
+        skusMissingCost: 0,
+        daysMissingCost: 0,
+        daysCommissionEstimated: 0,
+      },
       // one row per SKU with orders or stock at a real location: STEADY and GAP; JOB-1's settled sale has
       // neither, so no phantom "ship to a warehouse with no stock" row of the first formula
       advice: { rows: 2, toShip: 2 },
