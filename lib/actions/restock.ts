@@ -14,67 +14,61 @@ import { saveRestockStoreSettings } from "@/lib/services/restock/save-restock-st
 import { shipSupplyPlan } from "@/lib/services/restock/ship-supply-plan";
 import { createSupplyPlansFromAdviceSchema, supplyPlanIdSchema } from "@/lib/services/restock/supply-plan-schemas";
 import { requestRestockRefresh } from "@/lib/jobs/request-restock-refresh";
-import type { z } from "zod";
 import { type ActionContext, authedAction } from "./safe-action";
 
 /**
- * An action that changes the plan's inputs: runs the service (which throws when it refuses), then asks
- * for the current plan to be rebuilt unless `changed` says nothing was saved.
+ * Awaits a change of the plan's inputs (a service throws when it refuses), then asks for the current
+ * plan to be rebuilt unless `changed` says nothing was saved.
  */
-function planInputAction<S extends z.ZodType, T>(
-  name: string,
-  schema: S,
+async function thenRefresh<T>(
+  ctx: ActionContext,
   reason: "settings" | "supply_plan",
-  change: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  change: Promise<T>,
   changed: (result: T) => boolean = () => true,
-) {
-  return authedAction(name, schema, async (input, ctx) => {
-    const result = await change(input, ctx);
-    if (changed(result)) await requestRestockRefresh({ db: ctx.db, reason });
-    return result;
-  });
+): Promise<T> {
+  const result = await change;
+  if (changed(result)) await requestRestockRefresh({ db: ctx.db, reason });
+  return result;
 }
 
 const audited = (ctx: ActionContext) => ({ db: ctx.db, actor: ctx.actor, correlationId: ctx.correlationId });
 
-export const saveRestockStoreSettingsAction = planInputAction(
+export const saveRestockStoreSettingsAction = authedAction(
   "saveRestockStoreSettingsAction",
   saveRestockStoreSettingsSchema,
-  "settings",
-  (input, ctx) => saveRestockStoreSettings({ ...audited(ctx), input }),
+  (input, ctx) => thenRefresh(ctx, "settings", saveRestockStoreSettings({ ...audited(ctx), input })),
 );
 
-export const saveRestockSkuSettingsAction = planInputAction(
+export const saveRestockSkuSettingsAction = authedAction(
   "saveRestockSkuSettingsAction",
   saveRestockSkuSettingsSchema,
-  "settings",
-  (input, ctx) => saveRestockSkuSettings({ ...audited(ctx), input }),
+  (input, ctx) => thenRefresh(ctx, "settings", saveRestockSkuSettings({ ...audited(ctx), input })),
 );
 
 /** Saves a settings CSV only when every row is good; otherwise returns the bad rows with their lines. */
-export const importRestockSettingsAction = planInputAction(
+export const importRestockSettingsAction = authedAction(
   "importRestockSettingsAction",
   importRestockSettingsSchema,
-  "settings",
   (input, ctx) =>
-    importRestockSettings({
-      ...audited(ctx),
-      fileName: input.fileName,
-      bytes: Buffer.from(input.contentBase64, "base64"),
-    }),
-  (result) => result.saved,
+    thenRefresh(
+      ctx,
+      "settings",
+      importRestockSettings({
+        ...audited(ctx),
+        fileName: input.fileName,
+        bytes: Buffer.from(input.contentBase64, "base64"),
+      }),
+      (result) => result.saved,
+    ),
 );
 
-export const createSupplyPlansAction = planInputAction(
+export const createSupplyPlansAction = authedAction(
   "createSupplyPlansAction",
   createSupplyPlansFromAdviceSchema,
-  "supply_plan",
-  (input, ctx) => createSupplyPlansFromAdvice({ ...audited(ctx), adviceIds: input.adviceIds }),
+  (input, ctx) =>
+    thenRefresh(ctx, "supply_plan", createSupplyPlansFromAdvice({ ...audited(ctx), adviceIds: input.adviceIds })),
 );
 
-export const shipSupplyPlanAction = planInputAction(
-  "shipSupplyPlanAction",
-  supplyPlanIdSchema,
-  "supply_plan",
-  (input, ctx) => shipSupplyPlan({ ...audited(ctx), planId: input.planId }),
+export const shipSupplyPlanAction = authedAction("shipSupplyPlanAction", supplyPlanIdSchema, (input, ctx) =>
+  thenRefresh(ctx, "supply_plan", shipSupplyPlan({ ...audited(ctx), planId: input.planId })),
 );
