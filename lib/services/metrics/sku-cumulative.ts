@@ -48,7 +48,9 @@ export function refreshSkuCumulativeStatement(from: string, isFirst = false): SQ
       FROM metrics_daily m
       JOIN base b ON b.sku_id = m.sku_id
       WHERE m.d >= ${from}::date
-      WINDOW w AS (PARTITION BY m.sku_id ORDER BY m.d ROWS UNBOUNDED PRECEDING)
+      -- "+ 0": the rows come in SKU order from a sort, not along metrics_daily_sku_d_idx; over the rows a
+      -- first recalculation has just written (in day order) that index walk reads the heap at random
+      WINDOW w AS (PARTITION BY m.sku_id + 0 ORDER BY m.d ROWS UNBOUNDED PRECEDING)
     )
     INSERT INTO metrics_sku_cumulative AS c (sku_id, d, ${sql.raw(RUNNING_COLUMNS.join(", "))})
     SELECT sku_id, d, ${sql.raw(RUNNING_COLUMNS.join(", "))}
