@@ -78,6 +78,28 @@ function PlanFields({
   );
 }
 
+/** The save button of a settings form, with what the last save said beside it. */
+function SaveRow({
+  state,
+  pending,
+  testId,
+}: {
+  state: Awaited<ReturnType<Action>> | null;
+  pending: boolean;
+  testId: string;
+}) {
+  const t = useTranslations("restock");
+  return (
+    <div className="flex items-center gap-3">
+      <SubmitButton pending={pending} testId={testId}>
+        {t("settingsPage.save")}
+      </SubmitButton>
+      {state?.ok ? <span className="text-sm text-emerald-800">{t("settingsPage.saved")}</span> : null}
+      {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+    </div>
+  );
+}
+
 export function StoreSettingsForm({ store }: { store: RestockStoreSettingsRow }) {
   const t = useTranslations("restock");
   const [state, formAction, isPending] = useSave(saveRestockStoreSettingsAction);
@@ -102,13 +124,7 @@ export function StoreSettingsForm({ store }: { store: RestockStoreSettingsRow })
           />
         </Field>
       ) : null}
-      <div className="flex items-center gap-3">
-        <SubmitButton pending={isPending} testId="store-settings-save">
-          {t("settingsPage.save")}
-        </SubmitButton>
-        {state?.ok ? <span className="text-sm text-emerald-800">{t("settingsPage.saved")}</span> : null}
-        {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      </div>
+      <SaveRow state={state} pending={isPending} testId="store-settings-save" />
     </ActionForm>
   );
 }
@@ -128,13 +144,7 @@ export function SkuSettingsForm() {
         </Field>
       </div>
       <PlanFields idPrefix="sku-settings" values={{}} errors={errors} allowBlank />
-      <div className="flex items-center gap-3">
-        <SubmitButton pending={isPending} testId="sku-settings-save">
-          {t("settingsPage.save")}
-        </SubmitButton>
-        {state?.ok ? <span className="text-sm text-emerald-800">{t("settingsPage.saved")}</span> : null}
-        {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
-      </div>
+      <SaveRow state={state} pending={isPending} testId="sku-settings-save" />
     </ActionForm>
   );
 }

@@ -162,19 +162,23 @@ export function planRestock(input: PlanInput): RestockPlan {
     `need = ${f2(demandOverLead)} + cover ${forecast.toFixed(3)} × ${C} d ${f2(coverDemand)} + safety ${f2(safety)} − position ${position} = ${f2(need)}`,
     `quantity = ${need > 0 ? `ceil to MOQ ${s.moq}, case pack ${s.casePack}` : "nothing needed"} → ${quantity}`,
   );
+  // the figures every outcome carries; the status, its days and the reorder date depend on the forecast
+  const figures = {
+    forecastPerDay: forecast,
+    demandOverLead,
+    coverDemand,
+    safetyStock: safety,
+    reorderPoint,
+    position,
+    need,
+    quantity,
+  };
   if (forecast <= 0) {
     return {
+      ...figures,
       status: position > 0 ? "overstock" : "ok",
       statusDays: null,
       reorderDate: null,
-      forecastPerDay: forecast,
-      demandOverLead,
-      coverDemand,
-      safetyStock: safety,
-      reorderPoint,
-      position,
-      need,
-      quantity,
       coverDaysOfPosition: null,
       explanation: [...explanation, "no demand in the window: no reorder date"],
     };
@@ -201,17 +205,10 @@ export function planRestock(input: PlanInput): RestockPlan {
     statusDays = daysToReorder;
   }
   return {
+    ...figures,
     status,
     statusDays,
     reorderDate,
-    forecastPerDay: forecast,
-    demandOverLead,
-    coverDemand,
-    safetyStock: safety,
-    reorderPoint,
-    position,
-    need,
-    quantity,
     coverDaysOfPosition: coverOfPosition,
     explanation,
   };
