@@ -3,12 +3,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import * as schema from "./schema";
 import { acquirePgliteLock } from "./pglite-lock";
+
+/** PostgreSQL extensions the migrations create; PGlite bundles them and loads them on open. */
+const extensions = { pg_trgm };
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -48,7 +52,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   if (options.memory) {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions });
     return {
       db: drizzlePglite(client, { schema }),
       kind: "pglite",
@@ -61,7 +65,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     // PGlite creates only the last segment of its data directory
     fs.mkdirSync(path.dirname(dir), { recursive: true });
-    const client = await PGlite.create(dir);
+    const client = await PGlite.create({ dataDir: dir, extensions });
     return {
       db: drizzlePglite(client, { schema }),
       kind: "pglite",

@@ -25,6 +25,9 @@ export const sku = pgTable(
     unique("sku_marketplace_ozon_id_uq").on(t.marketplace, t.ozonId),
     index("sku_account_idx").on(t.accountId),
     index("sku_article_idx").on(t.article),
+    // the text filter's "contains" search (ILIKE '%q%') on the SKU, page and restock tables
+    index("sku_article_trgm_idx").using("gin", t.article.op("gin_trgm_ops")),
+    index("sku_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     check("sku_marketplace_ck", sql`${t.marketplace} in ('WB','OZON')`),
     check(
       "sku_external_id_ck",

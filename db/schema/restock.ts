@@ -165,5 +165,9 @@ export const restockAdvice = pgTable(
     index("restock_advice_page_idx").on(t.d, t.statusRank, t.reorderSort, t.id),
     index("restock_advice_account_page_idx").on(t.accountId, t.d, t.statusRank, t.reorderSort, t.id),
     index("restock_advice_sku_idx").on(t.skuId, t.d),
+    // the overview's "reorder within 7 days" count, index-only
+    index("restock_advice_reorder_idx").on(t.d, t.reorderSort, t.accountId),
+    // the location filter's options: a skip scan, one probe per location of the day (names index-only)
+    index("restock_advice_location_idx").on(t.d, t.marketplace, t.locationKind, t.locationKey, t.locationName),
   ],
 );

@@ -3,7 +3,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
-import { containsPattern, int, num, storeCondition } from "./sql-helpers";
+import { int, num, skuTextCondition, storeCondition } from "./sql-helpers";
 import type { Page } from "./table-params";
 import type { Marketplace } from "@/db/schema";
 
@@ -47,7 +47,6 @@ export async function querySkuCostPage(
   scope: DashboardScope,
   options: { q?: string; isMissingOnly?: boolean; asOf: string; page: number; pageSize: number },
 ): Promise<Page<SkuCostRow>> {
-  const like = options.q ? containsPattern(options.q) : null;
   const result = await db.execute(sql`
     select s.id, s.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id, s.article, s.name,
       c.cost_price::text as cost, c.dt_from::text as dt_from,
@@ -59,7 +58,7 @@ export async function querySkuCostPage(
       where h.sku_id = s.id and h.dt_from <= ${options.asOf}::date order by h.dt_from desc limit 1
     ) c on true
     where ${storeCondition(scope.accountId)}
-      ${like ? sql`and (s.article ilike ${like} or s.name ilike ${like} or s.nm_id::text = ${options.q} or s.ozon_id::text = ${options.q})` : sql``}
+      ${options.q ? sql`and ${skuTextCondition(options.q)}` : sql``}
       ${
         options.isMissingOnly
           ? sql`and exists (select 1 from metrics_daily m where m.sku_id = s.id and m.d between ${scope.from}::date and ${scope.to}::date

@@ -9,7 +9,7 @@ import { refreshSkuCumulativeStatement } from "@/lib/services/metrics/sku-cumula
 import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
 import { parseCostQuery, parseRestockQuery, parseSkuQuery } from "./page-params";
-import { queryReorderSoon, queryRestockPage, querySkuRestock } from "./restock";
+import { queryReorderSoon, queryRestockLocations, queryRestockPage, querySkuRestock } from "./restock";
 import { queryReviewPage, queryReviewStats } from "./reviews";
 import { querySkuFilterOptions, querySkuHeader, querySkuPage, querySkuSeries, querySkuWarehouses } from "./skus";
 import { bucketFor, previousPeriod } from "./scope";
@@ -298,7 +298,21 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       ["CUP-1", 10],
     ]);
     const soon = await queryReorderSoon(db, "2026-11-07", null, 7);
-    expect([soon.total, soon.rows.map((r) => r.reorderDate)]).toEqual([2, ["2026-11-07", "2026-11-10"]]);
+    expect([soon.adviceDay, soon.total, soon.rows.map((r) => r.reorderDate)]).toEqual([
+      "2026-11-07",
+      2,
+      ["2026-11-07", "2026-11-10"],
+    ]);
+    // within 2 days: only the order-now row; a store without advice and a day before any advice have none
+    expect((await queryReorderSoon(db, "2026-11-07", null, 2)).total).toBe(1);
+    expect((await queryReorderSoon(db, "2026-11-07", ozon, 7)).total).toBe(0);
+    expect(await queryReorderSoon(db, "2026-10-01", null, 7)).toEqual({ adviceDay: null, total: 0, rows: [] });
+    // the location filter's options: each location of the day once, by marketplace, kind and name
+    expect(await queryRestockLocations(db, "2026-11-07")).toEqual([
+      { value: `warehouse:${wh2}`, marketplace: "WB", kind: "warehouse", name: "Казань" },
+      { value: `warehouse:${wh1}`, marketplace: "WB", kind: "warehouse", name: "Коледино" },
+    ]);
+    expect(await queryRestockLocations(db, "2026-10-01")).toEqual([]);
   });
 
   it("reads whatever a URL holds without failing: control characters and ids out of range are dropped", async () => {

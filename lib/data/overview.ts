@@ -7,7 +7,7 @@ import { type Db, rowsOf } from "@/db";
 import { grossProfitWithCost } from "@/lib/domain/pnl";
 import { Decimal } from "@/lib/domain/money";
 import { isPeriodCovered } from "@/lib/domain/periods";
-import { firstDataDay } from "@/lib/services/pnl/statement";
+import { firstDataDaySql } from "@/lib/services/pnl/statement";
 import { type Bucket, bucketFor, type DashboardScope, previousPeriod } from "./scope";
 import { int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
 
@@ -98,9 +98,9 @@ function storeDailyCondition(accountId: number | null) {
 export async function queryOverviewTiles(db: Db, scope: DashboardScope): Promise<OverviewTiles> {
   const prev = previousPeriod(scope);
   const cur = sql`t.d >= ${scope.from}::date`;
-  const historyFrom = firstDataDay(db, { accountIds: scope.accountId === null ? null : [scope.accountId] });
   const result = await db.execute(sql`
     select
+      (${firstDataDaySql({ accountIds: scope.accountId === null ? null : [scope.accountId] })})::text as history_from,
       sum(t.net_sales) filter (where ${cur})::text as cur_net_sales,
       sum(t.payout + t.store_level_payout) filter (where ${cur})::text as cur_payout,
       sum(t.cogs) filter (where ${cur})::text as cur_cogs,
@@ -129,6 +129,7 @@ export async function queryOverviewTiles(db: Db, scope: DashboardScope): Promise
   `);
   const r = rowsOf<Record<string, string | number | boolean | null>>(result)[0] ?? {};
   const text = (name: string) => r[name] as string | null;
+  const historyFrom = text("history_from") ?? null;
   const pick = (prefix: string): TotalsRow => ({
     net_sales: text(`${prefix}_net_sales`),
     payout: text(`${prefix}_payout`),
@@ -148,8 +149,8 @@ export async function queryOverviewTiles(db: Db, scope: DashboardScope): Promise
     hasProvisional: Boolean(r.has_provisional),
     hasEstimatedCommission: Boolean(r.has_estimated),
     hasData: int(r.active_rows) > 0,
-    historyFrom: await historyFrom,
-    isPreviousCovered: isPeriodCovered(prev, await historyFrom),
+    historyFrom,
+    isPreviousCovered: isPeriodCovered(prev, historyFrom),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Factor } from "@/lib/domain/restock/factors";
 import type { PlanSettings, RestockStatus } from "@/lib/domain/restock/plan";
 import type { DayState } from "@/lib/domain/restock/velocity";
 import type { DashboardScope } from "./scope";
-import { containsPattern, int, num, storeCondition } from "./sql-helpers";
+import { int, num, skuTextCondition, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
 
 export { restockSortKeys, type RestockSortKey } from "./sort-keys";
@@ -99,19 +99,9 @@ function restockWhere(scope: DashboardScope, filters: RestockFilters): SQL {
     parts.push(sql`a.location_kind = ${kind} and a.location_key = ${rest.join(":")}`);
   }
   if (filters.q) {
-    const like = containsPattern(filters.q);
-    parts.push(
-      sql`exists (select 1 from sku s2 where s2.id = a.sku_id and (s2.article ilike ${like} or s2.name ilike ${like}
-        or s2.nm_id::text = ${filters.q} or s2.ozon_id::text = ${filters.q}))`,
-    );
+    parts.push(sql`a.sku_id in (select s2.id from sku s2 where ${skuTextCondition(filters.q, "s2")})`);
   }
   return sql.join(parts, sql` and `);
-}
-
-/** The day of the advice shown for a scope: the latest generated on or before scope.to. */
-export async function queryAdviceDay(db: Db, asOf: string): Promise<string | null> {
-  const result = await db.execute(sql`select max(d)::text as d from restock_advice where d <= ${asOf}::date`);
-  return rowsOf<{ d: string | null }>(result)[0]?.d ?? null;
 }
 
 const rowColumns = sql`a.id, a.d::text as d, a.sku_id, a.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id,
@@ -248,8 +238,6 @@ export async function queryRestockPage(
   filters: RestockFilters,
   params: TableParams<RestockSortKey>,
 ): Promise<Page<RestockRow> & { adviceDay: string | null }> {
-  const adviceDay = await queryAdviceDay(db, scope.to);
-  if (!adviceDay) return { rows: [], total: 0, page: params.page, pageSize: params.pageSize, adviceDay };
   const where = restockWhere(scope, filters);
   const offset = (params.page - 1) * params.pageSize;
   // urgency walks restock_advice_page_idx (or its per-store twin) in order and stops after the page:
@@ -260,21 +248,28 @@ export async function queryRestockPage(
         ? sql`a.status_rank, a.reorder_sort, a.id`
         : sql`a.status_rank desc, a.reorder_sort desc, a.id desc`
       : sql`${sortSql[params.sort]} ${params.dir === "asc" ? sql`asc` : sql`desc`} nulls last, a.status_rank, a.reorder_sort, a.id`;
-  const [page, count] = await Promise.all([
-    db.execute(sql`
+  // one statement (the advice day, the count and the page): each statement costs a round trip, its
+  // planning and the socket writes on both sides, about as much as reading the page itself
+  const result = await db.execute(sql`
+    with day as (select max(d) as d from restock_advice where d <= ${scope.to}::date)
+    select day.d::text as advice_day, c.total, p.*
+    from day
+    cross join lateral (select count(*)::int as total from restock_advice a where a.d = day.d and ${where}) c
+    left join lateral (
       select ${rowColumns}
       from restock_advice a join sku s on s.id = a.sku_id
-      where a.d = ${adviceDay}::date and ${where}
+      where a.d = day.d and ${where}
       order by ${order}
-      limit ${params.pageSize} offset ${offset}`),
-    db.execute(sql`select count(*)::int as total from restock_advice a where a.d = ${adviceDay}::date and ${where}`),
-  ]);
+      limit ${params.pageSize} offset ${offset}
+    ) p on true`);
+  const all = rowsOf<Record<string, unknown>>(result);
+  const adviceDay = (all[0]?.advice_day as string | null | undefined) ?? null;
   return {
     adviceDay,
     page: params.page,
     pageSize: params.pageSize,
-    total: int(rowsOf<{ total: number }>(count)[0]?.total),
-    rows: await withMarketplaceFigures(db, rowsOf<Record<string, unknown>>(page).map(toRow)),
+    total: int(all[0]?.total),
+    rows: await withMarketplaceFigures(db, all.filter((r) => r.id !== null && r.id !== undefined).map(toRow)),
   };
 }
 
@@ -334,10 +329,27 @@ export interface RestockLocationOption {
 }
 
 export async function queryRestockLocations(db: Db, asOf: string): Promise<RestockLocationOption[]> {
+  // a skip scan along restock_advice_location_idx: one index probe per location of the day, not a
+  // DISTINCT over every advice row (a day holds SKUs x locations rows, a store a few dozen locations)
   const result = await db.execute(sql`
-    select distinct marketplace, location_kind, location_key, location_name from restock_advice
-    where d = (select max(d) from restock_advice where d <= ${asOf}::date)
-    order by marketplace, location_kind, location_name nulls first, location_key`);
+    with recursive day as (select max(d) as d from restock_advice where d <= ${asOf}::date),
+    loc as (
+      select f.marketplace, f.location_kind, f.location_key from day, lateral (
+        select a.marketplace, a.location_kind, a.location_key from restock_advice a
+        where a.d = day.d order by a.marketplace, a.location_kind, a.location_key limit 1) f
+      union all
+      select n.marketplace, n.location_kind, n.location_key from loc, day, lateral (
+        select a.marketplace, a.location_kind, a.location_key from restock_advice a
+        where a.d = day.d and (a.marketplace, a.location_kind, a.location_key) > (loc.marketplace, loc.location_kind, loc.location_key)
+        order by a.marketplace, a.location_kind, a.location_key limit 1) n
+    )
+    select loc.marketplace, loc.location_kind, loc.location_key, (
+        select a.location_name from restock_advice a
+        where a.d = day.d and a.marketplace = loc.marketplace and a.location_kind = loc.location_kind
+          and a.location_key = loc.location_key and a.location_name is not null
+        limit 1) as location_name
+    from loc, day
+    order by loc.marketplace, loc.location_kind, location_name nulls first, loc.location_key`);
   return rowsOf<Record<string, string | null>>(result).map((r) => ({
     value: `${r.location_kind}:${r.location_key}`,
     marketplace: r.marketplace as Marketplace,
@@ -432,28 +444,35 @@ export interface ReorderSoon {
 
 /** SKUs whose reorder date falls within `days` of the advice day (overview list, Telegram digest). */
 export async function queryReorderSoon(db: Db, asOf: string, accountId: number | null, days = 7, limit = 10) {
-  const adviceDay = await queryAdviceDay(db, asOf);
-  if (!adviceDay) return { adviceDay, total: 0, rows: [] as ReorderSoon[] };
-  const where = sql`a.d = ${adviceDay}::date and a.reorder_date <= ${adviceDay}::date + ${days}::int and ${storeCondition(accountId, "a")}`;
-  const [rows, count] = await Promise.all([
-    db.execute(sql`select a.sku_id, s.article, s.name, a.marketplace, a.location_name, a.location_kind,
+  // one statement; reorder_sort is reorder_date or 9999-12-31, so the count is an index-only range of
+  // restock_advice_reorder_idx
+  const within = sql`a.d = day.d and a.reorder_sort <= day.d + ${days}::int and ${storeCondition(accountId, "a")}`;
+  const result = await db.execute(sql`
+    with day as (select max(d) as d from restock_advice where d <= ${asOf}::date)
+    select day.d::text as advice_day, c.total, p.*
+    from day
+    cross join lateral (select count(*)::int as total from restock_advice a where ${within}) c
+    left join lateral (
+      select a.sku_id, s.article, s.name, a.marketplace, a.location_name, a.location_kind,
         a.reorder_date::text as reorder_date, a.quantity
-      from restock_advice a join sku s on s.id = a.sku_id where ${where}
-      order by a.status_rank, a.reorder_sort, a.id limit ${limit}`),
-    db.execute(sql`select count(*)::int as n from restock_advice a where ${where}`),
-  ]);
+      from restock_advice a join sku s on s.id = a.sku_id where ${within}
+      order by a.status_rank, a.reorder_sort, a.id limit ${limit}
+    ) p on true`);
+  const all = rowsOf<Record<string, unknown>>(result);
   return {
-    adviceDay,
-    total: int(rowsOf<{ n: number }>(count)[0]?.n),
-    rows: rowsOf<Record<string, unknown>>(rows).map((r) => ({
-      skuId: int(r.sku_id),
-      article: (r.article as string | null) ?? null,
-      name: (r.name as string | null) ?? null,
-      marketplace: r.marketplace as Marketplace,
-      locationName: (r.location_name as string | null) ?? (r.location_kind === "national" ? "WB FBO" : null),
-      reorderDate: String(r.reorder_date),
-      quantity: int(r.quantity),
-    })),
+    adviceDay: (all[0]?.advice_day as string | null | undefined) ?? null,
+    total: int(all[0]?.total),
+    rows: all
+      .filter((r) => r.sku_id !== null && r.sku_id !== undefined)
+      .map((r): ReorderSoon => ({
+        skuId: int(r.sku_id),
+        article: (r.article as string | null) ?? null,
+        name: (r.name as string | null) ?? null,
+        marketplace: r.marketplace as Marketplace,
+        locationName: (r.location_name as string | null) ?? (r.location_kind === "national" ? "WB FBO" : null),
+        reorderDate: String(r.reorder_date),
+        quantity: int(r.quantity),
+      })),
   };
 }
 

@@ -4,7 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
 import { clampPeriodEnd, skuPeriodRowsSql } from "@/lib/services/metrics/sku-period";
-import { containsPattern, int, num, storeCondition } from "./sql-helpers";
+import { int, num, skuTextCondition, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
 import type { Marketplace } from "@/db/schema";
 
@@ -93,10 +93,7 @@ export function skuFilterSql(scope: DashboardScope, filters: SkuFilters, storeAl
   if (filters.brand) parts.push(sql`s.brand = ${filters.brand}`);
   if (filters.category) parts.push(sql`s.category = ${filters.category}`);
   if (filters.q) {
-    const like = containsPattern(filters.q);
-    parts.push(
-      sql`(s.article ilike ${like} or s.name ilike ${like} or s.nm_id::text = ${filters.q} or s.ozon_id::text = ${filters.q})`,
-    );
+    parts.push(skuTextCondition(filters.q));
   }
   return sql.join(parts, sql` and `);
 }

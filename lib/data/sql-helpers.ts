@@ -12,6 +12,23 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * The text filter on a SKU (alias `s`): its article or name contains `q` (case-insensitive, along the
+ * trigram indexes), or `q` is its marketplace id. Every arm of the OR can use an index, so the matches
+ * are a bitmap of index entries, not a scan of every SKU.
+ */
+export function skuTextCondition(q: string, alias = "s"): SQL {
+  const s = sql.raw(alias);
+  const like = containsPattern(q);
+  const arms = [sql`${s}.article ilike ${like}`, sql`${s}.name ilike ${like}`];
+  // an id is digits without a leading zero that fit a bigint; other text cannot equal one
+  if (/^[1-9]\d{0,17}$/.test(q)) {
+    // the marketplace arm lets the (marketplace, id) unique indexes serve the probe
+    arms.push(sql`(${s}.marketplace in ('WB', 'OZON') and (${s}.nm_id = ${q}::bigint or ${s}.ozon_id = ${q}::bigint))`);
+  }
+  return sql`(${sql.join(arms, sql` or `)})`;
+}
+
 /** Turns numeric text from PostgreSQL into a plain string, keeping null as null. */
 export function num(value: unknown): string | null {
   if (value === null || value === undefined) return null;

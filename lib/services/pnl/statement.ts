@@ -225,9 +225,9 @@ export interface PnlComparison {
  * day of its range, zeros included, so the first row is where the first recalculation began (the
  * first sync's 90 days, or the day a cost price was backdated to), not where the history does.
  */
-export async function firstDataDay(db: Db, filter: Omit<PnlFilter, "from" | "to">): Promise<string | null> {
-  const result = await db.execute(sql`
-    select least(
+/** The first day with any activity in the filter's stores, as a scalar SQL expression (a date, or null). */
+export function firstDataDaySql(filter: Omit<PnlFilter, "from" | "to">): SQL {
+  return sql`least(
       (select min(t.d) from metrics_store_daily t
         ${filter.marketplace ? sql`join accounts a on a.id = t.account_id` : sql``}
         where ${accountCondition("t", filter.accountIds)} and ${marketplaceCondition("a", filter.marketplace)}
@@ -235,8 +235,11 @@ export async function firstDataDay(db: Db, filter: Omit<PnlFilter, "from" | "to"
       (select min(f.d) from finance_lines f
         where f.sku_id is null and ${accountCondition("f", filter.accountIds)}
           and ${marketplaceCondition("f", filter.marketplace)})
-    )::text as first_day
-  `);
+    )`;
+}
+
+export async function firstDataDay(db: Db, filter: Omit<PnlFilter, "from" | "to">): Promise<string | null> {
+  const result = await db.execute(sql`select ${firstDataDaySql(filter)}::text as first_day`);
   return rowsOf<{ first_day: string | null }>(result)[0]?.first_day ?? null;
 }
 

@@ -1,0 +1,2 @@
+CREATE INDEX "restock_advice_reorder_idx" ON "restock_advice" USING btree ("d","reorder_sort","account_id");--> statement-breakpoint
+CREATE INDEX "restock_advice_location_idx" ON "restock_advice" USING btree ("d","marketplace","location_kind","location_key","location_name");
