@@ -259,6 +259,11 @@ export const metricsSkuPeriodTotals = pgTable(
     profit: periodTotal("profit").notNull(),
     /** SKUs with a profit (a cost price) */
     profitSkus: integer("profit_skus").notNull(),
+    /**
+     * SKUs that sold on a day without a cost price in the period (the Overview's attention count);
+     * NULL on rows written before the column existed, which readers then count from metrics_daily
+     */
+    missingCostSkus: integer("missing_cost_skus"),
   },
   (t) => [unique("metrics_sku_period_totals_uq").on(t.periodFrom, t.periodTo, t.accountId).nullsNotDistinct()],
 );

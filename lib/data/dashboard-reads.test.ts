@@ -6,6 +6,7 @@ import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { queryCashflowSummary, queryPayouts } from "./cashflow";
 import { queryCostHistory, queryMissingCostSkus, querySkuCostPage } from "./costs";
 import { refreshSkuCumulativeStatement } from "@/lib/services/metrics/sku-cumulative";
+import { refreshSkuPeriodStatements } from "@/lib/services/metrics/sku-period";
 import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
 import { parseCostQuery, parseRestockQuery, parseSkuQuery } from "./page-params";
@@ -203,6 +204,26 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       runningOut: 0,
       failedSyncs: 0,
     });
+    // 11-01..11-07 is a preset period of the latest day: once the SKU table's periods are kept, the count
+    // is read from their per-store totals (CUP-2 sold without a cost price), and agrees with the probe
+    for (const statement of refreshSkuPeriodStatements("2026-11-07")) await db.execute(statement);
+    try {
+      const kept = await db.execute(sql`
+        select a.marketplace, t.missing_cost_skus from metrics_sku_period_totals t join accounts a on a.id = t.account_id
+        where t.period_from = '2026-11-01' and t.period_to = '2026-11-07' order by a.marketplace`);
+      expect(kept.rows).toEqual([
+        { marketplace: "OZON", missing_cost_skus: 0 },
+        { marketplace: "WB", missing_cost_skus: 1 },
+      ]);
+      expect((await queryAttentionCounts(db, scope())).skusWithoutCost).toBe(1);
+      expect((await queryAttentionCounts(db, scope(ozon))).skusWithoutCost).toBe(0);
+      // rows written before the column existed hold NULL: the count falls back to the probe
+      await db.execute(sql`update metrics_sku_period_totals set missing_cost_skus = null`);
+      expect((await queryAttentionCounts(db, scope())).skusWithoutCost).toBe(1);
+    } finally {
+      await db.execute(sql`delete from metrics_sku_period`);
+      await db.execute(sql`delete from metrics_sku_period_totals`);
+    }
     expect(previousPeriod({ from: "2026-03-01", to: "2026-03-31" })).toEqual({ from: "2026-01-29", to: "2026-02-28" });
   });
 

@@ -221,12 +221,21 @@ export interface AttentionCounts {
 
 /** Counts for the "needs attention" card; each links to the page that fixes it. */
 export async function queryAttentionCounts(db: Db, scope: DashboardScope): Promise<AttentionCounts> {
+  // a preset period's count is kept per store with the SKU table's rows (metrics_sku_period_totals, the
+  // same "sold on a day without a cost price"); another period probes every SKU's missing-cost rows
   const result = await db.execute(sql`
     select
-      (select count(*)::int from sku s
-        where ${storeCondition(scope.accountId)} and exists (
-          select 1 from metrics_daily m
-          where m.sku_id = s.id and m.d between ${scope.from}::date and ${scope.to}::date and m.qty > 0 and m.cogs is null)) as without_cost,
+      coalesce(
+        (select sum(t.missing_cost_skus)::int from metrics_sku_period_totals t
+          where t.period_from = ${scope.from}::date
+            and t.period_to = least(${scope.to}::date, (select max(d) from metrics_daily))
+            and ${storeCondition(scope.accountId, "t")}
+          having count(*) > 0 and bool_and(t.missing_cost_skus is not null)),
+        (select count(*)::int from sku s
+          where ${storeCondition(scope.accountId)} and exists (
+            select 1 from metrics_daily m
+            where m.sku_id = s.id and m.d between ${scope.from}::date and ${scope.to}::date and m.qty > 0 and m.cogs is null))
+      ) as without_cost,
       (select count(*)::int from metrics_daily last join sku s on s.id = last.sku_id
         where last.d = ${latestMetricsDay(scope.to)} and last.stock_cover_days < 7 and ${storeCondition(scope.accountId)}) as running_out,
       (select count(*)::int from sync_runs r

@@ -169,9 +169,10 @@ export function refreshSkuPeriodStatements(latest: string | null): SQL[] {
     ORDER BY period_from, period_to, sku_id`);
   statements.push(sql`
     INSERT INTO metrics_sku_period_totals (period_from, period_to, account_id, skus, units, refunds, net_sales, payout,
-      net_sales_with_cost, cogs, profit, profit_skus)
+      net_sales_with_cost, cogs, profit, profit_skus, missing_cost_skus)
     SELECT period_from, period_to, account_id, count(*), sum(units), sum(refunds), sum(net_sales), sum(payout),
-      sum(net_sales_with_cost), coalesce(sum(cogs), 0), coalesce(sum(profit), 0), count(profit)
+      sum(net_sales_with_cost), coalesce(sum(cogs), 0), coalesce(sum(profit), 0), count(profit),
+      count(*) FILTER (WHERE is_missing_cost)
     FROM metrics_sku_period GROUP BY period_from, period_to, account_id`);
   return statements;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "metrics_sku_period_totals" ADD COLUMN "missing_cost_skus" integer;
