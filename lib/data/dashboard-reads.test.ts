@@ -1,6 +1,7 @@
 // The dashboard reads against real migrations on PGlite (and PostgreSQL with TEST_DATABASE_URL),
 // with facts and derived rows inserted directly so each expected number is worked out by hand.
 import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { queryCashflowSummary, queryPayouts } from "./cashflow";
@@ -208,10 +209,12 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     // is read from their per-store totals (CUP-2 sold without a cost price), and agrees with the probe
     for (const statement of refreshSkuPeriodStatements("2026-11-07")) await db.execute(statement);
     try {
-      const kept = await db.execute(sql`
+      const kept = rowsOf(
+        await db.execute(sql`
         select a.marketplace, t.missing_cost_skus from metrics_sku_period_totals t join accounts a on a.id = t.account_id
-        where t.period_from = '2026-11-01' and t.period_to = '2026-11-07' order by a.marketplace`);
-      expect(kept.rows).toEqual([
+        where t.period_from = '2026-11-01' and t.period_to = '2026-11-07' order by a.marketplace`),
+      );
+      expect(kept).toEqual([
         { marketplace: "OZON", missing_cost_skus: 0 },
         { marketplace: "WB", missing_cost_skus: 1 },
       ]);

@@ -1,7 +1,7 @@
 // Dashboard page benchmark:  npx tsx scripts/bench/pages.ts [--skus 2000,10000 --stores 2,10 --days 400]
 // (or npm run bench -- pages ...): each size in turn on its own database and server, then side by side.
 // BENCH_PAGES="SKUs,Shell" runs only the pages whose names contain one of the words; BENCH_KEEP_DATABASE=1
-// keeps the loaded database for EXPLAIN (BENCH_EXPLAIN=1 prints the SKU page's plans) and BENCH_REUSE_DATABASE=<its url>
+// keeps the loaded database for EXPLAIN (BENCH_EXPLAIN=1 prints every page's plans and the SKU-day rows each read) and BENCH_REUSE_DATABASE=<its url>
 // measures it again without loading (one size); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 // profiles the server (every worker writes its own profile).
 // Loads (by default) 2,000 SKUs in 2 stores x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
@@ -40,7 +40,7 @@ import { createScratchDatabase } from "@/db/scratch-database";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
 import { queryPnlStatement } from "@/lib/data/pnl";
 import type { DashboardScope } from "@/lib/data/scope";
-import { queryRestockLocations, queryRestockPage, querySupplyPlans } from "@/lib/data/restock";
+import { queryReorderSoon, queryRestockLocations, queryRestockPage, querySupplyPlans } from "@/lib/data/restock";
 import {
   querySkuFilterOptions,
   querySkuHeader,
@@ -174,20 +174,51 @@ export async function loadDataset(db: Db, size: BenchSize): Promise<void> {
   console.log(`  metrics + advice: ${((Date.now() - t1) / 1000).toFixed(0)} s (${advice.rows} advice rows)`);
 }
 
-/** EXPLAIN ANALYZE of every statement querySkuPage runs, for a kept period (all stores, one store, text) and a computed one. */
-async function explainSkuPage(db: Db, kept: DashboardScope, computed: DashboardScope, storeId: number): Promise<void> {
+/** The tables with a row per SKU and day: a page that reads all of them for a period does not scale with SKUs. */
+const SKU_DAY_TABLES = ["metrics_daily", "metrics_sku_cumulative", "daily_sales", "daily_stock", "restock_advice"];
+
+/** A Db whose every statement prints its EXPLAIN (ANALYZE, BUFFERS) and adds its SKU-day rows read to `read`. */
+function explainingDb(db: Db, read: Map<string, number>): Db {
   const explaining = Object.create(db) as Db;
   explaining.execute = (async (query: SQL) => {
     const plan = rowsOf<{ "QUERY PLAN": string }>(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`));
     console.log(plan.map((r) => `    ${r["QUERY PLAN"]}`).join("\n"));
+    for (const { "QUERY PLAN": line } of plan) {
+      const table = SKU_DAY_TABLES.find((t) => new RegExp(`\\bon ${t}\\b`).test(line));
+      const actual = /actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)/.exec(line);
+      if (table && actual) read.set(table, (read.get(table) ?? 0) + Number(actual[1]) * Number(actual[2]));
+    }
     return db.execute(query);
   }) as Db["execute"];
+  return explaining;
+}
+
+/** Every statement of one page's reads, explained, then the SKU-day rows they read against the tables' sizes. */
+async function explainPage(db: Db, name: string, run: (db: Db) => Promise<unknown>): Promise<void> {
+  console.log(`  --- EXPLAIN ${name}`);
+  const read = new Map<string, number>();
+  await run(explainingDb(db, read));
+  const sizes = rowsOf<{ relname: string; n: string }>(
+    await db.execute(sql`select relname, n_live_tup::text as n from pg_stat_user_tables
+      where relname = any(${`{${SKU_DAY_TABLES.join(",")}}`}::text[])`),
+  );
+  const size = (t: string) => Number(sizes.find((r) => r.relname === t)?.n ?? 0);
+  const summary = SKU_DAY_TABLES.filter((t) => read.has(t)).map(
+    (t) => `${t} ${read.get(t)!.toLocaleString("en")} of ${size(t).toLocaleString("en")}`,
+  );
+  console.log(`  SKU-day rows read by ${name}: ${summary.length ? summary.join(", ") : "none"}`);
+}
+
+/** EXPLAIN ANALYZE of every statement querySkuPage runs, for a kept period (all stores, one store, text) and a computed one. */
+async function explainSkuPage(db: Db, kept: DashboardScope, computed: DashboardScope, storeId: number): Promise<void> {
+  const read = new Map<string, number>();
+  const explaining = explainingDb(db, read);
   const params = { page: 1, pageSize: 50, sort: "profit", dir: "desc" } as const;
   for (const [label, scope, filters] of [
     ["kept period, all stores", kept, {}],
     ["kept period, one store", { ...kept, accountId: storeId }, {}],
     ["kept period, text filter", kept, { q: "lamp" }],
-    ["computed period (365 days)", computed, {}],
+    ["computed period (180 days)", computed, {}],
   ] as const) {
     console.log(`  --- EXPLAIN SKU page, ${label}`);
     await querySkuPage(explaining, scope, filters, params);
@@ -421,45 +452,45 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
     const scope = (days: number) => ({ accountId: null, from: addDays(TO, -(days - 1)), to: TO });
     const q = `from=${scope(30).from}&to=${TO}`;
     const storeId = rowsOf<{ id: number }>(await db.execute(sql`select min(id)::int as id from accounts`))[0].id;
-    // BENCH_EXPLAIN=1 prints the plan of each SQL statement of the SKU page (kept and computed periods)
-    if (process.env.BENCH_EXPLAIN === "1") await explainSkuPage(db, scope(30), scope(365), storeId);
-    const cases: { name: string; path: string; sql: (() => Promise<unknown>) | null }[] = [
+    const cases: { name: string; path: string; sql: ((db: Db) => Promise<unknown>) | null }[] = [
       // the framework's floor in this run: a signed-in page with the shell (sidebar, header) and no data
       { name: "Shell only (reference)", path: "/settings/account", sql: null },
       {
         name: "Overview, 30 days",
         path: `/overview?${q}`,
-        sql: () =>
+        sql: (db) =>
           Promise.all([
             queryOverviewTiles(db, scope(30)),
             queryPnlSeries(db, scope(30)),
             queryAttentionCounts(db, scope(30)),
+            queryReorderSoon(db, TO, null, 7),
           ]),
       },
       {
         name: "Overview, 365 days",
         path: `/overview?from=${scope(365).from}&to=${TO}`,
-        sql: () =>
+        sql: (db) =>
           Promise.all([
             queryOverviewTiles(db, scope(365)),
             queryPnlSeries(db, scope(365)),
             queryAttentionCounts(db, scope(365)),
+            queryReorderSoon(db, TO, null, 7),
           ]),
       },
       {
         name: "P&L statement, 30 days",
         path: `/pnl?${q}`,
-        sql: () => queryPnlStatement(db, scope(30), {}),
+        sql: (db) => queryPnlStatement(db, scope(30), {}),
       },
       {
         name: "P&L statement, 365 days",
         path: `/pnl?from=${scope(365).from}&to=${TO}`,
-        sql: () => queryPnlStatement(db, scope(365), {}),
+        sql: (db) => queryPnlStatement(db, scope(365), {}),
       },
       {
         name: "SKUs, 50 by profit",
         path: `/skus?${q}&sort=profit&dir=desc&size=50`,
-        sql: () =>
+        sql: (db) =>
           Promise.all([
             querySkuPage(db, scope(30), {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
             querySkuFilterOptions(db, scope(30)),
@@ -468,7 +499,7 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
       {
         name: "SKUs, text filter",
         path: `/skus?${q}&q=lamp&sort=profit&dir=desc&size=50`,
-        sql: () =>
+        sql: (db) =>
           Promise.all([
             querySkuPage(db, scope(30), { q: "lamp" }, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
             querySkuFilterOptions(db, scope(30)),
@@ -477,7 +508,7 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
       {
         name: "SKUs, one store, by profit",
         path: `/skus?${q}&store=${storeId}&sort=profit&dir=desc&size=50`,
-        sql: () =>
+        sql: (db) =>
           Promise.all([
             querySkuPage(
               db,
@@ -489,18 +520,19 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
           ]),
       },
       {
-        name: "SKUs, 365 days (computed per request)",
-        path: `/skus?from=${scope(365).from}&to=${TO}&sort=profit&dir=desc&size=50`,
-        sql: () =>
+        // 180 days is no preset period (7, 30, 90, 365 days, this and last month), so it is computed
+        name: "SKUs, 180 days (computed per request)",
+        path: `/skus?from=${scope(180).from}&to=${TO}&sort=profit&dir=desc&size=50`,
+        sql: (db) =>
           Promise.all([
-            querySkuPage(db, scope(365), {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
-            querySkuFilterOptions(db, scope(365)),
+            querySkuPage(db, scope(180), {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" }),
+            querySkuFilterOptions(db, scope(180)),
           ]),
       },
       {
         name: "SKU detail",
         path: `/skus/${skuId}?${q}`,
-        sql: () =>
+        sql: (db) =>
           Promise.all([
             querySkuHeader(db, skuId),
             querySkuSeries(db, skuId, scope(30)),
@@ -510,7 +542,7 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
       {
         name: "Restock",
         path: `/restock?${q}`,
-        sql: () =>
+        sql: (db) =>
           Promise.all([
             queryRestockPage(db, scope(30), {}, { page: 1, pageSize: 50, sort: "urgency", dir: "asc" }),
             queryRestockLocations(db, TO),
@@ -518,6 +550,11 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
           ]),
       },
     ];
+    // BENCH_EXPLAIN=1 prints the plan of every SQL statement of every page, with the SKU-day rows each page read
+    if (process.env.BENCH_EXPLAIN === "1") {
+      for (const c of cases) if (c.sql) await explainPage(db, c.name, c.sql);
+      await explainSkuPage(db, scope(30), scope(180), storeId);
+    }
     // BENCH_PAGES="SKUs,Shell" measures only the pages whose names contain one of these words
     const only = (process.env.BENCH_PAGES ?? "")
       .split(",")
@@ -540,7 +577,7 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
         `  round 1 (fresh server, ${WARMUP_S} s per page) done; round 2 (measured, ${DURATION_S} s per page):`,
       );
     for (const c of cases) {
-      const sqlP95 = c.sql ? await measureSql(c.sql) : null;
+      const sqlP95 = c.sql ? await measureSql(() => c.sql!(db)) : null;
       const http = await measureHttp(`${baseUrl}${c.path}`, cookie, server.pid, DURATION_S);
       const js = await firstLoadJs(baseUrl, c.path, cookie);
       const first = fresh.get(c.name);
