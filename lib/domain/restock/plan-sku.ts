@@ -9,7 +9,14 @@ import {
   trendFactor,
 } from "./factors";
 import { type PlanSettings, planRestock, type RestockPlan } from "./plan";
-import { classifyDays, correctedVelocity, type DemandDay, DEFAULT_WINDOW_DAYS, type VelocityResult } from "./velocity";
+import {
+  classifyDays,
+  correctedVelocity,
+  type DemandDay,
+  DEFAULT_WINDOW_DAYS,
+  spikeRisk,
+  type VelocityResult,
+} from "./velocity";
 
 export const INTERMITTENT_WINDOW_DAYS = 91;
 
@@ -71,6 +78,7 @@ export function planSku(input: PlanSkuInput): SkuPlan {
     openPlans: input.openPlans,
     settings: input.settings,
     leadTimeStdDays: input.leadTimeStdDays,
+    spikeRisk: spikeRisk(input.history),
   });
   return { velocity, factors, plan };
 }

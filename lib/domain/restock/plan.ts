@@ -2,7 +2,7 @@
 // quantity rounded to case pack and MOQ, and a status band. Every number carries its formula.
 import { addDays } from "../dates";
 import type { Factor } from "./factors";
-import type { VelocityResult } from "./velocity";
+import type { SpikeRisk, VelocityResult } from "./velocity";
 
 export const SERVICE_LEVELS = [90, 95, 97.5, 99] as const;
 export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
@@ -49,6 +49,8 @@ export interface PlanInput {
   settings: PlanSettings;
   /** spread of past lead times, days (measured from supplies that arrived); 0 when unknown */
   leadTimeStdDays?: number;
+  /** the daily spread counting this quarter's spike days (velocity's spikeRisk); safety reads it when wider */
+  spikeRisk?: SpikeRisk | null;
 }
 
 export interface RestockPlan {
@@ -145,7 +147,12 @@ export function planRestock(input: PlanInput): RestockPlan {
   const L = s.leadTimeDays;
   const C = s.coverDays;
   const z = Z_BY_SERVICE_LEVEL[s.serviceLevel];
-  const sigma = v.dailyStd * multiplier;
+  // this quarter's spikes: their spread already holds promotion-sized days, so a planned rise (a manual
+  // factor above 1, the next promotion) is not applied to it again; season, trend and a planned cut are
+  const manual = input.factors.find((f) => f.name === "manual")?.value ?? 1;
+  const spikeSigma = input.spikeRisk ? input.spikeRisk.dailyStd * (multiplier / Math.max(1, manual)) : 0;
+  const spikes = input.spikeRisk && spikeSigma > v.dailyStd * multiplier ? input.spikeRisk : null;
+  const sigma = spikes ? spikeSigma : v.dailyStd * multiplier;
   const demandOverLead = forecast * L;
   const coverDemand = forecast * C;
   const sigmaL = input.leadTimeStdDays ?? 0;
@@ -155,6 +162,11 @@ export function planRestock(input: PlanInput): RestockPlan {
   const quantity = roundOrderQuantity(need, s.moq, s.casePack);
   explanation.push(
     `forecast = ${v.velocity.toFixed(3)} × ${multiplier.toFixed(3)} = ${forecast.toFixed(3)}/day`,
+    ...(spikes
+      ? [
+          `σ = ${spikes.dailyStd.toFixed(3)} × ${(multiplier / Math.max(1, manual)).toFixed(3)} = ${sigma.toFixed(3)}/day: the last ${spikes.days} days with their ${spikes.spikeDays} spike days (a promotion can come again within the lead time; a planned rise is not counted twice), wider than the velocity days' ${v.dailyStd.toFixed(3)} × ${multiplier.toFixed(3)}`,
+        ]
+      : []),
     sigmaL > 0
       ? `safety = z(${s.serviceLevel}%) ${z} × √(${L} × σ ${sigma.toFixed(3)}² + (${forecast.toFixed(3)} × σL ${sigmaL.toFixed(2)})²) = ${f2(safety)}`
       : `safety = z(${s.serviceLevel}%) ${z} × σ ${sigma.toFixed(3)} × √${L} = ${f2(safety)}`,

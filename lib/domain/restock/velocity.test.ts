@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyDays, correctedVelocity, type DemandDay, sampleStd } from "./velocity";
+import { classifyDays, correctedVelocity, type DemandDay, sampleStd, spikeRisk } from "./velocity";
 
 const day = (units: number, closing: number | null): DemandDay => ({ units, closing });
 
@@ -45,4 +45,26 @@ describe("corrected velocity", () => {
     const days = [2, 4, 4, 4, 5, 5, 7, 9].map((u) => day(u, 20)).concat([day(0, 0)]);
     expect(correctedVelocity(days, 9).dailyStd).toBeCloseTo(2.138, 3);
   });
+});
+
+describe("spike risk (the spread safety stock reads when a SKU spiked this quarter)", () => {
+  // 91 days selling 10 with 100 in stock, three of them (a promotion) selling 40
+  const quarter = Array.from({ length: 91 }, (_, i) => day(i >= 10 && i < 13 ? 40 : 10, 100));
+  it("counts the spike days in the spread", () => {
+    // median in-stock day 10: bound 10 + 4√10 + 2 = 24.65, so the three 40s are spikes.
+    // mean 1000/91 = 10.989; Σx² = 88 × 100 + 3 × 1600 = 13,600; Σ(x − mean)² = 13,600 − 1000²/91
+    // = 2,610.99; ÷ 90 = 29.011; σ = 5.3862 (the velocity days alone, all 10s, spread 0)
+    const r = spikeRisk(quarter);
+    expect(r).not.toBeNull();
+    expect(r?.spikeDays).toBe(3);
+    expect(r?.days).toBe(91);
+    expect(r?.dailyStd).toBeCloseTo(5.3862, 4);
+  });
+  it("reads only the last 91 days", () => {
+    // the same quarter after 30 older days of 10: the window is still the last 91
+    expect(spikeRisk([...Array.from({ length: 30 }, () => day(10, 100)), ...quarter])?.dailyStd).toBeCloseTo(5.3862, 4);
+    // spikes 91+ days ago are out of it
+    expect(spikeRisk([...quarter, ...Array.from({ length: 81 }, () => day(10, 100))])).toBeNull();
+  });
+  it("no spike day: null", () => expect(spikeRisk(Array.from({ length: 91 }, () => day(10, 100)))).toBeNull());
 });

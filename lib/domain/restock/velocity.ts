@@ -71,6 +71,34 @@ export function sampleStd(values: readonly number[]): number {
   return Math.sqrt(values.reduce((acc, v) => acc + (v - m) ** 2, 0) / (values.length - 1));
 }
 
+/** how far back the safety stock looks for spikes (a quarter: promotions a few weeks apart show in it) */
+export const SPIKE_RISK_DAYS = 91;
+
+export interface SpikeRisk {
+  /** sample standard deviation of units over the in-stock and spike days */
+  dailyStd: number;
+  spikeDays: number;
+  /** days read (the last SPIKE_RISK_DAYS, or fewer when the history is shorter) */
+  days: number;
+}
+
+/**
+ * The daily spread counting spike days, over the last `days` of `days` (oldest first). Velocity leaves
+ * spikes out (they are not the baseline), but a SKU that spiked this quarter can spike again within the
+ * lead time: an unannounced promotion drains the stock before any supply can answer it, so safety stock
+ * reads this spread instead of the velocity window's when it is wider. null when no day spiked or fewer
+ * than 7 days count.
+ */
+export function spikeRisk(history: readonly DemandDay[], days: number = SPIKE_RISK_DAYS): SpikeRisk | null {
+  const window = history.slice(history.length - Math.min(days, history.length));
+  const states = classifyDays(window);
+  const spikeDays = states.filter((s) => s === "spike").length;
+  if (spikeDays === 0) return null;
+  const units = window.filter((_, i) => states[i] === "in_stock" || states[i] === "spike").map((d) => d.units);
+  if (units.length < MIN_IN_STOCK_DAYS) return null;
+  return { dailyStd: sampleStd(units), spikeDays, days: window.length };
+}
+
 /** Classifies each day; `reference` is the velocity a day is compared with to spot a collapse. */
 export function classifyDays(days: readonly DemandDay[], reference?: number): DayState[] {
   const ref =
