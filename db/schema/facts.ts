@@ -136,6 +136,11 @@ export const financeLines = pgTable(
     index("finance_lines_account_report_idx")
       .on(t.accountId, t.reportId)
       .where(sql`${t.reportId} is not null`),
+    // the store-level lines (no SKU: storage, subscriptions, deductions), a few per store and day among
+    // every sale's lines: the P&L statement, the first data day and metrics_store_daily read them by day
+    index("finance_lines_store_level_idx")
+      .on(t.d, t.accountId, t.marketplace)
+      .where(sql`${t.skuId} is null`),
     check("finance_lines_settles_ck", sql`${t.settles} in ('sale','return')`),
   ],
 );

@@ -120,7 +120,7 @@ export const supplyPlanLine = pgTable(
 
 /**
  * The planner's answer per SKU and location for day d: reorder date, quantity, status and the
- * explanation. The page reads it by keyset over (d, status_rank, reorder_sort, id).
+ * explanation. The page reads it in the order of restock_advice_page_idx (d, status_rank, reorder_sort, id).
  */
 export const restockAdvice = pgTable(
   "restock_advice",
@@ -138,7 +138,7 @@ export const restockAdvice = pgTable(
     statusRank: smallint("status_rank").notNull(),
     statusDays: integer("status_days"),
     reorderDate: date("reorder_date", { mode: "string" }),
-    /** reorder_date, or 9999-12-31 when there is none: a not-null key for the keyset */
+    /** reorder_date, or 9999-12-31 when there is none: a not-null sort key for the page index */
     reorderSort: date("reorder_sort", { mode: "string" }).notNull(),
     quantity: integer("quantity").notNull(),
     velocity: numeric("velocity", { precision: 12, scale: 4 }),

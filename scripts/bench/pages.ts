@@ -4,7 +4,7 @@
 // keeps the loaded database for EXPLAIN (BENCH_EXPLAIN=1 prints every page's plans and the SKU-day rows each read) and BENCH_REUSE_DATABASE=<its url>
 // measures it again without loading (one size); BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
 // profiles the server (every worker writes its own profile).
-// Loads (by default) 2,000 SKUs in 2 stores x 400 days x 5 warehouses (sales; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
+// Loads (by default) 2,000 SKUs in 2 stores x 400 days x 5 warehouses (sales and their finance lines; stock snapshots for the last 60 days) into a scratch PostgreSQL database (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres; created and dropped here), derives the metrics
 // and advice with the real services, starts the production build (NEXT_DIST_DIR, default .next-dash,
 // rebuilt when missing or older than the sources) on it with the server `npm start` runs
@@ -128,6 +128,15 @@ export async function loadDataset(db: Db, size: BenchSize): Promise<void> {
     cross join lateral (select 1 + h % 4 as qty, 300 + s.id % 50 * 40 as price, g.d < ${TO}::date - 10 as settled) q
     cross join lateral (select case when h % 41 = 0 then 1 else 0 end as returned) r
     where h % 100 < 35`);
+  // the settled sales' own finance lines, one per sale row as the marketplaces report them: the volume
+  // the store-level reads below must not scan (the metrics come from daily_sales, as derived)
+  await db.execute(sql`
+    insert into finance_lines (account_id, marketplace, line_key, d, sku_id, warehouse_id, settles, qty, source_type,
+      sales, returns, commission, logistics, src_hash)
+    select ds.account_id, s.marketplace, 'bench-sale-' || ds.sku_id || '-' || ds.warehouse_id || '-' || ds.d, ds.d,
+      ds.sku_id, ds.warehouse_id, 'sale', ds.qty, 'Продажа', ds.sales, ds.returns, ds.commission, ds.logistics, 'bench'
+    from daily_sales ds join sku s on s.id = ds.sku_id
+    where ds.is_settled`);
   // store-level lines: a storage charge per store and day, an advertising deduction per week
   await db.execute(sql`
     insert into finance_lines (account_id, marketplace, line_key, d, source_type, storage, advertising, src_hash)
@@ -174,8 +183,17 @@ export async function loadDataset(db: Db, size: BenchSize): Promise<void> {
   console.log(`  metrics + advice: ${((Date.now() - t1) / 1000).toFixed(0)} s (${advice.rows} advice rows)`);
 }
 
-/** The tables with a row per SKU and day: a page that reads all of them for a period does not scale with SKUs. */
-const SKU_DAY_TABLES = ["metrics_daily", "metrics_sku_cumulative", "daily_sales", "daily_stock", "restock_advice"];
+/** The tables with a row per SKU and day or finer: a page that reads all of a period's does not scale with SKUs. */
+const SKU_DAY_TABLES = [
+  "metrics_daily",
+  "metrics_sku_cumulative",
+  "daily_sales",
+  "daily_stock",
+  "daily_orders",
+  "finance_lines",
+  "order_lines",
+  "restock_advice",
+];
 
 /** A Db whose every statement prints its EXPLAIN (ANALYZE, BUFFERS) and adds its SKU-day rows read to `read`. */
 function explainingDb(db: Db, read: Map<string, number>): Db {

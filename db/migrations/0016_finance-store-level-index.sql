@@ -1,0 +1,1 @@
+CREATE INDEX "finance_lines_store_level_idx" ON "finance_lines" USING btree ("d","account_id","marketplace") WHERE "finance_lines"."sku_id" is null;
