@@ -117,6 +117,8 @@ describe.each(testDatabaseKinds())("schema on %s", (kind) => {
         "metrics_sku_period_totals.net_sales_with_cost 18,2",
         "metrics_sku_period_totals.cogs 18,2",
         "metrics_sku_period_totals.profit 18,2",
+        // a store's day of one kind of line, summed over every sale's lines
+        "cashflow_daily.amount 18,2",
         // a statement's total for a week or a month
         "settlement_reports.payout 16,2",
         // not money: percent, velocities, days, coefficients

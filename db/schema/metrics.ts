@@ -131,6 +131,28 @@ export const metricsStoreDaily = pgTable(
 );
 
 /**
+ * The cash flow page's sums: finance_lines' money per store, day and type (a P&L line, or "financing"
+ * for loan repayments), rewritten by recalculateMetrics for the days it recalculates, in the same
+ * transaction, so the page reads a few rows per day instead of every sale's lines.
+ */
+export const cashflowDaily = pgTable(
+  "cashflow_daily",
+  {
+    d: date("d", { mode: "string" }).notNull(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** a P&L line (sales, commission, ...) or "financing" */
+    type: text("type").notNull(),
+    /** signed: money out is negative */
+    amount: numeric("amount", { precision: 18, scale: 2 }).notNull(),
+    /** finance lines with a non-zero amount of this type */
+    lines: integer("lines").notNull(),
+  },
+  (t) => [primaryKey({ name: "cashflow_daily_pk", columns: [t.d, t.accountId, t.type] })],
+);
+
+/**
  * Running totals of metrics_daily per SKU: each row holds the sums over that SKU's metrics_daily rows
  * up to and including d. A period's totals are the row at the period's end minus the row before its
  * start (two index probes per SKU, whatever the period's length), so the SKU table does not sum

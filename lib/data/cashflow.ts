@@ -1,9 +1,10 @@
 import "server-only";
 // Cash flow reads: the money of the finance lines (settled, as the marketplaces report it) by P&L
-// line and day/week, operating vs financing (loan repayments), and the statements' payouts.
+// line and day/week, operating vs financing (loan repayments), from their per-day sums that
+// recalculateMetrics keeps (cashflow_daily), and the statements' payouts.
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { eachLine, type PnlLine } from "@/lib/domain/pnl-lines";
+import type { PnlLine } from "@/lib/domain/pnl-lines";
 import type { DashboardScope } from "./scope";
 import { int } from "./sql-helpers";
 import { Decimal, parseMoney, toMoneyString } from "@/lib/domain/money";
@@ -42,9 +43,6 @@ function accountCondition(accountId: number | null, alias = "c") {
   return accountId === null ? sql`true` : sql`${sql.raw(alias)}.account_id = ${accountId}`;
 }
 
-/** one row per non-zero line amount of a finance line; loan repayments (WB deductions) are financing */
-const lineAmounts = sql.raw(`cross join lateral (values ${eachLine((l) => `('${l}', c.${l})`)}) v(line, amount)`);
-
 const groupRank = (type: CashflowType) => (type === "financing" ? 1 : type === "payout" ? 2 : 0);
 
 /** The order of a statement: operating, financing, payouts; in each, money in first, then the largest deductions. */
@@ -67,12 +65,9 @@ export async function queryCashflowSummary(
 ): Promise<CashflowSummary> {
   const key = bucket === "day" ? sql`c.d` : sql.raw(`date_trunc('week', c.d::timestamp)::date`);
   const result = await db.execute(sql`
-    select ${key}::text as d,
-      case when v.line = 'deductions_other' and c.source_type like '%(financing)%' then 'financing' else v.line end
-        as type,
-      sum(v.amount)::text as amount, count(*)::int as n
-    from finance_lines c ${lineAmounts}
-    where v.amount <> 0 and c.d between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId)}
+    select ${key}::text as d, c.type, sum(c.amount)::text as amount, sum(c.lines)::int as n
+    from cashflow_daily c
+    where c.d between ${scope.from}::date and ${scope.to}::date and ${accountCondition(scope.accountId)}
     group by 1, 2
     union all
     select ${bucket === "day" ? sql`r.date_to` : sql.raw(`date_trunc('week', r.date_to::timestamp)::date`)}::text, 'payout',

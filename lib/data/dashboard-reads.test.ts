@@ -8,6 +8,7 @@ import { queryCashflowSummary, queryPayouts } from "./cashflow";
 import { queryCostHistory, queryMissingCostSkus, querySkuCostPage } from "./costs";
 import { refreshSkuCumulativeStatement } from "@/lib/services/metrics/sku-cumulative";
 import { refreshSkuPeriodStatements } from "@/lib/services/metrics/sku-period";
+import { refreshCashflowDailyStatements } from "@/lib/services/metrics/cashflow-daily";
 import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "./overview";
 import { parseCostQuery, parseRestockQuery, parseSkuQuery } from "./page-params";
@@ -79,8 +80,9 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
     await db.execute(sql`
       insert into settlement_reports (account_id, kind, report_id, date_from, date_to, payout, src_hash) values
         (${wb}, 'wb_report', 'r4', '2026-10-30', '2026-11-05', 700, 'h')`);
-    // the per-store daily totals the Overview reads and the SKU running totals, as recalculateMetrics would write them
+    // the per-store daily totals the Overview and cash flow read and the SKU running totals, as recalculateMetrics would write them
     for (const statement of refreshStoreDailyStatements("2026-10-01", "2026-11-30")) await db.execute(statement);
+    for (const statement of refreshCashflowDailyStatements("2026-10-01", "2026-11-30")) await db.execute(statement);
     await db.execute(refreshSkuCumulativeStatement("2026-10-01"));
     await db.execute(sql`insert into cost_price_history (sku_id, dt_from, cost_price) values
       (${sku["CUP-1"]}, '2026-01-01', 150), (${sku["CUP-1"]}, '2026-10-01', 200), (${sku["TOY-1"]}, '2026-01-01', 300)`);

@@ -4,6 +4,7 @@
 // CSV, the XLSX with a spreadsheet library). Every expected value is worked out by hand below.
 import { Workbook } from "@cj-tech-master/excelts";
 import { sql } from "drizzle-orm";
+import { refreshCashflowDailyStatements } from "@/lib/services/metrics/cashflow-daily";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
@@ -90,6 +91,8 @@ describe.each(testDatabaseKinds())("cost price and cash flow exports on %s", (ki
     await db.execute(sql`
       insert into settlement_reports (account_id, kind, report_id, date_from, date_to, payout, src_hash) values
         (${wb}, 'wb_report', 'p1', '2026-10-30', '2026-11-05', 700, 'h')`);
+    // the per-day sums the cash flow page reads, as recalculateMetrics would write them
+    for (const statement of refreshCashflowDailyStatements("2026-10-01", "2026-11-30")) await db.execute(statement);
   });
 
   it("answers 401 to an anonymous request and reads nothing", async () => {

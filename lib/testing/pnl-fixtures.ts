@@ -1,13 +1,15 @@
 // Test-only: hand-computed P&L facts, inserted the way recalculateMetrics and ingestion leave them
-// (metrics_daily rows with their day's per-store totals refreshed by the real statement).
+// (metrics_daily rows with their day's per-store and cash flow totals refreshed by the real statements).
 import { type Db, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { Decimal } from "@/lib/domain/money";
+import { refreshCashflowDailyStatements } from "@/lib/services/metrics/cashflow-daily";
 import { refreshStoreDailyStatements } from "@/lib/services/metrics/store-daily";
 import { insertSku } from "./fixtures";
 
 async function refreshStoreDay(db: Db, d: string) {
   for (const statement of refreshStoreDailyStatements(d, d)) await db.execute(statement);
+  for (const statement of refreshCashflowDailyStatements(d, d)) await db.execute(statement);
 }
 
 type LineValues = Partial<

@@ -11,7 +11,7 @@
 // (scripts/server.mjs: WEB_CONCURRENCY workers, by default one per CPU up to 4 on PostgreSQL), signs in,
 // and measures with autocannon (10 connections) the p95 server response time of
 // Overview (30 and 365 days), the P&L statement (30 and 365 days), SKUs (page of 50 by profit, and
-// filtered by text), SKU detail and
+// filtered by text), SKU detail, cash flow and
 // Restock, next to the p95 of each page's own SQL alone (the same lib/data queries, same run).
 // The pages are loaded in two rounds. The first (BENCH_WARMUP seconds per page, default 10) meets a
 // freshly started server: V8 is still compiling and optimising Next.js's and the app's code, which
@@ -37,6 +37,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, openDatabase, rowsOf } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/db/scratch-database";
+import { queryCashflowSummary, queryPayouts } from "@/lib/data/cashflow";
 import { queryAttentionCounts, queryOverviewTiles, queryPnlSeries } from "@/lib/data/overview";
 import { queryPnlStatement } from "@/lib/data/pnl";
 import type { DashboardScope } from "@/lib/data/scope";
@@ -556,6 +557,11 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
             querySkuSeries(db, skuId, scope(30)),
             querySkuWarehouses(db, skuId, TO),
           ]),
+      },
+      {
+        name: "Cash flow, 30 days",
+        path: `/cashflow?${q}`,
+        sql: (db) => Promise.all([queryCashflowSummary(db, scope(30), "day"), queryPayouts(db, scope(30))]),
       },
       {
         name: "Restock",

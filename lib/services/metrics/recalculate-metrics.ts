@@ -11,6 +11,7 @@ import { eachLine, PNL_LINES, type PnlLine, sumOfLines } from "@/lib/domain/pnl-
 import { refreshSkuCumulativeStatement } from "./sku-cumulative";
 import { refreshSkuPeriodStatements } from "./sku-period";
 import { updateWhenChanged } from "./upsert-changed";
+import { refreshCashflowDailyStatements } from "./cashflow-daily";
 import { refreshStoreDailyStatements } from "./store-daily";
 
 /** Longest range one call may recalculate (a little over ten years). */
@@ -313,6 +314,7 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     // would be planned for an empty table. A sample of the new rows is cheap next to a bad plan.
     if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_daily`);
     for (const statement of refreshStoreDailyStatements(from, to)) await tx.execute(statement);
+    for (const statement of refreshCashflowDailyStatements(from, to)) await tx.execute(statement);
     step("storeDaily");
     const [{ later }] = rowsOf<{ later: boolean }>(
       await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM metrics_sku_cumulative WHERE d >= ${from}::date) AS later`),
