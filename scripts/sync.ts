@@ -1,11 +1,16 @@
 // npm run sync -- --from YYYY-MM-DD --to YYYY-MM-DD [--marketplace wb|ozon]
-// Syncs every configured store for that range of business days and prints a per-source summary.
+// Syncs every configured store for that range of business days (the sync-now job, run inline under the
+// same lease as the nightly run and "Sync now"), recalculates the days it changed, and prints each
+// store's run per source from its sync_runs record.
 // Exit 0 only when every source succeeded; 1 on bad usage/config, 2 when a source failed.
-import { openDatabase } from "@/db";
+import { and, asc, eq, gt, max } from "drizzle-orm";
+import { type Db, openDatabase, schema } from "@/db";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
 import { isIsoDay } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
-import { syncStores } from "@/lib/services/sync-stores";
+import type { RecordedFailure } from "@/lib/jobs/recalculate-metrics";
+import { requestSync } from "@/lib/jobs/request-sync";
+import type { SourceSummary } from "@/lib/services/ingestion/context";
 import { parseArgs, runCli } from "./cli";
 
 const USAGE = "usage: npm run sync -- --from YYYY-MM-DD --to YYYY-MM-DD [--marketplace wb|ozon]";
@@ -46,21 +51,35 @@ runCli(async () => {
     if (!(await getMigrationState(database)).upToDate) await migrateDatabase(database);
     const marketplace = mp === "wb" ? "WB" : mp === "ozon" ? "OZON" : undefined;
     console.log(`Syncing ${marketplace ?? "all stores"} for ${from}..${to} into ${database.location}`);
-    const summary = await syncStores({
-      db: database.db,
+    const db = database.db;
+    const [{ last }] = await db
+      .select({ last: max(schema.syncRuns.id) })
+      .from(schema.syncRuns)
+      .where(eq(schema.syncRuns.kind, "sync"));
+    const request = await requestSync({
+      mode: "inline",
+      db,
       from,
       to,
       marketplace,
+      history: false,
       trigger: "cli",
       signal: controller.signal,
     });
-    if (summary.runs.length === 0) {
+    if (request.mode !== "inline") throw new Error("the sync was sent to Inngest instead of running here");
+    if (!request.started) {
+      console.error(`Not started: ${request.reason}. Run the same command again when it has finished.`);
+      return 2;
+    }
+    const result = await request.done;
+    if (result.stores === 0) {
       console.error(`No active ${marketplace ?? ""} store to sync.`.replace("  ", " "));
       return 1;
     }
-    for (const run of summary.runs) {
+    const runs = await syncRunsAfter(db, last ?? 0);
+    for (const run of runs) {
       console.log(
-        `\n${run.marketplace} "${run.accountName}" (run ${run.runId}): ${run.status.toUpperCase()}, ${run.apiCalls} API calls`,
+        `\n${run.marketplace} "${run.accountName}" (run ${run.id}, ${run.dateFrom}..${run.dateTo}): ${run.status.toUpperCase()}`,
       );
       console.log("  source              status     fetched  inserted  updated  unchanged  quarantined      ms");
       for (const [name, s] of Object.entries(run.sources)) {
@@ -71,14 +90,25 @@ runCli(async () => {
         for (const w of s.warnings ?? []) console.log(`      warning: ${w}`);
       }
     }
-    if (!summary.ok) {
-      const failed = summary.runs.flatMap((r) =>
-        Object.entries(r.sources)
-          .filter(([, s]) => s.status === "failed")
-          .map(([n, s]) => `${r.marketplace} ${n}: ${s.error}`),
-      );
+    if (result.metricsRows !== null) console.log(`\nMetrics recalculated: ${result.metricsRows} SKU-days`);
+    const failed = runs.flatMap((r) =>
+      Object.entries(r.sources)
+        .filter(([, s]) => s.status === "failed")
+        .map(([n, s]) => `${r.marketplace} ${n}: ${s.error}`),
+    );
+    // a store whose run never started (or stopped before its record) is only in the job's failures
+    const unrecorded: RecordedFailure[] = result.failures.filter(
+      (f) => !runs.some((r) => f.what === `${r.marketplace} ${r.accountName}`),
+    );
+    const recalcFailed = result.synced > 0 && result.metricsRows === null;
+    if (failed.length || unrecorded.length || recalcFailed || runs.some((r) => r.status !== "succeeded")) {
+      const reasons = [
+        ...failed,
+        ...unrecorded.map((f) => `${f.what}: ${f.error}`),
+        ...(recalcFailed ? [`the recalculation failed: run npm run recalc -- --from ${from} --to ${to}`] : []),
+      ];
       console.error(
-        `\nSync incomplete: ${failed.length ? failed.join("; ") : "some sources did not run"}. Fix the cause and run the same command again; it resumes where it stopped and never duplicates data.`,
+        `\nSync incomplete: ${reasons.length ? reasons.join("; ") : "some sources did not run"}. Fix the cause and run the same command again; it resumes where it stopped and never duplicates data.`,
       );
       return 2;
     }
@@ -89,3 +119,22 @@ runCli(async () => {
     await database.close();
   }
 });
+
+/** The store runs recorded after run `afterId`: this command's, since it holds the collection lease. */
+async function syncRunsAfter(db: Db, afterId: number) {
+  const rows = await db
+    .select({
+      id: schema.syncRuns.id,
+      status: schema.syncRuns.status,
+      dateFrom: schema.syncRuns.dateFrom,
+      dateTo: schema.syncRuns.dateTo,
+      sources: schema.syncRuns.sources,
+      accountName: schema.accounts.name,
+      marketplace: schema.accounts.marketplace,
+    })
+    .from(schema.syncRuns)
+    .innerJoin(schema.accounts, eq(schema.accounts.id, schema.syncRuns.accountId))
+    .where(and(eq(schema.syncRuns.kind, "sync"), gt(schema.syncRuns.id, afterId)))
+    .orderBy(asc(schema.syncRuns.id));
+  return rows.map((r) => ({ ...r, sources: r.sources as Record<string, SourceSummary> }));
+}

@@ -24,6 +24,8 @@ export interface JobContext<I> {
   runId: string;
   step: JobStep;
   getDb(): Promise<Db>;
+  /** aborted when the process running the job inline is asked to stop (npm run sync's Ctrl+C) */
+  signal?: AbortSignal;
 }
 
 export interface JobFailureContext<I> {

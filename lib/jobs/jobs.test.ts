@@ -210,6 +210,22 @@ describe("jobs without Inngest", () => {
       ]);
       expect(await recalc()).toMatchObject({ dateFrom: "2026-09-01", dateTo: TODAY });
 
+      // npm run sync: the same job for one marketplace's stores, exactly the days asked, even a first sync
+      calls.length = 0;
+      const cli = await requestSync({
+        mode: "inline",
+        marketplace: "WB",
+        from: "2026-11-20",
+        to: TODAY,
+        history: false,
+        trigger: "cli",
+      });
+      expect(await (cli as Extract<typeof cli, { started: true }>).done).toMatchObject({ stores: 2, synced: 2 });
+      expect(calls.map((c) => [c.accountIds, c.from, c.to, c.trigger])).toEqual([
+        [[wb], "2026-11-20", TODAY, "cli"],
+        [[fresh], "2026-11-20", TODAY, "cli"],
+      ]);
+
       // a failed first sync leaves the store new; a partial one (some sources loaded) does not
       await db.insert(schema.syncRuns).values({
         accountId: fresh,

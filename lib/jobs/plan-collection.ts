@@ -55,14 +55,19 @@ export interface PlanCollectionOptions {
   /** a fixed first day; by default the earliest of the last lookbackDays that never synced, else `to` */
   from?: string;
   accountId?: number;
+  marketplace?: Marketplace;
   lookbackDays?: number;
+  /** false: a store's first sync starts at `from` too, without loading INITIAL_HISTORY_DAYS */
+  history?: boolean;
 }
 
 export async function planCollection(options: PlanCollectionOptions): Promise<PlannedStore[]> {
   const { db, to } = options;
   await ensureEnvAccounts(db);
   const accounts = (await listSyncableAccounts(db)).filter(
-    (a) => options.accountId === undefined || a.id === options.accountId,
+    (a) =>
+      (options.accountId === undefined || a.id === options.accountId) &&
+      (options.marketplace === undefined || a.marketplace === options.marketplace),
   );
   const lookback = options.lookbackDays ?? NIGHTLY_LOOKBACK_DAYS;
   const windowStart = addDays(to, -(lookback - 1));
@@ -83,7 +88,7 @@ export async function planCollection(options: PlanCollectionOptions): Promise<Pl
     );
     const firstSync = !row?.history_loaded;
     let from = options.from ?? (row?.first_missing && row.first_missing < to ? row.first_missing : to);
-    if (firstSync && historyStart < from) from = historyStart;
+    if (firstSync && options.history !== false && historyStart < from) from = historyStart;
     planned.push({ accountId: account.id, name: account.name, marketplace: account.marketplace, from, to, firstSync });
   }
   return planned;

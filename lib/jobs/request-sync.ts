@@ -3,6 +3,7 @@
 // nightly run so the two never overlap.
 import type { Inngest } from "inngest";
 import type { Db } from "@/db";
+import type { Marketplace } from "@/db/schema";
 import { isInngestConfigured } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { jobDeps } from "./deps";
@@ -15,9 +16,17 @@ import { syncNowJob } from "./sync-now";
 export interface RequestSyncOptions {
   /** one store, or every active store when omitted */
   accountId?: number;
+  /** only this marketplace's stores */
+  marketplace?: Marketplace;
   /** first day; default SYNC_NOW_DAYS back (a store's first sync goes back INITIAL_HISTORY_DAYS) */
   from?: string;
   to?: string;
+  /** false: a store's first sync collects only from..to, not its history */
+  history?: boolean;
+  /** who asked; default "manual" (the buttons) */
+  trigger?: "manual" | "cli";
+  /** stops an inline run after the page in progress */
+  signal?: AbortSignal;
   /** default: "inngest" when INNGEST_SIGNING_KEY / INNGEST_DEV is set, else "inline" */
   mode?: "inngest" | "inline";
   db?: Db;
@@ -40,12 +49,18 @@ export type RequestSyncResult =
 
 export async function requestSync(options: RequestSyncOptions = {}): Promise<RequestSyncResult> {
   const mode = options.mode ?? (isInngestConfigured() ? "inngest" : "inline");
+  const input = {
+    accountId: options.accountId,
+    marketplace: options.marketplace,
+    from: options.from,
+    to: options.to,
+    history: options.history,
+    trigger: options.trigger ?? "manual",
+  };
   if (mode === "inngest") {
     const client = options.client ?? (await import("@/inngest/client")).inngest;
     const { syncRequested } = await import("@/inngest/events");
-    const sent = await client.send(
-      syncRequested.create({ accountId: options.accountId, from: options.from, to: options.to, trigger: "manual" }),
-    );
+    const sent = await client.send(syncRequested.create(input));
     return { mode: "inngest", eventIds: sent.ids };
   }
 
@@ -54,11 +69,7 @@ export async function requestSync(options: RequestSyncOptions = {}): Promise<Req
   if (!lease) return { mode: "inline", started: false, reason: "a sync or the nightly run is already in progress" };
   const done = (async (): Promise<InlineSyncResult> => {
     try {
-      const run = await runJobInline(
-        syncNowJob,
-        { accountId: options.accountId, from: options.from, to: options.to, trigger: "manual" },
-        { db },
-      );
+      const run = await runJobInline(syncNowJob, input, { db, signal: options.signal });
       const recalc = run.dispatched.find((d) => d.job === "recalculate-metrics");
       const metricsRows = recalc?.ok ? (recalc.result as { metrics: { rows: number } }).metrics.rows : null;
       return { ...run.result, metricsRows };

@@ -28,6 +28,8 @@ export interface RunJobInlineOptions {
   /** the database the job uses; default jobDeps().getDb() */
   db?: Db;
   runId?: string;
+  /** handed to the job and the jobs it starts, so they can stop early */
+  signal?: AbortSignal;
 }
 
 // what a failed job's onFailure returned, kept for the run that sent the job's event
@@ -120,7 +122,12 @@ async function executeHeld<I, O>(
     sendEvent: async (_id, target, targetInput) => {
       const childRunId = randomUUID();
       try {
-        const child = await execute(target, targetInput, { db: options.db, runId: childRunId }, dispatched);
+        const child = await execute(
+          target,
+          targetInput,
+          { db: options.db, runId: childRunId, signal: options.signal },
+          dispatched,
+        );
         dispatched.push({ job: target.id, runId: childRunId, ok: true, result: child.result });
       } catch (error) {
         // an event's job fails on its own (its onFailure has run); the sender goes on, as with Inngest
@@ -135,10 +142,10 @@ async function executeHeld<I, O>(
       }
     },
     invoke: async (_id, target, targetInput) =>
-      roundTrip((await execute(target, targetInput, { db: options.db }, dispatched)).result),
+      roundTrip((await execute(target, targetInput, { db: options.db, signal: options.signal }, dispatched)).result),
   };
   try {
-    return { runId, result: await job.handler({ input, runId, step, getDb }) };
+    return { runId, result: await job.handler({ input, runId, step, getDb, signal: options.signal }) };
   } catch (error) {
     const failure = jobFailureOf(error);
     logger.error("job.failed", { job: job.id, runId, kind: failure.kind, error: errorMessageOf(error) });

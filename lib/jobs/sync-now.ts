@@ -3,6 +3,7 @@
 // names a range; a store's first sync loads its history), then starts recalculate-metrics for the
 // days the collection may have changed.
 import { z } from "zod";
+import { marketplaces } from "@/db/schema";
 import { defineJob } from "./job";
 import { changedRange, planCollection, syncNowRange } from "./plan-collection";
 import { recalculateMetricsJob } from "./recalculate-metrics";
@@ -12,9 +13,13 @@ import { isoDay, jobTrigger } from "./sync-store";
 
 export const syncNowInput = z.object({
   accountId: z.number().int().positive().optional(),
+  /** only this marketplace's stores (npm run sync -- --marketplace) */
+  marketplace: z.enum(marketplaces).optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   trigger: jobTrigger,
+  /** false: a store's first sync collects only from..to, not its history (npm run sync) */
+  history: z.boolean().optional(),
 });
 
 export const syncNowJob = defineJob({
@@ -28,7 +33,14 @@ export const syncNowJob = defineJob({
   handler: async ({ input, step, getDb }) => {
     const plan = await step.run("plan-collection", async () => {
       const { from, to } = syncNowRange(input.to ?? jobDeps().today(), input.from);
-      const stores = await planCollection({ db: await getDb(), from, to, accountId: input.accountId });
+      const stores = await planCollection({
+        db: await getDb(),
+        from,
+        to,
+        accountId: input.accountId,
+        marketplace: input.marketplace,
+        history: input.history,
+      });
       // the recalculation covers the settlement window the stores' syncs may re-read
       return { ...changedRange(stores, { from, to }), stores };
     });

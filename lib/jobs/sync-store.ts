@@ -29,13 +29,13 @@ export const syncStoreJob = defineJob({
   concurrency: { key: "accountId", limit: 1 },
   throttle: { key: "marketplace", limit: 6, period: "1m", burst: 2 },
   retries: 4,
-  handler: async ({ input, step, getDb }) =>
+  handler: async ({ input, step, getDb, signal }) =>
     step.run("sync-store", async () => {
       const { accountId, from, to, trigger } = input;
       const db = await getDb();
       let summary;
       try {
-        summary = await jobDeps().syncStores({ db, from, to, accountIds: [accountId], trigger });
+        summary = await jobDeps().syncStores({ db, from, to, accountIds: [accountId], trigger, signal });
       } catch (error) {
         const failed = classifyError(error);
         throw new JobFailedError(failed.message, failed.failure);

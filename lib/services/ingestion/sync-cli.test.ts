@@ -1,5 +1,6 @@
 // The CLI as a user runs it (npm run sync), against the emulator, on the embedded database and on
-// PostgreSQL: per-source summary, exit 0 only when every source succeeded, a clear message otherwise.
+// PostgreSQL: the sync-now job run inline, a per-source summary from each store's run record, exit 0
+// only when every source succeeded, a clear message otherwise.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +52,8 @@ describe.each(testDatabaseKinds())("npm run sync on %s", (kind) => {
       const { code, out } = await runSync(["--from", emulator.truth.from, "--to", emulator.truth.to], envFor(emulator));
       expect(out).toContain("All sources succeeded.");
       expect(code).toBe(0);
+      // the sync-now job, run inline: the days it changed are recalculated after the stores' runs
+      expect(out).toMatch(/Metrics recalculated: [1-9]\d* SKU-days/);
       for (const source of [
         "wb_sales",
         "wb_finance",
