@@ -1,12 +1,14 @@
 // The emulator's world: a deterministic WB + Ozon dataset built from a seed, and the truth it implies.
-// Deliberately self-contained: it imports nothing from lib/marketplaces, lib/services or lib/domain, so a
-// mapping bug in ingestion cannot hide behind the same bug here. All money is integer kopecks.
+// Deliberately self-contained: it imports nothing from lib/marketplaces or lib/services and from lib/domain
+// only the names of the P&L lines (the vocabulary the truth is reported in, not a rule that maps to them),
+// so a mapping bug in ingestion cannot hide behind the same bug here. All money is integer kopecks.
 //
 // The world is a list of events, each with the moment the marketplace publishes it (a WB sale row and
 // its later versions, a WB finance line, an Ozon posting, its delivery and its accruals). A clock decides
 // what is published: the server serves, and `truthAt(now)` counts, only what the clock has reached.
 // Behaviour follows ../shared/marketplace-apis.md (WB §1.4–§1.8.1, Ozon §2.4, §2.6); where the reference
 // is silent or unsure, the comment at that spot says what we chose.
+import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { Random } from "./random";
 
 export interface DatasetOptions {
@@ -75,21 +77,8 @@ export function wbReportId(monday: string): number {
   return 401_000_000 + (Number(monday.replaceAll("-", "")) % 1_000_000);
 }
 
-// ---------- the P&L vocabulary (the same names as lib/domain/pnl-lines.ts, kept separate on purpose) ----------
-export const PNL_LINE_NAMES = [
-  "sales",
-  "returns",
-  "commission",
-  "acquiring",
-  "logistics",
-  "storage",
-  "acceptance",
-  "penalties",
-  "advertising",
-  "deductions_other",
-  "compensations",
-  "loyalty",
-] as const;
+// ---------- the P&L vocabulary: the line names of lib/domain/pnl-lines.ts (names only, no rule) ----------
+export const PNL_LINE_NAMES = PNL_LINES;
 export type PnlLineName = (typeof PNL_LINE_NAMES)[number];
 /** signed kopecks per line from the seller's view: income +, costs − */
 export type PnlLines = Record<PnlLineName, number>;

@@ -4,7 +4,7 @@ import { type Db, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import { Decimal } from "@/lib/domain/money";
-import type { PnlLine } from "@/lib/domain/pnl-lines";
+import { PNL_LINES, type PnlLine } from "@/lib/domain/pnl-lines";
 
 let nextExternalId = 1000;
 
@@ -63,6 +63,15 @@ export interface SalesFact {
 
 const neg = (v: string | undefined) => (v === undefined ? undefined : new Decimal(v).neg().toFixed(2));
 
+type CamelCase<S extends string> = S extends `${infer A}_${infer B}` ? `${A}${Capitalize<CamelCase<B>>}` : S;
+
+/** The twelve line columns of a row (deductions_other as deductionsOther), each amount to the kopeck. */
+function lineColumns(value: (line: PnlLine) => Decimal) {
+  return Object.fromEntries(
+    PNL_LINES.map((line) => [line.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), value(line).toFixed(2)]),
+  ) as { [L in PnlLine as CamelCase<L>]: string };
+}
+
 export function dailySalesRow(f: SalesFact) {
   const lines: Partial<Record<PnlLine, string>> = {
     sales: f.revenueGross,
@@ -88,18 +97,7 @@ export function dailySalesRow(f: SalesFact) {
     provisionalRefundsQty: settled ? 0 : refundsQty,
     provisionalSales: settled ? "0" : netSales.toFixed(2),
     unpricedSales: settled || !value("commission").isZero() ? "0" : netSales.toFixed(2),
-    sales: value("sales").toFixed(2),
-    returns: value("returns").toFixed(2),
-    commission: value("commission").toFixed(2),
-    acquiring: value("acquiring").toFixed(2),
-    logistics: value("logistics").toFixed(2),
-    storage: value("storage").toFixed(2),
-    acceptance: value("acceptance").toFixed(2),
-    penalties: value("penalties").toFixed(2),
-    advertising: value("advertising").toFixed(2),
-    deductionsOther: value("deductions_other").toFixed(2),
-    compensations: value("compensations").toFixed(2),
-    loyalty: value("loyalty").toFixed(2),
+    ...lineColumns(value),
     channel: f.channel ?? ("FBO" as const),
     isSettled: settled || (qty === 0 && refundsQty === 0),
   };

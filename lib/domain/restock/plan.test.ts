@@ -9,19 +9,24 @@ const velocity = correctedVelocity(window, 28);
 const settings: PlanSettings = { leadTimeDays: 16, coverDays: 14, serviceLevel: 95, moq: 0, casePack: 1 };
 const none = [manualFactor(null)];
 
+/** The plan on 2026-12-01 for the window above, nothing on hand or on its way unless `overrides` say. */
+const planFor = (overrides: Partial<Parameters<typeof planRestock>[0]>) =>
+  planRestock({
+    today: "2026-12-01",
+    velocity,
+    factors: none,
+    onHand: 0,
+    inbound: 0,
+    openPlans: 0,
+    settings,
+    ...overrides,
+  });
+
 describe("restock plan (hand-worked)", () => {
   it("safety, reorder point, need and quantity", () => {
     expect(velocity.velocity).toBe(10);
     expect(velocity.dailyStd).toBeCloseTo(2.0367, 4);
-    const p = planRestock({
-      today: "2026-12-01",
-      velocity,
-      factors: none,
-      onHand: 200,
-      inbound: 50,
-      openPlans: 0,
-      settings,
-    });
+    const p = planFor({ onHand: 200, inbound: 50 });
     // safety = 1.6449 × 2.0367 × 4 = 13.40; ROP = 160 + 13.40 = 173.40
     expect(p.safetyStock).toBeCloseTo(13.4, 2);
     expect(p.reorderPoint).toBeCloseTo(173.4, 2);
@@ -35,60 +40,27 @@ describe("restock plan (hand-worked)", () => {
     expect(p.explanation.join("\n")).toContain("reorder point = 10.000 × 16 d + 13.40 = 173.40");
   });
   it("the reorder date moves with the lead time", () => {
-    const at = (leadTimeDays: number) =>
-      planRestock({
-        today: "2026-12-01",
-        velocity,
-        factors: none,
-        onHand: 400,
-        inbound: 0,
-        openPlans: 0,
-        settings: { ...settings, leadTimeDays },
-      });
+    const at = (leadTimeDays: number) => planFor({ onHand: 400, settings: { ...settings, leadTimeDays } });
     // L=7: ROP = 70 + 1.6449 × 2.0367 × √7 = 78.86 → ⌊321.14/10⌋ = 32 d; L=28: ROP = 280 + 17.73 = 297.73 → 10 d
     expect(at(7).reorderDate).toBe("2027-01-02");
     expect(at(28).reorderDate).toBe("2026-12-11");
   });
   it("position at or below the reorder point: order now, days overdue", () => {
-    const p = planRestock({
-      today: "2026-12-01",
-      velocity,
-      factors: none,
-      onHand: 100,
-      inbound: 0,
-      openPlans: 0,
-      settings,
-    });
+    const p = planFor({ onHand: 100 });
     // ⌊(100 − 173.40) / 10⌋ = −8
     expect(p.status).toBe("order_now");
     expect(p.statusDays).toBe(-8);
     expect(p.reorderDate).toBe("2026-12-01");
   });
   it("overstock past twice lead time + cover", () => {
-    const p = planRestock({
-      today: "2026-12-01",
-      velocity,
-      factors: none,
-      onHand: 700,
-      inbound: 0,
-      openPlans: 0,
-      settings,
-    });
+    const p = planFor({ onHand: 700 });
     // cover 70 days > 2 × 30; 70 − 30 = 40 days beyond
     expect(p.status).toBe("overstock");
     expect(p.statusDays).toBe(40);
     expect(p.quantity).toBe(0);
   });
   it("factors multiply the forecast and σ", () => {
-    const p = planRestock({
-      today: "2026-12-01",
-      velocity,
-      factors: [manualFactor(1.5)],
-      onHand: 0,
-      inbound: 0,
-      openPlans: 0,
-      settings,
-    });
+    const p = planFor({ factors: [manualFactor(1.5)] });
     expect(p.forecastPerDay).toBe(15);
     // need = 15 × 30 + 1.6449 × 3.0551 × 4 = 450 + 20.10 = 470.10 → 471
     expect(p.quantity).toBe(471);
@@ -139,15 +111,7 @@ describe("restock plan (hand-worked)", () => {
     expect(narrow.explanation.join("\n")).not.toContain("spike days");
   });
   it("open supply plans count in the position", () => {
-    const p = planRestock({
-      today: "2026-12-01",
-      velocity,
-      factors: none,
-      onHand: 200,
-      inbound: 50,
-      openPlans: 60,
-      settings,
-    });
+    const p = planFor({ onHand: 200, inbound: 50, openPlans: 60 });
     expect(p.position).toBe(310);
     expect(p.quantity).toBe(4); // 63.40 − 60 = 3.40 → 4
   });
@@ -156,31 +120,13 @@ describe("restock plan (hand-worked)", () => {
       [{ units: 5, closing: 3 }, ...Array.from({ length: 27 }, () => ({ units: 0, closing: 0 }))],
       28,
     );
-    const p = planRestock({
-      today: "2026-12-01",
-      velocity: thin,
-      factors: none,
-      onHand: 0,
-      inbound: 0,
-      openPlans: 0,
-      settings,
-    });
+    const p = planFor({ velocity: thin });
     expect(p.status).toBe("not_observed");
     expect(p.quantity).toBe(0);
     expect(p.reorderDate).toBeNull();
   });
   it("rejects a service level outside 90/95/97.5/99", () => {
-    expect(() =>
-      planRestock({
-        today: "2026-12-01",
-        velocity,
-        factors: none,
-        onHand: 0,
-        inbound: 0,
-        openPlans: 0,
-        settings: { ...settings, serviceLevel: 80 as never },
-      }),
-    ).toThrow(RangeError);
+    expect(() => planFor({ settings: { ...settings, serviceLevel: 80 as never } })).toThrow(RangeError);
   });
 });
 

@@ -17,6 +17,14 @@ import { saveCostPrice } from "./save-cost-price";
 
 const TODAY = "2026-11-10";
 
+/** A zip header of `size` bytes: little-endian 32- and 16-bit fields by offset, the others zero. */
+function record(size: number, u32: Record<number, number>, u16: Record<number, number>): Buffer {
+  const buffer = Buffer.alloc(size);
+  for (const [at, value] of Object.entries(u32)) buffer.writeUInt32LE(value, Number(at));
+  for (const [at, value] of Object.entries(u16)) buffer.writeUInt16LE(value, Number(at));
+  return buffer;
+}
+
 /** A zip of deflated parts; `claim` overrides the uncompressed sizes its directories state (a lying zip). */
 function zipOf(parts: { name: string; data: Buffer }[], claim?: number): Buffer {
   const locals: Buffer[] = [];
@@ -26,33 +34,18 @@ function zipOf(parts: { name: string; data: Buffer }[], claim?: number): Buffer 
     const packed = deflateRawSync(part.data, { level: 9 });
     const name = Buffer.from(part.name);
     const size = claim ?? part.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const local = record(30, { 0: 0x04034b50, 18: packed.length, 22: size }, { 4: 20, 8: 8, 26: name.length });
+    const central = record(
+      46,
+      { 0: 0x02014b50, 20: packed.length, 24: size, 42: offset },
+      { 4: 20, 6: 20, 10: 8, 28: name.length },
+    );
     locals.push(local, name, packed);
     centrals.push(central, name);
     offset += 30 + name.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, { 0: 0x06054b50, 12: directory.length, 16: offset }, { 8: parts.length, 10: parts.length });
   return Buffer.concat([...locals, directory, end]);
 }
 const actor = { id: 1, email: "editor@example.com" };
