@@ -45,13 +45,7 @@ function recalculatedDays(recalculated: { from: string; to: string } | null | un
 }
 
 export const previewCommissionRuleAction = authedAction("previewCommissionRuleAction", ruleInput, async (input, ctx) =>
-  previewCommissionRule(ctx.db, {
-    marketplace: input.marketplace,
-    channel: input.channel,
-    dtFrom: input.dtFrom,
-    rule: input.rule,
-    days: 30,
-  }),
+  previewCommissionRule(ctx.db, { ...input, days: 30 }),
 );
 
 export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction", ruleInput, async (input, ctx) => {
@@ -60,12 +54,8 @@ export const saveCommissionRuleAction = authedAction("saveCommissionRuleAction",
     .from(schema.commissionRules)
     .where(eq(schema.commissionRules.marketplace, input.marketplace))
     .then((rows) => rows.filter((r) => r.dtFrom === input.dtFrom && r.channel === input.channel));
-  const saved = await saveCommissionRule(ctx.db, {
-    marketplace: input.marketplace,
-    channel: input.channel,
-    dtFrom: input.dtFrom,
-    rule: input.rule,
-  });
+  // the parsed input is the rule's marketplace, channel, first day and percentages, nothing else
+  const saved = await saveCommissionRule(ctx.db, input);
   await auditRule(
     ctx,
     before ? "commission_rule.update" : "commission_rule.create",
@@ -97,12 +87,7 @@ export const updateCommissionRuleAction = authedAction(
     rule: z.unknown(),
   }),
   async (input, ctx) => {
-    const updated = await updateCommissionRule(ctx.db, {
-      id: input.id,
-      channel: input.channel,
-      dtFrom: input.dtFrom,
-      rule: input.rule,
-    });
+    const updated = await updateCommissionRule(ctx.db, input);
     await auditRule(
       ctx,
       "commission_rule.update",

@@ -122,6 +122,19 @@ const totalsColumns = sql.raw(`count(*)::int as skus, coalesce(sum(r.units), 0):
  * in sort order, read twice: the rows with a number, then those without; another period is computed
  * for every SKU from the running totals (two index probes per SKU, no SKU-day rows).
  */
+/** What names a SKU, from a row of `sku s` (marketplace, external_id, article, name, brand, category). */
+function skuIdentity(r: Record<string, unknown>) {
+  const text = (v: unknown) => (v as string | null) ?? null;
+  return {
+    marketplace: r.marketplace as Marketplace,
+    externalId: String(r.external_id),
+    article: text(r.article),
+    name: text(r.name),
+    brand: text(r.brand),
+    category: text(r.category),
+  };
+}
+
 export async function querySkuPage(
   db: Db,
   scope: DashboardScope,
@@ -196,12 +209,7 @@ export async function querySkuPage(
     const withCost = num(r.net_sales_with_cost) ?? "0";
     return {
       id: int(r.id),
-      marketplace: r.marketplace as Marketplace,
-      externalId: String(r.external_id),
-      article: (r.article as string | null) ?? null,
-      name: (r.name as string | null) ?? null,
-      brand: (r.brand as string | null) ?? null,
-      category: (r.category as string | null) ?? null,
+      ...skuIdentity(r),
       units: int(r.units),
       refunds: int(r.refunds),
       netSales,
@@ -290,12 +298,7 @@ export async function querySkuHeader(db: Db, skuId: number): Promise<SkuHeader |
     id: int(r.id),
     accountId: r.account_id === null ? null : int(r.account_id),
     accountName: (r.account_name as string | null) ?? null,
-    marketplace: r.marketplace as Marketplace,
-    externalId: String(r.external_id),
-    article: (r.article as string | null) ?? null,
-    name: (r.name as string | null) ?? null,
-    brand: (r.brand as string | null) ?? null,
-    category: (r.category as string | null) ?? null,
+    ...skuIdentity(r),
     firstStockDay: (r.first_stock_day as string | null) ?? null,
   };
 }

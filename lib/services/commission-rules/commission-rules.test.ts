@@ -24,6 +24,12 @@ async function commissionOn(db: Db, skuId: number, d: string) {
 
 describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
   const { db } = useTestDatabase(kind);
+  /** saves `rule` from `dtFrom` (all channels unless `channel`), today being TODAY */
+  const save = (marketplace: "WB" | "OZON", dtFrom: string, rule: unknown, channel?: "FBO" | "FBS") =>
+    saveCommissionRule(db, { marketplace, channel, dtFrom, rule, today: TODAY });
+  /** edits rule `id` in place, today being TODAY */
+  const update = (id: number, channel: "FBO" | "FBS", dtFrom: string, rule: unknown) =>
+    updateCommissionRule(db, { id, channel, dtFrom, rule, today: TODAY });
   let wb: number;
   let ozon: number;
   beforeAll(async () => {
@@ -47,11 +53,9 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
   });
 
   it("rejects an invalid rule with a message per field", async () => {
-    const error = await saveCommissionRule(db, {
-      marketplace: "WB",
-      dtFrom: "2026-07-40",
-      rule: { defaultPercent: 140, priceBands: [{ minPrice: 10, maxPrice: 5, percent: 1 }] },
-      today: TODAY,
+    const error = await save("WB", "2026-07-40", {
+      defaultPercent: 140,
+      priceBands: [{ minPrice: 10, maxPrice: 5, percent: 1 }],
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("VALIDATION");
@@ -89,43 +93,23 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
   });
 
   it("saving recalculates the days the rule governs, up to the next rule", async () => {
-    const first = await saveCommissionRule(db, {
-      marketplace: "WB",
-      dtFrom: "2026-07-10",
-      rule: { defaultPercent: 10, categories: { Shoes: 20 } },
-      today: TODAY,
-    });
+    const first = await save("WB", "2026-07-10", { defaultPercent: 10, categories: { Shoes: 20 } });
     expect(first.recalculated).toMatchObject({ from: "2026-07-10", to: TODAY });
     expect(await commissionOn(db, wb, "2026-07-10")).toBe("-200.00 est");
     expect(await commissionOn(db, wb, "2026-07-31")).toBe("-200.00 est");
 
-    const second = await saveCommissionRule(db, {
-      marketplace: "WB",
-      dtFrom: "2026-07-20",
-      rule: { defaultPercent: 5 },
-      today: TODAY,
-    });
+    const second = await save("WB", "2026-07-20", { defaultPercent: 5 });
     expect(second.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
     expect(await commissionOn(db, wb, "2026-07-19")).toBe("-200.00 est");
     expect(await commissionOn(db, wb, "2026-07-20")).toBe("-50.00 est");
 
     // replacing the first rule recalculates only 10th..19th
-    const replaced = await saveCommissionRule(db, {
-      marketplace: "WB",
-      dtFrom: "2026-07-10",
-      rule: { defaultPercent: 12 },
-      today: TODAY,
-    });
+    const replaced = await save("WB", "2026-07-10", { defaultPercent: 12 });
     expect(replaced.recalculated).toMatchObject({ from: "2026-07-10", to: "2026-07-19" });
     expect(await commissionOn(db, wb, "2026-07-15")).toBe("-120.00 est");
 
     // a rule before the first sale recalculates from the first sale; settled rows keep their commission
-    const early = await saveCommissionRule(db, {
-      marketplace: "OZON",
-      dtFrom: "2025-01-01",
-      rule: { defaultPercent: 8 },
-      today: TODAY,
-    });
+    const early = await save("OZON", "2025-01-01", { defaultPercent: 8 });
     expect(early.recalculated).toMatchObject({ from: "2026-07-01", to: TODAY });
     expect(await commissionOn(db, ozon, "2026-07-01")).toBe("-123.00");
     expect(await commissionOn(db, ozon, "2026-07-02")).toBe("-80.00 est");
@@ -147,33 +131,15 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
   it("FBO/FBS rules win over the all-channels rule, and a rule is edited in place", async () => {
     // the Ozon SKU sells 1 000.00 a day through FBO; the all-channels rule of 8 % applies (previous test)
     expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-80.00 est");
-    await saveCommissionRule(db, {
-      marketplace: "OZON",
-      channel: "FBS",
-      dtFrom: "2026-07-20",
-      rule: { defaultPercent: 15 },
-      today: TODAY,
-    });
+    await save("OZON", "2026-07-20", { defaultPercent: 15 }, "FBS");
     // an FBS rule leaves FBO sales under the all-channels rule
     expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-80.00 est");
-    const fbo = await saveCommissionRule(db, {
-      marketplace: "OZON",
-      channel: "FBO",
-      dtFrom: "2026-07-20",
-      rule: { defaultPercent: 12 },
-      today: TODAY,
-    });
+    const fbo = await save("OZON", "2026-07-20", { defaultPercent: 12 }, "FBO");
     expect(await commissionOn(db, ozon, "2026-07-19")).toBe("-80.00 est");
     expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-120.00 est"); // 1000 x 12 %
 
     // edit in place: the same row moves to 25.07 at 20 %; 20.07-24.07 fall back to the 8 % rule
-    const edited = await updateCommissionRule(db, {
-      id: fbo.rule.id,
-      channel: "FBO",
-      dtFrom: "2026-07-25",
-      rule: { defaultPercent: 20 },
-      today: TODAY,
-    });
+    const edited = await update(fbo.rule.id, "FBO", "2026-07-25", { defaultPercent: 20 });
     expect(edited.rule).toMatchObject({ id: fbo.rule.id, channel: "FBO", dtFrom: "2026-07-25" });
     expect(edited.before).toMatchObject({ dtFrom: "2026-07-20", rule: { defaultPercent: 12 } });
     expect(edited.recalculated).toMatchObject({ from: "2026-07-20", to: TODAY });
@@ -181,13 +147,7 @@ describe.each(testDatabaseKinds())("commission rules service (%s)", (kind) => {
     expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-200.00 est"); // 1000 x 20 %
 
     // two rules of one channel on one day: refused, nothing changed
-    const clash = await updateCommissionRule(db, {
-      id: fbo.rule.id,
-      channel: "FBS",
-      dtFrom: "2026-07-20",
-      rule: { defaultPercent: 1 },
-      today: TODAY,
-    }).catch((e: unknown) => e);
+    const clash = await update(fbo.rule.id, "FBS", "2026-07-20", { defaultPercent: 1 }).catch((e: unknown) => e);
     expect((clash as AppError).fieldErrors).toEqual({ dtFrom: "errors.ruleDayTaken" });
     expect(await commissionOn(db, ozon, "2026-07-25")).toBe("-200.00 est");
 

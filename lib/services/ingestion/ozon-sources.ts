@@ -16,10 +16,17 @@ import {
   readOzonPayoutDetails,
 } from "@/lib/marketplaces/ozon/mappers";
 import { logger } from "@/lib/logger";
-import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
+import {
+  commitPage,
+  type Mapped,
+  mapRecords,
+  type SourceContext,
+  type SourceSummary,
+  writeFinalCursor,
+} from "./context";
 import { commitKeyedPage, stockSnapshot, writeReviews } from "./wb-sources";
-import { readCursor, upsertSkus, writeCursor } from "./write";
-import { WarningTally, writeFinanceLines, writeOrderLines } from "./write-line-facts";
+import { readCursor, upsertSkus } from "./write";
+import { orderLinesWriter, WarningTally, writeFinanceLines } from "./write-line-facts";
 import { ozonPeriodStatement, writeSettlementReports } from "./write-settlement-reports";
 import { type MarketplaceEstimate, ozonStockEstimates, writeMarketplaceEstimates } from "./write-marketplace-estimates";
 
@@ -131,13 +138,13 @@ export async function ingestOzonAccruals(ctx: SourceContext, client: OzonClient,
     // the pages committed before a failure keep their warnings
     warnings.reportTo(summary);
   }
-  await writeCursor(
-    ctx.db,
-    ctx.stats,
-    ctx.accountId,
-    "ozon_accruals",
-    JSON.stringify({ from: ctx.from, to: ctx.to, day: ctx.to, lastId: "", done: true } satisfies AccrualCursor),
-  );
+  await writeFinalCursor(ctx, "ozon_accruals", {
+    from: ctx.from,
+    to: ctx.to,
+    day: ctx.to,
+    lastId: "",
+    done: true,
+  } satisfies AccrualCursor);
   if (unknown.size > 0) {
     const list = [...unknown].map(([id, n]) => `${id}${dictionary.get(id) ? ` (${dictionary.get(id)})` : ""} x${n}`);
     (summary.warnings ??= []).push(`unknown accrual types kept as deductions_other: ${list.join(", ")}`);
@@ -185,14 +192,7 @@ export async function ingestOzonPostings(
     });
     await commitPage(ctx, source, summary, page, {
       cursor: JSON.stringify({ since, to, cursor: res.hasNext ? res.cursor : "", done: !res.hasNext }),
-      writeFacts: async (tx, items) => {
-        await writeOrderLines(
-          ctx,
-          tx,
-          "OZON",
-          items.flatMap((i) => i.value),
-        );
-      },
+      writeFacts: orderLinesWriter(ctx, "OZON"),
     });
     if (!res.hasNext || !res.cursor) break;
     cursor = res.cursor;

@@ -11,7 +11,7 @@ import { wbOrderFeedLineFact, wbOrderLineFact } from "@/lib/marketplaces/wb/orde
 import { logger } from "@/lib/logger";
 import { commitPage, mapRecords, type SourceContext, type SourceSummary } from "./context";
 import { ingestWbStatisticsFeed } from "./wb-sources";
-import { writeOrderLines } from "./write-line-facts";
+import { orderLinesWriter } from "./write-line-facts";
 import { readCursor } from "./write";
 
 /** the order feed rejects a period starting earlier than this many days ago */
@@ -67,14 +67,7 @@ async function ingestWbOrderFeed(ctx: SourceContext, client: WbClient, summary: 
     await commitPage(ctx, "wb_order_feed", summary, page, {
       // the snapshot becomes the next run's start once the last page is in
       cursor: done && snapshotTime ? JSON.stringify({ snapshotTime }) : undefined,
-      writeFacts: async (tx, items) => {
-        await writeOrderLines(
-          ctx,
-          tx,
-          "WB",
-          items.map((i) => i.value),
-        );
-      },
+      writeFacts: orderLinesWriter(ctx, "WB"),
     });
     if (done) break;
   }

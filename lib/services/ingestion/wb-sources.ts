@@ -11,7 +11,14 @@ import {
   wbReportHeader,
   wbSaleLineFact,
 } from "@/lib/marketplaces/wb/mappers";
-import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
+import {
+  commitPage,
+  type Mapped,
+  mapRecords,
+  type SourceContext,
+  type SourceSummary,
+  writeFinalCursor,
+} from "./context";
 import {
   type DailyStockInput,
   readCursor,
@@ -19,9 +26,8 @@ import {
   upsertDailyStock,
   upsertReviews,
   upsertSkus,
-  writeCursor,
 } from "./write";
-import { WarningTally, writeFinanceLines, writeOrderLines } from "./write-line-facts";
+import { financeLinesWriter, orderLinesWriter, WarningTally } from "./write-line-facts";
 import { wbReportStatement, writeSettlementReports } from "./write-settlement-reports";
 import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
@@ -115,14 +121,7 @@ export async function ingestWbStatisticsFeed(
     for (const r of rows) if (typeof r.lastChangeDate === "string" && r.lastChangeDate > next) next = r.lastChangeDate;
     await commitPage(ctx, source, summary, page, {
       cursor: JSON.stringify({ from: fromForCursor, next } satisfies SalesCursor),
-      writeFacts: async (tx, items) => {
-        await writeOrderLines(
-          ctx,
-          tx,
-          "WB",
-          items.map((i) => i.value),
-        );
-      },
+      writeFacts: orderLinesWriter(ctx, "WB"),
     });
     // every row is at the cursor: nothing newer exists
     if (next === cursor) break;
@@ -181,14 +180,7 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
           rrdId: String(next),
           done: false,
         } satisfies FinanceCursor),
-        writeFacts: async (tx, items) => {
-          await writeFinanceLines(
-            ctx,
-            tx,
-            "WB",
-            items.map((i) => i.value),
-          );
-        },
+        writeFacts: financeLinesWriter(ctx, "WB"),
       });
       warnings.add(page.ok.flatMap((i) => i.value.warnings));
       if (next === rrdId) break;
@@ -199,13 +191,12 @@ export async function ingestWbFinance(ctx: SourceContext, client: WbClient, summ
     warnings.reportTo(summary);
   }
   // the range is complete: the next sync of it starts over and picks up late corrections
-  await writeCursor(
-    ctx.db,
-    ctx.stats,
-    ctx.accountId,
-    "wb_finance",
-    JSON.stringify({ from: ctx.from, to: ctx.to, rrdId: String(rrdId), done: true } satisfies FinanceCursor),
-  );
+  await writeFinalCursor(ctx, "wb_finance", {
+    from: ctx.from,
+    to: ctx.to,
+    rrdId: String(rrdId),
+    done: true,
+  } satisfies FinanceCursor);
 }
 
 /**

@@ -173,3 +173,27 @@ export class WarningTally {
     for (const [w, n] of this.counts) (summary.warnings ??= []).push(n > 1 ? `${w} x${n}` : w);
   }
 }
+
+/** commitPage's writeFacts for pages whose items map to order lines (one or several per item). */
+export function orderLinesWriter(ctx: SourceContext, marketplace: Marketplace) {
+  return async (tx: Db, items: { value: OrderLineFact | OrderLineFact[] }[]) => {
+    await writeOrderLines(
+      ctx,
+      tx,
+      marketplace,
+      items.flatMap((i) => i.value),
+    );
+  };
+}
+
+/** commitPage's writeFacts for pages whose items are finance lines. */
+export function financeLinesWriter(ctx: SourceContext, marketplace: Marketplace) {
+  return async (tx: Db, items: { value: FinanceLineFact }[]) => {
+    await writeFinanceLines(
+      ctx,
+      tx,
+      marketplace,
+      items.map((i) => i.value),
+    );
+  };
+}
