@@ -18,18 +18,22 @@ export function searchField(td: FilterText, placeholder: string): FilterField {
   return { kind: "text", name: "q", label: td("filters.search"), placeholder };
 }
 
+/** A choice of one of `options`, or all of them (`allLabel`). */
+export function selectField(
+  name: string,
+  label: string,
+  allLabel: string,
+  options: { value: string; label: string }[],
+): FilterField {
+  return { kind: "select", name, label, allLabel, options };
+}
+
 /** The marketplace choice of the table pages ("dashboard" messages). */
 export function marketplaceField(td: FilterText): FilterField {
-  return {
-    kind: "select",
-    name: "mp",
-    label: td("filters.marketplace"),
-    allLabel: td("filters.all"),
-    options: [
-      { value: "WB", label: td("marketplaces.WB") },
-      { value: "OZON", label: td("marketplaces.OZON") },
-    ],
-  };
+  return selectField("mp", td("filters.marketplace"), td("filters.all"), [
+    { value: "WB", label: td("marketplaces.WB") },
+    { value: "OZON", label: td("marketplaces.OZON") },
+  ]);
 }
 
 /** keys the form carries over unchanged */

@@ -10,4 +10,5 @@ export {
   toPageColumns,
 } from "./columns";
 export { type DataTableColumnMeta, type DataTableFeatures, dataTableFeatures } from "./features";
-export { type FilterField, FilterBar, marketplaceField, searchField } from "./filter-bar";
+export { type FilterField, FilterBar, marketplaceField, searchField, selectField } from "./filter-bar";
+export { FilteredResults } from "./filtered-results";

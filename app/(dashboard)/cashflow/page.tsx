@@ -13,14 +13,12 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { getCashflowSummary, getPayouts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
 import { param, type SearchParamsRecord, withParams } from "@/lib/data/table-params";
-import { getDashboardFilters } from "@/lib/url-filters-server";
+import { getPageScope } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
 export default async function CashflowPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const filters = await getDashboardFilters(params);
-  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const { params, scope } = await getPageScope(searchParams);
   const bucket = param(params, "by") === "week" ? "week" : "day";
   const t = await getTranslations("cashflow");
   return (

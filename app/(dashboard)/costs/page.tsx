@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { CostImport } from "@/components/costs/cost-import";
 import { CostPriceEditor } from "@/components/costs/cost-price-editor";
 import { SkuCostTable } from "@/components/costs/sku-cost-table";
-import { FilterBar, type FilterField } from "@/components/data-table";
+import { type FilterField, FilteredResults, searchField } from "@/components/data-table";
 import { ExportLinks } from "@/components/data-table/export-links";
 import { getFilterLabels, getTableLabels } from "@/components/data-table/table-labels";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
@@ -16,14 +16,12 @@ import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
-import { getDashboardFilters } from "@/lib/url-filters-server";
+import { getPageScope } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
 export default async function CostsPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const filters = await getDashboardFilters(params);
-  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const { params, scope } = await getPageScope(searchParams);
   const [t, td, f, user, filterLabels] = await Promise.all([
     getTranslations("costs"),
     getTranslations("dashboard"),
@@ -36,7 +34,7 @@ export default async function CostsPage({ searchParams }: Props) {
   const skuParam = Number(param(params, "sku"));
   const selected = Number.isInteger(skuParam) && skuParam > 0 && skuParam <= 2_147_483_647 ? skuParam : null;
   const fields: FilterField[] = [
-    { kind: "text", name: "q", label: td("filters.search"), placeholder: t("searchPlaceholder") },
+    searchField(td, t("searchPlaceholder")),
     { kind: "checkbox", name: "missing", label: t("missingOnly") },
   ];
   return (
@@ -71,10 +69,9 @@ export default async function CostsPage({ searchParams }: Props) {
           </h2>
           <ExportLinks route="/costs/export" searchParams={params} />
         </div>
-        <FilterBar fields={fields} searchParams={params} pathname="/costs" labels={filterLabels} />
-        <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
+        <FilteredResults fields={fields} params={params} pathname="/costs" labels={filterLabels}>
           <CostList scope={scope} params={params} timeZone={tz} />
-        </Suspense>
+        </FilteredResults>
       </section>
     </div>
   );

@@ -5,14 +5,12 @@ import { OverviewTiles, OverviewTilesSkeleton } from "@/components/overview/over
 import { PnlCard, PnlCardSkeleton } from "@/components/overview/pnl-card";
 import { ReorderSoonCard, ReorderSoonCardSkeleton } from "@/components/restock/reorder-soon-card";
 import { PageHeader } from "@/components/ui";
-import { getDashboardFilters } from "@/lib/url-filters-server";
+import { getPageScope } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OverviewPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const filters = await getDashboardFilters(params);
-  const scope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const { params, scope } = await getPageScope(searchParams);
   const [t, f] = await Promise.all([getTranslations("overview"), getFormatters()]);
   return (
     <div className="space-y-5">

@@ -12,7 +12,7 @@ import type { DashboardScope } from "@/lib/data/scope";
 import { type SearchParamsRecord, scopedHref, withParams } from "@/lib/data/table-params";
 import { ALLOCATION_RULES } from "@/lib/domain/allocation";
 import { getFormatters, getTranslations } from "@/lib/i18n/server";
-import { getDashboardFilters } from "@/lib/url-filters-server";
+import { getPageScope } from "@/lib/url-filters-server";
 import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
@@ -43,9 +43,7 @@ function Segments({
 }
 
 export default async function PnlPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const filters = await getDashboardFilters(params);
-  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const { params, scope } = await getPageScope(searchParams);
   const query = parsePnlQuery(params);
   const [t, f] = await Promise.all([getTranslations("pnl"), getFormatters()]);
   const marketplaces = [

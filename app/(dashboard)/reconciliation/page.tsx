@@ -6,14 +6,12 @@ import type { DashboardScope } from "@/lib/data/scope";
 import type { SearchParamsRecord } from "@/lib/data/table-params";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
 import { getFormatters, getTranslations } from "@/lib/i18n/server";
-import { getDashboardFilters } from "@/lib/url-filters-server";
+import { getPageScope } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
 export default async function ReconciliationPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const filters = await getDashboardFilters(params);
-  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const { scope } = await getPageScope(searchParams);
   const [t, f] = await Promise.all([getTranslations("reconciliation"), getFormatters()]);
   return (
     <div className="space-y-5">

@@ -1,13 +1,12 @@
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import Link from "next/link";
-import { Suspense } from "react";
-import { FilterBar, type FilterField, marketplaceField, searchField } from "@/components/data-table";
+import { type FilterField, FilteredResults, marketplaceField, searchField, selectField } from "@/components/data-table";
 import { ExportLinks } from "@/components/data-table/export-links";
 import { getFilterLabels, getTableLabels } from "@/components/data-table/table-labels";
 import { RestockDrawer } from "@/components/restock/restock-drawer";
 import { RestockTable } from "@/components/restock/restock-table";
 import { ShipPlanButton, SupplyPlanForm } from "@/components/restock/supply-plan-actions";
-import { Alert, EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { Alert, EmptyState, PageHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { getRestockDetail, getRestockLocations, getRestockPage, getSupplyPlans } from "@/lib/data";
@@ -48,23 +47,21 @@ export default async function RestockPage({ searchParams }: Props) {
   const fields: FilterField[] = [
     searchField(td, t("searchPlaceholder")),
     marketplaceField(td),
-    {
-      kind: "select",
-      name: "status",
-      label: t("columns.status"),
-      allLabel: td("filters.all"),
-      options: STATUSES.map((s) => ({ value: s, label: tr(`status.${s}`) })),
-    },
-    {
-      kind: "select",
-      name: "location",
-      label: t("columns.location"),
-      allLabel: td("filters.all"),
-      options: locations.map((l) => ({
+    selectField(
+      "status",
+      t("columns.status"),
+      td("filters.all"),
+      STATUSES.map((s) => ({ value: s, label: tr(`status.${s}`) })),
+    ),
+    selectField(
+      "location",
+      t("columns.location"),
+      td("filters.all"),
+      locations.map((l) => ({
         value: l.value,
         label: `${l.kind === "national" ? t("location.national") : l.kind === "cluster" ? t("location.cluster", { name: l.name ?? "" }) : (l.name ?? "")} (${l.marketplace === "WB" ? "WB" : "Ozon"})`,
       })),
-    },
+    ),
     { kind: "checkbox", name: "need", label: t("needOnly") },
   ];
   return (
@@ -81,10 +78,9 @@ export default async function RestockPage({ searchParams }: Props) {
           </span>
         }
       />
-      <FilterBar fields={fields} searchParams={params} pathname="/restock" labels={filterLabels} />
-      <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
+      <FilteredResults fields={fields} params={params} pathname="/restock" labels={filterLabels}>
         <RestockResults scope={scope} params={params} />
-      </Suspense>
+      </FilteredResults>
     </div>
   );
 }

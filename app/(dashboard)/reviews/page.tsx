@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import { Suspense } from "react";
-import { FilterBar, type FilterField } from "@/components/data-table";
+import { type FilterField, FilteredResults } from "@/components/data-table";
 import { getFilterLabels } from "@/components/data-table/table-labels";
 import { ReplyForm } from "@/components/reviews/reply-form";
 import { ReplyTemplates } from "@/components/reviews/reply-templates";
@@ -16,16 +16,14 @@ import { parseReviewQuery } from "@/lib/data/page-params";
 import type { DashboardScope } from "@/lib/data/scope";
 import { type SearchParamsRecord, scopedHref, withParams } from "@/lib/data/table-params";
 import { getEnv } from "@/lib/env";
-import { getDashboardFilters } from "@/lib/url-filters-server";
+import { getPageScope } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
 export default async function ReviewsPage({ searchParams }: Props) {
-  const params = await searchParams;
+  const { params, scope } = await getPageScope(searchParams);
   const user = await requireUser();
   const editable = canEdit(user.role);
-  const filters = await getDashboardFilters(params);
-  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
   const [t, filterLabels] = await Promise.all([getTranslations("reviews"), getFilterLabels()]);
   const fields: FilterField[] = [
     {
@@ -47,10 +45,9 @@ export default async function ReviewsPage({ searchParams }: Props) {
         <Suspense fallback={<Skeleton className="mb-4 h-16 w-full" />}>
           <ReviewStats scope={scope} params={params} isQueue={isQueue} />
         </Suspense>
-        {isQueue ? null : <FilterBar fields={fields} searchParams={params} pathname="/reviews" labels={filterLabels} />}
-        <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
+        <FilteredResults fields={isQueue ? null : fields} params={params} pathname="/reviews" labels={filterLabels}>
           <ReviewList scope={scope} params={params} canReply={editable} templates={templates} />
-        </Suspense>
+        </FilteredResults>
         {editable ? (
           <Card className="mt-6">
             <CardHeader title={t("templates.title")} description={t("templates.description")} />

@@ -1,10 +1,9 @@
 import { getTranslations, getFormatters } from "@/lib/i18n/server";
-import { Suspense } from "react";
-import { FilterBar, type FilterField, marketplaceField, searchField } from "@/components/data-table";
+import { type FilterField, FilteredResults, marketplaceField, searchField, selectField } from "@/components/data-table";
 import { ExportLinks } from "@/components/data-table/export-links";
 import { getFilterLabels, getTableLabels } from "@/components/data-table/table-labels";
 import { SkuTable } from "@/components/skus/sku-table";
-import { EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { EmptyState, PageHeader } from "@/components/ui";
 import { getSkuFilterOptions, getSkuPage } from "@/lib/data";
 import { parseSkuQuery } from "@/lib/data/page-params";
 import { getMyPreference } from "@/lib/data/preferences";
@@ -12,14 +11,12 @@ import { skuColumnChoice } from "@/lib/data/sku-columns-choice";
 import type { DashboardScope } from "@/lib/data/scope";
 import type { SearchParamsRecord } from "@/lib/data/table-params";
 import { getEnv } from "@/lib/env";
-import { getDashboardFilters } from "@/lib/url-filters-server";
+import { getPageScope } from "@/lib/url-filters-server";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
 export default async function SkusPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const filters = await getDashboardFilters(params);
-  const scope: DashboardScope = { accountId: filters.accountId, from: filters.from, to: filters.to };
+  const { params, scope } = await getPageScope(searchParams);
   const [t, td, f, options, filterLabels] = await Promise.all([
     getTranslations("skus"),
     getTranslations("dashboard"),
@@ -30,20 +27,18 @@ export default async function SkusPage({ searchParams }: Props) {
   const fields: FilterField[] = [
     searchField(td, t("searchPlaceholder")),
     marketplaceField(td),
-    {
-      kind: "select",
-      name: "brand",
-      label: t("columns.brand"),
-      allLabel: td("filters.all"),
-      options: options.brands.map((b) => ({ value: b, label: b })),
-    },
-    {
-      kind: "select",
-      name: "category",
-      label: t("columns.category"),
-      allLabel: td("filters.all"),
-      options: options.categories.map((c) => ({ value: c, label: c })),
-    },
+    selectField(
+      "brand",
+      t("columns.brand"),
+      td("filters.all"),
+      options.brands.map((b) => ({ value: b, label: b })),
+    ),
+    selectField(
+      "category",
+      t("columns.category"),
+      td("filters.all"),
+      options.categories.map((c) => ({ value: c, label: c })),
+    ),
   ];
   return (
     <div>
@@ -52,10 +47,9 @@ export default async function SkusPage({ searchParams }: Props) {
         description={t("description", { from: f.day(scope.from), to: f.day(scope.to) })}
         actions={<ExportLinks route="/skus/export" searchParams={params} />}
       />
-      <FilterBar fields={fields} searchParams={params} pathname="/skus" labels={filterLabels} />
-      <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96 w-full" />}>
+      <FilteredResults fields={fields} params={params} pathname="/skus" labels={filterLabels}>
         <SkuResults scope={scope} params={params} />
-      </Suspense>
+      </FilteredResults>
     </div>
   );
 }

@@ -121,8 +121,3 @@ export async function commitPage<T>(
     throw error;
   }
 }
-
-/** Stores a source's cursor once its range is read to the end, outside any page's transaction. */
-export async function writeFinalCursor(ctx: SourceContext, source: string, cursor: object): Promise<void> {
-  await writeCursor(ctx.db, ctx.stats, ctx.accountId, source, JSON.stringify(cursor));
-}

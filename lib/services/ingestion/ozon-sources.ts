@@ -16,16 +16,9 @@ import {
   readOzonPayoutDetails,
 } from "@/lib/marketplaces/ozon/mappers";
 import { logger } from "@/lib/logger";
-import {
-  commitPage,
-  type Mapped,
-  mapRecords,
-  type SourceContext,
-  type SourceSummary,
-  writeFinalCursor,
-} from "./context";
+import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
 import { commitKeyedPage, stockSnapshot, writeReviews } from "./wb-sources";
-import { readCursor, upsertSkus } from "./write";
+import { readCursor, upsertSkus, writeFinalCursor } from "./write";
 import { orderLinesWriter, WarningTally, writeFinanceLines } from "./write-line-facts";
 import { ozonPeriodStatement, writeSettlementReports } from "./write-settlement-reports";
 import { type MarketplaceEstimate, ozonStockEstimates, writeMarketplaceEstimates } from "./write-marketplace-estimates";

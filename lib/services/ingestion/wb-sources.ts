@@ -11,14 +11,7 @@ import {
   wbReportHeader,
   wbSaleLineFact,
 } from "@/lib/marketplaces/wb/mappers";
-import {
-  commitPage,
-  type Mapped,
-  mapRecords,
-  type SourceContext,
-  type SourceSummary,
-  writeFinalCursor,
-} from "./context";
+import { commitPage, type Mapped, mapRecords, type SourceContext, type SourceSummary } from "./context";
 import {
   type DailyStockInput,
   readCursor,
@@ -26,6 +19,7 @@ import {
   upsertDailyStock,
   upsertReviews,
   upsertSkus,
+  writeFinalCursor,
 } from "./write";
 import { financeLinesWriter, orderLinesWriter, WarningTally } from "./write-line-facts";
 import { wbReportStatement, writeSettlementReports } from "./write-settlement-reports";

@@ -7,6 +7,7 @@ import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { parseJsonExact } from "@/lib/marketplaces/http/json";
 import type { NormalizedSku } from "@/lib/marketplaces/wb/mappers";
+import type { SourceContext } from "./context";
 
 export interface WriteCounts {
   inserted: number;
@@ -435,4 +436,9 @@ export async function writeCursor(
         on conflict (account_id, source) do update set cursor = excluded.cursor, updated_at = now()
         where sync_cursors.cursor is distinct from excluded.cursor`,
   );
+}
+
+/** Stores a source's cursor once its range is read to the end, outside any page's transaction. */
+export async function writeFinalCursor(ctx: SourceContext, source: string, cursor: object): Promise<void> {
+  await writeCursor(ctx.db, ctx.stats, ctx.accountId, source, JSON.stringify(cursor));
 }
