@@ -10,6 +10,7 @@ export { Field, PasswordField, TextField } from "./field";
 export { FormError } from "./form-error";
 export { Input, Select, Textarea } from "./input";
 export { PageHeader } from "./page-header";
+export { PageLinks } from "./page-links";
 export { PageSkeleton, Skeleton } from "./skeleton";
 export { SubmitButton } from "./submit-button";
 export { type ColumnHeader, HeaderRow, Table, TBody, Td, Th, THead, Tr } from "./table";

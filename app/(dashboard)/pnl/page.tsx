@@ -5,7 +5,7 @@ import { toPageColumns } from "@/components/data-table/columns";
 import { StaticTable } from "@/components/data-table/static-table";
 import { PNL_ALLOCATION_COLUMNS, pnlDrillColumns, pnlStatementColumns } from "@/components/pnl/pnl-columns";
 import { pnlTableRows } from "@/components/pnl/pnl-rows";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyState, PageHeader, PageLinks, Skeleton } from "@/components/ui";
 import { getPnlDrillDown, getPnlStatement } from "@/lib/data/pnl";
 import { type PnlQuery, parsePnlQuery } from "@/lib/data/pnl-params";
 import type { DashboardScope } from "@/lib/data/scope";
@@ -230,36 +230,20 @@ async function DrillDown({
           />
         )}
         {data.total > query.pageSize ? (
-          <nav
-            className="flex items-center justify-between text-sm"
-            aria-label={t("drill.title", { line: t(`lines.${query.line}`) })}
-          >
-            <span className="text-slate-600">
-              {t("drill.pageOf", {
-                from: first + 1,
-                to: Math.min(first + query.pageSize, data.total),
-                total: data.total,
-              })}
-            </span>
-            <span className="flex gap-3">
-              {query.page > 1 ? (
-                <Link
-                  href={`/pnl${withParams(params, { page: query.page - 1 })}`}
-                  className="text-indigo-700 hover:underline"
-                >
-                  {t("drill.prev")}
-                </Link>
-              ) : null}
-              {first + query.pageSize < data.total ? (
-                <Link
-                  href={`/pnl${withParams(params, { page: query.page + 1 })}`}
-                  className="text-indigo-700 hover:underline"
-                >
-                  {t("drill.next")}
-                </Link>
-              ) : null}
-            </span>
-          </nav>
+          <PageLinks
+            label={t("drill.title", { line: t(`lines.${query.line}`) })}
+            summary={t("drill.pageOf", {
+              from: first + 1,
+              to: Math.min(first + query.pageSize, data.total),
+              total: data.total,
+            })}
+            prevHref={query.page > 1 ? `/pnl${withParams(params, { page: query.page - 1 })}` : null}
+            nextHref={
+              first + query.pageSize < data.total ? `/pnl${withParams(params, { page: query.page + 1 })}` : null
+            }
+            prevLabel={t("drill.prev")}
+            nextLabel={t("drill.next")}
+          />
         ) : null}
       </CardBody>
     </Card>

@@ -8,6 +8,9 @@ import type { OrderLineFact } from "../lines";
 import { mapWbSellerStock, wbOrderFeedLineFact, wbOrderLineFact } from "../wb/order-mappers";
 import { setUpContractServer } from "./contract-server";
 import { fixture } from "./fixture";
+
+/** the seller's warehouse the fixtures name (FBS, known by name only) */
+const KAZAN = { code: "name:Склад продавца Казань", name: "Склад продавца Казань", kind: "FBS" as const };
 import { orderFeed, orders, sellerStocks } from "./wb/order-fixtures";
 
 const TZ = "Europe/Moscow";
@@ -49,7 +52,7 @@ describe("GET /api/v1/supplier/orders", () => {
         outcome: "cancel",
         sku: "198765432",
         article: "MUG-330-WHT",
-        warehouse: { code: "name:Склад продавца Казань", name: "Склад продавца Казань", kind: "FBS" },
+        warehouse: KAZAN,
         channel: "FBS",
         amount: "623.00",
         version: "2026-11-24T11:33:02.000Z",
@@ -132,7 +135,7 @@ describe("POST /api/analytics/v1/order-feed", () => {
         kind: "cancellation",
         sku: "198765432",
         article: null,
-        warehouse: { code: "name:Склад продавца Казань", name: "Склад продавца Казань", kind: "FBS" },
+        warehouse: KAZAN,
         channel: "FBS",
         qty: 1,
         amount: "623.00",
@@ -181,34 +184,17 @@ describe("POST /api/analytics/v1/stocks-report/seller-warehouses", () => {
     serve(sellerStocks, "schema");
     const items = await api.client.sellerStocks({ offset: 0 });
     expect((sentTo(sellerStocks)[0].body as { offset: number }).offset).toBe(0);
-    expect(items!.map(mapWbSellerStock)).toEqual([
-      {
-        key: "FBS|198765432|298877665|name:Склад продавца Казань",
-        sku: "198765432",
-        warehouse: {
-          code: "name:Склад продавца Казань",
-          name: "Склад продавца Казань",
-          kind: "FBS",
-          region: "Приволжский",
-        },
-        onHand: 37,
-        inTransit: 0,
-      },
-      {
-        key: "FBS|198765432|298877666|name:Склад продавца Казань",
-        sku: "198765432",
-        warehouse: {
-          code: "name:Склад продавца Казань",
-          name: "Склад продавца Казань",
-          kind: "FBS",
-          region: "Приволжский",
-        },
-        onHand: 0,
-        inTransit: 0,
-      },
-    ]);
+    // one row per size (chrtId) of the card, on the Kazan warehouse with its region
+    const stock = (chrtId: string, onHand: number) => ({
+      key: `FBS|198765432|${chrtId}|${KAZAN.code}`,
+      sku: "198765432",
+      warehouse: { ...KAZAN, region: "Приволжский" },
+      onHand,
+      inTransit: 0,
+    });
+    expect(items!.map(mapWbSellerStock)).toEqual([stock("298877665", 37), stock("298877666", 0)]);
     // the order of the same warehouse lands on the same warehouse code
     const order = JSON.parse(fixture(orders, "schema").body)[1];
-    expect(wbOrderLineFact(order, TZ).warehouse.code).toBe("name:Склад продавца Казань");
+    expect(wbOrderLineFact(order, TZ).warehouse.code).toBe(KAZAN.code);
   });
 });

@@ -11,34 +11,24 @@ import { FBO_DELIVERED_AND_CANCELLED as FBO_POSTINGS, postingAccrual } from "../
 
 const rub = (amount: string) => ({ amount, currency: "RUB" });
 
-// the reference's by-day example, verbatim
-const POSTING = {
-  accrual_id: 90801122334,
+/** An accrual of the by-day list dated 2026-11-24: its id, category, unit and total, then its own part. */
+const accrual = (id: number, category: string, unit: string, total: string, part: Record<string, unknown>) => ({
+  accrual_id: id,
   date: "2026-11-24",
-  accrued_category: "POSTING",
-  unit_number: "39127055501-0021-1",
-  total_amount: { amount: "1400.40", currency: "RUB" },
-  // the reference's posting part, as the contract fixture holds it
-  posting: postingAccrual.posting,
-};
-const ITEM = {
-  accrual_id: 90801122400,
-  date: "2026-11-24",
-  accrued_category: "ITEM",
-  unit_number: "39127055501-0021-1",
-  total_amount: { amount: "-48.09", currency: "RUB" },
-  item_fees: {
-    fees: [{ sku: 1488301234, fees: [{ type_id: 1, accrued: { amount: "-48.09", currency: "RUB" } }] }],
-  },
-};
-const NON_ITEM = {
-  accrual_id: 90801129911,
-  date: "2026-11-24",
-  accrued_category: "NON_ITEM",
-  unit_number: "ADV-2026-117702",
-  total_amount: { amount: "-1870.00", currency: "RUB" },
-  non_item_fee: { type_id: 41, accrued: { amount: "-1870.00", currency: "RUB" } },
-};
+  accrued_category: category,
+  unit_number: unit,
+  total_amount: rub(total),
+  ...part,
+});
+
+// the reference's by-day example, verbatim (the posting part as the contract fixture holds it)
+const POSTING = accrual(90801122334, "POSTING", "39127055501-0021-1", "1400.40", { posting: postingAccrual.posting });
+const ITEM = accrual(90801122400, "ITEM", "39127055501-0021-1", "-48.09", {
+  item_fees: { fees: [{ sku: 1488301234, fees: [{ type_id: 1, accrued: rub("-48.09") }] }] },
+});
+const NON_ITEM = accrual(90801129911, "NON_ITEM", "ADV-2026-117702", "-1870.00", {
+  non_item_fee: { type_id: 41, accrued: rub("-1870.00") },
+});
 
 function product(
   sku: number,
@@ -62,12 +52,8 @@ function product(
 }
 function posting(id: number, totalAmount: string, products: unknown[], schema = "FBO") {
   return {
-    accrual_id: id,
+    ...accrual(id, "POSTING", "39200000001-0001-1", totalAmount, { posting: { delivery_schema: schema, products } }),
     date: "2026-11-26",
-    accrued_category: "POSTING",
-    unit_number: "39200000001-0001-1",
-    total_amount: rub(totalAmount),
-    posting: { delivery_schema: schema, products },
   };
 }
 
@@ -123,14 +109,9 @@ describe("OZON_ACCRUAL_TYPES", () => {
 
   for (const [id, line] of Object.entries(EXPECTED)) {
     it(`reads type ${id} as ${line}, as a NON_ITEM and as an ITEM fee`, () => {
-      const nonItem = {
-        accrual_id: 5000 + Number(id),
-        date: "2026-11-24",
-        accrued_category: "NON_ITEM",
-        unit_number: "X",
-        total_amount: rub("-10.50"),
+      const nonItem = accrual(5000 + Number(id), "NON_ITEM", "X", "-10.50", {
         non_item_fee: { type_id: Number(id), accrued: rub("-10.50") },
-      };
+      });
       const a = ozonAccrualFacts(nonItem);
       expect(a.unknownTypeIds).toEqual([]);
       expect(a.facts).toHaveLength(1);
@@ -138,14 +119,9 @@ describe("OZON_ACCRUAL_TYPES", () => {
       expect(parts(a.facts[0])).toEqual({ [line]: "-10.50" });
       expectReconciles(nonItem, a.facts);
 
-      const item = {
-        accrual_id: 6000 + Number(id),
-        date: "2026-11-24",
-        accrued_category: "ITEM",
-        unit_number: "39127055501-0021-1",
-        total_amount: rub("-3.20"),
+      const item = accrual(6000 + Number(id), "ITEM", "39127055501-0021-1", "-3.20", {
         item_fees: { fees: [{ sku: 77, fees: [{ type_id: Number(id), accrued: rub("-3.20") }] }] },
-      };
+      });
       const b = ozonAccrualFacts(item);
       expect(b.facts).toHaveLength(1);
       expect(b.facts[0]).toMatchObject({ key: `${6000 + Number(id)}/77`, sku: "77", settles: null, qty: 0 });

@@ -58,6 +58,14 @@ describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
     wbFbo = await warehouse(db, "WB", "-999999", "FBO");
   });
 
+  /** A WB SKU on the WB FBO warehouse with these 28 days of orders and closing stock (oldest first). */
+  const wbSkuWith = async (orders: number[], closing: number[]) => {
+    const skuId = await insertSku(db, { marketplace: "WB", accountId: wb });
+    await series(db, { accountId: wb, skuId, warehouseId: wbFbo, orders, closing });
+    return skuId;
+  };
+  const days28 = (n: number): number[] => Array(28).fill(n);
+
   it("Ozon plans per cluster and WB FBS per seller warehouse: no phantom channel warehouse advice", async () => {
     const [cluster] = rowsOf<{ id: number }>(
       await db.execute(
@@ -105,14 +113,10 @@ describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
   });
 
   it("out of stock 10 of 28 days: velocity from the 18 in-stock days, lost sales 10 x 3", async () => {
-    const sku = await insertSku(db, { marketplace: "WB", accountId: wb });
-    await series(db, {
-      accountId: wb,
-      skuId: sku,
-      warehouseId: wbFbo,
-      orders: [...Array(18).fill(3), ...Array(10).fill(0)],
-      closing: [...Array(18).fill(40), ...Array(10).fill(0)],
-    });
+    const sku = await wbSkuWith(
+      [...Array(18).fill(3), ...Array(10).fill(0)],
+      [...Array(18).fill(40), ...Array(10).fill(0)],
+    );
     await generateSupplyAdvice({ db, d: D });
     // 54 / 18 = 3 a day (the calendar would say 1.93); sigma 0, no trend, no season: need = 3 x 14 + 3 x 14 - 0 = 84,
     // reorder point 42 with nothing on hand: order now, floor((0 - 42) / 3) = -14 days
@@ -135,23 +139,14 @@ describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
     // 28 days alternating 8 and 12 (velocity 10, sample sigma 2.0367), 400 on hand today
     const orders = Array.from({ length: 28 }, (_, i) => (i % 2 ? 12 : 8));
     const closing = [...Array(27).fill(500), 400];
-    const short = await insertSku(db, { marketplace: "WB", accountId: wb });
-    const long = await insertSku(db, { marketplace: "WB", accountId: wb });
-    await series(db, { accountId: wb, skuId: short, warehouseId: wbFbo, orders, closing });
-    await series(db, { accountId: wb, skuId: long, warehouseId: wbFbo, orders, closing });
+    const short = await wbSkuWith(orders, closing);
+    const long = await wbSkuWith(orders, closing);
     await db.execute(
       sql`insert into restock_sku_settings (sku_id, lead_time_days) values (${short}, 7), (${long}, 28)`,
     );
     // 1 a day, 10 on hand, lead 7, cover 14: need 7 + 14 - 10 = 11 -> MOQ 50 -> 5 cases of 12 = 60;
     // reorder point 7, so the date is floor((10 - 7) / 1) = 3 days away: "soon"
-    const packed = await insertSku(db, { marketplace: "WB", accountId: wb });
-    await series(db, {
-      accountId: wb,
-      skuId: packed,
-      warehouseId: wbFbo,
-      orders: Array(28).fill(1),
-      closing: Array(28).fill(10),
-    });
+    const packed = await wbSkuWith(days28(1), days28(10));
     await db.execute(
       sql`insert into restock_sku_settings (sku_id, lead_time_days, moq, case_pack) values (${packed}, 7, 50, 12)`,
     );
@@ -164,14 +159,7 @@ describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
   });
 
   it("a shipped supply plan counts as inbound until the stock shows it, then closes: counted once", async () => {
-    const sku = await insertSku(db, { marketplace: "WB", accountId: wb });
-    await series(db, {
-      accountId: wb,
-      skuId: sku,
-      warehouseId: wbFbo,
-      orders: Array(28).fill(2),
-      closing: Array(28).fill(20),
-    });
+    const sku = await wbSkuWith(days28(2), days28(20));
     const { planId } = await createSupplyPlan({
       db,
       actor: null,

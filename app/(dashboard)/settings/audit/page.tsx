@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Button, Card, CardBody, CardHeader, EmptyState, Select } from "@/components/ui";
+import { Button, Card, CardBody, CardHeader, EmptyState, PageLinks, Select } from "@/components/ui";
 import { DayFilter, FilterField } from "@/components/layout/filter-field";
 import { requireRole } from "@/lib/auth/current-user";
 import { getAuditPage } from "@/lib/data/audit";
@@ -128,30 +128,15 @@ export default async function AuditPage({ searchParams }: Props) {
           </ol>
         )}
         {data.total > 0 ? (
-          <nav className="flex items-center justify-between text-sm" aria-label={t("title")}>
-            <span className="text-slate-600" data-testid="audit-page-of">
-              {t("pageOf", { from: first + 1, to: Math.min(first + pageSize, data.total), total: data.total })}
-            </span>
-            <span className="flex gap-3">
-              {page > 1 ? (
-                <Link
-                  href={`/settings/audit${withParams(params, { page: page - 1 })}`}
-                  className="text-indigo-700 hover:underline"
-                >
-                  {t("prev")}
-                </Link>
-              ) : null}
-              {first + pageSize < data.total ? (
-                <Link
-                  href={`/settings/audit${withParams(params, { page: page + 1 })}`}
-                  className="text-indigo-700 hover:underline"
-                  data-testid="audit-next"
-                >
-                  {t("next")}
-                </Link>
-              ) : null}
-            </span>
-          </nav>
+          <PageLinks
+            label={t("title")}
+            summary={t("pageOf", { from: first + 1, to: Math.min(first + pageSize, data.total), total: data.total })}
+            prevHref={page > 1 ? `/settings/audit${withParams(params, { page: page - 1 })}` : null}
+            nextHref={first + pageSize < data.total ? `/settings/audit${withParams(params, { page: page + 1 })}` : null}
+            prevLabel={t("prev")}
+            nextLabel={t("next")}
+            testId="audit"
+          />
         ) : null}
       </CardBody>
     </Card>
