@@ -37,6 +37,11 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
       sources,
       resilience: { rateLimits: false, maxAttempts: 1, timeoutMs: 5000 },
     });
+  /** syncs one source and checks it read `fetched` records, quarantining none */
+  const syncRead = async (source: string, fetched: number) => {
+    const summary = await sync([source]);
+    expect(summary.runs[0].sources[source]).toMatchObject({ status: "succeeded", fetched, quarantined: 0 });
+  };
   const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(query));
 
   it("writes the catalogue, then stock per SKU and warehouse, with ids beyond 2^53 exact", async () => {
@@ -139,12 +144,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
 
   it("keeps FBS postings of the official example and the fallback as raw records, none quarantined", async () => {
     serve(ozon.postingsFbs, "official");
-    const summary = await sync(["ozon_postings_fbs"]);
-    expect(summary.runs[0].sources.ozon_postings_fbs).toMatchObject({
-      status: "succeeded",
-      fetched: 1,
-      quarantined: 0,
-    });
+    await syncRead("ozon_postings_fbs", 1);
     expect(api.server.requests.map((r) => (r.body as { filter: unknown }).filter)).toEqual([
       { since: "2026-10-31T21:00:00.000Z", to: "2026-11-30T21:00:00.000Z" },
     ]);
@@ -158,8 +158,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
   it("writes the official product examples: the list's product, the info's SKU", async () => {
     serve(ozon.productList, "official", "end");
     serve(ozon.productInfo, "official");
-    const summary = await sync(["ozon_products"]);
-    expect(summary.runs[0].sources.ozon_products).toMatchObject({ status: "succeeded", fetched: 1, quarantined: 0 });
+    await syncRead("ozon_products", 1);
     expect(api.server.requests.map((r) => [r.path, r.body])).toEqual([
       [ozon.productList.path, { filter: { visibility: "ALL" }, last_id: "", limit: 1000 }],
       [ozon.productInfo.path, { product_id: ["3397917680"] }],
@@ -186,12 +185,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
 
   it("keeps the FBO posting of the official example as a raw record of its Moscow day", async () => {
     serve(ozon.postingsFbo, "official");
-    const summary = await sync(["ozon_postings_fbo"]);
-    expect(summary.runs[0].sources.ozon_postings_fbo).toMatchObject({
-      status: "succeeded",
-      fetched: 1,
-      quarantined: 0,
-    });
+    await syncRead("ozon_postings_fbo", 1);
     expect(
       await rows(
         sql`select natural_key, d::text as d from raw_records where source = 'ozon_postings_fbo' order by natural_key`,
@@ -201,8 +195,7 @@ describe.each(testDatabaseKinds())("Ozon contract fixtures into the database on 
 
   it("writes a payout per period from details as an array", async () => {
     serve(ozon.cashFlowStatement, "details array");
-    const summary = await sync(["ozon_payouts"]);
-    expect(summary.runs[0].sources.ozon_payouts).toMatchObject({ status: "succeeded", fetched: 2, quarantined: 0 });
+    await syncRead("ozon_payouts", 2);
     expect(api.server.requests.map((r) => r.body)).toEqual([
       {
         date: { from: "2026-11-01T00:00:00.000Z", to: "2026-11-30T23:59:59.999Z" },

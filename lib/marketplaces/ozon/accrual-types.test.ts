@@ -156,15 +156,8 @@ describe("ozonAccrualFacts", () => {
   it("reads the reference's ITEM and NON_ITEM examples", () => {
     const item = ozonAccrualFacts(ITEM).facts;
     expect(item).toHaveLength(1);
-    expect(item[0]).toMatchObject({
-      key: "90801122400/1488301234",
-      orderKey: "39127055501-0021-1",
-      sku: "1488301234",
-      channel: null,
-      settles: null,
-      qty: 0,
-      sourceType: "ITEM:1",
-    });
+    // every field of both facts is checked in ozon.contract.test.ts; here the line each reaches and the sum
+    expect(item[0]).toMatchObject({ key: "90801122400/1488301234", sku: "1488301234", sourceType: "ITEM:1" });
     expect(parts(item[0])).toEqual({ acquiring: "-48.09" });
     expectReconciles(ITEM, item);
     const nonItem = ozonAccrualFacts(NON_ITEM).facts;
@@ -301,17 +294,12 @@ describe("ozonAccrualFacts", () => {
 describe("ozonPostingLines", () => {
   it("reads the reference's FBO example", () => {
     const [delivered] = ozonPostingLines(FBO_POSTINGS[0], "FBO", "Europe/Moscow");
+    // every field of this line is checked in ozon.contract.test.ts; here the sale and its open commission
+    // (0 at order time: the feed does not say yet)
     expect(delivered).toMatchObject({
       key: "39127012767-0187-1/1488301234",
-      orderKey: "39127012767-0187-1",
-      d: "2026-11-24",
       kind: "sale",
-      sku: "1488301234",
-      article: "TSH-BLK-M",
-      warehouse: { code: "1020001835658000", name: "ХОРУГВИНО_РФЦ", kind: "FBO" },
-      channel: "FBO",
       qty: 1,
-      // commission 0 at order time: the feed does not say yet
       feedCommission: null,
     });
     expect(delivered.amount.toFixed(2)).toBe("2290.00");

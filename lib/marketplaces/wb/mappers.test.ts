@@ -320,18 +320,8 @@ describe("WB line facts", () => {
 
   it("reads the reference's sales feed: S sale, R return, money filled in late", () => {
     const [s, r, empty] = SALES_EXAMPLE.map((row) => wbSaleLineFact(row, "Europe/Moscow"));
-    expect(s).toMatchObject({
-      key: "S21908776512",
-      orderKey: "52.r3d0f4c1a6b9e4f22a1c0d8e7b6a5f4c3.0.0",
-      d: "2026-11-24",
-      kind: "sale",
-      sku: "213456789",
-      article: "TSH-BLK-M",
-      warehouse: WB_FBO_WAREHOUSE,
-      channel: "FBO",
-      qty: 1,
-      version: "2026-11-24T18:34:55",
-    });
+    // every field of the sale is checked in wb.contract.test.ts; here its kind and money
+    expect(s).toMatchObject({ key: "S21908776512", kind: "sale", d: "2026-11-24", qty: 1 });
     expect(s.amount.toFixed(2)).toBe("1369.50");
     // 1369.50 - 1095.60
     expect(s.feedCommission?.toFixed(2)).toBe("273.90");
