@@ -612,6 +612,15 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
           shkId: shk++,
         };
         const salePnl: PnlPart = { sales: pwd, commission: -commissionNet, acquiring: -acquiring };
+        /** a line moving this sale's one unit with its money and ids: a storno or a re-posting */
+        const unitLine = (
+          rrDate: string,
+          oper: string,
+          docTypeName: "Продажа" | "Возврат",
+          pnl: PnlPart,
+          units: { unitsSold: number } | { unitsReturned: number },
+        ) =>
+          line({ rrDate, sku: s, oper, docTypeName, quantity: 1, money: saleMoney, pnl, extra: saleExtra, ...units });
         const rr = rng.chance(0.25) ? addDaysIso(day, 1) : day;
         // loyalty programmes on some sale lines (signs: see wbBankPayment)
         const loyalty: WbMoney = {};
@@ -674,28 +683,14 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
           // a sale posted again: "Сторно продаж" (we type it "Возврат": it takes the sale back, forPay is
           // debited; unsure, the reference only names it) and "Корректная продажа" re-posting it
           const rr3 = addDaysIso(rr, rng.int(2, 4));
-          line({
-            rrDate: rr3,
-            sku: s,
-            oper: "Сторно продаж",
-            docTypeName: "Возврат",
-            quantity: 1,
-            money: saleMoney,
-            pnl: { sales: -pwd, commission: commissionNet, acquiring },
-            extra: saleExtra,
-            unitsSold: -1,
-          });
-          line({
-            rrDate: rr3,
-            sku: s,
-            oper: "Корректная продажа",
-            docTypeName: "Продажа",
-            quantity: 1,
-            money: saleMoney,
-            pnl: salePnl,
-            extra: saleExtra,
-            unitsSold: 1,
-          });
+          unitLine(
+            rr3,
+            "Сторно продаж",
+            "Возврат",
+            { sales: -pwd, commission: commissionNet, acquiring },
+            { unitsSold: -1 },
+          );
+          unitLine(rr3, "Корректная продажа", "Продажа", salePnl, { unitsSold: 1 });
         }
 
         // ---- a return a few days later: an R row, the return line, its logistics, maybe compensation ----
@@ -762,28 +757,14 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
             // a return posted again: "Сторно возвратов" (typed "Продажа": forPay credited back; unsure) and
             // "Корректный возврат"
             const rr4 = addDaysIso(returnDay, rng.int(1, 3));
-            line({
-              rrDate: rr4,
-              sku: s,
-              oper: "Сторно возвратов",
-              docTypeName: "Продажа",
-              quantity: 1,
-              money: saleMoney,
-              pnl: { returns: pwd, commission: -commissionNet, acquiring: -acquiring },
-              extra: saleExtra,
-              unitsReturned: -1,
-            });
-            line({
-              rrDate: rr4,
-              sku: s,
-              oper: "Корректный возврат",
-              docTypeName: "Возврат",
-              quantity: 1,
-              money: saleMoney,
-              pnl: returnPnl,
-              extra: saleExtra,
-              unitsReturned: 1,
-            });
+            unitLine(
+              rr4,
+              "Сторно возвратов",
+              "Продажа",
+              { returns: pwd, commission: -commissionNet, acquiring: -acquiring },
+              { unitsReturned: -1 },
+            );
+            unitLine(rr4, "Корректный возврат", "Возврат", returnPnl, { unitsReturned: 1 });
           }
         }
       }

@@ -1,9 +1,9 @@
 // Test-only: a freshly migrated database per test file, on in-memory PGlite and on a real PostgreSQL
 // too when TEST_DATABASE_URL points at one (each file gets its own new database there).
-import { afterAll, beforeAll } from "vitest";
 import { type Database, type Db, openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase, type ScratchDatabase } from "@/db/scratch-database";
+import { forwardTo, useSuiteResource } from "./suite-resource";
 
 export type TestDatabaseKind = "pglite" | "postgres";
 
@@ -89,24 +89,12 @@ export function useTestDatabase(
   kind: TestDatabaseKind = "pglite",
   options: CreateTestDatabaseOptions = {},
 ): TestDatabaseHandle {
-  let current: TestDatabase | undefined;
-  beforeAll(async () => {
-    current = await createTestDatabase(kind, options);
-  });
-  afterAll(async () => {
-    await current?.close();
-    current = undefined;
-  });
-  const opened = (): TestDatabase => {
-    if (!current) throw new Error("useTestDatabase: the database is open only inside hooks and tests");
-    return current;
-  };
-  const db = new Proxy({} as Db, {
-    get(_target, property) {
-      const real = opened().db;
-      const value = Reflect.get(real, property);
-      return typeof value === "function" ? value.bind(real) : value;
-    },
+  const opened = useSuiteResource(
+    () => createTestDatabase(kind, options),
+    (database) => database.close(),
+    "useTestDatabase: the database is open only inside hooks and tests",
+  );
+  const db = forwardTo(() => opened().db, {
     has: (_target, property) => Reflect.has(opened().db, property),
     getPrototypeOf: () => Reflect.getPrototypeOf(opened().db),
   });
