@@ -357,10 +357,16 @@ const CITIES = ["Казань", "Тверь", "Самара", "Пермь", "О�
 
 type BuildOptions = Required<Omit<DatasetOptions, "endDate">> & { from: string; to: string };
 
+/** every day from `from` to `to`, in order */
+function daysOf(range: { from: string; to: string }): string[] {
+  const days: string[] = [];
+  for (let d = range.from; d <= range.to; d = addDaysIso(d, 1)) days.push(d);
+  return days;
+}
+
 function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
   const rng = new Random(o.seed * 31 + 1);
-  const days: string[] = [];
-  for (let d = o.from; d <= o.to; d = addDaysIso(d, 1)) days.push(d);
+  const days = daysOf(o);
   const skus: WbSku[] = [];
   for (let i = 0; i < o.skus; i++) {
     const [subject, category] = SUBJECTS[i % SUBJECTS.length];
@@ -391,18 +397,6 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
   let saleCounter = 21_900_000_000;
   let shk = 23_000_000_000;
 
-  const base = (s: WbSku) => ({
-    supplierArticle: s.vendorCode,
-    nmId: s.nmId,
-    barcode: s.barcode,
-    category: s.category,
-    subject: s.subject,
-    brand: s.brand,
-    techSize: s.techSize,
-    incomeID: 28_760_331,
-    isSupply: false,
-    isRealization: true,
-  });
   /** a finance line; returns it, or null when its rrDate is past the data's end */
   const line = (a: {
     rrDate: string;
@@ -536,7 +530,7 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
           countryName: "Россия",
           oblastOkrugName: "Центральный федеральный округ",
           regionName: "Москва",
-          ...base(s),
+          ...wbProductFields(s),
           totalPrice: rub(s.priceK),
           discountPercent: s.discountPercent,
           spp,
@@ -612,15 +606,34 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
           shkId: shk++,
         };
         const salePnl: PnlPart = { sales: pwd, commission: -commissionNet, acquiring: -acquiring };
-        /** a line moving this sale's one unit with its money and ids: a storno or a re-posting */
-        const unitLine = (
+        /**
+         * This sale (or its return) posted again on rrDate: a storno taking back `pnl` and one unit, then
+         * the correct line posting them again; each as [sellerOperName, docTypeName].
+         */
+        const repost = (
           rrDate: string,
-          oper: string,
-          docTypeName: "Продажа" | "Возврат",
+          storno: [string, "Продажа" | "Возврат"],
+          correct: [string, "Продажа" | "Возврат"],
           pnl: PnlPart,
-          units: { unitsSold: number } | { unitsReturned: number },
-        ) =>
-          line({ rrDate, sku: s, oper, docTypeName, quantity: 1, money: saleMoney, pnl, extra: saleExtra, ...units });
+          units: "unitsSold" | "unitsReturned",
+        ) => {
+          const taken = Object.fromEntries(Object.entries(pnl).map(([k, v]) => [k, 0 - v])) as PnlPart;
+          for (const [[oper, docTypeName], linePnl, n] of [
+            [storno, taken, -1],
+            [correct, pnl, 1],
+          ] as const)
+            line({
+              rrDate,
+              sku: s,
+              oper,
+              docTypeName,
+              quantity: 1,
+              money: saleMoney,
+              pnl: linePnl,
+              extra: saleExtra,
+              [units]: n,
+            });
+        };
         const rr = rng.chance(0.25) ? addDaysIso(day, 1) : day;
         // loyalty programmes on some sale lines (signs: see wbBankPayment)
         const loyalty: WbMoney = {};
@@ -682,15 +695,13 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
         if (sold && rng.chance(0.02)) {
           // a sale posted again: "Сторно продаж" (we type it "Возврат": it takes the sale back, forPay is
           // debited; unsure, the reference only names it) and "Корректная продажа" re-posting it
-          const rr3 = addDaysIso(rr, rng.int(2, 4));
-          unitLine(
-            rr3,
-            "Сторно продаж",
-            "Возврат",
-            { sales: -pwd, commission: commissionNet, acquiring },
-            { unitsSold: -1 },
+          repost(
+            addDaysIso(rr, rng.int(2, 4)),
+            ["Сторно продаж", "Возврат"],
+            ["Корректная продажа", "Продажа"],
+            salePnl,
+            "unitsSold",
           );
-          unitLine(rr3, "Корректная продажа", "Продажа", salePnl, { unitsSold: 1 });
         }
 
         // ---- a return a few days later: an R row, the return line, its logistics, maybe compensation ----
@@ -756,15 +767,14 @@ function buildWb(o: BuildOptions, truth: StaticTruth): WbData {
           if (back && rng.chance(0.03)) {
             // a return posted again: "Сторно возвратов" (typed "Продажа": forPay credited back; unsure) and
             // "Корректный возврат"
-            const rr4 = addDaysIso(returnDay, rng.int(1, 3));
-            unitLine(
-              rr4,
-              "Сторно возвратов",
-              "Продажа",
-              { returns: pwd, commission: -commissionNet, acquiring: -acquiring },
-              { unitsReturned: -1 },
+            const again = addDaysIso(returnDay, rng.int(1, 3));
+            repost(
+              again,
+              ["Сторно возвратов", "Продажа"],
+              ["Корректный возврат", "Возврат"],
+              returnPnl,
+              "unitsReturned",
             );
-            unitLine(rr4, "Корректный возврат", "Возврат", returnPnl, { unitsReturned: 1 });
           }
         }
       }
@@ -1206,6 +1216,22 @@ function buildWbSellerStocks(o: BuildOptions, skus: WbSku[], fbsNames: string[],
   return items;
 }
 
+/** The product fields a WB statistics row (sales, orders) carries; `incomeID` 0 for an FBS order. */
+function wbProductFields(s: WbSku, incomeID = 28_760_331) {
+  return {
+    supplierArticle: s.vendorCode,
+    nmId: s.nmId,
+    barcode: s.barcode,
+    category: s.category,
+    subject: s.subject,
+    brand: s.brand,
+    techSize: s.techSize,
+    incomeID,
+    isSupply: false,
+    isRealization: true,
+  };
+}
+
 /** the statistics orders row of an order as WB serves it at `atMs` (§1.5) */
 export function wbOrderRow(order: WbOrder, s: WbSku, atMs: number): Record<string, unknown> {
   const cancelled = order.cancelMs !== null && order.cancelMs <= atMs;
@@ -1218,16 +1244,7 @@ export function wbOrderRow(order: WbOrder, s: WbSku, atMs: number): Record<strin
     countryName: order.place.country,
     oblastOkrugName: order.place.okrug,
     regionName: order.place.region,
-    supplierArticle: s.vendorCode,
-    nmId: s.nmId,
-    barcode: s.barcode,
-    category: s.category,
-    subject: s.subject,
-    brand: s.brand,
-    techSize: s.techSize,
-    incomeID: order.fbs ? 0 : 28_760_331,
-    isSupply: false,
-    isRealization: true,
+    ...wbProductFields(s, order.fbs ? 0 : 28_760_331),
     totalPrice: rub(order.priceK),
     discountPercent: order.discount,
     spp: order.spp,
@@ -1365,8 +1382,7 @@ const money = (k: number) => ({ amount: rubStr(k), currency: "RUB" });
 
 function buildOzon(o: BuildOptions, truth: StaticTruth): OzonData {
   const rng = new Random(o.seed * 31 + 2);
-  const days: string[] = [];
-  for (let d = o.from; d <= o.to; d = addDaysIso(d, 1)) days.push(d);
+  const days = daysOf(o);
   const skus: OzonSku[] = [];
   for (let i = 0; i < o.skus; i++) {
     skus.push({
