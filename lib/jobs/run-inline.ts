@@ -101,19 +101,6 @@ async function execute<I, O>(
   const input = job.input.parse(rawInput);
   const place = concurrencySlot(job, input);
   const release = place ? await acquireSlot(place.name, place.limit) : () => {};
-  try {
-    return await executeHeld(job, input, options, dispatched);
-  } finally {
-    release();
-  }
-}
-
-async function executeHeld<I, O>(
-  job: JobDefinition<I, O>,
-  input: I,
-  options: RunJobInlineOptions,
-  dispatched: DispatchedJob[],
-): Promise<{ runId: string; result: O }> {
   const runId = options.runId ?? randomUUID();
   const getDb = async () => options.db ?? (await jobDeps().getDb());
   const step: JobStep = {
@@ -164,5 +151,8 @@ async function executeHeld<I, O>(
       }
     }
     throw error;
+  } finally {
+    // the concurrency place is given back after onFailure ran
+    release();
   }
 }
