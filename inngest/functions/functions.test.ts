@@ -39,6 +39,9 @@ function failureEngine(fn: { opts: { id: string; onFailure?: unknown } }, error:
 
 describe("Inngest functions", () => {
   const { db } = useTestDatabase();
+  /** a job run record of yesterday started by Inngest with this run id */
+  const startYesterdayRun = (kind: "nightly" | "recalc", externalId: string) =>
+    startJobRun(db, { kind, trigger: "inngest", from: YESTERDAY, to: YESTERDAY, externalId });
   const harness = jobTestHarness({ db: () => db, today: TODAY });
   const { calls, stubSync } = harness;
   let accountId: number;
@@ -265,23 +268,9 @@ describe("Inngest functions", () => {
 
   it("nightly-collect failure handler records the run failed and sends what failed to Telegram", async () => {
     stubSync(async () => syncSummaryOf(accountId, {}));
-    const jobRunId = await startJobRun(db, {
-      kind: "nightly",
-      trigger: "inngest",
-      from: YESTERDAY,
-      to: YESTERDAY,
-      externalId: "run-nightly-9",
-    });
+    const jobRunId = await startYesterdayRun("nightly", "run-nightly-9");
     // idempotent: a retried plan step finds the same row
-    expect(
-      await startJobRun(db, {
-        kind: "nightly",
-        trigger: "inngest",
-        from: YESTERDAY,
-        to: YESTERDAY,
-        externalId: "run-nightly-9",
-      }),
-    ).toBe(jobRunId);
+    expect(await startYesterdayRun("nightly", "run-nightly-9")).toBe(jobRunId);
     const before = harness.fake.received.length;
     const { result } = await failureEngine(nightlyCollectFunction, new Error("database unreachable")).execute({
       events: [
@@ -503,13 +492,7 @@ describe("Inngest functions", () => {
 
   it("recalculate-metrics failure handler records the run failed", async () => {
     stubSync(async () => syncSummaryOf(accountId, {}));
-    const jobRunId = await startJobRun(db, {
-      kind: "recalc",
-      trigger: "inngest",
-      from: YESTERDAY,
-      to: YESTERDAY,
-      externalId: "run-recalc-3",
-    });
+    const jobRunId = await startYesterdayRun("recalc", "run-recalc-3");
     const { result } = await failureEngine(recalculateMetricsFunction, new Error("statement timeout")).execute({
       events: [
         {

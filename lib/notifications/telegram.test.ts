@@ -61,29 +61,24 @@ describe("Telegram notifications", () => {
     await insertCostPrice(db, a, "2026-01-01", "300.00");
     await insertCostPrice(db, b, "2026-01-01", "100.00");
     // a sells 10/day for 14 days with 30 in stock -> 3 days of cover; b sells 1/day over 28 days with 500 -> 500 days
-    await insertSales(
-      db,
-      Array.from({ length: 14 }, (_, i) => ({
-        d: `2026-11-${String(28 - i).padStart(2, "0")}`,
-        skuId: a,
-        warehouseId: null,
-        qty: 10,
-        revenueGross: "10000.00",
-        commissionAmount: "1500.00",
-        isSettled: true,
-      })),
-    );
-    await insertSales(
-      db,
-      Array.from({ length: 28 }, (_, i) => ({
-        d: `2026-11-${String(28 - i).padStart(2, "0")}`,
-        skuId: b,
-        warehouseId: null,
-        qty: 1,
-        revenueGross: "500.00",
-        isSettled: true,
-      })),
-    );
+    // settled sales on each of the `days` days up to the 28th
+    const daily = (
+      skuId: number,
+      days: number,
+      sale: { qty: number; revenueGross: string; commissionAmount?: string },
+    ) =>
+      insertSales(
+        db,
+        Array.from({ length: days }, (_, i) => ({
+          d: `2026-11-${String(28 - i).padStart(2, "0")}`,
+          skuId,
+          warehouseId: null,
+          isSettled: true,
+          ...sale,
+        })),
+      );
+    await daily(a, 14, { qty: 10, revenueGross: "10000.00", commissionAmount: "1500.00" });
+    await daily(b, 28, { qty: 1, revenueGross: "500.00" });
     await insertSales(db, [{ d: day, skuId: c, warehouseId: null, qty: 1, revenueGross: "999.00", isSettled: true }]);
     await insertStock(db, [
       { d: day, skuId: a, warehouseId: null, onHand: 20, inTransit: 10 },

@@ -115,24 +115,23 @@ interface Case {
   goodsSign: number;
 }
 
-/** a sale of GOODS: one unit sold, the rpwd-forPay gap split into commission and acquiring */
-const sale = (name: string): Case => ({
+/**
+ * One unit of GOODS moved: a sale (+1: the rpwd-forPay gap split into commission and acquiring) or a
+ * return (-1: the sale's parts negated on the returns line, forPay subtracted).
+ */
+const goods = (name: string, sign: 1 | -1): Case => ({
   name,
-  fields: { ...GOODS, docTypeName: "Продажа" },
-  parts: { sales: "1000.00", commission: "-180.00", acquiring: "-20.00" },
-  settles: "sale",
+  fields: { ...GOODS, docTypeName: sign > 0 ? "Продажа" : "Возврат" },
+  parts:
+    sign > 0
+      ? { sales: "1000.00", commission: "-180.00", acquiring: "-20.00" }
+      : { returns: "-1000.00", commission: "180.00", acquiring: "20.00" },
+  settles: sign > 0 ? "sale" : "return",
   qty: 1,
-  goodsSign: 1,
+  goodsSign: sign,
 });
-/** a return of GOODS: the sale's parts negated on the returns line, forPay subtracted */
-const goodsReturn = (name: string): Case => ({
-  name,
-  fields: { ...GOODS, docTypeName: "Возврат" },
-  parts: { returns: "-1000.00", commission: "180.00", acquiring: "20.00" },
-  settles: "return",
-  qty: 1,
-  goodsSign: -1,
-});
+const sale = (name: string) => goods(name, 1);
+const goodsReturn = (name: string) => goods(name, -1);
 /** a line that moves no goods: it settles no order line and counts no units */
 const fee = (name: string, fields: Case["fields"], parts: Case["parts"], goodsSign = 1): Case => ({
   name,

@@ -30,6 +30,9 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
 
 describe.each(testDatabaseKinds())("users on %s", (kind) => {
   const { db } = useTestDatabase(kind);
+  /** a sign-in with these credentials is refused as locked, right password or not */
+  const expectLocked = async (email: string, password: string, ip: string, now?: Date) =>
+    expect(await verifyCredentials(db, { email, password, ip, now })).toMatchObject({ ok: false, reason: "locked" });
   let ownerId: number;
   const owner = { email: "Owner@Example.com", password: "owner-password-1" };
 
@@ -118,10 +121,7 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     for (let i = 0; i < THROTTLE.ipMaxFailures; i++) {
       await verifyCredentials(db, { email: `spray${i}@example.com`, password: "guess-guess-1", ip });
     }
-    expect(await verifyCredentials(db, { email: owner.email, password: owner.password, ip })).toMatchObject({
-      ok: false,
-      reason: "locked",
-    });
+    await expectLocked(owner.email, owner.password, ip);
     expect(await verifyCredentials(db, { email: owner.email, password: owner.password, ip: "10.2.0.2" })).toMatchObject(
       { ok: true },
     );
@@ -255,10 +255,7 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
         actor,
       }),
     ).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    expect(await verifyCredentials(db, { email, password: "guess-password-1", ip: "10.6.0.1" })).toMatchObject({
-      ok: false,
-      reason: "locked",
-    });
+    await expectLocked(email, "guess-password-1", "10.6.0.1");
   });
 
   it("refuses a second account with the same email in another case", async () => {
@@ -281,10 +278,7 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
       31 - THROTTLE.accountMaxFailures,
     );
     // whichever attempts got through, the account is locked now
-    expect(await verifyCredentials(db, { email, password: "concurrent-password-1", ip: "10.7.99.2" })).toMatchObject({
-      ok: false,
-      reason: "locked",
-    });
+    await expectLocked(email, "concurrent-password-1", "10.7.99.2");
   });
 
   it("a success does not lift a lock set by concurrent failures", async () => {
@@ -299,10 +293,7 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(
       THROTTLE.accountMaxFailures,
     );
-    expect(await verifyCredentials(db, { email, password: "racer-password-1", ip: "10.8.0.2" })).toMatchObject({
-      ok: false,
-      reason: "locked",
-    });
+    await expectLocked(email, "racer-password-1", "10.8.0.2");
   });
 
   it("stops every sign-in for a minute past the global ceiling of failures, whatever the addresses", async () => {
@@ -312,10 +303,7 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     for (let i = 0; i < THROTTLE.globalMaxFailuresPerMinute; i++) {
       await verifyCredentials(db, { email: `rotating${i}@example.com`, password: "guess", ip: `10.9.${i}.7`, now });
     }
-    expect(await verifyCredentials(db, { email, password: "ceiling-password-1", ip: "10.10.0.1", now })).toMatchObject({
-      ok: false,
-      reason: "locked",
-    });
+    await expectLocked(email, "ceiling-password-1", "10.10.0.1", now);
     const later = new Date(now.getTime() + 61_000);
     expect(
       await verifyCredentials(db, { email, password: "ceiling-password-1", ip: "10.10.0.1", now: later }),
