@@ -9,6 +9,7 @@ import { renameStore } from "@/lib/services/stores/rename-store";
 import { replaceStoreCredentials } from "@/lib/services/stores/replace-store-credentials";
 import { setStoreActive } from "@/lib/services/stores/set-store-active";
 import { formBoolean } from "./form-fields";
+import { auditedCall } from "./audited-call";
 import { authedAction } from "./safe-action";
 
 const storeId = z.coerce.number().int().positive().max(2_147_483_647);
@@ -48,11 +49,11 @@ export const replaceStoreCredentialsAction = authedAction(
   },
 );
 
-export const renameStoreAction = authedAction("renameStoreAction", z.object({ storeId, name }), async (input, ctx) => {
-  await renameStore(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });
-  revalidatePath("/", "layout");
-  return null;
-});
+export const renameStoreAction = authedAction(
+  "renameStoreAction",
+  z.object({ storeId, name }),
+  auditedCall(renameStore, "/", "layout"),
+);
 
 export const setStoreActiveAction = authedAction(
   "setStoreActiveAction",
@@ -60,11 +61,7 @@ export const setStoreActiveAction = authedAction(
     storeId,
     active: formBoolean,
   }),
-  async (input, ctx) => {
-    await setStoreActive(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });
-    revalidatePath("/", "layout");
-    return null;
-  },
+  auditedCall(setStoreActive, "/", "layout"),
 );
 
 export const testStoreConnectionAction = authedAction(

@@ -13,6 +13,7 @@ import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
 import { setUserPassword } from "@/lib/services/users/set-user-password";
 import { updateUserRole } from "@/lib/services/users/update-user-role";
 import { formBoolean } from "./form-fields";
+import { auditedCall } from "./audited-call";
 import { authedAction } from "./safe-action";
 
 const userId = z.coerce.number().int().positive().max(2_147_483_647);
@@ -31,11 +32,7 @@ export const createUserAction = authedAction(
 export const updateUserRoleAction = authedAction(
   "updateUserRoleAction",
   z.object({ userId, role: z.enum(roles) }),
-  async (input, ctx) => {
-    await updateUserRole(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });
-    revalidatePath("/settings/users");
-    return null;
-  },
+  auditedCall(updateUserRole, "/settings/users"),
 );
 
 export const setUserDisabledAction = authedAction(
@@ -44,21 +41,13 @@ export const setUserDisabledAction = authedAction(
     userId,
     disabled: formBoolean,
   }),
-  async (input, ctx) => {
-    await setUserDisabled(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });
-    revalidatePath("/settings/users");
-    return null;
-  },
+  auditedCall(setUserDisabled, "/settings/users"),
 );
 
 export const resetUserPasswordAction = authedAction(
   "resetUserPasswordAction",
   z.object({ userId, password }),
-  async (input, ctx) => {
-    await setUserPassword(ctx.db, { ...input, actor: ctx.actor, correlationId: ctx.correlationId });
-    revalidatePath("/settings/users");
-    return null;
-  },
+  auditedCall(setUserPassword, "/settings/users"),
 );
 
 const changeOwnPasswordSchema = z

@@ -14,6 +14,7 @@ import {
   refreshRestockPlanJob,
 } from "./refresh-restock-plan";
 import { runJobInline } from "./run-inline";
+import { sendJobEvent } from "./send-job-event";
 
 export interface RequestRestockRefreshOptions {
   reason: RefreshRestockPlanInput["reason"];
@@ -32,12 +33,7 @@ export async function requestRestockRefresh(
 ): Promise<RequestRestockRefreshResult> {
   const mode = options.mode ?? (isInngestConfigured() ? "inngest" : "inline");
   const input: RefreshRestockPlanInput = { reason: options.reason, trigger: "manual" };
-  if (mode === "inngest") {
-    const client = options.client ?? (await import("@/inngest/client")).inngest;
-    const { restockRefreshRequested } = await import("@/inngest/events");
-    const sent = await client.send(restockRefreshRequested.create(input));
-    return { mode: "inngest", eventIds: sent.ids };
-  }
+  if (mode === "inngest") return sendJobEvent((e) => e.restockRefreshRequested.create(input), options.client);
   const db = options.db ?? (await jobDeps().getDb());
   const done = runJobInline(refreshRestockPlanJob, input, { db }).then(
     (run) => run.result,

@@ -10,6 +10,7 @@ import { jobDeps } from "./deps";
 import { tryAcquireJobLease } from "./job-lock";
 import type { RecordedFailure } from "./recalculate-metrics";
 import { runJobInline } from "./run-inline";
+import { sendJobEvent } from "./send-job-event";
 import { COLLECT_LOCK } from "./run-nightly";
 import { syncNowJob } from "./sync-now";
 
@@ -57,12 +58,7 @@ export async function requestSync(options: RequestSyncOptions = {}): Promise<Req
     history: options.history,
     trigger: options.trigger ?? "manual",
   };
-  if (mode === "inngest") {
-    const client = options.client ?? (await import("@/inngest/client")).inngest;
-    const { syncRequested } = await import("@/inngest/events");
-    const sent = await client.send(syncRequested.create(input));
-    return { mode: "inngest", eventIds: sent.ids };
-  }
+  if (mode === "inngest") return sendJobEvent((e) => e.syncRequested.create(input), options.client);
 
   const db = options.db ?? (await jobDeps().getDb());
   const lease = await tryAcquireJobLease({ db, name: COLLECT_LOCK, ttlMs: 5 * 60_000 });
