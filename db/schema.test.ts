@@ -6,6 +6,7 @@ import { getMigrationState, migrateDatabase } from "./migrate";
 import { accounts, costPriceHistory, dailySales, dailyStock, financeLines, orderLines, sku, warehouse } from "./schema";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { PNL_LINES } from "@/lib/domain/pnl-lines";
+import { FACT_TABLES } from "@/lib/services/ingestion/testing/facts";
 
 const expectedTables = [
   "accounts",
@@ -13,13 +14,7 @@ const expectedTables = [
   "warehouse",
   "cost_price_history",
   "commission_rules",
-  "order_lines",
-  "finance_lines",
-  "settlement_reports",
-  "daily_sales",
-  "daily_returns",
-  "daily_stock",
-  "reviews",
+  ...FACT_TABLES,
   "metrics_daily",
   "metrics_store_daily",
   "metrics_sku_cumulative",

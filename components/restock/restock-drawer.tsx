@@ -1,6 +1,7 @@
 // The SKU restock drawer: every number of one advice row with where it came from — the daily orders
 // and which days counted, each factor, the settings and their source, the formula filled in.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { MarketplaceFiguresSection } from "./marketplace-figures";
 import { locationLabel } from "./restock-columns";
 import type { RestockDetail } from "@/lib/data/restock";
@@ -15,6 +16,23 @@ const STATE_TONE: Record<string, string> = {
   spike: "bg-violet-500",
   unknown: "bg-slate-300",
 };
+
+/** A titled list of figures: [key, label, value] per row. */
+function Figures({ title, rows }: { title: string; rows: [key: string, label: string, value: ReactNode][] }) {
+  return (
+    <>
+      <h3 className="mt-5 font-medium">{title}</h3>
+      <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+        {rows.map(([key, label, value]) => (
+          <div key={key} className="contents">
+            <dt className="text-slate-600">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
 
 export function RestockDrawer({
   detail,
@@ -99,29 +117,26 @@ export function RestockDrawer({
         ))}
       </ul>
 
-      <h3 className="mt-5 font-medium">{t("drawer.settings")}</h3>
-      <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-        {(Object.keys(e.settings) as (keyof typeof e.settings)[]).map((key) => (
-          <div key={key} className="contents">
-            <dt className="text-slate-600">{t(`settings.${key}`)}</dt>
-            <dd>
-              {f.number(e.settings[key], key === "serviceLevel" ? 1 : 0)}
-              {key === "serviceLevel" ? " %" : ""}{" "}
-              <span className="text-xs text-slate-500">({t(`settingSource.${e.settingSources[key]}`)})</span>
-            </dd>
-          </div>
-        ))}
-      </dl>
-
-      <h3 className="mt-5 font-medium">{t("drawer.position")}</h3>
-      <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-        {(Object.keys(e.position) as (keyof typeof e.position)[]).map((key) => (
-          <div key={key} className="contents">
-            <dt className="text-slate-600">{t(`position.${key}`)}</dt>
-            <dd>{f.number(e.position[key])}</dd>
-          </div>
-        ))}
-      </dl>
+      <Figures
+        title={t("drawer.settings")}
+        rows={(Object.keys(e.settings) as (keyof typeof e.settings)[]).map((key) => [
+          key,
+          t(`settings.${key}`),
+          <>
+            {f.number(e.settings[key], key === "serviceLevel" ? 1 : 0)}
+            {key === "serviceLevel" ? " %" : ""}{" "}
+            <span className="text-xs text-slate-500">({t(`settingSource.${e.settingSources[key]}`)})</span>
+          </>,
+        ])}
+      />
+      <Figures
+        title={t("drawer.position")}
+        rows={(Object.keys(e.position) as (keyof typeof e.position)[]).map((key) => [
+          key,
+          t(`position.${key}`),
+          f.number(e.position[key]),
+        ])}
+      />
 
       <h3 className="mt-5 font-medium">{t("drawer.formula")}</h3>
       <ol className="mt-1 list-decimal space-y-1 pl-5 font-mono text-xs" data-testid="restock-drawer-steps">
