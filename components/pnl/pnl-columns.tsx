@@ -1,7 +1,7 @@
 // The P&L tables' one column definitions: the statement and the drill-down on /pnl show the columns
 // with a cell; /pnl/export writes every column but the page-only ones, in this order.
 import Link from "next/link";
-import { defineColumns, type Translate } from "@/components/data-table/columns";
+import { type DataTableCellContext, defineColumns, type Translate } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import type { PnlDrillKey } from "@/lib/data/pnl-params";
 import type { Formatters } from "@/lib/i18n/format";
@@ -22,6 +22,17 @@ export interface PnlStatementCellContext {
 const statement = defineColumns<PnlTableRow, PnlStatementCellContext>();
 const money = (f: Formatters, v: string | null) => (v === null ? "—" : f.rub(v, { fractionDigits: 2 }));
 const pct = (f: Formatters, v: string | null) => (v === null ? "—" : `${f.number(v, 2)}%`);
+
+/** A money column shown to the kopeck ("—" when empty); `className` styles the cell per row. */
+function moneyColumn<TRow, TCtx extends { f: Formatters }>(header: string, className?: (row: TRow) => string) {
+  return {
+    header,
+    isNumeric: true,
+    format: "money" as const,
+    className,
+    cell: (i: DataTableCellContext<TRow, string | null>, { f }: TCtx) => money(f, i.getValue()),
+  };
+}
 
 export function pnlStatementColumns(t: Translate) {
   return [
@@ -63,42 +74,30 @@ export function pnlStatementColumns(t: Translate) {
     }),
     // the line's stable key, for spreadsheets that look lines up
     statement.field("key", { header: "key", cell: false }),
-    statement.field("amount", {
-      header: t("columns.amount"),
-      isNumeric: true,
-      format: "money",
-      className: (r) => tone(r.amount),
-      cell: (i, { f }) => money(f, i.getValue()),
-    }),
+    statement.field(
+      "amount",
+      moneyColumn(t("columns.amount"), (r) => tone(r.amount)),
+    ),
     statement.field("percent", {
       header: t("columns.percent"),
       isNumeric: true,
       format: "percent",
       cell: (i, { f }) => pct(f, i.getValue()),
     }),
-    statement.field("skuLevel", {
-      header: t("columns.skuLevel"),
-      isNumeric: true,
-      format: "money",
-      className: () => "text-slate-600",
-      cell: (i, { f }) => money(f, i.getValue()),
-    }),
-    statement.field("storeLevel", {
-      header: t("columns.storeLevel"),
-      isNumeric: true,
-      format: "money",
-      className: () => "text-slate-600",
-      cell: (i, { f }) => money(f, i.getValue()),
-    }),
+    statement.field(
+      "skuLevel",
+      moneyColumn(t("columns.skuLevel"), () => "text-slate-600"),
+    ),
+    statement.field(
+      "storeLevel",
+      moneyColumn(t("columns.storeLevel"), () => "text-slate-600"),
+    ),
     // on the page the estimate is a mark beside the line's name
     statement.field("estimated", { header: t("columns.estimated"), isNumeric: true, format: "money", cell: false }),
-    statement.field("previous", {
-      header: t("columns.previous"),
-      isNumeric: true,
-      format: "money",
-      className: () => "text-slate-600",
-      cell: (i, { f }) => money(f, i.getValue()),
-    }),
+    statement.field(
+      "previous",
+      moneyColumn(t("columns.previous"), () => "text-slate-600"),
+    ),
     statement.field("change", {
       header: t("columns.change"),
       isNumeric: true,
@@ -145,33 +144,19 @@ export function pnlDrillColumns(t: Translate) {
       header: t("columns.marketplace"),
       cell: (i) => (i.getValue() === "WB" ? "Wildberries" : "Ozon"),
     }),
-    drill.field("amount", {
-      header: t("columns.amount"),
-      isNumeric: true,
-      format: "money",
-      className: (r) => tone(r.amount),
-      cell: (i, { f }) => money(f, i.getValue()),
-    }),
-    drill.field("allocated", {
-      header: t("columns.allocated"),
-      isNumeric: true,
-      format: "money",
-      className: (r) => tone(r.allocated),
-      cell: (i, { f }) => money(f, i.getValue()),
-    }),
-    drill.field("fullyLoaded", {
-      header: t("columns.fullyLoaded"),
-      isNumeric: true,
-      format: "money",
-      className: (r) => `font-medium ${tone(r.fullyLoaded)}`,
-      cell: (i, { f }) => money(f, i.getValue()),
-    }),
-    drill.field("netSales", {
-      header: t("columns.netSales"),
-      isNumeric: true,
-      format: "money",
-      cell: (i, { f }) => money(f, i.getValue()),
-    }),
+    drill.field(
+      "amount",
+      moneyColumn(t("columns.amount"), (r) => tone(r.amount)),
+    ),
+    drill.field(
+      "allocated",
+      moneyColumn(t("columns.allocated"), (r) => tone(r.allocated)),
+    ),
+    drill.field(
+      "fullyLoaded",
+      moneyColumn(t("columns.fullyLoaded"), (r) => `font-medium ${tone(r.fullyLoaded)}`),
+    ),
+    drill.field("netSales", moneyColumn(t("columns.netSales"))),
     drill.field("units", {
       header: t("columns.units"),
       isNumeric: true,
