@@ -1,7 +1,7 @@
 // The SKU table's one column definition: the page (SkuTable) shows the columns with a cell, the
 // CSV/XLSX export (/skus/export) writes every column but the page-only ones, in this order.
 import Link from "next/link";
-import { defineColumns, type Translate } from "@/components/data-table/columns";
+import { type DataTableCellContext, defineColumns, type Translate } from "@/components/data-table/columns";
 import { flagMark } from "@/components/data-table/flags";
 import type { SkuRow } from "@/lib/data/skus";
 import type { Formatters } from "@/lib/i18n/format";
@@ -19,6 +19,30 @@ const col = defineColumns<SkuRow, SkuCellContext>();
 
 /** no cost price: COGS, profit and margin are unknown (a dash on the page, an empty export cell) */
 const isUnknown = (row: SkuRow) => row.profit === null;
+
+/** A count, right-aligned, exported as an integer. */
+const integer = (header: string) => ({
+  header,
+  isNumeric: true,
+  format: "integer" as const,
+  cell: (i: DataTableCellContext<SkuRow, number | null>, { f }: SkuCellContext) => f.number(i.getValue()),
+});
+
+/** Money to the rouble, in amber with its flag mark where `isFlagged` (the legend explains the marks). */
+const flaggedMoney = (header: string, flag: "provisional" | "estimated", isFlagged: (row: SkuRow) => boolean) => ({
+  header,
+  isNumeric: true,
+  format: "money" as const,
+  cell: (i: DataTableCellContext<SkuRow, string>, { f, td }: SkuCellContext) => {
+    const marked = isFlagged(i.row.original);
+    return (
+      <span className={marked ? "text-amber-800" : undefined}>
+        {f.rub(i.getValue())}
+        {marked ? flagMark(flag, td(`flags.${flag}`)) : null}
+      </span>
+    );
+  },
+});
 
 export function skuColumns(t: Translate) {
   const yes = (flag: boolean) => (flag ? t("yes") : "");
@@ -52,49 +76,19 @@ export function skuColumns(t: Translate) {
     col.field("externalId", { header: t("columns.externalId"), cell: false }),
     col.field("brand", { header: t("columns.brand"), cell: false }),
     col.field("category", { header: t("columns.category"), cell: false }),
-    col.field("units", {
-      header: t("columns.units"),
-      isNumeric: true,
-      format: "integer",
-      cell: (i, { f }) => f.number(i.getValue()),
-    }),
-    col.field("refunds", {
-      header: t("columns.refunds"),
-      isNumeric: true,
-      format: "integer",
-      cell: (i, { f }) => f.number(i.getValue()),
-    }),
-    col.field("netSales", {
-      header: t("columns.netSales"),
-      isNumeric: true,
-      format: "money",
-      // provisional sales are marked here; the legend above the table explains the marks (a title
-      // per cell repeated it 50 times)
-      cell: (i, { f, td }) => {
-        const row = i.row.original;
-        return (
-          <span className={row.isProvisional ? "text-amber-800" : undefined}>
-            {f.rub(i.getValue())}
-            {row.isProvisional ? flagMark("provisional", td("flags.provisional")) : null}
-          </span>
-        );
-      },
-    }),
-    col.field("payout", {
-      header: t("columns.payout"),
-      isNumeric: true,
-      format: "money",
-      // payout is after the marketplace's costs, so estimated commission or logistics is marked here
-      cell: (i, { f, td }) => {
-        const row = i.row.original;
-        return (
-          <span className={row.hasEstimatedCommission ? "text-amber-800" : undefined}>
-            {f.rub(i.getValue())}
-            {row.hasEstimatedCommission ? flagMark("estimated", td("flags.estimated")) : null}
-          </span>
-        );
-      },
-    }),
+    col.field("units", integer(t("columns.units"))),
+    col.field("refunds", integer(t("columns.refunds"))),
+    // provisional sales are marked here; the legend above the table explains the marks (a title per cell
+    // repeated it 50 times)
+    col.field(
+      "netSales",
+      flaggedMoney(t("columns.netSales"), "provisional", (row) => row.isProvisional),
+    ),
+    // payout is after the marketplace's costs, so estimated commission or logistics is marked here
+    col.field(
+      "payout",
+      flaggedMoney(t("columns.payout"), "estimated", (row) => row.hasEstimatedCommission),
+    ),
     col.field("cogs", {
       header: t("columns.cogs"),
       isNumeric: true,
@@ -135,12 +129,7 @@ export function skuColumns(t: Translate) {
     col.field("sv7", { header: t("columns.sv7"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
     col.field("sv14", { header: t("columns.sv14"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
     col.field("sv28", { header: t("columns.sv28"), isNumeric: true, cell: (i, { f }) => f.number(i.getValue(), 2) }),
-    col.field("onHand", {
-      header: t("columns.onHand"),
-      isNumeric: true,
-      format: "integer",
-      cell: (i, { f }) => f.number(i.getValue()),
-    }),
+    col.field("onHand", integer(t("columns.onHand"))),
     col.field("coverDays", {
       header: t("columns.coverDays"),
       isNumeric: true,
