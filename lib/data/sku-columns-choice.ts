@@ -1,18 +1,11 @@
 // Which SKU table columns a user may hide or show (the column chooser) and which show by default, so
 // the table fits 1440 px with stock and cover visible. No "server-only": the chooser, the action's
 // schema and the page read the same list.
+import { skuStockColumnIds } from "./sort-keys";
+
 export const skuOptionalColumnIds = [
-  "refunds",
-  "payout",
-  "cogs",
-  "profit",
-  "margin",
-  "costCoverage",
-  "sv7",
-  "sv14",
-  "sv28",
-  "onHand",
-  "coverDays",
+  ...(["refunds", "payout", "cogs", "profit", "margin", "costCoverage"] as const),
+  ...skuStockColumnIds,
 ] as const;
 export type SkuOptionalColumnId = (typeof skuOptionalColumnIds)[number];
 
