@@ -9,6 +9,9 @@ import { queryPnlDrillDown, queryPnlStatement } from "./pnl";
 import type { Db } from "@/db";
 import { queryRestockPage, querySupplyPlanLines } from "./restock";
 import { querySkuPage } from "./skus";
+import { exportFormatParam } from "./page-params";
+import { getEnv } from "@/lib/env";
+import { parseDashboardFilters } from "@/lib/url-filters";
 
 export { buildExport, downloadResponse } from "@/lib/services/export/build-export";
 
@@ -22,3 +25,10 @@ export const getSkuCostPageForExport = authorizedOrNull(querySkuCostPage);
 export const getCashflowSummaryForExport = authorizedOrNull(queryCashflowSummary);
 export const getPnlStatementForExport = authorizedOrNull(queryPnlStatement);
 export const getPnlDrillDownForExport = authorizedOrNull(queryPnlDrillDown);
+
+/** An export route's URL: its parameters, the store and days they choose, and the file format asked for. */
+export function readExportRequest(request: Request) {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const scope = parseDashboardFilters(params, { timeZone: getEnv().APP_TIMEZONE });
+  return { params, scope, format: exportFormatParam(params) };
+}

@@ -3,16 +3,12 @@
 // row in XLSX. Cells are neutralised against formula injection by buildExport.
 import { toExportColumns } from "@/components/data-table/columns";
 import { cashflowColumns } from "@/components/cashflow/cashflow-columns";
-import { buildExport, downloadResponse, getCashflowSummaryForExport } from "@/lib/data/exports";
-import { exportFormatParam } from "@/lib/data/page-params";
+import { buildExport, downloadResponse, readExportRequest, getCashflowSummaryForExport } from "@/lib/data/exports";
 import { param } from "@/lib/data/table-params";
-import { getEnv } from "@/lib/env";
 import { getTranslations } from "@/lib/i18n/server";
-import { parseDashboardFilters } from "@/lib/url-filters";
 
 export async function GET(request: Request) {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const scope = parseDashboardFilters(params, { timeZone: getEnv().APP_TIMEZONE });
+  const { params, scope, format } = readExportRequest(request);
   const bucket = param(params, "by") === "week" ? "week" : "day";
   const summary = await getCashflowSummaryForExport(
     { accountId: scope.accountId, from: scope.from, to: scope.to },
@@ -21,7 +17,7 @@ export async function GET(request: Request) {
   if (!summary) return new Response("Unauthorized", { status: 401 });
   const [t, td] = await Promise.all([getTranslations("cashflow"), getTranslations("dashboard")]);
   const file = await buildExport({
-    format: exportFormatParam(params),
+    format,
     columns: toExportColumns(cashflowColumns((key) => t(key as never), summary)),
     rows: summary.buckets,
     sheetName: t("title"),

@@ -3,21 +3,18 @@
 // No totals row: a sum of unit cost prices means nothing. Cells are neutralised by buildExport.
 import { toExportColumns } from "@/components/data-table/columns";
 import { costColumns } from "@/components/costs/cost-columns";
-import { buildExport, downloadResponse, getSkuCostPageForExport } from "@/lib/data/exports";
-import { exportFormatParam, parseCostQuery } from "@/lib/data/page-params";
+import { buildExport, downloadResponse, readExportRequest, getSkuCostPageForExport } from "@/lib/data/exports";
+import { parseCostQuery } from "@/lib/data/page-params";
 import { businessToday } from "@/lib/domain/dates";
 import { getEnv } from "@/lib/env";
 import { getTranslations } from "@/lib/i18n/server";
-import { parseDashboardFilters } from "@/lib/url-filters";
 
 const MAX_EXPORT_ROWS = 50_000;
 
 export async function GET(request: Request) {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const timeZone = getEnv().APP_TIMEZONE;
-  const scope = parseDashboardFilters(params, { timeZone });
+  const { params, scope, format } = readExportRequest(request);
   const query = parseCostQuery(params);
-  const asOf = businessToday(timeZone);
+  const asOf = businessToday(getEnv().APP_TIMEZONE);
   const page = await getSkuCostPageForExport(
     { accountId: scope.accountId, from: scope.from, to: scope.to },
     { q: query.q, isMissingOnly: query.isMissingOnly, asOf, page: 1, pageSize: MAX_EXPORT_ROWS },
@@ -25,7 +22,7 @@ export async function GET(request: Request) {
   if (!page) return new Response("Unauthorized", { status: 401 });
   const t = await getTranslations("costs");
   const file = await buildExport({
-    format: exportFormatParam(params),
+    format,
     columns: toExportColumns(costColumns((key) => t(key as never))),
     rows: page.rows,
     sheetName: t("title"),

@@ -1,12 +1,15 @@
 // GET /pnl/export?format=csv|xlsx&<the page's filters>: the statement as the page shows it (the
 // twelve lines, the totals, the previous period), or with ?line= the SKUs behind that line with
 // their allocated store-level share. Cells are neutralised against formula injection by buildExport.
-import { buildExport, downloadResponse, getPnlDrillDownForExport, getPnlStatementForExport } from "@/lib/data/exports";
-import { exportFormatParam } from "@/lib/data/page-params";
+import {
+  buildExport,
+  downloadResponse,
+  readExportRequest,
+  getPnlDrillDownForExport,
+  getPnlStatementForExport,
+} from "@/lib/data/exports";
 import { parsePnlQuery } from "@/lib/data/pnl-params";
-import { getEnv } from "@/lib/env";
 import { getTranslations } from "@/lib/i18n/server";
-import { parseDashboardFilters } from "@/lib/url-filters";
 import { toExportColumns } from "@/components/data-table/columns";
 import { pnlDrillColumns, pnlStatementColumns } from "@/components/pnl/pnl-columns";
 import { pnlTableRows } from "@/components/pnl/pnl-rows";
@@ -15,12 +18,10 @@ import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 const MAX_EXPORT_ROWS = 100_000;
 
 export async function GET(request: Request) {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const scope = parseDashboardFilters(params, { timeZone: getEnv().APP_TIMEZONE });
+  const { params, scope, format } = readExportRequest(request);
   const query = parsePnlQuery(params);
   const t = await getTranslations("pnl");
   const tr = runtimeKeys(t);
-  const format = exportFormatParam(params);
   let file;
   let name = `pnl-${scope.from}-${scope.to}`;
   if (query.line) {

@@ -2,23 +2,20 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { toExportColumns } from "@/components/data-table/columns";
 import { restockColumns } from "@/components/restock/restock-columns";
-import { buildExport, downloadResponse, getRestockPageForExport } from "@/lib/data/exports";
-import { exportFormatParam, parseRestockQuery } from "@/lib/data/page-params";
-import { getEnv } from "@/lib/env";
-import { parseDashboardFilters } from "@/lib/url-filters";
+import { buildExport, downloadResponse, readExportRequest, getRestockPageForExport } from "@/lib/data/exports";
+import { parseRestockQuery } from "@/lib/data/page-params";
 
 const MAX_EXPORT_ROWS = 100_000;
 
 export async function GET(request: Request) {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const scope = parseDashboardFilters(params, { timeZone: getEnv().APP_TIMEZONE });
+  const { params, scope, format } = readExportRequest(request);
   const { filters, table } = parseRestockQuery(params);
   const page = await getRestockPageForExport(scope, filters, { ...table, page: 1, pageSize: MAX_EXPORT_ROWS });
   if (!page) return new Response("Unauthorized", { status: 401 });
   const td = await getTranslations("dashboard");
   const t = await getTranslations("restock");
   const file = await buildExport({
-    format: exportFormatParam(params),
+    format,
     columns: toExportColumns(restockColumns((key, values) => t(key as never, values as never))),
     rows: page.rows,
     sheetName: t("title"),

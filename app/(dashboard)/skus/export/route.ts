@@ -2,24 +2,21 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { toExportColumns } from "@/components/data-table/columns";
 import { skuColumns } from "@/components/skus/sku-columns";
-import { buildExport, downloadResponse, getSkuPageForExport } from "@/lib/data/exports";
-import { exportFormatParam, parseSkuQuery } from "@/lib/data/page-params";
-import { getEnv } from "@/lib/env";
-import { parseDashboardFilters } from "@/lib/url-filters";
+import { buildExport, downloadResponse, readExportRequest, getSkuPageForExport } from "@/lib/data/exports";
+import { parseSkuQuery } from "@/lib/data/page-params";
 import { runtimeKeys } from "@/lib/i18n/runtime-keys";
 
 const MAX_EXPORT_ROWS = 50_000;
 
 export async function GET(request: Request) {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const scope = parseDashboardFilters(params, { timeZone: getEnv().APP_TIMEZONE });
+  const { params, scope, format } = readExportRequest(request);
   const { filters, table } = parseSkuQuery(params);
   const page = await getSkuPageForExport(scope, filters, { ...table, page: 1, pageSize: MAX_EXPORT_ROWS });
   if (!page) return new Response("Unauthorized", { status: 401 });
   const td = await getTranslations("dashboard");
   const t = await getTranslations("skus");
   const file = await buildExport({
-    format: exportFormatParam(params),
+    format,
     columns: toExportColumns(skuColumns(runtimeKeys(t))),
     rows: page.rows,
     sheetName: t("title"),
