@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Alert, Button, Field, Input, Select, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Alert, Button, Field, HeaderRow, Input, Select, Table, TBody, Td, Th, Tr } from "@/components/ui";
 import {
   previewCommissionRuleAction,
   saveCommissionRuleAction,
@@ -339,14 +339,14 @@ export function CommissionRuleForm({
             caption={t("previewTitle", { from: f.day(preview.from), to: f.day(preview.to) })}
             boxClassName="mt-2"
           >
-            <THead>
-              <Tr>
-                <Th />
-                <Th numeric>{t("before")}</Th>
-                <Th numeric>{t("after")}</Th>
-                <Th numeric>{t("change")}</Th>
-              </Tr>
-            </THead>
+            <HeaderRow
+              headers={[
+                "",
+                { label: t("before"), numeric: true },
+                { label: t("after"), numeric: true },
+                { label: t("change"), numeric: true },
+              ]}
+            />
             <TBody>
               {(["commission", "payout", "profit"] as const).map((k) => (
                 <Tr key={k}>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
-import { Alert, Button, Field, FormError, Input, SubmitButton, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Alert, Button, Field, FormError, HeaderRow, Input, SubmitButton, Table, TBody, Td, Tr } from "@/components/ui";
 import { deleteCostPriceAction, saveCostPriceAction } from "@/lib/actions/cost-prices";
 import type { CostPriceEntry } from "@/lib/data/costs";
 import { createFormatters } from "@/lib/i18n/format";
@@ -61,17 +61,13 @@ export function CostPriceEditor({
       ) : (
         // a date and its buttons on one line: centred, not top-aligned
         <Table caption={t("historyCaption")} className="[&_td]:align-middle">
-          <THead>
-            <Tr>
-              <Th>{t("columns.dtFrom")}</Th>
-              <Th numeric>{t("columns.costPrice")}</Th>
-              {canEdit ? (
-                <Th numeric>
-                  <span className="sr-only">{t("columns.actions")}</span>
-                </Th>
-              ) : null}
-            </Tr>
-          </THead>
+          <HeaderRow
+            headers={[
+              t("columns.dtFrom"),
+              { label: t("columns.costPrice"), numeric: true },
+              ...(canEdit ? [{ label: <span className="sr-only">{t("columns.actions")}</span>, numeric: true }] : []),
+            ]}
+          />
           <TBody data-testid="cost-history">
             {entries.map((e) => (
               <Tr key={e.id}>

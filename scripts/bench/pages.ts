@@ -471,31 +471,23 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
     const scope = (days: number) => ({ accountId: null, from: addDays(TO, -(days - 1)), to: TO });
     const q = `from=${scope(30).from}&to=${TO}`;
     const storeId = rowsOf<{ id: number }>(await db.execute(sql`select min(id)::int as id from accounts`))[0].id;
+    // the Overview over `days`: its tiles, the P&L series, the attention counts and the SKUs to reorder soon
+    const overviewCase = (days: number, path: string) => ({
+      name: `Overview, ${days} days`,
+      path,
+      sql: (db: Db) =>
+        Promise.all([
+          queryOverviewTiles(db, scope(days)),
+          queryPnlSeries(db, scope(days)),
+          queryAttentionCounts(db, scope(days)),
+          queryReorderSoon(db, TO, null, 7),
+        ]),
+    });
     const cases: { name: string; path: string; sql: ((db: Db) => Promise<unknown>) | null }[] = [
       // the framework's floor in this run: a signed-in page with the shell (sidebar, header) and no data
       { name: "Shell only (reference)", path: "/settings/account", sql: null },
-      {
-        name: "Overview, 30 days",
-        path: `/overview?${q}`,
-        sql: (db) =>
-          Promise.all([
-            queryOverviewTiles(db, scope(30)),
-            queryPnlSeries(db, scope(30)),
-            queryAttentionCounts(db, scope(30)),
-            queryReorderSoon(db, TO, null, 7),
-          ]),
-      },
-      {
-        name: "Overview, 365 days",
-        path: `/overview?from=${scope(365).from}&to=${TO}`,
-        sql: (db) =>
-          Promise.all([
-            queryOverviewTiles(db, scope(365)),
-            queryPnlSeries(db, scope(365)),
-            queryAttentionCounts(db, scope(365)),
-            queryReorderSoon(db, TO, null, 7),
-          ]),
-      },
+      overviewCase(30, `/overview?${q}`),
+      overviewCase(365, `/overview?from=${scope(365).from}&to=${TO}`),
       {
         name: "P&L statement, 30 days",
         path: `/pnl?${q}`,

@@ -8,8 +8,8 @@ import { toPageColumns } from "@/components/data-table/columns";
 import { ExportLinks } from "@/components/data-table/export-links";
 import { storeLabel } from "@/components/layout/nav-items";
 import { StaticTable } from "@/components/data-table/static-table";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyState, HeaderRow, PageHeader, Skeleton } from "@/components/ui";
+import { Table, TBody, Td, Tr } from "@/components/ui";
 import { getCashflowSummary, getPayouts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
 import { param, type SearchParamsRecord, withParams } from "@/lib/data/table-params";
@@ -122,14 +122,14 @@ async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucke
         <CardHeader title={t("byTypeTitle")} />
         <CardBody>
           <Table caption={t("byTypeTitle")} data-testid="cashflow-by-type">
-            <THead>
-              <Tr>
-                <Th>{t("type")}</Th>
-                <Th>{t("kind")}</Th>
-                <Th numeric>{t("amount")}</Th>
-                <Th numeric>{t("lines")}</Th>
-              </Tr>
-            </THead>
+            <HeaderRow
+              headers={[
+                t("type"),
+                t("kind"),
+                { label: t("amount"), numeric: true },
+                { label: t("lines"), numeric: true },
+              ]}
+            />
             <TBody>
               {summary.totalsByType.map((row) => (
                 <Tr key={row.type}>

@@ -6,12 +6,11 @@ import {
   CardBody,
   CardHeader,
   EmptyState,
+  HeaderRow,
   PageHeader,
   Table,
   TBody,
   Td,
-  Th,
-  THead,
   Tr,
 } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
@@ -109,13 +108,7 @@ export default async function SyncPage() {
               {s.sources.length > 0 ? (
                 <div className="mt-2">
                   <Table caption={`${storeLabel(s.name, tc(`marketplaces.${s.marketplace}`))}: ${t("lastSuccessDay")}`}>
-                    <THead>
-                      <Tr>
-                        <Th>{t("source")}</Th>
-                        <Th>{t("lastSuccessDay")}</Th>
-                        <Th>{t("lastStatus")}</Th>
-                      </Tr>
-                    </THead>
+                    <HeaderRow headers={[t("source"), t("lastSuccessDay"), t("lastStatus")]} />
                     <TBody>
                       {s.sources.map((src) => (
                         <Tr key={src.source}>
@@ -158,15 +151,7 @@ export default async function SyncPage() {
           </div>
         ) : (
           <Table caption={t("runsTitle")} data-testid="sync-runs">
-            <THead>
-              <Tr>
-                <Th>{t("started")}</Th>
-                <Th>{t("store")}</Th>
-                <Th>{t("status")}</Th>
-                <Th>{t("range")}</Th>
-                <Th>{t("counts")}</Th>
-              </Tr>
-            </THead>
+            <HeaderRow headers={[t("started"), t("store"), t("status"), t("range"), t("counts")]} />
             <TBody>
               {data.runs.map((r) => (
                 <Tr key={r.id} data-testid={`sync-run-${r.id}`}>
@@ -246,14 +231,7 @@ export default async function SyncPage() {
           </div>
         ) : (
           <Table caption={t("quarantineTitle")} data-testid="quarantine">
-            <THead>
-              <Tr>
-                <Th>{t("lastSeen")}</Th>
-                <Th>{t("store")}</Th>
-                <Th>{t("source")}</Th>
-                <Th>{t("reason")}</Th>
-              </Tr>
-            </THead>
+            <HeaderRow headers={[t("lastSeen"), t("store"), t("source"), t("reason")]} />
             <TBody>
               {data.quarantine.map((q) => (
                 <Tr key={q.id}>

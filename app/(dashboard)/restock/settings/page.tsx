@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RestockSettingsImport, SkuSettingsForm, StoreSettingsForm } from "@/components/restock/restock-settings-forms";
-import { Card, CardBody, CardHeader, PageHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Card, CardBody, CardHeader, HeaderRow, PageHeader, Table, TBody, Td, Tr } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { getRestockSkuOverrides, getRestockStoreSettings } from "@/lib/data";
@@ -58,18 +58,18 @@ export default async function RestockSettingsPage() {
               <p className="text-sm text-slate-600">{t("settingsPage.noOverrides")}</p>
             ) : (
               <Table caption={t("settingsPage.skuOverrides")}>
-                <THead>
-                  <Tr>
-                    <Th>{t("settingsPage.skuId")}</Th>
-                    <Th>{t("columns.article")}</Th>
-                    <Th>{t("settings.leadTimeDays")}</Th>
-                    <Th>{t("settings.coverDays")}</Th>
-                    <Th>{t("settings.serviceLevel")}</Th>
-                    <Th>{t("settings.moq")}</Th>
-                    <Th>{t("settings.casePack")}</Th>
-                    <Th>{t("settingsPage.manualFactor")}</Th>
-                  </Tr>
-                </THead>
+                <HeaderRow
+                  headers={[
+                    t("settingsPage.skuId"),
+                    t("columns.article"),
+                    t("settings.leadTimeDays"),
+                    t("settings.coverDays"),
+                    t("settings.serviceLevel"),
+                    t("settings.moq"),
+                    t("settings.casePack"),
+                    t("settingsPage.manualFactor"),
+                  ]}
+                />
                 <TBody>
                   {overrides.map((o) => (
                     <Tr key={o.skuId}>

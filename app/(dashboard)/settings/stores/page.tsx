@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { Card, CardBody, CardHeader, EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyState, HeaderRow, Table, TBody, Td, Tr } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canManageStores } from "@/lib/auth/roles";
 import { getStores } from "@/lib/data/stores";
@@ -30,17 +30,17 @@ export default async function StoresPage() {
           </div>
         ) : (
           <Table caption={t("title")} data-testid="stores-table">
-            <THead>
-              <Tr>
-                <Th>{t("name")}</Th>
-                <Th>{t("source")}</Th>
-                <Th>{t("credentials")}</Th>
-                <Th>{t("status")}</Th>
-                <Th>
-                  <span className="sr-only">{t("details")}</span>
-                </Th>
-              </Tr>
-            </THead>
+            <HeaderRow
+              headers={[
+                t("name"),
+                t("source"),
+                t("credentials"),
+                t("status"),
+                <span key="details" className="sr-only">
+                  {t("details")}
+                </span>,
+              ]}
+            />
             <TBody>
               {stores.map((s, i) => (
                 <Tr key={s.id} data-testid={`store-row-${s.id}`}>
