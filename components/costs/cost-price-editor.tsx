@@ -65,7 +65,7 @@ export function CostPriceEditor({
             headers={[
               t("columns.dtFrom"),
               { label: t("columns.costPrice"), numeric: true },
-              ...(canEdit ? [{ label: <span className="sr-only">{t("columns.actions")}</span>, numeric: true }] : []),
+              ...(canEdit ? [{ label: t("columns.actions"), numeric: true, isHidden: true }] : []),
             ]}
           />
           <TBody data-testid="cost-history">

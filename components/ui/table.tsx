@@ -98,10 +98,10 @@ export function Td({ className, numeric, ...props }: TdHTMLAttributes<HTMLTableC
   );
 }
 
-/** A column header: its label, right-aligned when the column holds numbers. */
-export type ColumnHeader = ReactNode | { label: ReactNode; numeric?: boolean };
+/** A column header: its label, right-aligned when the column holds numbers, read only by screen readers when hidden. */
+export type ColumnHeader = ReactNode | { label: ReactNode; numeric?: boolean; isHidden?: boolean };
 
-function isLabelled(header: ColumnHeader): header is { label: ReactNode; numeric?: boolean } {
+function isLabelled(header: ColumnHeader): header is { label: ReactNode; numeric?: boolean; isHidden?: boolean } {
   return typeof header === "object" && header !== null && "label" in header;
 }
 
@@ -113,7 +113,7 @@ export function HeaderRow({ headers }: { headers: ColumnHeader[] }) {
         {headers.map((header, index) =>
           isLabelled(header) ? (
             <Th key={index} numeric={header.numeric}>
-              {header.label}
+              {header.isHidden ? <span className="sr-only">{header.label}</span> : header.label}
             </Th>
           ) : (
             <Th key={index}>{header}</Th>

@@ -31,15 +31,7 @@ export default async function StoresPage() {
         ) : (
           <Table caption={t("title")} data-testid="stores-table">
             <HeaderRow
-              headers={[
-                t("name"),
-                t("source"),
-                t("credentials"),
-                t("status"),
-                <span key="details" className="sr-only">
-                  {t("details")}
-                </span>,
-              ]}
+              headers={[t("name"), t("source"), t("credentials"), t("status"), { label: t("details"), isHidden: true }]}
             />
             <TBody>
               {stores.map((s, i) => (
