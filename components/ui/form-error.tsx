@@ -15,3 +15,25 @@ export function FormError({
     </Alert>
   );
 }
+
+/** A form's last outcome above its fields: the form-level error, or `success` (test id "form-success"). */
+export function FormOutcome({
+  state,
+  success,
+  className,
+}: {
+  state: { ok: boolean; message?: string } | null | undefined;
+  success: string;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <FormError state={state} />
+      {state?.ok ? (
+        <Alert tone="success" testId="form-success">
+          {success}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

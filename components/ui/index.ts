@@ -1,5 +1,5 @@
 // UI primitives shared by every page. Server-safe except SubmitButton (a client component).
-export { ActionForm } from "./action-form";
+export { ActionForm, CreateForm } from "./action-form";
 export { Alert } from "./alert";
 export { Badge, type BadgeTone } from "./badge";
 export { Button, buttonClasses, type ButtonVariant } from "./button";
@@ -7,7 +7,7 @@ export { Card, CardBody, CardHeader } from "./card";
 export { cn } from "./cn";
 export { EmptyState } from "./empty-state";
 export { Field, PasswordField, TextField } from "./field";
-export { FormError } from "./form-error";
+export { FormError, FormOutcome } from "./form-error";
 export { Input, Select, Textarea } from "./input";
 export { PageHeader } from "./page-header";
 export { PageLinks } from "./page-links";

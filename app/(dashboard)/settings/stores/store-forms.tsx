@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { ActionForm, Alert, Field, FormError, Select, SubmitButton, TextField } from "@/components/ui";
+import { ActionForm, Alert, CreateForm, Field, FormError, Select, SubmitButton, TextField } from "@/components/ui";
+import { useActionForm } from "@/components/ui/use-action-form";
 import {
   addStoreAction,
   renameStoreAction,
@@ -48,23 +49,10 @@ export function AddStoreForm() {
   const t = useTranslations("settings.stores");
   const tc = useTranslations("common");
   const [marketplace, setMarketplace] = useState<Marketplace>("WB");
-  const [state, action, pending] = useActionState(addStoreAction, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useActionForm(addStoreAction);
+  const fe = form.fieldErrors;
   return (
-    <ActionForm
-      action={action}
-      className="grid gap-4 sm:grid-cols-2"
-      data-testid="add-store-form"
-      key={state?.ok ? `done-${state.data.id}` : "form"}
-    >
-      <div className="space-y-2 sm:col-span-2">
-        <FormError state={state} />
-        {state?.ok ? (
-          <Alert tone="success" testId="form-success">
-            {t("added")}
-          </Alert>
-        ) : null}
-      </div>
+    <CreateForm form={form} success={t("added")} submit={t("add")} testId="add-store">
       <Field label={t("marketplace")} htmlFor="store-marketplace" name="marketplace">
         <Select
           id="store-marketplace"
@@ -79,12 +67,7 @@ export function AddStoreForm() {
       </Field>
       <TextField label={t("name")} id="store-name" name="name" autoComplete="off" error={fe?.name} />
       <CredentialFields marketplace={marketplace} fe={fe} idPrefix="store" />
-      <div className="sm:col-span-2">
-        <SubmitButton testId="add-store-submit" pending={pending}>
-          {t("add")}
-        </SubmitButton>
-      </div>
-    </ActionForm>
+    </CreateForm>
   );
 }
 
@@ -112,8 +95,7 @@ export function TestConnectionButton({ storeId }: { storeId: number }) {
 
 export function ReplaceCredentialsForm({ storeId, marketplace }: { storeId: number; marketplace: Marketplace }) {
   const t = useTranslations("settings.stores");
-  const [state, action, pending] = useActionState(replaceStoreCredentialsAction, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction: action, pending, fieldErrors: fe } = useActionForm(replaceStoreCredentialsAction);
   return (
     <ActionForm
       action={action}
@@ -135,8 +117,7 @@ export function ReplaceCredentialsForm({ storeId, marketplace }: { storeId: numb
 
 export function RenameStoreForm({ storeId, name }: { storeId: number; name: string }) {
   const t = useTranslations("settings.stores");
-  const [state, action, pending] = useActionState(renameStoreAction, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction: action, pending, fieldErrors: fe } = useActionForm(renameStoreAction);
   return (
     <ActionForm action={action} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="storeId" value={storeId} />

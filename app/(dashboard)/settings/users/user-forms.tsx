@@ -1,17 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import {
-  ActionForm,
-  Alert,
-  Field,
-  FormError,
-  Input,
-  Select,
-  SubmitButton,
-  TextField,
-  PasswordField,
-} from "@/components/ui";
+import { Field, FormError, CreateForm, Input, Select, SubmitButton, TextField, PasswordField } from "@/components/ui";
 import { useActionForm } from "@/components/ui/use-action-form";
 import {
   createUserAction,
@@ -25,22 +15,10 @@ const roleOptions = ["owner", "editor", "viewer"] as const;
 export function CreateUserForm() {
   const t = useTranslations("settings.users");
   const tc = useTranslations("common");
-  const { state, formAction: action, pending, fieldErrors: fe } = useActionForm(createUserAction);
+  const form = useActionForm(createUserAction);
+  const fe = form.fieldErrors;
   return (
-    <ActionForm
-      action={action}
-      className="grid gap-4 sm:grid-cols-2"
-      data-testid="create-user-form"
-      key={state?.ok ? `done-${state.data.id}` : "form"}
-    >
-      <div className="sm:col-span-2 space-y-2">
-        <FormError state={state} />
-        {state?.ok ? (
-          <Alert tone="success" testId="form-success">
-            {t("created")}
-          </Alert>
-        ) : null}
-      </div>
+    <CreateForm form={form} success={t("created")} submit={t("create")} testId="create-user">
       <TextField
         label={t("email")}
         id="new-email"
@@ -61,12 +39,7 @@ export function CreateUserForm() {
         </Select>
       </Field>
       <PasswordField purpose="new" label={t("password")} id="new-password" name="password" error={fe?.password} />
-      <div className="sm:col-span-2">
-        <SubmitButton testId="create-user-submit" pending={pending}>
-          {t("create")}
-        </SubmitButton>
-      </div>
-    </ActionForm>
+    </CreateForm>
   );
 }
 
