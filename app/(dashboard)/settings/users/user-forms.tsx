@@ -43,6 +43,15 @@ export function CreateUserForm() {
   );
 }
 
+/** A row control's label for screen readers: what it does, and to whom. */
+function RowLabel({ htmlFor, label, email }: { htmlFor: string; label: string; email: string }) {
+  return (
+    <label className="sr-only" htmlFor={htmlFor}>
+      {label} ({email})
+    </label>
+  );
+}
+
 export function UserRowControls({
   user,
 }: {
@@ -60,9 +69,7 @@ export function UserRowControls({
       <FormError state={disableState} testId={`disable-error-${user.email}`} />
       <form action={roleAction} className="flex items-center gap-2">
         <input type="hidden" name="userId" value={user.id} />
-        <label className="sr-only" htmlFor={`role-${user.id}`}>
-          {t("changeRole")} ({user.email})
-        </label>
+        <RowLabel htmlFor={`role-${user.id}`} label={t("changeRole")} email={user.email} />
         <Select
           id={`role-${user.id}`}
           name="role"
@@ -94,9 +101,7 @@ export function UserRowControls({
       <form action={pwAction} className="flex items-start gap-2" noValidate>
         <input type="hidden" name="userId" value={user.id} />
         <div className="flex-1">
-          <label className="sr-only" htmlFor={`pw-${user.id}`}>
-            {t("newPassword")} ({user.email})
-          </label>
+          <RowLabel htmlFor={`pw-${user.id}`} label={t("newPassword")} email={user.email} />
           <Input
             id={`pw-${user.id}`}
             name="password"
