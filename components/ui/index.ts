@@ -12,5 +12,6 @@ export { Input, Select, Textarea } from "./input";
 export { PageHeader } from "./page-header";
 export { PageLinks } from "./page-links";
 export { PageSkeleton, Skeleton } from "./skeleton";
+export { StatTile } from "./stat-tile";
 export { SubmitButton } from "./submit-button";
 export { type ColumnHeader, HeaderRow, Table, TBody, Td, Th, THead, Tr } from "./table";

@@ -9,7 +9,7 @@ import { ExportLinks } from "@/components/data-table/export-links";
 import { storeLabel } from "@/components/layout/nav-items";
 import { StaticTable } from "@/components/data-table/static-table";
 import { Card, CardBody, CardHeader, EmptyState, HeaderRow, PageHeader, Skeleton } from "@/components/ui";
-import { Table, TBody, Td, Tr } from "@/components/ui";
+import { StatTile, Table, TBody, Td, Tr } from "@/components/ui";
 import { getCashflowSummary, getPayouts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
 import { param, type SearchParamsRecord, withParams } from "@/lib/data/table-params";
@@ -87,11 +87,14 @@ async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucke
             ["payouts", summary.payouts, t("payoutsHelp")],
           ] as const
         ).map(([key, value, help]) => (
-          <div key={key} className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`cashflow-${key}`}>
-            <dt className="text-xs font-medium text-slate-600">{t(`totals.${key}`)}</dt>
-            <dd className={`text-xl font-semibold tabular-nums ${tone(value)}`}>{f.rub(value)}</dd>
-            <dd className="mt-1 text-xs text-slate-500">{help}</dd>
-          </div>
+          <StatTile
+            key={key}
+            label={t(`totals.${key}`)}
+            value={f.rub(value)}
+            valueClassName={tone(value)}
+            help={help}
+            testId={`cashflow-${key}`}
+          />
         ))}
       </dl>
       <Card>

@@ -5,7 +5,7 @@ import { toPageColumns } from "@/components/data-table/columns";
 import { StaticTable } from "@/components/data-table/static-table";
 import { PNL_ALLOCATION_COLUMNS, pnlDrillColumns, pnlStatementColumns } from "@/components/pnl/pnl-columns";
 import { pnlTableRows } from "@/components/pnl/pnl-rows";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, PageLinks, Skeleton } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyState, PageHeader, PageLinks, Skeleton, StatTile } from "@/components/ui";
 import { getPnlDrillDown, getPnlStatement } from "@/lib/data/pnl";
 import { type PnlQuery, parsePnlQuery } from "@/lib/data/pnl-params";
 import type { DashboardScope } from "@/lib/data/scope";
@@ -158,11 +158,7 @@ async function Statement({
             ],
           ] as const
         ).map(([k, value, help]) => (
-          <div key={k} className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`pnl-${k}`}>
-            <dt className="text-xs font-medium text-slate-600">{t(`summary.${k}`)}</dt>
-            <dd className="text-xl font-semibold tabular-nums text-slate-900">{value}</dd>
-            <dd className="mt-1 text-xs text-slate-500">{help}</dd>
-          </div>
+          <StatTile key={k} label={t(`summary.${k}`)} value={value} help={help} testId={`pnl-${k}`} />
         ))}
       </dl>
     </>

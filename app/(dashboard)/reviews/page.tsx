@@ -6,7 +6,7 @@ import { getFilterLabels } from "@/components/data-table/table-labels";
 import { ReplyForm } from "@/components/reviews/reply-form";
 import { ReplyTemplates } from "@/components/reviews/reply-templates";
 import { ReviewCard, type ReviewCardLabels } from "@/components/reviews/review-card";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyState, PageHeader, Skeleton, StatTile } from "@/components/ui";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEdit } from "@/lib/auth/roles";
 import { getReplyTemplates, getReviewPage, getReviewStats } from "@/lib/data";
@@ -102,10 +102,7 @@ async function ReviewStats({
           [t("stats.unanswered"), f.number(stats.unanswered)],
           [t("stats.average"), stats.averageRating ? f.number(stats.averageRating, 2) : "—"],
         ].map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
-            <dt className="text-xs text-slate-600">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-          </div>
+          <StatTile key={label} label={label} value={value} size="small" />
         ))}
       </dl>
     </>
