@@ -22,3 +22,12 @@ export function EmptyState({
     </div>
   );
 }
+
+/** A page's "nothing here yet": the emptyTitle and emptyBody of its own message namespace. */
+export function EmptyPage({ t, testId }: { t: (key: "emptyTitle" | "emptyBody") => string; testId: string }) {
+  return (
+    <EmptyState title={t("emptyTitle")} testId={testId}>
+      {t("emptyBody")}
+    </EmptyState>
+  );
+}

@@ -5,7 +5,7 @@ export { Badge, type BadgeTone } from "./badge";
 export { Button, buttonClasses, type ButtonVariant } from "./button";
 export { Card, CardBody, CardHeader } from "./card";
 export { cn } from "./cn";
-export { EmptyState } from "./empty-state";
+export { EmptyPage, EmptyState } from "./empty-state";
 export { Field, PasswordField, TextField } from "./field";
 export { FormError, FormOutcome } from "./form-error";
 export { Input, Select, Textarea } from "./input";

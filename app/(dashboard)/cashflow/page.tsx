@@ -8,7 +8,7 @@ import { toPageColumns } from "@/components/data-table/columns";
 import { ExportLinks } from "@/components/data-table/export-links";
 import { storeLabel } from "@/components/layout/nav-items";
 import { StaticTable } from "@/components/data-table/static-table";
-import { Card, CardBody, CardHeader, EmptyState, HeaderRow, PageHeader, Skeleton } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyPage, HeaderRow, PageHeader, Skeleton } from "@/components/ui";
 import { StatTile, Table, TBody, Td, Tr } from "@/components/ui";
 import { getCashflowSummary, getPayouts } from "@/lib/data";
 import type { DashboardScope } from "@/lib/data/scope";
@@ -68,11 +68,7 @@ async function CashflowSummary({ scope, bucket }: { scope: DashboardScope; bucke
     getFormatters(),
   ]);
   if (summary.buckets.length === 0) {
-    return (
-      <EmptyState title={t("emptyTitle")} testId="cashflow-empty">
-        {t("emptyBody")}
-      </EmptyState>
-    );
+    return <EmptyPage t={t} testId="cashflow-empty" />;
   }
   const present = new Set(summary.totalsByType.map((x) => x.type));
   const series = cashflowSeries.filter((s) => present.has(s.key)).map((s) => ({ ...s, label: t(`types.${s.key}`) }));

@@ -2,7 +2,7 @@ import { getTranslations, getFormatters } from "@/lib/i18n/server";
 import Link from "next/link";
 import { CommissionRuleForm, type RuleDraft } from "@/components/commissions/commission-rule-form";
 import { CommissionRuleList, type RuleRow } from "@/components/commissions/commission-rule-list";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyPage, PageHeader } from "@/components/ui";
 import { getSkuFilterOptions } from "@/lib/data";
 import { getCommissionRules } from "@/lib/data/commission-rules";
 import { requireUser } from "@/lib/auth/current-user";
@@ -67,9 +67,7 @@ export default async function CommissionsPage({ searchParams }: Props) {
         <CardHeader title={t("listTitle")} />
         <CardBody>
           {rows.length === 0 ? (
-            <EmptyState title={t("emptyTitle")} testId="commissions-empty">
-              {t("emptyBody")}
-            </EmptyState>
+            <EmptyPage t={t} testId="commissions-empty" />
           ) : (
             <CommissionRuleList rules={rows} canEdit={editable} locale={f.locale} timeZone={tz} />
           )}

@@ -5,7 +5,7 @@ import { toPageColumns } from "@/components/data-table/columns";
 import { StaticTable } from "@/components/data-table/static-table";
 import { PNL_ALLOCATION_COLUMNS, pnlDrillColumns, pnlStatementColumns } from "@/components/pnl/pnl-columns";
 import { pnlTableRows } from "@/components/pnl/pnl-rows";
-import { Card, CardBody, CardHeader, EmptyState, PageHeader, PageLinks, Skeleton, StatTile } from "@/components/ui";
+import { Card, CardBody, CardHeader, EmptyPage, PageHeader, PageLinks, Skeleton, StatTile } from "@/components/ui";
 import { getPnlDrillDown, getPnlStatement } from "@/lib/data/pnl";
 import { type PnlQuery, parsePnlQuery } from "@/lib/data/pnl-params";
 import type { DashboardScope } from "@/lib/data/scope";
@@ -102,11 +102,7 @@ async function Statement({
     getFormatters(),
   ]);
   if (!data.current.hasData && !data.previous.hasData) {
-    return (
-      <EmptyState title={t("emptyTitle")} testId="pnl-empty">
-        {t("emptyBody")}
-      </EmptyState>
-    );
+    return <EmptyPage t={t} testId="pnl-empty" />;
   }
   const rows = pnlTableRows(data);
   const tr = runtimeKeys(t);

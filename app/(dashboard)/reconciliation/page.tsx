@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { Badge, Card, CardBody, EmptyState, PageHeader, Skeleton } from "@/components/ui";
+import { Badge, Card, CardBody, EmptyPage, PageHeader, Skeleton } from "@/components/ui";
 import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui";
 import { getReconciliation } from "@/lib/data/reconciliation";
 import type { DashboardScope } from "@/lib/data/scope";
@@ -31,11 +31,7 @@ async function Periods({ scope }: { scope: DashboardScope }) {
     getFormatters(),
   ]);
   if (data.periods.length === 0) {
-    return (
-      <EmptyState title={t("emptyTitle")} testId="reconciliation-empty">
-        {t("emptyBody")}
-      </EmptyState>
-    );
+    return <EmptyPage t={t} testId="reconciliation-empty" />;
   }
   const money = (v: string) => f.rub(v, { fractionDigits: 2 });
   const closed = data.periods.filter((p) => p.isClosed).length;
