@@ -15,6 +15,15 @@ function TemplateForm({ template, onDone }: { template?: ReplyTemplateItem; onDo
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   const prefix = template ? `template-${template.id}` : "template-new";
+  /** the props of the name or body control: its value, limit, error state and test id */
+  const control = (key: "name" | "body", value: string, set: (next: string) => void, maxLength: number) => ({
+    id: `${prefix}-${key}`,
+    "data-testid": `template-${key}`,
+    value,
+    maxLength,
+    invalid: Boolean(errors[key]),
+    onChange: (event: { target: { value: string } }) => set(event.target.value),
+  });
   return (
     <form
       className="space-y-3"
@@ -40,24 +49,10 @@ function TemplateForm({ template, onDone }: { template?: ReplyTemplateItem; onDo
       }}
     >
       <Field label={t("name")} htmlFor={`${prefix}-name`} name="name" error={errors.name}>
-        <Input
-          id={`${prefix}-name`}
-          data-testid="template-name"
-          value={name}
-          maxLength={100}
-          invalid={Boolean(errors.name)}
-          onChange={(event) => setName(event.target.value)}
-        />
+        <Input {...control("name", name, setName, 100)} />
       </Field>
       <Field label={t("body")} htmlFor={`${prefix}-body`} name="body" error={errors.body}>
-        <Textarea
-          id={`${prefix}-body`}
-          data-testid="template-body"
-          value={body}
-          maxLength={5000}
-          invalid={Boolean(errors.body)}
-          onChange={(event) => setBody(event.target.value)}
-        />
+        <Textarea {...control("body", body, setBody, 5000)} />
       </Field>
       {formError ? (
         <Alert tone="error" testId="template-error">
