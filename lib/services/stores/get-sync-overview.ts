@@ -1,6 +1,6 @@
 // Reads for the sync page: recent runs with per-source counts, the quarantine, and per-store status
 // (token state, reviews availability, whether its history is loaded, last successful day per source).
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts } from "@/db/schema/accounts";
 import { quarantine, syncRuns, syncSourceStatus } from "@/db/schema/sync";
@@ -108,21 +108,8 @@ export async function getSyncOverview(
 ): Promise<SyncOverview> {
   const accountFilter = options.accountId ? eq(syncRuns.accountId, options.accountId) : undefined;
   const runs = await db
-    .select({
-      id: syncRuns.id,
-      accountId: syncRuns.accountId,
-      storeName: accounts.name,
-      marketplace: accounts.marketplace,
-      kind: syncRuns.kind,
-      trigger: syncRuns.trigger,
-      status: syncRuns.status,
-      dateFrom: syncRuns.dateFrom,
-      dateTo: syncRuns.dateTo,
-      sources: syncRuns.sources,
-      error: syncRuns.error,
-      startedAt: syncRuns.startedAt,
-      finishedAt: syncRuns.finishedAt,
-    })
+    // every column of the run, and its store's name and marketplace
+    .select({ ...getTableColumns(syncRuns), storeName: accounts.name, marketplace: accounts.marketplace })
     .from(syncRuns)
     .leftJoin(accounts, eq(accounts.id, syncRuns.accountId))
     .where(accountFilter)
