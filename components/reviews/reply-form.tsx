@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
-import { Alert, Button, Field, Select, Textarea } from "@/components/ui";
+import { Alert, Button, Field, Options, Select, Textarea } from "@/components/ui";
 import { replyToReviewAction } from "@/lib/actions/reviews";
 import type { ReplyTemplateItem } from "@/lib/data/reviews";
 import { fillReplyTemplate } from "@/lib/domain/reply-template";
@@ -98,11 +98,7 @@ export function ReplyForm({
               }}
             >
               <option value="">{t("reply.noTemplate")}</option>
-              {templates.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
+              <Options items={templates} value={(x) => x.id} label={(x) => x.name} />
             </Select>
           </Field>
         ) : null}

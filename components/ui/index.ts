@@ -8,7 +8,7 @@ export { cn } from "./cn";
 export { EmptyPage, EmptyState } from "./empty-state";
 export { Field, PasswordField, TextField } from "./field";
 export { FormError, FormOutcome } from "./form-error";
-export { Input, Select, Textarea } from "./input";
+export { Input, Options, Select, Textarea } from "./input";
 export { PageHeader } from "./page-header";
 export { PageLinks } from "./page-links";
 export { PageSkeleton, Skeleton } from "./skeleton";

@@ -3,7 +3,7 @@
 // chosen one to today). Both show the run's outcome, or that it goes on in the background.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ActionForm, Alert, Field, FormError, Input, Select, SubmitButton } from "@/components/ui";
+import { ActionForm, Alert, Field, FormError, Input, Options, Select, SubmitButton } from "@/components/ui";
 import { loadHistoryAction, type SyncNowOutcome, syncNowAction } from "@/lib/actions/sync";
 
 function SyncOutcome({ outcome, testId }: { outcome: SyncNowOutcome; testId: string }) {
@@ -68,11 +68,7 @@ export function LoadHistoryForm({
         <Field label={t("store")} htmlFor="history-store" name="storeId" error={fieldErrors?.storeId}>
           <Select id="history-store" name="storeId" defaultValue="">
             <option value="">{t("syncAllStores")}</option>
-            {stores.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
+            <Options items={stores} value={(s) => s.id} label={(s) => s.label} />
           </Select>
         </Field>
         <Field
