@@ -3,7 +3,7 @@
 // shows the effect on the last 30 days (computed in a rolled-back transaction) before saving.
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { type ReactNode, useState, useTransition } from "react";
 import { Alert, Button, Field, HeaderRow, Input, Select, Table, TBody, Td, Th, Tr } from "@/components/ui";
 import {
   previewCommissionRuleAction,
@@ -38,6 +38,17 @@ function patchAt<T>(list: T[], i: number, patch: Partial<T>): T[] {
 /** the list without its i-th item */
 function removeAt<T>(list: T[], i: number): T[] {
   return list.filter((_, j) => j !== i);
+}
+
+/** A titled group of the rule's rows (categories, price bands) with a line of help. */
+function RuleFieldset({ title, help, children }: { title: string; help: string; children: ReactNode }) {
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-semibold text-slate-800">{title}</legend>
+      <p className="mb-2 text-xs text-slate-600">{help}</p>
+      {children}
+    </fieldset>
+  );
 }
 
 /** the button under a list of rows that adds one */
@@ -120,6 +131,14 @@ export function CommissionRuleForm({
     setPreview(null);
     setMessage(null);
   };
+  /** edits of one of the draft's row lists (categories, price bands): change a row, drop it, add one */
+  const rowsOf = <T,>(list: T[], set: (next: T[]) => void) => ({
+    patch: (i: number, change: Partial<T>) => set(patchAt(list, i, change)),
+    remove: (i: number) => set(removeAt(list, i)),
+    add: (row: T) => set([...list, row]),
+  });
+  const categoryRows = rowsOf(draft.categories, (categories) => update({ categories }));
+  const bandRows = rowsOf(draft.priceBands, (priceBands) => update({ priceBands }));
 
   const serverErrors = (fieldErrors: Record<string, string> | undefined) => {
     if (!fieldErrors) return;
@@ -169,6 +188,12 @@ export function CommissionRuleForm({
   };
 
   const err = (key: string) => errors[key];
+  /** value, change handler and invalid state of one of the draft's own text fields */
+  const bind = (key: "dtFrom" | "defaultPercent") => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => update({ [key]: e.target.value }),
+    invalid: Boolean(err(key)),
+  });
   return (
     <div className="space-y-4" data-testid="commission-form">
       <div className="grid gap-3 sm:grid-cols-4">
@@ -199,14 +224,7 @@ export function CommissionRuleForm({
           </Select>
         </Field>
         <Field label={t("dtFrom")} htmlFor="rule-from" name="dtFrom" error={err("dtFrom")}>
-          <Input
-            id="rule-from"
-            type="date"
-            value={draft.dtFrom}
-            onChange={(e) => update({ dtFrom: e.target.value })}
-            invalid={Boolean(err("dtFrom"))}
-            data-testid="rule-dt-from"
-          />
+          <Input id="rule-from" type="date" {...bind("dtFrom")} data-testid="rule-dt-from" />
         </Field>
         <Field
           label={t("defaultPercent")}
@@ -215,20 +233,11 @@ export function CommissionRuleForm({
           error={err("defaultPercent")}
           hint={t("defaultPercentHint")}
         >
-          <Input
-            id="rule-default"
-            inputMode="decimal"
-            value={draft.defaultPercent}
-            onChange={(e) => update({ defaultPercent: e.target.value })}
-            invalid={Boolean(err("defaultPercent"))}
-            data-testid="rule-default-percent"
-          />
+          <Input id="rule-default" inputMode="decimal" {...bind("defaultPercent")} data-testid="rule-default-percent" />
         </Field>
       </div>
 
-      <fieldset className="rounded-md border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-semibold text-slate-800">{t("categoriesTitle")}</legend>
-        <p className="mb-2 text-xs text-slate-600">{t("categoriesHelp")}</p>
+      <RuleFieldset title={t("categoriesTitle")} help={t("categoriesHelp")}>
         <datalist id="rule-category-options">
           {categories.map((c) => (
             <option key={c} value={c} />
@@ -248,7 +257,7 @@ export function CommissionRuleForm({
                   list="rule-category-options"
                   placeholder={t("category")}
                   value={c.category}
-                  onChange={(e) => update({ categories: patchAt(draft.categories, i, { category: e.target.value }) })}
+                  onChange={(e) => categoryRows.patch(i, { category: e.target.value })}
                 />
               </Field>
               <Field
@@ -262,28 +271,19 @@ export function CommissionRuleForm({
                   inputMode="decimal"
                   placeholder="%"
                   value={c.percent}
-                  onChange={(e) => update({ categories: patchAt(draft.categories, i, { percent: e.target.value }) })}
+                  onChange={(e) => categoryRows.patch(i, { percent: e.target.value })}
                 />
               </Field>
-              <RemoveRow
-                className="mt-1"
-                label={t("remove")}
-                onClick={() => update({ categories: removeAt(draft.categories, i) })}
-              />
+              <RemoveRow className="mt-1" label={t("remove")} onClick={() => categoryRows.remove(i)} />
             </div>
           ))}
         </div>
-        <AddRow
-          onClick={() => update({ categories: [...draft.categories, { category: "", percent: "" }] })}
-          testId="rule-add-category"
-        >
+        <AddRow onClick={() => categoryRows.add({ category: "", percent: "" })} testId="rule-add-category">
           {t("addCategory")}
         </AddRow>
-      </fieldset>
+      </RuleFieldset>
 
-      <fieldset className="rounded-md border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-semibold text-slate-800">{t("bandsTitle")}</legend>
-        <p className="mb-2 text-xs text-slate-600">{t("bandsHelp")}</p>
+      <RuleFieldset title={t("bandsTitle")} help={t("bandsHelp")}>
         <div className="space-y-2">
           {draft.priceBands.map((b, i) => (
             <div key={i} className="grid grid-cols-[1fr_1fr_6rem_auto] items-start gap-2">
@@ -299,24 +299,16 @@ export function CommissionRuleForm({
                     id={`rule-band-${i}-${k}`}
                     inputMode="decimal"
                     value={b[k]}
-                    onChange={(e) => update({ priceBands: patchAt(draft.priceBands, i, { [k]: e.target.value }) })}
+                    onChange={(e) => bandRows.patch(i, { [k]: e.target.value })}
                   />
                 </Field>
               ))}
-              <RemoveRow
-                className="mt-6"
-                label={t("remove")}
-                onClick={() => update({ priceBands: removeAt(draft.priceBands, i) })}
-              />
+              <RemoveRow className="mt-6" label={t("remove")} onClick={() => bandRows.remove(i)} />
             </div>
           ))}
         </div>
-        <AddRow
-          onClick={() => update({ priceBands: [...draft.priceBands, { minPrice: "", maxPrice: "", percent: "" }] })}
-        >
-          {t("addBand")}
-        </AddRow>
-      </fieldset>
+        <AddRow onClick={() => bandRows.add({ minPrice: "", maxPrice: "", percent: "" })}>{t("addBand")}</AddRow>
+      </RuleFieldset>
 
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" onClick={() => run("preview")} disabled={pending} data-testid="rule-preview">
