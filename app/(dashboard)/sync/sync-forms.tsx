@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ActionForm, Alert, Field, FormError, Input, Options, Select, SubmitButton } from "@/components/ui";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { loadHistoryAction, type SyncNowOutcome, syncNowAction } from "@/lib/actions/sync";
 
 function SyncOutcome({ outcome, testId }: { outcome: SyncNowOutcome; testId: string }) {
@@ -60,24 +61,17 @@ export function LoadHistoryForm({
   today: string;
 }) {
   const t = useTranslations("sync");
-  const [state, action, pending] = useActionState(loadHistoryAction, null);
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction: action, pending, fieldErrors: fe } = useActionForm(loadHistoryAction);
   return (
     <ActionForm action={action} className="space-y-3" data-testid="history-form">
       <div className="grid gap-3 sm:grid-cols-2 sm:items-start">
-        <Field label={t("store")} htmlFor="history-store" name="storeId" error={fieldErrors?.storeId}>
+        <Field label={t("store")} htmlFor="history-store" name="storeId" error={fe?.storeId}>
           <Select id="history-store" name="storeId" defaultValue="">
             <option value="">{t("syncAllStores")}</option>
             <Options items={stores} value={(s) => s.id} label={(s) => s.label} />
           </Select>
         </Field>
-        <Field
-          label={t("historyFrom")}
-          htmlFor="history-from"
-          name="from"
-          hint={t("historyFromHint")}
-          error={fieldErrors?.from}
-        >
+        <Field label={t("historyFrom")} htmlFor="history-from" name="from" hint={t("historyFromHint")} error={fe?.from}>
           <Input
             id="history-from"
             type="date"
@@ -86,8 +80,8 @@ export function LoadHistoryForm({
             min={minFrom}
             max={today}
             defaultValue={defaultFrom}
-            invalid={Boolean(fieldErrors?.from)}
-            aria-describedby={fieldErrors?.from ? "history-from-error" : "history-from-hint"}
+            invalid={Boolean(fe?.from)}
+            aria-describedby={fe?.from ? "history-from-error" : "history-from-hint"}
             data-testid="history-from"
           />
         </Field>
