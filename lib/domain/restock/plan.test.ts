@@ -69,44 +69,17 @@ describe("restock plan (hand-worked)", () => {
     // spikeRisk σ 5.3862 (velocity.test's quarter) > the velocity days' 2.0367:
     // safety = 1.6449 × 5.3862 × √16 = 35.44; need = 160 + 140 + 35.44 − 250 = 85.44 → 86
     const spikeRisk = { dailyStd: 5.3862, spikeDays: 3, days: 91 };
-    const p = planRestock({
-      today: "2026-12-01",
-      velocity,
-      factors: none,
-      onHand: 200,
-      inbound: 50,
-      openPlans: 0,
-      settings,
-      spikeRisk,
-    });
+    const p = planFor({ onHand: 200, inbound: 50, spikeRisk });
     expect(p.safetyStock).toBeCloseTo(35.44, 2);
     expect(p.quantity).toBe(86);
     expect(p.explanation.join("\n")).toContain("the last 91 days with their 3 spike days");
     // a planned rise of 1.5 scales the velocity days' σ (2.0367 × 1.5 = 3.0551) but not the spikes'
     // (they already hold a promotion): σ stays 5.3862, safety 35.44; need = 15 × 30 + 35.44 = 485.44 → 486
-    const planned = planRestock({
-      today: "2026-12-01",
-      velocity,
-      factors: [manualFactor(1.5)],
-      onHand: 0,
-      inbound: 0,
-      openPlans: 0,
-      settings,
-      spikeRisk,
-    });
+    const planned = planFor({ factors: [manualFactor(1.5)], spikeRisk });
     expect(planned.safetyStock).toBeCloseTo(35.44, 2);
     expect(planned.quantity).toBe(486);
     // a spike spread of 2.5 is narrower than 3.0551: the velocity days' σ stays, 471 as without spikes
-    const narrow = planRestock({
-      today: "2026-12-01",
-      velocity,
-      factors: [manualFactor(1.5)],
-      onHand: 0,
-      inbound: 0,
-      openPlans: 0,
-      settings,
-      spikeRisk: { ...spikeRisk, dailyStd: 2.5 },
-    });
+    const narrow = planFor({ factors: [manualFactor(1.5)], spikeRisk: { ...spikeRisk, dailyStd: 2.5 } });
     expect(narrow.quantity).toBe(471);
     expect(narrow.explanation.join("\n")).not.toContain("spike days");
   });
