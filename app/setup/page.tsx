@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { Card, CardBody } from "@/components/ui";
+import { AuthCard } from "@/components/auth/auth-card";
 import { hasAnyUser } from "@/lib/data/users";
 import { SetupForm } from "./setup-form";
 
@@ -13,12 +13,9 @@ export default async function SetupPage() {
   if (await hasAnyUser()) redirect("/login");
   const t = await getTranslations("auth");
   return (
-    <Card>
-      <CardBody className="space-y-4 py-6">
-        <h1 className="text-xl font-semibold">{t("setupTitle")}</h1>
-        <p className="text-sm text-slate-600">{t("setupIntro")}</p>
-        <SetupForm key={await getLocale()} />
-      </CardBody>
-    </Card>
+    <AuthCard title={t("setupTitle")}>
+      <p className="text-sm text-slate-600">{t("setupIntro")}</p>
+      <SetupForm key={await getLocale()} />
+    </AuthCard>
   );
 }

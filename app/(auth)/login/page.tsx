@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { Alert, Card, CardBody } from "@/components/ui";
+import { AuthCard } from "@/components/auth/auth-card";
+import { Alert } from "@/components/ui";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasAnyUser } from "@/lib/data/users";
 import { LoginForm } from "./login-form";
@@ -20,17 +21,14 @@ export default async function LoginPage({
   if (await getCurrentUser()) redirect("/overview");
   const t = await getTranslations("auth");
   return (
-    <Card>
-      <CardBody className="space-y-4 py-6">
-        <h1 className="text-xl font-semibold">{t("loginTitle")}</h1>
-        {params.ended ? <Alert tone="info">{t("sessionEnded")}</Alert> : null}
-        {params.changed ? (
-          <Alert tone="success" testId="password-changed">
-            {t("passwordChanged")}
-          </Alert>
-        ) : null}
-        <LoginForm next={next} key={await getLocale()} />
-      </CardBody>
-    </Card>
+    <AuthCard title={t("loginTitle")}>
+      {params.ended ? <Alert tone="info">{t("sessionEnded")}</Alert> : null}
+      {params.changed ? (
+        <Alert tone="success" testId="password-changed">
+          {t("passwordChanged")}
+        </Alert>
+      ) : null}
+      <LoginForm next={next} key={await getLocale()} />
+    </AuthCard>
   );
 }
