@@ -124,3 +124,6 @@ export function renderCell<TRow>(column: DataTableColumn<TRow>, row: TRow, index
   const value = column.value(row);
   return column.cell({ getValue: () => value, row: { id: rowId, index, original: row } });
 }
+
+/** The row id of a table whose rows carry their database id. */
+export const rowIdOf = (row: { id: number | string }) => String(row.id);

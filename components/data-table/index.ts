@@ -5,6 +5,7 @@ export {
   type DataTableColumn,
   defineColumns,
   renderCell,
+  rowIdOf,
   type TableColumn,
   toExportColumns,
   toPageColumns,

@@ -3,7 +3,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 import { DataTable, type ServerTableProps } from "@/components/data-table";
-import { toPageColumns } from "@/components/data-table/columns";
+import { rowIdOf, toPageColumns } from "@/components/data-table/columns";
 import { useFormatters, useScopeQuery } from "@/components/layout/use-client-context";
 import type { RestockRow } from "@/lib/data/restock";
 import { restockColumns } from "./restock-columns";
@@ -30,13 +30,5 @@ export function RestockTable(props: ServerTableProps<RestockRow>) {
       ),
     [t, f, scope, drawerHref],
   );
-  return (
-    <DataTable
-      columns={columns}
-      view={props}
-      caption={t("caption")}
-      getRowId={(r) => String(r.id)}
-      testId="restock-table"
-    />
-  );
+  return <DataTable columns={columns} view={props} caption={t("caption")} getRowId={rowIdOf} testId="restock-table" />;
 }

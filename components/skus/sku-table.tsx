@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { DataTable, type ServerTableProps } from "@/components/data-table";
-import { toPageColumns } from "@/components/data-table/columns";
+import { rowIdOf, toPageColumns } from "@/components/data-table/columns";
 import { useFormatters, useScopeQuery } from "@/components/layout/use-client-context";
 import { FlagLegend, type FlagKind } from "@/components/data-table/flags";
 import { saveSkuColumnsAction } from "@/lib/actions/preferences";
@@ -95,7 +95,7 @@ export function SkuTable(props: SkuTableProps) {
         columns={columns}
         view={props}
         caption={t("caption")}
-        getRowId={(row) => String(row.id)}
+        getRowId={rowIdOf}
         testId="sku-table"
         footer={footer}
       />
