@@ -23,18 +23,25 @@ export function wbWallTimeToDay(wall: string, timeZone: string): string {
   return businessDayOfInstant(ms, timeZone, toBusinessDate);
 }
 
-const saleSchema = z.object({
-  saleID: z.string().min(2),
-  srid: z.string().optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
-  lastChangeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
+/** A WB statistics time as sent: Moscow wall time, an offset optional. */
+const wall = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+
+/** The fields every row of WB's statistics feeds (sales, orders) carries: times, card, warehouse, price. */
+export const wbStatisticsRowSchema = z.object({
+  date: wall,
+  lastChangeDate: wall,
   nmId: idString,
+  supplierArticle: z.string().nullish(),
   warehouseName: z.string().nullish(),
   warehouseType: z.string().nullish(),
-  supplierArticle: z.string().nullish(),
+  priceWithDisc: money,
+});
+
+const saleSchema = wbStatisticsRowSchema.extend({
+  saleID: z.string().min(2),
+  srid: z.string().optional(),
   brand: z.string().nullish(),
   subject: z.string().nullish(),
-  priceWithDisc: money,
   forPay: money,
   finishedPrice: money,
 });

@@ -9,9 +9,7 @@ import { parseMoney } from "@/lib/domain/money";
 import { toBusinessDate, zonedWallTimeToInstant } from "@/lib/domain/dates";
 import { RecordError, businessDayOfInstant, idString, money, wallTimeToMs, parseRecord } from "../records";
 import { normaliseDistrict, type OrderLineFact, type WarehouseRef } from "../lines";
-import { WB_FBO_WAREHOUSE } from "./mappers";
-
-const wall = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+import { WB_FBO_WAREHOUSE, wbStatisticsRowSchema } from "./mappers";
 
 /** UTC ms of a WB statistics time: Moscow wall time unless it carries an offset */
 function wbInstantMs(value: string, field: string): number {
@@ -35,18 +33,11 @@ export function wbSellerWarehouse(name: string): WarehouseRef {
   return { code: `name:${name}`, name, kind: "FBS" };
 }
 
-const orderSchema = z.object({
+const orderSchema = wbStatisticsRowSchema.extend({
   srid: z.string().min(1),
-  date: wall,
-  lastChangeDate: wall,
-  nmId: idString,
-  supplierArticle: z.string().nullish(),
-  warehouseName: z.string().nullish(),
-  warehouseType: z.string().nullish(),
   countryName: z.string().nullish(),
   oblastOkrugName: z.string().nullish(),
   regionName: z.string().nullish(),
-  priceWithDisc: money,
   isCancel: z.boolean(),
 });
 
