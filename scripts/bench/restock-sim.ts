@@ -3,7 +3,8 @@
 // each evening sees only what Sovani would see (orders censored by stock, the closing snapshot, inbound).
 import { planSku } from "@/lib/domain/restock/plan-sku";
 import { estimateLostSales } from "@/lib/domain/restock/lost-sales";
-import { type DemandDay, sampleStd } from "@/lib/domain/restock/velocity";
+import { leadTimeSpread } from "@/lib/domain/restock/lead-time";
+import type { DemandDay } from "@/lib/domain/restock/velocity";
 import { demandStdDev, recommendSupply, rollingVelocity } from "@/lib/domain/inventory";
 import { addDays } from "@/lib/domain/dates";
 
@@ -161,7 +162,7 @@ export const sovaniPolicy: Policy = (v) => {
     openPlans: 0,
     settings,
     manual: v.sku.plannedFactor(v.t, v.sku.leadTimeDays + v.coverDays),
-    leadTimeStdDays: v.arrivedLeadTimes.length >= 3 ? sampleStd(v.arrivedLeadTimes.slice(-12)) : 0,
+    leadTimeStdDays: leadTimeSpread(v.arrivedLeadTimes).stdDays,
   });
   return plan.status === "order_now" ? plan.quantity : 0;
 };
