@@ -139,6 +139,15 @@ export function RestockDrawer({
       />
 
       <h3 className="mt-5 font-medium">{t("drawer.formula")}</h3>
+      {e.leadTime && e.leadTime.stdDays > 0 ? (
+        <p className="mt-1 text-xs text-slate-600" data-testid="restock-drawer-lead-time">
+          {t("drawer.leadTimeSpread", {
+            std: f.number(e.leadTime.stdDays, 2),
+            supplies: e.leadTime.supplies,
+            days: e.leadTime.days.join(", "),
+          })}
+        </p>
+      ) : null}
       <ol className="mt-1 list-decimal space-y-1 pl-5 font-mono text-xs" data-testid="restock-drawer-steps">
         {e.steps.map((step, i) => (
           <li key={i}>{step}</li>

@@ -288,6 +288,8 @@ export interface RestockExplanation {
   factors: Factor[];
   settings: PlanSettings;
   settingSources: Record<keyof PlanSettings, "sku" | "store" | "default">;
+  /** σL and the closed supply plans it came from (shipped -> arrived, days); absent on older rows */
+  leadTime?: { stdDays: number; supplies: number; days: number[] };
   position: { onHand: number; marketplaceInbound: number; shippedPlans: number; draftPlans: number; toClient: number };
   steps: string[];
   lostSales: { formula: string; stockOutDays: number; days: number };

@@ -1,9 +1,11 @@
 // The restock backtest's simulator: known true demand per SKU and day, stock that sells only what it
 // holds (unmet demand is lost), supplies that arrive after a lead time that varies, and a policy that
-// each evening sees only what Sovani would see (orders censored by stock, the closing snapshot, inbound).
+// each evening sees only what Sovani would see (orders censored by stock, the closing snapshot, inbound,
+// and of past supplies only the road part of their lead times, the part its closed supply plans time).
 import { planSku } from "@/lib/domain/restock/plan-sku";
 import { estimateLostSales } from "@/lib/domain/restock/lost-sales";
-import { type DemandDay, sampleStd } from "@/lib/domain/restock/velocity";
+import { leadTimeSpread } from "@/lib/domain/restock/lead-time";
+import type { DemandDay } from "@/lib/domain/restock/velocity";
 import { demandStdDev, recommendSupply, rollingVelocity } from "@/lib/domain/inventory";
 import { addDays } from "@/lib/domain/dates";
 
@@ -19,8 +21,13 @@ export interface SimSku {
   demand: number[];
   /** nominal lead time the planner is told */
   leadTimeDays: number;
-  /** actual lead time of an order placed on day t */
+  /** actual lead time of an order placed on day t (production or purchase, then the road) */
   actualLead: number[];
+  /**
+   * the road part of actualLead[t]: shipped -> arrived (transit and acceptance). Sovani times only this
+   * part (a supply plan's shipped_at -> closed_at), so it is all of a supply the planner is shown.
+   */
+  roadLead: number[];
   /** the seller's planned-promotion multiplier over the next h days from day t (1 when none) */
   plannedFactor: (t: number, horizon: number) => number | null;
   /** days the supplier takes no orders (the "period out of stock") */
@@ -66,6 +73,8 @@ export interface SimOptions {
 
 export function generateSkus(o: SimOptions): SimSku[] {
   const rand = mulberry32(o.seed);
+  // the road parts draw from a stream of their own: demand and whole lead times stay as they were
+  const roadRand = mulberry32(o.seed ^ 0x5bd1e995);
   const total = o.warmupDays + o.scoredDays;
   const skus: SimSku[] = [];
   for (let id = 0; id < o.skus; id++) {
@@ -107,6 +116,12 @@ export function generateSkus(o: SimOptions): SimSku[] {
     const actualLead = Array.from({ length: total }, () =>
       Math.max(1, Math.round(leadTimeDays * (0.8 + rand() * 0.4))),
     );
+    // the road is a quarter to a half of the nominal lead time and varies ±20 % on its own; production
+    // takes the rest of each supply's whole lead time, so the spread the planner sees is the road's only
+    const roadNominal = Math.max(1, Math.round(leadTimeDays * (0.25 + roadRand() * 0.25)));
+    const roadLead = actualLead.map((whole) =>
+      Math.min(whole, Math.max(1, Math.round(roadNominal * (0.8 + roadRand() * 0.4)))),
+    );
     skus.push({
       id,
       pattern,
@@ -114,6 +129,7 @@ export function generateSkus(o: SimOptions): SimSku[] {
       demand,
       leadTimeDays,
       actualLead,
+      roadLead,
       plannedFactor: (t, horizon) => {
         if (pattern !== "promotion") return null;
         let sum = 0;
@@ -140,8 +156,8 @@ export interface PolicyView {
   inbound: number;
   sku: SimSku;
   coverDays: number;
-  /** actual lead times of the supplies that have arrived so far */
-  arrivedLeadTimes: readonly number[];
+  /** road days (shipped -> arrived) of the supplies that have arrived so far, by arrival */
+  arrivedRoadDays: readonly number[];
 }
 export type Policy = (view: PolicyView) => number;
 
@@ -161,7 +177,8 @@ export const sovaniPolicy: Policy = (v) => {
     openPlans: 0,
     settings,
     manual: v.sku.plannedFactor(v.t, v.sku.leadTimeDays + v.coverDays),
-    leadTimeStdDays: v.arrivedLeadTimes.length >= 3 ? sampleStd(v.arrivedLeadTimes.slice(-12)) : 0,
+    // what generate-supply-advice reads from closed supply plans: the road part only
+    leadTimeStdDays: leadTimeSpread(v.arrivedRoadDays).stdDays,
   });
   return plan.status === "order_now" ? plan.quantity : 0;
 };
@@ -201,8 +218,8 @@ const START = "2025-01-01";
 export function simulateSku(sku: SimSku, policy: Policy, o: SimOptions): SkuOutcome {
   const total = o.warmupDays + o.scoredDays;
   const arrivals = new Array<number>(total + 64).fill(0);
-  const arrivingLeads: number[][] = Array.from({ length: total + 64 }, () => []);
-  const arrivedLeadTimes: number[] = [];
+  const arrivingRoads: number[][] = Array.from({ length: total + 64 }, () => []);
+  const arrivedRoadDays: number[] = [];
   let onHand = Math.round(sku.lambda[0] * (sku.leadTimeDays + o.coverDays));
   let inbound = 0;
   const history: DemandDay[] = [];
@@ -219,7 +236,7 @@ export function simulateSku(sku: SimSku, policy: Policy, o: SimOptions): SkuOutc
   };
   for (let t = 0; t < total; t++) {
     onHand += arrivals[t];
-    arrivedLeadTimes.push(...arrivingLeads[t]);
+    arrivedRoadDays.push(...arrivingRoads[t]);
     inbound -= arrivals[t];
     const sold = Math.min(onHand, sku.demand[t]);
     onHand -= sold;
@@ -241,12 +258,12 @@ export function simulateSku(sku: SimSku, policy: Policy, o: SimOptions): SkuOutc
       inbound,
       sku,
       coverDays: o.coverDays,
-      arrivedLeadTimes,
+      arrivedRoadDays,
     });
     if (q > 0) {
       const at = Math.min(arrivals.length - 1, t + sku.actualLead[t]);
       arrivals[at] += q;
-      arrivingLeads[at].push(sku.actualLead[t]);
+      arrivingRoads[at].push(sku.roadLead[t]);
       inbound += q;
       if (scored) out.orders++;
     }

@@ -3,7 +3,9 @@
 // intermittent, promotion spikes, a supplier outage) over 400 days of history and 180 scored days,
 // with nominal lead times of 7-30 days and actual ones ±20 %. Sovani's planner and the first formula
 // (sv × window + 1.5 σ √window − on hand − in transit, as generate-supply-advice had it) each run the
-// same demand; each evening they see only the censored orders, the closing snapshot and the inbound.
+// same demand; each evening they see only the censored orders, the closing snapshot and the inbound,
+// and the planner of past supplies only their road part (shipped -> arrived), as the product reads it
+// from its closed supply plans.
 // Deterministic (seed BENCH_RESTOCK_SEED, default 20); nothing here asserts a time.
 import { fileURLToPath } from "node:url";
 import {
@@ -85,7 +87,7 @@ export async function benchRestock(): Promise<void> {
   };
   const result = runRestockBacktest(options);
   console.log(
-    `${options.skus} SKUs (${PATTERNS.join(", ")}), ${options.scoredDays} scored days after ${options.warmupDays} of history, lead 7-30 d ±20 %, cover ${options.coverDays} d, service level 95 %, seed ${options.seed}`,
+    `${options.skus} SKUs (${PATTERNS.join(", ")}), ${options.scoredDays} scored days after ${options.warmupDays} of history, lead 7-30 d ±20 % (σL from the road part only), cover ${options.coverDays} d, service level 95 %, seed ${options.seed}`,
   );
   const head = ["", ...result.runs.map((r) => r.name)];
   const rows = [

@@ -1,6 +1,7 @@
 // The restock plan generated from orders and stock snapshots on the real schema (PGlite and PostgreSQL),
 // against numbers worked out by hand: no phantom channel advice, stock-out corrected velocity, the reorder
-// date and lead time, case pack and MOQ, and a shipped supply plan counted as inbound exactly once.
+// date and lead time, case pack and MOQ, a shipped supply plan counted as inbound exactly once, and the
+// spread of lead times read from closed supply plans.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Db, rowsOf } from "@/db";
@@ -193,5 +194,59 @@ describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
       await db.execute(sql`select status from supply_plan where id = ${planId}`),
     );
     expect(plan.status).toBe("closed");
+  });
+
+  it("σL is the spread of the SKU's last closed supply plans at the location, shipped -> closed in Moscow days", async () => {
+    // 4 a day for 28 days with 100 on hand throughout: velocity 4, daily σ 0, no season or trend
+    const steady = { orders: Array(28).fill(4), closing: Array(28).fill(100) };
+    const three = await insertSku(db, { marketplace: "WB", accountId: wb });
+    const two = await insertSku(db, { marketplace: "WB", accountId: wb });
+    await series(db, { accountId: wb, skuId: three, warehouseId: wbFbo, ...steady });
+    await series(db, { accountId: wb, skuId: two, warehouseId: wbFbo, ...steady });
+    const closedPlan = async (skuId: number, shippedAt: string, closedAt: string, key = "WB-FBO") => {
+      const [plan] = rowsOf<{ id: number }>(
+        await db.execute(sql`insert into supply_plan (account_id, marketplace, location_kind, location_key, status,
+          shipped_at, closed_at) values (${wb}, 'WB', ${key === "WB-FBO" ? "national" : "warehouse"}, ${key}, 'closed',
+          ${shippedAt}, ${closedAt}) returning id`),
+      );
+      await db.execute(sql`insert into supply_plan_line (plan_id, sku_id, qty, baseline_units, arrived_units)
+        values (${plan.id}, ${skuId}, 50, 100, 50)`);
+    };
+    // Moscow is UTC+3: shipped 1 Mar 22:30 UTC = 2 Mar, closed 12 Mar -> 10 days (11 in UTC days);
+    // 1 Apr -> 13 Apr: 12 days; shipped 1 May, closed 14 May 21:30 UTC = 15 May -> 14 days (13 in UTC days)
+    await closedPlan(three, "2026-03-01T22:30:00Z", "2026-03-12T02:00:00Z");
+    await closedPlan(three, "2026-04-01T09:00:00Z", "2026-04-13T09:00:00Z");
+    await closedPlan(three, "2026-05-01T09:00:00Z", "2026-05-14T21:30:00Z");
+    // neither counts: another destination's road (30 days), and a supply closed after the plan's day
+    await closedPlan(three, "2026-05-01T09:00:00Z", "2026-05-31T09:00:00Z", "seller-warehouse");
+    await closedPlan(three, "2026-06-20T09:00:00Z", "2026-07-20T09:00:00Z");
+    await closedPlan(two, "2026-03-01T09:00:00Z", "2026-03-11T09:00:00Z");
+    await closedPlan(two, "2026-04-01T09:00:00Z", "2026-04-21T09:00:00Z");
+
+    await generateSupplyAdvice({ db, d: D });
+    const figures = async (skuId: number) => {
+      const [row] = rowsOf<{ safety_stock: string; quantity: number; explanation: unknown }>(
+        await db.execute(sql`select safety_stock::text as safety_stock, quantity, explanation from restock_advice
+          where sku_id = ${skuId} and d = ${D}::date`),
+      );
+      const explanation = (typeof row.explanation === "string" ? JSON.parse(row.explanation) : row.explanation) as {
+        leadTime: { stdDays: number; supplies: number; days: number[] };
+        steps: string[];
+      };
+      return { ...row, explanation };
+    };
+    // leads 10, 12, 14: mean 12, squared deviations 4 + 0 + 4 = 8, ÷ (3 − 1) = 4, σL = 2 days;
+    // safety = 1.6449 × √(14 × 0² + (4 × 2)²) = 1.6449 × 8 = 13.16; need = 4 × 14 + 4 × 14 + 13.16 − 100
+    // = 25.16 -> 26 (in UTC days 11, 12, 13 would give σL 1 and safety 6.58)
+    const withSpread = await figures(three);
+    expect(withSpread).toMatchObject({ safety_stock: "13.16", quantity: 26 });
+    expect(withSpread.explanation.leadTime).toEqual({ stdDays: 2, supplies: 3, days: [10, 12, 14] });
+    expect(withSpread.explanation.steps).toContain(
+      "safety = z(95%) 1.6449 × √(14 × σ 0.000² + (4.000 × σL 2.00)²) = 13.16",
+    );
+    // two supplies (10 and 20 days) say nothing about the spread yet: σL 0, safety 0, need 56 + 56 − 100 = 12
+    const withoutSpread = await figures(two);
+    expect(withoutSpread).toMatchObject({ safety_stock: "0.00", quantity: 12 });
+    expect(withoutSpread.explanation.leadTime).toEqual({ stdDays: 0, supplies: 2, days: [10, 20] });
   });
 });

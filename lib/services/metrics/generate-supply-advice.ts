@@ -8,11 +8,13 @@ import { type Db, rowsOf, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { SEASON_MIN_HISTORY_DAYS, type SeasonalRatio, seasonalRatio } from "@/lib/domain/restock/factors";
+import { LEAD_TIME_SUPPLIES, leadTimeSpread } from "@/lib/domain/restock/lead-time";
 import { estimateLostSales } from "@/lib/domain/restock/lost-sales";
 import { type RestockStatus } from "@/lib/domain/restock/plan";
 import { planSku } from "@/lib/domain/restock/plan-sku";
 import { effectiveSettings, type PlanSettingsOverride } from "@/lib/domain/restock/settings";
 import type { DemandDay } from "@/lib/domain/restock/velocity";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import {
@@ -44,6 +46,8 @@ export interface GenerateSupplyAdviceOptions {
   db: Db;
   /** business day the advice is for (orders up to d, the freshest snapshot of d) */
   d: string;
+  /** business timezone for the supply plans' shipping and arrival days (default APP_TIMEZONE) */
+  timeZone?: string;
 }
 
 export interface GenerateSupplyAdviceResult {
@@ -93,10 +97,11 @@ const pairKey = (skuId: number, kind: string, key: string) => `${skuId}|${kind}|
 /** Rebuilds restock_advice for day d. */
 export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions): Promise<GenerateSupplyAdviceResult> {
   const { db, d } = options;
+  const timeZone = options.timeZone ?? getEnv().APP_TIMEZONE;
   if (!isIsoDay(d))
     throw new AppError("VALIDATION", `"${d}" is not a date in YYYY-MM-DD form`, { d: "expected YYYY-MM-DD" });
   const started = performance.now();
-  await reconcileSupplyPlans({ db });
+  await reconcileSupplyPlans({ db, timeZone });
 
   const start = addDays(d, -(LAST_YEAR_FROM - 1));
   const recentFrom = addDays(d, -(RECENT_DAYS - 1));
@@ -186,7 +191,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
     }
   }
 
-  const [storeRows, skuRows, planRows, priceRows, mpRows, districtRows] = await Promise.all([
+  const [storeRows, skuRows, planRows, priceRows, mpRows, districtRows, leadRows] = await Promise.all([
     db.execute(sql`select account_id, lead_time_days, cover_days, service_level::float8 as service_level, moq, case_pack,
       wb_ship_warehouse_ids from restock_store_settings`),
     db.execute(sql`select sku_id, lead_time_days, cover_days, service_level::float8 as service_level, moq, case_pack,
@@ -205,6 +210,26 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
       from daily_orders o join sku s on s.id = o.sku_id
       where s.marketplace = 'WB' and o.channel = 'FBO' and o.d between ${addDays(d, -27)}::date and ${d}::date
       group by 1, 2`),
+    // σL, the spread of past lead times, from the seller's supply plans that arrived. reconcileSupplyPlans
+    // closes a shipped plan (closed_at = now()) on the first advice run whose latest stock shows every
+    // line's units at the destination (on hand + marketplace inbound + orders since shipping, over the
+    // shipping-day baseline), so shipped_at -> closed_at times the road and the acceptance, never the
+    // production or purchase before the seller marks the plan shipped: the lead time setting holds all
+    // three, σL only the spread of the part Sovani sees (the backtest shows its planner the same part).
+    // Days are calendar days in the business timezone, as the lead time counts them; closed_at lags the
+    // arrival by the time to the next sync and run, about the same for every supply, which leaves the
+    // spread alone; on Ozon a supply it already lists as in transit counts as arrived, so the spread reads
+    // short there. Per SKU and destination: each road has its own length, and mixing destinations would
+    // count their difference as spread. The last 12 closed by d: a past day's advice reads no later supply.
+    db.execute(sql`select sku_id, kind, key, days from (
+        select l.sku_id, p.location_kind as kind, p.location_key as key, p.closed_at, p.id,
+          ((p.closed_at at time zone ${timeZone})::date - (p.shipped_at at time zone ${timeZone})::date)::int as days,
+          row_number() over (partition by l.sku_id, p.location_kind, p.location_key
+            order by p.closed_at desc, p.id desc) as n
+        from supply_plan p join supply_plan_line l on l.plan_id = p.id
+        where p.status = 'closed' and p.shipped_at is not null and p.closed_at is not null
+          and l.arrived_units >= l.qty and (p.closed_at at time zone ${timeZone})::date <= ${d}::date
+      ) x where n <= ${LEAD_TIME_SUPPLIES} order by sku_id, kind, key, closed_at, id`),
   ]);
   const stores = new Map(rowsOf<Record<string, unknown>>(storeRows).map((r) => [Number(r.account_id), r]));
   const overrides = new Map(rowsOf<Record<string, unknown>>(skuRows).map((r) => [Number(r.sku_id), r]));
@@ -215,6 +240,11 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
     if (r.status === "draft") entry.draft += Number(r.qty);
     else entry.shipped += Number(r.qty);
     plans.set(k, entry);
+  }
+  const leadDays = new Map<string, number[]>();
+  for (const r of rowsOf<{ sku_id: number; kind: string; key: string; days: number }>(leadRows)) {
+    const k = pairKey(Number(r.sku_id), r.kind, r.key);
+    leadDays.set(k, [...(leadDays.get(k) ?? []), Number(r.days)]);
   }
   const prices = new Map(
     rowsOf<{ sku_id: number; qty: number; net_sales: string; profit: string | null; profit_qty: number | null }>(
@@ -296,6 +326,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
     }
     const plan = plans.get(k) ?? { draft: 0, shipped: 0 };
     const onHand = history[length - 1].closing ?? 0;
+    const leadTime = leadTimeSpread(leadDays.get(k) ?? []);
     const result = planSku({
       today: d,
       history,
@@ -305,6 +336,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
       settings: eff.settings,
       manual: eff.manualFactor,
       categorySeason,
+      leadTimeStdDays: leadTime.stdDays,
     });
     const price = prices.get(p.skuId);
     const perUnit = (sum: string | null | undefined, qty: number | null | undefined) =>
@@ -375,6 +407,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
         factors,
         settings: eff.settings,
         settingSources: eff.source,
+        leadTime,
         position: {
           onHand,
           marketplaceInbound: p.inbound,
