@@ -3,7 +3,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
-import { clampPeriodEnd, skuPeriodRowsSql } from "@/lib/services/metrics/sku-period";
+import { clampPeriodEnd, skuArticleKeySql, skuPeriodRowsSql } from "@/lib/services/metrics/sku-period";
 import { int, num, skuTextCondition, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
 import type { Marketplace } from "@/db/schema";
@@ -157,7 +157,9 @@ export async function querySkuPage(
   const to = clampPeriodEnd(scope.to, meta?.latest ?? null);
   const isPrepared = Boolean(meta?.prepared);
   // rows with a number: sort column, then the SKU id in the same direction; without one: by article
-  const order = sql`(${key} is null), ${key} ${dir}, case when ${key} is not null then s.id end ${dir}, r.article_key, s.id`;
+  // (a computed period has no article key but for an article sort: the rows without a number compute theirs)
+  const order = sql`(${key} is null), ${key} ${dir}, case when ${key} is not null then s.id end ${dir},
+    case when ${key} is null then coalesce(r.article_key, ${skuArticleKeySql("s")}) end, s.id`;
   let raw: Record<string, unknown>[];
   let totalsRaw: Record<string, unknown> | undefined;
   if (isPrepared) {
@@ -191,7 +193,9 @@ export async function querySkuPage(
     totalsRaw = rowsOf<Record<string, unknown>>(totalsResult)[0];
   } else {
     const result = await db.execute(sql`
-      with r as materialized (${skuPeriodRowsSql([{ from: scope.from, to }], skuFilterSql(scope, filters))}),
+      with r as materialized (${skuPeriodRowsSql([{ from: scope.from, to }], skuFilterSql(scope, filters), {
+        articleKey: params.sort === "article",
+      })}),
       totals as (select ${totalsColumns} from r)
       select to_json(t) as totals, pg.* from totals t
       left join lateral (
