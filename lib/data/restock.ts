@@ -104,6 +104,9 @@ function restockWhere(scope: DashboardScope, filters: RestockFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** CTE `day`: the advice day shown for `asOf`, the latest generated on or before it (NULL before any). */
+const adviceDayCte = (asOf: string) => sql`day as (select max(d) as d from restock_advice where d <= ${asOf}::date)`;
+
 const rowColumns = sql`a.id, a.d::text as d, a.sku_id, a.marketplace, coalesce(s.nm_id, s.ozon_id)::text as external_id,
   s.article, s.name, a.location_kind, a.location_key, a.location_name, a.status, a.status_days, a.reorder_date::text as reorder_date,
   a.quantity, a.forecast::text as forecast, a.in_stock_days, a.out_of_stock_days, a.on_hand, a.inbound, a.open_plans,
@@ -251,7 +254,7 @@ export async function queryRestockPage(
   // one statement (the advice day, the count and the page): each statement costs a round trip, its
   // planning and the socket writes on both sides, about as much as reading the page itself
   const result = await db.execute(sql`
-    with day as (select max(d) as d from restock_advice where d <= ${scope.to}::date)
+    with ${adviceDayCte(scope.to)}
     select day.d::text as advice_day, c.total, p.*
     from day
     cross join lateral (select count(*)::int as total from restock_advice a where a.d = day.d and ${where}) c
@@ -334,7 +337,7 @@ export async function queryRestockLocations(db: Db, asOf: string): Promise<Resto
   // a skip scan along restock_advice_location_idx: one index probe per location of the day, not a
   // DISTINCT over every advice row (a day holds SKUs x locations rows, a store a few dozen locations)
   const result = await db.execute(sql`
-    with recursive day as (select max(d) as d from restock_advice where d <= ${asOf}::date),
+    with recursive ${adviceDayCte(asOf)},
     loc as (
       select f.marketplace, f.location_kind, f.location_key from day, lateral (
         select a.marketplace, a.location_kind, a.location_key from restock_advice a
@@ -450,7 +453,7 @@ export async function queryReorderSoon(db: Db, asOf: string, accountId: number |
   // restock_advice_reorder_idx
   const within = sql`a.d = day.d and a.reorder_sort <= day.d + ${days}::int and ${storeCondition(accountId, "a")}`;
   const result = await db.execute(sql`
-    with day as (select max(d) as d from restock_advice where d <= ${asOf}::date)
+    with ${adviceDayCte(asOf)}
     select day.d::text as advice_day, c.total, p.*
     from day
     cross join lateral (select count(*)::int as total from restock_advice a where ${within}) c

@@ -5,7 +5,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { eachLine } from "@/lib/domain/pnl-lines";
 
 /** One row per non-zero line amount of a finance line c; WB loan repayments (deductions) are financing. */
-export function cashflowTypeSumsSql(where: SQL): SQL {
+function cashflowTypeSumsSql(where: SQL): SQL {
   const amounts = sql.raw(`(values ${eachLine((l) => `('${l}', c.${l})`)}) v(line, amount)`);
   return sql`
     SELECT c.d, c.account_id,
