@@ -286,6 +286,12 @@ export const metricsSkuPeriodTotals = pgTable(
      * NULL on rows written before the column existed, which readers then count from metrics_daily
      */
     missingCostSkus: integer("missing_cost_skus"),
+    /**
+     * When a page first asked for this period, which no recalculation keeps (a custom range): its rows
+     * are kept until the next recalculation, the newest few (lib/services/metrics/sku-period.ts); NULL
+     * for the preset periods the recalculation writes
+     */
+    requestedAt: timestamp("requested_at", { withTimezone: true }),
   },
   (t) => [unique("metrics_sku_period_totals_uq").on(t.periodFrom, t.periodTo, t.accountId).nullsNotDistinct()],
 );

@@ -3,7 +3,12 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { DashboardScope } from "./scope";
-import { clampPeriodEnd, skuArticleKeySql, skuPeriodRowsSql } from "@/lib/services/metrics/sku-period";
+import {
+  clampPeriodEnd,
+  keepRequestedSkuPeriod,
+  skuArticleKeySql,
+  skuPeriodRowsSql,
+} from "@/lib/services/metrics/sku-period";
 import { int, num, skuTextCondition, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
 import type { Marketplace } from "@/db/schema";
@@ -140,6 +145,7 @@ export async function querySkuPage(
   scope: DashboardScope,
   filters: SkuFilters,
   params: TableParams<SkuSortKey>,
+  options: { keepPeriod?: boolean } = {},
 ): Promise<SkuPage> {
   const offset = (params.page - 1) * params.pageSize;
   const depth = offset + params.pageSize;
@@ -155,7 +161,11 @@ export async function querySkuPage(
       from (select max(d) as latest from metrics_daily) m`),
   );
   const to = clampPeriodEnd(scope.to, meta?.latest ?? null);
-  const isPrepared = Boolean(meta?.prepared);
+  // a period no recalculation keeps is computed once and kept (keepRequestedSkuPeriod), unless a
+  // recalculation is running: then this request computes it alone
+  const isPrepared =
+    Boolean(meta?.prepared) ||
+    (options.keepPeriod !== false && (await keepRequestedSkuPeriod(db, { from: scope.from, to })));
   // rows with a number: sort column, then the SKU id in the same direction; without one: by article
   // (a computed period has no article key but for an article sort: the rows without a number compute theirs)
   const order = sql`(${key} is null), ${key} ${dir}, case when ${key} is not null then s.id end ${dir},

@@ -131,7 +131,7 @@ export async function insertCostPrice(db: Db, skuId: number, dtFrom: string, cos
 /** Empties every table the metrics read or write (between property-test runs). */
 export async function clearFacts(db: Db): Promise<void> {
   await db.execute(sql`
-    TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, metrics_sku_period, metrics_sku_period_totals, daily_sales, daily_returns,
+    TRUNCATE metrics_daily, metrics_store_daily, cashflow_daily, metrics_sku_cumulative, metrics_sku_period, metrics_sku_period_totals, daily_sales, daily_returns,
              finance_lines, order_lines, daily_stock, cost_price_history, commission_rules,
              sku, warehouse RESTART IDENTITY CASCADE`);
 }

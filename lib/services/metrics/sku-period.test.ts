@@ -3,14 +3,14 @@
 // same order (no-number rows last in both directions, natural article order) and the same totals.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Db } from "@/db";
+import { type Db, rowsOf } from "@/db";
 import { querySkuPage, type SkuFilters, type SkuSortKey } from "@/lib/data/skus";
 import { addDays } from "@/lib/domain/dates";
-import { insertCostPrice, insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
+import { clearFacts, insertCostPrice, insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { insertAccount } from "@/lib/testing/pnl-fixtures";
 import { recalculateMetrics } from "./recalculate-metrics";
-import { presetPeriods } from "./sku-period";
+import { presetPeriods, REQUESTED_PERIODS_KEPT } from "./sku-period";
 
 const BASE = "2026-03-01";
 const day = (n: number) => addDays(BASE, n);
@@ -77,8 +77,14 @@ describe.each(testDatabaseKinds())("SKU table periods (%s)", (kind) => {
       { scope: { accountId: oz, from: day(3), to: day(9) }, filters: {} },
       { scope: { accountId: null, from: day(3), to: day(9) }, filters: { q: "OZ-1" } },
     ];
-    const read = (c: (typeof cases)[number], sort: SkuSortKey, dir: "asc" | "desc", page = 1, pageSize = 50) =>
-      querySkuPage(db, c.scope, c.filters, { page, pageSize, sort, dir });
+    const read = (
+      c: (typeof cases)[number],
+      sort: SkuSortKey,
+      dir: "asc" | "desc",
+      page = 1,
+      pageSize = 50,
+      keepPeriod = true,
+    ) => querySkuPage(db, c.scope, c.filters, { page, pageSize, sort, dir }, { keepPeriod });
 
     const all = cases[0];
     const first = await read(all, "profit", "asc");
@@ -114,23 +120,102 @@ describe.each(testDatabaseKinds())("SKU table periods (%s)", (kind) => {
     expect((await read(cases[2], "profit", "asc")).totals).toMatchObject({ skus: 3, profit: "400.00" });
     expect((await read(cases[3], "article", "asc")).rows.map((r) => r.article)).toEqual(["OZ-1", "OZ-10"]);
 
-    // every case, sort and page again with the kept periods gone: computed per request, identical
+    // every case, sort and page again with the kept periods gone: each period's first request computes
+    // and keeps it, the others read it; then computed for each request alone (as while a recalculation
+    // runs): identical every time
     const sorts: SkuSortKey[] = ["profit", "margin", "article", "units", "netSales", "coverDays", "name"];
-    const snapshot = async () => {
+    const snapshot = async (keepPeriod: boolean) => {
       const out: unknown[] = [];
       for (const c of cases)
         for (const sort of sorts)
           for (const dir of ["asc", "desc"] as const)
             for (const page of [1, 2]) {
-              const p = await read(c, sort, dir, page, 2);
+              const p = await read(c, sort, dir, page, 2, keepPeriod);
+              expect(p.isPrepared).toBe(keepPeriod);
               out.push({ ...p, isPrepared: undefined });
             }
       return out;
     };
-    const prepared = await snapshot();
-    await db.execute(sql`DELETE FROM metrics_sku_period_totals`);
-    const computed = await snapshot();
-    expect((await read(all, "profit", "asc")).isPrepared).toBe(false);
-    expect(computed).toEqual(prepared);
+    const prepared = await snapshot(true);
+    const forget = async () => {
+      await db.execute(sql`DELETE FROM metrics_sku_period`);
+      await db.execute(sql`DELETE FROM metrics_sku_period_totals`);
+    };
+    await forget();
+    expect(await snapshot(true)).toEqual(prepared);
+    expect(await requestedPeriods(db)).toEqual([
+      { from: day(4), to: day(9) },
+      { from: day(3), to: day(9) },
+    ]);
+    await forget();
+    expect(await snapshot(false)).toEqual(prepared);
+    expect(await requestedPeriods(db)).toEqual([]);
+  });
+
+  it("keeps a requested period until the next recalculation, the longest kept going first", async () => {
+    const db = database.db;
+    await clearFacts(db);
+    await db.execute(sql`TRUNCATE accounts RESTART IDENTITY CASCADE`);
+    await seed(db);
+    const presets = new Set(presetPeriods(day(9)).map((p) => `${p.from}/${p.to}`));
+    const custom: { from: string; to: string }[] = [];
+    for (let to = 9; to >= 0 && custom.length <= REQUESTED_PERIODS_KEPT; to--)
+      for (let from = 0; from <= to && custom.length <= REQUESTED_PERIODS_KEPT; from++)
+        if (!presets.has(`${day(from)}/${day(to)}`)) custom.push({ from: day(from), to: day(to) });
+    const page = (p: { from: string; to: string }) =>
+      querySkuPage(db, { accountId: null, ...p }, {}, { page: 1, pageSize: 50, sort: "profit", dir: "desc" });
+
+    const first = await page(custom[0]);
+    expect(first.isPrepared).toBe(true);
+    expect(first.total).toBe(4);
+    const [rows] = rowsOf<{ n: number }>(
+      await db.execute(sql`SELECT count(*)::int AS n FROM metrics_sku_period
+        WHERE period_from = ${custom[0].from}::date AND period_to = ${custom[0].to}::date`),
+    );
+    expect(rows.n).toBe(4);
+    // asked again: read, not written again
+    expect(await page(custom[0])).toEqual(first);
+    expect(await requestedPeriods(db)).toEqual([custom[0]]);
+
+    for (const p of custom.slice(1)) await page(p);
+    const kept = await requestedPeriods(db);
+    expect(kept).toHaveLength(REQUESTED_PERIODS_KEPT);
+    expect(kept).not.toContainEqual(custom[0]);
+    expect(kept).toContainEqual(custom[REQUESTED_PERIODS_KEPT]);
+    const [orphans] = rowsOf<{ n: number }>(
+      await db.execute(sql`SELECT count(*)::int AS n FROM metrics_sku_period p WHERE NOT EXISTS (
+        SELECT 1 FROM metrics_sku_period_totals t WHERE t.period_from = p.period_from AND t.period_to = p.period_to)`),
+    );
+    expect(orphans.n).toBe(0);
+
+    // a recalculation changes what the rows sum: it forgets every requested period
+    await recalculateMetrics({ db, from: day(9), to: day(9), aggrDaysWb: 14, aggrDaysOzon: 28 });
+    expect(await requestedPeriods(db)).toEqual([]);
+  });
+
+  it.skipIf(kind === "pglite")("keeps nothing while a recalculation runs, and shows the same page", async () => {
+    const db = database.db;
+    await clearFacts(db);
+    await db.execute(sql`TRUNCATE accounts RESTART IDENTITY CASCADE`);
+    await seed(db);
+    const period = { accountId: null, from: day(1), to: day(8) };
+    const params = { page: 1, pageSize: 50, sort: "profit", dir: "desc" } as const;
+    // a recalculation holds its lock on another connection of the pool
+    const during = await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.recalculate-metrics'))`);
+      return querySkuPage(db, period, {}, params);
+    });
+    expect(during.isPrepared).toBe(false);
+    expect(await requestedPeriods(db)).toEqual([]);
+    const after = await querySkuPage(db, period, {}, params);
+    expect(after.isPrepared).toBe(true);
+    expect({ ...after, isPrepared: undefined }).toEqual({ ...during, isPrepared: undefined });
   });
 });
+
+async function requestedPeriods(db: Db): Promise<{ from: string; to: string }[]> {
+  return rowsOf<{ from: string; to: string }>(
+    await db.execute(sql`SELECT period_from::text AS "from", period_to::text AS "to" FROM metrics_sku_period_totals
+      WHERE requested_at IS NOT NULL GROUP BY period_from, period_to ORDER BY max(requested_at) DESC, 1, 2`),
+  );
+}

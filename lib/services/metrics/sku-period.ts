@@ -4,6 +4,7 @@
 // recalculated day (metrics_sku_period, read along an index in sort order); the SKU page computes
 // other periods with the same SQL.
 import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db";
 import { addDays } from "@/lib/domain/dates";
 import { RUNNING_COLUMNS } from "./sku-cumulative";
 
@@ -172,19 +173,73 @@ export function clampPeriodEnd(to: string, latest: string | null): string {
 export function refreshSkuPeriodStatements(latest: string | null): SQL[] {
   const statements: SQL[] = [sql`DELETE FROM metrics_sku_period`, sql`DELETE FROM metrics_sku_period_totals`];
   if (latest === null) return statements;
+  return [...statements, ...insertSkuPeriodStatements(presetPeriods(latest), null)];
+}
+
+/** Writes the rows of `periods` (not yet in metrics_sku_period) and their per-store totals. */
+function insertSkuPeriodStatements(periods: Period[], requestedAt: SQL | null): SQL[] {
   const columns = sql.raw(PERIOD_ROW_COLUMNS.join(", "));
-  statements.push(sql`
-    INSERT INTO metrics_sku_period (period_from, period_to, ${columns})
-    SELECT period_from, period_to, ${columns} FROM (${skuPeriodRowsSql(presetPeriods(latest))}) r
-    -- a period's rows written together fill a few heap pages instead of one row in every few: a filtered
-    -- page (text, brand) sums its matches by reading those pages
-    ORDER BY period_from, period_to, sku_id`);
-  statements.push(sql`
-    INSERT INTO metrics_sku_period_totals (period_from, period_to, account_id, skus, units, refunds, net_sales, payout,
-      net_sales_with_cost, cogs, profit, profit_skus, missing_cost_skus)
-    SELECT period_from, period_to, account_id, count(*), sum(units), sum(refunds), sum(net_sales), sum(payout),
-      sum(net_sales_with_cost), coalesce(sum(cogs), 0), coalesce(sum(profit), 0), count(profit),
-      count(*) FILTER (WHERE is_missing_cost)
-    FROM metrics_sku_period GROUP BY period_from, period_to, account_id`);
-  return statements;
+  const ranges = sql.join(
+    periods.map((p) => sql`(period_from = ${p.from}::date AND period_to = ${p.to}::date)`),
+    sql` OR `,
+  );
+  return [
+    sql`
+      INSERT INTO metrics_sku_period (period_from, period_to, ${columns})
+      SELECT period_from, period_to, ${columns} FROM (${skuPeriodRowsSql(periods)}) r
+      -- a period's rows written together fill a few heap pages instead of one row in every few: a filtered
+      -- page (text, brand) sums its matches by reading those pages
+      ORDER BY period_from, period_to, sku_id`,
+    sql`
+      INSERT INTO metrics_sku_period_totals (period_from, period_to, account_id, skus, units, refunds, net_sales, payout,
+        net_sales_with_cost, cogs, profit, profit_skus, missing_cost_skus, requested_at)
+      SELECT period_from, period_to, account_id, count(*), sum(units), sum(refunds), sum(net_sales), sum(payout),
+        sum(net_sales_with_cost), coalesce(sum(cogs), 0), coalesce(sum(profit), 0), count(profit),
+        count(*) FILTER (WHERE is_missing_cost), ${requestedAt ?? sql`NULL::timestamptz`}
+      FROM metrics_sku_period WHERE ${ranges} GROUP BY period_from, period_to, account_id`,
+  ];
+}
+
+/** How many requested periods (custom ranges) stay kept beside the presets until the next recalculation. */
+export const REQUESTED_PERIODS_KEPT = 12;
+
+/**
+ * Keeps the rows of a period no recalculation keeps (a custom range on the SKU page), so its first
+ * request computes every SKU's row once and the next ones (paging, sorting, filtering, other users)
+ * read them along metrics_sku_period's indexes like a preset's. They stay until the next recalculation,
+ * which rewrites the table; beyond REQUESTED_PERIODS_KEPT the longest kept go first.
+ * Returns false, keeping nothing, while a recalculation runs (its rows would be stale when it commits):
+ * the caller computes the period for that request alone. `period.to` is clamped (clampPeriodEnd).
+ */
+export async function keepRequestedSkuPeriod(db: Db, period: Period): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // one request computes a period; the others asking for it meanwhile wait here, then read its rows
+    await tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext('sovani.sku-period'), hashtext(${`${period.from}/${period.to}`}))`,
+    );
+    // the recalculation takes this lock exclusively for its whole transaction and rewrites the table
+    // after it: holding it shared, the rows written here are either its input or deleted by it
+    const [state] = rowsOf<{ free: boolean; kept: boolean }>(
+      await tx.execute(sql`
+        SELECT pg_try_advisory_xact_lock_shared(hashtext('sovani.recalculate-metrics')) AS free,
+          EXISTS (SELECT 1 FROM metrics_sku_period_totals
+                  WHERE period_from = ${period.from}::date AND period_to = ${period.to}::date) AS kept`),
+    );
+    if (state?.kept) return true;
+    if (!state?.free) return false;
+    await tx.execute(sql`
+      WITH evicted AS (
+        SELECT period_from, period_to FROM metrics_sku_period_totals WHERE requested_at IS NOT NULL
+        GROUP BY period_from, period_to ORDER BY max(requested_at) DESC, period_from, period_to
+        OFFSET ${REQUESTED_PERIODS_KEPT - 1}
+      ),
+      rows_gone AS (
+        DELETE FROM metrics_sku_period p USING evicted e
+        WHERE p.period_from = e.period_from AND p.period_to = e.period_to
+      )
+      DELETE FROM metrics_sku_period_totals t USING evicted e
+      WHERE t.period_from = e.period_from AND t.period_to = e.period_to`);
+    for (const statement of insertSkuPeriodStatements([period], sql`now()`)) await tx.execute(statement);
+    return true;
+  });
 }

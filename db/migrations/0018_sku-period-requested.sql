@@ -1,0 +1,1 @@
+ALTER TABLE "metrics_sku_period_totals" ADD COLUMN "requested_at" timestamp with time zone;
