@@ -301,9 +301,6 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
   const counts = await db.transaction(async (tx) => {
     // two recalculations of overlapping ranges would collide on the unique key: run them one at a time
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.recalculate-metrics'))`);
-    // the planner's row estimates for the day series trigger JIT, whose compile time (~1 s) costs
-    // more than it saves on this statement (measured by scripts/bench/recalc.ts)
-    await tx.execute(sql`SET LOCAL jit = off`);
     // every SKU x day of the range is produced, so an upsert leaves no stale row (deleted SKUs cascade)
     const [written] = rowsOf<{ changed: number }>(
       await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)),
