@@ -12,10 +12,17 @@ import { checkRebuildRange, pruneRawRecords } from "./prune-raw-records";
 const TODAY = "2026-12-05";
 const TZ = "Europe/Moscow";
 
-async function insertRaw(db: Db, accountId: number, key: string, d: string | null, fetchedAt = "2026-12-01T10:00:00Z") {
+async function insertRaw(
+  db: Db,
+  accountId: number,
+  key: string,
+  d: string | null,
+  fetchedAt = "2026-12-01T10:00:00Z",
+  source = "wb_sales",
+) {
   await db.execute(sql`
     INSERT INTO raw_records (account_id, source, natural_key, payload, payload_hash, d, fetched_at)
-    VALUES (${accountId}, 'wb_sales', ${key}, '{}'::jsonb, ${key}, ${d}::date, ${fetchedAt}::timestamptz)`);
+    VALUES (${accountId}, ${source}, ${key}, '{}'::jsonb, ${key}, ${d}::date, ${fetchedAt}::timestamptz)`);
 }
 
 describe.each(testDatabaseKinds())("raw payload retention (%s)", (kind) => {
@@ -33,16 +40,33 @@ describe.each(testDatabaseKinds())("raw payload retention (%s)", (kind) => {
     await insertRaw(db, store, "nod-old", null, "2025-10-29T10:00:00Z");
     await insertRaw(db, store, "nod-edge", null, "2025-10-30T21:30:00Z");
     for (let i = 0; i < 5; i++) await insertRaw(db, store, `filler-${i}`, "2026-06-01");
+    // another source of the store and another store: each (store, source) is pruned along its index
+    await insertRaw(db, store, "cards-old", null, "2025-01-01T10:00:00Z", "wb_cards");
+    await insertRaw(db, store, "cards-new", null, "2026-12-04T10:00:00Z", "wb_cards");
+    const other = await insertAccount(db, "OZON", "Ozon store");
+    await insertRaw(db, other, "oz-old", "2025-05-05", undefined, "ozon_postings_fbo");
+    await insertRaw(db, other, "oz-new", "2026-05-05", undefined, "ozon_postings_fbo");
 
     const result = await pruneRawRecords(db, { today: TODAY, keepDays: 400, timeZone: TZ, chunkSize: 2 });
-    expect(result).toMatchObject({ keptFrom: "2025-10-31", deleted: 3 });
-    expect(result.chunks).toBeGreaterThan(3);
+    // wb_sales: 3 old in chunks of 2 (2, then 1); wb_cards and the Ozon source: 1 each
+    expect(result).toEqual({ keptFrom: "2025-10-31", deleted: 5, chunks: 4 });
     const left = rowsOf<{ natural_key: string }>(
       await db.execute(sql`SELECT natural_key FROM raw_records ORDER BY natural_key`),
     )
       .map((r) => r.natural_key)
       .sort();
-    expect(left).toEqual(["edge", "filler-0", "filler-1", "filler-2", "filler-3", "filler-4", "new", "nod-edge"]);
+    expect(left).toEqual([
+      "cards-new",
+      "edge",
+      "filler-0",
+      "filler-1",
+      "filler-2",
+      "filler-3",
+      "filler-4",
+      "new",
+      "nod-edge",
+      "oz-new",
+    ]);
     // a second run finds nothing more
     expect((await pruneRawRecords(db, { today: TODAY, keepDays: 400, timeZone: TZ })).deleted).toBe(0);
   });
