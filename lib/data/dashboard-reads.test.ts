@@ -207,8 +207,14 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
       runningOut: 0,
       failedSyncs: 0,
     });
-    // 11-01..11-07 is a preset period of the latest day: once the SKU table's periods are kept, the count
-    // is read from their per-store totals (CUP-2 sold without a cost price), and agrees with the probe
+    // no recalculation kept the period here: its first request kept it, as the SKU page would
+    const requested = rowsOf(
+      await db.execute(sql`select period_from::text as "from", period_to::text as "to", count(*)::int as stores
+        from metrics_sku_period_totals where requested_at is not null group by 1, 2`),
+    );
+    expect(requested).toEqual([{ from: "2026-11-01", to: "2026-11-07", stores: 2 }]);
+    // 11-01..11-07 is a preset period of the latest day ("this month"): the recalculation keeps it, and the
+    // count is read from the per-store totals (CUP-2 sold without a cost price), and agrees with the probe
     for (const statement of refreshSkuPeriodStatements("2026-11-07")) await db.execute(statement);
     try {
       const kept = rowsOf(

@@ -7,6 +7,7 @@ import { type Db, rowsOf } from "@/db";
 import { grossProfitWithCost } from "@/lib/domain/pnl";
 import { Decimal } from "@/lib/domain/money";
 import { isPeriodCovered } from "@/lib/domain/periods";
+import { clampPeriodEnd, keepRequestedSkuPeriod } from "@/lib/services/metrics/sku-period";
 import { firstDataDaySql } from "@/lib/services/pnl/statement";
 import { type Bucket, bucketFor, type DashboardScope, previousPeriod } from "./scope";
 import { int, latestMetricsDay, num, storeCondition } from "./sql-helpers";
@@ -221,27 +222,40 @@ export interface AttentionCounts {
 
 /** Counts for the "needs attention" card; each links to the page that fixes it. */
 export async function queryAttentionCounts(db: Db, scope: DashboardScope): Promise<AttentionCounts> {
-  // a preset period's count is kept per store with the SKU table's rows (metrics_sku_period_totals, the
-  // same "sold on a day without a cost price"); another period probes every SKU's missing-cost rows
+  // the count of SKUs sold without a cost price is kept per store with the SKU table's period rows
+  // (metrics_sku_period_totals, the same "sold on a day without a cost price"): a period not kept yet is
+  // kept now, as the SKU page would; only while a recalculation runs does it probe every SKU's rows
+  const keptCount = sql`(select sum(t.missing_cost_skus)::int from metrics_sku_period_totals t
+    where t.period_from = ${scope.from}::date
+      and t.period_to = least(${scope.to}::date, (select max(d) from metrics_daily))
+      and ${storeCondition(scope.accountId, "t")}
+    having count(*) > 0 and bool_and(t.missing_cost_skus is not null))`;
   const result = await db.execute(sql`
     select
-      coalesce(
-        (select sum(t.missing_cost_skus)::int from metrics_sku_period_totals t
-          where t.period_from = ${scope.from}::date
-            and t.period_to = least(${scope.to}::date, (select max(d) from metrics_daily))
-            and ${storeCondition(scope.accountId, "t")}
-          having count(*) > 0 and bool_and(t.missing_cost_skus is not null)),
-        (select count(*)::int from sku s
-          where ${storeCondition(scope.accountId)} and exists (
-            select 1 from metrics_daily m
-            where m.sku_id = s.id and m.d between ${scope.from}::date and ${scope.to}::date and m.qty > 0 and m.cogs is null))
-      ) as without_cost,
+      ${keptCount} as without_cost,
+      (select max(d)::text from metrics_daily) as latest,
       (select count(*)::int from metrics_daily last join sku s on s.id = last.sku_id
         where last.d = ${latestMetricsDay(scope.to)} and last.stock_cover_days < 7 and ${storeCondition(scope.accountId)}) as running_out,
       (select count(*)::int from sync_runs r
         where r.status in ('failed', 'partial') and r.started_at >= ${scope.from}::date - interval '1 day'
           and ${scope.accountId === null ? sql`true` : sql`r.account_id = ${scope.accountId}`}) as failed_syncs
   `);
-  const r = rowsOf<{ without_cost: number; running_out: number; failed_syncs: number }>(result)[0];
-  return { skusWithoutCost: int(r?.without_cost), runningOut: int(r?.running_out), failedSyncs: int(r?.failed_syncs) };
+  const r = rowsOf<{ without_cost: number | null; latest: string | null; running_out: number; failed_syncs: number }>(
+    result,
+  )[0];
+  let withoutCost = r?.without_cost ?? null;
+  if (withoutCost === null) {
+    const period = { from: scope.from, to: clampPeriodEnd(scope.to, r?.latest ?? null) };
+    if (await keepRequestedSkuPeriod(db, period))
+      withoutCost = rowsOf<{ n: number | null }>(await db.execute(sql`select ${keptCount} as n`))[0]?.n ?? null;
+    // nothing kept (a recalculation is running, or no SKU at all): every SKU's missing-cost rows
+    withoutCost ??= rowsOf<{ n: number }>(
+      await db.execute(sql`
+        select count(*)::int as n from sku s
+        where ${storeCondition(scope.accountId)} and exists (
+          select 1 from metrics_daily m
+          where m.sku_id = s.id and m.d between ${scope.from}::date and ${scope.to}::date and m.qty > 0 and m.cogs is null)`),
+    )[0]?.n;
+  }
+  return { skusWithoutCost: int(withoutCost), runningOut: int(r?.running_out), failedSyncs: int(r?.failed_syncs) };
 }

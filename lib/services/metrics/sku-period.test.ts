@@ -65,10 +65,16 @@ describe.each(testDatabaseKinds())("SKU table periods (%s)", (kind) => {
   it("kept periods and computed ones give the hand-worked rows, order and totals", async () => {
     const db = database.db;
     const { oz } = await seed(db);
-    // the last 7 days ending on the latest day is a kept period; so is the same ending today (day 10)
+    // the header's presets as they read on the day after the latest day (day 10) and on it: the last 7
+    // days and yesterday ending on day 9, and on day 8; the last 7 days ending today (day 10, before its
+    // data) is no preset: its first request keeps it
     const kept = presetPeriods(day(9));
     expect(kept).toContainEqual({ from: day(3), to: day(9) });
-    expect(kept).toContainEqual({ from: day(4), to: day(9) });
+    expect(kept).toContainEqual({ from: day(9), to: day(9) });
+    expect(kept).toContainEqual({ from: day(2), to: day(8) });
+    expect(kept).toContainEqual({ from: day(0), to: day(9) });
+    expect(kept).not.toContainEqual({ from: day(4), to: day(9) });
+    expect(kept).toHaveLength(11);
 
     const cases: { scope: { accountId: number | null; from: string; to: string }; filters: SkuFilters }[] = [
       { scope: { accountId: null, from: day(3), to: day(9) }, filters: {} },

@@ -1,11 +1,12 @@
 // The SKU table's period rows: every SKU's totals for a period (from the running totals of
 // metrics_sku_cumulative: the row at the period's end minus the one before its start) with its latest
-// velocity, stock and cover. recalculateMetrics keeps them for the preset periods around the latest
-// recalculated day (metrics_sku_period, read along an index in sort order); the SKU page computes
-// other periods with the same SQL.
+// velocity, stock and cover. recalculateMetrics keeps them for the header's preset periods around the
+// latest recalculated day (metrics_sku_period, read along an index in sort order); any other period's
+// first request computes them with the same SQL and keeps them until the next recalculation.
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { addDays } from "@/lib/domain/dates";
+import { PERIOD_PRESETS, presetRange } from "@/lib/domain/periods";
 import { RUNNING_COLUMNS } from "./sku-cumulative";
 
 /** The columns of a period row, in metrics_sku_period's order after (period_from, period_to). */
@@ -140,23 +141,19 @@ export interface Period {
 }
 
 /**
- * The periods kept in metrics_sku_period for the latest recalculated day `latest`: the last 7, 30, 90
- * and 365 days, this month and last month, each ending the day before `latest`, on it, or the day after
- * (today, before its data exist). Each costs every recalculation a row per SKU, so the rarer ones
- * (a single day, a quarter, a custom range) are computed per request instead; an end after `latest` is stored as
- * `latest` (the same rows), so readers clamp the requested end the same way (clampPeriodEnd).
+ * The periods the recalculation keeps in metrics_sku_period for the latest recalculated day `latest`:
+ * the header's presets (yesterday, the last 7 and 30 days, this and last month, this quarter) as they
+ * read the day after `latest` (the nightly run has collected yesterday) and on `latest` itself (a sync
+ * collected today too). Each costs every recalculation a row per SKU, so any other period (a custom
+ * range, a day before the nightly run) is kept on its first request instead (keepRequestedSkuPeriod);
+ * an end after `latest` is stored as `latest` (the same rows), so readers clamp the requested end the
+ * same way (clampPeriodEnd).
  */
 export function presetPeriods(latest: string): Period[] {
   const out = new Map<string, Period>();
-  for (const end of [addDays(latest, -1), latest, addDays(latest, 1)]) {
-    const monthStart = `${end.slice(0, 8)}01`;
-    const lastMonthEnd = addDays(monthStart, -1);
-    const periods: Period[] = [
-      ...[7, 30, 90, 365].map((n) => ({ from: addDays(end, -(n - 1)), to: end })),
-      { from: monthStart, to: end },
-      { from: `${lastMonthEnd.slice(0, 8)}01`, to: lastMonthEnd },
-    ];
-    for (const p of periods) {
+  for (const today of [addDays(latest, 1), latest]) {
+    for (const preset of PERIOD_PRESETS) {
+      const p = presetRange(preset, today);
       const to = clampPeriodEnd(p.to, latest);
       if (p.from <= to) out.set(`${p.from}/${to}`, { from: p.from, to });
     }
