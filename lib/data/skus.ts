@@ -123,9 +123,11 @@ const totalsColumns = sql.raw(`count(*)::int as skus, coalesce(sum(r.units), 0):
  * One page of SKUs with the period's P&L, the latest velocity and stock (as of scope.to) and the totals
  * of every SKU the filters select. Rows without a number in the sort column come last in both
  * directions (ordered by article), so a loss-maker is first when sorting profit ascending. For the
- * preset periods kept by the recalculation (metrics_sku_period) a page is the first rows along an index
- * in sort order, read twice: the rows with a number, then those without; another period is computed
- * for every SKU from the running totals (two index probes per SKU, no SKU-day rows).
+ * periods kept in metrics_sku_period (by the recalculation, or by a period's first request) a page is the
+ * first rows along an index in sort order, read twice: the rows with a number, then those without; with a
+ * filter on the SKU itself, the selected SKUs' rows are read once, summed and sorted in one statement. A
+ * period not kept (while a recalculation runs) is computed for every SKU from the running totals (two
+ * index probes per SKU, no SKU-day rows).
  */
 /** What names a SKU, from a row of `sku s` (marketplace, external_id, article, name, brand, category). */
 function skuIdentity(r: Record<string, unknown>) {
@@ -172,7 +174,7 @@ export async function querySkuPage(
     case when ${key} is null then coalesce(r.article_key, ${skuArticleKeySql("s")}) end, s.id`;
   let raw: Record<string, unknown>[];
   let totalsRaw: Record<string, unknown> | undefined;
-  if (isPrepared) {
+  if (isPrepared && !hasSkuFilter(filters)) {
     const source = sql`metrics_sku_period r join sku s on s.id = r.sku_id
       where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${skuFilterSql(scope, filters, "r")}`;
     // the rows without a number, by article: for profit along the index of exactly those rows
@@ -189,23 +191,27 @@ export async function querySkuPage(
       order by (sort_value is null), sort_value ${dir}, case when sort_value is not null then r.id end ${dir}, r.article_key, r.id
       limit ${params.pageSize} offset ${offset}`);
     // without filters on the SKU itself, the totals are the stores' precomputed ones
-    const totalsQuery = hasSkuFilter(filters)
-      ? db.execute(sql`select ${totalsColumns} from ${source}`)
-      : db.execute(sql`
-          select coalesce(sum(skus), 0)::int as skus, coalesce(sum(units), 0)::int8 as units,
-            coalesce(sum(refunds), 0)::int8 as refunds, coalesce(sum(net_sales), 0)::text as net_sales,
-            coalesce(sum(payout), 0)::text as payout, coalesce(sum(net_sales_with_cost), 0)::text as net_sales_with_cost,
-            sum(cogs)::text as cogs, sum(profit)::text as profit, coalesce(sum(profit_skus), 0)::int as profit_skus
-          from metrics_sku_period_totals r
-          where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${storeCondition(scope.accountId, "r")}`);
+    const totalsQuery = db.execute(sql`
+      select coalesce(sum(skus), 0)::int as skus, coalesce(sum(units), 0)::int8 as units,
+        coalesce(sum(refunds), 0)::int8 as refunds, coalesce(sum(net_sales), 0)::text as net_sales,
+        coalesce(sum(payout), 0)::text as payout, coalesce(sum(net_sales_with_cost), 0)::text as net_sales_with_cost,
+        sum(cogs)::text as cogs, sum(profit)::text as profit, coalesce(sum(profit_skus), 0)::int as profit_skus
+      from metrics_sku_period_totals r
+      where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${storeCondition(scope.accountId, "r")}`);
     const [pageResult, totalsResult] = await Promise.all([pageQuery, totalsQuery]);
     raw = rowsOf<Record<string, unknown>>(pageResult);
     totalsRaw = rowsOf<Record<string, unknown>>(totalsResult)[0];
   } else {
+    // the SKUs a filter on the SKU itself selects (text, brand, category, marketplace), or every SKU of a
+    // period computed for this request: their rows once, summed and sorted in one statement
+    const periodRows = isPrepared
+      ? sql`select r.* from metrics_sku_period r join sku s on s.id = r.sku_id
+          where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${skuFilterSql(scope, filters, "r")}`
+      : skuPeriodRowsSql([{ from: scope.from, to }], skuFilterSql(scope, filters), {
+          articleKey: params.sort === "article",
+        });
     const result = await db.execute(sql`
-      with r as materialized (${skuPeriodRowsSql([{ from: scope.from, to }], skuFilterSql(scope, filters), {
-        articleKey: params.sort === "article",
-      })}),
+      with r as materialized (${periodRows}),
       totals as (select ${totalsColumns} from r)
       select to_json(t) as totals, pg.* from totals t
       left join lateral (
