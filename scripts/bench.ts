@@ -1,7 +1,8 @@
-// npm run bench [-- sync|recalc|pages|restock ...] [--skus 2000,10000 --stores 2,10 --days 400] — runs
+// npm run bench [-- sync|recalc|pages|partitions|restock ...] [--skus 2000,10000 --stores 2,10 --days 400] — runs
 // the benchmarks (all by default) and prints their numbers; recalc and pages take the sizes (see bench/size.ts).
 // They compare ratios measured in one run (the machines are shared and noisy); nothing here asserts a time.
 import { benchPages } from "./bench/pages";
+import { benchPartitions } from "./bench/partitions";
 import { benchRecalc } from "./bench/recalc";
 import { benchRestock } from "./bench/restock";
 import { benchSync } from "./bench/sync";
@@ -11,6 +12,7 @@ const parts: Record<string, (sizeArgs: string[]) => Promise<void>> = {
   sync: () => benchSync(),
   recalc: (sizeArgs) => benchRecalc(sizeArgs),
   pages: (sizeArgs) => benchPages(sizeArgs),
+  partitions: (sizeArgs) => benchPartitions(sizeArgs),
   restock: () => benchRestock(),
 };
 
