@@ -174,9 +174,10 @@ export async function querySkuPage(
     case when ${key} is null then coalesce(r.article_key, ${skuArticleKeySql("s")}) end, s.id`;
   let raw: Record<string, unknown>[];
   let totalsRaw: Record<string, unknown> | undefined;
+  // the kept rows of the period the filters select
+  const source = sql`metrics_sku_period r join sku s on s.id = r.sku_id
+    where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${skuFilterSql(scope, filters, "r")}`;
   if (isPrepared && !hasSkuFilter(filters)) {
-    const source = sql`metrics_sku_period r join sku s on s.id = r.sku_id
-      where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${skuFilterSql(scope, filters, "r")}`;
     // the rows without a number, by article: for profit along the index of exactly those rows
     const withoutNumber = isNeverNull(params.sort)
       ? sql``
@@ -205,8 +206,7 @@ export async function querySkuPage(
     // the SKUs a filter on the SKU itself selects (text, brand, category, marketplace), or every SKU of a
     // period computed for this request: their rows once, summed and sorted in one statement
     const periodRows = isPrepared
-      ? sql`select r.* from metrics_sku_period r join sku s on s.id = r.sku_id
-          where r.period_from = ${scope.from}::date and r.period_to = ${to}::date and ${skuFilterSql(scope, filters, "r")}`
+      ? sql`select r.* from ${source}`
       : skuPeriodRowsSql([{ from: scope.from, to }], skuFilterSql(scope, filters), {
           articleKey: params.sort === "article",
         });

@@ -533,8 +533,8 @@ async function benchPagesSize(size: BenchSize): Promise<Map<string, PageResult>>
           ]),
       },
       {
-        // 180 days is no preset period (7, 30, 90, 365 days, this and last month): its first request
-        // computes every SKU's row and keeps them (measured apart below), the others read them
+        // 180 days is no preset period (yesterday, 7 and 30 days, this and last month, this quarter): its
+        // first request computes every SKU's row and keeps them (measured apart below), the others read them
         name: "SKUs, 180 days (kept on its first request)",
         path: `/skus?from=${scope(180).from}&to=${TO}&sort=profit&dir=desc&size=50`,
         sql: (db) =>
