@@ -21,6 +21,7 @@ const expectedTables = [
   "raw_records",
   "restock_store_settings",
   "restock_sku_settings",
+  "supplier_closure",
   "supply_plan",
   "supply_plan_line",
   "restock_advice",

@@ -148,6 +148,13 @@ export function RestockDrawer({
           })}
         </p>
       ) : null}
+      {e.closures && e.closures.length > 0 ? (
+        <p className="mt-1 text-xs text-slate-600" data-testid="restock-drawer-closures">
+          {t("drawer.supplierClosures", {
+            closures: e.closures.map((c) => `${f.day(c.from)} – ${f.day(c.to)}`).join(", "),
+          })}
+        </p>
+      ) : null}
       <ol className="mt-1 list-decimal space-y-1 pl-5 font-mono text-xs" data-testid="restock-drawer-steps">
         {e.steps.map((step, i) => (
           <li key={i}>{step}</li>

@@ -36,8 +36,8 @@ function PlanFields({
   allowBlank: boolean;
 }) {
   const t = useTranslations("restock");
-  const te = useTranslations();
-  const err = (name: string) => (errors?.[name] ? te(errors[name] as never) : undefined);
+  // the action's field errors arrive translated
+  const err = (name: string) => errors?.[name];
   const numberField = (name: "leadTimeDays" | "coverDays" | "moq" | "casePack") => (
     <Field key={name} label={t(`settings.${name}`)} htmlFor={`${idPrefix}-${name}`} name={name} error={err(name)}>
       <Input

@@ -73,6 +73,29 @@ export const restockSkuSettings = pgTable(
   ],
 );
 
+/**
+ * Days a store's supplier takes no orders (a factory holiday such as the Chinese New Year), first and
+ * last day inclusive: the planner orders on the eve of a closure what must last through it.
+ */
+export const supplierClosure = pgTable(
+  "supplier_closure",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    firstDay: date("first_day", { mode: "string" }).notNull(),
+    lastDay: date("last_day", { mode: "string" }).notNull(),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("supplier_closure_account_idx").on(t.accountId, t.lastDay),
+    check("supplier_closure_days_ck", sql`${t.lastDay} >= ${t.firstDay} and ${t.lastDay} - ${t.firstDay} < 366`),
+    check("supplier_closure_note_ck", sql`length(${t.note}) <= 200`),
+  ],
+);
+
 export const supplyPlanStatuses = ["draft", "shipped", "closed"] as const;
 export const restockLocationKinds = ["cluster", "warehouse", "national"] as const;
 

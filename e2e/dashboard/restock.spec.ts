@@ -86,8 +86,25 @@ test("plan settings: store defaults and a CSV whose bad row is named by line", a
       buffer: Buffer.from("article;lead_time_days\nNO-SUCH-SKU;7\n"),
     });
   await page.getByTestId("restock-import-submit").click();
-  await expect(page.getByTestId("restock-import-errors")).toContainText("line 2");
+  await expect(page.getByTestId("restock-import-errors")).toContainText("line 2: No such SKU.");
+  // a supplier closure: a last day before the first is named beside its field; a good one is listed, then deleted
+  const closureForm = page.getByTestId("supplier-closure-form");
+  await closureForm.getByLabel("First day").fill("2027-02-20");
+  await closureForm.getByLabel("Last day").fill("2027-02-01");
+  await closureForm.getByLabel("Note").fill("<b>Chinese New Year</b>");
+  await closureForm.getByTestId("supplier-closure-add").click();
+  await expect(closureForm.getByTestId("field-error-lastDay")).toHaveText("The last day cannot be before the first.");
+  await closureForm.getByLabel("First day").fill("2027-02-01");
+  await closureForm.getByLabel("Last day").fill("2027-02-20");
+  await closureForm.getByTestId("supplier-closure-add").click();
+  const closure = page.getByTestId("supplier-closure").filter({ hasText: "<b>Chinese New Year</b>" });
+  await expect(closure).toHaveCount(1);
+  await expect(closure).toContainText("2027");
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: screenshotPath("restock-settings-en"), fullPage: true });
   await setLocale(page, "ru");
+  await expect(page.getByRole("heading", { name: "Перерывы поставщика" })).toBeVisible();
   await page.screenshot({ path: screenshotPath("restock-settings-ru"), fullPage: true });
+  await closure.getByTestId("supplier-closure-delete").click();
+  await expect(closure).toHaveCount(0);
 });

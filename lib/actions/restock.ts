@@ -3,10 +3,13 @@
 // -> service); roles are in policy.json (owner and editor). Each change of the plan's inputs asks for
 // the current plan to be rebuilt (refresh-restock-plan), so the page follows what was just entered.
 import {
+  addSupplierClosureSchema,
   importRestockSettingsSchema,
   saveRestockSkuSettingsSchema,
   saveRestockStoreSettingsSchema,
+  supplierClosureIdSchema,
 } from "@/lib/services/restock/restock-settings-schemas";
+import { addSupplierClosure, deleteSupplierClosure } from "@/lib/services/restock/supplier-closures";
 import { createSupplyPlansFromAdvice } from "@/lib/services/restock/create-supply-plans-from-advice";
 import { importRestockSettings } from "@/lib/services/restock/import-restock-settings";
 import { saveRestockSkuSettings } from "@/lib/services/restock/save-restock-sku-settings";
@@ -43,6 +46,18 @@ export const saveRestockSkuSettingsAction = authedAction(
   "saveRestockSkuSettingsAction",
   saveRestockSkuSettingsSchema,
   (input, ctx) => thenRefresh(ctx, "settings", saveRestockSkuSettings({ ...audited(ctx), input })),
+);
+
+export const addSupplierClosureAction = authedAction(
+  "addSupplierClosureAction",
+  addSupplierClosureSchema,
+  (input, ctx) => thenRefresh(ctx, "settings", addSupplierClosure({ ...audited(ctx), input })),
+);
+
+export const deleteSupplierClosureAction = authedAction(
+  "deleteSupplierClosureAction",
+  supplierClosureIdSchema,
+  (input, ctx) => thenRefresh(ctx, "settings", deleteSupplierClosure({ ...audited(ctx), closureId: input.closureId })),
 );
 
 /** Saves a settings CSV only when every row is good; otherwise returns the bad rows with their lines. */

@@ -13,6 +13,7 @@ import {
   querySkuRestock,
   queryRestockSkuOverrides,
   queryRestockStoreSettings,
+  querySupplierClosures,
   querySupplyPlans,
 } from "./restock";
 import { queryReplyTemplates, queryReviewPage, queryReviewStats } from "./reviews";
@@ -34,6 +35,7 @@ export const getSupplyPlans = authorized(querySupplyPlans);
 export const getReorderSoon = authorized(queryReorderSoon);
 export const getRestockStoreSettings = authorized(queryRestockStoreSettings);
 export const getRestockSkuOverrides = authorized(queryRestockSkuOverrides);
+export const getSupplierClosures = authorized(querySupplierClosures);
 export const getCostHistory = authorized(queryCostHistory);
 export const getSkuCostPage = authorized(querySkuCostPage);
 export const getMissingCostSkus = authorized(queryMissingCostSkus);

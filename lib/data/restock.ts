@@ -5,10 +5,11 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
-import { addDays } from "@/lib/domain/dates";
+import { addDays, businessToday } from "@/lib/domain/dates";
 import type { Factor } from "@/lib/domain/restock/factors";
 import type { PlanSettings, RestockStatus } from "@/lib/domain/restock/plan";
 import type { DayState } from "@/lib/domain/restock/velocity";
+import { getEnv } from "@/lib/env";
 import type { DashboardScope } from "./scope";
 import { int, num, skuTextCondition, storeCondition } from "./sql-helpers";
 import type { Page, TableParams } from "./table-params";
@@ -293,6 +294,8 @@ export interface RestockExplanation {
   settingSources: Record<keyof PlanSettings, "sku" | "store" | "default">;
   /** σL and the closed supply plans it came from (shipped -> arrived, days); absent on older rows */
   leadTime?: { stdDays: number; supplies: number; days: number[] };
+  /** the store's supplier closures ahead of the plan's day; absent on older rows */
+  closures?: { from: string; to: string }[];
   position: { onHand: number; marketplaceInbound: number; shippedPlans: number; draftPlans: number; toClient: number };
   steps: string[];
   lostSales: { formula: string; stockOutDays: number; days: number };
@@ -520,6 +523,38 @@ export async function queryRestockStoreSettings(db: Db): Promise<RestockStoreSet
       ? r.wb_ship_warehouse_ids
       : String(r.wb_ship_warehouse_ids).replace(/[{}]/g, "").split(",").filter(Boolean)
     ).map(Number),
+  }));
+}
+
+export interface SupplierClosureRow {
+  id: number;
+  accountId: number;
+  storeName: string;
+  firstDay: string;
+  lastDay: string;
+  note: string | null;
+  /** the closure ended before `today` */
+  past: boolean;
+}
+
+/** Every store's supplier closures, the latest first (at most `limit`). */
+export async function querySupplierClosures(
+  db: Db,
+  today: string = businessToday(getEnv().APP_TIMEZONE),
+  limit = 200,
+): Promise<SupplierClosureRow[]> {
+  const result = await db.execute(sql`
+    select c.id, c.account_id, a.name, c.first_day::text as first_day, c.last_day::text as last_day, c.note
+    from supplier_closure c join accounts a on a.id = c.account_id
+    order by c.first_day desc, c.id desc limit ${limit}`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    id: int(r.id),
+    accountId: int(r.account_id),
+    storeName: String(r.name),
+    firstDay: String(r.first_day),
+    lastDay: String(r.last_day),
+    note: (r.note as string | null) ?? null,
+    past: String(r.last_day) < today,
   }));
 }
 

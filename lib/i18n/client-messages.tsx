@@ -12,7 +12,7 @@ export const SHELL_NAMESPACES = ["common", "nav"] as const;
 
 /** Top-level namespaces of lib/i18n/messages/<locale>/ that client components use. */
 export type ClientNamespace =
-  "auth" | "commissions" | "costs" | "dashboard" | "restock" | "reviews" | "settings" | "skus" | "sync";
+  "auth" | "commissions" | "costs" | "dashboard" | "errors" | "restock" | "reviews" | "settings" | "skus" | "sync";
 
 /** A client-message provider for `children` with the shell's namespaces plus `namespaces`. */
 export async function ClientMessages({

@@ -1,7 +1,8 @@
 // The restock backtest's simulator: known true demand per SKU and day, stock that sells only what it
 // holds (unmet demand is lost), supplies that arrive after a lead time that varies, and a policy that
 // each evening sees only what Sovani would see (orders censored by stock, the closing snapshot, inbound,
-// and of past supplies only the road part of their lead times, the part its closed supply plans time).
+// and of past supplies only the road part of their lead times, the part its closed supply plans time;
+// of supplier closures only those announced, as the seller enters them in the plan settings).
 import { planSku } from "@/lib/domain/restock/plan-sku";
 import { estimateLostSales } from "@/lib/domain/restock/lost-sales";
 import { leadTimeSpread } from "@/lib/domain/restock/lead-time";
@@ -32,6 +33,8 @@ export interface SimSku {
   plannedFactor: (t: number, horizon: number) => number | null;
   /** days the supplier takes no orders (the "period out of stock") */
   blocked: (t: number) => boolean;
+  /** the closure as the seller enters it (first and last day), once announced; null when unannounced */
+  announcedClosure: (t: number) => { from: number; to: number } | null;
 }
 
 export function mulberry32(seed: number): () => number {
@@ -69,12 +72,25 @@ export interface SimOptions {
   scoredDays: number;
   seed: number;
   coverDays: number;
+  /** share of supplier closures the seller learns of ahead and enters (default ANNOUNCED_SHARE) */
+  announcedShare?: number;
 }
+
+/**
+ * Share of supplier closures announced ahead (a factory holiday, the Chinese New Year), and how far ahead
+ * the seller learns of one and enters it; the planner is shown an announced closure from then on. The
+ * rest (a supplier out of material) come unannounced. The share is a modelling choice, not a measurement:
+ * the bench prints the planner at 0 % and 100 % beside it.
+ */
+export const ANNOUNCED_SHARE = 0.7;
+export const ANNOUNCED_DAYS_AHEAD = 60;
 
 export function generateSkus(o: SimOptions): SimSku[] {
   const rand = mulberry32(o.seed);
   // the road parts draw from a stream of their own: demand and whole lead times stay as they were
   const roadRand = mulberry32(o.seed ^ 0x5bd1e995);
+  // so do the closures' announcements
+  const announceRand = mulberry32(o.seed ^ 0x27d4eb2f);
   const total = o.warmupDays + o.scoredDays;
   const skus: SimSku[] = [];
   for (let id = 0; id < o.skus; id++) {
@@ -102,6 +118,8 @@ export function generateSkus(o: SimOptions): SimSku[] {
     }
     const outageStart = o.warmupDays + 30 + Math.floor(rand() * 80);
     const outageLen = 20 + Math.floor(rand() * 20);
+    // most closures are the supplier's holidays, told ahead (like the promotions); the rest come unannounced
+    const announced = announceRand() < (o.announcedShare ?? ANNOUNCED_SHARE);
     for (let t = 0; t < total; t++) {
       let l = base;
       if (pattern === "trending") l = base * Math.max(0.1, 1 + (slope * (t - o.warmupDays)) / o.scoredDays);
@@ -142,6 +160,10 @@ export function generateSkus(o: SimOptions): SimSku[] {
         return any ? sum / horizon : null;
       },
       blocked: (t) => pattern === "outage" && t >= outageStart && t < outageStart + outageLen,
+      announcedClosure: (t) =>
+        pattern === "outage" && announced && t >= outageStart - ANNOUNCED_DAYS_AHEAD && t < outageStart + outageLen
+          ? { from: outageStart, to: outageStart + outageLen - 1 }
+          : null,
     });
   }
   return skus;
@@ -162,6 +184,7 @@ export interface PolicyView {
 export type Policy = (view: PolicyView) => number;
 
 export const sovaniPolicy: Policy = (v) => {
+  const closure = v.sku.announcedClosure(v.t);
   const settings = {
     leadTimeDays: v.sku.leadTimeDays,
     coverDays: v.coverDays,
@@ -179,6 +202,7 @@ export const sovaniPolicy: Policy = (v) => {
     manual: v.sku.plannedFactor(v.t, v.sku.leadTimeDays + v.coverDays),
     // what generate-supply-advice reads from closed supply plans: the road part only
     leadTimeStdDays: leadTimeSpread(v.arrivedRoadDays).stdDays,
+    closures: closure ? [{ from: addDays(START, closure.from), to: addDays(START, closure.to) }] : [],
   });
   return plan.status === "order_now" ? plan.quantity : 0;
 };

@@ -1,6 +1,7 @@
 // Restock backtest:  npm run bench -- restock   (or npx tsx scripts/bench/restock.ts)
 // Replays BENCH_RESTOCK_SKUS (default 600) SKUs of known true demand (steady, trending, seasonal,
-// intermittent, promotion spikes, a supplier outage) over 400 days of history and 180 scored days,
+// intermittent, promotion spikes, a supplier outage, 70 % of them announced ahead and entered as a
+// supplier closure) over 400 days of history and 180 scored days,
 // with nominal lead times of 7-30 days and actual ones ±20 %. Sovani's planner and the first formula
 // (sv × window + 1.5 σ √window − on hand − in transit, as generate-supply-advice had it) each run the
 // same demand; each evening they see only the censored orders, the closing snapshot and the inbound,
@@ -9,6 +10,8 @@
 // Deterministic (seed BENCH_RESTOCK_SEED, default 20); nothing here asserts a time.
 import { fileURLToPath } from "node:url";
 import {
+  ANNOUNCED_DAYS_AHEAD,
+  ANNOUNCED_SHARE,
   firstFormulaPolicy,
   generateSkus,
   PATTERNS,
@@ -87,7 +90,7 @@ export async function benchRestock(): Promise<void> {
   };
   const result = runRestockBacktest(options);
   console.log(
-    `${options.skus} SKUs (${PATTERNS.join(", ")}), ${options.scoredDays} scored days after ${options.warmupDays} of history, lead 7-30 d ±20 % (σL from the road part only), cover ${options.coverDays} d, service level 95 %, seed ${options.seed}`,
+    `${options.skus} SKUs (${PATTERNS.join(", ")}; ${Math.round(ANNOUNCED_SHARE * 100)} % of outages announced ${ANNOUNCED_DAYS_AHEAD} d ahead), ${options.scoredDays} scored days after ${options.warmupDays} of history, lead 7-30 d ±20 % (σL from the road part only), cover ${options.coverDays} d, service level 95 %, seed ${options.seed}`,
   );
   const head = ["", ...result.runs.map((r) => r.name)];
   const rows = [
@@ -130,6 +133,24 @@ export async function benchRestock(): Promise<void> {
   });
   console.log("\nSovani planner by cover days");
   console.log(table([["", "fill", "inventory, d", "orders", "lost-sales error"], ...sweep]));
+  // what entering closures buys: the same SKUs with none of the outages announced, and with all of them
+  const byShare = [0, ANNOUNCED_SHARE, 1].map((announcedShare) => {
+    const o = { ...options, announcedShare };
+    const outcomes = generateSkus(o).map((sku) => simulateSku(sku, sovaniPolicy, o));
+    const all = summarise(outcomes, "estimatedLost");
+    const outage = summarise(
+      outcomes.filter((x) => x.pattern === "outage"),
+      "estimatedLost",
+    );
+    return [
+      `${Math.round(announcedShare * 100)} % announced`,
+      pct(all.fill),
+      all.inventoryDays.toFixed(1),
+      pct(outage.fill),
+    ];
+  });
+  console.log("\nSovani planner by the share of supplier closures announced and entered");
+  console.log(table([["", "fill", "inventory, d", "outage SKUs' fill"], ...byShare]));
   const [ours, first28] = result.runs;
   console.log(
     `\ntargets: fill ${pct(ours.summary.fill)} ≥ 97 % ${ours.summary.fill >= 0.97 ? "met" : "MISSED"}; ` +

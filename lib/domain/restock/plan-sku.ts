@@ -8,7 +8,7 @@ import {
   TREND_WINDOW_DAYS,
   trendFactor,
 } from "./factors";
-import { type PlanSettings, planRestock, type RestockPlan } from "./plan";
+import { type PlanSettings, planRestock, type RestockPlan, type SupplierClosure } from "./plan";
 import {
   classifyDays,
   correctedVelocity,
@@ -34,6 +34,8 @@ export interface PlanSkuInput {
   windowDays?: number;
   /** spread of past lead times, days (from supplies that arrived); 0 when unknown */
   leadTimeStdDays?: number;
+  /** the supplier's announced closures */
+  closures?: readonly SupplierClosure[];
 }
 
 export interface SkuPlan {
@@ -79,6 +81,7 @@ export function planSku(input: PlanSkuInput): SkuPlan {
     settings: input.settings,
     leadTimeStdDays: input.leadTimeStdDays,
     spikeRisk: spikeRisk(input.history),
+    closures: input.closures,
   });
   return { velocity, factors, plan };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { manualFactor } from "./factors";
-import { type PlanSettings, planRestock, roundOrderQuantity, safetyStock } from "./plan";
+import { firstOpenDay, type PlanSettings, planRestock, roundOrderQuantity, safetyStock } from "./plan";
 import { correctedVelocity, type DemandDay } from "./velocity";
 
 // 28 in-stock days alternating 8 and 12 units: velocity 10, sample σ = sqrt(28 × 4 / 27) = 2.0367
@@ -111,5 +111,67 @@ describe("rounding to case pack and MOQ", () => {
   it("service levels map to z", () => {
     expect(safetyStock(2, 9, 90)).toBeCloseTo(1.2816 * 6, 6);
     expect(safetyStock(2, 9, 99)).toBeCloseTo(2.3263 * 6, 6);
+  });
+});
+
+describe("supplier closures (hand-worked, the window above: velocity 10, σ 2.0367, lead 16, cover 14)", () => {
+  const closed = (from: string, to: string) => [{ from, to }];
+  it("today is the eve of a 20-day closure: the order lasts through it and the lead time after it", () => {
+    // safety over 16 + 20 days = 1.6449 × 2.0367 × 6 = 20.10; ROP = 160 + 200 + 20.10 = 380.10
+    // need = 160 + max(cover 140, closed 200) + 20.10 − 250 = 130.10 → 131; ⌊(250 − 380.10) / 10⌋ = −14
+    const p = planFor({ onHand: 250, closures: closed("2026-12-02", "2026-12-21") });
+    expect(p.safetyStock).toBeCloseTo(20.1, 2);
+    expect(p.reorderPoint).toBeCloseTo(380.1, 2);
+    expect(p.quantity).toBe(131);
+    expect(p.status).toBe("order_now");
+    expect(p.statusDays).toBe(-14);
+    expect(p.reorderDate).toBe("2026-12-01");
+    expect(p.explanation.join("\n")).toContain("supplier closed 2026-12-02 – 2026-12-21");
+    // without the closure the same position waits 7 days (the first test above)
+    expect(planFor({ onHand: 250 }).reorderDate).toBe("2026-12-08");
+  });
+  it("the regular date falls inside a closure ahead: the date moves to its eve", () => {
+    // regular: ⌊(250 − 173.40) / 10⌋ = 7 → 12-08, inside 12-06..12-25; on the eve 12-05 the position is
+    // 250 − 4 × 10 = 210 < 10 × 36 + 20.10 = 380.10 → order by 12-05, "soon" in 4 days
+    const p = planFor({ onHand: 250, closures: closed("2026-12-06", "2026-12-25") });
+    expect(p.reorderDate).toBe("2026-12-05");
+    expect(p.status).toBe("soon");
+    expect(p.statusDays).toBe(4);
+    expect(p.quantity).toBe(64); // the order is placed on the eve; today's need is the plain one
+  });
+  it("a closure the position outlasts leaves the date alone", () => {
+    // 700 on hand: regular ⌊(700 − 173.40) / 10⌋ = 52 → 2027-01-22; the eve of 12-06..12-10 holds
+    // 660 ≥ 10 × 21 + 1.6449 × 2.0367 × √21 = 225.35
+    const p = planFor({ onHand: 700, closures: closed("2026-12-06", "2026-12-10") });
+    expect(p.reorderDate).toBe("2027-01-22");
+    expect(p.status).toBe("overstock");
+  });
+  it("today is the eve and the position lasts: a date inside the closure waits for the reopening", () => {
+    // ROP over 16 + 5 days = 210 + 15.35 = 225.35 ≤ 250: nothing today; ⌊24.65 / 10⌋ = 2 → 12-03 is
+    // closed, so the date is the reopening 12-07
+    const p = planFor({ onHand: 250, closures: closed("2026-12-02", "2026-12-06") });
+    expect(p.reorderPoint).toBeCloseTo(225.35, 2);
+    // need = 160 + max(cover 140, closed 50) + 15.35 − 250 = 65.35 → 66
+    expect(p.quantity).toBe(66);
+    expect(p.reorderDate).toBe("2026-12-07");
+    expect(p.statusDays).toBe(6);
+  });
+  it("today inside a closure: the figures stand, the explanation says when the supplier reopens", () => {
+    const p = planFor({ onHand: 100, closures: closed("2026-11-25", "2026-12-03") });
+    expect(p.status).toBe("order_now");
+    expect(p.reorderPoint).toBeCloseTo(173.4, 2);
+    expect(p.explanation.join("\n")).toContain(
+      "supplier closed until 2026-12-03: an order placed now starts on 2026-12-04",
+    );
+  });
+  it("touching closures read as one", () => {
+    const two = [
+      { from: "2026-12-02", to: "2026-12-05" },
+      { from: "2026-12-06", to: "2026-12-10" },
+    ];
+    expect(firstOpenDay("2026-12-03", two)).toBe("2026-12-11");
+    expect(firstOpenDay("2026-12-01", two)).toBe("2026-12-01");
+    // today is the eve of nine closed days: ROP = 10 × 25 + 1.6449 × 2.0367 × 5 = 266.75
+    expect(planFor({ onHand: 250, closures: two }).reorderPoint).toBeCloseTo(266.75, 2);
   });
 });

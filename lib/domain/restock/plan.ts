@@ -1,6 +1,6 @@
 // The restock plan for one SKU at one location: forecast, safety stock, reorder point, reorder date,
 // quantity rounded to case pack and MOQ, and a status band. Every number carries its formula.
-import { addDays } from "../dates";
+import { addDays, daysBetween } from "../dates";
 import type { Factor } from "./factors";
 import type { SpikeRisk, VelocityResult } from "./velocity";
 
@@ -34,6 +34,27 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   casePack: 1,
 };
 
+/** Days the supplier takes no orders (a factory holiday), first and last day inclusive. */
+export interface SupplierClosure {
+  from: string;
+  to: string;
+}
+
+/** The first day on or after `day` that no closure covers (closures may touch or overlap). */
+export function firstOpenDay(day: string, closures: readonly SupplierClosure[]): string {
+  let d = day;
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const c of closures) {
+      if (c.from <= d && d <= c.to) {
+        d = addDays(c.to, 1);
+        moved = true;
+      }
+    }
+  }
+  return d;
+}
+
 export type RestockStatus = "order_now" | "soon" | "ok" | "overstock" | "not_observed";
 
 export interface PlanInput {
@@ -51,6 +72,8 @@ export interface PlanInput {
   leadTimeStdDays?: number;
   /** the daily spread counting this quarter's spike days (velocity's spikeRisk); safety reads it when wider */
   spikeRisk?: SpikeRisk | null;
+  /** the supplier's announced closures (orders cannot be placed on those days) */
+  closures?: readonly SupplierClosure[];
 }
 
 export interface RestockPlan {
@@ -156,10 +179,18 @@ export function planRestock(input: PlanInput): RestockPlan {
   const demandOverLead = forecast * L;
   const coverDemand = forecast * C;
   const sigmaL = input.leadTimeStdDays ?? 0;
-  const safety = safetyStock(sigma, L, s.serviceLevel, forecast, sigmaL);
-  const reorderPoint = demandOverLead + safety;
-  const need = demandOverLead + coverDemand + safety - position;
+  const safetyOver = (days: number) => safetyStock(sigma, days, s.serviceLevel, forecast, sigmaL);
+  // the supplier's closures: an order can be placed on an open day only, so the last open day before a
+  // closure must carry the closed days too (the next order waits for the supplier to reopen)
+  const closures = input.closures ?? [];
+  const firstOpen = firstOpenDay(today, closures);
+  const closedAhead = firstOpen === today ? daysBetween(today, firstOpenDay(addDays(today, 1), closures)) - 1 : 0;
+  const closedDemand = forecast * closedAhead;
+  const safety = safetyOver(L + closedAhead);
+  const reorderPoint = demandOverLead + closedDemand + safety;
+  const need = demandOverLead + Math.max(coverDemand, closedDemand) + safety - position;
   const quantity = roundOrderQuantity(need, s.moq, s.casePack);
+  const safetyDays = closedAhead > 0 ? `(${L} + ${closedAhead} closed)` : `${L}`;
   explanation.push(
     `forecast = ${v.velocity.toFixed(3)} × ${multiplier.toFixed(3)} = ${forecast.toFixed(3)}/day`,
     ...(spikes
@@ -167,11 +198,20 @@ export function planRestock(input: PlanInput): RestockPlan {
           `σ = ${spikes.dailyStd.toFixed(3)} × ${(multiplier / Math.max(1, manual)).toFixed(3)} = ${sigma.toFixed(3)}/day: the last ${spikes.days} days with their ${spikes.spikeDays} spike days (a promotion can come again within the lead time; a planned rise is not counted twice), wider than the velocity days' ${v.dailyStd.toFixed(3)} × ${multiplier.toFixed(3)}`,
         ]
       : []),
+    ...(closedAhead > 0
+      ? [
+          `supplier closed ${addDays(today, 1)} – ${addDays(today, closedAhead)}: today is the last day to order before it, so the order covers the ${closedAhead} closed days too`,
+        ]
+      : []),
     sigmaL > 0
-      ? `safety = z(${s.serviceLevel}%) ${z} × √(${L} × σ ${sigma.toFixed(3)}² + (${forecast.toFixed(3)} × σL ${sigmaL.toFixed(2)})²) = ${f2(safety)}`
-      : `safety = z(${s.serviceLevel}%) ${z} × σ ${sigma.toFixed(3)} × √${L} = ${f2(safety)}`,
-    `reorder point = ${forecast.toFixed(3)} × ${L} d + ${f2(safety)} = ${f2(reorderPoint)}`,
-    `need = ${f2(demandOverLead)} + cover ${forecast.toFixed(3)} × ${C} d ${f2(coverDemand)} + safety ${f2(safety)} − position ${position} = ${f2(need)}`,
+      ? `safety = z(${s.serviceLevel}%) ${z} × √(${safetyDays} × σ ${sigma.toFixed(3)}² + (${forecast.toFixed(3)} × σL ${sigmaL.toFixed(2)})²) = ${f2(safety)}`
+      : `safety = z(${s.serviceLevel}%) ${z} × σ ${sigma.toFixed(3)} × √${safetyDays} = ${f2(safety)}`,
+    closedAhead > 0
+      ? `reorder point = ${forecast.toFixed(3)} × (${L} + ${closedAhead}) d + ${f2(safety)} = ${f2(reorderPoint)}`
+      : `reorder point = ${forecast.toFixed(3)} × ${L} d + ${f2(safety)} = ${f2(reorderPoint)}`,
+    closedAhead > C
+      ? `need = ${f2(demandOverLead)} + closed ${forecast.toFixed(3)} × ${closedAhead} d ${f2(closedDemand)} (longer than the cover) + safety ${f2(safety)} − position ${position} = ${f2(need)}`
+      : `need = ${f2(demandOverLead)} + cover ${forecast.toFixed(3)} × ${C} d ${f2(coverDemand)} + safety ${f2(safety)} − position ${position} = ${f2(need)}`,
     `quantity = ${need > 0 ? `ceil to MOQ ${s.moq}, case pack ${s.casePack}` : "nothing needed"} → ${quantity}`,
   );
   // the figures every outcome carries; the status, its days and the reorder date depend on the forecast
@@ -196,11 +236,39 @@ export function planRestock(input: PlanInput): RestockPlan {
     };
   }
   const coverOfPosition = position / forecast;
-  const daysToReorder = Math.floor((position - reorderPoint) / forecast);
-  const reorderDate = addDays(today, Math.max(0, daysToReorder));
+  let daysToReorder = Math.floor((position - reorderPoint) / forecast);
+  const dayIn = (n: number) => `today ${n >= 0 ? "+" : "−"} ${Math.abs(n)} d`;
   explanation.push(
-    `reorder date = today + ⌊(${position} − ${f2(reorderPoint)}) ÷ ${forecast.toFixed(3)}⌋ = today ${daysToReorder >= 0 ? "+" : "−"} ${Math.abs(daysToReorder)} d → ${reorderDate}`,
+    `reorder date = today + ⌊(${position} − ${f2(reorderPoint)}) ÷ ${forecast.toFixed(3)}⌋ = ${dayIn(daysToReorder)} → ${addDays(today, Math.max(0, daysToReorder))}`,
   );
+  // a closure ahead moves the date to its eve when the date falls inside it, or when the position would
+  // not last through it and the lead time after it (the eve's reorder point counts the closed days)
+  for (const c of [...closures].sort((x, y) => (x.from < y.from ? -1 : 1))) {
+    const eve = daysBetween(today, c.from) - 1;
+    if (eve < 1 || eve >= daysToReorder) continue;
+    const closed = daysBetween(c.from, firstOpenDay(c.from, closures));
+    const point = forecast * (L + closed) + safetyOver(L + closed);
+    const atEve = position - forecast * eve;
+    if (atEve < point || daysToReorder <= eve + closed) {
+      daysToReorder = eve;
+      explanation.push(
+        `supplier closed ${c.from} – ${addDays(c.from, closed - 1)}: the position on its eve, ${f2(atEve)}, must last the closed days and the lead time, ${forecast.toFixed(3)} × (${L} + ${closed}) d + safety ${f2(point - forecast * (L + closed))} = ${f2(point)} → order by ${addDays(today, eve)}`,
+      );
+      break;
+    }
+  }
+  // a later date on a closed day whose eve did not need the order (the position lasts) waits for the reopening
+  if (daysToReorder > 0) {
+    const on = addDays(today, daysToReorder);
+    const reopen = firstOpenDay(on, closures);
+    if (reopen !== on) {
+      daysToReorder = daysBetween(today, reopen);
+      explanation.push(`supplier closed on ${on}: the order waits for ${reopen}`);
+    }
+  }
+  if (firstOpen !== today)
+    explanation.push(`supplier closed until ${addDays(firstOpen, -1)}: an order placed now starts on ${firstOpen}`);
+  const reorderDate = addDays(today, Math.max(0, daysToReorder));
   let status: RestockStatus;
   let statusDays: number;
   if (daysToReorder <= 0) {

@@ -159,6 +159,36 @@ describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
     expect((await advice(db, packed))[0]).toMatchObject({ quantity: 60, status: "soon", reorder_date: addDays(D, 3) });
   });
 
+  it("a supplier closure ahead moves the reorder date to its eve; another store's closure does not", async () => {
+    // 28 days alternating 8 and 12 (velocity 10, sample σ 2.0367), 250 on hand today, lead 16, cover 14:
+    // alone, ⌊(250 − 173.40) / 10⌋ = 7 days; the store's supplier is closed D+5..D+24, and on its eve D+4
+    // the position 210 is below 10 × (16 + 20) + 1.6449 × 2.0367 × 6 = 380.10: order by D+4, "soon"
+    const closedStore = await account(db, "WB");
+    const orders = Array.from({ length: 28 }, (_, i) => (i % 2 ? 12 : 8));
+    const closing = [...Array(27).fill(500), 250];
+    const skuOf = async (accountId: number) => {
+      const skuId = await insertSku(db, { marketplace: "WB", accountId });
+      await series(db, { accountId, skuId, warehouseId: wbFbo, orders, closing });
+      await db.execute(sql`insert into restock_sku_settings (sku_id, lead_time_days) values (${skuId}, 16)`);
+      return skuId;
+    };
+    const held = await skuOf(closedStore);
+    const free = await skuOf(wb);
+    await db.execute(sql`insert into supplier_closure (account_id, first_day, last_day, note)
+      values (${closedStore}, ${addDays(D, 5)}, ${addDays(D, 24)}, 'factory holiday'),
+        (${closedStore}, ${addDays(D, -40)}, ${addDays(D, -30)}, 'over')`);
+
+    await generateSupplyAdvice({ db, d: D });
+    expect((await advice(db, held))[0]).toMatchObject({ reorder_date: addDays(D, 4), status: "soon", status_days: 4 });
+    expect((await advice(db, free))[0]).toMatchObject({ reorder_date: addDays(D, 7), status: "soon", status_days: 7 });
+    const [explained] = rowsOf<{ explanation: { closures: unknown; steps: string[] } }>(
+      await db.execute(sql`select explanation from restock_advice where sku_id = ${held} and d = ${D}::date`),
+    );
+    // only the closure ahead reaches the plan and the drawer
+    expect(explained.explanation.closures).toEqual([{ from: addDays(D, 5), to: addDays(D, 24) }]);
+    expect(explained.explanation.steps.join("\n")).toContain(`order by ${addDays(D, 4)}`);
+  });
+
   it("a shipped supply plan counts as inbound until the stock shows it, then closes: counted once", async () => {
     const sku = await wbSkuWith(days28(2), days28(20));
     const { planId } = await createSupplyPlan({

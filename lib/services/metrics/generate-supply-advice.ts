@@ -24,6 +24,7 @@ import {
   type LocationKind,
 } from "@/lib/services/restock/restock-locations";
 import { reconcileSupplyPlans } from "@/lib/services/restock/reconcile-supply-plans";
+import { supplierClosuresByStore } from "@/lib/services/restock/supplier-closures";
 
 /** days of recent history read (the velocity's longest lookback) */
 export const RECENT_DAYS = 91;
@@ -191,7 +192,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
     }
   }
 
-  const [storeRows, skuRows, planRows, priceRows, mpRows, districtRows, leadRows] = await Promise.all([
+  const [storeRows, skuRows, planRows, priceRows, mpRows, districtRows, leadRows, closures] = await Promise.all([
     db.execute(sql`select account_id, lead_time_days, cover_days, service_level::float8 as service_level, moq, case_pack,
       wb_ship_warehouse_ids from restock_store_settings`),
     db.execute(sql`select sku_id, lead_time_days, cover_days, service_level::float8 as service_level, moq, case_pack,
@@ -230,6 +231,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
         where p.status = 'closed' and p.shipped_at is not null and p.closed_at is not null
           and l.arrived_units >= l.qty and (p.closed_at at time zone ${timeZone})::date <= ${d}::date
       ) x where n <= ${LEAD_TIME_SUPPLIES} order by sku_id, kind, key, closed_at, id`),
+    supplierClosuresByStore(db, d),
   ]);
   const stores = new Map(rowsOf<Record<string, unknown>>(storeRows).map((r) => [Number(r.account_id), r]));
   const overrides = new Map(rowsOf<Record<string, unknown>>(skuRows).map((r) => [Number(r.sku_id), r]));
@@ -337,6 +339,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
       manual: eff.manualFactor,
       categorySeason,
       leadTimeStdDays: leadTime.stdDays,
+      closures: p.accountId === null ? [] : (closures.get(p.accountId) ?? []),
     });
     const price = prices.get(p.skuId);
     const perUnit = (sum: string | null | undefined, qty: number | null | undefined) =>
@@ -407,6 +410,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
         factors,
         settings: eff.settings,
         settingSources: eff.source,
+        closures: p.accountId === null ? [] : (closures.get(p.accountId) ?? []),
         leadTime,
         position: {
           onHand,

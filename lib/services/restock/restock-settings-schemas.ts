@@ -1,5 +1,6 @@
 // Input rules for restock settings, shared by the actions, the services and the CSV import.
 import { z } from "zod";
+import { daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { SERVICE_LEVELS } from "@/lib/domain/restock/plan";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
@@ -66,3 +67,26 @@ export const importRestockSettingsSchema = z.object({
   /** base64 of a CSV file */
   contentBase64: z.string().max(Math.ceil((MAX_RESTOCK_IMPORT_BYTES * 4) / 3) + 4),
 });
+
+/** the longest closure a store may enter, days (a year: anything longer is a supplier change, not a holiday) */
+export const MAX_CLOSURE_DAYS = 366;
+const closureDay = z.string({ message: "errors.closureDay" }).trim().refine(isIsoDay, { message: "errors.closureDay" });
+
+export const addSupplierClosureSchema = z
+  .object({
+    accountId: z.coerce.number().int().positive(),
+    firstDay: closureDay,
+    lastDay: closureDay,
+    note: z.preprocess(
+      blankToNull,
+      z.string().trim().max(200, { message: "errors.closureNote" }).nullable().optional(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.lastDay < v.firstDay) ctx.addIssue({ code: "custom", path: ["lastDay"], message: "errors.closureOrder" });
+    else if (daysBetween(v.firstDay, v.lastDay) >= MAX_CLOSURE_DAYS)
+      ctx.addIssue({ code: "custom", path: ["lastDay"], message: "errors.closureLength" });
+  });
+export type AddSupplierClosureInput = z.output<typeof addSupplierClosureSchema>;
+
+export const supplierClosureIdSchema = z.object({ closureId: z.coerce.number().int().positive() });

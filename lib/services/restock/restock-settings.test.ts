@@ -7,9 +7,14 @@ import { asAppError } from "@/lib/errors";
 import { insertSku } from "@/lib/testing/fixtures";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
 import { importRestockSettings } from "./import-restock-settings";
-import { saveRestockSkuSettingsSchema, saveRestockStoreSettingsSchema } from "./restock-settings-schemas";
+import {
+  addSupplierClosureSchema,
+  saveRestockSkuSettingsSchema,
+  saveRestockStoreSettingsSchema,
+} from "./restock-settings-schemas";
 import { saveRestockSkuSettings } from "./save-restock-sku-settings";
 import { saveRestockStoreSettings } from "./save-restock-store-settings";
+import { addSupplierClosure, deleteSupplierClosure, supplierClosuresByStore } from "./supplier-closures";
 
 const actor = { id: 1, email: "owner@example.com" };
 
@@ -133,5 +138,57 @@ describe.each(testDatabaseKinds())("restock settings (%s)", (kind) => {
       errors: [],
       fileError: "missingColumns",
     });
+  });
+
+  it("supplier closures: form text saved and audited, bad days named beside their field, deleted", async () => {
+    const refused = (input: Record<string, unknown>) => {
+      const parsed = addSupplierClosureSchema.safeParse({ accountId: String(accountId), ...input });
+      return parsed.success ? null : parsed.error.issues.map((i) => [i.path.join("."), i.message]);
+    };
+    expect(refused({ firstDay: "2027-02-10", lastDay: "2027-02-01" })).toEqual([["lastDay", "errors.closureOrder"]]);
+    expect(refused({ firstDay: "2027-02-30", lastDay: "2027-03-01" })).toEqual([["firstDay", "errors.closureDay"]]);
+    expect(refused({ firstDay: "2027-01-01", lastDay: "2028-01-02" })).toEqual([["lastDay", "errors.closureLength"]]);
+    expect(refused({ firstDay: "2027-01-01", lastDay: "2028-01-01", note: "x".repeat(201) })).toEqual([
+      ["note", "errors.closureNote"],
+    ]);
+    const input = addSupplierClosureSchema.parse({
+      accountId: String(accountId),
+      firstDay: " 2027-02-01 ",
+      lastDay: "2027-02-20",
+      note: " Chinese New Year ",
+    });
+    const id = await addSupplierClosure({ db, actor, input });
+    const old = await addSupplierClosure({
+      db,
+      actor,
+      input: addSupplierClosureSchema.parse({ accountId, firstDay: "2026-01-01", lastDay: "2026-01-10", note: "" }),
+    });
+    const [row] = rowsOf<Record<string, unknown>>(
+      await db.execute(
+        sql`select first_day::text as f, last_day::text as l, note from supplier_closure where id = ${id}`,
+      ),
+    );
+    expect(row).toEqual({ f: "2027-02-01", l: "2027-02-20", note: "Chinese New Year" });
+    // the advice reads the closures that end on or after its day
+    expect((await supplierClosuresByStore(db, "2026-12-01")).get(accountId)).toEqual([
+      { from: "2027-02-01", to: "2027-02-20" },
+    ]);
+    expect((await supplierClosuresByStore(db, "2026-01-10")).get(accountId)?.length).toBe(2);
+    await deleteSupplierClosure({ db, actor, closureId: old });
+    expect((await supplierClosuresByStore(db, "2026-01-01")).get(accountId)?.length).toBe(1);
+    const again = await deleteSupplierClosure({ db, actor, closureId: old }).catch((e) => asAppError(e));
+    expect(again).toMatchObject({ code: "NOT_FOUND" });
+    const audit = rowsOf<{ action: string }>(
+      await db.execute(sql`select action from audit_log where entity = 'supplier_closure' order by id`),
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      "supplier_closure.create",
+      "supplier_closure.create",
+      "supplier_closure.delete",
+    ]);
+    const noStore = await addSupplierClosure({ db, actor, input: { ...input, accountId: 99_999_999 } }).catch((e) =>
+      asAppError(e),
+    );
+    expect(noStore).toMatchObject({ code: "NOT_FOUND" });
   });
 });
