@@ -121,6 +121,20 @@ export async function benchRestock(): Promise<void> {
       ]),
     ]),
   );
+  // where the lost-sales estimate misses: per pattern on Sovani's run
+  console.log("\nSovani planner's lost units by pattern");
+  console.log(
+    table([
+      ["", "truth", "estimate", "error"],
+      ...PATTERNS.map((p) => {
+        const s = summarise(
+          result.runs[0].outcomes.filter((o) => o.pattern === p),
+          "estimatedLost",
+        );
+        return [p, s.lostTrue.toFixed(0), s.lostEstimate.toFixed(0), pct(s.lostError)];
+      }),
+    ]),
+  );
   // the cover days trade inventory for orders: Sovani alone at other covers, same SKUs and demand
   const skus = generateSkus(options);
   const sweep = [7, 10, 14, 21].map((coverDays) => {
