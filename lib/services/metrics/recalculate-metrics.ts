@@ -134,6 +134,13 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
              ${each((l) => `sum(${l}) AS ${l}`)},
              bool_and(is_settled) AS is_settled
       FROM daily_sales
+      WHERE d BETWEEN ${from}::date AND ${to}::date
+      GROUP BY sku_id, d
+    ),
+    -- units alone over the window's days before the range too: the running sums read nothing wider
+    units_day AS (
+      SELECT sku_id, d, sum(qty)::int AS qty
+      FROM daily_sales
       WHERE d BETWEEN ${windowStart}::date AND ${to}::date
       GROUP BY sku_id, d
     ),
@@ -148,7 +155,8 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
         AND ds.d >= rc.dt_from AND (rc.dt_to IS NULL OR ds.d < rc.dt_to)
       LEFT JOIN rules ra ON ra.marketplace = k.marketplace AND ra.channel = 'all'
         AND ds.d >= ra.dt_from AND (ra.dt_to IS NULL OR ds.d < ra.dt_to)
-      WHERE ds.d BETWEEN ${from}::date AND ${to}::date
+      -- rows with nothing provisional add nothing to either sum: most of the range, skipped before the joins
+      WHERE ds.d BETWEEN ${from}::date AND ${to}::date AND (ds.unpriced_sales <> 0 OR ds.provisional_qty <> 0)
       GROUP BY ds.sku_id, ds.d, coalesce(rc.id, ra.id)
       HAVING sum(ds.unpriced_sales) <> 0
     ),
@@ -190,29 +198,41 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
     ),
     win AS (
       SELECT se.sku_id, se.marketplace, se.account_id, se.d,
+             CASE WHEN se.marketplace = 'WB' THEN ${wbDays}::int ELSE ${ozonDays}::int END AS cover_window,
+             sum(coalesce(ud.qty, 0)) OVER (w ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS u7,
+             sum(coalesce(ud.qty, 0)) OVER (w ROWS BETWEEN 13 PRECEDING AND CURRENT ROW) AS u14,
+             sum(coalesce(ud.qty, 0)) OVER (w ROWS BETWEEN 27 PRECEDING AND CURRENT ROW) AS u28,
+             CASE WHEN se.marketplace = 'WB'
+                  THEN sum(coalesce(ud.qty, 0)) OVER (w ROWS BETWEEN ${wbFrame} PRECEDING AND CURRENT ROW)
+                  ELSE sum(coalesce(ud.qty, 0)) OVER (w ROWS BETWEEN ${ozonFrame} PRECEDING AND CURRENT ROW) END AS ucover
+      FROM series se
+      LEFT JOIN units_day ud ON ud.sku_id = se.sku_id AND ud.d = se.d
+      WINDOW w AS (PARTITION BY se.sku_id ORDER BY se.d)
+    ),
+    day AS (
+      SELECT w.*,
              coalesce(sd.qty, 0) AS qty, coalesce(sd.refunds_qty, 0) AS refunds_qty,
              coalesce(sd.provisional_qty, 0) AS provisional_qty,
              coalesce(sd.provisional_sales, 0) AS provisional_sales,
              ${each((l) => `coalesce(sd.${l}, 0) AS ${l}`)},
              coalesce(-e.est, 0) AS estimated_commission,
-             e.est IS NOT NULL AS is_commission_estimated, coalesce(sd.is_settled, true) AS is_settled,
-             CASE WHEN se.marketplace = 'WB' THEN ${wbDays}::int ELSE ${ozonDays}::int END AS cover_window,
-             sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS u7,
-             sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN 13 PRECEDING AND CURRENT ROW) AS u14,
-             sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN 27 PRECEDING AND CURRENT ROW) AS u28,
-             CASE WHEN se.marketplace = 'WB'
-                  THEN sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN ${wbFrame} PRECEDING AND CURRENT ROW)
-                  ELSE sum(coalesce(sd.qty, 0)) OVER (w ROWS BETWEEN ${ozonFrame} PRECEDING AND CURRENT ROW) END AS ucover
-      FROM series se
-      LEFT JOIN sales_day sd ON sd.sku_id = se.sku_id AND sd.d = se.d
-      LEFT JOIN estimates e ON e.sku_id = se.sku_id AND e.d = se.d
-      WINDOW w AS (PARTITION BY se.sku_id ORDER BY se.d)
+             e.est IS NOT NULL AS is_commission_estimated, coalesce(sd.is_settled, true) AS is_settled
+      FROM win w
+      LEFT JOIN sales_day sd ON sd.sku_id = w.sku_id AND sd.d = w.d
+      LEFT JOIN estimates e ON e.sku_id = w.sku_id AND e.d = w.d
+      WHERE w.d >= ${from}::date
     ),
     stock_day AS (
       SELECT sku_id, d, sum(on_hand)::int AS on_hand, sum(in_transit)::int AS in_transit
       FROM daily_stock
       WHERE d BETWEEN ${from}::date AND ${to}::date
       GROUP BY sku_id, d
+    ),
+    -- each cost price with the day the next one takes over: one hash probe per SKU-day instead of an
+    -- index descent (the price in force on d is the latest with dt_from <= d)
+    cost AS (
+      SELECT sku_id, dt_from, cost_price, lead(dt_from) OVER (PARTITION BY sku_id ORDER BY dt_from) AS dt_to
+      FROM cost_price_history
     ),
     returned AS (
       SELECT r.sku_id, r.d, sum(r.qty * rc.cost_price) AS cogs, bool_or(rc.cost_price IS NULL) AS missing
@@ -235,17 +255,12 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
              CASE WHEN cp.cost_price IS NULL AND w.qty > 0 THEN NULL
                   -- a return whose sale's cost is unknown reverses nothing it cannot price
                   ELSE w.qty * coalesce(cp.cost_price, 0) - coalesce(rt.cogs, 0) END AS cogs
-      FROM win w
+      FROM day w
       LEFT JOIN stock_day st ON st.sku_id = w.sku_id AND st.d = w.d
       LEFT JOIN returned rt ON rt.sku_id = w.sku_id AND rt.d = w.d
       LEFT JOIN sku_rate sr ON sr.sku_id = w.sku_id
       LEFT JOIN store_rate str ON str.account_id = w.account_id
-      LEFT JOIN LATERAL (
-        SELECT c.cost_price FROM cost_price_history c
-        WHERE c.sku_id = w.sku_id AND c.dt_from <= w.d
-        ORDER BY c.dt_from DESC LIMIT 1
-      ) cp ON true
-      WHERE w.d >= ${from}::date
+      LEFT JOIN cost cp ON cp.sku_id = w.sku_id AND w.d >= cp.dt_from AND (cp.dt_to IS NULL OR w.d < cp.dt_to)
     ),
     calc AS (
       SELECT est.*,
