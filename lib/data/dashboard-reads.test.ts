@@ -213,9 +213,10 @@ describe.each(testDatabaseKinds())("dashboard reads on %s", (kind) => {
         from metrics_sku_period_totals where requested_at is not null group by 1, 2`),
     );
     expect(requested).toEqual([{ from: "2026-11-01", to: "2026-11-07", stores: 2 }]);
-    // 11-01..11-07 is a preset period of the latest day ("this month"): the recalculation keeps it, and the
-    // count is read from the per-store totals (CUP-2 sold without a cost price), and agrees with the probe
-    for (const statement of refreshSkuPeriodStatements("2026-11-07")) await db.execute(statement);
+    // 11-01..11-07 is a preset period of the day after the latest day ("this month" on 11-08): the
+    // recalculation keeps it, and the count is read from the per-store totals (CUP-2 sold without a cost
+    // price), and agrees with the probe
+    for (const statement of refreshSkuPeriodStatements("2026-11-07", "2026-11-08")) await db.execute(statement);
     try {
       const kept = rowsOf(
         await db.execute(sql`

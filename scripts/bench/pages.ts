@@ -174,7 +174,7 @@ export async function loadDataset(db: Db, size: BenchSize): Promise<void> {
   // the real recalculation, in chunks of a quarter so each transaction stays moderate
   for (let from = FROM; from <= TO; from = addDays(from, 100)) {
     const to = addDays(from, 99) < TO ? addDays(from, 99) : TO;
-    await recalculateMetrics({ db, from, to, aggrDaysWb: 14, aggrDaysOzon: 28 });
+    await recalculateMetrics({ db, from, to, aggrDaysWb: 14, aggrDaysOzon: 28, today: addDays(TO, 1) });
   }
   const advice = await generateSupplyAdvice({ db, d: TO });
   // as autovacuum would leave a settled database (visibility map set, statistics fresh), with the

@@ -91,7 +91,14 @@ async function measure(size: BenchSize, partitioned: boolean): Promise<Record<st
     const [{ rows }] = rowsOf<{ rows: number }>(await db.execute(sql`SELECT count(*)::int AS rows FROM daily_sales`));
     await db.execute(sql`VACUUM ANALYZE`);
     const recalc = (days: number) =>
-      recalculateMetrics({ db, from: addDays(TO, -(days - 1)), to: TO, aggrDaysWb: 14, aggrDaysOzon: 28 });
+      recalculateMetrics({
+        db,
+        from: addDays(TO, -(days - 1)),
+        to: TO,
+        aggrDaysWb: 14,
+        aggrDaysOzon: 28,
+        today: addDays(TO, 1),
+      });
     const year = await time(() => recalc(size.days));
     await db.execute(sql`VACUUM ANALYZE`);
     const nightly: number[] = [];

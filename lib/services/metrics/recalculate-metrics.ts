@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
+import { addDays, businessToday, daysBetween, isIsoDay } from "@/lib/domain/dates";
 import { logger } from "@/lib/logger";
 import { eachLine, PNL_LINES, type PnlLine, sumOfLines } from "@/lib/domain/pnl-lines";
 import { refreshSkuCumulativeStatement } from "./sku-cumulative";
@@ -29,6 +29,8 @@ export interface RecalculateMetricsOptions {
   aggrDaysWb?: number;
   /** velocity window for Ozon stock cover (default AGGR_DAYS_OZON = 28) */
   aggrDaysOzon?: number;
+  /** the business day whose header presets the SKU table's period rows are kept for (default: today in APP_TIMEZONE) */
+  today?: string;
 }
 
 export interface RecalculateMetricsResult {
@@ -303,6 +305,7 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
   const wbDays = checkWindow("AGGR_DAYS_WB", options.aggrDaysWb ?? env!.AGGR_DAYS_WB);
   const ozonDays = checkWindow("AGGR_DAYS_OZON", options.aggrDaysOzon ?? env!.AGGR_DAYS_OZON);
   const db = options.db;
+  const today = options.today ?? businessToday(getEnv().APP_TIMEZONE);
   const started = performance.now();
 
   /** ms per step, logged: which part of a slow recalculation to look at */
@@ -334,11 +337,11 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     await tx.execute(refreshSkuCumulativeStatement(from, !later));
     if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_sku_cumulative`);
     step("cumulative");
-    // the SKU table's preset periods around the latest day: every one ends on or after `from`, so each changed
+    // the SKU table's preset periods as the header reads them today, ends clamped to the latest day
     const [{ latest }] = rowsOf<{ latest: string | null }>(
       await tx.execute(sql`SELECT max(d)::text AS latest FROM metrics_daily`),
     );
-    for (const statement of refreshSkuPeriodStatements(latest)) await tx.execute(statement);
+    for (const statement of refreshSkuPeriodStatements(latest, today)) await tx.execute(statement);
     step("periods");
     const result = await tx.execute(sql`
       SELECT count(*)::int AS rows,

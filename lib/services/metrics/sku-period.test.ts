@@ -55,7 +55,7 @@ async function seed(db: Db) {
   await insertCostPrice(db, oz10, day(0), "100.00");
   await insertCostPrice(db, oz2, day(0), "200.00");
   await insertCostPrice(db, wb3, day(0), "50.00");
-  await recalculateMetrics({ db, from: day(0), to: day(9), aggrDaysWb: 14, aggrDaysOzon: 28 });
+  await recalculateMetrics({ db, from: day(0), to: day(9), aggrDaysWb: 14, aggrDaysOzon: 28, today: day(10) });
   return { wb, oz };
 }
 
@@ -65,16 +65,21 @@ describe.each(testDatabaseKinds())("SKU table periods (%s)", (kind) => {
   it("kept periods and computed ones give the hand-worked rows, order and totals", async () => {
     const db = database.db;
     const { oz } = await seed(db);
-    // the header's presets as they read on the day after the latest day (day 10) and on it: the last 7
-    // days and yesterday ending on day 9, and on day 8; the last 7 days ending today (day 10, before its
-    // data) is no preset: its first request keeps it
-    const kept = presetPeriods(day(9));
-    expect(kept).toContainEqual({ from: day(3), to: day(9) });
-    expect(kept).toContainEqual({ from: day(9), to: day(9) });
-    expect(kept).toContainEqual({ from: day(2), to: day(8) });
-    expect(kept).toContainEqual({ from: day(0), to: day(9) });
+    // the header's presets as they read on day 10, the day after the latest day: yesterday, the last 7
+    // days, the last 30 (clamped to day 9), this month (day 0..9), last month and this quarter; the last 7
+    // days ending today (day 10, before its data) is no preset: its first request keeps it, and so are
+    // the presets of day 9 (the last 7 days ending on day 8)
+    const kept = presetPeriods(day(9), day(10));
+    expect(kept).toEqual([
+      { from: day(9), to: day(9) },
+      { from: day(3), to: day(9) },
+      { from: "2026-02-09", to: day(9) },
+      { from: day(0), to: day(9) },
+      { from: "2026-02-01", to: "2026-02-28" },
+      { from: "2026-01-01", to: day(9) },
+    ]);
+    expect(kept).not.toContainEqual({ from: day(2), to: day(8) });
     expect(kept).not.toContainEqual({ from: day(4), to: day(9) });
-    expect(kept).toHaveLength(11);
 
     const cases: { scope: { accountId: number | null; from: string; to: string }; filters: SkuFilters }[] = [
       { scope: { accountId: null, from: day(3), to: day(9) }, filters: {} },
@@ -163,7 +168,7 @@ describe.each(testDatabaseKinds())("SKU table periods (%s)", (kind) => {
     await clearFacts(db);
     await db.execute(sql`TRUNCATE accounts RESTART IDENTITY CASCADE`);
     await seed(db);
-    const presets = new Set(presetPeriods(day(9)).map((p) => `${p.from}/${p.to}`));
+    const presets = new Set(presetPeriods(day(9), day(10)).map((p) => `${p.from}/${p.to}`));
     const custom: { from: string; to: string }[] = [];
     for (let to = 9; to >= 0 && custom.length <= REQUESTED_PERIODS_KEPT; to--)
       for (let from = 0; from <= to && custom.length <= REQUESTED_PERIODS_KEPT; from++)
@@ -195,7 +200,7 @@ describe.each(testDatabaseKinds())("SKU table periods (%s)", (kind) => {
     expect(orphans.n).toBe(0);
 
     // a recalculation changes what the rows sum: it forgets every requested period
-    await recalculateMetrics({ db, from: day(9), to: day(9), aggrDaysWb: 14, aggrDaysOzon: 28 });
+    await recalculateMetrics({ db, from: day(9), to: day(9), aggrDaysWb: 14, aggrDaysOzon: 28, today: day(10) });
     expect(await requestedPeriods(db)).toEqual([]);
   });
 

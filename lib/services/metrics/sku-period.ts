@@ -1,7 +1,7 @@
 // The SKU table's period rows: every SKU's totals for a period (from the running totals of
 // metrics_sku_cumulative: the row at the period's end minus the one before its start) with its latest
-// velocity, stock and cover. recalculateMetrics keeps them for the header's preset periods around the
-// latest recalculated day (metrics_sku_period, read along an index in sort order); any other period's
+// velocity, stock and cover. recalculateMetrics keeps them for the header's preset periods of the
+// business day it runs on (metrics_sku_period, read along an index in sort order); any other period's
 // first request computes them with the same SQL and keeps them until the next recalculation.
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
@@ -141,22 +141,20 @@ export interface Period {
 }
 
 /**
- * The periods the recalculation keeps in metrics_sku_period for the latest recalculated day `latest`:
- * the header's presets (yesterday, the last 7 and 30 days, this and last month, this quarter) as they
- * read the day after `latest` (the nightly run has collected yesterday) and on `latest` itself (a sync
- * collected today too). Each costs every recalculation a row per SKU, so any other period (a custom
- * range, a day before the nightly run) is kept on its first request instead (keepRequestedSkuPeriod);
- * an end after `latest` is stored as `latest` (the same rows), so readers clamp the requested end the
- * same way (clampPeriodEnd).
+ * The periods the recalculation keeps in metrics_sku_period: the header's presets (yesterday, the last 7
+ * and 30 days, this and last month, this quarter) as they read on the business day `today`, each end
+ * after the latest recalculated day `latest` stored as `latest` (the same rows; readers clamp the
+ * requested end the same way, clampPeriodEnd), a preset starting after `latest` left out. Each costs
+ * every recalculation a row per SKU, so any other period (a custom range, the presets of a day the
+ * recalculation did not run for, as between midnight and the nightly run) is kept on its first request
+ * instead (keepRequestedSkuPeriod).
  */
-export function presetPeriods(latest: string): Period[] {
+export function presetPeriods(latest: string, today: string): Period[] {
   const out = new Map<string, Period>();
-  for (const today of [addDays(latest, 1), latest]) {
-    for (const preset of PERIOD_PRESETS) {
-      const p = presetRange(preset, today);
-      const to = clampPeriodEnd(p.to, latest);
-      if (p.from <= to) out.set(`${p.from}/${to}`, { from: p.from, to });
-    }
+  for (const preset of PERIOD_PRESETS) {
+    const p = presetRange(preset, today);
+    const to = clampPeriodEnd(p.to, latest);
+    if (p.from <= to) out.set(`${p.from}/${to}`, { from: p.from, to });
   }
   return [...out.values()];
 }
@@ -166,11 +164,12 @@ export function clampPeriodEnd(to: string, latest: string | null): string {
   return latest !== null && to > latest ? latest : to;
 }
 
-/** Rewrites metrics_sku_period and its per-store totals for the preset periods around `latest`. */
-export function refreshSkuPeriodStatements(latest: string | null): SQL[] {
+/** Rewrites metrics_sku_period and its per-store totals for the preset periods of `today` (presetPeriods). */
+export function refreshSkuPeriodStatements(latest: string | null, today: string): SQL[] {
   const statements: SQL[] = [sql`DELETE FROM metrics_sku_period`, sql`DELETE FROM metrics_sku_period_totals`];
-  if (latest === null) return statements;
-  return [...statements, ...insertSkuPeriodStatements(presetPeriods(latest), null)];
+  // no data yet, or none reaching the presets (every one starts after the latest day): nothing to keep
+  const periods = latest === null ? [] : presetPeriods(latest, today);
+  return periods.length === 0 ? statements : [...statements, ...insertSkuPeriodStatements(periods, null)];
 }
 
 /** Writes the rows of `periods` (not yet in metrics_sku_period) and their per-store totals. */
