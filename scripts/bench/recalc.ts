@@ -21,7 +21,7 @@ const DATA_DAYS = 63;
 const RECALC_DAYS = 35;
 const DENSITY = 0.556; // share of (sku, warehouse, day) with a sale: ~350k rows over 63 days
 const TO = "2026-11-28";
-const RUNS = 3;
+const RUNS = 5;
 
 function adminUrl(): string {
   return (

@@ -182,17 +182,18 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
     ),
     -- settled logistics per settled unit sold: the SKU's, else its store's
     settled AS (
-      SELECT ds.sku_id, k.account_id, sum(ds.logistics) AS logistics, sum(ds.qty - ds.provisional_qty) AS units
-      FROM daily_sales ds JOIN sku k ON k.id = ds.sku_id
-      WHERE ds.d BETWEEN ${rateStart}::date AND ${to}::date
-      GROUP BY ds.sku_id, k.account_id
+      SELECT sku_id, sum(logistics) AS logistics, sum(qty - provisional_qty) AS units
+      FROM daily_sales
+      WHERE d BETWEEN ${rateStart}::date AND ${to}::date
+      GROUP BY sku_id
     ),
     sku_rate AS (
       SELECT sku_id, logistics, units FROM settled WHERE units > 0
     ),
     store_rate AS (
-      SELECT account_id, sum(logistics) AS logistics, sum(units) AS units FROM settled
-      GROUP BY account_id HAVING sum(units) > 0
+      SELECT k.account_id, sum(st.logistics) AS logistics, sum(st.units) AS units
+      FROM settled st JOIN sku k ON k.id = st.sku_id
+      GROUP BY k.account_id HAVING sum(st.units) > 0
     ),
     series AS (
       SELECT k.id AS sku_id, k.marketplace, k.account_id, (${windowStart}::date + i) AS d

@@ -161,6 +161,19 @@ describe.each(testDatabaseKinds())("SKU table periods (%s)", (kind) => {
     await forget();
     expect(await snapshot(false)).toEqual(prepared);
     expect(await requestedPeriods(db)).toEqual([]);
+
+    // a rerun on the same day after a cost price edit (OZ-10 costs 150 from day 0: COGS 300, profit 600)
+    // rewrites the kept rows it changed: kept and computed agree again, and the requested period is gone
+    await read(cases[1], "profit", "asc");
+    await db.execute(sql`UPDATE cost_price_history SET cost_price = 150 WHERE cost_price = 100`);
+    await recalculateMetrics({ db, from: day(0), to: day(9), aggrDaysWb: 14, aggrDaysOzon: 28, today: day(10) });
+    expect(await requestedPeriods(db)).toEqual([]);
+    const rerun = (await read(all, "profit", "desc")).rows.find((r) => r.article === "OZ-10");
+    expect(rerun).toMatchObject({ cogs: "300.00", profit: "600.00" });
+    const edited = await snapshot(true);
+    expect(edited).not.toEqual(prepared);
+    await forget();
+    expect(await snapshot(false)).toEqual(edited);
   });
 
   it("keeps a requested period until the next recalculation, the longest kept going first", async () => {

@@ -8,6 +8,7 @@ import { type Db, rowsOf } from "@/db";
 import { addDays } from "@/lib/domain/dates";
 import { PERIOD_PRESETS, presetRange } from "@/lib/domain/periods";
 import { RUNNING_COLUMNS } from "./sku-cumulative";
+import { updateWhenChanged } from "./upsert-changed";
 
 /** The columns of a period row, in metrics_sku_period's order after (period_from, period_to). */
 export const PERIOD_ROW_COLUMNS = [
@@ -164,28 +165,45 @@ export function clampPeriodEnd(to: string, latest: string | null): string {
   return latest !== null && to > latest ? latest : to;
 }
 
-/** Rewrites metrics_sku_period and its per-store totals for the preset periods of `today` (presetPeriods). */
+/**
+ * Rewrites metrics_sku_period and its per-store totals for the preset periods of `today` (presetPeriods):
+ * every other period's rows (yesterday's presets, requested periods) go; a preset's rows already there (a
+ * rerun on the same day: a sync, a cost price edit) are rewritten only where their numbers changed.
+ */
 export function refreshSkuPeriodStatements(latest: string | null, today: string): SQL[] {
-  const statements: SQL[] = [sql`DELETE FROM metrics_sku_period`, sql`DELETE FROM metrics_sku_period_totals`];
   // no data yet, or none reaching the presets (every one starts after the latest day): nothing to keep
   const periods = latest === null ? [] : presetPeriods(latest, today);
-  return periods.length === 0 ? statements : [...statements, ...insertSkuPeriodStatements(periods, null)];
+  if (periods.length === 0) return [sql`DELETE FROM metrics_sku_period`, sql`DELETE FROM metrics_sku_period_totals`];
+  const kept = sql.join(
+    periods.map((p) => sql`(${p.from}::date, ${p.to}::date)`),
+    sql`, `,
+  );
+  return [
+    sql`DELETE FROM metrics_sku_period WHERE (period_from, period_to) NOT IN (VALUES ${kept})`,
+    sql`DELETE FROM metrics_sku_period_totals`,
+    ...insertSkuPeriodStatements(periods, null, true),
+  ];
 }
 
-/** Writes the rows of `periods` (not yet in metrics_sku_period) and their per-store totals. */
-function insertSkuPeriodStatements(periods: Period[], requestedAt: SQL | null): SQL[] {
+/**
+ * Writes the rows of `periods` and their per-store totals; with `upsert`, a row already there is rewritten
+ * only when its numbers changed (its totals must have been deleted).
+ */
+function insertSkuPeriodStatements(periods: Period[], requestedAt: SQL | null, upsert = false): SQL[] {
   const columns = sql.raw(PERIOD_ROW_COLUMNS.join(", "));
   const ranges = sql.join(
     periods.map((p) => sql`(period_from = ${p.from}::date AND period_to = ${p.to}::date)`),
     sql` OR `,
   );
+  const changed = PERIOD_ROW_COLUMNS.filter((c) => c !== "sku_id");
   return [
     sql`
-      INSERT INTO metrics_sku_period (period_from, period_to, ${columns})
+      INSERT INTO metrics_sku_period AS p (period_from, period_to, ${columns})
       SELECT period_from, period_to, ${columns} FROM (${skuPeriodRowsSql(periods)}) r
       -- a period's rows written together fill a few heap pages instead of one row in every few: a filtered
       -- page (text, brand) sums its matches by reading those pages
-      ORDER BY period_from, period_to, sku_id`,
+      ORDER BY period_from, period_to, sku_id
+      ${upsert ? sql`ON CONFLICT (period_from, period_to, sku_id) ${updateWhenChanged("p", changed)}` : sql``}`,
     sql`
       INSERT INTO metrics_sku_period_totals (period_from, period_to, account_id, skus, units, refunds, net_sales, payout,
         net_sales_with_cost, cogs, profit, profit_skus, missing_cost_skus, requested_at)
