@@ -5,7 +5,6 @@
 // first request computes them with the same SQL and keeps them until the next recalculation.
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { addDays } from "@/lib/domain/dates";
 import { PERIOD_PRESETS, presetRange } from "@/lib/domain/periods";
 import { RUNNING_COLUMNS } from "./sku-cumulative";
 import { updateWhenChanged } from "./upsert-changed";
