@@ -2,9 +2,10 @@
 // Restock plan settings: a store's defaults, one SKU's overrides, and the CSV import of many SKUs'.
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toBase64 } from "@/components/costs/cost-import";
 import { ActionForm, Alert, Button, Field, Input, Select, SubmitButton } from "@/components/ui";
+import { useRefreshingActionForm } from "@/components/ui/use-action-form";
 import {
   importRestockSettingsAction,
   saveRestockSkuSettingsAction,
@@ -14,15 +15,6 @@ import type { RestockStoreSettingsRow } from "@/lib/data/restock";
 import { DEFAULT_PLAN_SETTINGS, SERVICE_LEVELS } from "@/lib/domain/restock/plan";
 
 type Action = typeof saveRestockStoreSettingsAction | typeof saveRestockSkuSettingsAction;
-
-function useSave(action: Action) {
-  const router = useRouter();
-  return useActionState(async (previous: Awaited<ReturnType<Action>> | null, data: FormData) => {
-    const result = await action(previous, data);
-    if (result.ok) router.refresh();
-    return result;
-  }, null);
-}
 
 function PlanFields({
   idPrefix,
@@ -102,8 +94,7 @@ function SaveRow({
 
 export function StoreSettingsForm({ store }: { store: RestockStoreSettingsRow }) {
   const t = useTranslations("restock");
-  const [state, formAction, isPending] = useSave(saveRestockStoreSettingsAction);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction, pending, fieldErrors: errors } = useRefreshingActionForm(saveRestockStoreSettingsAction);
   return (
     <ActionForm action={formAction} className="space-y-3" data-testid={`store-settings-${store.accountId}`}>
       <input type="hidden" name="accountId" value={store.accountId} />
@@ -124,15 +115,14 @@ export function StoreSettingsForm({ store }: { store: RestockStoreSettingsRow })
           />
         </Field>
       ) : null}
-      <SaveRow state={state} pending={isPending} testId="store-settings-save" />
+      <SaveRow state={state} pending={pending} testId="store-settings-save" />
     </ActionForm>
   );
 }
 
 export function SkuSettingsForm() {
   const t = useTranslations("restock");
-  const [state, formAction, isPending] = useSave(saveRestockSkuSettingsAction);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction, pending, fieldErrors: errors } = useRefreshingActionForm(saveRestockSkuSettingsAction);
   return (
     <ActionForm action={formAction} className="space-y-3" data-testid="sku-settings-form">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
@@ -144,7 +134,7 @@ export function SkuSettingsForm() {
         </Field>
       </div>
       <PlanFields idPrefix="sku-settings" values={{}} errors={errors} allowBlank />
-      <SaveRow state={state} pending={isPending} testId="sku-settings-save" />
+      <SaveRow state={state} pending={pending} testId="sku-settings-save" />
     </ActionForm>
   );
 }

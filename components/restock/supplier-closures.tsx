@@ -1,28 +1,18 @@
 "use client";
 // A store's supplier closures on the plan settings page: the list (past ones greyed), an add form with
 // its errors beside the fields, and a delete button per closure. Viewers see the list only.
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useState, useTransition } from "react";
 import { useFormatters } from "@/components/layout/use-client-context";
-import { ActionForm, Alert, Button, Field, Input, Options, Select, SubmitButton } from "@/components/ui";
+import { ActionButton, ActionForm, Alert, Field, Input, Options, Select, SubmitButton } from "@/components/ui";
+import { useRefreshingActionForm } from "@/components/ui/use-action-form";
 import { addSupplierClosureAction, deleteSupplierClosureAction } from "@/lib/actions/restock";
 import type { RestockStoreSettingsRow, SupplierClosureRow } from "@/lib/data/restock";
 
 function AddClosureForm({ stores }: { stores: readonly Pick<RestockStoreSettingsRow, "accountId" | "storeName">[] }) {
   const t = useTranslations("restock");
-  const router = useRouter();
-  const [state, formAction, isPending] = useActionState(
-    async (previous: Awaited<ReturnType<typeof addSupplierClosureAction>> | null, data: FormData) => {
-      const result = await addSupplierClosureAction(previous, data);
-      if (result.ok) router.refresh();
-      return result;
-    },
-    null,
-  );
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction, pending, fieldErrors } = useRefreshingActionForm(addSupplierClosureAction);
   // the action's field errors arrive translated
-  const err = (name: string) => errors?.[name];
+  const err = (name: string) => fieldErrors?.[name];
   return (
     <ActionForm action={formAction} className="space-y-3" data-testid="supplier-closure-form">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -47,11 +37,11 @@ function AddClosureForm({ stores }: { stores: readonly Pick<RestockStoreSettings
         </Field>
       </div>
       <div className="flex items-center gap-3">
-        <SubmitButton pending={isPending} testId="supplier-closure-add">
+        <SubmitButton pending={pending} testId="supplier-closure-add">
           {t("settingsPage.closureAdd")}
         </SubmitButton>
         {state?.ok ? <span className="text-sm text-emerald-800">{t("settingsPage.closureAdded")}</span> : null}
-        {state && !state.ok && !errors ? <Alert tone="error">{state.message}</Alert> : null}
+        {state && !state.ok && !fieldErrors ? <Alert tone="error">{state.message}</Alert> : null}
       </div>
     </ActionForm>
   );
@@ -59,32 +49,18 @@ function AddClosureForm({ stores }: { stores: readonly Pick<RestockStoreSettings
 
 function DeleteClosureButton({ closure }: { closure: SupplierClosureRow }) {
   const t = useTranslations("restock");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, start] = useTransition();
   return (
-    <span>
-      <Button
-        variant="secondary"
-        disabled={isPending}
-        data-testid="supplier-closure-delete"
-        aria-label={t("settingsPage.closureDeleteLabel", {
-          from: closure.firstDay,
-          to: closure.lastDay,
-          store: closure.storeName,
-        })}
-        onClick={() =>
-          start(async () => {
-            const result = await deleteSupplierClosureAction({ closureId: closure.id });
-            setError(result.ok ? null : result.message);
-            if (result.ok) router.refresh();
-          })
-        }
-      >
-        {t("settingsPage.closureDelete")}
-      </Button>
-      {error ? <span className="ml-2 text-sm text-red-700">{error}</span> : null}
-    </span>
+    <ActionButton
+      run={() => deleteSupplierClosureAction({ closureId: closure.id })}
+      testId="supplier-closure-delete"
+      ariaLabel={t("settingsPage.closureDeleteLabel", {
+        from: closure.firstDay,
+        to: closure.lastDay,
+        store: closure.storeName,
+      })}
+    >
+      {t("settingsPage.closureDelete")}
+    </ActionButton>
   );
 }
 

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Alert, Button } from "@/components/ui";
+import { ActionButton, Alert, Button } from "@/components/ui";
 import { createSupplyPlansAction, shipSupplyPlanAction } from "@/lib/actions/restock";
 
 export function SupplyPlanForm({ canEdit }: { canEdit: boolean }) {
@@ -47,26 +47,9 @@ export function SupplyPlanForm({ canEdit }: { canEdit: boolean }) {
 
 export function ShipPlanButton({ planId }: { planId: number }) {
   const t = useTranslations("restock");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, start] = useTransition();
   return (
-    <span>
-      <Button
-        variant="secondary"
-        disabled={isPending}
-        data-testid="supply-plan-ship"
-        onClick={() =>
-          start(async () => {
-            const result = await shipSupplyPlanAction({ planId });
-            setError(result.ok ? null : result.message);
-            if (result.ok) router.refresh();
-          })
-        }
-      >
-        {t("plans.ship")}
-      </Button>
-      {error ? <span className="ml-2 text-sm text-red-700">{error}</span> : null}
-    </span>
+    <ActionButton run={() => shipSupplyPlanAction({ planId })} testId="supply-plan-ship">
+      {t("plans.ship")}
+    </ActionButton>
   );
 }

@@ -1,4 +1,5 @@
-// UI primitives shared by every page. Server-safe except SubmitButton (a client component).
+// UI primitives shared by every page. Server-safe except SubmitButton and ActionButton (client components).
+export { ActionButton } from "./action-button";
 export { ActionForm, CreateForm } from "./action-form";
 export { Alert } from "./alert";
 export { Badge, type BadgeTone } from "./badge";

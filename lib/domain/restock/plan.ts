@@ -55,6 +55,11 @@ export function firstOpenDay(day: string, closures: readonly SupplierClosure[]):
   return d;
 }
 
+/** How many days from `day` on closures cover without a break (0 when `day` is open). */
+function closedDaysFrom(day: string, closures: readonly SupplierClosure[]): number {
+  return daysBetween(day, firstOpenDay(day, closures));
+}
+
 export type RestockStatus = "order_now" | "soon" | "ok" | "overstock" | "not_observed";
 
 export interface PlanInput {
@@ -184,7 +189,7 @@ export function planRestock(input: PlanInput): RestockPlan {
   // closure must carry the closed days too (the next order waits for the supplier to reopen)
   const closures = input.closures ?? [];
   const firstOpen = firstOpenDay(today, closures);
-  const closedAhead = firstOpen === today ? daysBetween(today, firstOpenDay(addDays(today, 1), closures)) - 1 : 0;
+  const closedAhead = firstOpen === today ? closedDaysFrom(addDays(today, 1), closures) : 0;
   const closedDemand = forecast * closedAhead;
   const safety = safetyOver(L + closedAhead);
   const reorderPoint = demandOverLead + closedDemand + safety;
@@ -246,13 +251,14 @@ export function planRestock(input: PlanInput): RestockPlan {
   for (const c of [...closures].sort((x, y) => (x.from < y.from ? -1 : 1))) {
     const eve = daysBetween(today, c.from) - 1;
     if (eve < 1 || eve >= daysToReorder) continue;
-    const closed = daysBetween(c.from, firstOpenDay(c.from, closures));
-    const point = forecast * (L + closed) + safetyOver(L + closed);
+    const closed = closedDaysFrom(c.from, closures);
+    const eveSafety = safetyOver(L + closed);
+    const point = forecast * (L + closed) + eveSafety;
     const atEve = position - forecast * eve;
     if (atEve < point || daysToReorder <= eve + closed) {
       daysToReorder = eve;
       explanation.push(
-        `supplier closed ${c.from} – ${addDays(c.from, closed - 1)}: the position on its eve, ${f2(atEve)}, must last the closed days and the lead time, ${forecast.toFixed(3)} × (${L} + ${closed}) d + safety ${f2(point - forecast * (L + closed))} = ${f2(point)} → order by ${addDays(today, eve)}`,
+        `supplier closed ${c.from} – ${addDays(c.from, closed - 1)}: the position on its eve, ${f2(atEve)}, must last the closed days and the lead time, ${forecast.toFixed(3)} × (${L} + ${closed}) d + safety ${f2(eveSafety)} = ${f2(point)} → order by ${addDays(today, eve)}`,
       );
       break;
     }

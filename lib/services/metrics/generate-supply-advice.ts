@@ -329,6 +329,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
     const plan = plans.get(k) ?? { draft: 0, shipped: 0 };
     const onHand = history[length - 1].closing ?? 0;
     const leadTime = leadTimeSpread(leadDays.get(k) ?? []);
+    const storeClosures = p.accountId === null ? [] : (closures.get(p.accountId) ?? []);
     const result = planSku({
       today: d,
       history,
@@ -339,7 +340,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
       manual: eff.manualFactor,
       categorySeason,
       leadTimeStdDays: leadTime.stdDays,
-      closures: p.accountId === null ? [] : (closures.get(p.accountId) ?? []),
+      closures: storeClosures,
     });
     const price = prices.get(p.skuId);
     const perUnit = (sum: string | null | undefined, qty: number | null | undefined) =>
@@ -410,7 +411,7 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
         factors,
         settings: eff.settings,
         settingSources: eff.source,
-        closures: p.accountId === null ? [] : (closures.get(p.accountId) ?? []),
+        closures: storeClosures,
         leadTime,
         position: {
           onHand,
