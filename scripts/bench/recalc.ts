@@ -185,7 +185,7 @@ async function benchRecalcSize(size: BenchSize): Promise<Record<string, string>>
     await db.execute(sql`ALTER TABLE bench_baseline ADD FOREIGN KEY (sku_id) REFERENCES sku (id) ON DELETE CASCADE`);
     if (process.env.BENCH_EXPLAIN) {
       for (const [label, statement] of [
-        ["ours", recalculateMetricsStatement(from, TO, 14, 28)],
+        ["ours", recalculateMetricsStatement(from, TO, 14, 28, true)],
         ["hand-written", handWritten(from, TO)],
       ] as const) {
         await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);

@@ -70,18 +70,6 @@ function checkWindow(name: string, value: number): number {
   return value;
 }
 
-/**
- * The statement itself, exported so the bench can time it. Definitions (see lib/domain/pnl.ts): the
- * twelve P&L lines are daily_sales' sums per SKU and day; provisional sales whose feed gave no
- * commission get one estimated from commission_rules (estimated_commission, inside commission), and
- * provisional units get the SKU's settled logistics per unit sold over the range and the 56 days
- * before it, else the store's (estimated_logistics, inside logistics); payout = the twelve lines;
- * net_sales = sales + returns; cogs = units sold x the cost effective on d less units returned x
- * the cost effective on their sale's day, NULL when units sold without a cost price; profit = payout -
- * cogs; margin = profit / net_sales x 100 (NULL without cogs, 0 when net_sales <= 0); svN = units over
- * the last N days / N; stock_cover_days = (on_hand + in_transit) / velocity over the marketplace's
- * window, NULL without sales or without a stock snapshot on d.
- */
 /** metrics_daily's derived numbers: an upsert rewrites a row only when one of them changed */
 const METRICS_COLUMNS = [
   "qty",
@@ -114,7 +102,30 @@ export const LOGISTICS_RATE_DAYS = 56;
 
 const each = (fragment: (line: PnlLine) => string, separator?: string) => sql.raw(eachLine(fragment, separator));
 
-export function recalculateMetricsStatement(from: string, to: string, wbDays: number, ozonDays: number) {
+/**
+ * The statement itself, exported so the bench can time it. Definitions (see lib/domain/pnl.ts): the
+ * twelve P&L lines are daily_sales' sums per SKU and day; provisional sales whose feed gave no
+ * commission get one estimated from commission_rules (estimated_commission, inside commission), and
+ * provisional units get the SKU's settled logistics per unit sold over the range and the 56 days
+ * before it, else the store's (estimated_logistics, inside logistics); payout = the twelve lines;
+ * net_sales = sales + returns; cogs = units sold x the cost effective on d less units returned x
+ * the cost effective on their sale's day, NULL when units sold without a cost price; profit = payout -
+ * cogs; margin = profit / net_sales x 100 (NULL without cogs, 0 when net_sales <= 0); svN = units over
+ * the last N days / N; stock_cover_days = (on_hand + in_transit) / velocity over the marketplace's
+ * window, NULL without sales or without a stock snapshot on d.
+ *
+ * `rangeIsEmpty`: metrics_daily holds no row of from..to yet (a first recalculation, a history load
+ * before the earliest day), so every row is plainly inserted. The upsert's arbiter check and
+ * speculative insertion cost about a tenth of the statement; only one recalculation runs at a time
+ * (advisory lock) and nothing else writes the table, so no row can appear in between.
+ */
+export function recalculateMetricsStatement(
+  from: string,
+  to: string,
+  wbDays: number,
+  ozonDays: number,
+  rangeIsEmpty = false,
+) {
   const maxWindow = Math.max(28, wbDays, ozonDays);
   const windowStart = addDays(from, -(maxWindow - 1));
   const rateStart = addDays(from, -LOGISTICS_RATE_DAYS);
@@ -122,6 +133,11 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
   // validated integers (checkWindow): frame offsets must be constants
   const wbFrame = sql.raw(String(wbDays - 1));
   const ozonFrame = sql.raw(String(ozonDays - 1));
+  // logistics estimated for provisional units (in est, where sr and str are joined); multiplied
+  // before dividing: a rounded rate x units can miss the kopeck the exact product rounds to
+  const estimatedLogistics = sql`CASE WHEN w.provisional_qty > 0 AND coalesce(sr.units, str.units) IS NOT NULL
+    THEN round(coalesce(sr.logistics, str.logistics) * w.provisional_qty / coalesce(sr.units, str.units), 2)
+    ELSE 0 END`;
   return sql`
     WITH rules AS (
       SELECT id, marketplace, channel, dt_from, rule_json,
@@ -250,28 +266,25 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
     ),
     est AS (
       SELECT w.*, st.on_hand, st.in_transit,
-             -- multiplied before dividing: a rounded rate x units can miss the kopeck the exact product rounds to
-             CASE WHEN w.provisional_qty > 0 AND coalesce(sr.units, str.units) IS NOT NULL
-                  THEN round(coalesce(sr.logistics, str.logistics) * w.provisional_qty / coalesce(sr.units, str.units), 2)
-                  ELSE 0 END AS estimated_logistics,
+             ${estimatedLogistics} AS estimated_logistics,
              w.provisional_qty > 0 AND coalesce(sr.units, str.units) IS NOT NULL AS is_logistics_estimated,
              CASE WHEN cp.cost_price IS NULL AND w.qty > 0 THEN NULL
                   -- a return whose sale's cost is unknown reverses nothing it cannot price
-                  ELSE w.qty * coalesce(cp.cost_price, 0) - coalesce(rt.cogs, 0) END AS cogs
+                  ELSE w.qty * coalesce(cp.cost_price, 0) - coalesce(rt.cogs, 0) END AS cogs,
+             w.commission + w.estimated_commission AS commission_total,
+             w.logistics + ${estimatedLogistics} AS logistics_total,
+             w.sales + w.returns AS net_sales,
+             ${sql.raw(sumOfLines("w"))} + w.estimated_commission + ${estimatedLogistics} AS payout
       FROM day w
       LEFT JOIN stock_day st ON st.sku_id = w.sku_id AND st.d = w.d
       LEFT JOIN returned rt ON rt.sku_id = w.sku_id AND rt.d = w.d
       LEFT JOIN sku_rate sr ON sr.sku_id = w.sku_id
       LEFT JOIN store_rate str ON str.account_id = w.account_id
       LEFT JOIN cost cp ON cp.sku_id = w.sku_id AND w.d >= cp.dt_from AND (cp.dt_to IS NULL OR w.d < cp.dt_to)
-    ),
-    calc AS (
-      SELECT est.*,
-             commission + estimated_commission AS commission_total,
-             logistics + estimated_logistics AS logistics_total,
-             sales + returns AS net_sales,
-             ${sql.raw(sumOfLines("est"))} + estimated_commission + estimated_logistics AS payout
-      FROM est
+      -- OFFSET 0 keeps this subquery a step of its own: flattened into the insert's select list, cogs
+      -- and payout would be evaluated again at every reference (PostgreSQL does not share common
+      -- subexpressions), which cost about a sixth of the statement
+      OFFSET 0
     ),
     written AS (
     INSERT INTO metrics_daily AS m (
@@ -290,9 +303,9 @@ export function recalculateMetricsStatement(from: string, to: string, wbDays: nu
            CASE WHEN ucover > 0 AND on_hand IS NOT NULL
                 THEN round((on_hand + in_transit)::numeric * cover_window / ucover, 2) END,
            now()
-    FROM calc
+    FROM est
     -- a nightly rerun of 35 mostly unchanged days rewrites only the rows whose numbers changed
-    ON CONFLICT (d, sku_id) ${updateWhenChanged("m", METRICS_COLUMNS, ["updated_at"])}
+    ${rangeIsEmpty ? sql`` : sql`ON CONFLICT (d, sku_id) ${updateWhenChanged("m", METRICS_COLUMNS, ["updated_at"])}`}
     RETURNING 1
     )
     SELECT count(*)::int AS changed FROM written`;
@@ -320,9 +333,14 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
   const counts = await db.transaction(async (tx) => {
     // two recalculations of overlapping ranges would collide on the unique key: run them one at a time
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.recalculate-metrics'))`);
+    const [{ empty }] = rowsOf<{ empty: boolean }>(
+      await tx.execute(
+        sql`SELECT NOT EXISTS (SELECT 1 FROM metrics_daily WHERE d BETWEEN ${from}::date AND ${to}::date) AS empty`,
+      ),
+    );
     // every SKU x day of the range is produced, so an upsert leaves no stale row (deleted SKUs cascade)
     const [written] = rowsOf<{ changed: number }>(
-      await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays)),
+      await tx.execute(recalculateMetricsStatement(from, to, wbDays, ozonDays, empty)),
     );
     step("daily");
     // A first recalculation writes most of metrics_daily in this transaction, unseen by the planner's
