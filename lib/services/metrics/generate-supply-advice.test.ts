@@ -8,6 +8,7 @@ import { type Db, rowsOf } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { addDays } from "@/lib/domain/dates";
 import { createSupplyPlan } from "@/lib/services/restock/create-supply-plan";
+import { createSupplyPlansFromAdvice } from "@/lib/services/restock/create-supply-plans-from-advice";
 import { shipSupplyPlan } from "@/lib/services/restock/ship-supply-plan";
 import { insertDemandSeries, insertSales, insertSku, insertWarehouse } from "@/lib/testing/fixtures";
 import { testDatabaseKinds, useTestDatabase } from "@/lib/testing/database";
@@ -187,6 +188,35 @@ describe.each(testDatabaseKinds())("generateSupplyAdvice (%s)", (kind) => {
     // only the closure ahead reaches the plan and the drawer
     expect(explained.explanation.closures).toEqual([{ from: addDays(D, 5), to: addDays(D, 24) }]);
     expect(explained.explanation.steps.join("\n")).toContain(`order by ${addDays(D, 4)}`);
+  });
+
+  it("a rebuild of the same day keeps each row's id: rows ticked before it are saved as a plan after it", async () => {
+    // 1 a day, 10 on hand, lead 7, cover 14: need 7 + 14 - 10 = 11; with cover 30 after a settings save, 27
+    const kept = await wbSkuWith(days28(1), days28(10));
+    const dropped = await wbSkuWith(days28(1), days28(10));
+    await db.execute(sql`insert into restock_sku_settings (sku_id, lead_time_days) values (${kept}, 7)`);
+    await generateSupplyAdvice({ db, d: D });
+    const idOf = async (skuId: number) =>
+      rowsOf<{ id: number }>(
+        await db.execute(sql`select id from restock_advice where sku_id = ${skuId} and d = ${D}::date`),
+      ).map((r) => Number(r.id));
+    const [ticked] = await idOf(kept);
+    expect((await advice(db, kept))[0]).toMatchObject({ quantity: 11 });
+
+    // between the page's render and the save: a settings change rebuilds the day, and one SKU is gone
+    await db.execute(sql`update restock_sku_settings set cover_days = 30 where sku_id = ${kept}`);
+    await db.execute(sql`delete from daily_orders where sku_id = ${dropped}`);
+    await db.execute(sql`delete from daily_stock where sku_id = ${dropped}`);
+    await generateSupplyAdvice({ db, d: D });
+    expect(await idOf(kept)).toEqual([ticked]);
+    expect((await advice(db, kept))[0]).toMatchObject({ quantity: 27 });
+    expect(await idOf(dropped)).toEqual([]);
+
+    const { planIds } = await createSupplyPlansFromAdvice({ db, adviceIds: [ticked], actor: null });
+    const lines = rowsOf<{ sku_id: number; qty: number }>(
+      await db.execute(sql`select sku_id, qty from supply_plan_line where plan_id = ${planIds[0]}`),
+    );
+    expect(lines.map((l) => [Number(l.sku_id), Number(l.qty)])).toEqual([[kept, 27]]);
   });
 
   it("a shipped supply plan counts as inbound until the stock shows it, then closes: counted once", async () => {

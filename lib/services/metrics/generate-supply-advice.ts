@@ -3,7 +3,7 @@
 // nationally (WB masks its warehouses), FBS per seller warehouse. In transit is inbound to the
 // marketplace only; shipped supply plans still on the road are inbound too, drafts are open plans.
 // The numbers come from lib/domain/restock (planSku, estimateLostSales): SQL only gathers the series.
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { type Db, rowsOf, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
@@ -427,10 +427,36 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
     });
   }
 
+  // A rebuild of the same day (every settings save asks for one) updates each SKU and location's row in
+  // place and deletes only the rows it no longer produces: the row keeps its id, so rows a user ticked
+  // on the page before the rebuild still name the same SKU and location when the plan is saved.
+  const set = Object.fromEntries(
+    Object.entries(getTableColumns(schema.restockAdvice))
+      .filter(([key]) => !["id", "d", "skuId", "locationKind", "locationKey"].includes(key))
+      .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
+  );
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.generate-supply-advice'))`);
-    await tx.execute(sql`DELETE FROM restock_advice WHERE d = ${d}::date`);
-    for (let i = 0; i < rows.length; i += 500) await tx.insert(schema.restockAdvice).values(rows.slice(i, i + 500));
+    const kept: number[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      const written = await tx
+        .insert(schema.restockAdvice)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoUpdate({
+          target: [
+            schema.restockAdvice.d,
+            schema.restockAdvice.skuId,
+            schema.restockAdvice.locationKind,
+            schema.restockAdvice.locationKey,
+          ],
+          set,
+        })
+        .returning({ id: schema.restockAdvice.id });
+      for (const { id } of written) kept.push(id);
+    }
+    await tx.execute(
+      sql`DELETE FROM restock_advice WHERE d = ${d}::date AND NOT (id = ANY(${`{${kept.join(",")}}`}::bigint[]))`,
+    );
   });
   const summary: GenerateSupplyAdviceResult = {
     d,
