@@ -2,7 +2,7 @@
 // (default 2,000 SKUs in 2 stores; --skus/--stores/--days, see size.ts): SKUs x 5 warehouses, ~55% of
 // SKU-warehouse-days selling, 63 days. Times recalculateMetrics over the last 35 days next to one
 // hand-written INSERT ... SELECT with window functions over the same data, then the first
-// recalculation of --days days (a year by default) into empty metrics tables.
+// recalculation of --days days (a year by default) into empty metrics tables, twice, the faster kept.
 //   npx tsx scripts/bench/recalc.ts [--skus 2000,10000 --stores 2,10]   (BENCH_DATABASE_URL to override)
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
@@ -22,6 +22,7 @@ const RECALC_DAYS = 35;
 const DENSITY = 0.556; // share of (sku, warehouse, day) with a sale: ~350k rows over 63 days
 const TO = "2026-11-28";
 const RUNS = 5;
+const YEAR_RUNS = 2;
 
 function adminUrl(): string {
   return (
@@ -272,28 +273,36 @@ async function benchRecalcSize(size: BenchSize): Promise<Record<string, string>>
     const [year] = rowsOf<{ sales: number }>(await db.execute(sql`SELECT count(*)::int AS sales FROM daily_sales`));
     console.log(`  (seeded a year: ${year.sales} sales rows in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
     const yearFrom = addDays(TO, -(YEAR_DAYS - 1));
-    // the first recalculation: nothing derived yet
-    await db.execute(sql`TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, bench_baseline`);
-    await db.execute(sql`VACUUM ANALYZE`);
+    // the first recalculation: nothing derived yet. Run twice from empty tables and the faster kept: one
+    // run took anywhere from 29 to 41 s at 2,000 SKUs on this shared host, which alone moves the two
+    // sizes' ratio from 4.3 to 6; the faster run is the one least slowed by other work
+    const yearRuns: number[] = [];
     let yearRows = 0;
-    const yearMs = await time(
-      async () =>
-        (yearRows = (
-          await recalculateMetrics({
-            db,
-            from: yearFrom,
-            to: TO,
-            aggrDaysWb: 14,
-            aggrDaysOzon: 28,
-            today: addDays(TO, 1),
-          })
-        ).rows),
-    );
+    for (let i = 0; i < YEAR_RUNS; i++) {
+      await db.execute(sql`TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, bench_baseline`);
+      await db.execute(sql`VACUUM ANALYZE`);
+      yearRuns.push(
+        await time(
+          async () =>
+            (yearRows = (
+              await recalculateMetrics({
+                db,
+                from: yearFrom,
+                to: TO,
+                aggrDaysWb: 14,
+                aggrDaysOzon: 28,
+                today: addDays(TO, 1),
+              })
+            ).rows),
+        ),
+      );
+    }
+    const yearMs = Math.min(...yearRuns);
     console.log(
-      `  recalculateMetrics, first ${YEAR_DAYS} days (${yearFrom}..${TO}): ${yearMs.toFixed(0)} ms (${yearRows} SKU-days written)`,
+      `  recalculateMetrics, first ${YEAR_DAYS} days (${yearFrom}..${TO}): ${yearMs.toFixed(0)} ms, the faster of ${YEAR_RUNS} (${yearRuns.map((x) => x.toFixed(0)).join("/")} ms; ${yearRows} SKU-days written)`,
     );
     out["sales rows for the first recalculation"] = year.sales.toLocaleString("en");
-    out["first recalculation (--days), empty metrics"] = `${(yearMs / 1000).toFixed(1)} s`;
+    out[`first recalculation (--days), faster of ${YEAR_RUNS}`] = `${(yearMs / 1000).toFixed(1)} s`;
     out["  per SKU-day"] = `${((yearMs * 1000) / yearRows).toFixed(1)} us`;
     out["CPU pressure after the year"] = cpuPressureText();
   });

@@ -345,8 +345,10 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
     step("daily");
     // A first recalculation writes most of metrics_daily in this transaction, unseen by the planner's
     // statistics (autovacuum analyzes only after the commit): the running totals and period rows below
-    // would be planned for an empty table. A sample of the new rows is cheap next to a bad plan.
-    if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_daily`);
+    // would be planned for an empty table. A sample of the new rows is cheap next to a bad plan. The
+    // statements below select and join on the day and the SKU alone: their two columns' statistics (and
+    // the row count) are all they need, at a third of the cost of all forty (~170 of 500 ms at 3.65M rows).
+    if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_daily (d, sku_id)`);
     for (const statement of refreshStoreDailyStatements(from, to)) await tx.execute(statement);
     for (const statement of refreshCashflowDailyStatements(from, to)) await tx.execute(statement);
     step("storeDaily");
@@ -354,7 +356,7 @@ export async function recalculateMetrics(options: RecalculateMetricsOptions): Pr
       await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM metrics_sku_cumulative WHERE d >= ${from}::date) AS later`),
     );
     await tx.execute(refreshSkuCumulativeStatement(from, !later));
-    if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_sku_cumulative`);
+    if (written.changed >= ANALYZE_AFTER_ROWS) await tx.execute(sql`ANALYZE metrics_sku_cumulative (sku_id, d)`);
     step("cumulative");
     // the SKU table's preset periods as the header reads them today, ends clamped to the latest day
     const [{ latest }] = rowsOf<{ latest: string | null }>(
