@@ -55,8 +55,9 @@ test("longer cover in the settings rebuilds the plan; ticked rows become a suppl
     await form.getByTestId("store-settings-save").click();
     await expect(form.getByText("Сохранено.", { exact: false })).toBeVisible();
   }
-  // each save asks for a rebuild, and a rebuild replaces the day's advice rows: a row ticked before the
-  // last one finished is gone when the plan is saved ("tick at least one row"), so tick again until saved
+  // each save asks for a rebuild in the background: until the rebuild after the last save has run, the
+  // page may have no row to order yet, so reload and tick until the plan is saved (a rebuild keeps a
+  // row's id, so a row ticked while one runs still saves)
   const boxes = page.getByTestId("restock-select");
   await expect(async () => {
     await page.goto("/restock?need=1");
