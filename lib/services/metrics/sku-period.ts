@@ -87,12 +87,17 @@ export function skuPeriodRowsSql(
         (select min(h.dt_from) from cost_price_history h where h.sku_id = s.id) as first_cost
       from sku s where ${where}
     ),
+    -- the bound days' rows, read day by day along the day-first covering indexes: a semi-join on the
+    -- day list was planned as a scan of the whole table, which grows with the history kept
     cum as materialized (
-      select * from metrics_sku_cumulative where d in (select hi_d from b union select lo_d from b)
+      select c.* from (select hi_d as d from b union select lo_d from b) bd
+      -- offset 0: pulled up, the lateral becomes the hash join over the whole table again
+      cross join lateral (select * from metrics_sku_cumulative c where c.d = bd.d offset 0) c
     ),
     lat as materialized (
-      select sku_id, d, sv7, sv14, sv28, on_hand, in_transit, stock_cover_days from metrics_daily
-      where d in (select l_d from b)
+      select m.sku_id, m.d, m.sv7, m.sv14, m.sv28, m.on_hand, m.in_transit, m.stock_cover_days
+      from (select distinct l_d as d from b) ld
+      cross join lateral (select * from metrics_daily m where m.d = ld.d offset 0) m
     )
     select b.pf as period_from, b.pt as period_to, k.id as sku_id, k.account_id, k.article_key,
       coalesce(p.units, 0) as units, coalesce(p.refunds, 0) as refunds,
