@@ -4,6 +4,7 @@
 // marketplace only; shipped supply plans still on the road are inbound too, drafts are open plans.
 // The numbers come from lib/domain/restock (planSku, estimateLostSales): SQL only gathers the series.
 import { getTableColumns, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { type Db, rowsOf, schema } from "@/db";
 import type { Marketplace } from "@/db/schema";
 import { addDays, daysBetween, isIsoDay } from "@/lib/domain/dates";
@@ -430,28 +431,23 @@ export async function generateSupplyAdvice(options: GenerateSupplyAdviceOptions)
   // A rebuild of the same day (every settings save asks for one) updates each SKU and location's row in
   // place and deletes only the rows it no longer produces: the row keeps its id, so rows a user ticked
   // on the page before the rebuild still name the same SKU and location when the plan is saved.
+  const advice = schema.restockAdvice;
+  // the unique key (restock_advice_d_sku_location_uq) is the conflict target; every other column but id is rewritten
+  const key: PgColumn[] = [advice.d, advice.skuId, advice.locationKind, advice.locationKey];
   const set = Object.fromEntries(
-    Object.entries(getTableColumns(schema.restockAdvice))
-      .filter(([key]) => !["id", "d", "skuId", "locationKind", "locationKey"].includes(key))
-      .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
+    Object.entries(getTableColumns(advice))
+      .filter(([, column]) => column !== advice.id && !key.includes(column))
+      .map(([name, column]) => [name, sql.raw(`excluded.${column.name}`)]),
   );
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sovani.generate-supply-advice'))`);
     const kept: number[] = [];
     for (let i = 0; i < rows.length; i += 500) {
       const written = await tx
-        .insert(schema.restockAdvice)
+        .insert(advice)
         .values(rows.slice(i, i + 500))
-        .onConflictDoUpdate({
-          target: [
-            schema.restockAdvice.d,
-            schema.restockAdvice.skuId,
-            schema.restockAdvice.locationKind,
-            schema.restockAdvice.locationKey,
-          ],
-          set,
-        })
-        .returning({ id: schema.restockAdvice.id });
+        .onConflictDoUpdate({ target: key, set })
+        .returning({ id: advice.id });
       for (const { id } of written) kept.push(id);
     }
     await tx.execute(

@@ -134,7 +134,9 @@ export function recalculateMetricsStatement(
   const wbFrame = sql.raw(String(wbDays - 1));
   const ozonFrame = sql.raw(String(ozonDays - 1));
   // logistics estimated for provisional units (in est, where sr and str are joined); multiplied
-  // before dividing: a rounded rate x units can miss the kopeck the exact product rounds to
+  // before dividing: a rounded rate x units can miss the kopeck the exact product rounds to. est
+  // repeats it in three columns: it divides only for the few provisional rows, cheaper than another
+  // fenced step
   const estimatedLogistics = sql`CASE WHEN w.provisional_qty > 0 AND coalesce(sr.units, str.units) IS NOT NULL
     THEN round(coalesce(sr.logistics, str.logistics) * w.provisional_qty / coalesce(sr.units, str.units), 2)
     ELSE 0 END`;

@@ -20,9 +20,11 @@ export const RUNNING_COLUMNS: readonly string[] = Object.values(getTableColumns(
  */
 export function refreshSkuCumulativeStatement(from: string, isFirst = false): SQL {
   const columns = sql.raw(RUNNING_COLUMNS.join(", "));
+  /** the running totals of row `alias`, in RUNNING_COLUMNS' order */
+  const totalsOf = (alias: string) => sql.raw(RUNNING_COLUMNS.map((c) => `${alias}.${c}`).join(", "));
   return sql`
     WITH base AS (
-      SELECT s.id AS sku_id, ${sql.raw(RUNNING_COLUMNS.map((c) => `b.${c}`).join(", "))}
+      SELECT s.id AS sku_id, ${totalsOf("b")}
       FROM sku s
       LEFT JOIN LATERAL (
         SELECT * FROM metrics_sku_cumulative c WHERE c.sku_id = s.id AND c.d < ${from}::date ORDER BY c.d DESC LIMIT 1
@@ -63,8 +65,7 @@ export function refreshSkuCumulativeStatement(from: string, isFirst = false): SQ
     changed AS (
       SELECT r.* FROM running r
       LEFT JOIN metrics_sku_cumulative o ON o.sku_id = r.sku_id AND o.d = r.d AND o.d >= ${from}::date
-      WHERE o.sku_id IS NULL OR (${sql.raw(RUNNING_COLUMNS.map((c) => `o.${c}`).join(", "))})
-        IS DISTINCT FROM (${sql.raw(RUNNING_COLUMNS.map((c) => `r.${c}`).join(", "))})
+      WHERE o.sku_id IS NULL OR (${totalsOf("o")}) IS DISTINCT FROM (${totalsOf("r")})
     )
     INSERT INTO metrics_sku_cumulative AS c (sku_id, d, ${columns})
     SELECT sku_id, d, ${columns} FROM changed
