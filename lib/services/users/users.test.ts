@@ -116,6 +116,27 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     ).toMatchObject({ ok: true });
   });
 
+  it("counts five failures in a window whatever succeeds between them; successes alone never lock", async () => {
+    const email = "between@example.com";
+    await createUser(db, { email, role: "viewer", password: "between-password-1", actor: null });
+    for (let i = 0; i < 10; i++) {
+      expect(await verifyCredentials(db, { email, password: "between-password-1", ip: "10.1.1.1" })).toMatchObject({
+        ok: true,
+      });
+    }
+    for (let i = 0; i < THROTTLE.accountMaxFailures - 1; i++) {
+      await verifyCredentials(db, { email, password: `typo-${i}-password`, ip: "10.1.1.2" });
+    }
+    expect(await verifyCredentials(db, { email, password: "between-password-1", ip: "10.1.1.3" })).toMatchObject({
+      ok: true,
+    });
+    expect(await verifyCredentials(db, { email, password: "typo-last-password", ip: "10.1.1.4" })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
+    await expectLocked(email, "between-password-1", "10.1.1.5");
+  });
+
   it("locks a client address that tries many accounts", async () => {
     const ip = "10.2.0.1";
     for (let i = 0; i < THROTTLE.ipMaxFailures; i++) {
@@ -264,7 +285,7 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
-  it("counts concurrent guesses before verifying them: at most the limit is tried, then even the right password is refused", async () => {
+  it("counts concurrent guesses before verifying them: at most the limit fails, then even the right password is refused", async () => {
     const email = "concurrent@example.com";
     await createUser(db, { email, role: "viewer", password: "concurrent-password-1", actor: null });
     const attempts = Array.from({ length: 30 }, (_, i) =>
@@ -272,10 +293,12 @@ describe.each(testDatabaseKinds())("users on %s", (kind) => {
     );
     attempts.splice(15, 0, verifyCredentials(db, { email, password: "concurrent-password-1", ip: "10.7.99.1" }));
     const results = await Promise.all(attempts);
-    const verified = results.filter((r) => r.ok || r.reason === "invalid");
-    expect(verified.length).toBeLessThanOrEqual(THROTTLE.accountMaxFailures);
+    // a success gives its own attempt back, so the bound is on failed verifications
+    expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(
+      THROTTLE.accountMaxFailures,
+    );
     expect(results.filter((r) => !r.ok && r.reason === "locked").length).toBeGreaterThanOrEqual(
-      31 - THROTTLE.accountMaxFailures,
+      31 - THROTTLE.accountMaxFailures - 1,
     );
     // whichever attempts got through, the account is locked now
     await expectLocked(email, "concurrent-password-1", "10.7.99.2");

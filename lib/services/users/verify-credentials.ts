@@ -121,14 +121,14 @@ async function afterFailure(db: Db, limit: Limit, count: number, now: Date): Pro
   if (count >= limit.max) await lock(db, limit, now);
 }
 
-/** A success is not a failure: it comes off the counters (the account's restarts, unless it is locked). */
-async function afterSuccess(db: Db, limits: Limit[], account: Limit, now: Date): Promise<void> {
-  await db.execute(sql`
-    delete from login_throttle
-    where key = ${account.key} and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
-  `);
+/**
+ * A success is not a failure: it gives back the one attempt it counted, on every limit, and nothing
+ * more. Failures counted before it stay until their window ends ("5 failed sign-ins in 15 minutes"):
+ * wiping them would also forgive guesses still being verified beside it, and a guesser racing the
+ * owner's sign-in would get a fresh allowance each time.
+ */
+async function afterSuccess(db: Db, limits: Limit[]): Promise<void> {
   for (const limit of limits) {
-    if (limit === account) continue;
     await db.execute(sql`update login_throttle set failures = greatest(failures - 1, 0) where key = ${limit.key}`);
   }
 }
@@ -160,7 +160,7 @@ export async function verifyCredentials(db: Db, options: VerifyCredentialsOption
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), options.password);
 
   if (user && passwordOk && !user.isDisabled) {
-    await afterSuccess(db, limits, perAccount, now);
+    await afterSuccess(db, limits);
     await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     logger.info("auth.login_ok", { userId: user.id, ip: options.ip });
     return {
@@ -187,7 +187,7 @@ export async function checkAccountPassword(
   const counted = await countAttempt(db, limit, now);
   if (!counted.allowed) return "locked";
   if (await verifyPassword(options.passwordHash, options.password)) {
-    await afterSuccess(db, [limit], limit, now);
+    await afterSuccess(db, [limit]);
     return "ok";
   }
   await afterFailure(db, limit, counted.count, now);
