@@ -2,7 +2,8 @@
 // (default 2,000 SKUs in 2 stores; --skus/--stores/--days, see size.ts): SKUs x 5 warehouses, ~55% of
 // SKU-warehouse-days selling, 63 days. Times recalculateMetrics over the last 35 days next to one
 // hand-written INSERT ... SELECT with window functions over the same data, then the first
-// recalculation of --days days (a year by default) into empty metrics tables, twice, the faster kept.
+// recalculation of --days days (a year by default) into empty metrics tables: every size twice, the
+// sizes in alternation (every scratch database is kept until the end), the faster run of each kept.
 //   npx tsx scripts/bench/recalc.ts [--skus 2000,10000 --stores 2,10]   (BENCH_DATABASE_URL to override)
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
@@ -30,16 +31,27 @@ function adminUrl(): string {
   );
 }
 
-async function withScratchDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+interface OpenSize {
+  size: BenchSize;
+  database: Database;
+  drop: () => Promise<void>;
+  out: Record<string, string>;
+}
+
+async function openScratchDatabase(size: BenchSize): Promise<OpenSize> {
   const scratch = await createScratchDatabase(adminUrl(), "sovani_bench");
   const database = await openDatabase({ url: scratch.url, maxConnections: 2 });
-  try {
-    await migrateDatabase(database);
-    return await fn(database);
-  } finally {
+  const drop = async () => {
     await database.close();
     await scratch.drop();
+  };
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await drop();
+    throw error;
   }
+  return { size, database, drop, out: {} };
 }
 
 export async function seedCatalog(database: Database, size: BenchSize): Promise<void> {
@@ -149,164 +161,190 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** npm run bench -- recalc [--skus ... --stores ... --days ...]: every size in turn, then side by side. */
+/**
+ * npm run bench -- recalc [--skus ... --stores ... --days ...]: the nightly case of every size in turn,
+ * then the first recalculation of a year at every size in alternation (size 1, size 2, size 1, ...),
+ * so a slow spell of the shared host falls on both sizes alike rather than on whichever came last;
+ * then every size side by side.
+ */
 export async function benchRecalc(argv: string[] = []): Promise<void> {
   const sizes = parseBenchSizes(argv, RECALC_SIZES);
-  const results: Record<string, string>[] = [];
-  for (const size of sizes) results.push(await benchRecalcSize(size));
+  const open: OpenSize[] = [];
+  try {
+    for (const size of sizes) {
+      open.push(await openScratchDatabase(size));
+      await benchNightly(open[open.length - 1]);
+    }
+    if (!process.env.BENCH_SKIP_YEAR) await benchFirstYear(open);
+  } finally {
+    for (const o of open) await o.drop();
+  }
   if (sizes.length > 1) {
-    const keys = Object.keys(results[0]);
+    const keys = Object.keys(open[0].out);
     printSideBySide(
       sizes,
-      keys.map((k) => [k, ...results.map((r) => r[k] ?? "")]),
+      keys.map((k) => [k, ...open.map((o) => o.out[k] ?? "")]),
     );
   }
 }
 
-async function benchRecalcSize(size: BenchSize): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const YEAR_DAYS = size.days;
+async function benchNightly({ size, database, out }: OpenSize): Promise<void> {
   console.log(`\n## recalc at ${sizeLabel(size)}`);
-  await withScratchDatabase(async (database) => {
-    const { db } = database;
-    const from = addDays(TO, -(RECALC_DAYS - 1));
-    let t = performance.now();
-    await seedCatalog(database, size);
-    await seedFacts(database, addDays(TO, -(DATA_DAYS - 1)), TO);
-    const [facts] = rowsOf<{ sales: number; stock: number }>(
-      await db.execute(
-        sql`SELECT (SELECT count(*) FROM daily_sales)::int AS sales, (SELECT count(*) FROM daily_stock)::int AS stock`,
+  const { db } = database;
+  const from = addDays(TO, -(RECALC_DAYS - 1));
+  const t = performance.now();
+  await seedCatalog(database, size);
+  await seedFacts(database, addDays(TO, -(DATA_DAYS - 1)), TO);
+  const [facts] = rowsOf<{ sales: number; stock: number }>(
+    await db.execute(
+      sql`SELECT (SELECT count(*) FROM daily_sales)::int AS sales, (SELECT count(*) FROM daily_stock)::int AS stock`,
+    ),
+  );
+  console.log(
+    `recalc bench on ${database.location}: ${size.skus} SKUs in ${size.stores} stores x ${WAREHOUSES} warehouses, ${facts.sales} sales rows over ${DATA_DAYS} days, ${facts.stock} stock rows (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
+  // the same table shape, keys and indexes as metrics_daily, so both write the same way
+  await db.execute(sql`CREATE TABLE bench_baseline (LIKE metrics_daily INCLUDING ALL)`);
+  await db.execute(sql`ALTER TABLE bench_baseline ADD FOREIGN KEY (sku_id) REFERENCES sku (id) ON DELETE CASCADE`);
+  if (process.env.BENCH_EXPLAIN) {
+    for (const [label, statement] of [
+      ["ours", recalculateMetricsStatement(from, TO, 14, 28, true)],
+      ["hand-written", handWritten(from, TO)],
+    ] as const) {
+      await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
+      const plan = rowsOf<{ "QUERY PLAN": string }>(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`));
+      console.log(`--- ${label}\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
+    await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
+  }
+
+  // warm both up once, then alternate so neither profits from the other's cache
+  await recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28, today: addDays(TO, 1) });
+  await db.execute(handWritten(from, TO));
+  const ours: number[] = [];
+  const reference: number[] = [];
+  const referenceNoJit: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    // both start from empty tables (untimed), so both write every row
+    await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
+    await db.execute(sql`VACUUM ANALYZE metrics_daily, bench_baseline`);
+    ours.push(
+      await time(
+        async () =>
+          (rows = (
+            await recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28, today: addDays(TO, 1) })
+          ).rows),
       ),
     );
-    console.log(
-      `recalc bench on ${database.location}: ${size.skus} SKUs in ${size.stores} stores x ${WAREHOUSES} warehouses, ${facts.sales} sales rows over ${DATA_DAYS} days, ${facts.stock} stock rows (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    // the reference is the statement on the server's own settings (JIT as configured, on by default);
+    // the app's connections turn JIT off (db/index.ts), so it is measured that way too
+    reference.push(
+      await time(() =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`SET LOCAL jit TO DEFAULT`);
+          await tx.execute(handWritten(from, TO));
+        }),
+      ),
     );
-    // the same table shape, keys and indexes as metrics_daily, so both write the same way
-    await db.execute(sql`CREATE TABLE bench_baseline (LIKE metrics_daily INCLUDING ALL)`);
-    await db.execute(sql`ALTER TABLE bench_baseline ADD FOREIGN KEY (sku_id) REFERENCES sku (id) ON DELETE CASCADE`);
-    if (process.env.BENCH_EXPLAIN) {
-      for (const [label, statement] of [
-        ["ours", recalculateMetricsStatement(from, TO, 14, 28, true)],
-        ["hand-written", handWritten(from, TO)],
-      ] as const) {
-        await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
-        const plan = rowsOf<{ "QUERY PLAN": string }>(await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`));
-        console.log(`--- ${label}\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}`);
-      }
-      await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
-    }
-
-    // warm both up once, then alternate so neither profits from the other's cache
-    await recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28, today: addDays(TO, 1) });
-    await db.execute(handWritten(from, TO));
-    const ours: number[] = [];
-    const reference: number[] = [];
-    const referenceNoJit: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < RUNS; i++) {
-      // both start from empty tables (untimed), so both write every row
-      await db.execute(sql`TRUNCATE metrics_daily, bench_baseline`);
-      await db.execute(sql`VACUUM ANALYZE metrics_daily, bench_baseline`);
-      ours.push(
-        await time(
-          async () =>
-            (rows = (
-              await recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28, today: addDays(TO, 1) })
-            ).rows),
-        ),
-      );
-      // the reference is the statement on the server's own settings (JIT as configured, on by default);
-      // the app's connections turn JIT off (db/index.ts), so it is measured that way too
-      reference.push(
-        await time(() =>
-          db.transaction(async (tx) => {
-            await tx.execute(sql`SET LOCAL jit TO DEFAULT`);
-            await tx.execute(handWritten(from, TO));
-          }),
-        ),
-      );
-      await db.execute(sql`TRUNCATE bench_baseline`);
-      // on the connection's own setting: jit = off (db/index.ts)
-      referenceNoJit.push(await time(() => db.execute(handWritten(from, TO))));
-    }
-    // the nightly case: the same range again with nothing changed
-    const rerun = await time(() =>
-      recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28, today: addDays(TO, 1) }),
-    );
-    const [check] = rowsOf<{ n: number; differ: number }>(
-      await db.execute(sql`
+    await db.execute(sql`TRUNCATE bench_baseline`);
+    // on the connection's own setting: jit = off (db/index.ts)
+    referenceNoJit.push(await time(() => db.execute(handWritten(from, TO))));
+  }
+  // the nightly case: the same range again with nothing changed
+  const rerun = await time(() =>
+    recalculateMetrics({ db, from, to: TO, aggrDaysWb: 14, aggrDaysOzon: 28, today: addDays(TO, 1) }),
+  );
+  const [check] = rowsOf<{ n: number; differ: number }>(
+    await db.execute(sql`
         SELECT count(*)::int AS n,
                count(*) FILTER (WHERE m.sv7 <> b.sv7 OR m.sv28 <> b.sv28 OR m.stock_cover_days IS DISTINCT FROM b.stock_cover_days
                                  OR (NOT m.is_commission_estimated AND NOT m.is_logistics_estimated
                                      AND m.profit IS DISTINCT FROM b.profit))::int AS differ
         FROM metrics_daily m JOIN bench_baseline b USING (d, sku_id)`),
-    );
-    const a = median(ours);
-    const b = median(reference);
-    console.log(
-      `  recalculateMetrics, ${RECALC_DAYS} days:            ${a.toFixed(0)} ms (median of ${RUNS}; ${rows} SKU-days written, runs ${ours.map((x) => x.toFixed(0)).join("/")} ms)`,
-    );
-    console.log(
-      `  hand-written INSERT ... SELECT, ${RECALC_DAYS} days: ${b.toFixed(0)} ms (median of ${RUNS}; runs ${reference.map((x) => x.toFixed(0)).join("/")} ms)`,
-    );
-    const c = median(referenceNoJit);
-    console.log(
-      `  the same, with jit = off as the app's connections set it: ${c.toFixed(0)} ms (runs ${referenceNoJit.map((x) => x.toFixed(0)).join("/")} ms)`,
-    );
-    console.log(
-      `  ratio: ${(a / b).toFixed(2)} (target <= 1.5)${a / b <= 1.5 ? "" : "  ** above target **"}; against the jit-off statement: ${(a / c).toFixed(2)}`,
-    );
-    console.log(`  recalculateMetrics again, nothing changed:   ${rerun.toFixed(0)} ms`);
-    console.log(`  cross-check: ${check.n} rows compared, ${check.differ} differ where no estimate is involved`);
-    out["sales rows, 63 days"] = facts.sales.toLocaleString("en");
-    out[`recalculateMetrics, ${RECALC_DAYS} days`] = `${a.toFixed(0)} ms`;
-    out[`hand-written, ${RECALC_DAYS} days`] = `${b.toFixed(0)} ms`;
-    out["ratio (target <= 1.5)"] = (a / b).toFixed(2);
-    out["rerun, nothing changed"] = `${rerun.toFixed(0)} ms`;
-    out["cross-check: rows differing"] = String(check.differ);
-    out["CPU pressure after 35 days"] = cpuPressureText();
+  );
+  const a = median(ours);
+  const b = median(reference);
+  console.log(
+    `  recalculateMetrics, ${RECALC_DAYS} days:            ${a.toFixed(0)} ms (median of ${RUNS}; ${rows} SKU-days written, runs ${ours.map((x) => x.toFixed(0)).join("/")} ms)`,
+  );
+  console.log(
+    `  hand-written INSERT ... SELECT, ${RECALC_DAYS} days: ${b.toFixed(0)} ms (median of ${RUNS}; runs ${reference.map((x) => x.toFixed(0)).join("/")} ms)`,
+  );
+  const c = median(referenceNoJit);
+  console.log(
+    `  the same, with jit = off as the app's connections set it: ${c.toFixed(0)} ms (runs ${referenceNoJit.map((x) => x.toFixed(0)).join("/")} ms)`,
+  );
+  console.log(
+    `  ratio: ${(a / b).toFixed(2)} (target <= 1.5)${a / b <= 1.5 ? "" : "  ** above target **"}; against the jit-off statement: ${(a / c).toFixed(2)}`,
+  );
+  console.log(`  recalculateMetrics again, nothing changed:   ${rerun.toFixed(0)} ms`);
+  console.log(`  cross-check: ${check.n} rows compared, ${check.differ} differ where no estimate is involved`);
+  out["sales rows, 63 days"] = facts.sales.toLocaleString("en");
+  out[`recalculateMetrics, ${RECALC_DAYS} days`] = `${a.toFixed(0)} ms`;
+  out[`hand-written, ${RECALC_DAYS} days`] = `${b.toFixed(0)} ms`;
+  out["ratio (target <= 1.5)"] = (a / b).toFixed(2);
+  out["rerun, nothing changed"] = `${rerun.toFixed(0)} ms`;
+  out["cross-check: rows differing"] = String(check.differ);
+  out["CPU pressure after 35 days"] = cpuPressureText();
+}
 
-    if (process.env.BENCH_SKIP_YEAR) return;
-    // a full year: a year of facts, then one recalculation of 365 days
-    t = performance.now();
-    await seedFacts(database, addDays(TO, -(YEAR_DAYS + 27 - 1)), addDays(TO, -DATA_DAYS));
+/** A year of facts in every size's database, then its first recalculation, the sizes in alternation. */
+async function benchFirstYear(open: OpenSize[]): Promise<void> {
+  const yearRows = new Map<OpenSize, number>();
+  const yearRuns = new Map<OpenSize, number[]>(open.map((o) => [o, []]));
+  for (const o of open) {
+    const { db } = o.database;
+    const t = performance.now();
+    await seedFacts(o.database, addDays(TO, -(o.size.days + 27 - 1)), addDays(TO, -DATA_DAYS));
     const [year] = rowsOf<{ sales: number }>(await db.execute(sql`SELECT count(*)::int AS sales FROM daily_sales`));
-    console.log(`  (seeded a year: ${year.sales} sales rows in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
-    const yearFrom = addDays(TO, -(YEAR_DAYS - 1));
-    // the first recalculation: nothing derived yet. Run twice from empty tables and the faster kept: one
-    // run took anywhere from 29 to 41 s at 2,000 SKUs on this shared host, which alone moves the two
-    // sizes' ratio from 4.3 to 6; the faster run is the one least slowed by other work
-    const yearRuns: number[] = [];
-    let yearRows = 0;
-    for (let i = 0; i < YEAR_RUNS; i++) {
+    console.log(
+      `  ${sizeLabel(o.size)}: seeded a year, ${year.sales} sales rows in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+    o.out["sales rows for the first recalculation"] = year.sales.toLocaleString("en");
+  }
+  // the first recalculation: nothing derived yet, from empty tables each time, and the faster run kept:
+  // one run took anywhere from 29 to 41 s at 2,000 SKUs on this shared host, which alone moves the two
+  // sizes' ratio from 4.3 to 6; the faster run is the one least slowed by other work
+  for (let i = 0; i < YEAR_RUNS; i++) {
+    for (const o of open) {
+      const { db } = o.database;
       await db.execute(sql`TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, bench_baseline`);
       await db.execute(sql`VACUUM ANALYZE`);
-      yearRuns.push(
-        await time(
-          async () =>
-            (yearRows = (
-              await recalculateMetrics({
-                db,
-                from: yearFrom,
-                to: TO,
-                aggrDaysWb: 14,
-                aggrDaysOzon: 28,
-                today: addDays(TO, 1),
-              })
-            ).rows),
-        ),
-      );
+      const ms = await time(async () => {
+        const result = await recalculateMetrics({
+          db,
+          from: addDays(TO, -(o.size.days - 1)),
+          to: TO,
+          aggrDaysWb: 14,
+          aggrDaysOzon: 28,
+          today: addDays(TO, 1),
+        });
+        yearRows.set(o, result.rows);
+      });
+      yearRuns.get(o)!.push(ms);
+      console.log(`  ${sizeLabel(o.size)}: first recalculation, run ${i + 1}: ${ms.toFixed(0)} ms`);
     }
-    const yearMs = Math.min(...yearRuns);
+  }
+  for (const o of open) {
+    const runs = yearRuns.get(o)!;
+    const yearMs = Math.min(...runs);
+    const rows = yearRows.get(o)!;
     console.log(
-      `  recalculateMetrics, first ${YEAR_DAYS} days (${yearFrom}..${TO}): ${yearMs.toFixed(0)} ms, the faster of ${YEAR_RUNS} (${yearRuns.map((x) => x.toFixed(0)).join("/")} ms; ${yearRows} SKU-days written)`,
+      `  ${sizeLabel(o.size)}: recalculateMetrics, first ${o.size.days} days: ${yearMs.toFixed(0)} ms, the faster of ${YEAR_RUNS} (${runs.map((x) => x.toFixed(0)).join("/")} ms; ${rows} SKU-days written)`,
     );
-    out["sales rows for the first recalculation"] = year.sales.toLocaleString("en");
-    out[`first recalculation (--days), faster of ${YEAR_RUNS}`] = `${(yearMs / 1000).toFixed(1)} s`;
-    out["  per SKU-day"] = `${((yearMs * 1000) / yearRows).toFixed(1)} us`;
-    out["CPU pressure after the year"] = cpuPressureText();
-  });
-  return out;
+    o.out[`first recalculation (--days), faster of ${YEAR_RUNS}`] = `${(yearMs / 1000).toFixed(1)} s`;
+    o.out["  per SKU-day"] = `${((yearMs * 1000) / rows).toFixed(1)} us`;
+  }
+  if (open.length > 1) {
+    const [first, last] = [open[0], open[open.length - 1]];
+    const ratio = Math.min(...yearRuns.get(last)!) / Math.min(...yearRuns.get(first)!);
+    const dataRatio = (last.size.skus * last.size.days) / (first.size.skus * first.size.days);
+    console.log(
+      `  first recalculation, ${sizeLabel(last.size)} against ${sizeLabel(first.size)}: ${ratio.toFixed(2)}x for ${dataRatio.toFixed(1)}x the SKU-days`,
+    );
+  }
+  for (const o of open) o.out["CPU pressure after the years"] = cpuPressureText();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
