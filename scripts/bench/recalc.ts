@@ -257,11 +257,11 @@ async function benchNightly({ size, database, out }: OpenSize): Promise<void> {
   );
   const [check] = rowsOf<{ n: number; differ: number }>(
     await db.execute(sql`
-        SELECT count(*)::int AS n,
-               count(*) FILTER (WHERE m.sv7 <> b.sv7 OR m.sv28 <> b.sv28 OR m.stock_cover_days IS DISTINCT FROM b.stock_cover_days
-                                 OR (NOT m.is_commission_estimated AND NOT m.is_logistics_estimated
-                                     AND m.profit IS DISTINCT FROM b.profit))::int AS differ
-        FROM metrics_daily m JOIN bench_baseline b USING (d, sku_id)`),
+      SELECT count(*)::int AS n,
+             count(*) FILTER (WHERE m.sv7 <> b.sv7 OR m.sv28 <> b.sv28 OR m.stock_cover_days IS DISTINCT FROM b.stock_cover_days
+                               OR (NOT m.is_commission_estimated AND NOT m.is_logistics_estimated
+                                   AND m.profit IS DISTINCT FROM b.profit))::int AS differ
+      FROM metrics_daily m JOIN bench_baseline b USING (d, sku_id)`),
   );
   const a = median(ours);
   const b = median(reference);
@@ -291,8 +291,6 @@ async function benchNightly({ size, database, out }: OpenSize): Promise<void> {
 
 /** A year of facts in every size's database, then its first recalculation, the sizes in alternation. */
 async function benchFirstYear(open: OpenSize[]): Promise<void> {
-  const yearRows = new Map<OpenSize, number>();
-  const yearRuns = new Map<OpenSize, number[]>(open.map((o) => [o, []]));
   for (const o of open) {
     const { db } = o.database;
     const t = performance.now();
@@ -306,42 +304,40 @@ async function benchFirstYear(open: OpenSize[]): Promise<void> {
   // the first recalculation: nothing derived yet, from empty tables each time, and the faster run kept:
   // one run took anywhere from 29 to 41 s at 2,000 SKUs on this shared host, which alone moves the two
   // sizes' ratio from 4.3 to 6; the faster run is the one least slowed by other work
+  const years = open.map((o) => ({ o, runs: [] as number[], rows: 0 }));
   for (let i = 0; i < YEAR_RUNS; i++) {
-    for (const o of open) {
-      const { db } = o.database;
+    for (const year of years) {
+      const { db } = year.o.database;
       await db.execute(sql`TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, bench_baseline`);
       await db.execute(sql`VACUUM ANALYZE`);
       const ms = await time(async () => {
         const result = await recalculateMetrics({
           db,
-          from: addDays(TO, -(o.size.days - 1)),
+          from: addDays(TO, -(year.o.size.days - 1)),
           to: TO,
           aggrDaysWb: 14,
           aggrDaysOzon: 28,
           today: addDays(TO, 1),
         });
-        yearRows.set(o, result.rows);
+        year.rows = result.rows;
       });
-      yearRuns.get(o)!.push(ms);
-      console.log(`  ${sizeLabel(o.size)}: first recalculation, run ${i + 1}: ${ms.toFixed(0)} ms`);
+      year.runs.push(ms);
+      console.log(`  ${sizeLabel(year.o.size)}: first recalculation, run ${i + 1}: ${ms.toFixed(0)} ms`);
     }
   }
-  for (const o of open) {
-    const runs = yearRuns.get(o)!;
+  const fastest = years.map(({ o, runs, rows }) => {
     const yearMs = Math.min(...runs);
-    const rows = yearRows.get(o)!;
     console.log(
       `  ${sizeLabel(o.size)}: recalculateMetrics, first ${o.size.days} days: ${yearMs.toFixed(0)} ms, the faster of ${YEAR_RUNS} (${runs.map((x) => x.toFixed(0)).join("/")} ms; ${rows} SKU-days written)`,
     );
     o.out[`first recalculation (--days), faster of ${YEAR_RUNS}`] = `${(yearMs / 1000).toFixed(1)} s`;
     o.out["  per SKU-day"] = `${((yearMs * 1000) / rows).toFixed(1)} us`;
-  }
-  if (open.length > 1) {
-    const [first, last] = [open[0], open[open.length - 1]];
-    const ratio = Math.min(...yearRuns.get(last)!) / Math.min(...yearRuns.get(first)!);
-    const dataRatio = (last.size.skus * last.size.days) / (first.size.skus * first.size.days);
+    return { o, yearMs, rows };
+  });
+  if (fastest.length > 1) {
+    const [first, last] = [fastest[0], fastest[fastest.length - 1]];
     console.log(
-      `  first recalculation, ${sizeLabel(last.size)} against ${sizeLabel(first.size)}: ${ratio.toFixed(2)}x for ${dataRatio.toFixed(1)}x the SKU-days`,
+      `  first recalculation, ${sizeLabel(last.o.size)} against ${sizeLabel(first.o.size)}: ${(last.yearMs / first.yearMs).toFixed(2)}x for ${(last.rows / first.rows).toFixed(1)}x the SKU-days`,
     );
   }
   for (const o of open) o.out["CPU pressure after the years"] = cpuPressureText();
