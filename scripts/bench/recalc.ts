@@ -5,6 +5,7 @@
 // recalculation of --days days (a year by default) into empty metrics tables: every size twice, the
 // sizes in alternation (every scratch database is kept until the end), the faster run of each kept.
 //   npx tsx scripts/bench/recalc.ts [--skus 2000,10000 --stores 2,10]   (BENCH_DATABASE_URL to override)
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, rowsOf } from "@/db";
@@ -155,6 +156,32 @@ function handWritten(from: string, to: string) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU seconds used so far by the server processes serving the database's connections, read from
+ * /proc (so only for a server on this machine; null otherwise). Unlike the elapsed time, it leaves
+ * out the time the server waited for a CPU the host's other work held, the larger part of the noise
+ * on a shared machine. Connections opened later start from zero, so a run's difference still counts them.
+ */
+async function serverCpuSeconds(db: Database["db"]): Promise<number | null> {
+  const backends = rowsOf<{ pid: number }>(
+    await db.execute(sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`),
+  );
+  let ticks = 0;
+  for (const { pid } of backends) {
+    try {
+      // the fields after "(comm) ": state is the first, utime and stime the 12th and 13th
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  }
+  return ticks / USER_HZ;
+}
+
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await fn();
@@ -304,12 +331,13 @@ async function benchFirstYear(open: OpenSize[]): Promise<void> {
   // the first recalculation: nothing derived yet, from empty tables each time, and the faster run kept:
   // one run took anywhere from 29 to 41 s at 2,000 SKUs on this shared host, which alone moves the two
   // sizes' ratio from 4.3 to 6; the faster run is the one least slowed by other work
-  const years = open.map((o) => ({ o, runs: [] as number[], rows: 0 }));
+  const years = open.map((o) => ({ o, runs: [] as number[], cpu: [] as (number | null)[], rows: 0 }));
   for (let i = 0; i < YEAR_RUNS; i++) {
     for (const year of years) {
       const { db } = year.o.database;
       await db.execute(sql`TRUNCATE metrics_daily, metrics_store_daily, metrics_sku_cumulative, bench_baseline`);
       await db.execute(sql`VACUUM ANALYZE`);
+      const cpuBefore = await serverCpuSeconds(db);
       const ms = await time(async () => {
         const result = await recalculateMetrics({
           db,
@@ -321,23 +349,35 @@ async function benchFirstYear(open: OpenSize[]): Promise<void> {
         });
         year.rows = result.rows;
       });
+      const cpuAfter = await serverCpuSeconds(db);
+      const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
       year.runs.push(ms);
-      console.log(`  ${sizeLabel(year.o.size)}: first recalculation, run ${i + 1}: ${ms.toFixed(0)} ms`);
+      year.cpu.push(cpu);
+      console.log(
+        `  ${sizeLabel(year.o.size)}: first recalculation, run ${i + 1}: ${ms.toFixed(0)} ms${cpu === null ? "" : `, server CPU ${cpu.toFixed(1)} s`}`,
+      );
     }
   }
-  const fastest = years.map(({ o, runs, rows }) => {
+  const fastest = years.map(({ o, runs, cpu, rows }) => {
     const yearMs = Math.min(...runs);
+    // the least server CPU of the runs: like the faster run, the one least disturbed by other work
+    const measured = cpu.filter((x): x is number => x !== null);
+    const cpuSeconds = measured.length === cpu.length ? Math.min(...measured) : null;
     console.log(
       `  ${sizeLabel(o.size)}: recalculateMetrics, first ${o.size.days} days: ${yearMs.toFixed(0)} ms, the faster of ${YEAR_RUNS} (${runs.map((x) => x.toFixed(0)).join("/")} ms; ${rows} SKU-days written)`,
     );
     o.out[`first recalculation (--days), faster of ${YEAR_RUNS}`] = `${(yearMs / 1000).toFixed(1)} s`;
     o.out["  per SKU-day"] = `${((yearMs * 1000) / rows).toFixed(1)} us`;
-    return { o, yearMs, rows };
+    o.out["  server CPU, least of the runs"] =
+      cpuSeconds === null ? "n/a (server not local)" : `${cpuSeconds.toFixed(1)} s`;
+    return { o, yearMs, cpuSeconds, rows };
   });
   if (fastest.length > 1) {
     const [first, last] = [fastest[0], fastest[fastest.length - 1]];
+    const cpuRatio =
+      first.cpuSeconds && last.cpuSeconds ? `; server CPU ${(last.cpuSeconds / first.cpuSeconds).toFixed(2)}x` : "";
     console.log(
-      `  first recalculation, ${sizeLabel(last.o.size)} against ${sizeLabel(first.o.size)}: ${(last.yearMs / first.yearMs).toFixed(2)}x for ${(last.rows / first.rows).toFixed(1)}x the SKU-days`,
+      `  first recalculation, ${sizeLabel(last.o.size)} against ${sizeLabel(first.o.size)}: ${(last.yearMs / first.yearMs).toFixed(2)}x for ${(last.rows / first.rows).toFixed(1)}x the SKU-days${cpuRatio}`,
     );
   }
   for (const o of open) o.out["CPU pressure after the years"] = cpuPressureText();

@@ -16,7 +16,9 @@ export const RUNNING_COLUMNS: readonly string[] = Object.values(getTableColumns(
  * from each SKU's last running row before `from`. Rows after the recalculated range are included:
  * a changed day shifts every later total. Only rows whose totals changed are written; with `isFirst`
  * (no running row on or after `from` yet: a first recalculation) they are plainly inserted, which
- * costs a third less per row than the upsert's conflict check.
+ * costs a third less per row than the upsert's conflict check, and in day order: the wide covering
+ * (d, ...) index then grows at its right edge and only the narrow key (sku_id, d) takes scattered
+ * inserts (see recalculateMetricsStatement on the cost of the other way round).
  */
 export function refreshSkuCumulativeStatement(from: string, isFirst = false): SQL {
   const columns = sql.raw(RUNNING_COLUMNS.join(", "));
@@ -58,7 +60,7 @@ export function refreshSkuCumulativeStatement(from: string, isFirst = false): SQ
     ${
       isFirst
         ? sql`INSERT INTO metrics_sku_cumulative (sku_id, d, ${columns})
-    SELECT sku_id, d, ${columns} FROM running`
+    SELECT sku_id, d, ${columns} FROM running ORDER BY d, sku_id`
         : sql`,
     -- the rows whose totals changed, found by one range read of the covering (d, ...) index rather
     -- than an arbiter probe per row: most of a nightly rerun's running rows come out as they were
