@@ -171,13 +171,17 @@ async function serverCpuSeconds(db: Database["db"]): Promise<number | null> {
   );
   let ticks = 0;
   for (const { pid } of backends) {
+    let stat: string;
     try {
-      // the fields after "(comm) ": state is the first, utime and stime the 12th and 13th
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     } catch {
       return null;
     }
+    // a server elsewhere: the pid is some other local process, or none
+    if (!stat.startsWith(`${pid} (postgres)`)) return null;
+    // the fields after "(comm) ": state is the first, utime and stime the 12th and 13th
+    const fields = stat.split(") ")[1].split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / USER_HZ;
 }
